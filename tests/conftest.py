@@ -1,0 +1,33 @@
+"""Shared test fixtures: where the real corpora live, and how tests that need them behave.
+
+Tests that read ``../shared/corpora`` skip with a clear reason when it is absent, except on
+CI (``CI=true``), where its absence is a failure: CI always has it beside the clone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def corpus_path(name: str) -> Path:
+    """Return ``../shared/corpora/<name>``, skipping (or failing on CI) when it is absent."""
+    path = SHARED_CORPORA / name
+    if path.exists():
+        return path
+    message = f"real corpus {name!r} not found at {path} (../shared/corpora is beside the repo)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"CI=true but {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def corpora() -> Path:
+    """The folder of real corpora, or skip/fail as :func:`corpus_path` does."""
+    return corpus_path("")
