@@ -1,0 +1,190 @@
+"""Recognising the furniture of a printed Chinese newspaper page, one line at a time.
+
+A headline is known by what follows it: a dateline (``本报嘉峪关讯(通讯员苏天泰)``), a
+continuation mark (``(接一版)``) or, for photo news, a photo credit (``苏媛媛 摄影报道``).
+This module only recognises such lines and pulls out what they carry (place, byline,
+page); :mod:`analysis.loading.page` decides where articles begin and end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_PAGE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                   "九": 9, "〇": 0, "零": 0}
+
+_OPEN = "(（"
+_CLOSE = ")）"
+
+DATELINE = re.compile(
+    r"^\s*(?P<agency>本报|新华社|中新社|人民网|央视网|新甘肃|每日甘肃网)"
+    r"(?P<place>[\u4e00-\u9fff]{0,12}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电|消息)"
+    r"\s*(?:[(（](?P<byline>[^)）]{0,60})[)）])?\s*"
+)
+"""``本报嘉峪关讯(通讯员苏天泰)``, ``本报北京7月4日电  （记者李晓晴）``, ``新华社北京7月4日电``."""
+
+CONTINUATION = re.compile(
+    r"^\s*[(（]?\s*(?:上接|接|紧接|续)\s*(?:第)?(?P<page>[0-9０-９一二三四五六七八九十〇]{1,3})\s*版"
+    r"(?:[^)）]{0,8})?[)）]?\s*"
+)
+"""``(接一版)``, ``（上接第一版）``, ``紧接01版``."""
+
+
+PHOTO_CREDIT = re.compile(
+    r"^\s*(?P<names>(?:(?:本报|新华社)?(?:记者|通讯员|特约摄影)?\s*)?[\u4e00-\u9fff·\s]{2,24}?)\s*"
+    r"(?:摄影报道|摄影|摄)\s*(?:[(（][^)）]{0,12}[)）])?\s*$"
+)
+"""``苏媛媛 摄影报道``, ``唐  克摄（影像中国）``, ``新华社记者  白雪飞摄``."""
+
+BYLINE_ROLES = re.compile(
+    r"(?:本报|新华社|中新社)?(?:见习记者|特约记者|实习生|通讯员|记者|摄影|文/图|文|图)[:：]?"
+)
+
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
+"""A person's name: two to four characters, or a transliterated name with ``·``."""
+
+TERMINAL = set("。！？!?…；;")
+CLOSERS = set("”’」』)）】")
+HEADLINE_MAX = 40
+SUBHEAD_MAX = 30
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline carries.
+
+    Attributes:
+        place: the place named (``嘉峪关``), or None for ``本报讯``.
+        authors: the names in the byline, joined with ``、``, or None.
+        date: the date written into the dateline (``7月4日``), or None.
+        rest: the text of the line after the dateline (the lead paragraph starts here).
+    """
+
+    place: str | None
+    authors: str | None
+    date: str | None
+    rest: str
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """Return the dateline at the start of ``line``, or None."""
+    match = DATELINE.match(line)
+    if match is None:
+        return None
+    place = match.group("place") or None
+    if place is not None and len(place) < 2:
+        place = None
+    return Dateline(
+        place=place,
+        authors=names_from_byline(match.group("byline") or ""),
+        date=match.group("date"),
+        rest=line[match.end():].strip(),
+    )
+
+
+def parse_continuation(line: str) -> str | None:
+    """Return the page a continuation mark points to (``(接一版)`` → ``"1"``), or None."""
+    match = CONTINUATION.match(line)
+    if match is None:
+        return None
+    return str(page_number(match.group("page")))
+
+
+def strip_continuation(line: str) -> str:
+    """Return ``line`` without a leading continuation mark."""
+    return CONTINUATION.sub("", line, count=1).strip()
+
+
+def parse_photo_credit(line: str) -> str | None:
+    """Return the photographers' names of a photo credit line, or None."""
+    stripped = line.strip()
+    if len(stripped) > 40 or any(ch in TERMINAL or ch in "，,、：:" for ch in stripped):
+        return None
+    match = PHOTO_CREDIT.match(stripped)
+    if match is None:
+        return None
+    names = names_from_byline(match.group("names"))
+    if names is None or len(re.sub(r"\s", "", match.group("names"))) > 16:
+        return None
+    return names
+
+
+def page_number(token: str) -> int:
+    """Convert a page token (``01``, ``一``, ``十二``, ``０３``) to an int."""
+    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_CN_PAGE_DIGITS.get(tens, 1) if tens else 1) * 10 + _CN_PAGE_DIGITS.get(ones, 0)
+    value = 0
+    for char in token:
+        value = value * 10 + _CN_PAGE_DIGITS.get(char, 0)
+    return value
+
+
+def names_from_byline(byline: str) -> str | None:
+    """Extract person names from a byline (``通讯员苏天泰``, ``记者王 钊``, ``卓  敏  曹高林``).
+
+    Role words are removed; names padded with spaces to three characters (``唐  克``) are
+    joined back; several people are joined with ``、``.
+    """
+    cleaned = BYLINE_ROLES.sub(" ", byline)
+    tokens = [t for t in re.split(r"[\s,，、;；]+", cleaned) if t]
+    names: list[str] = []
+    pending = ""
+    for token in tokens:
+        if len(token) == 1:
+            pending += token
+            if len(pending) == 2:
+                names.append(pending)
+                pending = ""
+            continue
+        if pending:
+            names.append(pending)
+            pending = ""
+        names.append(token)
+    if pending:
+        names.append(pending)
+    names = [n for n in names if _NAME.fullmatch(n)]
+    return "、".join(names) or None
+
+
+def ends_sentence(line: str) -> bool:
+    """True when ``line`` ends a sentence (``。``, ``！``, ``。”``, ``：`` …)."""
+    stripped = line.rstrip()
+    if not stripped:
+        return True
+    last = stripped[-1]
+    if last in TERMINAL or last in "：:":
+        return True
+    if last in CLOSERS and len(stripped) >= 2:
+        before = stripped[-2]
+        return before in TERMINAL or (before in CLOSERS and ends_sentence(stripped[:-1]))
+    return False
+
+
+def is_indented(raw_line: str) -> bool:
+    """True when the raw line starts with a paragraph indent (full-width or 2+ spaces)."""
+    return raw_line.startswith("\u3000") or raw_line.startswith("  ")
+
+
+def looks_like_heading(raw_line: str, *, max_chars: int = HEADLINE_MAX) -> bool:
+    """True for a short unindented line without sentence punctuation: a headline or subhead.
+
+    Headlines, kickers and subheads are short, are not indented like body paragraphs, and
+    carry no sentence-final punctuation; a body fragment broken by the layout usually does
+    (or is long).
+    """
+    if is_indented(raw_line):
+        return False
+    line = raw_line.strip()
+    if not 2 <= len(line) <= max_chars:
+        return False
+    if any(ch in TERMINAL for ch in line) or line[-1] in "，,、：:":
+        return False
+    if parse_dateline(line) or parse_continuation(line) or parse_photo_credit(line):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", line))

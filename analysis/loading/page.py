@@ -1,0 +1,246 @@
+"""Split the text of a printed newspaper page into articles.
+
+A copied or OCR'd page is a run of short headline lines and long body paragraphs. This
+module finds where each article begins (a headline is known by the dateline, continuation
+mark or photo credit that follows it), keeps the line above a headline as its kicker
+(引题), keeps subheads inside their article, rejoins paragraphs the column layout broke
+mid-sentence, and keeps a paragraph the layout printed again only the first time.
+Nothing is lost silently: every line ends in an article or in ``PageSplit.skipped`` with
+the reason it was left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.loading import layout
+from analysis.loading.paragraphs import Line, dedupe_paragraphs, join_paragraphs, split_heading
+from analysis.report import Problem
+
+MAX_HEADING_LINES = 3
+MAX_CAPTION_LINES = 2
+EDITOR_LINE = re.compile(
+    r"^[(（]?\s*(?:本版)?(?:责编|责任编辑|编辑|校对|审核|版式设计|制图|电子信箱)\s*[:：].*$"
+)
+
+
+@dataclass
+class PageArticle:
+    """One article found on a page, before dates and places are resolved.
+
+    Attributes:
+        title, kicker: the headline and the line above it (引题), if any.
+        paragraphs: body paragraphs, rejoined and without layout repeats.
+        author: names from the byline or photo credit, joined with ``、``.
+        dateline_place: the place in ``本报X讯``, e.g. ``嘉峪关``.
+        dateline_date: a date written in the dateline (``7月4日``).
+        continued_from: the page a ``(接一版)`` mark points to, as a number string.
+        first_line: the 1-based line where the article starts.
+        paragraph_lines: the line each paragraph starts on, for reports.
+    """
+
+    title: str | None = None
+    kicker: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    author: str | None = None
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+    continued_from: str | None = None
+    first_line: int = 1
+    paragraph_lines: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class PageSplit:
+    """The articles of a page and the lines deliberately left out (with reasons)."""
+
+    articles: list[PageArticle]
+    skipped: list[Problem]
+
+
+def split_page(text: str) -> PageSplit:
+    """Split the text of one newspaper page (or one article file) into articles.
+
+    Args:
+        text: the page as plain text, any line endings.
+
+    Returns:
+        The articles in page order, and the lines left out with the reason.
+    """
+    lines = _nonblank_lines(text)
+    skipped: list[Problem] = []
+    lines = _drop_editor_lines(lines, skipped)
+    starts = _article_starts(lines)
+    if not starts:
+        starts = [0] if lines else []
+    elif starts[0] > 0:
+        preamble = lines[: starts[0]]
+        if _is_body_text(preamble):
+            starts.insert(0, 0)
+        else:
+            skipped.extend(
+                Problem(ln.number, f"short line before the first headline (page header?): "
+                                   f"{ln.text[:30]}")
+                for ln in preamble
+            )
+    articles = []
+    for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        article = _build_article(lines[begin:end], skipped)
+        if article is not None:
+            articles.append(article)
+    articles = dedupe_paragraphs(articles, skipped)
+    skipped.sort(key=lambda p: (p.line or 0))
+    return PageSplit(articles=articles, skipped=skipped)
+
+
+def _nonblank_lines(text: str) -> list[Line]:
+    """Number the lines of ``text`` (1-based) and keep those with visible characters."""
+    text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u200d", "")
+    return [
+        Line(number, raw.rstrip(), raw.strip())
+        for number, raw in enumerate(text.splitlines(), start=1)
+        if raw.strip()
+    ]
+
+
+def _drop_editor_lines(lines: list[Line], skipped: list[Problem]) -> list[Line]:
+    """Remove editor and layout credits (本版责编：…), reporting each one."""
+    kept = []
+    for line in lines:
+        if EDITOR_LINE.match(line.text) and len(line.text) <= 60:
+            message = f"editor/layout credit, not article text: {line.text}"
+            skipped.append(Problem(line.number, message))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_body_text(lines: list[Line]) -> bool:
+    """True when lines read as body text (a sentence, or a substantial amount of text)."""
+    total = sum(len(ln.text) for ln in lines)
+    return total >= 50 or any(layout.ends_sentence(ln.text) and len(ln.text) > 15 for ln in lines)
+
+
+def _anchor_kind(line: Line) -> str | None:
+    """Classify a line as a dateline, continuation mark, photo credit, or nothing."""
+    if layout.parse_dateline(line.text):
+        return "dateline"
+    if layout.parse_continuation(line.text) is not None:
+        return "continuation"
+    if layout.parse_photo_credit(line.text):
+        return "credit"
+    return None
+
+
+def _article_starts(lines: list[Line]) -> list[int]:
+    """Return the sorted indexes of the lines where articles begin."""
+    starts: set[int] = set()
+    floor = 0
+    for idx, line in enumerate(lines):
+        kind = _anchor_kind(line)
+        if kind is None:
+            continue
+        if kind == "credit":
+            start = _photo_item_start(lines, idx, floor)
+            if start is None:
+                continue
+        else:
+            start = _heading_start(lines, idx, floor)
+        starts.add(start)
+        floor = idx + 1
+    return sorted(starts)
+
+
+def _heading_start(lines: list[Line], anchor: int, floor: int) -> int:
+    """Walk back from an anchor over headline/kicker lines; return the first one's index."""
+    start = anchor
+    while (
+        start - 1 >= floor
+        and anchor - (start - 1) <= MAX_HEADING_LINES
+        and layout.looks_like_heading(lines[start - 1].raw)
+    ):
+        start -= 1
+    return start
+
+
+def _photo_item_start(lines: list[Line], credit: int, floor: int) -> int | None:
+    """Find the headline of a photo-news item ending in a credit, or None if it has none.
+
+    A photo item is a headline, one or two caption paragraphs, then the credit. A credit
+    with no such headline just closes the article above it.
+    """
+    for caption_lines in range(1, MAX_CAPTION_LINES + 1):
+        head = credit - caption_lines - 1
+        if head < floor:
+            return None
+        captions = lines[head + 1 : credit]
+        if any(layout.looks_like_heading(c.raw) for c in captions):
+            return None
+        if layout.looks_like_heading(lines[head].raw):
+            return _heading_start(lines, head + 1, floor)
+    return None
+
+
+def _build_article(lines: list[Line], skipped: list[Problem]) -> PageArticle | None:
+    """Turn the lines of one article into a :class:`PageArticle` (None if no body)."""
+    article = PageArticle(first_line=lines[0].number)
+    headings: list[Line] = []
+    body_start = 0
+    while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:
+        line = lines[body_start]
+        if _anchor_kind(line) or not layout.looks_like_heading(line.raw):
+            break
+        if body_start + 1 >= len(lines):
+            break
+        headings.append(line)
+        body_start += 1
+    body = _read_anchor_lines(article, lines[body_start:])
+    article.kicker, article.title, subtitle = split_heading([h.text for h in headings])
+    paragraphs = join_paragraphs(body)
+    if subtitle:
+        paragraphs.insert(0, (headings[-1].number, subtitle))
+    if not paragraphs or (not headings and _too_short(paragraphs)):
+        skipped.extend(
+            Problem(ln.number, f"too little text to be an article: {ln.text[:30]}")
+            for ln in lines
+        )
+        return None
+    article.paragraphs = [text for _, text in paragraphs]
+    article.paragraph_lines = [number for number, _ in paragraphs]
+    return article
+
+
+def _too_short(paragraphs: list[tuple[int, str]]) -> bool:
+    """True for a scrap with no headline: under 20 characters and no full sentence."""
+    texts = [text for _, text in paragraphs]
+    return sum(map(len, texts)) < 20 and not any(layout.ends_sentence(t) for t in texts)
+
+
+def _read_anchor_lines(article: PageArticle, lines: list[Line]) -> list[Line]:
+    """Take the dateline, continuation mark and photo credits out of the body lines."""
+    body: list[Line] = []
+    authors: list[str] = []
+    for position, line in enumerate(lines):
+        text = line.text
+        if position == 0 and (dateline := layout.parse_dateline(text)):
+            article.dateline_place, article.dateline_date = dateline.place, dateline.date
+            authors.extend(filter(None, [dateline.authors]))
+            text = dateline.rest
+        elif position == 0 and (page := layout.parse_continuation(text)) is not None:
+            article.continued_from = page
+            text = layout.strip_continuation(text)
+            if (dateline := layout.parse_dateline(text)) is not None:
+                article.dateline_place, text = dateline.place, dateline.rest
+        elif (names := layout.parse_photo_credit(text)) is not None:
+            authors.append(names)
+            continue
+        if text:
+            body.append(Line(line.number, line.raw if text == line.text else text, text))
+    article.author = "、".join(dict.fromkeys(authors)) or None
+    return body

@@ -1,0 +1,115 @@
+"""Paragraph repair for page text: rejoin layout breaks, split headings, drop repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analysis.loading import layout
+from analysis.report import Problem
+
+if TYPE_CHECKING:
+    from analysis.loading.page import PageArticle
+
+MIN_REPEAT_CHARS = 20
+"""Paragraphs shorter than this (subheads, 会议强调) may legitimately recur; never deduped."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line of input: its 1-based number, raw form and stripped text."""
+
+    number: int
+    raw: str
+    text: str
+
+
+def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
+    """Rejoin paragraphs the column layout broke mid-sentence.
+
+    A line that does not end a sentence is continued by the next line, unless it is a
+    subhead (a short unindented line without sentence punctuation).
+
+    Returns:
+        ``(first line number, paragraph text)`` for each paragraph.
+    """
+    paragraphs: list[tuple[int, str]] = []
+    number, buffer, is_subhead = 0, "", False
+    for line in lines:
+        if buffer and not is_subhead and not layout.ends_sentence(buffer):
+            buffer += line.text
+            continue
+        if buffer:
+            paragraphs.append((number, _tidy(buffer)))
+        number, buffer = line.number, line.text
+        is_subhead = layout.looks_like_heading(line.raw, max_chars=layout.SUBHEAD_MAX)
+    if buffer:
+        paragraphs.append((number, _tidy(buffer)))
+    return paragraphs
+
+
+def _tidy(paragraph: str) -> str:
+    """Collapse runs of spaces inside a paragraph (full-width indents included)."""
+    return re.sub(r"[ \t\u3000]{2,}", " ", paragraph).strip()
+
+
+def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Decide which heading lines are kicker (引题), title and subtitle (副题).
+
+    One line is the title. With two, the first is the kicker, unless the second reads as
+    a subtitle (it has a comma and the first has none). With three: kicker, title,
+    subtitle.
+
+    Returns:
+        ``(kicker, title, subtitle)``, each None when absent.
+    """
+    heads = [_tidy(h) for h in headings]
+    if not heads:
+        return None, None, None
+    if len(heads) == 1:
+        return None, heads[0], None
+    if len(heads) == 2:
+        first, second = heads
+        if _has_comma(second) and not _has_comma(first):
+            return None, first, second
+        return first, second, None
+    return heads[0], heads[1], " ".join(heads[2:])
+
+
+def _has_comma(text: str) -> bool:
+    return any(ch in "，," for ch in text)
+
+
+def _normalize(paragraph: str) -> str:
+    return re.sub(r"\s+", "", paragraph)
+
+
+def dedupe_paragraphs(articles: list[PageArticle], skipped: list[Problem]) -> list[PageArticle]:
+    """Keep each paragraph the first time the page prints it; report the repeats.
+
+    Layouts sometimes print a paragraph again, even inside another article. Repeats of
+    paragraphs of at least :data:`MIN_REPEAT_CHARS` characters are removed and reported
+    with the line of the first occurrence. An article left with no text is dropped and
+    reported the same way.
+    """
+    seen: dict[str, int] = {}
+    kept_articles = []
+    for article in articles:
+        kept, kept_lines = [], []
+        for number, text in zip(article.paragraph_lines, article.paragraphs, strict=True):
+            key = _normalize(text)
+            if len(key) >= MIN_REPEAT_CHARS and key in seen:
+                skipped.append(Problem(number, f"repeats the paragraph on line {seen[key]} "
+                                               "(printed again by the layout); kept once"))
+                continue
+            seen.setdefault(key, number)
+            kept.append(text)
+            kept_lines.append(number)
+        if kept:
+            article.paragraphs, article.paragraph_lines = kept, kept_lines
+            kept_articles.append(article)
+        elif article.title:
+            skipped.append(Problem(article.first_line,
+                                   f"article '{article.title}' only repeats earlier paragraphs"))
+    return kept_articles
