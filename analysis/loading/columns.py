@@ -1,0 +1,137 @@
+"""Recognise the columns of an exported article table by their common names.
+
+Exports name their columns in Chinese or English (标题/title, 正文/内容/content, 发布时间/
+pub_date…), sometimes nested (``video_detail.content``). Each field of the articles table
+has a list of names it is known by, tried in order: an exact match of the whole column
+name first, then a match of the last dotted component. ``--columns`` maps columns
+explicitly and always wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("正文", "内容", "全文", "文本", "正文内容", "新闻内容", "文章内容", "新闻正文",
+             "content", "text", "full_text", "fulltext", "body", "article", "article_text",
+             "detail", "详情"),
+    "title": ("标题", "题目", "新闻标题", "文章标题", "主标题", "篇名", "title", "headline",
+              "video_title", "subject"),
+    "kicker": ("引题", "肩题", "kicker", "overline"),
+    "date": ("日期", "发布时间", "发布日期", "时间", "刊发日期", "出版日期", "见报日期", "刊期",
+             "date", "pub_date", "publish_date", "pubdate", "published", "published_at",
+             "pubtime", "publish_time", "datetime", "time", "created_at"),
+    "year": ("年份", "年度", "year"),
+    "outlet": ("来源", "媒体", "报纸", "报刊", "出处", "刊物", "网站", "source", "outlet", "media",
+               "publisher", "newspaper", "site", "paper"),
+    "author": ("作者", "记者", "通讯员", "撰稿", "author", "authors", "byline", "reporter"),
+    "id": ("id", "编号", "文章id", "文章编号", "doc_id", "docid", "article_id", "guid", "uuid"),
+    "url": ("url", "链接", "网址", "link", "source_url", "href", "video_url"),
+    "province": ("省份", "省", "省级", "province"),
+    "prefecture": ("市", "城市", "地市", "市州", "city", "prefecture"),
+    "county": ("县", "区县", "县区", "county", "district"),
+    "page": ("版次", "版面", "版号", "page"),
+}
+"""Names each field is known by, in order of preference."""
+
+FIELDS = tuple(FIELD_ALIASES)
+
+
+class ColumnMappingError(ValueError):
+    """An explicit ``--columns`` mapping is malformed or names an unknown field."""
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", str(name).strip().lower())
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which input column feeds which field (fields absent from the map are not present)."""
+
+    columns: Mapping[str, str]
+
+    def get(self, field: str) -> str | None:
+        """The input column for ``field``, or None."""
+        return self.columns.get(field)
+
+
+def parse_column_mapping(spec: str | None) -> dict[str, str]:
+    """Parse ``--columns``: ``"标题列=title,正文列=text"`` or a JSON object.
+
+    Returns:
+        ``{input column: field}``.
+
+    Raises:
+        ColumnMappingError: naming the bad pair or unknown field and listing valid fields.
+    """
+    if not spec:
+        return {}
+    if spec.lstrip().startswith("{"):
+        try:
+            pairs = json.loads(spec)
+        except json.JSONDecodeError as exc:
+            raise ColumnMappingError(f"--columns is not valid JSON: {exc.msg}") from exc
+        items = list(pairs.items())
+    else:
+        items = []
+        for part in filter(None, (p.strip() for p in re.split(r"[,，;]", spec))):
+            source, sep, field = part.partition("=")
+            if not sep or not source.strip() or not field.strip():
+                message = f"--columns entry {part!r} should look like 'column=field'"
+                raise ColumnMappingError(message)
+            items.append((source.strip(), field.strip()))
+    mapping = {}
+    for source, field in items:
+        if field not in FIELD_ALIASES:
+            raise ColumnMappingError(
+                f"--columns maps {source!r} to unknown field {field!r}; "
+                f"fields are: {', '.join(FIELDS)}"
+            )
+        mapping[str(source)] = field
+    return mapping
+
+
+def recognise_columns(
+    columns: Iterable[str], explicit: Mapping[str, str] | None = None
+) -> ColumnMap:
+    """Decide which column feeds each field.
+
+    Args:
+        columns: the input's column names (dotted for nested JSON).
+        explicit: ``{input column: field}`` from ``--columns``; columns it names that the
+            input does not have are ignored here (the caller reports them).
+
+    Returns:
+        The column map.
+    """
+    names = list(columns)
+    chosen: dict[str, str] = {}
+    for source, field in (explicit or {}).items():
+        if source in names:
+            chosen[field] = source
+    taken = set(chosen.values())
+    exact = {_key(n): n for n in reversed(names)}
+    last = {_key(n.rsplit(".", 1)[-1]): n for n in reversed(names)}
+    for field, aliases in FIELD_ALIASES.items():
+        if field in chosen:
+            continue
+        for table in (exact, last):
+            match = next((table[_key(a)] for a in aliases if _key(a) in table
+                          and table[_key(a)] not in taken), None)
+            if match is not None:
+                chosen[field] = match
+                taken.add(match)
+                break
+    return ColumnMap(chosen)
+
+
+def describe_missing_text(columns: Iterable[str]) -> str:
+    """The message for a table with no recognisable text column."""
+    shown = ", ".join(repr(c) for c in list(columns)[:15]) or "none"
+    expected = "/".join((*FIELD_ALIASES["text"][:4], "content", "text"))
+    return (f"no text column: found columns {shown}; expected one named {expected}…, "
+            "or map one with --columns 'your_column=text'")

@@ -1,0 +1,158 @@
+"""Decode text files without ever mis-decoding them silently.
+
+Chinese text arrives in UTF-8 (with or without a BOM), UTF-16 (Windows "Unicode" exports)
+and GB18030/GBK (older Windows tools, many e-paper exports). The order of trials matters:
+UTF-8 is strict enough that a successful decode is trustworthy; GB18030 accepts many byte
+sequences, so its result is only accepted when it reads as Chinese text. Anything else is
+refused with a message that says what to do, never guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_READABLE = re.compile(
+    r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\s"
+    r"\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2150-\u218f\u2460-\u24ff\u25a0-\u25ff\u3400-\u4dbf]"
+)
+MIN_READABLE_SHARE = 0.97
+"""Share of characters that must be ordinary Chinese/ASCII text for a GB18030 decode."""
+
+
+class DecodingError(ValueError):
+    """The bytes are not text in any encoding we can trust."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding it was read in, and any warning about the decoding."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """Decode UTF-16 text that has no byte-order mark, if that is what ``data`` is.
+
+    Only tried when the data holds NUL bytes; accepted when one byte order gives
+    ordinary Chinese/ASCII text.
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if readable_share(text) >= MIN_READABLE_SHARE:
+            return Decoded(text, encoding)
+    return None
+
+
+def readable_share(text: str) -> float:
+    """Share of characters in ``text`` that are ordinary Chinese, ASCII or punctuation."""
+    if not text:
+        return 1.0
+    sample = text[:20000]
+    return len(_READABLE.findall(sample)) / len(sample)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a text file's bytes.
+
+    Args:
+        data: the whole file.
+
+    Returns:
+        The text, without any BOM, and the encoding used.
+
+    Raises:
+        DecodingError: for empty or binary data, or bytes that are not UTF-8, UTF-16/32
+            or GB18030 text; the message says what was found and what to do.
+    """
+    if not data:
+        raise DecodingError("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), f"{encoding} (BOM)")
+            except UnicodeDecodeError as exc:
+                raise DecodingError(
+                    f"starts with a {encoding} byte-order mark but byte {exc.start} is not "
+                    f"valid {encoding}; the file may be damaged or of mixed encodings"
+                ) from exc
+    if b"\x00" in data[:65536]:
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
+            raise DecodingError("this is a binary file, not text (it contains NUL bytes and "
+                                "is not UTF-16)")
+        return decoded
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        return _decode_gb18030(data, utf8_error)
+
+
+def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
+    """Accept a GB18030 decode only when the result reads as Chinese text."""
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return mixed
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DecodingError(
+            f"not UTF-8 (invalid byte at offset {utf8_error.start}) and not GB18030/GBK "
+            f"(invalid byte at offset {exc.start}); save the file as UTF-8 and load it again"
+        ) from exc
+    share = readable_share(text)
+    if share < MIN_READABLE_SHARE:
+        raise DecodingError(
+            f"unknown encoding: not UTF-8 (invalid byte at offset {utf8_error.start}), and "
+            f"read as GB18030 only {share:.0%} of it is ordinary text (Big5 or a Western "
+            "encoding?); save the file as UTF-8 and load it again"
+        )
+    return Decoded(text, "gb18030")
+
+
+def _decode_mixed_lines(data: bytes) -> Decoded | None:
+    """Decode a file whose lines are partly UTF-8 and partly GB18030, line by line.
+
+    Concatenated exports sometimes mix encodings. Decoding the whole file as GB18030
+    would turn its UTF-8 lines into plausible-looking nonsense, so when some non-ASCII
+    lines are valid UTF-8 and others are not, each line is decoded on its own.
+
+    Returns:
+        The decoded text with a warning naming the GB18030 lines, or None when the file
+        is not mixed (or a line is neither encoding).
+    """
+    utf8_lines: list[int] = []
+    gb_lines: list[int] = []
+    parts: list[str] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            parts.append(raw.decode("utf-8"))
+            if not raw.isascii():
+                utf8_lines.append(number)
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            gb_lines.append(number)
+    if not utf8_lines or not gb_lines:
+        return None
+    shown = ", ".join(map(str, gb_lines[:10])) + (" …" if len(gb_lines) > 10 else "")
+    warning = (f"mixed encodings: {len(utf8_lines)} lines are UTF-8 and {len(gb_lines)} are "
+               f"GB18030 (lines {shown}); each line was decoded on its own")
+    return Decoded("\n".join(parts), "mixed utf-8/gb18030", warning)

@@ -1,0 +1,77 @@
+"""Edition dates and page numbers written into file names.
+
+E-paper downloads and crawler output name files after the issue: ``20220705-05-03.txt``
+(date, page 05, article 3), ``2024-06-14_3版.txt``, ``2024年6月14日第3版.txt``, or keep
+the date in a folder (``2024/20240614.json``). A year alone (``2026_甘肃省_….csv``) is not
+an edition date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.](?P<m>\d{1,2})[-_.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+)
+_PAGE_AFTER_DATE = re.compile(r"^[-_](?P<page>\d{1,3})(?:[-_](?P<seq>\d{1,3}))?(?!\d)")
+_PAGE_MARK = re.compile(r"第?(?P<page>\d{1,3})版|[_-](?:A|B|C|D)?(?P<page2>\d{1,2})(?:版|page)")
+
+
+@dataclass(frozen=True)
+class FileNameInfo:
+    """What a file name says about its content.
+
+    Attributes:
+        edition_date: the issue date, or None.
+        page: the page number as a string without leading zeros (``"5"``), or None.
+        sequence: the article's number on the page, or None.
+    """
+
+    edition_date: dt.date | None = None
+    page: str | None = None
+    sequence: str | None = None
+
+
+def parse_file_name(path: str | PurePath) -> FileNameInfo:
+    """Read the edition date and page from a file name, falling back to its folders.
+
+    Args:
+        path: the file's path (only the name and parent folder names are read).
+
+    Returns:
+        What the name says; fields are None where it says nothing.
+    """
+    pure = PurePath(path)
+    for name in (pure.name, *(parent.name for parent in list(pure.parents)[:2])):
+        info = _parse_name(name)
+        if info.edition_date is not None:
+            return info
+    return FileNameInfo()
+
+
+def _parse_name(name: str) -> FileNameInfo:
+    """Parse one path component."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(stem)
+        if match is None:
+            continue
+        try:
+            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        rest = stem[match.end():]
+        after = _PAGE_AFTER_DATE.match(rest)
+        if after:
+            return FileNameInfo(date, str(int(after["page"])),
+                                str(int(after["seq"])) if after["seq"] else None)
+        mark = _PAGE_MARK.search(rest)
+        if mark:
+            return FileNameInfo(date, str(int(mark["page"] or mark["page2"])))
+        return FileNameInfo(date)
+    return FileNameInfo()
