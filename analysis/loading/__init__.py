@@ -1,1 +1,86 @@
-"""Loaders: files, folders, archives and tables of any common format → the articles table."""
+"""Loaders: files, folders, archives and tables of any common format → the articles table.
+
+The one entry point is :func:`load_articles`: give it paths (or uploaded bytes) and it
+returns the articles table and one :class:`~analysis.report.FileReport` per input file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.loading.enrich import build_articles_table
+from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
+from analysis.loading.options import LoadOptions
+from analysis.loading.raw import RawArticle
+from analysis.loading.readers import read_input
+from analysis.report import FileReport
+
+__all__ = ["LoadOptions", "LoadResult", "load_articles", "load_uploads"]
+
+ProgressCallback = Callable[[int, str], None]
+"""Called with (number of files done, name of the file just read)."""
+
+
+@dataclass
+class LoadResult:
+    """The articles table and what became of every input file."""
+
+    articles: pd.DataFrame
+    reports: list[FileReport]
+
+
+def _read_all(
+    inputs: Iterator[InputFile | FileReport], options: LoadOptions,
+    progress: ProgressCallback | None,
+) -> tuple[list[RawArticle], list[FileReport]]:
+    raws: list[RawArticle] = []
+    reports: list[FileReport] = []
+    for done, item in enumerate(inputs, start=1):
+        if isinstance(item, FileReport):
+            reports.append(item)
+        else:
+            articles, report = read_input(item.name, item.read(), options)
+            raws.extend(articles)
+            reports.append(report)
+        if progress is not None:
+            progress(done, reports[-1].source)
+    return raws, reports
+
+
+def load_articles(
+    paths: Iterable[str | Path], options: LoadOptions | None = None, *,
+    progress: ProgressCallback | None = None,
+) -> LoadResult:
+    """Load articles from files, folders and zip archives.
+
+    Args:
+        paths: the inputs.
+        options: edition date, province, column mapping, outlet, size limit.
+        progress: optional callback after each file.
+
+    Returns:
+        The articles table and one report per input file.
+    """
+    options = options or LoadOptions()
+    inputs = iter_inputs(paths, max_file_bytes=options.max_file_bytes)
+    raws, reports = _read_all(inputs, options, progress)
+    return LoadResult(build_articles_table(raws, province=options.province), reports)
+
+
+def load_uploads(
+    files: Iterable[tuple[str, bytes]], options: LoadOptions | None = None, *,
+    progress: ProgressCallback | None = None,
+) -> LoadResult:
+    """Load articles from uploaded files held in memory (``(name, bytes)`` pairs)."""
+    options = options or LoadOptions()
+
+    def inputs() -> Iterator[InputFile | FileReport]:
+        for name, data in files:
+            yield from iter_uploaded(name, data, max_file_bytes=options.max_file_bytes)
+
+    raws, reports = _read_all(inputs(), options, progress)
+    return LoadResult(build_articles_table(raws, province=options.province), reports)

@@ -18,16 +18,18 @@ _OPEN = "(（"
 _CLOSE = ")）"
 
 DATELINE = re.compile(
-    r"^\s*(?P<agency>本报|新华社|中新社|人民网|央视网|新甘肃|每日甘肃网)"
+    r"^\s*(?P<agency>本报|新华社|中新社|中新网|人民网|人民政协网|人民政协报|央视网|央广网|新华网|"
+    r"中国网|光明网|新甘肃|每日甘肃网|甘肃日报|民主协商报)"
     r"(?P<place>[\u4e00-\u9fff]{0,12}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电|消息)"
     r"\s*(?:[(（](?P<byline>[^)）]{0,60})[)）])?\s*"
 )
 """``本报嘉峪关讯(通讯员苏天泰)``, ``本报北京7月4日电  （记者李晓晴）``, ``新华社北京7月4日电``."""
 
+_PAGE = r"(?:第)?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版"
 CONTINUATION = re.compile(
-    r"^\s*[(（]?\s*(?:上接|接|紧接|续)\s*(?:第)?(?P<page>[0-9０-９一二三四五六七八九十〇]{1,3})\s*版"
-    r"(?:[^)）]{0,8})?[)）]?\s*"
+    rf"^\s*(?:[(（]\s*(?:上接|接|紧接|续)\s*(?P<page>{_PAGE})[^)）\n]{{0,6}}[)）]"
+    rf"|(?:上接|紧接)\s*(?P<bare>{_PAGE}))\s*"
 )
 """``(接一版)``, ``（上接第一版）``, ``紧接01版``."""
 
@@ -84,12 +86,27 @@ def parse_dateline(line: str) -> Dateline | None:
     )
 
 
+LEAD_BYLINE = re.compile(
+    r"^\s*(?:本报|全媒体|融媒体|新甘肃)?(?:记者|通讯员)\s*(?P<names>[\u4e00-\u9fff\s、]{2,24}?)\s*报道\s*"
+)
+"""``全媒体记者雷宇报道 9月13日上午…``: a byline opening the lead instead of a dateline."""
+
+
+def parse_lead_byline(line: str) -> tuple[str | None, str] | None:
+    """Return ``(names, rest of line)`` for a lead that opens with ``记者X报道``, or None."""
+    match = LEAD_BYLINE.match(line)
+    if match is None:
+        return None
+    return names_from_byline(match["names"]), line[match.end():].strip()
+
+
 def parse_continuation(line: str) -> str | None:
     """Return the page a continuation mark points to (``(接一版)`` → ``"1"``), or None."""
     match = CONTINUATION.match(line)
     if match is None:
         return None
-    return str(page_number(match.group("page")))
+    token = re.sub(r"[第版\s]", "", match["page"] or match["bare"])
+    return str(page_number(token))
 
 
 def strip_continuation(line: str) -> str:

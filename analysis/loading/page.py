@@ -90,7 +90,7 @@ def split_page(text: str) -> PageSplit:
                 for ln in preamble
             )
     articles = []
-    for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+    for begin, end in zip(starts, [*starts[1:], len(lines)], strict=False):
         article = _build_article(lines[begin:end], skipped)
         if article is not None:
             articles.append(article)

@@ -1,0 +1,154 @@
+"""The ``govthemes`` command line.
+
+``govthemes articles PATH...`` writes the articles table; ``keywords`` and ``themes`` write
+the analysis tables; ``ingest`` builds or updates a store. Every command takes the same
+input options. A user's mistake (a missing file, a bad date, an unknown column) ends with
+a one-line message and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TextIO
+
+from analysis.loading import LoadOptions, LoadResult, load_articles
+from analysis.loading.columns import ColumnMappingError, parse_column_mapping
+from analysis.output import write_reports, write_table
+from analysis.report import summarize_reports
+
+
+class UsageError(Exception):
+    """A mistake in the command line, reported as one line on stderr."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-06-14") from exc
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The input options every command shares."""
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, folders (read recursively) or .zip archives")
+    parser.add_argument("--edition-date", type=_date, metavar="YYYY-MM-DD",
+                        help="the issue date of every input (overrides file names and date columns)")
+    parser.add_argument("--province", metavar="NAME",
+                        help="the corpus's province, e.g. 甘肃省: decides 省政协 and ambiguous names")
+    parser.add_argument("--columns", metavar="MAP",
+                        help="map table columns to fields: 'headline=title,body=text' or JSON")
+    parser.add_argument("--outlet", metavar="NAME", help="the newspaper or site, if inputs don't say")
+    parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB",
+                        help="refuse files larger than this (default 200)")
+    parser.add_argument("--report", metavar="FILE",
+                        help="write a JSON report: one object per input file with its status")
+    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                        help="output format (default jsonl)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+
+def options_from_args(args: argparse.Namespace) -> LoadOptions:
+    """Build load options from parsed arguments."""
+    try:
+        columns = parse_column_mapping(args.columns)
+    except ColumnMappingError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.max_file_mb <= 0:
+        raise UsageError("--max-file-mb must be positive")
+    return LoadOptions(edition_date=args.edition_date, province=args.province, columns=columns,
+                       outlet=args.outlet, max_file_mb=args.max_file_mb)
+
+
+def load_from_args(args: argparse.Namespace) -> LoadResult:
+    """Load the inputs, write the report if asked, and print a summary to stderr."""
+    result = load_articles(args.paths, options_from_args(args))
+    if args.report:
+        write_reports(result.reports, args.report)
+    summary = summarize_reports(result.reports)
+    print(f"govthemes: {summary['articles']} articles from {summary['files']} files "
+          f"({summary['loaded']} loaded, {summary['partial']} partial, {summary['failed']} failed)",
+          file=sys.stderr)
+    for report in result.reports:
+        for problem in report.errors[:3]:
+            where = f":{problem.line}" if problem.line else ""
+            print(f"  {report.status}: {report.source}{where}: {problem.message}", file=sys.stderr)
+    return result
+
+
+def _open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
+    if path is None:
+        return nullcontext(sys.stdout)
+    return Path(path).open("w", encoding="utf-8", newline="")
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    """``govthemes articles``: write the articles table."""
+    result = load_from_args(args)
+    articles = result.articles
+    extend = COMMAND_EXTENSIONS.get("articles")
+    if extend is not None:
+        articles = extend(articles)
+    with _open_output(args.output) as stream:
+        write_table(articles, stream, fmt=args.format)
+    return 0
+
+
+COMMAND_EXTENSIONS: dict[str, Callable] = {}
+"""Hooks other modules register to add columns to a command's output (themes)."""
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
+    "articles": ("write the articles table (one JSON object per article)", add_input_options,
+                 cmd_articles),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered command."""
+    parser = argparse.ArgumentParser(
+        prog="govthemes", description="Governance themes in Chinese local political news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_options, handler) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_options(command)
+        command.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    _register_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"govthemes: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"govthemes: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("govthemes: interrupted", file=sys.stderr)
+        return 130
+
+
+def _register_commands() -> None:
+    """Import the modules that add commands (keywords, themes, ingest)."""
+    import importlib
+
+    for module in ("analysis.cli_analysis", "analysis.cli_store"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Clean the text of one article record: markup, page chrome, dateline, broken lines.
+
+Records exported from web pages carry navigation (``网站首页``, ``【字号：``, ``版次:01``), the
+headline again, a dateline with the byline, continuation marks (``紧接01版``) and photo
+credits. This module takes those out of the text, keeps what they say (page, author,
+place, continuation) and rejoins paragraphs broken mid-sentence. The chrome patterns are
+data an analyst can edit: ``data/page_chrome.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.loading import layout
+from analysis.loading.html_text import html_to_text, looks_like_html
+from analysis.loading.page import EDITOR_LINE
+from analysis.loading.paragraphs import Line, join_paragraphs
+from analysis.paths import data_path
+
+_SOURCE_LINE = re.compile(r"^(?:来源|稿源|出处)[:：]\s*(?P<outlet>.{2,30})$")
+_META_KEYS = r"来源|稿源|发布时间|发布日期|时间|作者|编辑|责任编辑|浏览次数|点击数|阅读|【?字体|【?字号"
+_META_TOKEN = re.compile(
+    rf"^(?:\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
+    rf"(?:{_META_KEYS})[:：]?.{{0,30}}|[|｜]|】)$"
+)
+DATELINE_SEARCH_LINES = 4
+"""A dateline may follow up to this many heading lines repeated at the top of a record."""
+_PAGE_LINE = re.compile(r"^(?:版次|当前版)[:：]\s*(?P<page>[A-Z]?\d{1,3})版?$")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+
+
+class ChromePatternError(ValueError):
+    """A line of ``data/page_chrome.txt`` is not a valid regular expression."""
+
+
+@lru_cache(maxsize=4)
+def load_chrome_patterns(path: Path | None = None) -> re.Pattern[str]:
+    """Compile the page-chrome patterns (one regex per line, ``#`` comments) into one regex.
+
+    Raises:
+        ChromePatternError: naming the file and line of a pattern that does not compile.
+    """
+    path = path or data_path("page_chrome.txt")
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            re.compile(line)
+        except re.error as exc:
+            raise ChromePatternError(f"{path}:{number}: invalid pattern {line!r}: {exc}") from exc
+        patterns.append(f"(?:{line})")
+    return re.compile("|".join(patterns) or r"(?!)")
+
+
+@dataclass
+class CleanedText:
+    """A record's text after cleaning, and what the removed furniture said."""
+
+    text: str
+    author: str | None = None
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+    continued_from: str | None = None
+    page: str | None = None
+    outlet: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def clean_record_text(text: str, *, title: str | None = None) -> CleanedText:
+    """Clean one record's text (see the module docstring).
+
+    Args:
+        text: the raw text field (plain text or HTML).
+        title: the record's title; a line repeating it near the top is removed.
+
+    Returns:
+        The cleaned text and what was taken out of it.
+    """
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = CleanedText(text="")
+    lines = _strip_chrome(text.split("\n"), cleaned, title=title)
+    heads, body = _take_anchor_lines(lines, cleaned)
+    paragraphs = [h.text for h in heads] + [text for _, text in join_paragraphs(body)]
+    cleaned.text = "\n".join(paragraphs)
+    return cleaned
+
+
+def _strip_chrome(raw_lines: list[str], cleaned: CleanedText, *, title: str | None) -> list[Line]:
+    """Drop chrome, editor lines and a repeated headline; keep what they tell."""
+    chrome = load_chrome_patterns()
+    title_key = re.sub(r"\s+", "", title or "")
+    kept: list[Line] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        short = len(stripped) <= 100
+        if short and _read_metadata_line(stripped, cleaned):
+            pass
+        elif short and (match := _SOURCE_LINE.match(stripped)):
+            cleaned.outlet = cleaned.outlet or match["outlet"].strip()
+        elif short and (match := _PAGE_LINE.match(stripped)):
+            cleaned.page = str(int(re.sub(r"\D", "", match["page"])))
+        elif not (short and (chrome.fullmatch(stripped) or EDITOR_LINE.match(stripped))):
+            if title_key and not kept and re.sub(r"\s+", "", stripped) == title_key:
+                cleaned.removed.append(stripped)
+                continue
+            kept.append(Line(number, raw.rstrip(), stripped))
+            continue
+        cleaned.removed.append(stripped)
+    return kept
+
+
+def _read_metadata_line(line: str, cleaned: CleanedText) -> bool:
+    """Recognise a line of page metadata (``发布时间: … | 来源: … | 作者: …``); keep what it says."""
+    spaced = re.sub(rf"({_META_KEYS})", r" \1", line)
+    tokens = [t for t in re.split(r"\s*[|｜]\s*|\s+", spaced) if t]
+    if not tokens or not all(_META_TOKEN.match(t) for t in tokens):
+        return False
+    if not any(re.match(rf"(?:{_META_KEYS})", t) for t in tokens):
+        return False
+    for token in tokens:
+        key, _, value = token.replace("：", ":").partition(":")
+        value = value.strip()
+        if key.startswith(("来源", "稿源")) and value and not cleaned.outlet:
+            cleaned.outlet = value
+        elif key == "作者" and value and not cleaned.author:
+            cleaned.author = layout.names_from_byline(value)
+    return True
+
+
+def _take_anchor_lines(lines: list[Line], cleaned: CleanedText) -> tuple[list[Line], list[Line]]:
+    """Read a leading continuation mark, dateline or byline, and trailing photo credits.
+
+    Heading lines repeated above a dateline (a subtitle) stay as their own paragraphs.
+    """
+    if not lines:
+        return [], lines
+    first = lines[0]
+    if (page := layout.parse_continuation(first.text)) is not None:
+        cleaned.continued_from = page
+        rest = layout.strip_continuation(first.text)
+        lines = ([Line(first.number, rest, rest)] if rest else []) + lines[1:]
+    heads, body = _split_at_dateline(lines, cleaned)
+    authors = [cleaned.author] if cleaned.author else []
+    while body and (names := layout.parse_photo_credit(body[-1].text)) is not None:
+        authors.append(names)
+        cleaned.removed.append(body.pop().text)
+    cleaned.author = "、".join(dict.fromkeys(authors)) or None
+    return heads, body
+
+
+def _split_at_dateline(lines: list[Line], cleaned: CleanedText) -> tuple[list[Line], list[Line]]:
+    """Find a dateline (or lead byline) in the first lines; return (heading lines, body).
+
+    Heading lines are returned apart so that paragraph rejoining keeps them apart from
+    the lead.
+    """
+    for index, line in enumerate(lines[:DATELINE_SEARCH_LINES]):
+        rest = None
+        if (dateline := layout.parse_dateline(line.text)) is not None:
+            cleaned.dateline_place, cleaned.dateline_date = dateline.place, dateline.date
+            cleaned.author, rest = dateline.authors, dateline.rest
+        elif (byline := layout.parse_lead_byline(line.text)) is not None:
+            cleaned.author, rest = byline
+        if rest is None:
+            continue
+        heads = lines[:index]
+        body = ([Line(line.number, rest, rest)] if rest else []) + lines[index + 1:]
+        return heads, body
+    return [], lines

@@ -1,0 +1,160 @@
+"""Expand what the analyst gave (files, folders, zip archives) into input files.
+
+Folders are read recursively in a stable order; zip archives are opened in memory and
+their members read one by one. Each input is either a file to read or, when it cannot be
+read at all, a failed :class:`FileReport` saying why: missing, too large, an archive
+member whose path escapes its folder (zip slip), or an exact duplicate of a file already
+read (its articles are loaded once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from analysis.report import FileReport
+
+DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
+MAX_ZIP_RATIO = 200
+"""Members that expand more than this many times their compressed size are refused."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: its display name and a function returning its bytes."""
+
+    name: str
+    size: int
+    read: Callable[[], bytes]
+
+
+def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+    """Yield every input file, or a failed report for each one that cannot be read.
+
+    Args:
+        paths: files, folders and .zip archives.
+        max_file_bytes: the per-file size limit.
+
+    Yields:
+        :class:`InputFile` for each readable file, :class:`FileReport` (failed) otherwise.
+    """
+    seen: dict[str, str] = {}
+    for path in map(Path, paths):
+        if not path.exists():
+            yield FileReport(source=str(path)).fail("no such file or folder")
+            continue
+        files = [path] if path.is_file() else _walk(path)
+        for file in files:
+            if isinstance(file, FileReport):
+                yield file
+                continue
+            yield from _check(_open_path(file, max_file_bytes), seen, max_file_bytes)
+
+
+def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+    """Like :func:`iter_inputs` for one uploaded file held in memory (zip or not)."""
+    seen: dict[str, str] = {}
+    item = InputFile(name, len(data), lambda: data)
+    yield from _check(item, seen, max_file_bytes)
+
+
+def _walk(folder: Path) -> list[Path | FileReport]:
+    """Files under a folder, sorted; documentation files are reported, not read."""
+    found: list[Path | FileReport] = []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = file.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if file.name.lower().startswith(DOC_FILE_PREFIXES):
+            found.append(FileReport(source=str(file)).fail(
+                "not loaded: a documentation file (README/PROVENANCE/LICENSE) in a folder; "
+                "name the file itself to load it"))
+            continue
+        found.append(file)
+    return found
+
+
+def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
+    size = file.stat().st_size
+    if size > max_file_bytes:
+        return _too_large(str(file), size, max_file_bytes)
+    return InputFile(str(file), size, file.read_bytes)
+
+
+def _too_large(name: str, size: int, limit: int) -> FileReport:
+    return FileReport(source=name).fail(
+        f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit per file; "
+        "split it, or raise the limit (--max-file-mb)")
+
+
+def _check(item: InputFile | FileReport, seen: dict[str, str],
+           max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+    """Expand archives and refuse duplicates."""
+    if isinstance(item, FileReport):
+        yield item
+        return
+    data = item.read()
+    if item.name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04":
+        yield from _zip_members(item.name, data, seen, max_file_bytes)
+        return
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in seen:
+        yield FileReport(source=item.name).fail(
+            f"duplicate: identical bytes to {seen[digest]}; its articles were loaded once, "
+            "from there")
+        return
+    seen[digest] = item.name
+    yield InputFile(item.name, len(data), lambda: data)
+
+
+def _zip_members(name: str, data: bytes, seen: dict[str, str],
+                 max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+    """Yield the members of a zip archive, refusing unsafe paths and oversized members."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        yield FileReport(source=name).fail(f"not a readable zip archive: {exc}")
+        return
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            member = f"{name}!{info.filename}"
+            problem = _member_problem(info, max_file_bytes)
+            if problem:
+                yield FileReport(source=member).fail(problem)
+                continue
+            if _is_hidden(info.filename):
+                continue
+            try:
+                content = archive.read(info)
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+                yield FileReport(source=member).fail(f"cannot extract this member: {exc}")
+                continue
+            yield from _check(InputFile(member, len(content), lambda c=content: c), seen,
+                              max_file_bytes)
+
+
+def _is_hidden(member: str) -> bool:
+    parts = PurePosixPath(member).parts
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> str | None:
+    """Why a zip member must not be read (zip slip, size, zip bomb), or None."""
+    raw = info.filename.replace("\\", "/")
+    path = PurePosixPath(raw)
+    if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in path.parts:
+        return (f"unsafe path in archive: {info.filename!r} would be written outside its "
+                "folder (zip slip); the member was not read")
+    if info.file_size > max_file_bytes:
+        return (f"the member is {info.file_size / 2**20:.1f} MB, over the "
+                f"{max_file_bytes / 2**20:.0f} MB limit per file")
+    if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
+            and info.file_size > 10 * 2**20:
+        return "the member expands more than 200-fold (a zip bomb?); it was not read"
+    return None

@@ -1,0 +1,255 @@
+"""Read one input file of any supported format into raw articles and its load report.
+
+The format is chosen by the file's extension (and, for text of unknown extension, by its
+content). Every record the file holds ends either as a :class:`RawArticle` or as an
+error in the :class:`FileReport`, so ``records == articles + record errors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+
+from analysis.loading.cleaning import clean_record_text
+from analysis.loading.columns import ColumnMap, describe_missing_text, recognise_columns
+from analysis.loading.encoding import DecodingError, decode_bytes
+from analysis.loading.filenames import FileNameInfo, parse_file_name
+from analysis.loading.html_text import html_to_text
+from analysis.loading.markdown import markdown_articles
+from analysis.loading.options import LoadOptions
+from analysis.loading.page import split_page
+from analysis.loading.raw import RawArticle, as_text
+from analysis.loading.tables import (
+    RecordBatch,
+    read_delimited,
+    read_excel,
+    read_json,
+    read_json_lines,
+    read_parquet,
+)
+from analysis.report import FileReport, Problem
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""})
+_TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
+_DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+
+
+def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawArticle], FileReport]:
+    """Read one file (or archive member) from its bytes.
+
+    Args:
+        name: the path shown in reports and used for file-name dates.
+        data: the file's content.
+        options: the load options.
+
+    Returns:
+        The raw articles and the file's report.
+    """
+    report = FileReport(source=name)
+    suffix = PurePath(name).suffix.lower()
+    if not data:
+        return [], report.fail("the file is empty")
+    if suffix == ".xls":
+        return [], report.fail("old Excel format (.xls) is not supported: save it as .xlsx")
+    if suffix in {".xlsx", ".xlsm"}:
+        return _from_records(read_excel(data), name, options, report)
+    if suffix == ".parquet":
+        return _from_records(read_parquet(data), name, options, report)
+    if suffix not in TABLE_SUFFIXES | TEXT_SUFFIXES and data[:4] == b"%PDF":
+        return [], report.fail("PDF is not read directly: export the page text (e.g. "
+                               "pdftotext) and load the .txt")
+    try:
+        decoded = decode_bytes(data)
+    except DecodingError as exc:
+        return [], report.fail(str(exc))
+    report.encoding = decoded.encoding
+    if decoded.warning:
+        report.skipped.append(Problem(None, decoded.warning))
+    return _read_text_format(name, suffix, decoded.text, options, report)
+
+
+def _read_text_format(
+    name: str, suffix: str, text: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Dispatch decoded text by format."""
+    readers: dict[str, Callable[[str], RecordBatch]] = {
+        ".csv": read_delimited,
+        ".tsv": lambda t: read_delimited(t, delimiter="\t"),
+        ".json": read_json,
+        ".jsonl": read_json_lines,
+        ".ndjson": read_json_lines,
+    }
+    if suffix not in readers and suffix not in {".md", ".markdown"}:
+        stripped = text.lstrip()[:1]
+        if stripped in {"{", "["}:
+            suffix = ".json" if _is_single_json(text) else ".jsonl"
+    if suffix in readers:
+        return _from_records(readers[suffix](text), name, options, report)
+    if suffix in {".md", ".markdown"}:
+        return _from_markdown(text, name, options, report)
+    if suffix in {".html", ".htm"}:
+        text = html_to_text(text)
+    return _from_page(text, name, options, report)
+
+
+def _is_single_json(text: str) -> bool:
+    """True when the text is one JSON document rather than JSON Lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return len(lines) <= 1 or not lines[0].rstrip().endswith("}")
+
+
+def _file_info(name: str, options: LoadOptions) -> FileNameInfo:
+    info = parse_file_name(name)
+    if options.edition_date is not None:
+        return FileNameInfo(options.edition_date, info.page, info.sequence)
+    return info
+
+
+def _from_page(
+    text: str, name: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Split page text into articles."""
+    info = _file_info(name, options)
+    split = split_page(text)
+    report.skipped.extend(split.skipped)
+    report.records = len(split.articles)
+    many = len(split.articles) > 1
+    articles = [
+        RawArticle(
+            text=a.text, source=f"{name}#L{a.first_line}" if many else name, title=a.title,
+            kicker=a.kicker, author=a.author, page=info.page, outlet=options.outlet,
+            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
+            continued_from=a.continued_from, edition_date=info.edition_date,
+        )
+        for a in split.articles
+    ]
+    if not articles:
+        report.fail(_no_article_message(text, split.skipped))
+    report.articles = len(articles)
+    return articles, report
+
+
+def _no_article_message(text: str, skipped: list[Problem]) -> str:
+    visible = " ".join(text.split())[:40]
+    return (f"no article text found ({len(skipped)} short lines left out, e.g. {visible!r}); "
+            "an article needs a body of at least one sentence")
+
+
+def _from_markdown(
+    text: str, name: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Read a Markdown dump: one article per heading with a body."""
+    info = _file_info(name, options)
+    sections, skipped = markdown_articles(text)
+    report.skipped.extend(skipped)
+    if not sections:
+        return _from_page(text, name, options, report)
+    articles = []
+    report.records = len(sections)
+    for section in sections:
+        title = _clean_title(section.title)
+        cleaned = clean_record_text(section.body, title=title)
+        if not cleaned.text:
+            report.fail("story has no text after its heading", line=section.line)
+            continue
+        articles.append(RawArticle(
+            text=cleaned.text, source=f"{name}#L{section.line}", title=title,
+            author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet,
+            dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
+            edition_date=info.edition_date,
+        ))
+    report.articles = len(articles)
+    return articles, report
+
+
+def _clean_title(value: object) -> str | None:
+    """A title without tags such as ``[视频]`` and without doubled spaces."""
+    text = as_text(value)
+    if text is None:
+        return None
+    return re.sub(r"\s{2,}", " ", _TITLE_TAG.sub("", text)) or None
+
+
+def parse_metadata_date(value: object) -> dt.date | None:
+    """Read a date cell (``2024-06-14 19:24:07``, ``2024/6/14``, ``2024年6月14日``, a datetime)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = as_text(value)
+    if text is None:
+        return None
+    match = _DATE_VALUE.search(text) or re.fullmatch(
+        r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _from_records(
+    batch: RecordBatch, name: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Turn table records into raw articles, reporting each record that cannot be one."""
+    report.errors.extend(batch.errors)
+    report.records = batch.total
+    if not batch.records:
+        if not report.errors:
+            report.fail("the table has no records")
+        return [], report
+    unknown = [c for c in options.columns if c not in batch.columns]
+    if unknown:
+        report.skipped.append(Problem(None, f"--columns names columns this file does not have: "
+                                            f"{unknown}"))
+    colmap = recognise_columns(batch.columns, options.columns)
+    if colmap.get("text") is None:
+        report.records = batch.total
+        return [], report.fail(describe_missing_text(batch.columns))
+    info = _file_info(name, options)
+    articles: list[RawArticle] = []
+    for number, record in batch.records:
+        article = _record_article(record, colmap, f"{name}#{number}", info, options)
+        if isinstance(article, str):
+            report.fail(article, line=number)
+        else:
+            articles.append(article)
+    report.articles = len(articles)
+    return articles, report
+
+
+def _record_article(
+    record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
+    options: LoadOptions,
+) -> RawArticle | str:
+    """One record as a raw article, or the reason it is not one."""
+    def cell(field: str) -> str | None:
+        column = colmap.get(field)
+        return as_text(record.get(column)) if column else None
+
+    raw_text = cell("text")
+    if raw_text is None:
+        return f"empty text in column {colmap.get('text')!r}"
+    title = _clean_title(cell("title"))
+    cleaned = clean_record_text(raw_text, title=title)
+    if not cleaned.text:
+        return f"no article text left in column {colmap.get('text')!r} after removing page chrome"
+    metadata_date = parse_metadata_date(record.get(colmap.get("date") or ""))
+    if metadata_date is None and (year := cell("year")) and re.fullmatch(r"\d{4}", year):
+        metadata_date = dt.date(int(year), 1, 1)
+    page = cell("page")
+    return RawArticle(
+        text=cleaned.text, source=source, title=title, kicker=cell("kicker"),
+        author=cell("author") or cleaned.author,
+        page=str(int(page)) if page and page.isdigit() else page or cleaned.page or info.page,
+        outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
+        dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
+        continued_from=cleaned.continued_from, edition_date=info.edition_date,
+        metadata_date=metadata_date, doc_id=cell("id"), province=cell("province"),
+        prefecture=cell("prefecture"), county=cell("county"),
+    )

@@ -1,0 +1,139 @@
+"""Splitting a printed page into articles: headlines, kickers, bylines, repairs."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis.loading.layout import names_from_byline, parse_continuation, parse_dateline
+from analysis.loading.page import split_page
+from tests.conftest import FIXTURES, corpus_path
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return split_page((FIXTURES / "page_sample.txt").read_text(encoding="utf-8"))
+
+
+def test_a_headline_is_known_by_the_dateline_continuation_or_photo_credit_after_it(sample):
+    assert [a.title for a in sample.articles] == [
+        "白银市政协开展黄河保护专题视察",
+        "举办委员履职能力提升培训班",
+        "山丹县政协机关开展义务植树活动",
+        "委员工作室架起连心桥",
+    ]
+
+
+def test_the_line_above_a_headline_is_its_kicker(sample):
+    assert [a.kicker for a in sample.articles] == [None, "会宁县政协", None, None]
+
+
+def test_bylines_and_photo_credits_become_authors(sample):
+    assert [a.author for a in sample.articles] == ["周小明", "刘明、王芳", "李华", None]
+
+
+def test_datelines_and_continuation_marks_are_kept_apart_from_the_text(sample):
+    baiyin, huining, shandan, studio = sample.articles
+    assert (baiyin.dateline_place, huining.dateline_place) == ("白银", "会宁")
+    assert studio.continued_from == "1"
+    assert baiyin.paragraphs[0].startswith("5月20日,白银市政协")
+    assert "本报" not in baiyin.text and "摄影报道" not in shandan.text
+
+
+def test_paragraphs_broken_by_the_layout_are_rejoined(sample):
+    assert (
+        sample.articles[0]
+        .paragraphs[0]
+        .endswith("沿河湿地修复和污水处理厂提标改造项目。委员们认为,要坚持生态优先、绿色发展。")
+    )
+    assert len(sample.articles[0].paragraphs) == 2
+
+
+def test_subheads_stay_inside_their_article(sample):
+    assert sample.articles[1].paragraphs[1] == "提高站位,把握方向"
+    assert sample.articles[1].paragraphs[2].startswith("培训围绕")
+
+
+def test_a_paragraph_printed_again_is_kept_once_and_reported(sample):
+    studio = sample.articles[3]
+    assert len(studio.paragraphs) == 2
+    assert [p.line for p in sample.skipped] == [34]
+    assert "repeats the paragraph on line 32" in sample.skipped[0].message
+
+
+def test_every_line_is_in_an_article_or_reported(sample):
+    text = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    kept = "".join(a.text + (a.title or "") + (a.kicker or "") for a in sample.articles)
+    reported = {p.line for p in sample.skipped}
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or number in reported or line.startswith(("本报", "(接")) or "摄影报道" in line:
+            continue
+        assert line.replace(" ", "") in kept.replace(" ", ""), f"line {number} lost: {line}"
+
+
+def test_a_single_article_file_has_its_title_and_body():
+    split = split_page(
+        "\n湖州打造生态样板\n\n\u3000\u3000近年来,当地持续推进河湖治理。\n\u3000\u3000张三摄(影像中国)\n"
+    )
+    (article,) = split.articles
+    assert (article.title, article.text, article.author) == (
+        "湖州打造生态样板",
+        "近年来,当地持续推进河湖治理。",
+        "张三",
+    )
+
+
+def test_scraps_and_editor_lines_are_reported_not_loaded():
+    split = split_page("\n广告\n\n")
+    assert split.articles == []
+    assert split.skipped[0].message.startswith("too little text")
+    split = split_page("本版责编:王五 赵六\n")
+    assert split.articles == [] and "editor" in split.skipped[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "authors", "rest"),
+    [
+        ("本报嘉峪关讯(通讯员苏天泰)6月13日,会议召开", "嘉峪关", "苏天泰", "6月13日,会议召开"),
+        ("本报北京7月4日电  （记者李晓晴）记者获悉", "北京", "李晓晴", "记者获悉"),
+        ("本报讯(记者王 钊)1月7日", None, "王钊", "1月7日"),
+        ("新华社北京7月4日电  7月4日,国家主席", "北京", None, "7月4日,国家主席"),
+    ],
+)
+def test_datelines(line, place, authors, rest):
+    dateline = parse_dateline(line)
+    assert (dateline.place, dateline.authors, dateline.rest) == (place, authors, rest)
+
+
+def test_continuation_marks_and_names():
+    assert [parse_continuation(s) for s in ["(接一版)", "（上接第十二版）", "紧接01版 正文", "接受采访"]] == [
+        "1",
+        "12",
+        "1",
+        None,
+    ]
+    assert names_from_byline("卓  敏  曹高林") == "卓敏、曹高林"
+
+
+def test_the_seed_page_gives_its_eleven_articles():
+    page = corpus_path("seed-page") / "page.txt"
+    split = split_page(page.read_text(encoding="utf-8"))
+    titles = [a.title for a in split.articles]
+    assert len(titles) == 11
+    assert titles[0] == "嘉峪关市政协围绕巩固园林城市成果专题协商建言"
+    assert titles[5] == "全委设立功能型党支部 推进党建工作有效覆盖"
+    assert split.articles[5].kicker == "肃南县政协"
+    assert titles[6] == "肃北县政协机关党支部开展主题党日活动"
+    assert split.articles[6].author == "苏媛媛"
+    assert [a.continued_from for a in split.articles].count("1") == 4
+    assert [a.author for a in split.articles[:5]] == ["苏天泰", "茹建荣", "张强", "包伟斌", "向军"]
+    first = split.articles[0].text
+    assert "7名政协常委、委员" in first and "为着力打造“六个典范”注入" in first
+    assert "加强交流沟通,多种措施解难题" in split.articles[8].paragraphs
+    assert len(split.skipped) == 3 and all("repeats" in p.message for p in split.skipped)
+    repeated = split.articles[7].paragraphs[-1]
+    assert sum(repeated in a.text for a in split.articles) == 1
+
+
+def test_path_helper_exists():
+    assert isinstance(FIXTURES, Path)
