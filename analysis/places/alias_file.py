@@ -1,0 +1,149 @@
+"""The analyst-edited alias file, ``data/locality_aliases.toml``.
+
+It holds what the gazetteer cannot derive from official names: the ethnic group names
+that the naming rules strip (肃南裕固族自治县 → 肃南), extra aliases (兰州新区), and text
+that looks like a place name in running text but is not (白银 "silver", 示范县 "model
+county"). Every entry is validated on load; an error names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_ALIASES_PATH = Path(__file__).resolve().parents[2] / "data" / "locality_aliases.toml"
+"""The alias file shipped with the repository."""
+
+_ADCODE = re.compile(r"\d{6}")
+
+
+class AliasFileError(ValueError):
+    """Raised when the alias file is malformed; the message names the file and entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraAlias:
+    """One ``[[alias]]`` entry of the alias file: ``alias`` means the place ``adcode``."""
+
+    alias: str
+    adcode: str
+    note: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotAPlace:
+    """One ``[[not_a_place]]`` entry: text that is never read as a place in running text."""
+
+    text: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AliasFile:
+    """The parsed alias file."""
+
+    ethnic_groups: tuple[str, ...]
+    aliases: tuple[ExtraAlias, ...]
+    not_a_place: tuple[NotAPlace, ...]
+
+
+def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
+    """Read and validate the alias file.
+
+    Args:
+        path: the TOML file (see ``data/locality_aliases.toml`` for its layout).
+        known_codes: the gazetteer's adcodes; every ``[[alias]]`` must point at one.
+
+    Returns:
+        The parsed file.
+
+    Raises:
+        AliasFileError: naming the file, the entry and what was expected.
+    """
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise AliasFileError(f"{path}: cannot read alias file: {error}") from error
+    rules = raw.get("name_rules", {})
+    groups = rules.get("ethnic_groups") if isinstance(rules, dict) else None
+    if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
+        raise AliasFileError(f"{path}: [name_rules] ethnic_groups must be a list of names")
+    aliases = tuple(
+        _parse_alias(entry, index=i, path=path, known_codes=known_codes)
+        for i, entry in enumerate(_entries(raw, "alias", path), start=1)
+    )
+    words = tuple(
+        _parse_not_a_place(entry, index=i, path=path)
+        for i, entry in enumerate(_entries(raw, "not_a_place", path), start=1)
+    )
+    _reject_duplicates([a.alias for a in aliases], table="alias", path=path)
+    _reject_duplicates([w.text for w in words], table="not_a_place", path=path)
+    return AliasFile(ethnic_groups=tuple(groups), aliases=aliases, not_a_place=words)
+
+
+def _entries(raw: dict[str, Any], table: str, path: Path) -> list[dict[str, Any]]:
+    entries = raw.get(table, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise AliasFileError(f"{path}: [[{table}]] must be an array of tables")
+    return entries
+
+
+def _fields(entry: dict[str, Any], *, required: tuple[str, ...], where: str) -> dict[str, str]:
+    unknown = sorted(set(entry) - set(required))
+    if unknown:
+        raise AliasFileError(f"{where}: unknown keys {unknown}; expected {list(required)}")
+    for key in required:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise AliasFileError(f"{where}: {key!r} must be a non-empty string, got {value!r}")
+    return {key: entry[key].strip() for key in required}
+
+
+def _parse_alias(
+    entry: dict[str, Any], *, index: int, path: Path, known_codes: Mapping[str, Any]
+) -> ExtraAlias:
+    where = f"{path}: [[alias]] entry {index} ({entry.get('alias', '?')!r})"
+    fields = _fields(entry, required=("alias", "adcode", "note", "source"), where=where)
+    if not _ADCODE.fullmatch(fields["adcode"]):
+        raise AliasFileError(f"{where}: adcode {fields['adcode']!r} is not a 6-digit code")
+    if fields["adcode"] not in known_codes:
+        raise AliasFileError(f"{where}: adcode {fields['adcode']} is not in the gazetteer")
+    return ExtraAlias(**fields)
+
+
+def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path) -> NotAPlace:
+    where = f"{path}: [[not_a_place]] entry {index} ({entry.get('text', '?')!r})"
+    return NotAPlace(**_fields(entry, required=("text", "note"), where=where))
+
+
+def _reject_duplicates(values: list[str], *, table: str, path: Path) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise AliasFileError(f"{path}: [[{table}]] lists {value!r} twice")
+        seen.add(value)
+
+
+def check_not_a_place(words: Iterable[NotAPlace], *, aliases: Iterable[str], path: Path) -> None:
+    """Check that every ``[[not_a_place]]`` text contains some place alias.
+
+    An entry that contains none can never matter, and is most likely a typo.
+
+    Raises:
+        AliasFileError: naming the first useless entry.
+    """
+    known = set(aliases)
+    lengths = sorted({len(a) for a in known})
+    for index, word in enumerate(words, start=1):
+        text = word.text
+        found = any(text[i : i + n] in known for i in range(len(text)) for n in lengths)
+        if not found:
+            raise AliasFileError(
+                f"{path}: [[not_a_place]] entry {index} ({text!r}) contains no place name,"
+                " so it can never block anything"
+            )

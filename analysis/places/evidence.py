@@ -1,0 +1,178 @@
+"""Weighing the places an article mentions: evidence, disambiguation and the final choice.
+
+The rules are described in :mod:`analysis.places.locality`; this module implements them
+over plain adcodes and lineage chains (``{adcode: codes from the province down}``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from analysis.places.matcher import Mention, PlaceMatcher
+
+ZONE_WEIGHTS = {"dateline": 4.0, "kicker": 3.0, "title": 3.0, "body": 1.0, "hint": 0.5}
+HEADLINE_ZONES = ("dateline", "kicker", "title")
+REFINE_MIN_WEIGHT = 2.0
+"""Body weight needed below the headline's place to move the answer down to it."""
+DESCENT_RATIO = 0.5
+"""Among body mentions, a place must weigh this share of its parent's total to win."""
+
+
+class Evidence(NamedTuple):
+    """One weighted vote for a place: where it was seen and whether it names an actor."""
+
+    code: str
+    zone: str
+    weight: float
+    organ: bool
+
+
+def collect_evidence(
+    matcher: PlaceMatcher,
+    mentions: list[tuple[str, Mention]],
+    dateline_codes: tuple[str, ...],
+    hint: str | None,
+) -> tuple[list[Evidence], bool]:
+    """Turn mentions into weighted evidence (rules 2 and 3 of :mod:`.locality`).
+
+    Args:
+        matcher: the gazetteer's scanner.
+        mentions: ``(zone, mention)`` pairs from the title, kicker and body.
+        dateline_codes: candidate places for the dateline.
+        hint: the hint province's adcode, if any.
+
+    Returns:
+        The evidence, and whether a generic local reference (县政协) was seen.
+    """
+    context = [Evidence(hint, "hint", ZONE_WEIGHTS["hint"], False)] if hint else []
+    named = [("dateline", dateline_codes, False, False)] if dateline_codes else []
+    local_ref = False
+    for zone, mention in mentions:
+        generic = mention.entry.generic
+        if generic == "省" or (generic == "市" and hint in matcher.flat_provinces):
+            if hint is not None:
+                context.append(Evidence(hint, zone, ZONE_WEIGHTS[zone], mention.organ))
+        elif generic:
+            local_ref = True
+        else:
+            named.append((zone, mention.entry.codes, mention.weak, mention.organ))
+    repeated = Counter(codes for _, codes, weak, _ in named if weak)
+    for zone, codes, weak, organ in named:
+        if len(codes) == 1 and (not weak or repeated[codes] > 1):
+            context.append(Evidence(codes[0], zone, ZONE_WEIGHTS[zone], organ))
+    evidence = list(context)
+    for zone, codes, weak, organ in named:
+        if len(codes) == 1 and (not weak or repeated[codes] > 1):
+            continue
+        code = _disambiguate(matcher.chains, codes, context)
+        if code is not None and (not weak or _backed(matcher.chains, code, context)):
+            evidence.append(Evidence(code, zone, ZONE_WEIGHTS[zone], organ))
+    return evidence, local_ref
+
+
+def _related(chains: Mapping[str, tuple[str, ...]], a: str, b: str) -> bool:
+    """True when one of the two places is the other or one of its ancestors."""
+    return a in chains[b] or b in chains[a]
+
+
+def _disambiguate(
+    chains: Mapping[str, tuple[str, ...]], codes: tuple[str, ...], context: list[Evidence]
+) -> str | None:
+    """The one candidate that the context backs up most, or None (never a guess)."""
+    if len(codes) == 1:
+        return codes[0]
+    support = {
+        code: sum(e.weight for e in context if e.code != code and _related(chains, code, e.code))
+        for code in codes
+    }
+    best = max(support.values())
+    winners = [code for code, value in support.items() if value == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def _backed(chains: Mapping[str, tuple[str, ...]], code: str, context: list[Evidence]) -> bool:
+    """True when a prefecture or county in the context is on ``code``'s chain."""
+    return any(
+        e.code != code and len(chains[e.code]) >= 2 and _related(chains, code, e.code) for e in context
+    )
+
+
+def choose_place(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) -> str | None:
+    """Pick the place the evidence points at (rules 4 and 5 of :mod:`.locality`), or None."""
+    headline = [e for e in evidence if e.zone in HEADLINE_ZONES]
+    if not headline:
+        has_body = any(e.zone == "body" for e in evidence)
+        return _descend(chains, evidence) if has_body else None
+    actors = [e for e in headline if e.organ and e.zone != "dateline"]
+    candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
+    best, _ = _best(chains, candidates, evidence)
+    if best is None or any(e.code == best for e in actors):
+        return best
+    depth = len(chains[best])
+    below = [
+        e
+        for e in evidence
+        if e.zone == "body" and len(chains[e.code]) > depth and chains[e.code][:depth] == chains[best]
+    ]
+    if below:
+        refined, weight = _best(chains, {e.code for e in below}, below)
+        if refined is not None and weight >= REFINE_MIN_WEIGHT and len(chains[refined]) > depth:
+            return refined
+    return best
+
+
+def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) -> str | None:
+    """Walk down from the whole country while one place holds most of the weight.
+
+    At the top a province must hold more than half of all the weight; below, the
+    heaviest child must be the only heaviest and hold :data:`DESCENT_RATIO` of its
+    parent's weight (a county mentioned once in an article about its province four
+    times does not win; 漳县 with 定西 behind it does).
+    """
+    totals: dict[str | None, float] = {}
+    children: dict[str | None, set[str]] = {}
+    for e in evidence:
+        parent = None
+        for code in chains[e.code]:
+            totals[code] = totals.get(code, 0.0) + e.weight
+            children.setdefault(parent, set()).add(code)
+            parent = code
+    current: str | None = None
+    current_total = sum(e.weight for e in evidence)
+    while children.get(current):
+        kids = children[current]
+        top = max(totals[k] for k in kids)
+        leaders = [k for k in kids if totals[k] == top]
+        enough = top > current_total / 2 if current is None else top >= DESCENT_RATIO * current_total
+        if len(leaders) > 1 or not enough:
+            break
+        current, current_total = leaders[0], top
+    return current
+
+
+def _best(
+    chains: Mapping[str, tuple[str, ...]], candidates: set[str], evidence: list[Evidence]
+) -> tuple[str | None, float]:
+    """The candidate whose chain carries the most evidence weight.
+
+    Ties between candidates give their deepest common ancestor (None if they share no
+    province). Returns the place and the winning weight.
+    """
+    scores = {code: sum(e.weight for e in evidence if e.code in chains[code]) for code in candidates}
+    top = max(scores.values())
+    tied = sorted(code for code, score in scores.items() if score == top)
+    if len(tied) == 1:
+        return tied[0], top
+    common = _common_prefix([chains[code] for code in tied])
+    return (common[-1] if common else None), top
+
+
+def _common_prefix(chains: list[tuple[str, ...]]) -> tuple[str, ...]:
+    prefix: list[str] = []
+    for level in zip(*chains, strict=False):
+        if len(set(level)) != 1:
+            break
+        prefix.append(level[0])
+    return tuple(prefix)

@@ -1,0 +1,201 @@
+"""Locality resolution: which place an article is about.
+
+Evidence comes from four zones, strongest first: the dateline (本报X讯 → ``X``), the
+kicker and the title, then the first :data:`BODY_CHARS` characters of the body. The
+rules, in the order they apply:
+
+1. Names are read by the gazetteer's scanner (:mod:`analysis.places.matcher`): full
+   names, short forms (临夏州, 肃南县) and bare province/prefecture names (兰州, 甘肃).
+   Bare county names (清水, 高台) are read only in a dateline, where a prefecture beats a
+   same-named county (临夏 → 临夏回族自治州).
+2. In a provincial paper (``province_hint``), 省委, 省政协, 全省 … mean that province.
+3. An ambiguous name (朝阳区, 城关区) takes the candidate that the article's other
+   places back up (北京 → 北京市朝阳区), or the hint province; otherwise it is dropped,
+   never guessed. A two-character county name (漳县) counts only when an organ word
+   follows (漳县政协) or a prefecture or county of its own backs it up.
+4. If the dateline, kicker or title name a place, the answer is on their chain: the
+   place whose chain (itself and its ancestors) carries the most weight, so the most
+   specific consistent place wins (dateline 酒泉 + title 玉门市 → 玉门市). A tie between
+   chains gives their deepest common ancestor, or nothing. A headline place named as
+   an actor (兰州市政协, 省政协) is not refined further: the dateline of a provincial
+   meeting filed from the capital does not make it the capital's. Otherwise the body
+   may refine the answer to a place below it that it names at least twice.
+5. Without headline places, body mentions decide top-down: a province holding most of
+   the weight, then, level by level, the child holding at least half of its parent's
+   weight (漳县政协 → 漳县; a round-up of several cities stays at the province).
+6. Nothing resolvable gives NA, except that with ``province_hint`` an article that
+   speaks of some unnamed 县政协/市委 is placed in the hint province.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+from typing import Any
+
+import pandas as pd
+
+from analysis.places.evidence import choose_place, collect_evidence
+from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
+from analysis.schema import STRING_DTYPE
+
+BODY_CHARS = 1500
+"""How much of the body is read: the lead names the place if anything does."""
+
+LOCALITY_COLUMNS = (
+    "adcode",
+    "locality",
+    "province",
+    "prefecture",
+    "county",
+    "province_code",
+    "prefecture_code",
+    "county_code",
+)
+"""Columns returned by :func:`resolve_localities` (the articles contract's place columns)."""
+
+
+def resolve_locality(
+    *,
+    title: str | None,
+    text: str,
+    dateline_place: str | None = None,
+    kicker: str | None = None,
+    province_hint: str | None = None,
+    gazetteer: Gazetteer,
+) -> Place | None:
+    """Return the most specific place an article is about, or None.
+
+    Args:
+        title: the headline.
+        text: the body; only its first :data:`BODY_CHARS` characters are read.
+        dateline_place: the ``X`` of 本报X讯, bare forms allowed (临夏, 肃南).
+        kicker: the line above the headline (引题).
+        province_hint: the province of a provincial paper (``甘肃省``, ``甘肃`` or
+            ``620000``), which 省委/省政协/全省 then refer to.
+        gazetteer: from :func:`~analysis.places.gazetteer.load_gazetteer`.
+
+    Returns:
+        The place, or None when the article names nothing resolvable.
+
+    Raises:
+        ValueError: if ``province_hint`` names no province.
+    """
+    hint = hint_province(province_hint, gazetteer=gazetteer)
+    code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=dateline_place, hint=hint)
+    return None if code is None else gazetteer.get(code)
+
+
+def resolve_localities(
+    articles: pd.DataFrame,
+    *,
+    province_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> pd.DataFrame:
+    """Resolve the locality of every article.
+
+    Args:
+        articles: a table with columns ``title``, ``kicker`` and ``text`` and,
+            optionally, ``dateline_place``; NA cells are read as absent.
+        province_hint: as for :func:`resolve_locality`, for every row.
+        gazetteer: defaults to :func:`~analysis.places.gazetteer.load_gazetteer`.
+
+    Returns:
+        A new table with the same index and columns :data:`LOCALITY_COLUMNS`
+        (``adcode``, ``locality``, ``province``, ``prefecture``, ``county``,
+        ``province_code``, ``prefecture_code``, ``county_code``), string dtype, NA
+        where unknown or not applicable.
+    """
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    hint = hint_province(province_hint, gazetteer=gazetteer)
+    missing = [c for c in ("title", "kicker", "text") if c not in articles.columns]
+    if missing:
+        raise KeyError(f"resolve_localities needs columns {missing}")
+    datelines = articles["dateline_place"] if "dateline_place" in articles else repeat(None, len(articles))
+    rows: dict[str | None, tuple[Any, ...]] = {None: (pd.NA,) * len(LOCALITY_COLUMNS)}
+    out = []
+    columns = (articles["title"], articles["kicker"], articles["text"], datelines)
+    for title, kicker, text, dateline in zip(*columns, strict=True):
+        code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=dateline, hint=hint)
+        if code not in rows:
+            rows[code] = locality_row(gazetteer.get(code))
+        out.append(rows[code])
+    frame = pd.DataFrame(out, index=articles.index, columns=list(LOCALITY_COLUMNS))
+    return frame.astype(STRING_DTYPE)
+
+
+def locality_row(place: Place) -> tuple[str | None, ...]:
+    """The :data:`LOCALITY_COLUMNS` values for a place."""
+    return (
+        place.adcode,
+        place.name,
+        place.province,
+        place.prefecture,
+        place.county,
+        place.province_code,
+        place.prefecture_code,
+        place.county_code,
+    )
+
+
+def hint_province(hint: str | None, *, gazetteer: Gazetteer) -> str | None:
+    """Return the adcode of the province named by ``hint`` (name, bare name or code).
+
+    Raises:
+        ValueError: if ``hint`` is given but names no single province.
+    """
+    if hint is None or (isinstance(hint, float) and pd.isna(hint)) or not str(hint).strip():
+        return None
+    hint = str(hint).strip()
+    if hint in gazetteer and gazetteer.get(hint).level == "province":
+        return hint
+    codes = [p.adcode for p in gazetteer.lookup(hint) if p.level == "province"]
+    if len(codes) != 1:
+        raise ValueError(
+            f"province_hint {hint!r} is not a province; give its name (甘肃省 or 甘肃) or its code (620000)"
+        )
+    return codes[0]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _locate(
+    gazetteer: Gazetteer,
+    *,
+    title: object,
+    kicker: object,
+    text: object,
+    dateline: object,
+    hint: str | None,
+) -> str | None:
+    matcher = gazetteer.matcher
+    zones = (("title", _text(title)), ("kicker", _text(kicker)), ("body", _text(text)[:BODY_CHARS]))
+    mentions = [(zone, m) for zone, value in zones if value for m in matcher.scan(value)]
+    dateline_codes = _dateline_codes(gazetteer, _text(dateline).strip(), hint)
+    evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, hint)
+    code = choose_place(matcher.chains, evidence)
+    if code is None and hint is not None and local_ref:
+        return hint
+    return code
+
+
+def _dateline_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[str, ...]:
+    """Return the candidate places for a dateline.
+
+    Places in the hint province first, full or short forms before bare ones, then the
+    highest level (临夏 → the prefecture, not 临夏县).
+    """
+    if not name:
+        return ()
+    meanings = gazetteer.meanings(name)
+    if not meanings:
+        scanned = [m.entry.codes for m in gazetteer.matcher.scan(name) if m.entry.codes]
+        return scanned[0] if scanned else ()
+    chains = gazetteer.matcher.chains
+    if hint is not None and any(chains[m.adcode][0] == hint for m in meanings):
+        meanings = tuple(m for m in meanings if chains[m.adcode][0] == hint)
+    if any(m.kind != "bare" for m in meanings):
+        meanings = tuple(m for m in meanings if m.kind != "bare")
+    top = min(len(chains[m.adcode]) for m in meanings)
+    return tuple(m.adcode for m in meanings if len(chains[m.adcode]) == top)

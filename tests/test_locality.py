@@ -1,0 +1,287 @@
+"""Locality resolution: the place an article is about, from dateline, headline and body.
+
+Every fixture text here is made up for the test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.places import LOCALITY_COLUMNS, load_gazetteer, resolve_localities, resolve_locality
+from analysis.places.locality import BODY_CHARS
+from analysis.schema import STRING_DTYPE
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture
+def where(gazetteer):
+    """Resolve one article and return its adcode (None when unresolved)."""
+
+    def resolve(text: str = "", **fields) -> str | None:
+        fields.setdefault("title", None)
+        place = resolve_locality(text=text, gazetteer=gazetteer, **fields)
+        return None if place is None else place.adcode
+
+    return resolve
+
+
+# --- the cases named in the issue ---------------------------------------------------------
+
+
+def test_dateline_and_headline_name_the_same_prefecture(where):
+    assert where(dateline_place="嘉峪关", title="嘉峪关市政协围绕园林城市建设协商建言") == "620200"
+
+
+def test_bare_dateline_prefers_the_prefecture_over_same_named_counties(where):
+    assert where(dateline_place="临夏", title="委员走进社区听民意") == "622900"
+
+
+def test_kicker_short_form_and_bare_dateline_give_the_autonomous_county(where):
+    assert where(kicker="肃南县政协", dateline_place="肃南", title="协商议事进牧区") == "620721"
+
+
+def test_county_level_city_resolves_under_its_prefecture(gazetteer):
+    place = resolve_locality(
+        title="玉门市政协：做细做实委员履职文章", dateline_place="玉门", text="", gazetteer=gazetteer
+    )
+    assert (place.adcode, place.province, place.prefecture, place.county) == (
+        "620981",
+        "甘肃省",
+        "酒泉市",
+        "玉门市",
+    )
+
+
+def test_body_county_organ_decides_when_the_headline_names_nothing(where):
+    text = "近日，石川镇协商议事室里，漳县政协委员与群众围坐一起，共商村规民约修订。"
+    assert where(text, title="“协商议事+共享法庭”赋能基层社会治理") == "621125"
+
+
+def test_body_county_with_organ(where):
+    assert where("瓜州县政协组织委员深入乡村开展调研。", title="委员工作室里听民声") == "620922"
+
+
+def test_provincial_organ_means_the_hint_province(where):
+    text = "省政协工商联界委员工作室日前开展“助企纾困”主题活动。"
+    assert where(text, title="搭平台 解难题", province_hint="甘肃省") == "620000"
+
+
+def test_ambiguous_district_alone_is_left_unresolved(where):
+    assert where("朝阳区启动老旧小区改造协商。") is None
+
+
+def test_ambiguous_district_is_decided_by_another_place(where):
+    assert where("北京朝阳区启动老旧小区改造协商。") == "110105"
+
+
+def test_ambiguous_district_is_decided_by_the_province_hint(gazetteer):
+    place = resolve_locality(
+        title=None, text="朝阳区启动老旧小区改造协商。", province_hint="吉林省", gazetteer=gazetteer
+    )
+    assert (place.adcode, place.prefecture, place.county) == ("220104", "长春市", "朝阳区")
+
+
+# --- short forms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("临夏州政协召开常委会议。", "622900"),
+        ("肃南县召开牧民座谈会。", "620721"),
+        ("甘南州政协组织委员视察。", "623000"),
+        ("张家川县政协开展调研。", "620525"),
+        ("阿克塞县政协召开会议。", "620924"),
+        ("东乡县政协召开会议。", "622926"),
+    ],
+)
+def test_short_forms_resolve_in_body_text(where, text, code):
+    assert where(text) == code
+
+
+# --- province hint ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hint", ["甘肃省", "甘肃", "620000"])
+def test_province_hint_may_be_a_name_a_bare_name_or_a_code(where, hint):
+    assert where("全省政协系统开展学习。", province_hint=hint) == "620000"
+
+
+def test_provincial_organ_without_a_hint_means_nothing(where):
+    assert where("省委召开会议。") is None
+
+
+def test_unknown_province_hint_is_an_error(where):
+    with pytest.raises(ValueError, match="'兰州' is not a province"):
+        where("省委召开会议。", province_hint="兰州")
+
+
+def test_municipal_organ_in_a_municipality_paper_means_the_municipality(where):
+    assert where("市委召开常委会。", province_hint="北京市") == "110000"
+
+
+def test_generic_county_organs_place_the_article_in_the_hint_province(where):
+    assert where("县政协召开常委会议，县委书记出席。", province_hint="甘肃") == "620000"
+    assert where("县政协召开常委会议，县委书记出席。") is None
+
+
+def test_article_naming_nothing_is_unresolved_even_with_a_hint(where):
+    assert where("委员们认真学习会议精神。", title="学习会", province_hint="甘肃") is None
+    assert where("") is None
+
+
+# --- dateline and headline outrank the body -----------------------------------------------
+
+
+def test_dateline_outranks_places_mentioned_in_the_body(where):
+    text = "委员们学习兰州市、兰州新区和兰州的经验。"
+    assert where(text, dateline_place="酒泉", title="委员视察") == "620900"
+
+
+def test_headline_county_under_the_dateline_prefecture_wins(where):
+    assert where(dateline_place="酒泉", title="瓜州县政协开展专题协商") == "620922"
+
+
+def test_provincial_organ_in_the_headline_is_not_narrowed_by_a_capital_dateline(where):
+    title = "十二届省政协第43次主席会议召开"
+    text = "会议决定，常委会议在兰州召开。"
+    assert where(text, dateline_place="兰州", title=title, province_hint="甘肃省") == "620000"
+
+
+def test_body_may_refine_a_headline_prefecture_it_names_twice(where):
+    text = "委员们在玉门市调研，玉门市政协负责同志介绍情况。"
+    assert where(text, dateline_place="酒泉", title="委员视察新能源产业") == "620981"
+    assert where("委员们在玉门市调研。", dateline_place="酒泉", title="委员视察") == "620900"
+
+
+def test_dateline_with_a_level_word_and_unknown_dateline(where):
+    assert where(dateline_place="临夏州") == "622900"
+    assert where(dateline_place="高台") == "620724"
+    assert where(dateline_place="火星") is None
+
+
+# --- body mentions: frequency and specificity --------------------------------------------
+
+
+def test_county_backed_by_its_prefecture_beats_a_lone_county(where):
+    assert where("瓜州县政协与漳县政协交流，酒泉市委员参加。") == "620922"
+
+
+def test_round_up_of_several_prefectures_stays_at_the_province(where):
+    text = "甘肃省政协组织委员赴兰州市、天水市、酒泉市视察，甘肃省各级政协参与。"
+    assert where(text) == "620000"
+
+
+def test_province_named_often_and_its_capital_once_is_the_province(where):
+    text = "甘肃省政协召开会议。甘肃省委出席。会议在兰州召开。甘肃省各级政协参加。"
+    assert where(text) == "620000"
+
+
+def test_tie_between_provinces_is_not_guessed(where):
+    assert where("瓜州县政协与北京市政协交流。") is None
+    assert where("瓜州县政协与北京市政协交流。", province_hint="甘肃") == "620922"
+
+
+def test_only_the_first_body_chars_are_read(where):
+    assert where("会" * BODY_CHARS + "瓜州县政协召开会议。") is None
+
+
+# --- names that are ordinary words -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清水、高台、民乐、安宁、平川、城关、会宁",  # bare county names
+        "形成县域经济新格局，提高县级统筹能力",  # 成县 inside 形成县域
+        "创建国家示范县",  # 范县 inside 示范县
+        "漳县",  # a two-character county name, alone
+        "白银价格上涨",  # 白银 is silver
+        "推进合作市场建设",  # 合作市 before 场
+        "北京时间8点",
+        "城区道路改造",
+    ],
+)
+def test_ordinary_words_are_not_places(where, text):
+    assert where(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("白银市政协召开会议。", "620400"),
+        ("兰州市场监管局开展检查。", "620100"),
+        ("定西市漳县开展调研。", "621125"),
+        ("漳县的发展，漳县的未来。", "621125"),
+    ],
+)
+def test_real_places_next_to_those_words_still_resolve(where, text, code):
+    assert where(text) == code
+
+
+def test_blocked_word_still_works_as_a_dateline(where):
+    assert where(dateline_place="白银", title="委员视察") == "620400"
+
+
+# --- the table API -----------------------------------------------------------------------
+
+
+def test_resolve_localities_returns_the_contract_columns_on_the_same_index(gazetteer):
+    articles = pd.DataFrame(
+        {
+            "title": ["玉门市政协召开会议", None, "学习会"],
+            "kicker": [None, "肃南县政协", np.nan],
+            "text": ["", "委员进牧区。", "委员学习。"],
+            "dateline_place": ["玉门", "肃南", None],
+        },
+        index=[10, 20, 30],
+    )
+    before = articles.copy()
+    out = resolve_localities(articles, gazetteer=gazetteer)
+    expected = pd.DataFrame(
+        {
+            "adcode": ["620981", "620721", None],
+            "locality": ["玉门市", "肃南裕固族自治县", None],
+            "province": ["甘肃省", "甘肃省", None],
+            "prefecture": ["酒泉市", "张掖市", None],
+            "county": ["玉门市", "肃南裕固族自治县", None],
+            "province_code": ["620000", "620000", None],
+            "prefecture_code": ["620900", "620700", None],
+            "county_code": ["620981", "620721", None],
+        },
+        index=[10, 20, 30],
+    ).astype(STRING_DTYPE)
+    pd.testing.assert_frame_equal(out, expected)
+    pd.testing.assert_frame_equal(articles, before)
+
+
+def test_resolve_localities_without_a_dateline_column_and_with_a_hint(gazetteer):
+    articles = pd.DataFrame({"title": ["省政协召开会议"], "kicker": [None], "text": [""]})
+    out = resolve_localities(articles, province_hint="甘肃", gazetteer=gazetteer)
+    assert out.loc[0, "adcode"] == "620000"
+    assert pd.isna(out.loc[0, "prefecture"]) and pd.isna(out.loc[0, "county"])
+
+
+def test_municipality_district_row_has_no_prefecture(gazetteer):
+    articles = pd.DataFrame({"title": ["北京市朝阳区政协开展协商"], "kicker": [None], "text": [""]})
+    row = resolve_localities(articles, gazetteer=gazetteer).iloc[0]
+    assert (row["adcode"], row["province"], row["county"]) == ("110105", "北京市", "朝阳区")
+    assert pd.isna(row["prefecture"]) and pd.isna(row["prefecture_code"])
+
+
+def test_resolve_localities_on_an_empty_table(gazetteer):
+    empty = pd.DataFrame({"title": [], "kicker": [], "text": []})
+    out = resolve_localities(empty, gazetteer=gazetteer)
+    assert list(out.columns) == list(LOCALITY_COLUMNS) and out.empty
+    assert all(out[c].dtype == STRING_DTYPE for c in LOCALITY_COLUMNS)
+
+
+def test_resolve_localities_names_missing_columns(gazetteer):
+    with pytest.raises(KeyError, match="kicker"):
+        resolve_localities(pd.DataFrame({"title": [], "text": []}), gazetteer=gazetteer)
