@@ -302,10 +302,17 @@ def test_extra_alias_file_is_used(tmp_path):
 def test_loading_does_not_import_the_parser_nor_touch_jieba():
     code = (
         "import sys\n"
-        "from analysis.places import load_gazetteer\n"
-        "assert load_gazetteer.cache_info().currsize == 0\n"
+        "from analysis.places.gazetteer import load_gazetteer, load_gazetteer_from\n"
+        "assert load_gazetteer_from.cache_info().currsize == 0\n"
         "load_gazetteer()\n"
         "bad = [m for m in sys.modules if m.startswith(('ssdlab_region_parser', 'jieba'))]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO_ROOT)
+
+
+def test_alias_file_is_found_in_the_configuration_folder(tmp_path, monkeypatch):
+    write_toml(tmp_path, '[[alias]]\nalias = "金城"\nadcode = "620100"\nnote = "n"\nsource = "s"\n')
+    (tmp_path / "aliases.toml").rename(tmp_path / "locality_aliases.toml")
+    monkeypatch.setenv("GOVTHEMES_DATA", str(tmp_path))
+    assert codes_of(load_gazetteer().lookup("金城")) == ["620100"]

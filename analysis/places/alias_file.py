@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DEFAULT_ALIASES_PATH = Path(__file__).resolve().parents[2] / "data" / "locality_aliases.toml"
-"""The alias file shipped with the repository."""
+ALIASES_FILE = "locality_aliases.toml"
+"""The alias file's name in the configuration folder (:func:`analysis.paths.data_path`)."""
 
 _ADCODE = re.compile(r"\d{6}")
 

@@ -29,7 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.places.alias_file import DEFAULT_ALIASES_PATH, check_not_a_place, load_alias_file
+from analysis.paths import data_path
+from analysis.places.alias_file import ALIASES_FILE, check_not_a_place, load_alias_file
 from analysis.places.aliases import LEVELS, AliasMeaning, Level, build_aliases
 from analysis.places.matcher import PlaceMatcher, compile_matcher
 from analysis.schema import STRING_DTYPE
@@ -141,20 +142,31 @@ class Gazetteer:
         return compile_matcher(self)
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(*, aliases_path: Path | None = None) -> Gazetteer:
-    """Build the gazetteer from the reference table and the alias file (cached).
+def load_gazetteer(*, aliases_path: Path | str | None = None) -> Gazetteer:
+    """Return the gazetteer built from the reference table and the alias file (cached).
 
     Args:
-        aliases_path: the alias TOML file; defaults to ``data/locality_aliases.toml``.
+        aliases_path: the alias TOML file; defaults to ``locality_aliases.toml`` in the
+            configuration folder (:func:`analysis.paths.data_path`).
 
     Returns:
-        The gazetteer. Building it takes about a second; it is cached per path.
+        The gazetteer. Building it takes about two seconds, once per alias file.
+    """
+    path = Path(aliases_path) if aliases_path is not None else data_path(ALIASES_FILE)
+    return load_gazetteer_from(path.resolve())
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer_from(path: Path) -> Gazetteer:
+    """Build the gazetteer with the alias file at ``path``; cached per path.
+
+    Raises:
+        GazetteerError: if the reference table is missing or malformed.
+        AliasFileError: if the alias file is, naming the bad entry.
     """
     raw = read_reference()
     places = build_places(raw)
     by_code = {p.adcode: p for p in _places_from_table(places)}
-    path = Path(aliases_path) if aliases_path is not None else DEFAULT_ALIASES_PATH
     alias_file = load_alias_file(path, known_codes=by_code)
     aliases = build_aliases(places, raw=raw, alias_file=alias_file)
     check_not_a_place(alias_file.not_a_place, aliases=aliases, path=path)
