@@ -44,6 +44,7 @@ class FileReport:
             JSON this is the row count, for pages the number of articles the splitter found.
         errors: records or lines that could not be loaded, or a file-level failure.
         skipped: text deliberately left out (layout repeats, page chrome), with the reason.
+        warnings: articles loaded with a caveat the analyst should know (no date found).
         encoding: the text encoding detected, when the file is text.
     """
 
@@ -52,6 +53,7 @@ class FileReport:
     records: int = 0
     errors: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     encoding: str | None = None
 
     @property
@@ -76,6 +78,7 @@ class FileReport:
             "encoding": self.encoding,
             "errors": [p.to_dict() for p in self.errors],
             "skipped": [p.to_dict() for p in self.skipped],
+            "warnings": [p.to_dict() for p in self.warnings],
         }
 
 
@@ -83,7 +86,7 @@ def summarize_reports(reports: list[FileReport]) -> dict[str, int]:
     """Count files by status and articles in total, for a one-line load summary.
 
     Returns:
-        ``{"files", "loaded", "partial", "failed", "articles", "errors", "skipped"}``.
+        ``{"files", "loaded", "partial", "failed", "articles", "errors", "skipped", "warnings"}``.
     """
     summary = {"files": len(reports), "loaded": 0, "partial": 0, "failed": 0}
     for report in reports:
@@ -91,4 +94,5 @@ def summarize_reports(reports: list[FileReport]) -> dict[str, int]:
     summary["articles"] = sum(r.articles for r in reports)
     summary["errors"] = sum(len(r.errors) for r in reports)
     summary["skipped"] = sum(len(r.skipped) for r in reports)
+    summary["warnings"] = sum(len(r.warnings) for r in reports)
     return summary

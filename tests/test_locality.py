@@ -285,3 +285,10 @@ def test_resolve_localities_on_an_empty_table(gazetteer):
 def test_resolve_localities_names_missing_columns(gazetteer):
     with pytest.raises(KeyError, match="kicker"):
         resolve_localities(pd.DataFrame({"title": [], "text": []}), gazetteer=gazetteer)
+
+
+def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
+    gazetteer = load_gazetteer()
+    text = "县政协把党纪学习教育同落实中央、省、市决策部署和县委工作安排紧密结合起来。县政协探索实行履职任务清单化。"
+    place = resolve_locality(title="融入日常 抓在经常", text=text, province_hint="甘肃省", gazetteer=gazetteer)
+    assert place is not None and place.adcode == "620000"

@@ -17,7 +17,7 @@ from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
 from analysis.loading.options import LoadOptions
 from analysis.loading.raw import RawArticle
 from analysis.loading.readers import read_input
-from analysis.report import FileReport
+from analysis.report import FileReport, Problem
 
 __all__ = ["LoadOptions", "LoadResult", "load_articles", "load_uploads"]
 
@@ -33,11 +33,13 @@ class LoadResult:
     reports: list[FileReport]
 
 
-def _read_all(
+def _load(
     inputs: Iterator[InputFile | FileReport], options: LoadOptions,
     progress: ProgressCallback | None,
-) -> tuple[list[RawArticle], list[FileReport]]:
+) -> LoadResult:
+    """Read every input, build the table, and note undated articles in their file's report."""
     raws: list[RawArticle] = []
+    owners: list[FileReport] = []
     reports: list[FileReport] = []
     for done, item in enumerate(inputs, start=1):
         if isinstance(item, FileReport):
@@ -45,10 +47,16 @@ def _read_all(
         else:
             articles, report = read_input(item.name, item.read(), options)
             raws.extend(articles)
+            owners.extend([report] * len(articles))
             reports.append(report)
         if progress is not None:
             progress(done, reports[-1].source)
-    return raws, reports
+    table = build_articles_table(raws, province=options.province)
+    for index in table.index[table["date"].isna()]:
+        owners[index].warnings.append(Problem(
+            raws[index].line, "no date: the text gives no full date and the input has no edition "
+            "or date column (give one with --edition-date)"))
+    return LoadResult(table, reports)
 
 
 def load_articles(
@@ -66,9 +74,7 @@ def load_articles(
         The articles table and one report per input file.
     """
     options = options or LoadOptions()
-    inputs = iter_inputs(paths, max_file_bytes=options.max_file_bytes)
-    raws, reports = _read_all(inputs, options, progress)
-    return LoadResult(build_articles_table(raws, province=options.province), reports)
+    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes), options, progress)
 
 
 def load_uploads(
@@ -82,5 +88,4 @@ def load_uploads(
         for name, data in files:
             yield from iter_uploaded(name, data, max_file_bytes=options.max_file_bytes)
 
-    raws, reports = _read_all(inputs(), options, progress)
-    return LoadResult(build_articles_table(raws, province=options.province), reports)
+    return _load(inputs(), options, progress)

@@ -19,6 +19,8 @@ from pathlib import Path, PurePosixPath
 from analysis.report import FileReport
 
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
+OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
+"""Formats that are zip files inside but are read as themselves, not as archives."""
 MAX_ZIP_RATIO = 200
 """Members that expand more than this many times their compressed size are refused."""
 
@@ -85,9 +87,14 @@ def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
     return InputFile(str(file), size, file.read_bytes)
 
 
+def _mb(size: int) -> str:
+    """A size in MB for messages: ``0.5 MB``, ``200 MB``."""
+    return f"{size / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
 def _too_large(name: str, size: int, limit: int) -> FileReport:
     return FileReport(source=name).fail(
-        f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit per file; "
+        f"the file is {_mb(size)}, over the {_mb(limit)} limit per file; "
         "split it, or raise the limit (--max-file-mb)")
 
 
@@ -98,7 +105,8 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
         yield item
         return
     data = item.read()
-    if item.name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04":
+    suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
+    if suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES):
         yield from _zip_members(item.name, data, seen, max_file_bytes)
         return
     digest = hashlib.sha256(data).hexdigest()
@@ -152,8 +160,7 @@ def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> str | None:
         return (f"unsafe path in archive: {info.filename!r} would be written outside its "
                 "folder (zip slip); the member was not read")
     if info.file_size > max_file_bytes:
-        return (f"the member is {info.file_size / 2**20:.1f} MB, over the "
-                f"{max_file_bytes / 2**20:.0f} MB limit per file")
+        return f"the member is {_mb(info.file_size)}, over the {_mb(max_file_bytes)} limit per file"
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
             and info.file_size > 10 * 2**20:
         return "the member expands more than 200-fold (a zip bomb?); it was not read"

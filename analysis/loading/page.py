@@ -21,8 +21,11 @@ from analysis.report import Problem
 MAX_HEADING_LINES = 3
 MAX_CAPTION_LINES = 2
 EDITOR_LINE = re.compile(
-    r"^[(（]?\s*(?:本版)?(?:责编|责任编辑|编辑|校对|审核|版式设计|制图|电子信箱)\s*[:：].*$"
+    r"^[(（]?\s*(?:本版|[一二三四五六七八九十\d]{1,3}版)?"
+    r"(?:责编|责任编辑|编辑|校对|审核|版式设计|制图|电子信箱|邮箱|策划)\s*[:：].*$"
 )
+FIRST_TITLE_MAX = 64
+"""A file's first line may be a longer headline than one in the middle of a page."""
 
 
 @dataclass
@@ -91,7 +94,7 @@ def split_page(text: str) -> PageSplit:
             )
     articles = []
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=False):
-        article = _build_article(lines[begin:end], skipped)
+        article = _build_article(lines[begin:end], skipped, lines[0].number)
         if article is not None:
             articles.append(article)
     articles = dedupe_paragraphs(articles, skipped)
@@ -113,7 +116,7 @@ def _drop_editor_lines(lines: list[Line], skipped: list[Problem]) -> list[Line]:
     """Remove editor and layout credits (本版责编：…), reporting each one."""
     kept = []
     for line in lines:
-        if EDITOR_LINE.match(line.text) and len(line.text) <= 60:
+        if EDITOR_LINE.match(line.text) and len(line.text) <= 160:
             message = f"editor/layout credit, not article text: {line.text}"
             skipped.append(Problem(line.number, message))
         else:
@@ -163,7 +166,9 @@ def _heading_start(lines: list[Line], anchor: int, floor: int) -> int:
     while (
         start - 1 >= floor
         and anchor - (start - 1) <= MAX_HEADING_LINES
-        and layout.looks_like_heading(lines[start - 1].raw)
+        and layout.looks_like_heading(
+            lines[start - 1].raw, max_chars=FIRST_TITLE_MAX if start == 1 else layout.HEADLINE_MAX
+        )
     ):
         start -= 1
     return start
@@ -187,14 +192,18 @@ def _photo_item_start(lines: list[Line], credit: int, floor: int) -> int | None:
     return None
 
 
-def _build_article(lines: list[Line], skipped: list[Problem]) -> PageArticle | None:
-    """Turn the lines of one article into a :class:`PageArticle` (None if no body)."""
+def _build_article(lines: list[Line], skipped: list[Problem], first_number: int) -> PageArticle | None:
+    """Turn the lines of one article into a :class:`PageArticle` (None if no body).
+
+    ``first_number`` is the number of the file's first non-blank line.
+    """
     article = PageArticle(first_line=lines[0].number)
     headings: list[Line] = []
     body_start = 0
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:
         line = lines[body_start]
-        if _anchor_kind(line) or not layout.looks_like_heading(line.raw):
+        limit = FIRST_TITLE_MAX if line.number == first_number else layout.HEADLINE_MAX
+        if _anchor_kind(line) or not layout.looks_like_heading(line.raw, max_chars=limit):
             break
         if body_start + 1 >= len(lines):
             break

@@ -43,10 +43,19 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
         if buffer:
             paragraphs.append((number, _tidy(buffer)))
         number, buffer = line.number, line.text
-        is_subhead = layout.looks_like_heading(line.raw, max_chars=layout.SUBHEAD_MAX)
+        is_subhead = layout.looks_like_heading(line.raw, max_chars=layout.SUBHEAD_MAX) or _is_label(line.text)
     if buffer:
         paragraphs.append((number, _tidy(buffer)))
     return paragraphs
+
+
+LABEL_MAX = 12
+"""An indented line this short without punctuation (核心阅读) is a label, not a broken line."""
+
+
+def _is_label(text: str) -> bool:
+    """True for a short line with no punctuation at all: a label or subhead, even if indented."""
+    return len(text) <= LABEL_MAX and not any(ch in "，,、。；;：:！？!?" for ch in text)
 
 
 def _tidy(paragraph: str) -> str:
@@ -71,7 +80,7 @@ def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | No
         return None, heads[0], None
     if len(heads) == 2:
         first, second = heads
-        if _has_comma(second) and not _has_comma(first):
+        if second.startswith("——") or (_has_comma(second) and not _has_comma(first)):
             return None, first, second
         return first, second, None
     return heads[0], heads[1], " ".join(heads[2:])

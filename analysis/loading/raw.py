@@ -21,6 +21,7 @@ class RawArticle:
         metadata_date: a date from the record's own metadata (a date or year column).
         doc_id: an id the input supplied, if any.
         province, prefecture, county: place names from the record's own columns.
+        line: the line or record number it starts at, for reports.
     """
 
     text: str
@@ -40,6 +41,7 @@ class RawArticle:
     province: str | None = None
     prefecture: str | None = None
     county: str | None = None
+    line: int | None = None
 
 
 def as_text(value: Any) -> str | None:

@@ -123,7 +123,7 @@ def _from_page(
             text=a.text, source=f"{name}#L{a.first_line}" if many else name, title=a.title,
             kicker=a.kicker, author=a.author, page=info.page, outlet=options.outlet,
             dateline_place=a.dateline_place, dateline_date=a.dateline_date,
-            continued_from=a.continued_from, edition_date=info.edition_date,
+            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
         )
         for a in split.articles
     ]
@@ -160,7 +160,7 @@ def _from_markdown(
             text=cleaned.text, source=f"{name}#L{section.line}", title=title,
             author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet,
             dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
-            edition_date=info.edition_date,
+            edition_date=info.edition_date, line=section.line,
         ))
     report.articles = len(articles)
     return articles, report
@@ -218,6 +218,7 @@ def _from_records(
         if isinstance(article, str):
             report.fail(article, line=number)
         else:
+            article.line = number
             articles.append(article)
     report.articles = len(articles)
     return articles, report

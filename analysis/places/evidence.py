@@ -12,7 +12,10 @@ from typing import NamedTuple
 
 from analysis.places.matcher import Mention, PlaceMatcher
 
-ZONE_WEIGHTS = {"dateline": 4.0, "kicker": 3.0, "title": 3.0, "body": 1.0, "hint": 0.5}
+ZONE_WEIGHTS = {"dateline": 4.0, "kicker": 3.0, "title": 3.0, "body": 1.0, "hint": 0.5, "local": 1.0}
+CONTEXT_ZONES = ("hint", "local")
+"""Votes for the hint province that only decide between provinces, never the level below:
+the paper's own province, and unnamed local organs (县政协, 市委) in a provincial paper."""
 HEADLINE_ZONES = ("dateline", "kicker", "title")
 REFINE_MIN_WEIGHT = 2.0
 """Body weight needed below the headline's place to move the answer down to it."""
@@ -56,6 +59,8 @@ def collect_evidence(
                 context.append(Evidence(hint, zone, ZONE_WEIGHTS[zone], mention.organ))
         elif generic:
             local_ref = True
+            if hint is not None:
+                context.append(Evidence(hint, "local", ZONE_WEIGHTS["local"], mention.organ))
         else:
             named.append((zone, mention.entry.codes, mention.weak, mention.organ))
     repeated = Counter(codes for _, codes, weak, _ in named if weak)
@@ -135,10 +140,16 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
     children: dict[str | None, set[str]] = {}
     for e in evidence:
         parent = None
-        for code in chains[e.code]:
-            totals[code] = totals.get(code, 0.0) + e.weight
+        for depth, code in enumerate(chains[e.code]):
+            if depth == 0 or e.zone not in CONTEXT_ZONES:
+                totals[code] = totals.get(code, 0.0) + e.weight
             children.setdefault(parent, set()).add(code)
             parent = code
+    specific = {code: total for code, total in totals.items()}
+    for e in evidence:
+        if e.zone in CONTEXT_ZONES:
+            top_code = chains[e.code][0]
+            specific[top_code] = specific.get(top_code, 0.0) - e.weight
     current: str | None = None
     current_total = sum(e.weight for e in evidence)
     while children.get(current):
@@ -148,7 +159,8 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
         enough = top > current_total / 2 if current is None else top >= DESCENT_RATIO * current_total
         if len(leaders) > 1 or not enough:
             break
-        current, current_total = leaders[0], top
+        current = leaders[0]
+        current_total = specific[current] if len(chains[current]) == 1 else top
     return current
 
 

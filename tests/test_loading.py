@@ -1,0 +1,218 @@
+"""Every input format becomes the articles table, and every file and record is accounted for."""
+
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+
+from analysis.loading import LoadOptions, load_articles, load_uploads
+from analysis.schema import ARTICLE_COLUMNS, validate_articles
+from tests.conftest import FIXTURES
+
+LEAD = "6月13日,临夏州政协召开主席会议,研究招商引资工作。会议强调要优化营商环境。"
+
+
+def load(*paths, **options):
+    return load_articles([str(p) for p in paths], LoadOptions(**options))
+
+
+def report_of(result, name):
+    (report,) = [r for r in result.reports if r.source.endswith(name)]
+    return report
+
+
+def test_csv_with_chinese_headers(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "编号,标题,发布时间,正文,来源,作者\n"
+        f'a1,临夏州政协召开主席会议,2024-06-14 09:00,"{LEAD}",民主协商报,包伟斌\n'
+        'a2,第二篇,2024/6/15,"<p>近日,委员们开展视察。</p><p>第二段。</p>",民主协商报,\n',
+        encoding="utf-8",
+    )
+    result = load(path)
+    articles = validate_articles(result.articles)
+    assert list(articles.columns[: len(ARTICLE_COLUMNS)]) == list(ARTICLE_COLUMNS)
+    assert articles["doc_id"].tolist() == ["a1", "a2"]
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-06-13", "2024-06-15"]
+    assert articles["date_source"].astype(str).tolist() == ["text", "metadata"]
+    assert articles["outlet"].tolist() == ["民主协商报", "民主协商报"]
+    assert articles.loc[1, "text"] == "近日,委员们开展视察。\n第二段。"
+    assert articles.loc[0, "author"] == "包伟斌"
+    assert report_of(result, "export.csv").status == "loaded"
+
+
+def test_tsv_and_explicit_column_mapping(tmp_path):
+    path = tmp_path / "export.tsv"
+    path.write_text("headline\tbody\twhen\n标题甲\t" + LEAD + "\t2024-06-14\n", encoding="utf-8")
+    result = load(path, columns={"headline": "title", "body": "text", "when": "date"})
+    assert result.articles.loc[0, "title"] == "标题甲"
+    assert result.articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
+
+
+def test_a_table_without_a_text_column_fails_with_a_reason(tmp_path):
+    path = tmp_path / "no_text.csv"
+    path.write_text("标题,日期\n甲,2024-01-01\n", encoding="utf-8")
+    report = report_of(load(path), "no_text.csv")
+    assert report.status == "failed"
+    assert "no text column" in report.errors[0].message and "'标题'" in report.errors[0].message
+
+
+def test_csv_rows_of_the_wrong_width_are_reported_by_line(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text(f"标题,正文\n甲,\"{LEAD}\"\n乙,多,余\n丙,\"跨行\n的正文。\"\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "ragged.csv")
+    assert (report.status, report.articles, report.records) == ("partial", 2, 3)
+    assert report.errors[0].line == 3 and "3 fields" in report.errors[0].message
+
+
+def test_excel(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["标题", "内容", "日期"])
+    sheet.append(["甲", LEAD, dt.datetime(2024, 6, 14)])
+    sheet.append(["乙", None, dt.datetime(2024, 6, 14)])
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+    result = load(path)
+    report = report_of(result, "sheet.xlsx")
+    assert (report.status, report.articles) == ("partial", 1)
+    assert report.errors[0].line == 3 and "empty text" in report.errors[0].message
+
+
+def test_json_list_nested_html_and_video_tags(tmp_path):
+    day = {
+        "total": 2,
+        "videoList": [
+            {"video_title": "[视频]山东打造一流营商环境", "pub_date": "2024-06-14 19:24:07",
+             "video_detail": {"id": "V1", "source": "央视网", "content": "<p>央视网消息：山东推进改革。</p><p>第二段。</p>"}},
+            {"video_title": "[视频]空条目", "pub_date": "2024-06-14 19:30:00",
+             "video_detail": {"id": "V2", "source": "央视网", "content": ""}},
+        ],
+    }
+    path = tmp_path / "20240614.json"
+    path.write_text(json.dumps(day, ensure_ascii=False), encoding="utf-8")
+    result = load(path)
+    row = result.articles.iloc[0]
+    assert (row.title, row.doc_id, row.outlet, row.text) == (
+        "山东打造一流营商环境", "V1", "央视网", "央视网消息：山东推进改革。\n第二段。")
+    assert row.edition_date == pd.Timestamp("2024-06-14")
+    report = report_of(result, "20240614.json")
+    assert (report.status, report.records, report.articles) == ("partial", 2, 1)
+    assert report.errors[0].line == 2
+
+
+def test_truncated_json_keeps_the_complete_records(tmp_path):
+    records = [{"title": f"第{i}篇", "content": LEAD} for i in range(3)]
+    text = json.dumps(records, ensure_ascii=False)
+    path = tmp_path / "cut.json"
+    path.write_text(text[: len(text) - 30], encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "cut.json")
+    assert (report.status, report.articles) == ("partial", 2)
+    assert "truncated" in report.errors[0].message
+
+
+def test_json_lines_with_a_bad_line(tmp_path):
+    path = tmp_path / "news.jsonl"
+    good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)
+    path.write_text(good + "\n{not json\n" + good.replace("x1", "x2") + "\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "news.jsonl")
+    assert result.articles["doc_id"].tolist() == ["x1", "x2"]
+    assert report.errors[0].line == 2 and report.status == "partial"
+
+
+def test_parquet(tmp_path):
+    path = tmp_path / "a.parquet"
+    pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(path)
+    assert load(path).articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
+
+
+def test_markdown_day_file_skips_the_rundown(tmp_path):
+    path = tmp_path / "20240614.md"
+    path.write_text(
+        "# 节目 (20240614)\n\n## 新闻摘要\n\n1.甲新闻；\n\n2.乙新闻；\n\n3.丙新闻。\n\n## 详细新闻\n\n"
+        "### 甲新闻\n\n<p><strong>央视网消息</strong>：今天,甲地召开会议。</p>\n\n### 乙新闻\n\n<p>乙地推进乡村振兴。</p>\n",
+        encoding="utf-8",
+    )
+    result = load(path)
+    assert result.articles["title"].tolist() == ["甲新闻", "乙新闻"]
+    assert result.articles.loc[0, "text"] == "央视网消息：今天,甲地召开会议。"
+    assert result.articles.loc[0, "date"] == pd.Timestamp("2024-06-14")
+    assert "rundown" in report_of(result, "20240614.md").skipped[0].message
+
+
+@pytest.mark.parametrize("name", ["page_sample_gb18030.txt", "page_sample_utf16.txt", "page_sample_bom.txt"])
+def test_encodings_give_the_same_articles(name):
+    reference = load(FIXTURES / "page_sample.txt").articles
+    other = load(FIXTURES / name)
+    assert other.articles["title"].tolist() == reference["title"].tolist()
+    assert other.articles["text"].tolist() == reference["text"].tolist()
+    assert report_of(other, name).encoding in {"gb18030", "utf-16-le (BOM)", "utf-8 (BOM)"}
+
+
+def test_edition_dates_from_file_names_and_the_override(tmp_path):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    path = tmp_path / "2024-05-22_3版.txt"
+    path.write_text(page, encoding="utf-8")
+    articles = load(path).articles
+    assert set(articles["edition_date"]) == {pd.Timestamp("2024-05-22")}
+    assert set(articles["page"]) == {"3"}
+    assert articles["date"].dt.strftime("%m-%d").tolist() == ["05-20", "05-22", "04-02", "05-22"]
+    assert articles["date_source"].astype(str).tolist() == ["text", "edition", "text", "edition"]
+    override = load(path, edition_date=dt.date(2025, 1, 10)).articles
+    assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2025-01-10", "2024-04-02"]
+
+
+def test_folders_are_read_recursively_and_every_file_is_accounted_for(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    page = (FIXTURES / "page_sample.txt").read_bytes()
+    (tmp_path / "a" / "b" / "p1.txt").write_bytes(page)
+    (tmp_path / "a" / "dup.txt").write_bytes(page)
+    (tmp_path / "a" / "gbk.txt").write_bytes("本报讯 近日,委员们开展调研活动,收获很大。".encode("gbk"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "README.md").write_text("# 说明\n", encoding="utf-8")
+    result = load(tmp_path)
+    statuses = {r.source.split("/")[-1]: r.status for r in result.reports}
+    assert statuses == {"p1.txt": "loaded", "dup.txt": "failed", "gbk.txt": "loaded",
+                        "empty.txt": "failed", "blob.bin": "failed", "README.md": "failed"}
+    reasons = {r.source.split("/")[-1]: r.errors[0].message for r in result.reports if r.errors}
+    assert "duplicate" in reasons["dup.txt"] and "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["blob.bin"]
+    assert len(result.articles) == 5
+
+
+def test_zip_archives_and_zip_slip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("pages/p1.txt", (FIXTURES / "page_sample.txt").read_text(encoding="utf-8"))
+        archive.writestr("../../etc/evil.txt", "本报讯 近日,会议召开。")
+    result = load_uploads([("upload.zip", buffer.getvalue())])
+    statuses = {r.source: r.status for r in result.reports}
+    assert statuses == {"upload.zip!pages/p1.txt": "loaded", "upload.zip!../../etc/evil.txt": "failed"}
+    evil = next(r for r in result.reports if "evil" in r.source)
+    assert "zip slip" in evil.errors[0].message
+    assert len(result.articles) == 4
+
+
+def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("本报讯 会议召开。" * 20000, encoding="utf-8")
+    report = report_of(load(path, max_file_mb=0.1), "big.txt")
+    assert report.status == "failed" and "0 MB limit" not in report.errors[0].message
+    assert "limit per file" in report.errors[0].message
+
+
+def test_a_five_megabyte_single_line_loads(tmp_path):
+    path = tmp_path / "oneline.txt"
+    sentence = "委员们围绕乡村振兴开展调研,提出意见建议。"
+    path.write_text(sentence * (5_000_000 // len(sentence.encode("utf-8"))), encoding="utf-8")
+    result = load(path)
+    assert len(result.articles) == 1 and len(result.articles.loc[0, "text"]) > 1_000_000
