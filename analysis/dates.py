@@ -7,7 +7,9 @@ month later than the edition's month means the previous year (a January paper re
 previous month. ``近日``, ``日前``, ``今天`` or no date at all mean the edition date.
 
 Only the lead is read (the first sentences), because later dates in the body are usually
-background (``自2023年12月挂牌成立以来``) rather than the event itself.
+background (``自2023年12月挂牌成立以来``) rather than the event itself. A date after the
+edition date is an announced future event (``将于6月17日举行``), not what the article
+reports, so it is passed over.
 """
 
 from __future__ import annotations
@@ -164,7 +166,7 @@ def resolve_event_date(
     fallback: DateSource = "edition" if edition_date is not None else "metadata"
     for mention in find_date_mentions(text[:lead_chars]):
         resolved = complete_mention(mention, reference)
-        if resolved is None:
+        if resolved is None or (edition_date is not None and resolved > edition_date):
             continue
         if mention.relative is not None and mention.relative not in _RELATIVE_OFFSETS:
             return resolved, fallback

@@ -72,3 +72,8 @@ def test_mentions_keep_what_was_written():
     (mention,) = find_date_mentions("二〇二六年一月二十七日")
     assert (mention.year, mention.month, mention.day) == (2026, 1, 27)
     assert complete_mention(mention, None) == dt.date(2026, 1, 27)
+
+
+def test_announced_future_dates_are_not_the_event_date():
+    lead = "记者从组委会获悉,论坛将于6月17日在兰州开幕。"
+    assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")

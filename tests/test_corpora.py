@@ -1,0 +1,107 @@
+"""The real corpora in ../shared/corpora load with dates and, where the text names one, places."""
+
+import pandas as pd
+import pytest
+
+from analysis.loading import LoadOptions, load_articles
+from analysis.schema import validate_articles
+from tests.conftest import corpus_path
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def seed():
+    page = corpus_path("seed-page") / "page.txt"
+    options = LoadOptions(edition_date=pd.Timestamp("2024-06-14").date(), province="甘肃省")
+    return load_articles([page], options)
+
+
+def test_the_seed_page_gives_eleven_articles_with_places_dates_and_bylines(seed):
+    articles = validate_articles(seed.articles)
+    expected = [
+        ("嘉峪关市政协围绕巩固园林城市成果专题协商建言", "620200", "2024-06-13", "text", "苏天泰"),
+        ("酒泉市政协召开党组(扩大)会议暨党纪学习教育会议", "620900", "2024-06-13", "text", "茹建荣"),
+        ("定西市政协召开五届十七次常委会会议", "621100", "2024-06-12", "text", "张强"),
+        ("临夏州政协召开十三届二十三次主席会议", "622900", "2024-06-13", "text", "包伟斌"),
+        ("玉门市政协：做细做实“百企兴百村”工作", "620981", "2024-06-12", "text", "向军"),
+        ("全委设立功能型党支部 推进党建工作有效覆盖", "620721", "2024-06-14", "edition", "柴学虎"),
+        ("肃北县政协机关党支部开展主题党日活动", "620923", "2024-06-05", "text", "苏媛媛"),
+        ("在联系界别群众中助力发展服务为民", "620000", "2024-06-14", "edition", None),
+        ("“协商议事+共享法庭”赋能基层社会治理", "621125", "2024-06-14", "edition", None),
+        ("打造“双进双联”品牌 以党建之功引领履职之效", "620922", "2024-06-14", "edition", None),
+        ("融入日常 抓在经常 落在平常", "620000", "2024-06-14", "edition", None),
+    ]
+    actual = [
+        (r.title, r.adcode, r.date.strftime("%Y-%m-%d"), str(r.date_source), None if pd.isna(r.author) else r.author)
+        for r in articles.itertuples()
+    ]
+    assert actual == expected
+    assert articles.loc[4, ["province", "prefecture", "county"]].tolist() == ["甘肃省", "酒泉市", "玉门市"]
+    assert articles.loc[5, "kicker"] == "肃南县政协"
+    assert articles["continued_from"].fillna("").tolist()[7:] == ["1", "1", "1", "1"]
+    report = seed.reports[0]
+    assert (report.status, report.articles, len(report.skipped)) == ("loaded", 11, 3)
+
+
+def test_people_s_daily_files_take_date_and_page_from_their_names():
+    result = load_articles([corpus_path("rmrb-20220705-articles")])
+    articles = validate_articles(result.articles)
+    assert len(articles) > 80
+    assert set(articles["edition_date"]) == {pd.Timestamp("2022-07-05")}
+    assert articles["date"].notna().all() and articles["page"].notna().all()
+    assert articles.loc[articles["title"] == "港口忙 贸易旺", "locality"].tolist() == ["烟台市"]
+    statuses = {r.source.rsplit("/", 1)[-1]: r for r in result.reports}
+    assert statuses["20220705-11-05.txt"].status == "failed"
+    assert sum(r.articles for r in result.reports) == len(articles)
+
+
+def test_xwlb_json_days_load_with_html_removed_and_empty_items_reported():
+    folder = corpus_path("xwlb-cctv-json") / "2024"
+    result = load_articles(sorted(folder.glob("202406*.json")))
+    articles = validate_articles(result.articles)
+    assert len(articles) > 300 and articles["date"].notna().all()
+    assert not articles["text"].str.contains("<p>").any()
+    assert articles["locality"].notna().sum() > 50
+    row = articles[articles["title"] == "优化政务服务 山东打造一流营商环境"].iloc[0]
+    assert (row.province, row.date) == ("山东省", pd.Timestamp("2024-06-14"))
+    errors = sum(len(r.errors) for r in result.reports)
+    records = sum(r.records for r in result.reports)
+    assert records == len(articles) + errors
+
+
+def test_xwlb_markdown_days_split_into_stories():
+    result = load_articles([corpus_path("xwlb-cctv-md") / "20240614.md"])
+    articles = result.articles
+    assert len(articles) == 14
+    assert articles["title"].iloc[0].startswith("【新思想引领新征程】")
+    edition = pd.Timestamp("2024-06-14")
+    assert set(articles["edition_date"]) == {edition}
+    assert (articles["date"] <= edition).all() and (articles["date"] == edition).sum() >= 10
+
+
+def test_government_work_reports_national_and_provincial():
+    national = load_articles([corpus_path("gov-work-reports-national") / "government_work_reports.jsonl"])
+    articles = national.articles
+    assert len(articles) == 72
+    report_2024 = articles[articles["title"] == "2024年中华人民共和国国务院政府工作报告"].iloc[0]
+    assert (report_2024.date, report_2024.date_source) == (pd.Timestamp("2024-03-05"), "text")
+    undated = articles["date"].isna().sum()
+    assert undated == len(national.reports[0].warnings)  # resolutions with no year nor full date
+    provincial = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
+    reports = validate_articles(provincial.articles)
+    assert len(reports) == 31 and reports["province"].nunique() == 31
+    gansu = reports[reports["province"] == "甘肃省"].iloc[0]
+    assert gansu.date == pd.Timestamp("2026-01-27")
+    assert not gansu.text.startswith("下载")
+
+
+def test_local_cppcc_pages_load_with_chrome_removed():
+    result = load_articles([corpus_path("cppcc-local-news-pages") / "articles.jsonl"])
+    articles = validate_articles(result.articles)
+    assert len(articles) == 18
+    assert articles["date"].notna().sum() >= 16
+    by_id = articles.set_index("doc_id")
+    assert by_id.loc["sp-001", "continued_from"] == "1"
+    assert by_id.loc["sp-018", "province"] == "甘肃省" and by_id.loc["sp-018", "author"] == "王钊"
+    assert not by_id["text"].str.contains("网站首页|数字报首页|【打印正文】").any()
