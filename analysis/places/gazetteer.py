@@ -22,6 +22,7 @@ How the file's rows become places:
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -178,6 +179,22 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
     )
 
 
+def cache_dir() -> Path:
+    """The folder for derived caches: ``$GOVTHEMES_CACHE`` or ``~/.cache/govthemes``."""
+    return Path(os.environ.get("GOVTHEMES_CACHE") or Path.home() / ".cache" / "govthemes")
+
+
+def write_cache(table: pd.DataFrame, target: Path) -> None:
+    """Write a cache file atomically; a cache that cannot be written is simply skipped."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        table.to_parquet(partial)
+        partial.replace(target)
+    except OSError:
+        return
+
+
 def reference_path() -> Path:
     """Locate the reference table inside the installed package, without importing it."""
     spec = importlib.util.find_spec(REFERENCE_PACKAGE)
@@ -193,6 +210,9 @@ def read_reference(path: Path | None = None) -> pd.DataFrame:
         GazetteerError: if the file is missing or lacks a column.
     """
     path = path or reference_path()
+    cached = _cache_file(path)
+    if cached is not None and cached.exists():
+        return pd.read_parquet(cached)
     try:
         raw = pd.read_excel(path, dtype=str, engine="openpyxl")
     except OSError as error:
@@ -200,7 +220,23 @@ def read_reference(path: Path | None = None) -> pd.DataFrame:
     missing = [c for c in REFERENCE_COLUMNS if c not in raw.columns]
     if missing:
         raise GazetteerError(f"{path}: missing columns {missing}")
-    return raw[list(REFERENCE_COLUMNS)].apply(lambda s: s.str.strip())
+    table = raw[list(REFERENCE_COLUMNS)].apply(lambda s: s.str.strip())
+    if cached is not None:
+        write_cache(table, cached)
+    return table
+
+
+def _cache_file(path: Path) -> Path | None:
+    """Where a Parquet copy of the reference table is kept (reading the xlsx takes seconds).
+
+    Keyed by the source file's size and modification time, so an upgraded package is
+    re-read. None when the path cannot be stat'ed.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return cache_dir() / f"gazetteer-{stat.st_size}-{int(stat.st_mtime)}.parquet"
 
 
 def build_places(raw: pd.DataFrame) -> pd.DataFrame:
