@@ -1,0 +1,369 @@
+"""Themes per article, and theme counts per group and period.
+
+Three steps, each returning a new long table:
+
+1. :func:`match_themes` finds every term and pattern hit, traced to its sentence.
+2. :func:`score_themes` turns hits into a score per article and theme and decides which
+   themes an article is assigned; :func:`assign_themes` gives the list per article.
+3. :func:`count_themes` counts articles per theme by place and period, with the
+   denominator, for heatmaps and trend lines.
+
+Scoring (the settings are top-level keys of ``data/themes.toml``)::
+
+    hit weight = term weight (see theme_terms), x title_weight if the hit is in the title
+    length     = len(title) + len(text), raised to length_floor and lowered to length_cap
+    score      = sum of hit weights x 1000 / length   (weighted hits per 1,000 characters)
+    assigned   = score >= threshold and n_hits >= min_hits
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary
+
+__all__ = [
+    "ALL_LABEL",
+    "COUNT_COLUMNS",
+    "HIT_COLUMNS",
+    "SCORE_COLUMNS",
+    "UNKNOWN_LABEL",
+    "assign_themes",
+    "count_themes",
+    "match_themes",
+    "score_themes",
+    "split_sentences",
+]
+
+HIT_COLUMNS = ("doc_id", "theme", "term", "sentence_index", "sentence", "start", "weight")
+SCORE_COLUMNS = ("doc_id", "theme", "n_hits", "score", "assigned")
+COUNT_COLUMNS = ("group", "period", "theme", "n_articles", "share", "n_hits", "group_articles")
+ALL_LABEL = "全部"
+"""Group label when ``by`` is None, and period label when ``period`` is None."""
+UNKNOWN_LABEL = "未知"
+"""Group or period of articles whose place or date is not known."""
+
+Grouping = Literal["province", "prefecture", "county", "outlet"]
+Period = Literal["month", "quarter", "year"]
+
+_ENDS = SENTENCE_DELIMITERS.replace("\n", "")
+_SENTENCE = re.compile(rf"[^{SENTENCE_DELIMITERS}]+(?:[{_ENDS}]+[”’\"」』）)]*)?")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into sentences on ``。！？!?；;`` and line breaks.
+
+    A sentence keeps its end punctuation and a closing quote right after it; surrounding
+    whitespace is trimmed and blank sentences are dropped.
+
+    Args:
+        text: the article body.
+
+    Returns:
+        ``(offset in text, sentence)`` pairs, in order.
+    """
+    out = []
+    for match in _SENTENCE.finditer(text or ""):
+        sentence = match.group()
+        stripped = sentence.strip()
+        if stripped:
+            out.append((match.start() + len(sentence) - len(sentence.lstrip()), stripped))
+    return out
+
+
+def match_themes(articles: pd.DataFrame, *, themes: ThemeDictionary) -> pd.DataFrame:
+    """Find every theme hit in each article's title and text, traced to its sentence.
+
+    Terms match as substrings, longest first and without overlaps (``党纪学习教育`` is one
+    hit, not also ``学习教育``); patterns match as regexes within a sentence (see
+    :class:`~analysis.theme_dictionary.ThemeMatcher`). A term listed by several themes
+    gives one row per theme. The title is sentence 0 and its hits weigh ``title_weight``
+    times more; the text's sentences are numbered from 1.
+
+    Args:
+        articles: the articles table (``doc_id``, ``title``, ``text``).
+        themes: the theme dictionary.
+
+    Returns:
+        One row per (hit, theme), in article order, title first, then by position, with
+        columns ``doc_id``, ``theme``, ``term`` (what matched: the term, or for a pattern
+        the text it matched), ``sentence_index``, ``sentence``, ``start`` (offset in the
+        sentence: ``sentence[start:start + len(term)] == term``) and ``weight``.
+    """
+    doc_ids, titles, texts = _columns(articles)
+    title_hits, text_hits = _find(titles, texts, themes)
+    located = _locate(text_hits, texts)
+    title_hits = title_hits.assign(
+        sentence_index=0,
+        sentence=[titles[d].strip() for d in title_hits["text"]],
+        start=title_hits["start"] - [len(titles[d]) - len(titles[d].lstrip()) for d in title_hits["text"]],
+    )
+    hits = pd.concat([title_hits, text_hits.assign(**located)], ignore_index=True)
+    hits = hits.sort_values("text", kind="stable")
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(np.asarray(doc_ids, dtype=object)[hits["text"]], dtype="str"),
+            "theme": pd.Series(np.asarray(themes.ids, dtype=object)[hits["theme"]], dtype="str"),
+            "term": pd.Series(hits["term"].to_numpy(), dtype="str"),
+            "sentence_index": hits["sentence_index"].to_numpy("int64"),
+            "sentence": pd.Series(hits["sentence"].to_numpy(), dtype="str"),
+            "start": hits["start"].to_numpy("int64"),
+            "weight": hits["weight"].to_numpy("float64"),
+        }
+    )
+
+
+def score_themes(
+    articles: pd.DataFrame,
+    hits: pd.DataFrame | None = None,
+    *,
+    themes: ThemeDictionary,
+    threshold: float | None = None,
+    min_hits: int | None = None,
+) -> pd.DataFrame:
+    """Score each article for each theme it has hits for, and decide assignment.
+
+    ``score = sum(weight) * 1000 / length``: weighted hits per 1,000 characters, where
+    ``length = len(title) + len(text)`` clipped to ``[length_floor, length_cap]``. An
+    article shorter than the floor counts as that long, so that a two-line brief with one
+    mention is not inflated; one longer than the cap counts as that long, so that a long
+    report needs as much evidence as a dense feature of that length and not more.
+    ``assigned`` needs both ``score >= threshold`` and ``n_hits >= min_hits``.
+
+    Args:
+        articles: the articles table (``doc_id``, ``title``, ``text``).
+        hits: the output of :func:`match_themes` for these articles; ``None`` scans the
+            articles without building sentences (same numbers, faster, less memory).
+        themes: the theme dictionary.
+        threshold: overrides ``themes.threshold``.
+        min_hits: overrides ``themes.min_hits``.
+
+    Returns:
+        One row per article and theme with at least one hit (a missing pair has no hits,
+        score 0 and is not assigned), in article order then theme order, with columns
+        ``doc_id``, ``theme``, ``n_hits``, ``score`` and ``assigned``.
+    """
+    doc_ids, titles, texts = _columns(articles)
+    if hits is None:
+        found = pd.concat(_find(titles, texts, themes), ignore_index=True).sort_values("text", kind="stable")
+        doc_pos, theme_pos = found["text"].to_numpy(), found["theme"].to_numpy()
+        weights = found["weight"].to_numpy("float64")
+    else:
+        doc_pos, theme_pos, weights = _hit_positions(hits, doc_ids, themes)
+    lengths = np.array([len(a) + len(b) for a, b in zip(titles, texts, strict=True)], dtype="int64")
+    n_themes = len(themes.ids)
+    keys, inverse = np.unique(doc_pos * n_themes + theme_pos, return_inverse=True)
+    n_hits = np.bincount(inverse, minlength=len(keys)).astype("int64")
+    sums = np.bincount(inverse, weights=weights, minlength=len(keys))
+    doc_of, theme_of = np.divmod(keys, n_themes)
+    score = (
+        sums
+        * 1000
+        / np.clip(lengths[doc_of], themes.length_floor, max(themes.length_cap, themes.length_floor))
+    )
+    limit = themes.threshold if threshold is None else threshold
+    least = themes.min_hits if min_hits is None else min_hits
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(np.asarray(doc_ids, dtype=object)[doc_of], dtype="str"),
+            "theme": pd.Series(np.asarray(themes.ids, dtype=object)[theme_of], dtype="str"),
+            "n_hits": n_hits,
+            "score": score,
+            "assigned": (score >= limit) & (n_hits >= least),
+        }
+    )
+
+
+def assign_themes(articles: pd.DataFrame, *, themes: ThemeDictionary) -> pd.Series:
+    """Return the themes assigned to each article: the ``themes`` field of ``govthemes articles``.
+
+    Args:
+        articles: the articles table (``doc_id``, ``title``, ``text``).
+        themes: the theme dictionary (its ``threshold`` and ``min_hits`` decide).
+
+    Returns:
+        A Series named ``themes``, aligned with ``articles.index``, holding for each
+        article a list of theme ids, highest score first (ties in dictionary order);
+        an empty list for an article in no theme.
+    """
+    scores = score_themes(articles, themes=themes)
+    kept = scores[scores["assigned"].to_numpy()]
+    doc = pd.Index(_columns(articles)[0]).get_indexer(kept["doc_id"])
+    rank = pd.Index(themes.ids).get_indexer(kept["theme"])
+    order = np.lexsort((rank, -kept["score"].to_numpy(), doc))
+    lists: list[list[str]] = [[] for _ in range(len(articles))]
+    for d, theme in zip(doc[order].tolist(), kept["theme"].to_numpy()[order].tolist(), strict=True):
+        lists[d].append(theme)
+    return pd.Series(lists, index=articles.index, name="themes", dtype="object")
+
+
+def count_themes(
+    articles: pd.DataFrame,
+    *,
+    by: Grouping | None = None,
+    period: Period | None = None,
+    scores: pd.DataFrame | None = None,
+    themes: ThemeDictionary | Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Count articles per theme by group and period, with the denominator.
+
+    Every (group, period) that has articles gets a row for every theme, with zeros where
+    no article has the theme, so heatmaps get full grids. Articles whose group or date is
+    unknown are counted under ``未知`` rather than dropped.
+
+    Args:
+        articles: articles with a ``themes`` column of lists (:func:`assign_themes`), and
+            ``doc_id``, ``date`` and the ``by`` column as needed.
+        by: the column to group by; ``None`` puts all articles in one group, ``全部``.
+        period: ``month`` (``2024-06``), ``quarter`` (``2024Q2``) or ``year`` (``2024``)
+            of ``date``; ``None`` gives one period, ``全部``.
+        scores: the output of :func:`score_themes` for these articles, to sum ``n_hits``;
+            without it ``n_hits`` is NA.
+        themes: the dictionary (or theme ids) listing every theme to report, in order;
+            by default the themes that occur in ``articles`` (and ``scores``), sorted.
+
+    Returns:
+        Columns ``group``, ``period``, ``theme``, ``n_articles`` (articles of the group
+        and period that have the theme), ``share`` (``n_articles / group_articles``),
+        ``n_hits`` (hits of the theme in all articles of the group and period, assigned
+        or not) and ``group_articles`` (all articles of the group and period), sorted by
+        group, period (``未知`` last) and theme order.
+    """
+    if "themes" not in articles.columns:
+        raise ValueError(
+            "articles has no 'themes' column; add it with "
+            "articles.assign(themes=assign_themes(articles, themes=...))"
+        )
+    keys = pd.DataFrame(
+        {"group": _group_labels(articles, by), "period": _period_labels(articles, period)}, dtype=object
+    )
+    cells = keys.value_counts(sort=False).rename("group_articles").reset_index()
+    listed = keys.assign(
+        theme=[sorted(set(t)) if isinstance(t, list | tuple) else [] for t in articles["themes"]]
+    )
+    counted = listed.explode("theme").dropna(subset="theme").value_counts(sort=False).rename("n_articles")
+    hit_sums = _hit_sums(articles, keys, scores)
+    universe = _theme_universe(themes, counted, hit_sums)
+    grid = cells.merge(pd.DataFrame({"theme": universe}, dtype=object), how="cross")
+    grid = _fill(grid, counted, "n_articles")
+    grid["share"] = grid["n_articles"] / grid["group_articles"]
+    if hit_sums is None:
+        grid["n_hits"] = pd.array([pd.NA] * len(grid), dtype="Int64")
+    else:
+        grid = _fill(grid, hit_sums, "n_hits")
+    rank = {theme: i for i, theme in enumerate(universe)}
+    grid = grid.sort_values(
+        ["group", "period", "theme"],
+        key=lambda c: c.map(rank) if c.name == "theme" else c.map(lambda v: (v == UNKNOWN_LABEL, v)),
+    )
+    out = grid[list(COUNT_COLUMNS)].reset_index(drop=True)
+    return out.astype({"group": "str", "period": "str", "theme": "str", "group_articles": "int64"})
+
+
+def _fill(grid: pd.DataFrame, values: pd.Series, name: str) -> pd.DataFrame:
+    """Join ``values`` (indexed by group, period, theme) onto the grid, zero where absent."""
+    keys = {"group": object, "period": object, "theme": object}
+    grid = grid.merge(values.rename(name).reset_index().astype(keys), how="left", on=list(keys))
+    grid[name] = grid[name].fillna(0).astype("int64")
+    return grid
+
+
+def _columns(articles: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    def strings(column: str) -> list[str]:
+        if column not in articles.columns:
+            return [""] * len(articles)
+        return [v if isinstance(v, str) else "" for v in articles[column].to_numpy(dtype=object)]
+
+    doc_ids = [str(d) for d in articles["doc_id"].to_numpy(dtype=object)]
+    if len(set(doc_ids)) != len(doc_ids):
+        raise ValueError("articles must have unique doc_id values")
+    return doc_ids, strings("title"), strings("text")
+
+
+def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
+    title_hits = themes.matcher.find(titles)
+    title_hits["weight"] *= themes.title_weight
+    return title_hits, themes.matcher.find(texts)
+
+
+def _locate(hits: pd.DataFrame, texts: list[str]) -> dict[str, list]:
+    """Sentence number (from 1), sentence and offset in it of each text hit."""
+    index, sentence, offset = [], [], []
+    current, starts, found = -1, [], []
+    for doc, start in zip(hits["text"].tolist(), hits["start"].tolist(), strict=True):
+        if doc != current:
+            current, split = doc, split_sentences(texts[doc])
+            starts, found = [o for o, _ in split], [s for _, s in split]
+        k = bisect_right(starts, start) - 1
+        index.append(k + 1)
+        sentence.append(found[k])
+        offset.append(start - starts[k])
+    return {"sentence_index": index, "sentence": sentence, "start": offset}
+
+
+def _hit_positions(
+    hits: pd.DataFrame, doc_ids: list[str], themes: ThemeDictionary
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    doc_pos = pd.Index(doc_ids).get_indexer(hits["doc_id"])
+    theme_pos = pd.Index(themes.ids).get_indexer(hits["theme"])
+    if (doc_pos < 0).any() or (theme_pos < 0).any():
+        strays = sorted(set(hits["doc_id"][doc_pos < 0]) | set(hits["theme"][theme_pos < 0]))
+        raise ValueError(f"hits name articles or themes that are not given here, e.g. {strays[:3]}")
+    return doc_pos.astype("int64"), theme_pos.astype("int64"), hits["weight"].to_numpy("float64")
+
+
+def _group_labels(articles: pd.DataFrame, by: Grouping | None) -> list[str]:
+    if by is None:
+        return [ALL_LABEL] * len(articles)
+    if by not in ("province", "prefecture", "county", "outlet") or by not in articles.columns:
+        raise ValueError(
+            f"cannot group by {by!r}: expected a column among province, prefecture, county, outlet"
+        )
+    return [v if isinstance(v, str) and v else UNKNOWN_LABEL for v in articles[by].to_numpy(dtype=object)]
+
+
+def _period_labels(articles: pd.DataFrame, period: Period | None) -> list[str]:
+    if period is None:
+        return [ALL_LABEL] * len(articles)
+    if period not in ("month", "quarter", "year"):
+        raise ValueError(f"period must be month, quarter or year, got {period!r}")
+    dates = pd.to_datetime(articles["date"])
+    labels = {
+        "month": dates.dt.strftime("%Y-%m"),
+        "quarter": dates.dt.year.astype("Int64").astype("str")
+        + "Q"
+        + dates.dt.quarter.astype("Int64").astype("str"),
+        "year": dates.dt.year.astype("Int64").astype("str"),
+    }[period]
+    return [UNKNOWN_LABEL if pd.isna(d) else v for d, v in zip(dates, labels, strict=True)]
+
+
+def _hit_sums(articles: pd.DataFrame, keys: pd.DataFrame, scores: pd.DataFrame | None) -> pd.Series | None:
+    if scores is None:
+        return None
+    position = pd.Index(articles["doc_id"].astype("str")).get_indexer(scores["doc_id"])
+    if (position < 0).any():
+        strays = sorted(set(scores["doc_id"][position < 0]))
+        raise ValueError(f"scores name articles that are not in the table, e.g. {strays[:3]}")
+    located = keys.iloc[position].reset_index(drop=True)
+    located["theme"] = scores["theme"].to_numpy(dtype=object)
+    located["n_hits"] = scores["n_hits"].to_numpy()
+    return located.groupby(["group", "period", "theme"], sort=False)["n_hits"].sum()
+
+
+def _theme_universe(
+    themes: ThemeDictionary | Sequence[str] | None, counted: pd.Series, hit_sums: pd.Series | None
+) -> list[str]:
+    seen = set(counted.index.get_level_values("theme"))
+    if hit_sums is not None:
+        seen |= set(hit_sums.index.get_level_values("theme"))
+    if themes is None:
+        return sorted(seen)
+    listed = list(themes.ids if isinstance(themes, ThemeDictionary) else themes)
+    return listed + sorted(seen - set(listed))

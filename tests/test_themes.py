@@ -1,0 +1,487 @@
+"""Theme hits, scores, assignment and counts: hand-counted fixtures, then the real corpora."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import tomllib
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import corpus_path
+
+from analysis.schema import build_articles
+from analysis.theme_dictionary import load_themes, parse_themes
+from analysis.themes import (
+    COUNT_COLUMNS,
+    HIT_COLUMNS,
+    SCORE_COLUMNS,
+    assign_themes,
+    count_themes,
+    match_themes,
+    score_themes,
+    split_sentences,
+)
+
+# Weights, by theme_terms: discipline 党纪学习教育 2 (core), 党纪 1, 学习教育 1, 警示教育 0.5
+# (shared with building), pattern 1; building 党支部 1, 主题党日 1, 党组 0.5, 警示教育 0.5;
+# ecology 园林城市 1, 绿化 1. Titles count double; lengths are clipped to [100, 1000].
+DICTIONARY = """\
+threshold = 4.0
+min_hits = 2
+length_floor = 100
+length_cap = 1000
+title_weight = 2.0
+core_weight = 2.0
+ignore = ["党组书记"]
+
+[[themes]]
+id = "discipline"
+label = "党纪"
+label_en = "Discipline"
+description = "discipline education"
+core_terms = ["党纪学习教育"]
+terms = ["党纪", "学习教育", "警示教育"]
+patterns = ["党纪.{0,4}教育"]
+
+[[themes]]
+id = "building"
+label = "党建"
+label_en = "Party building"
+description = "party branches"
+terms = ["党支部", "主题党日", "党组", "警示教育"]
+weights = { "党组" = 0.5 }
+
+[[themes]]
+id = "ecology"
+label = "生态"
+label_en = "Ecology"
+description = "greening"
+terms = ["园林城市", "绿化"]
+
+[[themes]]
+id = "water"
+label = "节水"
+label_en = "Water"
+description = "a theme with no hits in the fixtures"
+terms = ["节水型社会"]
+"""
+
+LONG = ("园林城市。" + "甲" * 95) * 20  # 2,000 characters, 20 hits: capped at 1,000
+
+
+@pytest.fixture(scope="module")
+def themes():
+    return parse_themes(tomllib.loads(DICTIONARY), source="fixture")
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return build_articles(
+        [
+            {
+                "doc_id": "a1",
+                "title": "党支部开展主题党日",
+                "text": "党员参加党纪学习教育。随后开展警示教育！党组书记讲党课\n党组会议研究绿化",
+                "source": "fixture",
+            },
+            {"doc_id": "a2", "title": None, "text": "党纪法规教育很重要。党纪。教育", "source": "fixture"},
+            {"doc_id": "a3", "title": "", "text": "", "source": "fixture"},
+            {"doc_id": "a4", "title": "天气预报", "text": "明天晴。", "source": "fixture"},
+            {"doc_id": "a5", "title": None, "text": LONG, "source": "fixture"},
+            {"doc_id": "a6", "title": None, "text": "绿化园林城市", "source": "fixture"},
+        ]
+    )
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+def test_sentences_split_on_chinese_and_ascii_ends_and_keep_closing_quotes():
+    text = "一是。二是！“三是？”\n  四是;五是；\n\n六"
+    assert split_sentences(text) == [
+        (0, "一是。"),
+        (3, "二是！"),
+        (6, "“三是？”"),
+        (14, "四是;"),
+        (17, "五是；"),
+        (22, "六"),
+    ]
+    assert split_sentences("") == []
+
+
+# --- hits --------------------------------------------------------------------------------
+
+
+def test_every_hit_is_traced_to_its_sentence(articles, themes):
+    hits = match_themes(articles[articles["doc_id"].isin(["a1", "a2"])], themes=themes)
+    expected = pd.DataFrame(
+        [
+            ("a1", "building", "党支部", 0, "党支部开展主题党日", 0, 2.0),
+            ("a1", "building", "主题党日", 0, "党支部开展主题党日", 5, 2.0),
+            ("a1", "discipline", "党纪学习教育", 1, "党员参加党纪学习教育。", 4, 2.0),
+            ("a1", "discipline", "警示教育", 2, "随后开展警示教育！", 4, 0.5),
+            ("a1", "building", "警示教育", 2, "随后开展警示教育！", 4, 0.5),
+            ("a1", "building", "党组", 4, "党组会议研究绿化", 0, 0.5),
+            ("a1", "ecology", "绿化", 4, "党组会议研究绿化", 6, 1.0),
+            ("a2", "discipline", "党纪法规教育", 1, "党纪法规教育很重要。", 0, 1.0),
+            ("a2", "discipline", "党纪", 2, "党纪。", 0, 1.0),
+        ],
+        columns=list(HIT_COLUMNS),
+    )
+    pd.testing.assert_frame_equal(hits, expected, check_dtype=False)
+    assert hits.columns.tolist() == list(HIT_COLUMNS)
+
+
+def test_overlapping_terms_count_once_longest_first(articles, themes):
+    hits = match_themes(articles, themes=themes)
+    assert "学习教育" not in set(hits["term"])  # only inside 党纪学习教育
+    assert (hits["term"] == "党纪学习教育").sum() == 1
+
+
+def test_ignore_phrases_hide_the_terms_inside_them(articles, themes):
+    hits = match_themes(articles[articles["doc_id"] == "a1"], themes=themes)
+    assert hits.loc[hits["term"] == "党组", "sentence"].tolist() == ["党组会议研究绿化"]
+
+
+def test_a_pattern_replaces_the_shorter_term_of_its_theme_and_never_crosses_a_sentence(articles, themes):
+    hits = match_themes(articles[articles["doc_id"] == "a2"], themes=themes)
+    assert hits["term"].tolist() == ["党纪法规教育", "党纪"]  # not 党纪 twice, not 党纪。教育
+
+
+def test_start_points_at_the_term_in_its_sentence(articles, themes):
+    hits = match_themes(articles, themes=themes)
+    for row in hits.itertuples():
+        assert row.sentence[row.start : row.start + len(row.term)] == row.term
+
+
+def test_no_articles_give_empty_tables_with_the_columns(themes):
+    empty = build_articles([])
+    assert match_themes(empty, themes=themes).columns.tolist() == list(HIT_COLUMNS)
+    assert score_themes(empty, themes=themes).columns.tolist() == list(SCORE_COLUMNS)
+    assert assign_themes(empty, themes=themes).tolist() == []
+    assert count_themes(empty.assign(themes=[]), themes=themes).columns.tolist() == list(COUNT_COLUMNS)
+
+
+# --- scores ------------------------------------------------------------------------------
+
+EXPECTED_SCORES = pd.DataFrame(
+    [
+        # a1: 45 characters, counted as 100. discipline 2 + 0.5; building 2 + 2 + 0.5 + 0.5.
+        ("a1", "discipline", 2, 25.0, True),
+        ("a1", "building", 4, 50.0, True),
+        ("a1", "ecology", 1, 10.0, False),  # one hit only
+        ("a2", "discipline", 2, 20.0, True),
+        ("a5", "ecology", 20, 20.0, True),  # 2,000 characters, counted as 1,000
+        ("a6", "ecology", 2, 20.0, True),  # 6 characters, counted as 100
+    ],
+    columns=list(SCORE_COLUMNS),
+)
+
+
+def test_scores_are_weighted_hits_per_thousand_clipped_characters(articles, themes):
+    scores = score_themes(articles, match_themes(articles, themes=themes), themes=themes)
+    pd.testing.assert_frame_equal(scores, EXPECTED_SCORES, check_dtype=False)
+
+
+def test_scoring_without_hits_scans_and_gives_the_same_table(articles, themes):
+    pd.testing.assert_frame_equal(
+        score_themes(articles, themes=themes),
+        score_themes(articles, match_themes(articles, themes=themes), themes=themes),
+    )
+
+
+def test_threshold_and_min_hits_can_be_overridden(articles, themes):
+    scores = score_themes(articles, themes=themes, threshold=22.0, min_hits=1)
+    assert scores["assigned"].tolist() == [True, True, False, False, False, False]
+
+
+def test_hits_of_unknown_articles_are_refused(articles, themes):
+    hits = match_themes(articles, themes=themes)
+    with pytest.raises(ValueError, match="a1"):
+        score_themes(articles[articles["doc_id"] != "a1"], hits, themes=themes)
+
+
+# --- assignment --------------------------------------------------------------------------
+
+
+def test_assigned_themes_are_listed_highest_score_first_aligned_with_the_index(articles, themes):
+    shuffled = articles.set_index(pd.Index([60, 50, 40, 30, 20, 10]))
+    assigned = assign_themes(shuffled, themes=themes)
+    assert assigned.name == "themes"
+    assert assigned.index.tolist() == [60, 50, 40, 30, 20, 10]
+    assert assigned.tolist() == [["building", "discipline"], ["discipline"], [], [], ["ecology"], ["ecology"]]
+
+
+# --- counts ------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def tagged():
+    return build_articles(
+        [
+            {
+                "doc_id": "d1",
+                "province": "甘肃省",
+                "date": "2024-06-05",
+                "themes": ["discipline", "building"],
+            },
+            {"doc_id": "d2", "province": "甘肃省", "date": "2024-06-20", "themes": ["discipline"]},
+            {"doc_id": "d3", "province": "甘肃省", "date": "2024-07-01", "themes": []},
+            {"doc_id": "d4", "province": "上海市", "date": "2024-06-10", "themes": ["ecology"]},
+            {"doc_id": "d5", "province": None, "date": None, "themes": ["building"]},
+        ]
+    ).assign(text="", source="fixture")
+
+
+TAGGED_SCORES = pd.DataFrame(
+    [
+        ("d1", "discipline", 3, 9.0, True),
+        ("d1", "building", 2, 5.0, True),
+        ("d2", "discipline", 2, 6.0, True),
+        ("d3", "ecology", 1, 2.0, False),
+        ("d4", "ecology", 4, 8.0, True),
+    ],
+    columns=list(SCORE_COLUMNS),
+)
+
+
+def test_counts_by_province_and_month_fill_the_grid_with_the_denominator(tagged, themes):
+    counts = count_themes(tagged, by="province", period="month", scores=TAGGED_SCORES, themes=themes)
+    rows = [
+        ("上海市", "2024-06", "discipline", 0, 0.0, 0, 1),
+        ("上海市", "2024-06", "building", 0, 0.0, 0, 1),
+        ("上海市", "2024-06", "ecology", 1, 1.0, 4, 1),
+        ("上海市", "2024-06", "water", 0, 0.0, 0, 1),
+        ("甘肃省", "2024-06", "discipline", 2, 1.0, 5, 2),
+        ("甘肃省", "2024-06", "building", 1, 0.5, 2, 2),
+        ("甘肃省", "2024-06", "ecology", 0, 0.0, 0, 2),
+        ("甘肃省", "2024-06", "water", 0, 0.0, 0, 2),
+        ("甘肃省", "2024-07", "discipline", 0, 0.0, 0, 1),
+        ("甘肃省", "2024-07", "building", 0, 0.0, 0, 1),
+        ("甘肃省", "2024-07", "ecology", 0, 0.0, 1, 1),
+        ("甘肃省", "2024-07", "water", 0, 0.0, 0, 1),
+        ("未知", "未知", "discipline", 0, 0.0, 0, 1),
+        ("未知", "未知", "building", 1, 1.0, 0, 1),
+        ("未知", "未知", "ecology", 0, 0.0, 0, 1),
+        ("未知", "未知", "water", 0, 0.0, 0, 1),
+    ]
+    pd.testing.assert_frame_equal(counts, pd.DataFrame(rows, columns=list(COUNT_COLUMNS)), check_dtype=False)
+
+
+def test_periods_are_labelled_by_quarter_and_year(tagged):
+    quarters = count_themes(tagged, period="quarter")
+    assert quarters["period"].drop_duplicates().tolist() == ["2024Q2", "2024Q3", "未知"]
+    years = count_themes(tagged, period="year")
+    assert years[["period", "group_articles"]].drop_duplicates().values.tolist() == [["2024", 4], ["未知", 1]]
+
+
+def test_without_grouping_everything_is_one_cell_and_hits_are_na_without_scores(tagged):
+    counts = count_themes(tagged)
+    expected = pd.DataFrame(
+        [
+            ("全部", "全部", "building", 2, 0.4, pd.NA, 5),
+            ("全部", "全部", "discipline", 2, 0.4, pd.NA, 5),
+            ("全部", "全部", "ecology", 1, 0.2, pd.NA, 5),
+        ],
+        columns=list(COUNT_COLUMNS),
+    ).astype({"n_hits": "Int64"})
+    pd.testing.assert_frame_equal(counts, expected, check_dtype=False)
+
+
+def test_counting_needs_a_themes_column_and_a_known_grouping(tagged):
+    with pytest.raises(ValueError, match="themes"):
+        count_themes(tagged.drop(columns="themes"))
+    with pytest.raises(ValueError, match="cannot group by"):
+        count_themes(tagged, by="township")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="period"):
+        count_themes(tagged, period="week")  # type: ignore[arg-type]
+
+
+def test_the_shipped_dictionary_scores_a_hand_made_sentence():
+    real = load_themes()
+    article = build_articles(
+        [{"doc_id": "x", "title": "市政协召开党纪学习教育会议", "text": "", "source": "t"}]
+    )
+    hits = match_themes(article, themes=real)
+    assert hits[["theme", "term", "weight"]].values.tolist() == [["party_discipline", "党纪学习教育", 4.0]]
+    assert np.isclose(score_themes(article, hits, themes=real)["score"].iloc[0], 8.0)
+
+
+# --- the real corpora ----------------------------------------------------------------------
+# Read from ../shared/corpora (never copied here); these pin what a reader checks.
+
+SEED_EXPECTED = {  # a headline fragment -> themes a reader gives the article (any one will do)
+    "园林城市": {"ecology"},
+    "酒泉": {"party_discipline"},
+    "定西": {"industry"},
+    "临夏": {"investment", "health", "talent_sci_tech"},
+    "百企兴百村": {"rural_revitalization"},
+    "功能型党支部": {"party_building"},
+    "主题党日": {"party_building", "party_discipline"},
+    "联系界别群众中": {"member_duties"},
+    "共享法庭": {"grassroots_governance", "consultation"},
+    "双进双联": {"member_duties", "party_building"},
+    "融入日常": {"party_discipline"},
+}
+
+
+def split_seed_page(raw: str) -> pd.DataFrame:
+    """Crude split: a headline is a line followed by 本报…, (接一版) or a date (the photo item)."""
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    heads = [i for i in range(len(lines) - 1) if re.match(r"本报|\(接一版\)|\d+月\d+日", lines[i + 1])]
+    records = []
+    for n, head in enumerate(heads):
+        body = [
+            line
+            for line in lines[head + 1 : heads[n + 1] if n + 1 < len(heads) else None]
+            if line != "(接一版)"
+        ]
+        text = "".join(line + ("\n" if re.search(r"[。！？”:：]$", line) else "") for line in body)
+        records.append({"doc_id": f"seed-{n:02d}", "title": lines[head], "text": text, "source": "seed"})
+    return build_articles(records)
+
+
+def load_reports() -> pd.DataFrame:
+    records = []
+    for path in sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*_政府工作报告.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                records.append(
+                    {
+                        "doc_id": row["province"],
+                        "title": row["title"],
+                        "text": row["full_text"],
+                        "province": row["province"],
+                        "date": row["publish_date"],
+                        "source": path.name,
+                    }
+                )
+    return build_articles(records)
+
+
+def load_xwlb() -> pd.DataFrame:
+    records = []
+    for path in sorted(corpus_path("xwlb-cctv-json").glob("*/*.json")):
+        day = json.loads(path.read_text(encoding="utf-8"))
+        for i, item in enumerate(day.get("videoList") or []):
+            content = (item.get("video_detail") or {}).get("content") or ""
+            text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"(?i)</p>|<br\s*/?>", "\n", content)))
+            title = re.sub(r"^\[视频\]", "", item.get("video_title") or "")
+            records.append(
+                {
+                    "doc_id": f"{path.stem}-{i:02d}",
+                    "title": title,
+                    "text": text,
+                    "date": path.stem,
+                    "source": path.name,
+                }
+            )
+    return build_articles(records)
+
+
+@pytest.fixture(scope="module")
+def real_themes():
+    return load_themes()
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    return split_seed_page((corpus_path("seed-page") / "page.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def xwlb(real_themes):
+    items = load_xwlb()
+    return items.assign(themes=assign_themes(items, themes=real_themes))
+
+
+@pytest.mark.corpus
+def test_every_seed_page_article_gets_a_theme_a_reader_would_give_it(seed_articles, real_themes):
+    assert len(seed_articles) == 11
+    assigned = dict(
+        zip(seed_articles["title"], assign_themes(seed_articles, themes=real_themes), strict=True)
+    )
+    for fragment, expected in SEED_EXPECTED.items():
+        title = next(t for t in assigned if fragment in t)
+        assert expected & set(assigned[title]), (title, assigned[title])
+    dingxi = next(t for t in assigned if "定西" in t)
+    assert "proposals" in assigned[dingxi]  # 提案办理情况的通报
+
+
+def reference_scan(text: str, terms: set[str]) -> list[tuple[int, str]]:
+    """Leftmost-longest, non-overlapping substring matching, the slow obvious way."""
+    longest = max(map(len, terms))
+    found, i = [], 0
+    while i < len(text):
+        match = next((text[i : i + n] for n in range(longest, 1, -1) if text[i : i + n] in terms), None)
+        if match:
+            found.append((i, match))
+        i += len(match) if match else 1
+    return found
+
+
+@pytest.mark.corpus
+def test_the_vectorised_scan_equals_the_obvious_one_on_real_text(seed_articles, xwlb, real_themes):
+    matcher = real_themes.matcher
+    terms = set(matcher.terms)
+    texts = list(seed_articles["text"]) + list(xwlb["text"].iloc[::40])
+    no_patterns = type(matcher)(terms=matcher.terms, entries=matcher.entries, patterns=())
+    hits = no_patterns.find(texts).drop_duplicates(["text", "start"])
+    for i, text in enumerate(texts):
+        ours = hits[hits["text"] == i]
+        expected = [(s, t) for s, t in reference_scan(text, terms) if matcher.entries[matcher.terms.index(t)]]
+        assert list(zip(ours["start"], ours["term"], strict=True)) == expected, i
+
+
+@pytest.mark.corpus
+def test_work_reports_read_right_province_by_province(real_themes):
+    reports = load_reports()
+    assert len(reports) == 31
+    scores = score_themes(reports, themes=real_themes)
+    assigned = scores[scores["assigned"]].groupby("theme")["doc_id"].nunique()
+    assert assigned["industry"] >= 29 and assigned["investment"] >= 29  # everywhere
+    assert assigned["economy"] >= 29 and assigned["livelihood"] >= 29
+    assert assigned.get("foreign_affairs", 0) <= 2 and assigned.get("proposals", 0) == 0
+    score = scores.pivot(index="doc_id", columns="theme", values="score").fillna(0.0)
+    for theme in ("water", "ecology"):
+        assert score.loc["甘肃省", theme] > score.loc["上海市", theme]
+        assert score.loc["宁夏回族自治区", theme] > score.loc["上海市", theme]
+    paragraphs = build_articles(
+        {"doc_id": f"{r.province}-{i}", "text": p, "province": r.province, "source": "report"}
+        for r in reports.itertuples()
+        for i, p in enumerate(p for p in r.text.split("\n") if len(p.strip()) >= 40)
+    )
+    paragraphs["themes"] = assign_themes(paragraphs, themes=real_themes)
+    share = count_themes(paragraphs, by="province", themes=real_themes).pivot(
+        index="group", columns="theme", values="share"
+    )
+    for theme in ("water", "ecology"):
+        assert share.loc["甘肃省", theme] > share.loc["上海市", theme]
+        assert share.loc["宁夏回族自治区", theme] > share.loc["上海市", theme]
+    assert share.loc["海南省", "opening_up"] == share["opening_up"].max()  # the free-trade port
+    assert share.loc["内蒙古自治区", "energy"] == share["energy"].max()
+
+
+@pytest.mark.corpus
+def test_xwlb_themes_follow_the_news_of_their_time(xwlb, real_themes):
+    recent = xwlb[xwlb["date"].dt.year.between(2023, 2025)]
+    quarters = count_themes(recent, period="quarter", themes=real_themes)
+    discipline = quarters[quarters["theme"] == "party_discipline"].set_index("period")["share"]
+    assert discipline.idxmax() == "2024Q2"  # 党纪学习教育, April to July 2024
+    years = count_themes(xwlb, period="year", themes=real_themes)
+    health = years[years["theme"] == "health"].set_index("period")["share"]
+    assert health.idxmax() == "2020"
+    days = xwlb["date"].drop_duplicates()
+    monthly = days.groupby(days.dt.to_period("M")).agg(lambda d: d.iloc[(d.dt.day - 15).abs().argmin()])
+    sample = xwlb[xwlb["date"].isin(set(monthly))]  # one day a month, as in 2012-2022
+
+    def rural(first: int, last: int) -> float:
+        span = sample[sample["date"].dt.year.between(first, last)]
+        return span["themes"].map(lambda t: "rural_revitalization" in t).mean()
+
+    assert rural(2021, 2026) > rural(2012, 2015)
+    assert (xwlb["themes"].str.len() == 0).mean() < 0.15
