@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.paths import REPO_ROOT, data_path
+
 __all__ = [
     "SENTENCE_DELIMITERS",
     "SETTINGS",
@@ -164,19 +166,24 @@ def theme_terms(themes: ThemeDictionary) -> pd.DataFrame:
 
 
 def default_themes_path() -> Path:
-    """Return ``data/themes.toml`` of the checkout (or editable install), else of the cwd.
+    """Return the theme file: ``themes.toml`` in ``$GOVTHEMES_DATA`` if set, else in the repo's ``data/``.
+
+    The repo's ``data/`` is found next to the package, so this works from a checkout and
+    from an editable install whatever the working directory; ``./data/themes.toml`` is the
+    last resort (a plain install, run from a checkout).
 
     Raises:
         FileNotFoundError: naming the places looked in.
     """
     candidates = [
-        Path(__file__).resolve().parents[1] / "data" / "themes.toml",
+        data_path("themes.toml"),
+        REPO_ROOT / "data" / "themes.toml",
         Path.cwd() / "data" / "themes.toml",
     ]
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    tried = ", ".join(str(c) for c in candidates)
+    tried = ", ".join(dict.fromkeys(str(c) for c in candidates))
     raise FileNotFoundError(f"theme dictionary not found; looked for {tried}")
 
 

@@ -244,9 +244,7 @@ def count_themes(
         {"group": _group_labels(articles, by), "period": _period_labels(articles, period)}, dtype=object
     )
     cells = keys.value_counts(sort=False).rename("group_articles").reset_index()
-    listed = keys.assign(
-        theme=[sorted(set(t)) if isinstance(t, list | tuple) else [] for t in articles["themes"]]
-    )
+    listed = keys.assign(theme=[sorted(set(_as_list(t))) for t in articles["themes"]])
     counted = listed.explode("theme").dropna(subset="theme").value_counts(sort=False).rename("n_articles")
     hit_sums = _hit_sums(articles, keys, scores)
     universe = _theme_universe(themes, counted, hit_sums)
@@ -264,6 +262,13 @@ def count_themes(
     )
     out = grid[list(COUNT_COLUMNS)].reset_index(drop=True)
     return out.astype({"group": "str", "period": "str", "theme": "str", "group_articles": "int64"})
+
+
+def _as_list(value: object) -> list[str]:
+    """A ``themes`` cell as a list: lists, tuples and arrays (as read back from Parquet)."""
+    if isinstance(value, list | tuple | set | np.ndarray | pd.Series):
+        return [str(v) for v in value]
+    return []
 
 
 def _fill(grid: pd.DataFrame, values: pd.Series, name: str) -> pd.DataFrame:

@@ -89,6 +89,12 @@ def test_the_default_path_does_not_depend_on_the_working_directory(tmp_path, mon
     assert load_themes().ids == load_themes(default_themes_path()).ids
 
 
+def test_an_analysts_copy_in_govthemes_data_takes_precedence(tmp_path, monkeypatch):
+    write(tmp_path, SMALL)
+    monkeypatch.setenv("GOVTHEMES_DATA", str(tmp_path))
+    assert load_themes().ids == ("alpha", "beta")
+
+
 def test_every_required_theme_is_there_with_its_chinese_label():
     themes = load_themes()
     labels = themes.labels

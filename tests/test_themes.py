@@ -272,6 +272,11 @@ def test_counts_by_province_and_month_fill_the_grid_with_the_denominator(tagged,
     pd.testing.assert_frame_equal(counts, pd.DataFrame(rows, columns=list(COUNT_COLUMNS)), check_dtype=False)
 
 
+def test_theme_lists_read_back_from_parquet_as_arrays_count_the_same(tagged, themes):
+    arrays = tagged.assign(themes=[np.array(t, dtype=object) for t in tagged["themes"]])
+    pd.testing.assert_frame_equal(count_themes(arrays, by="province"), count_themes(tagged, by="province"))
+
+
 def test_periods_are_labelled_by_quarter_and_year(tagged):
     quarters = count_themes(tagged, period="quarter")
     assert quarters["period"].drop_duplicates().tolist() == ["2024Q2", "2024Q3", "未知"]
