@@ -1,0 +1,171 @@
+"""Chinese and English labels for every chart: titles, axis titles and hover names.
+
+Charts look labels up with :func:`label` so that the ``lang`` switch is one dictionary
+and a translator edits one file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+
+Lang = Literal["zh", "en"]
+
+LABELS: dict[str, dict[str, str]] = {
+    # overview
+    "articles_over_time": {"zh": "报道数量随时间变化", "en": "Articles over time"},
+    "articles_by_locality": {"zh": "各地报道数量", "en": "Articles by locality"},
+    "articles_axis": {"zh": "报道数（篇）", "en": "Articles"},
+    "articles": {"zh": "报道数", "en": "Articles"},
+    "unit_articles": {"zh": "篇", "en": ""},
+    "period": {"zh": "时间", "en": "Period"},
+    "locality": {"zh": "地区", "en": "Locality"},
+    "all": {"zh": "全部", "en": "All"},
+    "share_of_total": {"zh": "占总数", "en": "Share of total"},
+    "unplaced_note": {"zh": "另有 {n:,} 篇（{share:.0%}）未定位到这一级地区，未画出。",
+                      "en": "{n:,} more articles ({share:.0%}) have no place at this level."},
+    # keywords
+    "top_terms": {"zh": "高频词", "en": "Top terms"},
+    "term": {"zh": "词语", "en": "Term"},
+    "frequency": {"zh": "词频", "en": "Frequency"},
+    "frequency_axis": {"zh": "词频（次）", "en": "Frequency (occurrences)"},
+    "rate_per_10k": {"zh": "每万词频次", "en": "Rate per 10k words"},
+    "rate_per_10k_axis": {"zh": "词频（次/万词）", "en": "Rate (per 10,000 words)"},
+    "docfreq": {"zh": "出现篇数", "en": "Articles containing"},
+    "rank": {"zh": "排名", "en": "Rank"},
+    "tfidf": {"zh": "TF-IDF", "en": "TF-IDF"},
+    "keyness": {"zh": "关键性词语（对数似然比 G²）", "en": "Keyness (log-likelihood G²)"},
+    "keyness_axis": {"zh": "对数似然比 G²（正：目标语料偏多；负：参照语料偏多）",
+                     "en": "G² (positive: over-used in target; negative: in reference)"},
+    "g2": {"zh": "G²", "en": "G²"},
+    "log_ratio": {"zh": "对数比（log₂）", "en": "Log ratio (log₂)"},
+    "p_value": {"zh": "p 值", "en": "p-value"},
+    "target": {"zh": "目标语料", "en": "Target"},
+    "reference": {"zh": "参照语料", "en": "Reference"},
+    "target_frequency": {"zh": "目标语料词频", "en": "Target frequency"},
+    "reference_frequency": {"zh": "参照语料词频", "en": "Reference frequency"},
+    "slogans": {"zh": "政策提法", "en": "Policy slogans"},
+    "slogan": {"zh": "提法", "en": "Slogan"},
+    "mentions": {"zh": "提及次数", "en": "Mentions"},
+    "mentions_axis": {"zh": "提及次数（次）", "en": "Mentions"},
+    "first_date": {"zh": "首次出现", "en": "First seen"},
+    "last_date": {"zh": "最近出现", "en": "Last seen"},
+    "n_groups": {"zh": "涉及地区数", "en": "Localities"},
+    "groups": {"zh": "地区", "en": "Localities"},
+    # themes
+    "theme": {"zh": "主题", "en": "Theme"},
+    "theme_heatmap": {"zh": "各地主题报道占比", "en": "Theme share by locality"},
+    "theme_trends": {"zh": "主题报道占比随时间变化", "en": "Theme share over time"},
+    "theme_mix": {"zh": "各地主题构成", "en": "Theme mix by locality"},
+    "share": {"zh": "报道占比", "en": "Share of articles"},
+    "share_axis": {"zh": "报道占比（%）", "en": "Share of articles (%)"},
+    "mix_axis": {"zh": "主题构成（%，按文章×主题计）",
+                 "en": "Theme mix (% of article-theme pairs)"},
+    "mix": {"zh": "构成占比", "en": "Mix"},
+    "other_themes": {"zh": "其他主题", "en": "Other themes"},
+    "theme_articles": {"zh": "涉及该主题", "en": "Articles on theme"},
+    "group_articles": {"zh": "地区报道总数", "en": "Articles in group"},
+    "n_hits": {"zh": "命中词次", "en": "Term hits"},
+    # network
+    "network": {"zh": "关键词共现网络", "en": "Keyword co-occurrence network"},
+    "co_articles": {"zh": "共现篇数", "en": "Articles with both"},
+    "pmi": {"zh": "PMI", "en": "PMI"},
+    "npmi": {"zh": "NPMI", "en": "NPMI"},
+    "degree": {"zh": "关联词数", "en": "Degree"},
+    "strength": {"zh": "共现总篇数", "en": "Weighted degree"},
+    "network_note": {"zh": "节点大小：出现篇数；连线粗细：共现篇数",
+                     "en": "Node size: articles containing; edge width: co-occurrences"},
+    "network_note_degree": {"zh": "节点大小：共现总篇数；连线粗细：共现篇数",
+                            "en": "Node size: weighted degree; edge width: co-occurrences"},
+    # maps
+    "map": {"zh": "各地报道数量分布", "en": "Articles by region"},
+    "region": {"zh": "地区", "en": "Region"},
+    "code": {"zh": "区划代码", "en": "Code"},
+    "no_data": {"zh": "无数据", "en": "No data"},
+    "not_a_region": {"zh": "非行政区划单位", "en": "Not an administrative unit"},
+    "value": {"zh": "数值", "en": "Value"},
+}
+"""Label key → {'zh': ..., 'en': ...}."""
+
+
+def label(key: str, lang: Lang = "zh") -> str:
+    """Return the label for ``key`` in ``lang``.
+
+    Raises:
+        KeyError: naming the unknown key or language.
+    """
+    try:
+        return LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no chart label {key!r} in language {lang!r}") from None
+
+
+def period_label(start: object, period: str, lang: Lang = "zh") -> str:
+    """Return a readable name for the period starting at ``start``.
+
+    A string (a label from :mod:`analysis.periods` such as ``2024Q2``) is returned as is.
+
+    ``2024-01-01`` is "2024年1月" (month), "2024年第1季度" (quarter), "2024年第1周" (ISO
+    week), "2024年" (year) or "2024-01-01" (day); English uses "Jan 2024", "2024 Q1",
+    "2024-W01", "2024" and "2024-01-01".
+    """
+    if isinstance(start, str):
+        return start
+    stamp = pd.Timestamp(start)
+    if pd.isna(stamp):
+        return ""
+    quarter = (stamp.month - 1) // 3 + 1
+    iso = stamp.isocalendar()
+    zh = {"day": stamp.strftime("%Y-%m-%d"), "week": f"{iso.year}年第{iso.week}周",
+          "month": f"{stamp.year}年{stamp.month}月", "quarter": f"{stamp.year}年第{quarter}季度",
+          "year": f"{stamp.year}年"}
+    en = {"day": stamp.strftime("%Y-%m-%d"), "week": f"{iso.year}-W{iso.week:02d}",
+          "month": stamp.strftime("%b %Y"), "quarter": f"{stamp.year} Q{quarter}",
+          "year": str(stamp.year)}
+    return (zh if lang == "zh" else en)[period]
+
+
+AXIS_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m",
+                    "quarter": "%Y-%m", "year": "%Y"}
+"""Tick format of time axes per period (numeric, so no English month names in zh)."""
+
+WHOLE_PERIOD = "全部"
+"""Period (and group) label the analysis tables use for "not split"."""
+
+_PERIOD_PATTERNS = (
+    (re.compile(r"^(\d{4})$"), lambda m: date(int(m[1]), 1, 1)),
+    (re.compile(r"^(\d{4})Q([1-4])$"), lambda m: date(int(m[1]), 3 * int(m[2]) - 2, 1)),
+    (re.compile(r"^(\d{4})-(\d{2})$"), lambda m: date(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"^(\d{4})-W(\d{2})$"), lambda m: date.fromisocalendar(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), lambda m: date(int(m[1]), int(m[2]), int(m[3]))),
+)
+
+
+def period_start(values: pd.Series) -> pd.Series:
+    """Return the first day of each period, for a time axis.
+
+    Accepts timestamps (returned as they are) or the labels of :mod:`analysis.periods`
+    (``2024``, ``2024Q2``, ``2024-06``, ``2024-W24``, ``2024-06-03``); anything else,
+    including "全部", becomes NaT.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+
+    def parse(value: object) -> pd.Timestamp:
+        if isinstance(value, (pd.Timestamp, date)):
+            return pd.Timestamp(value)
+        for pattern, build in _PERIOD_PATTERNS:
+            match = pattern.match(str(value)) if isinstance(value, str) else None
+            if match:
+                return pd.Timestamp(build(match))
+        return pd.NaT
+
+    return pd.Series([parse(v) for v in values], index=values.index, dtype="datetime64[us]")
+
+
+def is_whole_period(values: pd.Series) -> pd.Series:
+    """Return True where a ``period`` value means "not split by time" (NA or "全部")."""
+    return values.isna() | (values.astype("string") == WHOLE_PERIOD).fillna(False)

@@ -1,0 +1,196 @@
+"""Choropleth maps of one province, drawn offline.
+
+``go.Choroplethmap`` with the ``white-bg`` style draws the GeoJSON it is given and
+nothing else: no tile layer, no style URL, no access token, so it renders with no
+network. (``px.choropleth`` with ``geojson=`` would fetch a world topojson from a CDN and
+draw blank here.) Every map carries :data:`analysis.geo.BOUNDARY_CAPTION`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts.labels import Lang, label
+from analysis.charts.style import SEQUENTIAL, base_layout
+from analysis.geo import (
+    BOUNDARY_CAPTION,
+    BOUNDARY_CAPTION_EN,
+    Level,
+    load_boundaries,
+    region_names,
+)
+from analysis.overview import count_articles_by_region
+
+MAP_STYLE = "white-bg"
+"""The only map style used: a blank background that needs no tiles."""
+
+NO_DATA_COLOUR = "#d9d9d9"
+BORDER = {"color": "#8c8c8c", "width": 0.6}
+"""Region outlines: grey, so that regions at 0 (near-white) still show their shape."""
+ASSUMED_WIDTH = 720
+"""Pixel width assumed when fitting the zoom (the dashboard's main column)."""
+
+
+def plot_choropleth(
+    values: pd.DataFrame,
+    *,
+    geojson: dict,
+    title: str | None = None,
+    value_label: str | None = None,
+    value_format: str = ",.0f",
+    missing_value: float | None = 0.0,
+    hover_columns: Sequence[str] | None = None,
+    height: int = 560,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """Colour the regions of a boundary collection by a value.
+
+    Every region of ``geojson`` is drawn: regions absent from ``values`` get
+    ``missing_value`` (0 for counts), or are drawn grey as "no data" when it is
+    ``None``; areas that are not administrative units are always grey.
+
+    Args:
+        values: one row per region: ``adcode`` (6 digits), ``value``, and any columns
+            to show in the hover. Rows for codes not on the map are ignored.
+        geojson: a collection from :func:`analysis.geo.load_boundaries`.
+        title: chart title (default: articles by region).
+        value_label: name and unit of ``value`` for the colour bar and hover.
+        value_format: d3 format of ``value`` in the hover (``".1%"`` for shares).
+        missing_value: value for regions absent from ``values``; ``None`` = grey.
+        hover_columns: extra columns of ``values`` to show (default: all others).
+        height: figure height in pixels.
+        lang: label language.
+
+    Returns:
+        The figure: trace 0 holds the regions with a value, trace 1 (if any) the grey
+        ones.
+
+    Raises:
+        ValueError: when ``values`` lacks ``adcode`` or ``value``.
+    """
+    missing = {"adcode", "value"} - set(values.columns)
+    if missing:
+        raise ValueError(f"values needs columns adcode and value; missing {sorted(missing)}")
+    value_label = value_label or label("articles_axis", lang)
+    frame = _region_frame(values, geojson, missing_value)
+    extra = list(hover_columns) if hover_columns is not None else [
+        c for c in values.columns if c not in ("adcode", "value", "name")]
+    filled = frame[frame["value"].notna()]
+    fig = go.Figure(_value_trace(filled, geojson, extra, value_label, value_format, lang))
+    grey = _grey_trace(frame[frame["value"].isna()], geojson, lang)
+    if grey is not None:
+        fig.add_trace(grey)
+    base_layout(fig, title=title or label("map", lang), height=height)
+    fig.update_layout(map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
+                      margin={"l": 10, "r": 10, "t": 60, "b": 40})
+    fig.add_annotation(
+        text=BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN,
+        xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-6,
+        showarrow=False, font={"size": 11, "color": "#777777"},
+    )
+    return fig
+
+
+def plot_article_map(
+    articles: pd.DataFrame,
+    *,
+    level: Level = "prefecture",
+    province_code: str,
+    title: str | None = None,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """Map the number of articles per region of one province (0 where there are none).
+
+    Args:
+        articles: the articles table (code columns are used).
+        level: ``prefecture`` or ``county`` (``province`` draws one region).
+        province_code: the province to draw, e.g. ``"620000"``.
+        title: chart title (default: articles by region).
+        lang: label language.
+    """
+    geojson = load_boundaries(level=level, province_code=province_code)
+    counts = count_articles_by_region(articles, regions=region_names(geojson))
+    values = counts.rename(columns={"n_articles": "value"})
+    total = max(int(values["value"].sum()), 1)
+    values[label("share_of_total", lang)] = (values["value"] / total).map("{:.1%}".format)
+    return plot_choropleth(values, geojson=geojson, title=title, lang=lang,
+                           hover_columns=[label("share_of_total", lang)])
+
+
+def _region_frame(values: pd.DataFrame, geojson: dict, missing_value: float | None
+                  ) -> pd.DataFrame:
+    regions = region_names(geojson, kind="region")
+    frame = pd.DataFrame({"adcode": list(regions), "name": list(regions.values())})
+    given = values.drop(columns=["name"], errors="ignore").astype({"adcode": "string"})
+    frame = frame.astype({"adcode": "string"}).merge(given, on="adcode", how="left")
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
+    if missing_value is not None:
+        frame["value"] = frame["value"].fillna(missing_value)
+    return frame
+
+
+def _subset(geojson: dict, ids: Sequence[str]) -> dict:
+    wanted = set(ids)
+    return {"type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if f["id"] in wanted]}
+
+
+def _value_trace(frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str,
+                 value_format: str, lang: Lang) -> go.Choroplethmap:
+    lines = [f"{col}: %{{customdata[{i + 2}]}}" for i, col in enumerate(extra)]
+    template = "<br>".join([
+        "<b>%{customdata[0]}</b>",
+        f"{value_label}: %{{z:{value_format}}}",
+        *lines,
+        f"{label('code', lang)}: %{{customdata[1]}}",
+    ]) + "<extra></extra>"
+    return go.Choroplethmap(
+        geojson=_subset(geojson, frame["adcode"].tolist()),
+        locations=frame["adcode"].tolist(), z=frame["value"].tolist(), featureidkey="id",
+        customdata=frame[["name", "adcode", *extra]].astype(object).values.tolist(),
+        colorscale=SEQUENTIAL, zmin=0, marker={"line": BORDER},
+        colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 14,
+                  "tickformat": ".0%" if value_format.endswith("%") else None},
+        hovertemplate=template, name=value_label,
+    )
+
+
+def _grey_trace(no_data: pd.DataFrame, geojson: dict, lang: Lang) -> go.Choroplethmap | None:
+    others = region_names(geojson, kind="other")
+    rows = [(c, n, label("no_data", lang)) for c, n in zip(no_data["adcode"], no_data["name"],
+                                                             strict=True)]
+    rows += [(c, n, label("not_a_region", lang)) for c, n in others.items()]
+    if not rows:
+        return None
+    return go.Choroplethmap(
+        geojson=_subset(geojson, [r[0] for r in rows]),
+        locations=[r[0] for r in rows], z=[0] * len(rows), featureidkey="id",
+        customdata=[[r[1], r[2]] for r in rows], showscale=False,
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
+        marker={"line": BORDER},
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+        name=label("no_data", lang),
+    )
+
+
+def _map_view(bbox: Sequence[float], *, height: int) -> dict:
+    """Return ``layout.map`` settings centred on ``bbox`` with a zoom that fits it."""
+    west, south, east, north = bbox
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    y_mid = (mercator(north) + mercator(south)) / 2
+    zoom_x = math.log2(ASSUMED_WIDTH * 360 / (512 * max(east - west, 1e-6)))
+    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south),
+                                                         1e-6)))
+    return {
+        "style": MAP_STYLE,
+        "center": {"lon": (west + east) / 2,
+                   "lat": math.degrees(2 * math.atan(math.exp(y_mid)) - math.pi / 2)},
+        "zoom": round(min(zoom_x, zoom_y) - 0.1, 2),
+    }

@@ -1,0 +1,137 @@
+"""Overview charts: how many articles, when, and about where.
+
+Both take the table returned by :func:`analysis.overview.count_articles`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts.labels import (
+    AXIS_DATE_FORMAT,
+    Lang,
+    is_whole_period,
+    label,
+    period_label,
+    period_start,
+)
+from analysis.charts.style import OTHERS_COLOUR, PALETTE, bar_height, base_layout
+from analysis.overview import Period
+
+UNKNOWN = {"zh": "未识别", "en": "Unknown"}
+OTHERS = {"zh": "其他", "en": "Others"}
+
+
+def plot_articles_over_time(
+    counts: pd.DataFrame,
+    *,
+    period: Period = "month",
+    max_groups: int = 8,
+    title: str | None = None,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """Bar chart of articles per period, stacked by group when there are groups.
+
+    Args:
+        counts: ``group, period, n_articles`` from ``count_articles(period=...)``;
+            ``period`` may also hold labels such as ``2024-06`` or ``2024Q2``.
+        period: the period the counts were made with (axis and hover date format).
+        max_groups: groups beyond the largest ``max_groups`` are summed as "others".
+        title: chart title (default: articles over time).
+        lang: label language.
+    """
+    frame = counts[~is_whole_period(counts["period"])].copy()
+    frame["group"] = _group_names(frame["group"], max_groups, frame["n_articles"], lang)
+    frame = frame.groupby(["group", "period"], sort=False, as_index=False)["n_articles"].sum()
+    frame["start"] = period_start(frame["period"])
+    fig = go.Figure()
+    groups = frame["group"].unique().tolist()
+    for index, group in enumerate(groups):
+        part = frame[frame["group"] == group]
+        name = group if len(groups) > 1 else label("articles", lang)
+        heading = f"<b>{name}</b> · " if len(groups) > 1 else ""
+        fig.add_trace(go.Bar(
+            x=part["start"], y=part["n_articles"], name=name,
+            marker_color=OTHERS_COLOUR if group == OTHERS[lang] else PALETTE[index % len(PALETTE)],
+            customdata=[period_label(p, period, lang) for p in part["period"]],
+            hovertemplate=(f"{heading}<b>%{{customdata}}</b><br>"
+                           f"{label('articles', lang)}: %{{y:,}} {label('unit_articles', lang)}"
+                           "<extra></extra>"),
+        ))
+    base_layout(fig, title=title or label("articles_over_time", lang), height=420)
+    fig.update_layout(barmode="stack", bargap=0.15, showlegend=len(groups) > 1,
+                      legend={"orientation": "h", "y": -0.15})
+    fig.update_xaxes(title_text=label("period", lang),
+                     tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None)
+    fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero")
+    return fig
+
+
+def plot_articles_by_locality(
+    counts: pd.DataFrame,
+    *,
+    top: int | None = 30,
+    show_unknown: bool = False,
+    title: str | None = None,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """Horizontal bar chart of articles per locality (or outlet), largest on top.
+
+    Articles with no place at this level (NA group: province-wide stories on a county
+    chart, say) would dwarf the localities, so by default they get a note under the
+    chart instead of a bar; shares are of all articles either way.
+
+    Args:
+        counts: ``group, n_articles`` (``period`` ignored: counts are summed over it)
+            from ``count_articles(by=...)``.
+        top: show only the ``top`` largest groups; ``None`` shows all.
+        show_unknown: draw the NA group as an "unknown" bar (at the bottom).
+        title: chart title (default: articles by locality).
+        lang: label language.
+    """
+    frame = counts.groupby(counts["group"].astype("string"), dropna=False)["n_articles"].sum()
+    frame = frame.rename_axis("group").reset_index()
+    total = max(int(frame["n_articles"].sum()), 1)
+    unknown = int(frame.loc[frame["group"].isna(), "n_articles"].sum())
+    known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"],
+                                                       ascending=[False, True])
+    known = known.head(top) if top is not None else known
+    if show_unknown and unknown:
+        known = pd.concat([known, pd.DataFrame({"group": [UNKNOWN[lang]],
+                                                "n_articles": [unknown]})])
+    frame = known.iloc[::-1]
+    unit = label("unit_articles", lang)
+    fig = go.Figure(go.Bar(
+        x=frame["n_articles"], y=frame["group"], orientation="h",
+        marker_color=PALETTE[0], text=frame["n_articles"], textposition="outside",
+        customdata=frame["n_articles"] / total, cliponaxis=False,
+        hovertemplate=(f"<b>%{{y}}</b><br>{label('articles', lang)}: %{{x:,}} {unit}<br>"
+                       f"{label('share_of_total', lang)}: %{{customdata:.1%}}<extra></extra>"),
+    ))
+    base_layout(fig, title=title or label("articles_by_locality", lang),
+                height=bar_height(len(frame)))
+    if unknown and not show_unknown:
+        _note(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+    fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero")
+    fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
+    return fig
+
+
+def _note(fig: go.Figure, text: str) -> None:
+    """Add a small grey note under the plot (it travels with PNG exports)."""
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                       yanchor="top", yshift=-42, showarrow=False,
+                       font={"size": 11, "color": "#777777"})
+    fig.update_layout(margin={"b": 40})
+
+
+def _group_names(groups: pd.Series, max_groups: int, weights: pd.Series,
+                 lang: Lang) -> pd.Series:
+    """Name NA groups "unknown" and fold all but the ``max_groups`` largest into "others"."""
+    named = groups.astype("string").fillna(UNKNOWN[lang])
+    if groups.isna().all():
+        return named
+    totals = weights.groupby(named).sum().sort_values(ascending=False)
+    keep = set(totals.index[:max_groups])
+    return named.where(named.isin(keep), OTHERS[lang])

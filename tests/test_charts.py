@@ -1,0 +1,432 @@
+"""Charts and the counting helpers behind them, checked through ``fig.to_dict()``."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analysis import charts
+from analysis.charts.labels import LABELS, period_label
+from analysis.geo import BOUNDARY_CAPTION, load_boundaries, region_names
+from analysis.overview import count_articles, count_articles_by_region, summarize_corpus
+from analysis.schema import build_articles
+
+THEMES = {"rural": "乡村振兴", "ecology": "生态保护", "safety": "安全生产"}
+
+
+@pytest.fixture
+def articles() -> pd.DataFrame:
+    rows = [
+        ("a1", "2024-01-05", "甘肃日报", "兰州市", "城关区", "620102", "一二三四"),
+        ("a2", "2024-01-20", "甘肃日报", "兰州市", None, "620100", "五六"),
+        ("a3", "2024-03-02", "兰州日报", "嘉峪关市", None, "620201", "七"),
+        ("a4", "2024-03-30", "兰州日报", None, None, None, ""),
+        ("a5", None, "每日甘肃网", "酒泉市", "敦煌市", "620982", "八九"),
+    ]
+    return build_articles([
+        {"doc_id": d, "date": date, "outlet": outlet, "prefecture": pref, "county": county,
+         "adcode": code, "text": text, "source": "f.txt",
+         "province": "甘肃省" if code else None, "locality": county or pref}
+        for d, date, outlet, pref, county, code, text in rows
+    ])
+
+
+@pytest.fixture
+def theme_counts() -> pd.DataFrame:
+    rows = [  # group, period, theme, n_articles, share, n_hits, group_articles
+        ("兰州市", None, "rural", 3, 0.3, 7, 10),
+        ("兰州市", None, "ecology", 5, 0.5, 9, 10),
+        ("兰州市", None, "safety", 0, 0.0, 0, 10),
+        ("酒泉市", None, "rural", 1, 0.25, 1, 4),
+        ("酒泉市", None, "ecology", 2, 0.5, 4, 4),
+        (None, "2024-01-01", "rural", 2, 0.4, 3, 5),
+        (None, "2024-02-01", "rural", 1, 0.1, 1, 10),
+        (None, "2024-01-01", "ecology", 4, 0.8, 6, 5),
+        (None, "2024-02-01", "ecology", 5, 0.5, 5, 10),
+    ]
+    frame = pd.DataFrame(rows, columns=["group", "period", "theme", "n_articles", "share",
+                                        "n_hits", "group_articles"])
+    return frame.assign(group=frame["group"].astype("string"),
+                        period=pd.to_datetime(frame["period"]))
+
+
+def unpack(data) -> list:
+    """Return a trace array from ``fig.to_dict()`` as a list (plotly 7 packs numbers as bdata)."""
+    if isinstance(data, dict) and "bdata" in data:
+        flat = np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
+        shape = [int(n) for n in str(data.get("shape", len(flat))).split(",")]
+        return flat.reshape(shape).tolist()
+    return np.asarray(data, dtype=object).tolist() if not isinstance(data, list) else data
+
+
+def assert_titled(fig: go.Figure, *, axes: bool = True) -> dict:
+    spec = fig.to_dict()
+    assert spec["layout"]["title"]["text"]
+    if axes:
+        assert spec["layout"]["xaxis"]["title"]["text"]
+        assert spec["layout"]["yaxis"]["title"]["text"]
+    for trace in spec["data"]:
+        if trace.get("hoverinfo") != "skip":
+            assert "%{" in trace["hovertemplate"], trace.get("name")
+    return spec
+
+
+# --- counting helpers -----------------------------------------------------------------
+
+
+def test_count_articles_whole_corpus(articles):
+    counts = count_articles(articles)
+    assert counts.columns.tolist() == ["group", "period", "n_articles"]
+    assert counts["n_articles"].tolist() == [5]
+    assert counts["group"].isna().all() and counts["period"].isna().all()
+
+
+def test_count_articles_by_month_fills_empty_months_and_drops_undated(articles):
+    counts = count_articles(articles, period="month")
+    assert counts["period"].dt.strftime("%Y-%m").tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert counts["n_articles"].tolist() == [2, 0, 2]
+
+
+def test_count_articles_by_prefecture_keeps_unknown_as_na(articles):
+    counts = count_articles(articles, by="prefecture")
+    as_dict = dict(zip(counts["group"].fillna("NA"), counts["n_articles"], strict=True))
+    assert as_dict == {"兰州市": 2, "嘉峪关市": 1, "酒泉市": 1, "NA": 1}
+
+
+def test_count_articles_by_outlet_and_week_starts_on_monday(articles):
+    counts = count_articles(articles, by="outlet", period="week")
+    first = counts[counts["group"] == "甘肃日报"].iloc[0]
+    assert first["period"] == pd.Timestamp("2024-01-01")  # Friday 5 Jan → Monday 1 Jan
+    assert counts.groupby("group")["n_articles"].sum().to_dict() == {"兰州日报": 2, "甘肃日报": 2}
+
+
+def test_count_articles_rejects_unknown_options(articles):
+    with pytest.raises(ValueError, match="by must be one of"):
+        count_articles(articles, by="city")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="period must be one of"):
+        count_articles(articles, period="decade")  # type: ignore[arg-type]
+
+
+def test_count_articles_on_an_empty_table():
+    empty = build_articles([])
+    assert count_articles(empty, by="outlet", period="month").empty
+    assert summarize_corpus(empty)["articles"] == 0
+    assert summarize_corpus(empty)["first_date"] is None
+
+
+def test_summarize_corpus_key_figures(articles):
+    summary = summarize_corpus(articles)
+    assert summary == {
+        "articles": 5, "first_date": pd.Timestamp("2024-01-05"),
+        "last_date": pd.Timestamp("2024-03-30"), "days": 86, "provinces": 1,
+        "prefectures": 3, "counties": 2, "localities": 4, "outlets": 3, "characters": 9,
+    }
+
+
+def test_count_articles_by_region_puts_jiayuguan_on_the_county_map(articles):
+    regions = region_names(load_boundaries(level="county", province_code="620000"))
+    counts = count_articles_by_region(articles, regions=regions)
+    assert len(counts) == 87
+    nonzero = counts[counts["n_articles"] > 0].set_index("adcode")["n_articles"].to_dict()
+    assert nonzero == {"620102": 1, "620200": 1, "620982": 1}  # 620100 is no county
+
+
+def test_count_articles_by_region_at_prefecture_level(articles):
+    regions = region_names(load_boundaries(level="prefecture", province_code="620000"))
+    counts = count_articles_by_region(articles, regions=regions).set_index("adcode")
+    assert counts.loc["620100", "n_articles"] == 2
+    assert counts.loc["620900", "n_articles"] == 1
+    assert counts["n_articles"].sum() == 4
+
+
+# --- overview charts ---------------------------------------------------------------------
+
+
+def test_articles_over_time_single_series(articles):
+    fig = charts.plot_articles_over_time(count_articles(articles, period="month"))
+    spec = assert_titled(fig)
+    (bar,) = spec["data"]
+    assert unpack(bar["y"]) == [2, 0, 2]
+    assert list(bar["customdata"]) == ["2024年1月", "2024年2月", "2024年3月"]
+    assert "篇" in bar["hovertemplate"]
+    assert spec["layout"]["yaxis"]["title"]["text"] == "报道数（篇）"
+
+
+def test_articles_over_time_stacks_groups_and_folds_small_ones(articles):
+    counts = count_articles(articles, by="outlet", period="month")
+    fig = charts.plot_articles_over_time(counts, max_groups=1)
+    names = [trace.name for trace in fig.data]
+    assert names == ["兰州日报", "其他"] or names == ["甘肃日报", "其他"]
+    assert fig.layout.barmode == "stack"
+    assert sum(sum(trace.y) for trace in fig.data) == 4
+
+
+def test_articles_by_locality_largest_on_top(articles):
+    fig = charts.plot_articles_by_locality(count_articles(articles, by="prefecture"))
+    spec = assert_titled(fig)
+    (bar,) = spec["data"]
+    assert list(bar["y"])[-1] == "兰州市" and unpack(bar["x"])[-1] == 2
+    assert "未识别" not in list(bar["y"])
+    assert np.allclose(sorted(unpack(bar["customdata"])), [0.2, 0.2, 0.4])  # of all 5
+    assert spec["layout"]["annotations"][0]["text"].startswith("另有 1 篇（20%）")
+    shown = charts.plot_articles_by_locality(count_articles(articles, by="prefecture"),
+                                             show_unknown=True)
+    assert shown.data[0].y[0] == "未识别"  # at the bottom
+
+
+def test_english_labels(articles):
+    fig = charts.plot_articles_by_locality(count_articles(articles, by="outlet"), lang="en")
+    assert fig.layout.title.text == "Articles by locality"
+    assert fig.layout.xaxis.title.text == "Articles"
+
+
+def test_every_label_has_both_languages():
+    assert all(set(entry) == {"zh", "en"} for entry in LABELS.values())
+    with pytest.raises(KeyError, match="no chart label"):
+        charts.label("missing")
+
+
+def test_period_labels():
+    stamp = pd.Timestamp("2024-04-01")
+    assert [period_label(stamp, p) for p in ("day", "week", "month", "quarter", "year")] == [
+        "2024-04-01", "2024年第14周", "2024年4月", "2024年第2季度", "2024年"]
+    assert period_label(stamp, "quarter", "en") == "2024 Q2"
+
+
+# --- keyword charts ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def keywords() -> pd.DataFrame:
+    return pd.DataFrame({
+        "group": pd.array([None, None, None, "兰州市"], dtype="string"),
+        "term": ["乡村振兴", "营商环境", "河长制", "黄河"],
+        "frequency": [30, 50, 10, 99], "docfreq": [12, 20, 5, 40],
+        "rate_per_10k": [3.0, 5.0, 1.0, 9.9], "tfidf": [0.1, 0.2, 0.3, 0.4], "rank": [2, 1, 3, 1],
+    })
+
+
+def test_top_terms_frequency(keywords):
+    spec = assert_titled(charts.plot_top_terms(keywords, top=2))
+    (bar,) = spec["data"]
+    assert list(bar["y"]) == ["乡村振兴", "营商环境"]  # largest on top = last
+    assert unpack(bar["x"]) == [30, 50]
+    assert spec["layout"]["xaxis"]["title"]["text"] == "词频（次）"
+    assert "出现篇数" in bar["hovertemplate"]
+    assert unpack(bar["customdata"])[1] == [50, 5.0, 20, 1]
+
+
+def test_top_terms_rate_for_one_group(keywords):
+    fig = charts.plot_top_terms(keywords, measure="rate_per_10k", group="兰州市")
+    assert list(fig.data[0].y) == ["黄河"]
+    assert "次/万词" in fig.layout.xaxis.title.text
+    assert "兰州市" in fig.layout.title.text
+    with pytest.raises(ValueError, match="measure"):
+        charts.plot_top_terms(keywords, measure="tfidf")  # type: ignore[arg-type]
+
+
+def test_keyness_diverges_by_log_ratio():
+    keyness = pd.DataFrame({
+        "term": ["强省会", "脱贫", "改革"], "target_frequency": [40, 5, 20],
+        "reference_frequency": [10, 60, 20], "target_total": 1000, "reference_total": 2000,
+        "g2": [25.5, 30.1, 0.0], "log_ratio": [3.0, -2.6, 1.0], "p_value": [1e-6, 1e-7, 1.0],
+        "direction": ["target", "reference", "target"],
+    })
+    spec = assert_titled(charts.plot_keyness(keyness, target_name="甘肃", reference_name="全国"))
+    target, reference = spec["data"]
+    assert (target["name"], reference["name"]) == ("甘肃", "全国")
+    assert list(target["y"]) == ["强省会"] and unpack(target["x"]) == [25.5]  # zero G² left out
+    assert list(reference["y"]) == ["脱贫"] and unpack(reference["x"]) == [-30.1]
+    assert unpack(reference["customdata"])[0][1] == -2.6
+    assert "对数比" in target["hovertemplate"]
+    assert "G²" in spec["layout"]["xaxis"]["title"]["text"]
+
+
+def test_slogans_chart():
+    slogans = pd.DataFrame({
+        "slogan": ["强省会战略", "河长制"], "n_mentions": [12, 30], "n_articles": [10, 25],
+        "first_date": pd.to_datetime(["2024-01-01", "2023-05-01"]),
+        "last_date": pd.to_datetime(["2024-06-01", "2024-02-01"]),
+        "n_groups": [1, 3], "groups": [["兰州市"], ["兰州市", "天水市", "酒泉市"]],
+    })
+    spec = assert_titled(charts.plot_slogans(slogans))
+    (bar,) = spec["data"]
+    assert list(bar["y"]) == ["强省会战略", "河长制"]
+    assert list(bar["customdata"][1]) == [25, "2023-05-01", "2024-02-01", 3, "兰州市、天水市、酒泉市"]
+
+
+# --- theme charts ------------------------------------------------------------------------
+
+
+def test_theme_heatmap_cells_are_the_shares_fed_in(theme_counts):
+    spec = assert_titled(charts.plot_theme_heatmap(theme_counts, theme_labels=THEMES))
+    (heat,) = spec["data"]
+    assert list(heat["x"]) == ["乡村振兴", "生态保护", "安全生产"]
+    assert list(heat["y"]) == ["兰州市", "酒泉市"]
+    assert unpack(heat["z"]) == [[0.3, 0.5, 0.0], [0.25, 0.5, 0.0]]
+    assert heat["customdata"][0][1] == [5, 10, 9]  # n_articles, group_articles, n_hits
+    assert heat["customdata"][1][2] == [0, 4, 0]  # no row: 0 of the group's 4 articles
+    assert heat["texttemplate"] == "%{z:.0%}"
+    assert "%{customdata[0]" in heat["hovertemplate"]
+
+
+def test_theme_heatmap_needs_rows_without_period(theme_counts):
+    by_period = theme_counts[theme_counts["period"].notna()]
+    with pytest.raises(ValueError, match="split by period"):
+        charts.plot_theme_heatmap(by_period, theme_labels=THEMES)
+
+
+def test_theme_trends_one_line_per_theme(theme_counts):
+    spec = assert_titled(charts.plot_theme_trends(theme_counts, theme_labels=THEMES))
+    names = [trace["name"] for trace in spec["data"]]
+    assert names == ["乡村振兴", "生态保护"]
+    assert unpack(spec["data"][0]["y"]) == [0.4, 0.1]
+    assert spec["data"][0]["customdata"][0] == ["2024年1月", 2, 5, 3]
+    assert spec["layout"]["yaxis"]["tickformat"] == ".0%"
+
+
+def test_theme_trends_for_a_missing_group_names_the_groups(theme_counts):
+    with pytest.raises(ValueError, match="兰州市"):
+        charts.plot_theme_trends(theme_counts, theme_labels=THEMES, group="天水市")
+
+
+def test_theme_mix_bars_add_up_to_one_per_locality(theme_counts):
+    spec = assert_titled(charts.plot_theme_mix(theme_counts, theme_labels=THEMES))
+    assert [trace["name"] for trace in spec["data"]] == ["乡村振兴", "生态保护", "安全生产"]
+    totals = np.sum([np.asarray(unpack(trace["x"]), dtype=float) for trace in spec["data"]], axis=0)
+    assert np.allclose(totals, [1.0, 1.0])
+    assert np.allclose(unpack(spec["data"][0]["x"]), [3 / 8, 1 / 3])
+    assert spec["layout"]["barmode"] == "stack"
+
+
+# --- network -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cooccurrence() -> pd.DataFrame:
+    return pd.DataFrame({
+        "term_a": ["乡村振兴", "乡村振兴", "营商环境", "河长制"],
+        "term_b": ["产业", "营商环境", "产业", "生态"],
+        "n_articles": [10, 4, 2, 1], "pmi": [1.5, 0.7, 0.2, 2.0], "npmi": [0.5, 0.2, 0.1, 0.9],
+    })
+
+
+def test_spring_layout_is_deterministic_for_a_seed():
+    edges = np.array([[0, 1], [1, 2], [2, 0], [3, 4]])
+    first = charts.spring_layout(5, edges, seed=3)
+    assert np.array_equal(first, charts.spring_layout(5, edges, seed=3))
+    assert not np.array_equal(first, charts.spring_layout(5, edges, seed=4))
+    assert first.shape == (5, 2) and np.abs(first).max() == pytest.approx(1.0)
+
+
+def test_network_nodes_edges_and_hover(cooccurrence):
+    fig = charts.plot_cooccurrence_network(cooccurrence, docfreq={"乡村振兴": 40, "产业": 10})
+    spec = assert_titled(fig, axes=False)
+    nodes = spec["data"][-1]
+    assert list(nodes["text"]) == ["乡村振兴", "营商环境", "河长制", "产业", "生态"]
+    sizes = unpack(nodes["marker"]["size"])
+    assert sizes[0] == max(sizes)
+    assert nodes["customdata"][0][:3] == [40.0, 2, 14.0]  # docfreq, degree, co-articles
+    edge_hover = spec["data"][-2]
+    assert edge_hover["customdata"][0] == ["乡村振兴", "产业", 10, 1.5, 0.5]
+    widths = [t["line"]["width"] for t in spec["data"][:-2] if len(unpack(t["x"]))]
+    assert len(widths) >= 2  # thick and thin edges
+    assert fig.to_json() == charts.plot_cooccurrence_network(
+        cooccurrence, docfreq={"乡村振兴": 40, "产业": 10}).to_json()
+
+
+def test_network_top_edges_and_empty_table(cooccurrence):
+    fig = charts.plot_cooccurrence_network(cooccurrence, top_edges=1)
+    assert list(fig.data[-1].text) == ["乡村振兴", "产业"]
+    empty = charts.plot_cooccurrence_network(cooccurrence.iloc[:0])
+    assert len(empty.data[-1].x) == 0
+
+
+# --- maps --------------------------------------------------------------------------------
+
+
+def test_prefecture_map_draws_all_14_prefectures_offline():
+    geojson = load_boundaries(level="prefecture", province_code="620000")
+    values = pd.DataFrame({"adcode": ["620100", "620200"], "value": [7, 2],
+                           "文章举例": ["兰州新闻", "嘉峪关新闻"]})
+    fig = charts.plot_choropleth(values, geojson=geojson, title="测试地图")
+    spec = fig.to_dict()
+    main, grey = spec["data"]
+    assert main["type"] == "choroplethmap" and len(main["locations"]) == 14
+    z = dict(zip(main["locations"], unpack(main["z"]), strict=True))
+    assert z["620100"] == 7 and z["620200"] == 2 and z["621200"] == 0
+    assert "文章举例" in main["hovertemplate"] and "%{z" in main["hovertemplate"]
+    assert sorted(grey["locations"]) == ["629700", "629800", "629900"]
+    assert spec["layout"]["map"]["style"] == "white-bg"
+    assert not spec["layout"]["map"].get("layers")
+    assert "http" not in json.dumps(spec["layout"]) and "accesstoken" not in fig.to_json()
+    assert "http" not in fig.to_json()
+    assert spec["layout"]["annotations"][0]["text"] == BOUNDARY_CAPTION
+    center = spec["layout"]["map"]["center"]
+    west, south, east, north = geojson["bbox"]
+    assert west < center["lon"] < east and south < center["lat"] < north
+    assert 3 < spec["layout"]["map"]["zoom"] < 7
+
+
+def test_county_map_of_articles_has_every_county(articles):
+    fig = charts.plot_article_map(articles, level="county", province_code="620000")
+    main = fig.to_dict()["data"][0]
+    assert len(main["locations"]) == 87
+    z = dict(zip(main["locations"], unpack(main["z"]), strict=True))
+    assert z["620200"] == 1 and z["620102"] == 1 and sum(z.values()) == 3
+    assert main["colorbar"]["title"]["text"] == "报道数（篇）"
+
+
+def test_map_without_fill_draws_missing_regions_grey():
+    geojson = load_boundaries(level="prefecture", province_code="620000")
+    values = pd.DataFrame({"adcode": ["620100"], "value": [0.25]})
+    fig = charts.plot_choropleth(values, geojson=geojson, missing_value=None,
+                                 value_label="占比（%）", value_format=".1%", lang="en")
+    main, grey = fig.data
+    assert list(main.locations) == ["620100"] and list(main.z) == [0.25]
+    assert len(grey.locations) == 13 + 3
+    assert main.colorbar.tickformat == ".0%"
+    assert "not" in fig.layout.annotations[0].text
+
+
+def test_map_values_need_adcode_and_value():
+    geojson = load_boundaries(level="prefecture", province_code="620000")
+    with pytest.raises(ValueError, match="adcode and value"):
+        charts.plot_choropleth(pd.DataFrame({"code": ["620100"]}), geojson=geojson)
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def test_chart_config_saves_png_at_double_scale():
+    config = charts.chart_config("主题/热力图 2024")
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "主题_热力图_2024",
+                                              "scale": 2}
+    assert config["displaylogo"] is False
+
+
+def test_theme_charts_read_count_themes_labels():
+    """count_themes writes "全部" for no split, period labels as strings and NA hits."""
+    table = pd.DataFrame({
+        "group": ["兰州市", "兰州市", "全部", "全部", "全部", "全部"],
+        "period": ["全部", "全部", "2024Q1", "2024Q2", "2024Q1", "2024Q2"],
+        "theme": ["rural", "ecology", "rural", "rural", "ecology", "ecology"],
+        "n_articles": [3, 1, 2, 4, 1, 0], "share": [0.75, 0.25, 0.5, 0.4, 0.25, 0.0],
+        "n_hits": pd.array([None] * 6, dtype="Int64"), "group_articles": [4, 4, 4, 10, 4, 10],
+    })
+    heat = charts.plot_theme_heatmap(table, theme_labels=THEMES).data[0]
+    assert list(heat.y) == ["兰州市"] and unpack(heat.z) == [[0.75, 0.25]]
+    assert "命中词次" not in heat.hovertemplate  # hits unknown: not shown as NaN
+    trends = charts.plot_theme_trends(table, theme_labels=THEMES, period="quarter")
+    rural = trends.data[0]
+    assert [str(x)[:10] for x in rural.x] == ["2024-01-01", "2024-04-01"]
+    assert [row[0] for row in rural.customdata] == ["2024Q1", "2024Q2"]
+    over_time = charts.plot_articles_over_time(
+        pd.DataFrame({"group": [pd.NA] * 2, "period": ["2024-01", "2024-02"],
+                      "n_articles": [3, 5]}))
+    assert [str(x)[:7] for x in over_time.data[0].x] == ["2024-01", "2024-02"]
