@@ -173,7 +173,7 @@ def test_articles_by_locality_largest_on_top(articles):
     assert list(bar["y"])[-1] == "兰州市" and unpack(bar["x"])[-1] == 2
     assert "未识别" not in list(bar["y"])
     assert np.allclose(sorted(unpack(bar["customdata"])), [0.2, 0.2, 0.4])  # of all 5
-    assert spec["layout"]["annotations"][0]["text"].startswith("另有 1 篇（20%）")
+    assert spec["layout"]["title"]["subtitle"]["text"].startswith("另有 1 篇（20%）")
     shown = charts.plot_articles_by_locality(count_articles(articles, by="prefecture"),
                                              show_unknown=True)
     assert shown.data[0].y[0] == "未识别"  # at the bottom

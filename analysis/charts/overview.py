@@ -119,11 +119,9 @@ def plot_articles_by_locality(
 
 
 def _note(fig: go.Figure, text: str) -> None:
-    """Add a small grey note under the plot (it travels with PNG exports)."""
-    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-42, showarrow=False,
-                       font={"size": 11, "color": "#777777"})
-    fig.update_layout(margin={"b": 40})
+    """Put a small grey note under the title (it travels with PNG exports)."""
+    fig.update_layout(title_subtitle={"text": text, "font": {"size": 12, "color": "#777777"}},
+                      margin={"t": 80})
 
 
 def _group_names(groups: pd.Series, max_groups: int, weights: pd.Series,
