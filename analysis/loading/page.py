@@ -18,6 +18,8 @@ from analysis.loading import layout
 from analysis.loading.paragraphs import Line, dedupe_paragraphs, join_paragraphs, split_heading
 from analysis.report import Problem
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Line breaks as editors count them (not Python's splitlines, which also breaks on U+0085)."""
 MAX_HEADING_LINES = 3
 MAX_CAPTION_LINES = 2
 EDITOR_LINE = re.compile(
@@ -40,6 +42,7 @@ class PageArticle:
         dateline_date: a date written in the dateline (``7月4日``).
         continued_from: the page a ``(接一版)`` mark points to, as a number string.
         first_line: the 1-based line where the article starts.
+        last_line: the 1-based line where it ends.
         paragraph_lines: the line each paragraph starts on, for reports.
     """
 
@@ -51,6 +54,7 @@ class PageArticle:
     dateline_date: str | None = None
     continued_from: str | None = None
     first_line: int = 1
+    last_line: int = 1
     paragraph_lines: list[int] = field(default_factory=list)
 
     @property
@@ -107,7 +111,7 @@ def _nonblank_lines(text: str) -> list[Line]:
     text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u200d", "")
     return [
         Line(number, raw.rstrip(), raw.strip())
-        for number, raw in enumerate(text.splitlines(), start=1)
+        for number, raw in enumerate(LINE_BREAK.split(text), start=1)
         if raw.strip()
     ]
 
@@ -197,7 +201,7 @@ def _build_article(lines: list[Line], skipped: list[Problem], first_number: int)
 
     ``first_number`` is the number of the file's first non-blank line.
     """
-    article = PageArticle(first_line=lines[0].number)
+    article = PageArticle(first_line=lines[0].number, last_line=lines[-1].number)
     headings: list[Line] = []
     body_start = 0
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:

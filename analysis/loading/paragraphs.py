@@ -118,7 +118,16 @@ def dedupe_paragraphs(articles: list[PageArticle], skipped: list[Problem]) -> li
         if kept:
             article.paragraphs, article.paragraph_lines = kept, kept_lines
             kept_articles.append(article)
-        elif article.title:
-            skipped.append(Problem(article.first_line,
-                                   f"article '{article.title}' only repeats earlier paragraphs"))
+        else:
+            _report_dropped(article, skipped)
     return kept_articles
+
+
+def _report_dropped(article: PageArticle, skipped: list[Problem]) -> None:
+    """Report every line of an article left with no text because it only repeats others."""
+    reported = {p.line for p in skipped}
+    name = f"article '{article.title}'" if article.title else "an untitled article"
+    byline = f" (by {article.author})" if article.author else ""
+    for number in range(article.first_line, article.last_line + 1):
+        if number not in reported:
+            skipped.append(Problem(number, f"{name}{byline} only repeats earlier paragraphs; not kept"))

@@ -115,13 +115,15 @@ def _sniff_delimiter(text: str) -> str:
 
 def read_excel(data: bytes) -> RecordBatch:
     """Read the first sheet of an .xlsx workbook (header in its first non-empty row)."""
+    import zipfile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     batch = RecordBatch()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         batch.errors.append(Problem(None, f"not a readable .xlsx workbook: {exc}"))
         return batch
     sheet = workbook.worksheets[0]
@@ -159,7 +161,7 @@ def read_parquet(data: bytes) -> RecordBatch:
 def read_json_lines(text: str) -> RecordBatch:
     """Read JSON Lines; a bad line is reported by number and the other lines still load."""
     batch = RecordBatch()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

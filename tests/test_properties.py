@@ -1,0 +1,97 @@
+"""Property-based tests: random text and random bytes never crash the loaders or lose text."""
+
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.loading import layout
+from analysis.loading.options import LoadOptions
+from analysis.loading.page import split_page
+from analysis.loading.readers import read_input
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+PUNCT = st.sampled_from(list("，。、：；！？“”（）《》,.:;()0123456789 　"))
+words = st.text(st.one_of(CJK, CJK, CJK, PUNCT), min_size=1, max_size=60)
+headline = st.text(CJK, min_size=3, max_size=20)
+special_lines = st.one_of(
+    st.builds(lambda p, n: f"本报{p}讯(通讯员{n})", st.text(CJK, min_size=2, max_size=4), st.text(CJK, min_size=2, max_size=3)),
+    st.builds(lambda p, n, rest: f"本报{p}讯(记者{n}){rest}", st.text(CJK, min_size=2, max_size=4), st.text(CJK, min_size=2, max_size=3), words),
+    st.just("(接一版)"),
+    st.builds(lambda n: f"{n} 摄影报道", st.text(CJK, min_size=2, max_size=3)),
+    st.just("本版责编:某某"),
+    st.just(""),
+)
+page_lines = st.lists(st.one_of(words, words, headline, special_lines), min_size=0, max_size=40)
+EXAMPLES = int(os.environ.get("GOVTHEMES_HYPOTHESIS_EXAMPLES", "150"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _content_of_line(line: str) -> tuple[str, str | None]:
+    """What of a line must survive in the articles, and any author it names."""
+    stripped = line.strip()
+    if (dateline := layout.parse_dateline(stripped)) is not None:
+        return dateline.rest, dateline.authors
+    if layout.parse_continuation(stripped) is not None:
+        return layout.strip_continuation(stripped), None
+    if (names := layout.parse_photo_credit(stripped)) is not None:
+        return "", names
+    return stripped, None
+
+
+@SETTINGS
+@given(page_lines)
+def test_every_line_of_a_page_ends_in_an_article_or_in_the_report(lines):
+    text = "\n".join(lines)
+    split = split_page(text)
+    reported = {p.line for p in split.skipped}
+    kept = _norm("".join((a.kicker or "") + (a.title or "") + a.text for a in split.articles))
+    authors = "、".join(a.author or "" for a in split.articles)
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if not line.strip() or number in reported:
+            continue
+        content, names = _content_of_line(line)
+        assert _norm(content) in kept, f"line {number} lost: {line!r}"
+        if names:
+            assert all(name in authors for name in names.split("、")), f"byline of line {number} lost"
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_unicode_text_splits_without_error(text):
+    split = split_page(text)
+    assert all(article.text for article in split.articles)
+
+
+SUFFIXES = [".txt", ".csv", ".tsv", ".json", ".jsonl", ".md", ".html", ".xlsx", ".parquet", ".zip", ".bin", ""]
+
+
+@SETTINGS
+@given(st.binary(max_size=600), st.sampled_from(SUFFIXES))
+def test_random_bytes_in_any_format_give_a_report_never_an_exception(data, suffix):
+    articles, report = read_input(f"random{suffix}", data, LoadOptions())
+    assert report.status in {"loaded", "partial", "failed"}
+    assert report.articles == len(articles)
+    assert report.status != "failed" or not articles
+    assert report.errors or articles or report.status == "failed"
+
+
+@SETTINGS
+@given(st.lists(st.dictionaries(st.sampled_from(["title", "text", "date", "id", "x"]),
+                                st.one_of(st.none(), st.text(max_size=30), st.integers()), max_size=5),
+                max_size=8))
+def test_random_json_lines_records_are_each_loaded_or_reported(records):
+    import json
+
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    _articles, report = read_input("records.jsonl", data, LoadOptions())
+    if records and any(r for r in records):
+        assert report.records == len([r for r in records if r is not None])
+        assert report.articles + len([e for e in report.errors if e.line is not None]) == report.records or (
+            report.status == "failed" and "no text column" in report.errors[0].message
+        )
