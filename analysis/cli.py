@@ -18,7 +18,7 @@ from typing import TextIO
 
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
-from analysis.output import write_reports, write_table
+from analysis.output import write_reports
 from analysis.report import summarize_reports
 
 
@@ -35,8 +35,10 @@ def _date(value: str) -> dt.date:
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     """The input options every command shares."""
-    parser.add_argument("paths", nargs="+", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, folders (read recursively) or .zip archives")
+    parser.add_argument("--store", metavar="DIR",
+                        help="read the articles of a store (govthemes ingest) instead of PATHs")
     parser.add_argument("--edition-date", type=_date, metavar="YYYY-MM-DD",
                         help="the issue date of every input (overrides file names and date columns)")
     parser.add_argument("--province", metavar="NAME",
@@ -67,6 +69,8 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
 
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
+    if not args.paths:
+        raise UsageError("give at least one PATH (a file, folder or .zip), or --store DIR")
     result = load_articles(args.paths, options_from_args(args))
     if args.report:
         write_reports(result.reports, args.report)
@@ -87,25 +91,13 @@ def _open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
     return Path(path).open("w", encoding="utf-8", newline="")
 
 
-def cmd_articles(args: argparse.Namespace) -> int:
-    """``govthemes articles``: write the articles table."""
-    result = load_from_args(args)
-    articles = result.articles
-    extend = COMMAND_EXTENSIONS.get("articles")
-    if extend is not None:
-        articles = extend(articles)
-    with _open_output(args.output) as stream:
-        write_table(articles, stream, fmt=args.format)
-    return 0
+def open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
+    """The output stream: a file when ``--output`` is given, else stdout."""
+    return _open_output(path)
 
 
-COMMAND_EXTENSIONS: dict[str, Callable] = {}
-"""Hooks other modules register to add columns to a command's output (themes)."""
-
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
-    "articles": ("write the articles table (one JSON object per article)", add_input_options,
-                 cmd_articles),
-}
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
+"""Subcommands: name → (help, add options, handler). Modules add theirs on import."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,15 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_commands() -> None:
-    """Import the modules that add commands (keywords, themes, ingest)."""
+    """Import the modules that add commands (articles, keywords, themes; ingest)."""
     import importlib
 
-    for module in ("analysis.cli_analysis", "analysis.cli_store"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    importlib.import_module("analysis.cli_analysis")
+    try:
+        importlib.import_module("analysis.cli_store")
+    except ModuleNotFoundError as exc:
+        if exc.name != "analysis.cli_store":
+            raise
 
 
 if __name__ == "__main__":

@@ -1,0 +1,103 @@
+"""The analysis commands: ``articles`` (with themes), ``keywords`` and ``themes``.
+
+Each reads its articles from PATHs (the loaders) or from a store (``--store DIR``), where
+segmentation and theme scores were computed once at ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+from analysis.cli import COMMANDS, UsageError, add_input_options, load_from_args, open_output
+from analysis.output import write_table
+from analysis.theme_dictionary import load_themes
+from analysis.themes import assign_themes, count_themes
+
+LEVELS = ("province", "prefecture", "county")
+KEYWORD_GROUPS = (*LEVELS, "month", "quarter", "year", "theme")
+KEYWORD_COLUMNS = ["group", "term", "frequency", "docfreq", "rate_per_10k", "rank"]
+THEME_COLUMNS = ["group", "period", "theme", "n_articles", "share", "n_hits", "group_articles"]
+
+
+def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
+    """The articles of PATHs or of ``--store``, with a ``themes`` column of theme ids."""
+    if args.store:
+        from analysis.store import load_articles_from_store
+
+        return load_articles_from_store(args.store)
+    articles = load_from_args(args).articles
+    return articles.assign(themes=assign_themes(articles, themes=load_themes()))
+
+
+def tokens_for(args: argparse.Namespace, articles: pd.DataFrame) -> pd.DataFrame:
+    """Segmented articles: read from the store, or segmented now (once per article)."""
+    if args.store:
+        from analysis.store import load_tokens_from_store
+
+        return load_tokens_from_store(args.store)
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    return tokenize_articles(articles, tokenizer=build_tokenizer())
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    """``govthemes articles``: the articles table with each article's themes."""
+    articles = articles_with_themes(args)
+    with open_output(args.output) as stream:
+        write_table(articles, stream, fmt=args.format)
+    return 0
+
+
+def add_keyword_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``govthemes keywords``."""
+    add_input_options(parser)
+    parser.add_argument("--by", choices=KEYWORD_GROUPS, help="group by a place level, a period or theme")
+    parser.add_argument("--top", type=int, default=50, metavar="N", help="top N terms per group (default 50)")
+
+
+def cmd_keywords(args: argparse.Namespace) -> int:
+    """``govthemes keywords``: top terms overall or per group."""
+    from analysis.keywords import count_keywords
+
+    if args.top <= 0:
+        raise UsageError("--top must be a positive number")
+    articles = articles_with_themes(args)
+    tokens = tokens_for(args, articles)
+    table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
+    with open_output(args.output) as stream:
+        write_table(table[KEYWORD_COLUMNS], stream, fmt=args.format)
+    return 0
+
+
+def add_theme_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``govthemes themes``."""
+    add_input_options(parser)
+    parser.add_argument("--by", choices=(*LEVELS, "outlet"), help="group by a place level or outlet")
+    parser.add_argument("--period", choices=("month", "quarter", "year"), help="split by period")
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    """``govthemes themes``: articles per theme by group and period, with denominators."""
+    from analysis.themes import score_themes
+
+    articles = articles_with_themes(args)
+    themes = load_themes()
+    scores = score_themes(articles, themes=themes)
+    table = count_themes(articles, by=args.by, period=args.period, scores=scores, themes=themes)
+    if args.by is None:
+        table["group"] = None
+    if args.period is None:
+        table["period"] = None
+    with open_output(args.output) as stream:
+        write_table(table[THEME_COLUMNS], stream, fmt=args.format)
+    return 0
+
+
+COMMANDS.update({
+    "articles": ("write the articles table, one JSON object per article, with its themes",
+                 add_input_options, cmd_articles),
+    "keywords": ("keyword frequencies (top N per group)", add_keyword_options, cmd_keywords),
+    "themes": ("theme counts and shares by group and period", add_theme_options, cmd_themes),
+})

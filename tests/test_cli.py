@@ -1,0 +1,85 @@
+"""The govthemes command line: articles, keywords and themes, reports, and clear errors."""
+
+import json
+
+import pytest
+
+from analysis.cli import main
+from tests.conftest import FIXTURES
+
+PAGE = str(FIXTURES / "page_sample.txt")
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_articles_writes_one_json_object_per_article_with_the_contract_columns(capsys, tmp_path):
+    report = tmp_path / "report.json"
+    status, out, err = run(capsys, "articles", PAGE, "--edition-date", "2024-05-22", "--province", "甘肃省",
+                           "--report", str(report))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and len(rows) == 4
+    first = rows[0]
+    assert first["date"] == "2024-05-20" and first["edition_date"] == "2024-05-22"
+    assert first["kicker"] is None and first["prefecture"] == "白银市" and first["adcode"] == "620400"
+    assert isinstance(first["themes"], list) and "ecology" in first["themes"]
+    assert rows[1]["county"] == "会宁县"
+    (entry,) = json.loads(report.read_text(encoding="utf-8"))
+    assert {k: entry[k] for k in ("status", "articles")} == {"status": "loaded", "articles": 4}
+    assert set(entry) >= {"source", "status", "articles", "errors"}
+    assert "4 articles from 1 files" in err
+
+
+def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):
+    report = tmp_path / "r.json"
+    status, out, _err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--report", str(report))
+    assert status == 0 and out == ""
+    (entry,) = json.loads(report.read_text(encoding="utf-8"))
+    assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["articles", PAGE, "--columns", "a=b"], "unknown field 'b'"),
+        (["articles"], "give at least one PATH"),
+        (["keywords", PAGE, "--top", "0"], "--top must be"),
+    ],
+)
+def test_user_mistakes_get_one_line_and_status_2(capsys, argv, message):
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and message in err and "Traceback" not in err
+
+
+def test_bad_dates_are_refused_by_argparse(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["articles", PAGE, "--edition-date", "14/06/2024"])
+    assert exit_info.value.code == 2
+    assert "is not a date like 2024-06-14" in capsys.readouterr().err
+
+
+def test_keywords_rows_and_grouping(capsys):
+    status, out, _ = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "prefecture", "--top", "3")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert set(rows[0]) == {"group", "term", "frequency", "docfreq", "rate_per_10k", "rank"}
+    assert {row["group"] for row in rows} >= {"白银市", "张掖市"}
+    assert all(row["rank"] <= 3 for row in rows)
+    status, out, _ = run(capsys, "keywords", PAGE, "--top", "5", "--format", "csv")
+    assert out.splitlines()[0] == "group,term,frequency,docfreq,rate_per_10k,rank"
+    assert out.splitlines()[1].startswith(",")
+
+
+def test_themes_rows_by_place_and_period(capsys):
+    status, out, _ = run(capsys, "themes", PAGE, "--edition-date", "2024-05-22", "--province", "甘肃省",
+                         "--by", "prefecture", "--period", "month")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert set(rows[0]) == {"group", "period", "theme", "n_articles", "share", "n_hits", "group_articles"}
+    baiyin = {r["theme"]: r for r in rows if r["group"] == "白银市" and r["period"] == "2024-05"}
+    # 白银市's two May articles: its own ecology inspection and 会宁县 (a county of 白银市)
+    assert baiyin["ecology"]["group_articles"] == 2
+    assert baiyin["ecology"]["n_articles"] == 1 and baiyin["ecology"]["share"] == 0.5
