@@ -82,6 +82,9 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
         for problem in report.errors[:3]:
             where = f":{problem.line}" if problem.line else ""
             print(f"  {report.status}: {report.source}{where}: {problem.message}", file=sys.stderr)
+    if result.articles.empty:
+        raise UsageError(f"no articles were loaded from {summary['files']} input(s); "
+                         "see the reasons above" + (f" and in {args.report}" if args.report else ""))
     return result
 
 

@@ -35,8 +35,8 @@ def test_articles_writes_one_json_object_per_article_with_the_contract_columns(c
 
 def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):
     report = tmp_path / "r.json"
-    status, out, _err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--report", str(report))
-    assert status == 0 and out == ""
+    status, out, err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--report", str(report))
+    assert status == 2 and out == "" and "no articles were loaded" in err
     (entry,) = json.loads(report.read_text(encoding="utf-8"))
     assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder"
 
