@@ -1,0 +1,1 @@
+"""The Streamlit dashboard's pieces: filter state, chart selections, safe HTML, tabs."""

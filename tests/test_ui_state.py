@@ -1,0 +1,94 @@
+"""The filter state lives in the URL; clicks on charts become filters; text is shown safely."""
+
+import datetime as dt
+
+import pytest
+
+from ui.html_view import highlight_html
+from ui.paths import UnsafePathError, resolve_under_root
+from ui.selection import select_cells, select_period, select_places, select_term, selected_points
+from ui.state import Choices, FilterState, params_from_state, state_from_params
+
+CHOICES = Choices(places={"prefecture": ["620900", "621100"], "county": ["620981"], "province": ["620000"]},
+                  themes=["ecology", "water"], outlets=["甘肃政协报"])
+
+
+def test_a_state_survives_the_round_trip_through_the_url():
+    state = FilterState(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 6, 30), level="prefecture",
+                        places=("620900",), themes=("ecology", "water"), outlets=("甘肃政协报",), search="节水", lang="en")
+    assert state_from_params(params_from_state(state), CHOICES) == state
+
+
+def test_defaults_make_short_urls():
+    assert params_from_state(FilterState()) == {}
+
+
+def test_unknown_or_malformed_values_in_a_url_are_dropped():
+    params = {"from": "2024-13-01", "to": "2024-02-01", "level": "planet", "place": ["620900", "999999"],
+              "theme": "ecology,unknown", "lang": "fr"}
+    state = state_from_params(params, CHOICES)
+    assert state == FilterState(date_to=dt.date(2024, 2, 1), places=("620900",), themes=("ecology",))
+
+
+def test_reversed_dates_are_put_in_order():
+    state = state_from_params({"from": "2024-06-01", "to": "2024-01-01"}, CHOICES)
+    assert (state.date_from, state.date_to) == (dt.date(2024, 1, 1), dt.date(2024, 6, 1))
+
+
+def test_clicking_a_bar_or_a_region_filters_to_that_place():
+    state = FilterState()
+    codes = {"酒泉市": "620900", "定西市": "621100"}
+    assert select_places(state, [{"y": "酒泉市", "x": 12}], codes_by_name=codes).places == ("620900",)
+    assert select_places(state, [{"location": "621100"}], codes_by_name=codes).places == ("621100",)
+    assert select_places(state, [{"y": "未知"}], codes_by_name=codes) == state
+
+
+def test_clicking_a_month_filters_to_that_month():
+    state = select_period(FilterState(), [{"x": "2024-02-01"}], period="month")
+    assert (state.date_from, state.date_to) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    state = select_period(FilterState(), [{"x": "2024-04-01"}, {"x": "2024-01-01"}], period="quarter")
+    assert (state.date_from, state.date_to) == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
+
+
+def test_clicking_a_heatmap_cell_filters_to_place_and_theme():
+    state = select_cells(FilterState(), [{"customdata": ["酒泉市", "water"]}], codes_by_name={"酒泉市": "620900"},
+                         themes_by_label={})
+    assert (state.places, state.themes) == (("620900",), ("water",))
+
+
+def test_clicking_a_term_searches_for_it():
+    assert select_term(FilterState(), [{"y": "节水", "x": 30}]).search == "节水"
+    assert select_term(FilterState(), [{"x": 0.2, "y": 0.4, "text": "乡村振兴"}]).search == "乡村振兴"
+
+
+def test_selection_events_are_read_from_dicts_and_empty_events():
+    assert selected_points(None) == []
+    assert selected_points({"selection": {"points": [{"x": 1}]}}) == [{"x": 1}]
+
+
+def test_article_text_cannot_inject_markup_or_scripts():
+    text = '会议强调<script>alert("x")</script>\n[点此](javascript:alert(1)) **粗体** <img src=x onerror=alert(1)>'
+    rendered = highlight_html(text, ["会议强调", "粗体"])
+    assert "<script>" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;" in rendered and "&lt;img src=x onerror=alert(1)&gt;" in rendered
+    assert rendered.count("<mark") == 2 and rendered.count("<p>") == 2
+
+
+def test_highlights_prefer_the_longer_term():
+    rendered = highlight_html("党纪学习教育", ["学习教育", "党纪学习教育"])
+    assert rendered.count("<mark") == 1 and ">党纪学习教育</mark>" in rendered
+
+
+def test_typed_paths_stay_under_the_data_root(tmp_path):
+    root = tmp_path / "root"
+    (root / "pages").mkdir(parents=True)
+    (tmp_path / "secret").mkdir()
+    assert resolve_under_root("pages", root=root) == (root / "pages").resolve()
+    for typed in ["../secret", str(tmp_path / "secret"), "/etc/passwd", "pages/../../secret"]:
+        with pytest.raises(UnsafePathError, match="outside the data folder"):
+            resolve_under_root(typed, root=root)
+    (root / "link").symlink_to(tmp_path / "secret")
+    with pytest.raises(UnsafePathError, match="outside"):
+        resolve_under_root("link", root=root)
+    with pytest.raises(UnsafePathError, match="does not exist"):
+        resolve_under_root("missing", root=root)

@@ -1,0 +1,56 @@
+"""Safe HTML for article text: everything escaped, matched terms highlighted.
+
+Article text comes from outside (web pages, exports) and may contain HTML or Markdown.
+It is escaped completely before the only markup we add, ``<mark>``, goes around the
+highlighted terms, so nothing in an article can inject markup or scripts into the page.
+The result is shown with ``st.html`` (which also sanitises) and never through Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+MARK_STYLE = "background:#ffe08a;padding:0 1px;border-radius:2px"
+"""Highlight colour for matched terms (a theme's terms, a KWIC term)."""
+
+
+def highlight_html(text: str, terms: Iterable[str], *, titles: Mapping[str, str] | None = None) -> str:
+    """Escape ``text`` and wrap every occurrence of ``terms`` in ``<mark>``.
+
+    Args:
+        text: plain text (any characters).
+        terms: the strings to highlight; longer terms win where they overlap.
+        titles: optional tooltip per term (e.g. the theme it belongs to).
+
+    Returns:
+        HTML with paragraphs as ``<p>`` and terms marked; safe to insert into a page.
+    """
+    unique = sorted({t for t in terms if t}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, unique))) if unique else None
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            continue
+        paragraphs.append(f"<p>{_mark(paragraph, pattern, titles or {})}</p>")
+    return "\n".join(paragraphs)
+
+
+def _mark(paragraph: str, pattern: re.Pattern[str] | None, titles: Mapping[str, str]) -> str:
+    if pattern is None:
+        return html.escape(paragraph)
+    pieces, last = [], 0
+    for match in pattern.finditer(paragraph):
+        pieces.append(html.escape(paragraph[last : match.start()]))
+        title = titles.get(match.group(0))
+        attr = f' title="{html.escape(title, quote=True)}"' if title else ""
+        pieces.append(f'<mark style="{MARK_STYLE}"{attr}>{html.escape(match.group(0))}</mark>')
+        last = match.end()
+    pieces.append(html.escape(paragraph[last:]))
+    return "".join(pieces)
+
+
+def escape_text(text: object) -> str:
+    """Escape any value for insertion into HTML."""
+    return html.escape("" if text is None else str(text), quote=True)

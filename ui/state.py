@@ -1,0 +1,125 @@
+"""The dashboard's filter state and its URL form (pure: no Streamlit here).
+
+The current filter lives in the page URL (``st.query_params``) so that a view can be
+shared: ``?from=2024-01-01&to=2024-06-30&level=prefecture&place=620900&theme=ecology``.
+Values the corpus does not have (an unknown place or theme, a malformed date) are
+dropped when the URL is read, never an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Level = Literal["province", "prefecture", "county"]
+LEVELS: tuple[Level, ...] = ("province", "prefecture", "county")
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the analyst has selected in the sidebar (and by clicking charts).
+
+    Attributes:
+        date_from, date_to: the inclusive date range, or None for open ends.
+        level: the place level the place picker and the by-place charts use.
+        places: selected adcodes at ``level`` (empty: all places).
+        themes: selected theme ids (an article matches when it has any of them).
+        outlets: selected outlets (empty: all).
+        search: a word or phrase the title or text must contain.
+        lang: interface language.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    level: Level = "prefecture"
+    places: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    search: str = ""
+    lang: Lang = "zh"
+
+    def cleared(self) -> FilterState:
+        """The same view with every filter removed (level and language kept)."""
+        return FilterState(level=self.level, lang=self.lang)
+
+    def with_changes(self, **changes: object) -> FilterState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the corpus offers, used to validate a URL: known places, themes, outlets."""
+
+    places: Mapping[Level, Iterable[str]]
+    themes: Iterable[str]
+    outlets: Iterable[str]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _values(params: Mapping[str, str | list[str]], key: str) -> list[str]:
+    """All values of a query parameter: repeated keys or one comma-separated value."""
+    raw = params.get(key, [])
+    items = raw if isinstance(raw, list) else [raw]
+    return [part for item in items for part in str(item).split(",") if part]
+
+
+def state_from_params(params: Mapping[str, str | list[str]], choices: Choices) -> FilterState:
+    """Read a filter state from URL query parameters, keeping only valid values.
+
+    Args:
+        params: ``{name: value or values}`` as ``st.query_params.to_dict()`` / ``get_all``.
+        choices: what the corpus offers.
+
+    Returns:
+        The state; anything unknown or malformed is left out.
+    """
+    level_values = _values(params, "level")
+    level: Level = level_values[0] if level_values and level_values[0] in LEVELS else "prefecture"  # type: ignore[assignment]
+    known_places = set(choices.places.get(level, ()))
+    known_themes, known_outlets = set(choices.themes), set(choices.outlets)
+    date_from = _date(next(iter(_values(params, "from")), None))
+    date_to = _date(next(iter(_values(params, "to")), None))
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    lang_values = _values(params, "lang")
+    return FilterState(
+        date_from=date_from,
+        date_to=date_to,
+        level=level,
+        places=tuple(dict.fromkeys(p for p in _values(params, "place") if p in known_places)),
+        themes=tuple(dict.fromkeys(t for t in _values(params, "theme") if t in known_themes)),
+        outlets=tuple(dict.fromkeys(o for o in _values(params, "outlet") if o in known_outlets)),
+        search=" ".join(_values(params, "q"))[:100],
+        lang="en" if lang_values[:1] == ["en"] else "zh",
+    )
+
+
+def params_from_state(state: FilterState) -> dict[str, str | list[str]]:
+    """The URL query parameters of a state (defaults left out, so URLs stay short)."""
+    params: dict[str, str | list[str]] = {}
+    if state.date_from:
+        params["from"] = state.date_from.isoformat()
+    if state.date_to:
+        params["to"] = state.date_to.isoformat()
+    if state.level != "prefecture":
+        params["level"] = state.level
+    for key, values in (("place", state.places), ("theme", state.themes), ("outlet", state.outlets)):
+        if values:
+            params[key] = list(values)
+    if state.search:
+        params["q"] = state.search
+    if state.lang != "zh":
+        params["lang"] = state.lang
+    return params
