@@ -1,0 +1,71 @@
+"""Keyword in context: every occurrence of a term in the article text, with its neighbours.
+
+The search is a plain substring search over ``text`` (not over tokens), so it finds a
+term whatever the segmenter did with it, including inside longer words: 协商 is found in
+协商议政 too. Occurrences do not overlap (as with :meth:`str.count`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import numpy as np
+import pandas as pd
+
+from analysis.schema import STRING_DTYPE
+
+KWIC_COLUMNS = ("doc_id", "left", "match", "right", "position")
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def kwic(articles: pd.DataFrame, term: str, *, window: int = 20, limit: int | None = None) -> pd.DataFrame:
+    """List each occurrence of ``term`` in the articles' text with its context.
+
+    Args:
+        articles: the articles table (``doc_id``, ``text``).
+        term: the string to find (exact, case-sensitive).
+        window: characters of context on each side (fewer at the start or end of a text).
+        limit: stop after this many occurrences.
+
+    Returns:
+        Columns ``doc_id`` (str), ``left``, ``match``, ``right`` (str; line breaks and tabs
+        in the context are shown as spaces, one for one) and ``position`` (int, 0-based
+        character offset of the match in ``text``), sorted by article order then position.
+
+    Raises:
+        ValueError: ``term`` is empty, or ``window`` or ``limit`` is negative.
+    """
+    if not term:
+        raise ValueError("kwic needs a non-empty term")
+    if window < 0:
+        raise ValueError(f"window must be 0 or more, not {window}")
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
+    texts = articles["text"].fillna("").astype(str).reset_index(drop=True)
+    doc_ids = articles["doc_id"].astype(str).to_numpy()
+    found = np.flatnonzero(texts.str.contains(term, regex=False).to_numpy(dtype=bool))
+    occurrences = (
+        (doc_ids[i], *_context(texts.iat[i], match.span(), window), match.start())
+        for i in found
+        for match in re.finditer(re.escape(term), texts.iat[i])
+    )
+    return _frame(list(islice(occurrences, limit)))
+
+
+def _context(text: str, span: tuple[int, int], window: int) -> tuple[str, str, str]:
+    start, end = span
+    left = text[max(0, start - window) : start].translate(_FLATTEN)
+    return left, text[start:end], text[end : end + window].translate(_FLATTEN)
+
+
+def _frame(rows: list[tuple[str, str, str, str, int]]) -> pd.DataFrame:
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in KWIC_COLUMNS]
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(list(values), dtype=STRING_DTYPE)
+            for name, values in zip(KWIC_COLUMNS[:4], columns[:4], strict=True)
+        }
+    )
+    frame["position"] = np.asarray(columns[4], dtype=np.int64)
+    return frame

@@ -1,0 +1,332 @@
+"""Segmentation: jieba semantics, rjieba speed, a governance user dictionary and stopwords.
+
+The tokenizer is an object built from editable files (``data/userdict.txt``,
+``data/stopwords/*.txt``); nothing is loaded at import time and jieba's global state is
+never touched:
+
+* **rjieba** (jieba-rs) offers an instance class, ``rjieba.Jieba()``, whose ``add_word``
+  changes only that instance (importing rjieba also builds a module-level default
+  instance, which we never use). rjieba has no ``load_userdict``: entries are fed one by
+  one with ``add_word(word, freq, tag)``.
+* **jieba** is the fallback when rjieba cannot be imported: a private ``jieba.Tokenizer()``
+  instance with the same ``add_word`` calls. Frequency 0 is refused by the dictionary reader
+  because jieba records such words in its module-global HMM state.
+
+Quoted formulas. Text inside “…” or ‘…’ is kept as one token when it is 2-8 CJK characters
+and :func:`classify_quoted` calls it a formula. Splitting the text at the quote marks does
+not change how the rest is cut, because both backends already treat quote marks as block
+boundaries.
+
+Content terms. :meth:`Tokenizer.terms` drops whitespace, punctuation, numbers (``2024``,
+``十七``, ``2024年``, ``1至4月``, ``第十四届``), one-character tokens and stopwords. Words
+of the user dictionary and quoted formulas are never dropped as numbers (``十四五``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from analysis.paths import data_path
+from analysis.schema import STRING_DTYPE
+
+DEFAULT_USERDICT = "userdict.txt"
+"""The user dictionary's name in the data folder (:func:`analysis.paths.data_path`)."""
+DEFAULT_STOPWORDS = "stopwords"
+"""The stopword folder's name in the data folder."""
+RULES_VERSION = "quotes-v1;filters-v1"
+"""Bump when the quote-protection or term-filter rules change: it is part of the version."""
+STOPWORD_FREQ = 3000
+"""Frequency with which unknown multi-character stopwords are added to the segmenter."""
+
+Backend = Literal["auto", "rjieba", "jieba"]
+QuoteKind = Literal["dictionary", "numbered", "parallel", "short"]
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
+_QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
+
+QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
+"""A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
+_NUMERAL = r"[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]"
+_NUMBER_RE = re.compile(
+    rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
+    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米]*"
+)
+_CACHE_LIMIT = 2_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class Tokenizer:
+    """A segmenter with its dictionary, stopwords and the version that identifies them.
+
+    Build it with :func:`build_tokenizer`. ``version`` is a 12-hex-digit hash of the
+    dictionary entries, the stopwords, the backend (name and package version), the HMM
+    setting and :data:`RULES_VERSION`: store it next to tokens so they say what made them.
+    """
+
+    backend: Literal["rjieba", "jieba"]
+    version: str
+    stopwords: frozenset[str]
+    dictionary_words: frozenset[str]
+    slogans: frozenset[str]
+    _segment: Callable[[str], list[str]] = field(repr=False)
+    _classes: dict[str, str | bool] = field(default_factory=dict, repr=False)
+
+    def cut(self, text: str) -> list[str]:
+        """Return every token of ``text`` (punctuation and whitespace included)."""
+        return self._split(text)[0]
+
+    def terms(self, text: str) -> list[str]:
+        """Return the content terms of ``text``: :meth:`cut` without the dropped tokens."""
+        return self.analyse(text)[0]
+
+    def analyse(self, text: str) -> tuple[list[str], int]:
+        """Return the content terms of ``text`` and its number of word tokens.
+
+        Word tokens are all tokens but whitespace and punctuation: stopwords, numbers and
+        single characters count, as they are running words of the text.
+        """
+        tokens, protected = self._split(text)
+        values = list(map(self._classes.get, tokens))  # None: not seen yet
+        if None in values:
+            values = [self._classify(t) if v is None else v for t, v in zip(tokens, values, strict=True)]
+        for i in protected:
+            values[i] = "" if tokens[i] in self.stopwords else tokens[i]
+        return [value for value in values if value], len(values) - values.count(False)
+
+    def _split(self, text: str) -> tuple[list[str], list[int]]:
+        """Cut ``text`` keeping quoted formulas whole; return tokens and their positions."""
+        if "“" not in text and "‘" not in text:
+            return self._segment(text), []
+        tokens: list[str] = []
+        protected: list[int] = []
+        start = 0
+        for match in QUOTE_RE.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            if classify_quoted(match.group(group), slogans=self.slogans) is None:
+                continue
+            tokens.extend(self._segment(text[start : match.start(group)]))
+            protected.append(len(tokens))
+            tokens.append(match.group(group))
+            start = match.end(group)
+        tokens.extend(self._segment(text[start:]))
+        return tokens, protected
+
+    def _classify(self, token: str) -> str | bool:
+        """Return ``token`` if it is a term, ``""`` if a word but no term, False otherwise.
+
+        The result is cached, and the cached term is the string every later occurrence
+        returns: equal terms then share one object, which saves memory on large corpora.
+        """
+        if len(self._classes) > _CACHE_LIMIT:
+            self._classes.clear()
+        number = token not in self.dictionary_words and _NUMBER_RE.fullmatch(token) is not None
+        if not any(ch.isalnum() for ch in token):
+            value: str | bool = False
+        elif len(token) < 2 or token in self.stopwords or number:
+            value = ""
+        else:
+            value = token
+        self._classes[token] = value
+        return value
+
+
+def build_tokenizer(
+    *,
+    userdict: Path | str | None = None,
+    stopwords: Path | str | Sequence[Path | str] | None = None,
+    backend: Backend = "auto",
+    hmm: bool = True,
+) -> Tokenizer:
+    """Build a tokenizer from a user dictionary and stopword files.
+
+    Args:
+        userdict: jieba-format dictionary (``word freq tag``); default
+            ``userdict.txt`` of the data folder (``data/`` or ``$GOVTHEMES_DATA``).
+        stopwords: a folder (every ``*.txt`` in it), one file, or several files; default
+            the ``stopwords`` folder of the data folder.
+        backend: ``"rjieba"``, ``"jieba"``, or ``"auto"`` (rjieba when importable).
+        hmm: let the HMM join unknown characters into new words (jieba's default).
+
+    Returns:
+        A :class:`Tokenizer`; its ``version`` identifies all of the above.
+
+    Raises:
+        ImportError: ``backend="rjieba"`` and rjieba is not installed.
+        DictionaryError: a malformed dictionary line.
+    """
+    entries = read_userdict(Path(userdict or data_path(DEFAULT_USERDICT)))
+    stops = read_stopwords(data_path(DEFAULT_STOPWORDS) if stopwords is None else stopwords)
+    name, module = _import_backend(backend)
+    segment, add_word, has_word = _make_segmenter(name, module, hmm=hmm)
+    for entry in entries:
+        add_word(entry.word, entry.freq, entry.tag)
+    for word in sorted(stops):
+        if len(word) > 2 and not has_word(word):
+            add_word(word, STOPWORD_FREQ, None)
+    package_version = importlib.metadata.version(name)
+    return Tokenizer(
+        backend=name,
+        version=_version_hash(entries, stops, f"{name} {package_version}", hmm),
+        stopwords=stops,
+        dictionary_words=frozenset(e.word for e in entries),
+        slogans=frozenset(e.word for e in entries if e.section == "slogans"),
+        _segment=segment,
+    )
+
+
+def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
+    """Segment each article (title, a line break, then text) once.
+
+    Args:
+        articles: the articles table (``doc_id``, ``title``, ``text``).
+        tokenizer: from :func:`build_tokenizer`.
+
+    Returns:
+        One row per article, in the order of ``articles``:
+        ``doc_id`` (str), ``terms`` (list[str], the content terms in text order),
+        ``n_tokens`` (int, word tokens including stopwords, numbers and single characters,
+        excluding punctuation and whitespace: the denominator of keyword rates) and
+        ``dict_version`` (str, ``tokenizer.version``).
+    """
+    titles = articles["title"].fillna("").astype(str).tolist()
+    texts = articles["text"].fillna("").astype(str).tolist()
+    results = [
+        tokenizer.analyse(f"{title}\n{text}" if title else text)
+        for title, text in zip(titles, texts, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(articles["doc_id"].to_numpy(), dtype=STRING_DTYPE),
+            "terms": pd.Series([terms for terms, _ in results], dtype=object),
+            "n_tokens": pd.Series([n for _, n in results], dtype="int64"),
+            "dict_version": pd.Series([tokenizer.version] * len(results), dtype=STRING_DTYPE),
+        }
+    )
+
+
+class DictionaryError(ValueError):
+    """A user dictionary line that is not ``word [freq [tag]]``."""
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One user dictionary entry and the ``# [section]`` it was listed under."""
+
+    word: str
+    freq: int | None
+    tag: str | None
+    section: str
+
+
+def read_userdict(path: Path) -> tuple[DictEntry, ...]:
+    """Read a jieba-format dictionary (``word [freq [tag]]``) with ``# [section]`` headers.
+
+    Raises:
+        DictionaryError: naming the file and line of a malformed or repeated entry.
+    """
+    entries: list[DictEntry] = []
+    seen: dict[str, int] = {}
+    section = ""
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if header := re.match(r"#\s*\[([\w-]+)\]", line):
+            section = header.group(1)
+        if not line or line.startswith("#"):
+            continue
+        word, *rest = line.split()
+        where = f"{path}, line {number} ({word!r})"
+        if len(rest) > 2 or (rest and not rest[0].isdigit()) or (rest and int(rest[0]) < 1):
+            raise DictionaryError(f"{where}: expected `word freq tag` with freq >= 1")
+        if word in seen:
+            raise DictionaryError(f"{where}: repeats the entry on line {seen[word]}")
+        seen[word] = number
+        freq = int(rest[0]) if rest else None
+        entries.append(DictEntry(word, freq, rest[1] if len(rest) > 1 else None, section))
+    return tuple(entries)
+
+
+def read_stopwords(source: Path | str | Sequence[Path | str]) -> frozenset[str]:
+    """Read stopwords from a folder of ``*.txt`` files, one file or several files.
+
+    One word a line; blank lines and lines starting with ``#`` are ignored.
+    """
+    paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
+    if len(paths) == 1 and paths[0].is_dir():
+        paths = sorted(paths[0].glob("*.txt"))
+    lines = (line.strip() for path in paths for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:
+    """Say whether a quoted phrase is a formula to keep whole, and why.
+
+    The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
+    ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
+    ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
+    (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
+    (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
+    (放管服, 主力军). Anything else (5-8 characters with none of these, typically a short
+    quotation such as 要抓紧落实) returns ``None`` and is segmented normally.
+    """
+    if not _CJK_RE.fullmatch(phrase):
+        return None
+    if phrase in slogans:
+        return "dictionary"
+    if any(ch in _QUOTE_NUMERALS for ch in phrase):
+        return "numbered"
+    if len(set(phrase)) < len(phrase):
+        return "parallel"
+    return "short" if len(phrase) <= 4 else None
+
+
+def _import_backend(backend: Backend):
+    """Return ``(name, module)`` of the backend to use; nothing is imported before."""
+    if backend not in ("auto", "rjieba", "jieba"):
+        raise ValueError(f"backend must be 'auto', 'rjieba' or 'jieba', not {backend!r}")
+    if backend in ("auto", "rjieba"):
+        try:
+            return "rjieba", importlib.import_module("rjieba")
+        except ImportError as error:
+            if backend == "rjieba":
+                raise ImportError(
+                    "backend='rjieba' but rjieba is not importable; install rjieba or use backend='jieba'"
+                ) from error
+    return "jieba", importlib.import_module("jieba")
+
+
+def _make_segmenter(name: str, module, *, hmm: bool):
+    """Return ``(segment, add_word, has_word)`` bound to a private backend instance."""
+    if name == "rjieba":
+        instance = module.Jieba()
+        return (lambda text: instance.cut(text, hmm)), instance.add_word, instance.has_word
+    instance = module.Tokenizer()
+    instance.initialize()
+    return (
+        lambda text: instance.lcut(text, HMM=hmm),
+        instance.add_word,
+        lambda word: instance.FREQ.get(word, 0) > 0,
+    )
+
+
+def _version_hash(entries: Sequence[DictEntry], stopwords: frozenset[str], backend: str, hmm: bool) -> str:
+    payload = json.dumps(
+        {
+            "dictionary": [[e.word, e.freq, e.tag, e.section] for e in entries],
+            "stopwords": sorted(stopwords),
+            "backend": backend,
+            "hmm": hmm,
+            "rules": RULES_VERSION,
+        },
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,104 @@
+"""Slogans: quoted formulas and dictionary slogans, found, counted and placed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.schema import build_articles
+from analysis.slogans import find_slogans, summarize_slogans
+from analysis.tokenize import build_tokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return build_tokenizer()
+
+
+@pytest.fixture
+def articles():
+    # Fixture text written for these tests.
+    return build_articles(
+        [
+            {
+                "doc_id": "a",
+                "title": "定西市政协推进“三抓三促”行动",
+                "text": "会议要求，持续做强工业经济，加力实施强工业行动，坚定拥护“两个确立”，"
+                "当好“主力军”，打造“健康陇中”，推广“有事好商量”做法，推动百企兴百村。"
+                "他说：“我们一定要把这项工作做好做实。”“要抓紧落实”。"
+                "印发《关于推进“四强”行动的意见》。",
+                "source": "t",
+                "prefecture": "定西市",
+                "date": "2024-06-12",
+            },
+            {
+                "doc_id": "b",
+                "title": None,
+                "text": "三抓三促、三抓三促。",
+                "source": "t",
+                "prefecture": "临夏回族自治州",
+                "date": "2024-05-01",
+            },
+            {"doc_id": "c", "title": None, "text": "", "source": "t"},
+            {"doc_id": "d", "title": None, "text": "三抓三促", "source": "t"},
+        ]
+    )
+
+
+def test_find_slogans(articles, tokenizer):
+    out = find_slogans(articles, tokenizer=tokenizer)
+    assert list(out.columns) == ["doc_id", "slogan", "quoted"]
+    assert out.values.tolist() == [
+        ["a", "三抓三促", True],  # in the title
+        ["a", "两个确立", True],
+        ["a", "健康陇中", True],  # four characters: a slogan even outside the dictionary
+        ["a", "有事好商量", True],  # in the dictionary's slogan section
+        ["a", "四强", True],  # quoted inside a title in 《》: still a mention
+        ["a", "强工业", False],  # 加力实施强工业行动; not 做强工业经济 (做强/工业)
+        ["a", "百企兴百村", False],
+        ["b", "三抓三促", False],
+        ["b", "三抓三促", False],
+        ["d", "三抓三促", False],
+    ]
+    # “主力军” (a 3-character word), “要抓紧落实” and the speech quotation are not slogans.
+    assert out["quoted"].dtype == bool
+
+
+def test_summarize_slogans(articles, tokenizer):
+    mentions = find_slogans(articles, tokenizer=tokenizer)
+    out = summarize_slogans(mentions, articles=articles, by="prefecture")
+    assert list(out.columns) == [
+        "slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups",
+    ]  # fmt: skip
+    first = out.iloc[0]
+    assert first["slogan"] == "三抓三促"
+    assert (first["n_mentions"], first["n_articles"], first["n_groups"]) == (4, 3, 2)
+    assert first["first_date"] == pd.Timestamp("2024-05-01")
+    assert first["last_date"] == pd.Timestamp("2024-06-12")
+    assert first["groups"] == ["临夏回族自治州", "定西市"]  # d has no prefecture
+    rest = out.iloc[1:]
+    assert rest["slogan"].tolist() == ["两个确立", "健康陇中", "四强", "强工业", "有事好商量", "百企兴百村"]
+    assert rest["n_mentions"].tolist() == [1] * 6
+    assert rest["groups"].tolist() == [["定西市"]] * 6
+
+
+def test_summarize_by_month_and_no_mentions(articles, tokenizer):
+    mentions = find_slogans(articles, tokenizer=tokenizer)
+    by_month = summarize_slogans(mentions, articles=articles, by="month")
+    assert by_month.iloc[0]["groups"] == ["2024-05", "2024-06"]
+    empty = summarize_slogans(mentions.iloc[:0], articles=articles)
+    assert empty.empty
+    assert "groups" in empty.columns
+
+
+def test_an_article_without_text_has_no_mentions(tokenizer):
+    articles = build_articles([{"doc_id": "x", "text": "", "source": "t"}])
+    out = find_slogans(articles, tokenizer=tokenizer)
+    assert out.empty
+    assert list(out.columns) == ["doc_id", "slogan", "quoted"]
+
+
+def test_find_slogans_does_not_modify_articles(articles, tokenizer):
+    before = articles.copy()
+    find_slogans(articles, tokenizer=tokenizer)
+    pd.testing.assert_frame_equal(articles, before)

@@ -1,0 +1,309 @@
+"""Segmentation: the governance dictionary, quoted formulas, term filters, backends."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+
+import jieba
+import pandas as pd
+import pytest
+
+from analysis.paths import data_path
+from analysis.schema import build_articles
+from analysis.tokenize import (
+    DEFAULT_STOPWORDS,
+    DEFAULT_USERDICT,
+    DictionaryError,
+    build_tokenizer,
+    classify_quoted,
+    read_stopwords,
+    read_userdict,
+    tokenize_articles,
+)
+from tests.conftest import corpus_path
+
+# Fixture sentences, written for these tests.
+MEETING = "本报白银讯（通讯员李明）3月8日，市政协召开十二届二十次常委会会议，围绕“强科技”行动开展专题协商。"
+FORMULAE = (
+    "会议强调，要深入学习贯彻党的二十大精神，认真贯彻落实“两个确立”，"
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”。"
+)
+NUMBERS = "2024年1至4月，全市新建高标准农田8.2万亩，第十四届政协委员提交提案136件，提案办理率达100%。"
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return build_tokenizer()
+
+
+# --- the dictionary and stopword files -------------------------------------------------------
+
+
+def test_userdict_has_several_hundred_entries_in_named_sections():
+    entries = read_userdict(data_path(DEFAULT_USERDICT))
+    assert len(entries) >= 400
+    sections = {e.section for e in entries}
+    assert {"cppcc-bodies", "cppcc-procedures", "development-policy", "slogans"} <= sections
+    assert all(e.freq is not None and e.freq >= 1 for e in entries)
+
+
+REQUIRED_TERMS = {
+    "cppcc": "常委会会议 主席会议 提案办理 委员工作室 界别 专委会 社情民意信息 协商议政 民主监督 委员履职",
+    "policy": "新质生产力 党纪学习教育 乡村振兴 营商环境 高质量发展 中国式现代化 全过程人民民主 "
+    "共同富裕 铸牢中华民族共同体意识 生态文明 黄河流域生态保护和高质量发展",
+    "slogans": "百企兴百村 三抓三促 六个典范 强工业 强省会 有事好商量 双进双联 两个确立 两个维护 "
+    "四个意识 四个自信 枫桥经验",
+}
+
+
+@pytest.mark.parametrize("group", sorted(REQUIRED_TERMS))
+def test_userdict_holds_the_required_terms(group):
+    entries = {e.word: e for e in read_userdict(data_path(DEFAULT_USERDICT))}
+    missing = [w for w in REQUIRED_TERMS[group].split() if w not in entries]
+    assert missing == []
+    if group == "slogans":
+        assert {entries[w].section for w in REQUIRED_TERMS[group].split()} == {"slogans"}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("新质生产力 many n", "line 3"),
+        ("新质生产力 0 n", "freq >= 1"),
+        ("新质生产力 10 n extra", "expected `word freq tag`"),
+        ("乡村振兴 10 n", "repeats the entry on line 2"),
+    ],
+)
+def test_a_malformed_dictionary_line_is_named(tmp_path, line, message):
+    path = tmp_path / "dict.txt"
+    path.write_text(f"# [test] a section\n乡村振兴 10 n\n{line}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=message):
+        read_userdict(path)
+
+
+def test_dictionary_entries_may_omit_freq_and_tag(tmp_path):
+    path = tmp_path / "dict.txt"
+    path.write_text("甲乙丙丁\n# [slogans] x\n戊己 5\n", encoding="utf-8")
+    entries = read_userdict(path)
+    assert [(e.word, e.freq, e.tag, e.section) for e in entries] == [
+        ("甲乙丙丁", None, None, ""),
+        ("戊己", 5, None, "slogans"),
+    ]
+
+
+def test_stopword_files_say_what_and_why():
+    files = sorted(data_path(DEFAULT_STOPWORDS).glob("*.txt"))
+    assert {f.name for f in files} >= {"function_words.txt", "official_formulae.txt"}
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith("# ")
+    official = read_stopwords(data_path(DEFAULT_STOPWORDS) / "official_formulae.txt")
+    assert {"会议强调", "进一步", "深入学习贯彻", "高度重视", "认真贯彻落实", "重要讲话精神"} <= official
+
+
+def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
+    (tmp_path / "a.txt").write_text("# header\n我们\n\n  他们  \n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("会议强调\n", encoding="utf-8")
+    assert read_stopwords(tmp_path) == {"我们", "他们", "会议强调"}
+    assert read_stopwords(tmp_path / "b.txt") == {"会议强调"}
+    assert read_stopwords([tmp_path / "a.txt"]) == {"我们", "他们"}
+
+
+# --- quoted formulas -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("三抓三促", "numbered"),
+        ("六个典范", "numbered"),
+        ("百企兴百村", "numbered"),
+        ("双进双联", "numbered"),
+        ("引技引智引才", "parallel"),
+        ("有事好商量", "dictionary"),
+        ("放管服", "short"),
+        ("主力军", "short"),
+        ("要抓紧落实", None),  # a short quotation, not a formula
+        ("我们要把这件事情办好", None),  # longer than 8 characters
+        ("补短板、强优势", None),  # punctuation inside
+        ("5G基站", None),  # not all CJK
+        ("好", None),  # one character
+    ],
+)
+def test_classify_quoted(phrase, kind):
+    assert classify_quoted(phrase, slogans=frozenset({"有事好商量"})) == kind
+
+
+def test_quoted_formulas_stay_single_tokens_even_outside_the_dictionary(tokenizer):
+    text = "县政协开展“五进五促”活动，推广“引技引智引才”做法，当好“主力军”。"
+    tokens = tokenizer.cut(text)
+    assert {"五进五促", "引技引智引才", "主力军"} <= set(tokens)
+    assert "".join(tokens) == text
+
+
+def test_quotations_and_titles_are_segmented_normally(tokenizer):
+    text = "他说：“要抓紧落实。”又说“要抓紧落实”，《关于加快发展新质生产力的实施意见》印发。"
+    tokens = tokenizer.cut(text)
+    assert "要抓紧落实" not in tokens
+    assert "新质生产力" in tokens
+    assert "".join(tokens) == text
+
+
+@pytest.mark.parametrize("term", sorted(" ".join(REQUIRED_TERMS.values()).split()))
+def test_dictionary_terms_are_single_tokens_in_a_sentence(tokenizer, term):
+    assert term in tokenizer.cut(f"会上，大家围绕{term}进行了讨论。")
+
+
+def test_short_slogans_do_not_swallow_their_neighbours(tokenizer):
+    assert tokenizer.cut("持续做强工业经济") == ["持续", "做强", "工业", "经济"]
+    assert tokenizer.cut("做大做强县域经济") == ["做大", "做强", "县域经济"]
+    assert tokenizer.cut("加力实施强工业行动") == ["加力", "实施", "强工业", "行动"]
+
+
+# --- content terms ---------------------------------------------------------------------------
+
+
+def test_terms_drop_punctuation_numbers_single_characters_and_stopwords(tokenizer):
+    assert tokenizer.terms(MEETING) == [
+        "白银", "李明", "市政协", "常委会会议", "强科技", "行动", "专题协商",
+    ]  # fmt: skip
+    assert tokenizer.terms(FORMULAE) == [
+        "党的二十大", "精神", "两个确立", "四个意识", "坚定", "四个自信", "做到", "两个维护",
+    ]  # fmt: skip
+    # 2024, 年, 1, 至, 4, 月, 8.2, 万亩, 第十四届, 136, 件, 100% are all gone
+    assert tokenizer.terms(NUMBERS) == [
+        "全市", "新建", "高标准农田", "政协委员", "提交", "提案", "提案办理", "率达",
+    ]  # fmt: skip
+
+
+def test_formulas_made_of_numerals_are_kept(tokenizer):
+    assert tokenizer.terms("“十四五”时期编制十四五规划，“五一”假期") == [
+        "十四五", "时期", "编制", "十四五", "规划", "五一", "假期",
+    ]  # fmt: skip
+
+
+def test_analyse_counts_word_tokens_without_punctuation(tokenizer):
+    # MEETING has 26 tokens, 7 of them punctuation: （ ） ， ， “ ” 。
+    terms, n_words = tokenizer.analyse(MEETING)
+    assert len(tokenizer.cut(MEETING)) == 26
+    assert n_words == 19
+    assert terms == tokenizer.terms(MEETING)
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t ", "。，！"])
+def test_empty_and_blank_text_have_no_terms(tokenizer, text):
+    assert tokenizer.analyse(text) == ([], 0)
+
+
+# --- versions, backends and global state -----------------------------------------------------
+
+
+def test_version_is_a_short_hash_of_dictionary_stopwords_and_backend(tmp_path, tokenizer):
+    assert len(tokenizer.version) == 12
+    assert int(tokenizer.version, 16) >= 0
+    assert build_tokenizer().version == tokenizer.version
+    (tmp_path / "extra.txt").write_text("我们\n", encoding="utf-8")
+    assert build_tokenizer(stopwords=tmp_path).version != tokenizer.version
+    assert build_tokenizer(hmm=False).version != tokenizer.version
+    assert build_tokenizer(backend="jieba").version != build_tokenizer(backend="rjieba").version
+
+
+def test_auto_falls_back_to_jieba_when_rjieba_cannot_be_imported(monkeypatch):
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # makes `import rjieba` fail
+    fallback = build_tokenizer(backend="auto")
+    assert fallback.backend == "jieba"
+    assert fallback.terms(FORMULAE)[:3] == ["党的二十大", "精神", "两个确立"]
+    with pytest.raises(ImportError, match="backend='jieba'"):
+        build_tokenizer(backend="rjieba")
+
+
+def test_building_tokenizers_leaves_jieba_and_rjieba_global_state_alone():
+    import rjieba
+
+    was_initialized = jieba.dt.initialized
+    build_tokenizer(backend="jieba")
+    build_tokenizer(backend="rjieba")
+    assert jieba.dt.initialized == was_initialized
+    assert "百企兴百村" not in jieba.dt.FREQ
+    assert "百企兴百村" not in rjieba.cut("推进百企兴百村")
+
+
+def test_an_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="backend must be"):
+        build_tokenizer(backend="pkuseg")  # type: ignore[arg-type]
+
+
+# --- the tokens table ------------------------------------------------------------------------
+
+
+def test_tokenize_articles_segments_title_and_text_once(tokenizer):
+    articles = build_articles(
+        [
+            {"doc_id": "a", "title": "政协委员建言乡村振兴", "text": MEETING, "source": "t"},
+            {"doc_id": "b", "title": None, "text": "", "source": "t"},
+        ]
+    )
+    tokens = tokenize_articles(articles, tokenizer=tokenizer)
+    assert list(tokens.columns) == ["doc_id", "terms", "n_tokens", "dict_version"]
+    assert tokens["doc_id"].tolist() == ["a", "b"]
+    assert tokens["terms"].tolist() == [
+        ["政协委员", "建言", "乡村振兴", *tokenizer.terms(MEETING)],
+        [],
+    ]
+    assert tokens["n_tokens"].tolist() == [3 + 19, 0]
+    assert tokens["n_tokens"].dtype == "int64"
+    assert set(tokens["dict_version"]) == {tokenizer.version}
+    assert articles["title"].iloc[0] == "政协委员建言乡村振兴"  # input untouched
+
+
+def test_tokenize_articles_of_no_articles(tokenizer):
+    tokens = tokenize_articles(build_articles([]), tokenizer=tokenizer)
+    assert tokens.empty
+    assert list(tokens.columns) == ["doc_id", "terms", "n_tokens", "dict_version"]
+
+
+# --- real text: rjieba and jieba agree -------------------------------------------------------
+
+
+def _real_texts() -> list[str]:
+    folder = corpus_path("rmrb-20220705-articles")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts.append((corpus_path("seed-page") / "page.txt").read_text(encoding="utf-8"))
+    return texts
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_rjieba_and_jieba_agree_on_real_text():
+    fast, slow = build_tokenizer(backend="rjieba"), build_tokenizer(backend="jieba")
+    matched = total = 0
+    differences = []
+    for text in _real_texts():
+        ours, reference = fast.cut(text), slow.cut(text)
+        blocks = difflib.SequenceMatcher(None, reference, ours, autojunk=False)
+        matched += sum(block.size for block in blocks.get_matching_blocks())
+        total += len(reference)
+        differences += [
+            (reference[i1:i2], ours[j1:j2]) for op, i1, i2, j1, j2 in blocks.get_opcodes() if op != "equal"
+        ]
+    print(f"agreement {matched}/{total} = {matched / total:.6f}; differences: {differences}")
+    assert matched / total >= 0.995
+    # Measured: the only differences are ASCII runs with '.' that jieba splits and
+    # rjieba keeps (163.com); no Chinese token differs.
+    assert all(any(ch.isascii() for ch in "".join(a + b)) for a, b in differences)
+
+
+@pytest.mark.corpus
+def test_real_articles_tokenize_into_a_valid_table(tokenizer):
+    path = corpus_path("cppcc-local-news-pages") / "articles.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = build_articles(
+        [{"doc_id": r["id"], "title": r["title"], "text": r["text"], "source": "t"} for r in records]
+    )
+    tokens = tokenize_articles(articles, tokenizer=tokenizer)
+    assert len(tokens) == len(records)
+    assert (tokens["n_tokens"] >= tokens["terms"].map(len)).all()
+    flat = pd.Series([t for terms in tokens["terms"] for t in terms])
+    assert (flat.str.len() >= 2).all()
+    assert {"协商议政", "社情民意"} & set(flat)
