@@ -41,8 +41,10 @@ def resolve_under_root(typed: str, *, root: Path | None = None) -> Path:
         raise UnsafePathError("type a folder or file path")
     resolved = (candidate if candidate.is_absolute() else root / candidate).resolve()
     if not resolved.is_relative_to(root):
-        raise UnsafePathError(f"{typed!r} is outside the data folder {root}; only paths under it can be read "
-                              "(an administrator sets it with GOVTHEMES_DATA_ROOT)")
+        raise UnsafePathError(
+            f"{typed!r} is outside the data folder {root}; only paths under it can be read "
+            "(an administrator sets it with GOVTHEMES_DATA_ROOT)"
+        )
     if not resolved.exists():
         raise UnsafePathError(f"{typed!r} does not exist under {root}")
     return resolved

@@ -46,8 +46,11 @@ def select_places(
     """
     codes = []
     for point in points:
-        code = point.get("location") or codes_by_name.get(str(point.get("y", ""))) or codes_by_name.get(
-            str(point.get("x", "")))
+        code = (
+            point.get("location")
+            or codes_by_name.get(str(point.get("y", "")))
+            or codes_by_name.get(str(point.get("x", "")))
+        )
         if code:
             codes.append(str(code))
     if not codes:
@@ -58,8 +61,13 @@ def select_places(
 def period_bounds(start: dt.date, period: str) -> tuple[dt.date, dt.date]:
     """The first and last day of the period starting at ``start``."""
     stamp = pd.Timestamp(start)
-    offsets = {"day": pd.offsets.Day(0), "week": pd.offsets.Week(weekday=6), "month": pd.offsets.MonthEnd(0),
-               "quarter": pd.offsets.QuarterEnd(0), "year": pd.offsets.YearEnd(0)}
+    offsets = {
+        "day": pd.offsets.Day(0),
+        "week": pd.offsets.Week(weekday=6),
+        "month": pd.offsets.MonthEnd(0),
+        "quarter": pd.offsets.QuarterEnd(0),
+        "year": pd.offsets.YearEnd(0),
+    }
     end = stamp + offsets.get(period, pd.offsets.MonthEnd(0))
     return stamp.date(), end.date()
 
@@ -79,8 +87,13 @@ def select_period(state: FilterState, points: list[Point], *, period: str) -> Fi
     return state.with_changes(date_from=first, date_to=last)
 
 
-def select_cells(state: FilterState, points: list[Point], *, codes_by_name: Mapping[str, str],
-                 themes_by_label: Mapping[str, str]) -> FilterState:
+def select_cells(
+    state: FilterState,
+    points: list[Point],
+    *,
+    codes_by_name: Mapping[str, str],
+    themes_by_label: Mapping[str, str],
+) -> FilterState:
     """Heatmap cells (customdata ``[group name, theme id]``) → filter to place and theme."""
     places, themes = [], []
     for point in points:

@@ -1,0 +1,143 @@
+"""The sidebar filters, kept in step with the URL, and filter changes requested by charts.
+
+Widgets own their values through their ``key``s. The URL is read once per source (so a
+shared link opens the same view) and written after every run. A chart click cannot set a
+widget that has already been drawn, so it stores a pending state and reruns; the pending
+state is applied before the widgets are drawn again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.state import LEVELS, Choices, FilterState, Lang, params_from_state, state_from_params
+
+PENDING = "pending_filters"
+WIDGETS = {
+    "dates": "flt_dates",
+    "level": "flt_level",
+    "places": "flt_places",
+    "themes": "flt_themes",
+    "outlets": "flt_outlets",
+    "search": "flt_search",
+}
+
+
+def request_state(state: FilterState) -> None:
+    """Ask for a new filter state (from a chart click or a button) and rerun."""
+    st.session_state[PENDING] = state
+    st.rerun()
+
+
+def consume_selection(key: str, points: list[Mapping[str, object]]) -> bool:
+    """True the first time a chart's selection is seen (so a kept selection is applied once)."""
+    fingerprint = json.dumps(points, sort_keys=True, default=str)
+    seen_key = f"seen_{key}"
+    if not points or st.session_state.get(seen_key) == fingerprint:
+        return False
+    st.session_state[seen_key] = fingerprint
+    return True
+
+
+def apply_selection(state: FilterState, key: str, event: object, change) -> None:
+    """Turn a chart's new selection into a filter change (and rerun), once per selection."""
+    from ui.selection import selected_points
+
+    points = selected_points(event)
+    if consume_selection(key, points):
+        new_state = change(points)
+        if new_state != state:
+            request_state(new_state)
+
+
+def _write_widgets(state: FilterState, bounds: tuple[dt.date, dt.date]) -> None:
+    """Set the widgets' session values from a state (before the widgets are drawn)."""
+    low, high = bounds
+    start = max(state.date_from or low, low)
+    end = min(state.date_to or high, high)
+    st.session_state[WIDGETS["dates"]] = (min(start, end), max(start, end))
+    st.session_state[WIDGETS["level"]] = state.level
+    st.session_state[WIDGETS["places"]] = list(state.places)
+    st.session_state[WIDGETS["themes"]] = list(state.themes)
+    st.session_state[WIDGETS["outlets"]] = list(state.outlets)
+    st.session_state[WIDGETS["search"]] = state.search
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def render_filters(
+    *,
+    source_label: str,
+    choices: Choices,
+    names: Mapping[str, Mapping[str, str]],
+    theme_labels: Mapping[str, str],
+    bounds: tuple[dt.date, dt.date],
+    lang: Lang,
+) -> FilterState:
+    """Draw the filter widgets and return the current state.
+
+    Args:
+        source_label: identifies the loaded corpus (the URL is re-read when it changes).
+        choices: the corpus's places per level, themes and outlets.
+        names: ``{level: {adcode: display name}}``.
+        theme_labels: ``{theme id: label}`` in the interface language.
+        bounds: the corpus's first and last date.
+        lang: interface language.
+    """
+    if st.session_state.get("filters_for") != source_label:
+        st.session_state["filters_for"] = source_label
+        _write_widgets(state_from_params(_url_params(), choices), bounds)
+    if PENDING in st.session_state:
+        _write_widgets(st.session_state.pop(PENDING), bounds)
+    dates = st.date_input(
+        t("date_range", lang), min_value=bounds[0], max_value=bounds[1], key=WIDGETS["dates"]
+    )
+    level = st.radio(
+        t("level", lang),
+        LEVELS,
+        format_func=lambda v: t(f"level_{v}", lang),
+        horizontal=True,
+        key=WIDGETS["level"],
+    )
+    place_names = names.get(level, {})
+    st.session_state[WIDGETS["places"]] = [
+        p for p in st.session_state.get(WIDGETS["places"], []) if p in place_names
+    ]
+    places = st.multiselect(
+        t("places", lang),
+        list(place_names),
+        format_func=lambda c: place_names.get(c, c),
+        key=WIDGETS["places"],
+    )
+    themes = st.multiselect(
+        t("themes", lang),
+        list(theme_labels),
+        format_func=lambda k: theme_labels.get(k, k),
+        key=WIDGETS["themes"],
+    )
+    outlets = st.multiselect(t("outlets", lang), sorted(choices.outlets), key=WIDGETS["outlets"])
+    search = st.text_input(
+        t("search", lang), key=WIDGETS["search"], help=t("search_help", lang), max_chars=100
+    )
+    date_from, date_to = (
+        ((*tuple(dates), None, None))[:2] if isinstance(dates, tuple | list) else (dates, dates)
+    )
+    state = FilterState(
+        date_from=date_from if date_from and date_from > bounds[0] else None,
+        date_to=date_to if date_to and date_to < bounds[1] else None,
+        level=level,
+        places=tuple(places),
+        themes=tuple(themes),
+        outlets=tuple(outlets),
+        search=search.strip(),
+        lang=lang,
+    )
+    st.query_params.from_dict(params_from_state(state))
+    return state

@@ -1,0 +1,169 @@
+"""Where the dashboard's articles come from: the demo corpus, uploads, a folder, a store.
+
+Every source ends as a :class:`analysis.store.Store` (in memory for the demo corpus,
+uploads and folders; on disk for an existing store), so all views query one API. Loaded
+stores are cached with ``st.cache_resource`` keyed by what was loaded (the demo seed, the
+uploaded bytes' hash, the folder path and its files' sizes and times), so a rerun or a
+reload is instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.loading import LoadOptions, LoadResult, load_articles, load_uploads
+from analysis.report import FileReport
+from ui.i18n import t
+from ui.paths import UnsafePathError, data_root, resolve_under_root
+from ui.state import Lang
+
+DEMO_ARTICLES = 3000
+MAX_UPLOAD_MB = 200
+
+
+@dataclass
+class Source:
+    """A loaded corpus: the store to query, what it is, and the load reports."""
+
+    store: object
+    label: str
+    synthetic: bool = False
+    reports: list[FileReport] = field(default_factory=list)
+
+
+@st.cache_resource(show_spinner=False)
+def demo_source(n_articles: int = DEMO_ARTICLES, seed: int = 0) -> Source:
+    """The built-in synthetic demo corpus, generated and indexed once per server."""
+    from analysis.demo import generate_demo_articles
+    from analysis.store import open_store
+
+    store = open_store(None)
+    store.ingest(generate_demo_articles(n_articles, seed=seed))
+    return Source(store=store, label=f"demo:{seed}:{n_articles}", synthetic=True)
+
+
+def _progress_callback(bar: object, total: int, lang: Lang) -> Callable[[int, str], None]:
+    def update(done: int, name: str) -> None:
+        bar.progress(
+            min(done / max(total, 1), 1.0), text=f"{t('loading', lang)} {done}/{total} {Path(name).name}"
+        )
+
+    return update
+
+
+def _index(result: LoadResult, label: str, lang: Lang) -> Source:
+    """Index loaded articles into an in-memory store, with a progress bar."""
+    from analysis.store import open_store
+
+    store = open_store(None)
+    if not result.articles.empty:
+        bar = st.progress(0.0, text=t("indexing", lang))
+        store.ingest(
+            result.articles,
+            progress=lambda done, total: bar.progress(
+                min(done / max(total, 1), 1.0), text=f"{t('indexing', lang)} {done}/{total}"
+            ),
+        )
+        bar.empty()
+    return Source(store=store, label=label, reports=result.reports)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def upload_source(
+    digest: str, _files: tuple[tuple[str, bytes], ...], _options: LoadOptions, lang: Lang
+) -> Source:
+    """Uploaded files (a .zip too), loaded and indexed once per distinct content."""
+    bar = st.progress(0.0, text=t("loading", lang))
+    result = load_uploads(list(_files), _options, progress=_progress_callback(bar, len(_files), lang))
+    bar.empty()
+    return _index(result, f"upload:{digest[:12]}", lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def folder_source(path: str, signature: str, _options: LoadOptions, lang: Lang) -> Source:
+    """A folder (or file) on the server, loaded and indexed once per content signature."""
+    files = [p for p in Path(path).rglob("*") if p.is_file()] if Path(path).is_dir() else [Path(path)]
+    bar = st.progress(0.0, text=t("loading", lang))
+    result = load_articles([path], _options, progress=_progress_callback(bar, len(files), lang))
+    bar.empty()
+    return _index(result, f"folder:{path}", lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_source(path: str) -> Source:
+    """An existing store on disk (built with ``govthemes ingest``)."""
+    from analysis.store import open_store
+
+    return Source(store=open_store(path), label=f"store:{path}")
+
+
+def folder_signature(path: Path) -> str:
+    """Names, sizes and modification times of a folder's files: changes when they change."""
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for file in files:
+        stat = file.stat()
+        digest.update(f"{file}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _load_options(lang: Lang, key: str) -> LoadOptions:
+    """Edition date and province inputs shared by the upload and folder forms."""
+    edition = st.date_input(
+        t("edition_date", lang),
+        value=None,
+        key=f"{key}_edition",
+        min_value=dt.date(1949, 1, 1),
+        max_value=dt.date(2100, 1, 1),
+    )
+    province = st.text_input(t("province_hint", lang), value="", key=f"{key}_province", placeholder="甘肃省")
+    return LoadOptions(edition_date=edition, province=province.strip() or None, max_file_mb=MAX_UPLOAD_MB)
+
+
+def choose_source(lang: Lang) -> Source | None:
+    """The data-source form in the sidebar; returns the chosen, loaded source."""
+    kinds = ["demo", "upload", "folder", "store"]
+    kind = st.radio(t("source", lang), kinds, format_func=lambda k: t(f"source_{k}", lang), key="source_kind")
+    if kind == "demo":
+        with st.spinner(t("indexing", lang)):
+            return demo_source()
+    if kind == "upload":
+        return _upload_form(lang)
+    if kind == "folder":
+        return _path_form(lang, kind="folder")
+    return _path_form(lang, kind="store")
+
+
+def _upload_form(lang: Lang) -> Source | None:
+    files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files")
+    options = _load_options(lang, "upload")
+    if not files:
+        return st.session_state.get("upload_source")
+    payload = tuple((f.name, f.getvalue()) for f in files)
+    digest = hashlib.sha256(b"".join(name.encode() + data for name, data in payload)).hexdigest()
+    digest += f"|{options.edition_date}|{options.province}"
+    source = upload_source(digest, payload, options, lang)
+    st.session_state["upload_source"] = source
+    return source
+
+
+def _path_form(lang: Lang, *, kind: str) -> Source | None:
+    label = t("folder_label" if kind == "folder" else "store_label", lang)
+    typed = st.text_input(label, key=f"{kind}_path", help=t("folder_help", lang) + str(data_root()))
+    options = _load_options(lang, kind) if kind == "folder" else None
+    if not typed:
+        return None
+    try:
+        path = resolve_under_root(typed)
+    except UnsafePathError as exc:
+        st.error(t("error_load", lang) + str(exc))
+        return None
+    if kind == "store":
+        return store_source(str(path))
+    return folder_source(str(path), folder_signature(path), options, lang)

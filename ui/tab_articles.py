@@ -1,0 +1,105 @@
+"""文章 Articles: the matched articles, one opened for reading, and keyword-in-context.
+
+The table is a selectable dataframe: picking a row opens the article with its themes and
+the terms that matched them highlighted. Article text is escaped before it is shown
+(see :mod:`ui.html_view`), so text containing HTML or Markdown stays text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import queries
+from ui.common import download_table
+from ui.html_view import escape_text, highlight_html
+from ui.i18n import t
+from ui.view import View
+
+LIST_LIMIT = 2000
+
+
+def render(view: View) -> None:
+    """Draw the articles tab."""
+    lang = view.lang
+    table = queries.list_articles(view, limit=LIST_LIMIT)
+    if table.empty:
+        st.info(t("no_match", lang))
+        return
+    shown = table.assign(
+        themes=table["themes"].map(
+            lambda ids: "、".join(view.theme_labels.get(i, i) for i in (list(ids) if ids is not None else []))
+        )
+    )
+    event = st.dataframe(
+        shown,
+        width="stretch",
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="art_table",
+        column_config={"doc_id": None, "date": st.column_config.DateColumn(format="YYYY-MM-DD")},
+    )
+    download_table(queries.list_articles(view, limit=None), name="articles", key="dl_articles", lang=lang)
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        _read(view, str(table.iloc[rows[0]]["doc_id"]))
+    _kwic(view)
+
+
+def _read(view: View, doc_id: str) -> None:
+    lang = view.lang
+    article = view.store.get_article(doc_id)
+    hits = view.store.theme_hits(doc_id)
+    st.subheader(t("open_article", lang))
+    meta = " · ".join(
+        str(v)
+        for v in (article.get("date"), article.get("locality"), article.get("outlet"), article.get("author"))
+        if v is not None and not pd.isna(v)
+    )
+    themes = "、".join(view.theme_labels.get(i, i) for i in (article.get("themes") or []))
+    terms = hits["term"].tolist() if not hits.empty else []
+    titles = (
+        {row.term: view.theme_labels.get(row.theme, row.theme) for row in hits.itertuples()} if terms else {}
+    )
+    body = highlight_html(article.get("text") or "", terms, titles=titles)
+    kicker = (
+        f"<div style='color:#666'>{escape_text(article.get('kicker'))}</div>" if article.get("kicker") else ""
+    )
+    st.html(
+        f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(article.get('title') or '')}</h3>"
+        f"<div style='color:#666;font-size:0.9em'>{escape_text(meta)}</div>"
+        f"<div style='margin:0.4em 0'><b>{escape_text(t('themes', lang))}</b>: {escape_text(themes)}</div>"
+        f"{body}</div>"
+    )
+    if not hits.empty:
+        st.caption(t("matched_terms", lang))
+        st.dataframe(
+            hits.assign(theme=hits["theme"].map(view.theme_labels)),
+            width="stretch",
+            hide_index=True,
+            key="art_hits",
+        )
+
+
+def _kwic(view: View) -> None:
+    lang = view.lang
+    st.subheader(t("kwic", lang))
+    term = st.text_input(t("kwic_term", lang), value=view.state.search, key="art_kwic_term", max_chars=50)
+    if not term.strip():
+        return
+    lines = queries.kwic(view, term.strip())
+    if lines.empty:
+        st.info(t("no_match", lang))
+        return
+    st.dataframe(
+        lines,
+        width="stretch",
+        hide_index=True,
+        key="art_kwic_table",
+        column_config={
+            "left": st.column_config.TextColumn(width="large"),
+            "right": st.column_config.TextColumn(width="large"),
+        },
+    )
+    download_table(lines, name="kwic", key="dl_kwic", lang=lang)

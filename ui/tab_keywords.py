@@ -1,0 +1,91 @@
+"""关键词 Keywords: top terms, word cloud, keyness of a place against the rest, slogans."""
+
+from __future__ import annotations
+
+import io
+
+import streamlit as st
+
+from analysis.charts import plot_keyness, plot_slogans, plot_top_terms
+from ui import queries
+from ui.common import download_table, show_chart
+from ui.i18n import t
+from ui.selection import select_term
+from ui.sidebar import apply_selection
+from ui.view import View
+
+
+def render(view: View) -> None:
+    """Draw the keywords tab."""
+    lang = view.lang
+    left, right = st.columns(2)
+    top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top")
+    measure = right.segmented_control(
+        t("measure", lang),
+        ["frequency", "rate_per_10k"],
+        default="frequency",
+        key="kw_measure",
+        format_func=lambda m: t("measure_frequency" if m == "frequency" else "measure_rate", lang),
+    )
+    terms = queries.term_counts(view, top=200)
+    if terms.empty:
+        st.info(t("no_match", lang))
+        return
+    fig = plot_top_terms(terms.assign(group=None), measure=measure or "frequency", top=top, lang=lang)
+    event = show_chart(fig, key="kw_terms_chart", filename="top_terms", selectable=True)
+    apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
+    download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
+    _wordcloud(terms, lang)
+    _keyness(view)
+    _slogans(view)
+
+
+def _wordcloud(terms, lang) -> None:
+    from analysis.wordcloud_image import render_wordcloud
+
+    st.subheader(t("wordcloud", lang))
+    image = render_wordcloud(terms[["term", "frequency"]].head(150), width=1000, height=460)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    st.image(buffer.getvalue(), width="stretch")
+    st.download_button(
+        "⬇ PNG", data=buffer.getvalue(), file_name="wordcloud.png", mime="image/png", key="dl_wordcloud"
+    )
+
+
+def _keyness(view: View) -> None:
+    lang = view.lang
+    st.subheader(t("keyness", lang))
+    names = view.names.get(view.state.level, {})
+    default = view.state.places[0] if len(view.state.places) == 1 else None
+    options = list(names)
+    target = st.selectbox(
+        t("keyness_target", lang),
+        options,
+        index=options.index(default) if default in options else None,
+        format_func=lambda c: names.get(c, c),
+        key="kw_keyness_target",
+        placeholder=t("keyness_hint", lang),
+    )
+    if not target:
+        st.caption(t("keyness_hint", lang))
+        return
+    table = queries.keyness(view, target)
+    if table.empty:
+        st.info(t("no_match", lang))
+        return
+    fig = plot_keyness(table, target_name=names.get(target, target), lang=lang)
+    show_chart(fig, key="kw_keyness_chart", filename="keyness")
+    download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
+
+
+def _slogans(view: View) -> None:
+    lang = view.lang
+    st.subheader(t("slogans", lang))
+    table = queries.slogans(view)
+    if table.empty:
+        st.info(t("no_match", lang))
+        return
+    show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans")
+    st.dataframe(table, width="stretch", hide_index=True, key="kw_slogans_table")
+    download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)

@@ -1,0 +1,104 @@
+"""地图 Map: a prefecture- or county-level map of a province, drawn offline.
+
+Regions are coloured by the number of filtered articles or by one theme's share of
+them. Clicking a region filters to it. Boundaries come from an installed package (no
+network) and carry the caption that they are indicative only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.charts import plot_choropleth
+from analysis.geo import BOUNDARY_CAPTION, BOUNDARY_CAPTION_EN, load_boundaries, match_region_codes
+from ui import queries
+from ui.common import download_table, show_chart
+from ui.i18n import t
+from ui.selection import select_places
+from ui.sidebar import apply_selection
+from ui.view import View
+
+MAP_LEVELS = ("prefecture", "county")
+
+
+def render(view: View) -> None:
+    """Draw the map tab."""
+    lang = view.lang
+    provinces = queries.articles_by_place(view, "province")
+    provinces = provinces[provinces["n_articles"] > 0]
+    if provinces.empty:
+        st.info(t("no_match", lang))
+        return
+    cols = st.columns(3)
+    province = cols[0].selectbox(
+        t("map_province", lang),
+        provinces["adcode"].tolist(),
+        key="map_province",
+        format_func=dict(zip(provinces["adcode"], provinces["name"], strict=True)).get,
+    )
+    level = (
+        cols[1].segmented_control(
+            t("map_level", lang),
+            MAP_LEVELS,
+            default="prefecture",
+            key="map_level",
+            format_func=lambda v: t(f"level_{v}", lang),
+        )
+        or "prefecture"
+    )
+    metric = cols[2].segmented_control(
+        t("map_metric", lang),
+        ["articles", "theme_share"],
+        default="articles",
+        key="map_metric",
+        format_func=lambda m: t("map_articles" if m == "articles" else "map_theme_share", lang),
+    )
+    geojson = load_boundaries(level=level, province_code=province)
+    if metric == "theme_share":
+        theme = st.selectbox(
+            t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get
+        )
+        values, label, fmt = _theme_values(view, level, theme), view.theme_labels[theme], ".0%"
+    else:
+        values, label, fmt = _article_values(view, level), t("map_articles", lang), ",.0f"
+    ids = [feature["id"] for feature in geojson["features"]]
+    values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
+        subset=["adcode"]
+    )
+    values = values.groupby("adcode", as_index=False).agg(
+        {"value": "sum", **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
+    )
+    fig = plot_choropleth(values, geojson=geojson, value_label=label, value_format=fmt, lang=lang)
+    st.caption(t("click_hint", lang))
+    event = show_chart(fig, key="map_chart", filename="map", selectable=True)
+    st.caption(BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN)
+    apply_selection(
+        view.state,
+        "map_chart",
+        event,
+        lambda points: select_places(
+            view.state.with_changes(level=level), points, codes_by_name=view.codes_by_name(level)
+        ),
+    )
+    download_table(values, name="map_values", key="dl_map", lang=lang)
+
+
+def _article_values(view: View, level: str) -> pd.DataFrame:
+    table = queries.articles_by_place(view, level)
+    return pd.DataFrame({"adcode": table["adcode"], "value": table["n_articles"], "name": table["name"]})
+
+
+def _theme_values(view: View, level: str, theme: str) -> pd.DataFrame:
+    counts = queries.theme_counts(view, by=level)
+    counts = counts[counts["theme"] == theme]
+    codes = counts["group_code"] if "group_code" in counts else counts["group"].map(view.codes_by_name(level))
+    frame = pd.DataFrame(
+        {
+            "adcode": codes,
+            "value": counts["share"],
+            "n_articles": counts["n_articles"],
+            "group_articles": counts["group_articles"],
+        }
+    )
+    return frame.dropna(subset=["adcode"])

@@ -1,0 +1,59 @@
+"""概览 Overview: key figures, articles over time and articles by place."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.charts import plot_articles_by_locality, plot_articles_over_time
+from ui import queries
+from ui.common import download_table, show_chart
+from ui.i18n import t
+from ui.selection import select_period, select_places
+from ui.sidebar import apply_selection
+from ui.view import View
+
+PERIODS = ("week", "month", "quarter", "year")
+
+
+def render(view: View) -> None:
+    """Draw the overview tab."""
+    lang = view.lang
+    summary = queries.summary(view)
+    cols = st.columns(4)
+    cols[0].metric(t("kpi_articles", lang), f"{summary['articles']:,} {t('articles_unit', lang)}")
+    cols[1].metric(t("kpi_places", lang), f"{summary.get('places', 0):,}")
+    cols[2].metric(t("kpi_outlets", lang), f"{summary.get('outlets', 0):,}")
+    cols[3].metric(
+        t("kpi_days", lang),
+        f"{summary.get('days', 0):,} {t('days_unit', lang)}",
+        help=f"{summary.get('first_date', '')} – {summary.get('last_date', '')}",
+    )
+    st.caption(t("click_hint", lang))
+    period = (
+        st.segmented_control(
+            t("period", lang),
+            PERIODS,
+            default="month",
+            key="ov_period",
+            format_func=lambda p: t(f"period_{p}", lang),
+        )
+        or "month"
+    )
+    over_time = queries.articles_over_time(view, period)
+    fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
+    event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", selectable=True)
+    apply_selection(
+        view.state, "ov_time_chart", event, lambda points: select_period(view.state, points, period=period)
+    )
+    download_table(over_time, name="articles_over_time", key="dl_ov_time", lang=lang)
+    by_place = queries.articles_by_place(view)
+    counts = by_place.rename(columns={"name": "group"}).assign(period=None)
+    fig = plot_articles_by_locality(counts, lang=lang)
+    event = show_chart(fig, key="ov_place_chart", filename="articles_by_place", selectable=True)
+    apply_selection(
+        view.state,
+        "ov_place_chart",
+        event,
+        lambda points: select_places(view.state, points, codes_by_name=view.codes_by_name()),
+    )
+    download_table(by_place, name="articles_by_place", key="dl_ov_place", lang=lang)

@@ -1,0 +1,59 @@
+"""主题 Themes: place × theme heatmap, theme trends, theme mix of each place."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends
+from ui import queries
+from ui.common import download_table, show_chart
+from ui.i18n import t
+from ui.selection import select_cells
+from ui.sidebar import apply_selection
+from ui.view import View, add_cell_targets
+
+PERIODS = ("month", "quarter", "year")
+
+
+def render(view: View) -> None:
+    """Draw the themes tab."""
+    lang = view.lang
+    by_place = queries.theme_counts(view, by=view.state.level)
+    if by_place.empty:
+        st.info(t("no_match", lang))
+        return
+    st.caption(t("click_hint", lang))
+    fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, lang=lang)
+    fig = add_cell_targets(fig, by_place, theme_labels=view.theme_labels, lang=lang)
+    event = show_chart(fig, key="th_heatmap", filename="theme_heatmap", selectable=True)
+    apply_selection(
+        view.state,
+        "th_heatmap",
+        event,
+        lambda points: select_cells(
+            view.state, points, codes_by_name=view.codes_by_name(), themes_by_label=view.themes_by_label()
+        ),
+    )
+    download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
+    period = (
+        st.segmented_control(
+            t("period", lang),
+            PERIODS,
+            default="month",
+            key="th_period",
+            format_func=lambda p: t(f"period_{p}", lang),
+        )
+        or "month"
+    )
+    trends = queries.theme_counts(view, by=None, period=period)
+    fig = plot_theme_trends(
+        trends,
+        theme_labels=view.theme_labels,
+        period=period,
+        lang=lang,
+        themes=list(view.state.themes) or None,
+    )
+    show_chart(fig, key="th_trends", filename="theme_trends")
+    download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
+    fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, lang=lang)
+    show_chart(fig, key="th_mix", filename="theme_mix")

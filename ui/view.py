@@ -1,0 +1,79 @@
+"""What every tab needs to draw itself: the store, the filters and the label lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts import label
+from ui.state import FilterState, Lang
+
+
+@dataclass(frozen=True)
+class View:
+    """The current view of the loaded corpus.
+
+    Attributes:
+        store: the :class:`analysis.store.Store` to query.
+        source_label: identifies the corpus (part of every cache key).
+        state: the sidebar's filter state.
+        filters: the same, as the store's ``Filters``.
+        names: ``{level: {adcode: display name}}`` of the corpus's places.
+        theme_labels: ``{theme id: label}`` in the interface language.
+        lang: interface language.
+    """
+
+    store: object
+    source_label: str
+    state: FilterState
+    filters: object
+    names: Mapping[str, Mapping[str, str]]
+    theme_labels: Mapping[str, str]
+    lang: Lang
+
+    def codes_by_name(self, level: str | None = None) -> dict[str, str]:
+        """``{display or full name: adcode}`` at a level (for turning chart clicks into codes)."""
+        names = self.names.get(level or self.state.level, {})
+        mapping = {name: code for code, name in names.items()}
+        mapping.update({name.split("（")[0]: code for code, name in names.items()})
+        return mapping
+
+    def themes_by_label(self) -> dict[str, str]:
+        """``{label: theme id}``."""
+        return {label: theme for theme, label in self.theme_labels.items()}
+
+
+def add_cell_targets(
+    fig: go.Figure, counts: pd.DataFrame, *, theme_labels: Mapping[str, str], lang: Lang
+) -> go.Figure:
+    """Make heatmap cells clickable: an invisible marker on each cell carries (group, theme).
+
+    Plotly heatmaps cannot be selected, so a transparent scatter trace sits on the cells,
+    takes over their hover text (share and the counts behind it) and reports clicks with
+    ``customdata = [group, theme]``.
+    """
+    frame = counts[counts["theme"].isin(list(theme_labels))]
+    fig.data[0].hoverinfo = "skip"
+    fig.data[0].hovertemplate = None
+    hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)
+    text = [
+        f"{label('share', lang)}: {s:.1%}<br>{label('theme_articles', lang)}: {int(n):,} / {int(g):,} "
+        f"{label('unit_articles', lang)}<br>{label('n_hits', lang)}: {int(h):,}"
+        for s, n, g, h in zip(frame["share"], frame["n_articles"], frame["group_articles"], hits, strict=True)
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=[theme_labels[t] for t in frame["theme"]],
+            y=frame["group"].astype(str).tolist(),
+            mode="markers",
+            marker={"size": 22, "opacity": 0, "symbol": "square"},
+            showlegend=False,
+            customdata=list(zip(frame["group"].astype(str), frame["theme"], strict=True)),
+            text=text,
+            hovertemplate="<b>%{y} · %{x}</b><br>%{text}<extra></extra>",
+        )
+    )
+    return fig
