@@ -82,7 +82,7 @@ def match_themes(articles: pd.DataFrame, *, themes: ThemeDictionary) -> pd.DataF
 
     Terms match as substrings, longest first and without overlaps (``党纪学习教育`` is one
     hit, not also ``学习教育``); patterns match as regexes within a sentence (see
-    :class:`~analysis.theme_dictionary.ThemeMatcher`). A term listed by several themes
+    :class:`~analysis.theme_matcher.ThemeMatcher`). A term listed by several themes
     gives one row per theme. The title is sentence 0 and its hits weigh ``title_weight``
     times more; the text's sentences are numbered from 1.
 
