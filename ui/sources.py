@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,8 @@ from ui.i18n import t
 from ui.paths import UnsafePathError, data_root, resolve_under_root
 from ui.state import Lang
 
-DEMO_ARTICLES = 3000
+DEMO_ARTICLES = int(os.environ.get("GOVTHEMES_DEMO_ARTICLES", "3000"))
+"""Size of the built-in demo corpus (smaller in tests)."""
 MAX_UPLOAD_MB = 200
 
 

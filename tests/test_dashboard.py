@@ -1,0 +1,149 @@
+"""The dashboard runs on the demo corpus and on uploads; every filter changes its charts.
+
+Streamlit's AppTest runs the real script headless. It cannot click a chart, so the
+click → filter step is tested as pure functions in ``tests/test_ui_state.py``.
+"""
+
+import json
+import os
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from tests.conftest import FIXTURES, REPO_ROOT  # noqa: E402
+
+pytestmark = pytest.mark.slow
+os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
+SCRIPT = str(REPO_ROOT / "dashboard.py")
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    """Plotly figures by chart key (the figure JSON is in the element's proto spec)."""
+    found = {}
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        found[element.proto.id or str(len(found))] = spec
+    return found
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    titles = []
+    for spec in charts(at).values():
+        title = spec.get("layout", {}).get("title", {})
+        titles.append(title.get("text", "") if isinstance(title, dict) else str(title))
+    return titles
+
+
+def trace_values(at: AppTest, title_part: str) -> str:
+    """The serialised traces of the first chart whose title contains ``title_part``."""
+    for spec in charts(at).values():
+        title = spec.get("layout", {}).get("title", {})
+        text = title.get("text", "") if isinstance(title, dict) else str(title)
+        if title_part in text:
+            return json.dumps(spec.get("data", []), ensure_ascii=False, sort_keys=True)
+    raise AssertionError(f"no chart titled like {title_part!r} in {chart_titles(at)}")
+
+
+@pytest.fixture(scope="module")
+def demo() -> AppTest:
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    return at
+
+
+def test_the_demo_corpus_runs_without_exception_and_draws_every_tab(demo):
+    assert not demo.exception, demo.exception
+    assert len(demo.tabs) == 6
+    assert any("合成" in w.value for w in demo.warning)  # labelled as synthetic
+    titles = chart_titles(demo)
+    assert len(titles) >= 8 and all(titles), titles
+    assert demo.get("image"), "the word cloud is drawn"
+    metric = next(m for m in demo.sidebar.get("metric"))
+    assert "篇" in metric.value
+
+
+def _rerun_with(at: AppTest, key: str, value) -> AppTest:
+    at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def matched(at: AppTest) -> int:
+    metric = next(m for m in at.sidebar.get("metric"))
+    return int(metric.value.split()[0].replace(",", ""))
+
+
+def test_each_filter_changes_the_charts_it_should(demo):
+    at = demo
+    total = matched(at)
+    over_time = trace_values(at, "文章数")
+    # date range → fewer articles, different time series
+    low, high = at.date_input(key="flt_dates").value
+    at.date_input(key="flt_dates").set_value((low, low.replace(month=min(low.month + 5, 12)))).run()
+    assert not at.exception and matched(at) < total
+    assert trace_values(at, "文章数") != over_time
+    at.date_input(key="flt_dates").set_value((low, high)).run()
+    assert matched(at) == total
+    # place → fewer articles
+    at.multiselect(key="flt_places").set_value([_first_option(at, "flt_places")]).run()
+    assert not at.exception and 0 < matched(at) < total
+    at.multiselect(key="flt_places").set_value([]).run()
+    # theme → fewer articles, heatmap restricted
+    at.multiselect(key="flt_themes").set_value([_first_option(at, "flt_themes")]).run()
+    assert not at.exception and 0 < matched(at) < total
+    at.multiselect(key="flt_themes").set_value([]).run()
+    # level → the by-place chart changes
+    by_place = trace_values(at, "地区")
+    at.radio(key="flt_level").set_value("county").run()
+    assert not at.exception and trace_values(at, "地区") != by_place
+    at.radio(key="flt_level").set_value("prefecture").run()
+    # search → fewer articles
+    at.text_input(key="flt_search").input("节水").run()
+    assert not at.exception and 0 < matched(at) < total
+    at.text_input(key="flt_search").input("").run()
+    assert matched(at) == total
+
+
+def _first_option(at: AppTest, key: str) -> str:
+    widget = at.multiselect(key=key)
+    return widget.options[0] if hasattr(widget, "options") else widget.proto.options[0]
+
+
+def test_a_filter_that_matches_nothing_shows_a_friendly_message(demo):
+    demo.text_input(key="flt_search").input("没有这个词语XYZ").run()
+    assert not demo.exception
+    assert any("没有符合当前筛选条件的文章" in info.value for info in demo.info)
+    assert not demo.get("plotly_chart")
+    demo.text_input(key="flt_search").input("").run()
+
+
+def test_the_english_toggle_relabels_the_page(demo):
+    demo.session_state["lang"] = "en"
+    demo.run()
+    assert not demo.exception
+    assert demo.title[0].value.startswith("Governance themes")
+    demo.session_state["lang"] = "zh"
+    demo.run()
+
+
+def test_an_uploaded_file_runs_without_exception():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("upload").run()
+    assert not at.exception
+    from analysis.loading import LoadOptions, load_uploads
+    from analysis.store import open_store
+    from ui.sources import Source
+
+    page = (FIXTURES / "page_sample.txt").read_bytes()
+    result = load_uploads([("2024-05-22_1版.txt", page)], LoadOptions(province="甘肃省"))
+    store = open_store(None)
+    store.ingest(result.articles)
+    at.session_state["upload_source"] = Source(store=store, label="upload:test", reports=result.reports)
+    at.run()
+    assert not at.exception, at.exception
+    assert matched(at) == 4
+    assert any("载入结果" in e.label for e in at.expander)
