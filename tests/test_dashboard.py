@@ -8,11 +8,9 @@ import json
 import os
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from tests.conftest import FIXTURES, REPO_ROOT  # noqa: E402
+from tests.conftest import FIXTURES, REPO_ROOT
 
 pytestmark = pytest.mark.slow
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
