@@ -77,12 +77,12 @@ def matched(at: AppTest) -> int:
 def test_each_filter_changes_the_charts_it_should(demo):
     at = demo
     total = matched(at)
-    over_time = trace_values(at, "文章数")
+    over_time = trace_values(at, "随时间变化")
     # date range → fewer articles, different time series
     low, high = at.date_input(key="flt_dates").value
     at.date_input(key="flt_dates").set_value((low, low.replace(month=min(low.month + 5, 12)))).run()
     assert not at.exception and matched(at) < total
-    assert trace_values(at, "文章数") != over_time
+    assert trace_values(at, "随时间变化") != over_time
     at.date_input(key="flt_dates").set_value((low, high)).run()
     assert matched(at) == total
     # place → fewer articles
@@ -94,9 +94,9 @@ def test_each_filter_changes_the_charts_it_should(demo):
     assert not at.exception and 0 < matched(at) < total
     at.multiselect(key="flt_themes").set_value([]).run()
     # level → the by-place chart changes
-    by_place = trace_values(at, "地区")
+    by_place = trace_values(at, "各地报道数量")
     at.radio(key="flt_level").set_value("county").run()
-    assert not at.exception and trace_values(at, "地区") != by_place
+    assert not at.exception and trace_values(at, "各地报道数量") != by_place
     at.radio(key="flt_level").set_value("prefecture").run()
     # search → fewer articles
     at.text_input(key="flt_search").input("节水").run()

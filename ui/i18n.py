@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kwic": ("关键词上下文（KWIC）", "Keyword in context (KWIC)"),
     "kwic_term": ("检索词", "Term"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    "export_articles": ("导出全部符合条件的文章（含全文）", "Export all matching articles (with full text)"),
     "png_hint": ("图表右上角的相机按钮可导出 PNG。", "Use the camera button on a chart to export PNG."),
     "error_load": ("无法载入：", "Could not load: "),
     "too_large": ("文件超过大小上限", "File over the size limit"),

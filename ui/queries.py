@@ -116,6 +116,16 @@ def list_articles(view: View, limit: int | None = 500) -> pd.DataFrame:
     return _list(view.store, view.source_label, view.filters, limit)
 
 
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=8)
+def _table(_store, label: str, filters) -> pd.DataFrame:
+    return _store.articles_table(filters)
+
+
+def articles_table(view: View) -> pd.DataFrame:
+    """The filtered articles with every column and their full text (for export)."""
+    return _table(view.store, view.source_label, view.filters)
+
+
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=128)
 def _kwic(_store, label: str, filters, term: str, limit: int) -> pd.DataFrame:
     return _store.kwic(filters, term, limit=limit)

@@ -40,7 +40,8 @@ def render(view: View) -> None:
         key="art_table",
         column_config={"doc_id": None, "date": st.column_config.DateColumn(format="YYYY-MM-DD")},
     )
-    download_table(queries.list_articles(view, limit=None), name="articles", key="dl_articles", lang=lang)
+    if st.toggle(t("export_articles", lang), key="art_export"):
+        download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
     rows = event.selection.rows if event is not None else []
     if rows:
         _read(view, str(table.iloc[rows[0]]["doc_id"]))
