@@ -33,8 +33,8 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-06-14") from exc
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """The input options every command shares."""
+def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) -> None:
+    """The input options every command shares (``outputs=False``: without --format/--output)."""
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, folders (read recursively) or .zip archives")
     parser.add_argument("--store", metavar="DIR",
@@ -50,6 +50,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="refuse files larger than this (default 200)")
     parser.add_argument("--report", metavar="FILE",
                         help="write a JSON report: one object per input file with its status")
+    if not outputs:
+        return
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                         help="output format (default jsonl)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
@@ -146,4 +148,8 @@ def _register_commands() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main: commands register in analysis.cli.COMMANDS, not in
+    # this __main__ copy of the module (python -m analysis.cli would list no command).
+    from analysis import cli
+
+    sys.exit(cli.main())

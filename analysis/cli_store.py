@@ -1,0 +1,153 @@
+"""The store commands: ``ingest``, ``resegment`` and ``store-info``.
+
+``govthemes ingest PATH... --store DIR`` loads the inputs (the same options as
+``articles``), analyses only the articles the store has not seen, and prints a summary;
+``--report FILE`` writes the load reports. An interrupted ingest loses at most the batch
+in progress: run the same command again and it goes on.
+
+When the user dictionary, stopwords or theme file change, stored articles keep the
+versions they were made with (``store-info`` lists them) until ``govthemes resegment
+--store DIR`` (or ``ingest --resegment``) analyses them again from their stored text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from analysis.cli import COMMANDS, UsageError, add_input_options, options_from_args
+from analysis.output import write_reports
+from analysis.report import summarize_reports
+
+
+def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
+    """``--store`` (required), ``--workers`` and ``--scheduler``; the input options if ``inputs``."""
+    if inputs:
+        add_input_options(parser, outputs=False)
+        store = next(action for action in parser._actions if action.dest == "store")
+        store.help = "the store folder to create or update"
+    else:
+        parser.add_argument("--store", metavar="DIR", help="the store folder")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="processes to analyse with (default: all cores)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="analyse on a Dask cluster instead, e.g. tcp://127.0.0.1:8786")
+    parser.add_argument("--batch-size", type=int, default=None, metavar="N",
+                        help="articles per transaction (default 5000)")
+
+
+def add_ingest_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``govthemes ingest``."""
+    add_store_options(parser, inputs=True)
+    parser.add_argument("--resegment", action="store_true",
+                        help="also analyse again stored articles made with older data files")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """``govthemes ingest``: load PATHs and add their new articles to the store."""
+    from analysis.store import ingest_paths
+
+    if not args.paths and not args.resegment:
+        raise UsageError("give at least one PATH (a file, folder or .zip) to ingest")
+    options = options_from_args(args)
+    with _open(args) as store, _progress_bar() as progress, _store_errors():
+        result = ingest_paths(store, args.paths, options, workers=args.workers, scheduler=args.scheduler,
+                              progress=progress, resegment=args.resegment, batch_size=args.batch_size)
+        stale = 0 if args.resegment else store.stale_articles()
+    if args.report:
+        write_reports(result.reports, args.report)
+    loaded = summarize_reports(result.reports)
+    _print_summary(result.summary, args.store, files=loaded)
+    for report in result.reports:
+        for problem in report.errors[:3]:
+            where = f":{problem.line}" if problem.line else ""
+            print(f"  {report.status}: {report.source}{where}: {problem.message}", file=sys.stderr)
+    if stale:
+        print(f"govthemes: {stale:,} stored articles were analysed with other data files; "
+              f"run: govthemes resegment --store {args.store}", file=sys.stderr)
+    return 2 if loaded["files"] and loaded["articles"] == 0 and not args.resegment else 0
+
+
+def cmd_resegment(args: argparse.Namespace) -> int:
+    """``govthemes resegment``: analyse again the stored articles made with other data files."""
+    with _open(args) as store, _progress_bar() as progress, _store_errors():
+        summary = store.resegment(workers=args.workers, scheduler=args.scheduler, progress=progress)
+    _print_summary(summary, args.store)
+    return 0
+
+
+def cmd_store_info(args: argparse.Namespace) -> int:
+    """``govthemes store-info``: sizes, versions, runs and pre-aggregation state, as JSON."""
+    from analysis.store import open_store
+
+    _require_store(args)
+    with open_store(args.store, read_only=True) as store:
+        print(json.dumps(store.info(), ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def _open(args: argparse.Namespace):
+    from analysis.store import StoreError, open_store
+
+    _require_store(args)
+    try:
+        return open_store(args.store)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Report a store's refusal (read-only, other data files on workers) as a usage error."""
+    from analysis.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _require_store(args: argparse.Namespace) -> None:
+    if not args.store:
+        raise UsageError("give the store folder with --store DIR")
+
+
+class _progress_bar:
+    """A tqdm bar on stderr, given to ingest as its progress callback."""
+
+    def __enter__(self) -> Callable[[int, int | None], None]:
+        from tqdm import tqdm
+
+        self.bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+        def update(done: int, total: int | None) -> None:
+            if total is not None and self.bar.total != total:
+                self.bar.total = total
+                self.bar.refresh()
+            self.bar.update(done - self.bar.n)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+
+def _print_summary(summary, store: str, *, files: dict | None = None) -> None:
+    loaded = (f" from {files['files']} files ({files['loaded']} loaded, {files['partial']} partial, "
+              f"{files['failed']} failed)" if files else "")
+    rate = summary.megabytes / summary.seconds if summary.seconds else 0.0
+    print(f"govthemes: {summary.new:,} new, {summary.skipped_existing:,} already in the store, "
+          f"{summary.resegmented:,} re-analysed, {summary.duplicates:,} repeats{loaded}; "
+          f"{summary.megabytes:.1f} MB analysed in {summary.seconds:.1f} s ({rate:.2f} MB/s) -> {store}",
+          file=sys.stderr)
+
+
+COMMANDS["ingest"] = ("add articles to a store, analysing only new ones", add_ingest_options, cmd_ingest)
+COMMANDS["resegment"] = ("analyse again stored articles made with other data files",
+                         lambda parser: add_store_options(parser, inputs=False), cmd_resegment)
+COMMANDS["store-info"] = ("describe a store (sizes, versions, runs) as JSON",
+                          lambda parser: parser.add_argument("--store", metavar="DIR", help="the store"),
+                          cmd_store_info)

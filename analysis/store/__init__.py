@@ -1,0 +1,103 @@
+"""The store: segment once, keep everything in DuckDB, answer every dashboard query from it.
+
+Typical use::
+
+    store = open_store("stores/gansu")              # a folder; None for in memory
+    summary, reports = ingest_paths(store, ["pages/"], LoadOptions(province="甘肃省"))
+    store.count_articles(Filters(level="prefecture", places=("622900",)))
+
+Modules: :mod:`.schema` (tables, content hash), :mod:`.analyze` (what workers do),
+:mod:`.parallel` (process pool, Dask), :mod:`.ingest` and :mod:`.writer` (incremental,
+transactional ingest), :mod:`.aggregates` (pre-aggregations), :mod:`.filters`,
+:mod:`.queries`, :mod:`.terms`, :mod:`.theme_queries`, :mod:`.tokens` (the query side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from analysis.loading import LoadOptions, load_articles
+from analysis.report import FileReport
+from analysis.store.filters import Filters
+from analysis.store.ingest import IngestSummary, ProgressCallback
+from analysis.store.schema import StoreError, content_hash
+from analysis.store.store import Store, open_store
+
+__all__ = [
+    "Filters",
+    "IngestResult",
+    "IngestSummary",
+    "Store",
+    "StoreError",
+    "content_hash",
+    "ingest_paths",
+    "load_articles_from_store",
+    "load_tokens_from_store",
+    "open_store",
+]
+
+
+class IngestResult(NamedTuple):
+    """What :func:`ingest_paths` did: the ingest summary and one report per input file."""
+
+    summary: IngestSummary
+    reports: list[FileReport]
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: LoadOptions | None = None,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
+    resegment: bool = False,
+    batch_size: int | None = None,
+) -> IngestResult:
+    """Load files with :func:`analysis.loading.load_articles` and ingest them.
+
+    Each PATH is loaded on its own while the workers analyse the previous one, so memory
+    is bounded by the largest PATH: give a large collection as several folders or files.
+
+    Args:
+        store: an open, writable store.
+        paths: files, folders and zip archives.
+        options: how to read them (edition date, province, columns, outlet).
+        workers: processes to analyse with (see :meth:`Store.ingest`).
+        scheduler: a Dask scheduler address to analyse on instead.
+        progress: called with (articles done, None) as work advances.
+        resegment: also analyse again stored articles made with other data files.
+        batch_size: articles per transaction (default :data:`~analysis.store.ingest.BATCH_SIZE`).
+
+    Returns:
+        The summary and the load reports, one per input file.
+    """
+    reports: list[FileReport] = []
+
+    def frames() -> Iterator[pd.DataFrame]:
+        for path in paths:
+            result = load_articles([path], options or LoadOptions())
+            reports.extend(result.reports)
+            yield result.articles
+
+    extra = {} if batch_size is None else {"batch_size": batch_size}
+    summary = store.ingest(frames(), workers=workers, scheduler=scheduler, progress=progress,
+                           resegment=resegment, **extra)
+    return IngestResult(summary, reports)
+
+
+def load_articles_from_store(path: str | Path, filters: Filters | None = None) -> pd.DataFrame:
+    """The articles table of a store (contract columns and ``themes``), for the CLI's ``--store``."""
+    with open_store(path, read_only=True) as store:
+        return store.articles_table(filters)
+
+
+def load_tokens_from_store(path: str | Path, filters: Filters | None = None) -> pd.DataFrame:
+    """The tokens table ``[doc_id, terms, n_tokens, dict_version]`` of a store, without segmenting."""
+    with open_store(path, read_only=True) as store:
+        return store.tokens_table(filters)

@@ -1,0 +1,220 @@
+"""What ingest does to each article, once: segment, count terms, score themes, find slogans.
+
+:func:`analyse_chunk` is the one function that runs in worker processes (a local process
+pool or a Dask cluster). It takes a small table of articles and returns compact arrays:
+the terms in text order and their counts as integer codes into a chunk-local vocabulary
+(the parent maps them to the store's term ids), theme scores and assignments, and slogan
+mentions. Workers build the tokenizer and the theme dictionary once, from the files that
+:class:`AnalyzerConfig` names, and keep them for every later chunk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.paths import data_path
+from analysis.slogans import find_slogans
+from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
+from analysis.themes import score_themes
+from analysis.tokenize import (
+    DEFAULT_STOPWORDS,
+    DEFAULT_USERDICT,
+    Tokenizer,
+    build_tokenizer,
+    tokenize_articles,
+)
+
+__all__ = ["Analyzer", "AnalyzerConfig", "ChunkResult", "analyse_chunk", "theme_fingerprint"]
+
+
+@dataclass(frozen=True)
+class AnalyzerConfig:
+    """The files that decide tokens and themes; absolute paths, so any worker reads the same.
+
+    Attributes:
+        userdict: the jieba-format user dictionary.
+        stopwords: the stopword folder (or file).
+        themes: the theme dictionary (TOML).
+        backend: the segmenter (``auto`` picks rjieba when importable).
+    """
+
+    userdict: str
+    stopwords: str
+    themes: str
+    backend: Literal["auto", "rjieba", "jieba"] = "auto"
+
+    @classmethod
+    def default(
+        cls,
+        *,
+        userdict: str | Path | None = None,
+        stopwords: str | Path | None = None,
+        themes: str | Path | None = None,
+        backend: Literal["auto", "rjieba", "jieba"] = "auto",
+    ) -> AnalyzerConfig:
+        """The configuration with every unset file taken from the data folder."""
+        return cls(
+            userdict=str(Path(userdict or data_path(DEFAULT_USERDICT)).resolve()),
+            stopwords=str(Path(stopwords or data_path(DEFAULT_STOPWORDS)).resolve()),
+            themes=str(Path(themes or default_themes_path()).resolve()),
+            backend=backend,
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Analyzer:
+    """The tokenizer and theme dictionary built from an :class:`AnalyzerConfig`."""
+
+    tokenizer: Tokenizer
+    themes: ThemeDictionary
+    theme_version: str
+
+    @classmethod
+    def build(cls, config: AnalyzerConfig) -> Analyzer:
+        """Read the files and build both (about a second)."""
+        tokenizer = build_tokenizer(
+            userdict=config.userdict, stopwords=config.stopwords, backend=config.backend)
+        themes = load_themes(config.themes)
+        return cls(tokenizer=tokenizer, themes=themes, theme_version=theme_fingerprint(themes))
+
+
+@dataclass
+class ChunkResult:
+    """The analysis of one chunk of articles, as arrays (``*_rows`` index rows of the chunk).
+
+    Attributes:
+        doc_keys: the store's key of each article (int64, as given).
+        n_tokens: word tokens of each article (:func:`analysis.tokenize.tokenize_articles`).
+        vocab: the chunk's distinct terms; ``*_codes`` index into it.
+        seq_codes: every article's terms in text order, concatenated (int32 codes).
+        seq_lengths: how many terms each article has (int64).
+        count_rows, count_codes, count_values: one entry per (article, term): the number
+            of occurrences of the term in the article.
+        theme_rows, theme_ids, theme_hits, theme_scores, theme_assigned: one entry per
+            (article, theme with a hit), from :func:`analysis.themes.score_themes`.
+        assigned: for each article, its assigned themes, highest score first.
+        slogan_rows, slogan_texts, slogan_quoted: one entry per slogan mention
+            (:func:`analysis.slogans.find_slogans`).
+        dict_version: the tokenizer's version; theme_version: the dictionary's fingerprint.
+    """
+
+    doc_keys: np.ndarray
+    n_tokens: np.ndarray
+    vocab: list[str]
+    seq_codes: np.ndarray
+    seq_lengths: np.ndarray
+    count_rows: np.ndarray
+    count_codes: np.ndarray
+    count_values: np.ndarray
+    theme_rows: np.ndarray
+    theme_ids: np.ndarray
+    theme_hits: np.ndarray
+    theme_scores: np.ndarray
+    theme_assigned: np.ndarray
+    assigned: list[list[str]]
+    slogan_rows: np.ndarray
+    slogan_texts: np.ndarray
+    slogan_quoted: np.ndarray
+    dict_version: str
+    theme_version: str
+
+
+_ANALYZERS: dict[AnalyzerConfig, Analyzer] = {}
+"""Per-process cache of analyzers, so each worker builds the tokenizer once."""
+
+
+def worker_analyzer(config: AnalyzerConfig) -> Analyzer:
+    """Return this process's analyzer for ``config``, building it on first use."""
+    analyzer = _ANALYZERS.get(config)
+    if analyzer is None:
+        analyzer = _ANALYZERS[config] = Analyzer.build(config)
+    return analyzer
+
+
+def analyse_chunk(
+    config: AnalyzerConfig, chunk: pd.DataFrame, analyzer: Analyzer | None = None
+) -> ChunkResult:
+    """Segment, count, score and find slogans in a chunk of articles.
+
+    Args:
+        config: which files to build the analyzer from (used when ``analyzer`` is None).
+        chunk: columns ``doc_key`` (int), ``title`` and ``text``.
+        analyzer: an analyzer already built in this process; ``None`` uses the worker's.
+
+    Returns:
+        The :class:`ChunkResult`.
+    """
+    analyzer = analyzer or worker_analyzer(config)
+    frame = pd.DataFrame({"doc_id": chunk["doc_key"].astype("int64").astype(str).to_numpy(),
+                          "title": chunk["title"].to_numpy(), "text": chunk["text"].to_numpy()})
+    tokens = tokenize_articles(frame, tokenizer=analyzer.tokenizer)
+    lengths = np.fromiter(map(len, tokens["terms"]), dtype=np.int64, count=len(tokens))
+    flat = np.fromiter(chain.from_iterable(tokens["terms"]), dtype=object, count=int(lengths.sum()))
+    codes, uniques = pd.factorize(flat)
+    width = max(len(uniques), 1)
+    keys, counts = _count(np.repeat(np.arange(len(frame), dtype=np.int64), lengths) * width + codes)
+    scores = score_themes(frame, themes=analyzer.themes)
+    theme_rows = pd.Index(frame["doc_id"]).get_indexer(scores["doc_id"])
+    slogans = find_slogans(frame, tokenizer=analyzer.tokenizer)
+    return ChunkResult(
+        doc_keys=chunk["doc_key"].to_numpy(dtype=np.int64),
+        n_tokens=tokens["n_tokens"].to_numpy(dtype=np.int64),
+        vocab=[str(term) for term in uniques],
+        seq_codes=codes.astype(np.int32),
+        seq_lengths=lengths,
+        count_rows=keys // width,
+        count_codes=(keys % width).astype(np.int32),
+        count_values=counts.astype(np.int32),
+        theme_rows=theme_rows,
+        theme_ids=scores["theme"].to_numpy(dtype=object),
+        theme_hits=scores["n_hits"].to_numpy(dtype=np.int32),
+        theme_scores=scores["score"].to_numpy(dtype=np.float64),
+        theme_assigned=scores["assigned"].to_numpy(dtype=bool),
+        assigned=assigned_themes(theme_rows, scores, len(frame), analyzer.themes.ids),
+        slogan_rows=pd.Index(frame["doc_id"]).get_indexer(slogans["doc_id"]),
+        slogan_texts=slogans["slogan"].to_numpy(dtype=object),
+        slogan_quoted=slogans["quoted"].to_numpy(dtype=bool),
+        dict_version=analyzer.tokenizer.version,
+        theme_version=analyzer.theme_version,
+    )
+
+
+def _count(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of ``keys``, sorted, and how often each occurs."""
+    ordered = np.sort(keys)
+    if not len(ordered):
+        return ordered, np.zeros(0, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    return ordered[first], np.diff(np.append(first, len(ordered)))
+
+
+def assigned_themes(
+    rows: np.ndarray, scores: pd.DataFrame, n_rows: int, order: tuple[str, ...]
+) -> list[list[str]]:
+    """The assigned themes of each row, highest score first, ties in dictionary order.
+
+    This is the rule of :func:`analysis.themes.assign_themes`, applied to scores already
+    computed (calling it would score every article a second time).
+    """
+    kept = scores["assigned"].to_numpy(dtype=bool)
+    themes = scores["theme"].to_numpy(dtype=object)[kept]
+    rank = pd.Index(order).get_indexer(themes)
+    sort = np.lexsort((rank, -scores["score"].to_numpy()[kept], rows[kept]))
+    lists: list[list[str]] = [[] for _ in range(n_rows)]
+    for row, theme in zip(rows[kept][sort].tolist(), themes[sort].tolist(), strict=True):
+        lists[row].append(theme)
+    return lists
+
+
+def theme_fingerprint(themes: ThemeDictionary) -> str:
+    """A 12-hex-digit hash of the themes and scoring settings (not of where they were read)."""
+    text = repr(dataclasses.replace(themes, path=None))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

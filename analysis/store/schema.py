@@ -1,0 +1,110 @@
+"""The store's tables, its content hash and its small key-value ``meta`` table.
+
+A store is a folder holding one DuckDB file, ``store.duckdb``. Articles get a dense
+integer ``doc_key`` when they enter; every derived table refers to it.
+
+========================  ===============================================================
+table                     rows
+========================  ===============================================================
+``articles``              one per article: the contract columns, ``content_hash``,
+                          ``month``, ``n_chars``, ``n_tokens``, ``themes`` (assigned, best
+                          first), ``dict_version``, ``theme_version``, ``run_id``
+``vocabulary``            ``term_id, term``: every term ever seen
+``doc_terms``             ``doc_key, term_id, count``: the bag of words of each article
+``doc_tokens``            ``doc_key, term_ids``: its terms in text order (for
+                          :func:`~analysis.store.load_tokens_from_store`)
+``doc_themes``            ``doc_key, theme, n_hits, score, assigned`` (themes with a hit)
+``doc_slogans``           ``doc_key, slogan, quoted``: one row per slogan mention
+``places``                ``level, code, name, parent_code``: the places articles name
+``runs``                  one per ingest: versions, counts, status
+``agg_*``                 pre-aggregations (:mod:`analysis.store.aggregates`)
+========================  ===============================================================
+
+Content hash. ``content_hash`` is the first 128 bits of SHA-256 over the title, a unit
+separator and the text: exactly what the segmenter reads, so an article with a known hash
+(and the current dictionary version) is never segmented again, whichever file, folder or
+outlet it comes from again. Source, outlet and dates are left out on purpose: a moved
+folder, a re-downloaded page or a page repeated in a later edition is the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import duckdb
+
+SCHEMA_VERSION = "1"
+
+_CONTRACT_SQL = """
+    doc_id VARCHAR, title VARCHAR, kicker VARCHAR, text VARCHAR, date DATE, date_source VARCHAR,
+    edition_date DATE, page VARCHAR, outlet VARCHAR, source VARCHAR, author VARCHAR,
+    adcode VARCHAR, locality VARCHAR, province VARCHAR, prefecture VARCHAR, county VARCHAR,
+    province_code VARCHAR, prefecture_code VARCHAR, county_code VARCHAR, continued_from VARCHAR
+"""
+
+TABLES_SQL = (
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    f"""CREATE TABLE IF NOT EXISTS articles (
+        doc_key INTEGER NOT NULL, content_hash VARCHAR NOT NULL, {_CONTRACT_SQL},
+        month DATE, n_chars INTEGER, n_tokens INTEGER, themes VARCHAR[],
+        dict_version VARCHAR, theme_version VARCHAR, run_id INTEGER)""",
+    "CREATE TABLE IF NOT EXISTS vocabulary (term_id INTEGER NOT NULL, term VARCHAR NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS doc_terms (
+        doc_key INTEGER NOT NULL, term_id INTEGER NOT NULL, count INTEGER)""",
+    "CREATE TABLE IF NOT EXISTS doc_tokens (doc_key INTEGER NOT NULL, term_ids INTEGER[])",
+    """CREATE TABLE IF NOT EXISTS doc_themes (
+        doc_key INTEGER NOT NULL, theme VARCHAR, n_hits INTEGER, score DOUBLE, assigned BOOLEAN)""",
+    "CREATE TABLE IF NOT EXISTS doc_slogans (doc_key INTEGER NOT NULL, slogan VARCHAR, quoted BOOLEAN)",
+    "CREATE TABLE IF NOT EXISTS places (level VARCHAR, code VARCHAR, name VARCHAR, parent_code VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS runs (
+        run_id INTEGER, started VARCHAR, finished VARCHAR, dict_version VARCHAR,
+        theme_version VARCHAR, n_new INTEGER, n_skipped INTEGER, n_resegmented INTEGER, status VARCHAR)""",
+)
+
+DOC_TABLES = ("doc_terms", "doc_tokens", "doc_themes", "doc_slogans")
+"""Tables whose rows belong to one article (``doc_key``)."""
+
+CONTRACT_COLUMNS = tuple(part.split()[0] for part in _CONTRACT_SQL.split(",") if part.strip())
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used as asked; the message says what to do."""
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table that does not exist yet, and check the schema version."""
+    for statement in TABLES_SQL:
+        con.execute(statement)
+    found = get_meta(con, "schema_version")
+    if found is None:
+        set_meta(con, schema_version=SCHEMA_VERSION, aggregates="stale")
+    elif found != SCHEMA_VERSION:
+        raise StoreError(f"this store has schema version {found}, this govthemes reads {SCHEMA_VERSION}; "
+                         "ingest the articles into a new store")
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """The value stored under ``key`` in ``meta``, or None."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, **values: str) -> None:
+    """Insert or replace ``meta`` entries (inside the caller's transaction, if any)."""
+    for key, value in values.items():
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def content_hash(title: object, text: object) -> str:
+    """The content hash of one article (see the module docstring): 32 hex digits."""
+    title = title if isinstance(title, str) else ""
+    text = text if isinstance(text, str) else ""
+    return hashlib.sha256(f"{title}\x1f{text}".encode()).hexdigest()[:32]
+
+
+def content_hashes(titles: Iterable[object], texts: Iterable[object]) -> list[str]:
+    """:func:`content_hash` of each (title, text) pair."""
+    titles = titles.tolist() if hasattr(titles, "tolist") else list(titles)
+    texts = texts.tolist() if hasattr(texts, "tolist") else list(texts)
+    return [content_hash(title, text) for title, text in zip(titles, texts, strict=True)]

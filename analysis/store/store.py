@@ -1,0 +1,297 @@
+"""The :class:`Store`: the one data API of the dashboard and the CLI, over one DuckDB file.
+
+Open one with :func:`open_store`: a folder (created if needed) for a lasting store, or
+``None`` for an in-memory store (the demo corpus, uploads). Ingest articles with
+:meth:`Store.ingest`; ask every number a view needs with the query methods, which all
+take a :class:`~analysis.store.filters.Filters` and return DataFrames with fixed columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+
+from analysis.store import queries, terms, theme_queries
+from analysis.store.aggregates import rebuild_aggregates
+from analysis.store.analyze import Analyzer, AnalyzerConfig
+from analysis.store.database import Database
+from analysis.store.filters import Filters, Level
+from analysis.store.ingest import (
+    BATCH_SIZE,
+    CHUNK_SIZE,
+    PROGRESS_FILE,
+    IngestOptions,
+    IngestSummary,
+    ProgressCallback,
+    run_ingest,
+)
+from analysis.store.queries import Period
+from analysis.store.schema import StoreError, create_tables, get_meta
+from analysis.store.theme_queries import ThemeGroup, ThemePeriod
+from analysis.theme_dictionary import ThemeDictionary, load_themes
+
+DATABASE_FILE = "store.duckdb"
+MEMORY_LIMIT = "2GB"
+"""DuckDB's memory limit (it spills to the store folder beyond it): keeps a 1M-article store
+well under 4 GB together with the worker processes."""
+
+
+def open_store(
+    path: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    userdict: str | Path | None = None,
+    stopwords: str | Path | None = None,
+    themes: str | Path | None = None,
+    memory_limit: str = MEMORY_LIMIT,
+) -> Store:
+    """Open (or create) a store.
+
+    Args:
+        path: the store folder; ``None`` for a store in memory.
+        read_only: open without writing (several processes may read one store; an
+            ingest needs the store to itself).
+        userdict: the user dictionary ingest segments with (default: the data folder's,
+            see :mod:`analysis.paths`).
+        stopwords: the stopword folder or file (default: the data folder's).
+        themes: the theme dictionary (default: the data folder's ``themes.toml``).
+        memory_limit: DuckDB's memory limit, e.g. ``"2GB"``.
+
+    Raises:
+        StoreError: the folder is not a store, is used by another process, or has another
+            schema version.
+    """
+    config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes)
+    folder = Path(path) if path is not None else None
+    if folder is not None and read_only and not (folder / DATABASE_FILE).is_file():
+        raise StoreError(f"{folder} is not a store (no {DATABASE_FILE}); create it with govthemes ingest")
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(folder / DATABASE_FILE) if folder else ":memory:", read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open the store {folder}: {exc} (is an ingest writing to it?)") from exc
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+    if folder is not None:
+        con.execute(f"SET temp_directory = '{(folder / 'tmp').as_posix()}'")
+    if not read_only:
+        create_tables(con)
+    elif get_meta(con, "schema_version") is None:
+        raise StoreError(f"{folder} has no govthemes tables; create it with govthemes ingest")
+    store = Store(Database(con, read_only=read_only), path=folder, config=config)
+    if not read_only:
+        store.recover()
+    return store
+
+
+class Store:
+    """Articles, term counts, theme scores and pre-aggregations in one DuckDB database."""
+
+    def __init__(self, db: Database, *, path: Path | None, config: AnalyzerConfig) -> None:
+        self._db = db
+        self.path = path
+        self.config = config
+        self._analyzer: Analyzer | None = None
+        self._themes: ThemeDictionary | None = None
+
+    # ---- life cycle -------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (the store stays on disk)."""
+        self._db.close()
+
+    def recover(self) -> None:
+        """After an interrupted ingest: mark its run and rebuild stale pre-aggregations."""
+        with self._db.lock:
+            self._db.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            if not self._db.aggregates_fresh:
+                rebuild_aggregates(self._db.con)
+
+    @property
+    def themes(self) -> ThemeDictionary:
+        """The theme dictionary ingest uses (read on first use)."""
+        if self._themes is None:
+            self._themes = self.analyzer.themes if self._analyzer else load_themes(self.config.themes)
+        return self._themes
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The tokenizer and themes of this process (built on first use, about a second)."""
+        if self._analyzer is None:
+            self._analyzer = Analyzer.build(self.config)
+        return self._analyzer
+
+    # ---- ingest -----------------------------------------------------------------------
+
+    def ingest(
+        self,
+        articles: pd.DataFrame | Iterable[pd.DataFrame],
+        *,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        progress: ProgressCallback | None = None,
+        resegment: bool = False,
+        batch_size: int = BATCH_SIZE,
+        chunk_size: int = CHUNK_SIZE,
+        total: int | None = None,
+    ) -> IngestSummary:
+        """Add articles, analysing only those the store has not seen (see :mod:`.ingest`).
+
+        Args:
+            articles: an articles table, or an iterable of them (read lazily: bounded memory).
+            workers: processes to analyse with; None uses every core for large inputs and
+                this process for small ones (under 4,000 articles).
+            scheduler: a Dask scheduler address (``tcp://host:8786``) to analyse on instead.
+            progress: called with (articles done, total or None) as work advances.
+            resegment: also analyse again every stored article made with other versions
+                of the dictionary, stopwords or themes.
+            batch_size: articles per transaction.
+            chunk_size: articles per worker task.
+            total: the number of articles, when ``articles`` is an iterable (for progress).
+
+        Returns:
+            An :class:`~analysis.store.ingest.IngestSummary`.
+        """
+        if isinstance(articles, pd.DataFrame):
+            articles, total = [articles], len(articles)
+        options = IngestOptions(
+            workers=workers, scheduler=scheduler, progress=progress, batch_size=batch_size,
+            chunk_size=chunk_size, total=total, resegment=resegment,
+            progress_file=self.path / PROGRESS_FILE if self.path else None)
+        return run_ingest(self._db, self.analyzer, self.config, articles, options)
+
+    def resegment(self, *, workers: int | None = None, scheduler: str | None = None,
+                  progress: ProgressCallback | None = None) -> IngestSummary:
+        """Analyse again every stored article made with other data-file versions."""
+        stale = self.stale_articles()
+        return self.ingest([], workers=workers, scheduler=scheduler, progress=progress,
+                           resegment=True, total=stale)
+
+    def stale_articles(self) -> int:
+        """How many stored articles were analysed with other versions than the current files'."""
+        versions = [self.analyzer.tokenizer.version, self.analyzer.theme_version]
+        return int(self._db.scalar("SELECT count(*) FROM articles WHERE dict_version IS DISTINCT FROM ? "
+                                   "OR theme_version IS DISTINCT FROM ?", versions))
+
+    def info(self) -> dict[str, Any]:
+        """Sizes, versions and state: articles, terms, runs, pre-aggregation state."""
+        db = self._db
+        versions = db.frame("SELECT dict_version, theme_version, count(*) AS n_articles FROM articles "
+                            "GROUP BY ALL ORDER BY n_articles DESC")
+        return {
+            "path": str(self.path) if self.path else None,
+            "articles": int(db.scalar("SELECT count(*) FROM articles")),
+            "terms": int(db.scalar("SELECT count(*) FROM vocabulary")),
+            "doc_terms": int(db.scalar("SELECT count(*) FROM doc_terms")),
+            "aggregates": get_meta(db.con, "aggregates"),
+            "versions": versions.to_dict("records"),
+            "runs": db.frame("SELECT * FROM runs ORDER BY run_id").to_dict("records"),
+        }
+
+    def rebuild_aggregates(self) -> None:
+        """Recompute the pre-aggregations (ingest does it; this is for repairs and benchmarks)."""
+        with self._db.lock:
+            rebuild_aggregates(self._db.con)
+
+    # ---- queries ----------------------------------------------------------------------
+
+    def count_articles(self, f: Filters | None = None) -> int:
+        """The number of articles that pass the filters."""
+        return queries.count_articles(self._db, f or Filters())
+
+    def summary(self, f: Filters | None = None) -> dict[str, Any]:
+        """Key figures (see :func:`analysis.store.queries.summary`)."""
+        return queries.summary(self._db, f or Filters())
+
+    def articles_over_time(self, f: Filters | None = None, *, period: Period = "month") -> pd.DataFrame:
+        """``[period, n_articles]`` (see :func:`analysis.store.queries.articles_over_time`)."""
+        return queries.articles_over_time(self._db, f or Filters(), period=period)
+
+    def articles_by_place(self, f: Filters | None = None, *, level: Level = "prefecture") -> pd.DataFrame:
+        """``[adcode, name, n_articles]`` (see :func:`analysis.store.queries.articles_by_place`)."""
+        return queries.articles_by_place(self._db, f or Filters(), level=level)
+
+    def term_counts(self, f: Filters | None = None, *, top: int | None = 100) -> pd.DataFrame:
+        """``[term, frequency, docfreq, rate_per_10k, rank]`` (see :func:`.terms.term_counts`)."""
+        return terms.term_counts(self._db, f or Filters(), top=top)
+
+    def total_tokens(self, f: Filters | None = None) -> int:
+        """Word tokens of the filtered articles (the denominator of rates and keyness)."""
+        return terms.total_tokens(self._db, f or Filters())
+
+    def keyness(self, f: Filters | None = None, *, level: Level, target_adcode: str, top: int | None = 50,
+                min_frequency: int = 5, direction: Literal["over", "under", "both"] = "over") -> pd.DataFrame:
+        """Keyness of one place against the rest (see :func:`analysis.store.terms.keyness`)."""
+        return terms.keyness(self._db, f or Filters(), level=level, target_adcode=target_adcode, top=top,
+                             min_frequency=min_frequency, direction=direction)
+
+    def cooccurrence(self, f: Filters | None = None, *, top: int = 40, min_count: int = 2) -> pd.DataFrame:
+        """``[term_a, term_b, n_articles, pmi, npmi]`` (see :func:`analysis.store.terms.cooccurrence`)."""
+        return terms.cooccurrence(self._db, f or Filters(), top=top, min_count=min_count)
+
+    def theme_counts(self, f: Filters | None = None, *, by: ThemeGroup | None = None,
+                     period: ThemePeriod | None = None) -> pd.DataFrame:
+        """Theme counts per group and period (see :func:`analysis.store.theme_queries.theme_counts`)."""
+        return theme_queries.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by,
+                                          period=period)
+
+    def slogans(self, f: Filters | None = None, *, by: Level = "prefecture") -> pd.DataFrame:
+        """Slogan summary (see :func:`analysis.store.theme_queries.slogans`)."""
+        return theme_queries.slogans(self._db, f or Filters(), by=by)
+
+    def list_articles(self, f: Filters | None = None, *, limit: int = 200, offset: int = 0) -> pd.DataFrame:
+        """``[doc_id, date, title, locality, outlet, themes]``, newest first."""
+        return queries.list_articles(self._db, f or Filters(), limit=limit, offset=offset)
+
+    def articles_table(self, f: Filters | None = None) -> pd.DataFrame:
+        """The filtered articles as an articles table with ``themes``."""
+        return queries.articles_table(self._db, f or Filters())
+
+    def get_article(self, doc_id: str) -> dict[str, Any]:
+        """Every stored column of one article; KeyError if there is none with this id."""
+        return queries.get_article(self._db, doc_id)
+
+    def theme_hits(self, doc_id: str) -> pd.DataFrame:
+        """``[theme, term, sentence_index, sentence, start]`` of one article, recomputed from its text."""
+        return theme_queries.theme_hits(self.get_article(doc_id), themes=self.themes)
+
+    def kwic(self, f: Filters | None = None, term: str = "", *, window: int = 20,
+             limit: int | None = 200) -> pd.DataFrame:
+        """``[doc_id, left, match, right, position]``: ``term`` in the filtered texts, oldest first."""
+        return queries_kwic(self._db, f or Filters(), term, window=window, limit=limit)
+
+    def options(self) -> dict[str, Any]:
+        """What the sidebar offers (see :func:`analysis.store.queries.options`)."""
+        return queries.options(self._db, themes=self.themes.ids)
+
+    def tokens_table(self, f: Filters | None = None) -> pd.DataFrame:
+        """``[doc_id, terms, n_tokens, dict_version]`` of the filtered articles, as stored."""
+        from analysis.store.tokens import tokens_table
+
+        return tokens_table(self._db, f or Filters())
+
+
+def queries_kwic(db: Database, f: Filters, term: str, *, window: int, limit: int | None) -> pd.DataFrame:
+    """Keyword in context over the filtered texts that contain ``term`` (see :func:`analysis.kwic.kwic`)."""
+    from analysis.kwic import kwic
+
+    if not term:
+        raise ValueError("kwic needs a non-empty term")
+    where = db.article_clause(f)
+    found = db.search_table(term)
+    rows = db.frame(
+        f"""SELECT doc_id, text FROM articles WHERE doc_key IN (SELECT doc_key FROM {found})
+            AND contains(text, ?) AND {where.sql} ORDER BY date NULLS LAST, doc_key
+            {'' if limit is None else f'LIMIT {int(limit)}'}""", [term, *where.params])
+    return kwic(rows, term, window=window, limit=limit)
+

@@ -1,0 +1,189 @@
+"""Term frequencies, keyness and co-occurrence of the filtered articles, aggregated in SQL.
+
+Term sums are read from the per-month pre-aggregation ``agg_terms`` for the whole months
+of the date range and from ``doc_terms`` for the other days (:func:`term_parts`); with a
+theme or search filter, or stale pre-aggregations, everything comes from ``doc_terms``.
+Scoring reuses :func:`analysis.keyness.score_keyness`; the definitions of rate, rank and
+PMI are those of :mod:`analysis.keywords` and :mod:`analysis.cooccurrence`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.cooccurrence import COOCCURRENCE_COLUMNS
+from analysis.keyness import KEYNESS_COLUMNS, score_keyness
+from analysis.schema import STRING_DTYPE
+from analysis.store.database import Database
+from analysis.store.filters import LEVELS, TRUE, Clause, Filters, Level, cell_clause, split_dates
+from analysis.store.queries import count_articles, count_source
+
+TERM_COLUMNS = ("term", "frequency", "docfreq", "rate_per_10k", "rank")
+MAX_COOCCURRENCE_TERMS = 64
+
+
+def term_parts(
+    db: Database, f: Filters, *, group: str | None = None, extra: Clause = TRUE
+) -> tuple[str, tuple]:
+    """SQL giving ``term_id, frequency, docfreq, grp`` rows whose sums answer ``f``.
+
+    Args:
+        db: the store's database.
+        f: the filters.
+        group: a column of ``articles`` (and the pre-aggregations) returned as ``grp``.
+        extra: one more condition on those columns.
+    """
+    grp = group or "NULL"
+    if db.aggregates_fresh and not f.per_article:
+        months, days = split_dates(f)
+    else:
+        months, days = None, db.article_clause(f)
+    parts, params = [], ()
+    if months is not None:
+        where = months & cell_clause(f) & extra
+        parts.append(f"SELECT term_id, frequency, docfreq, {grp} AS grp "
+                     f"FROM agg_terms JOIN cells USING (cell) WHERE {where.sql}")
+        params += where.params
+    if days is not None:
+        where = days & cell_clause(f) & extra
+        parts.append(f"""SELECT d.term_id, d.count AS frequency, 1 AS docfreq, {grp} AS grp
+                         FROM doc_terms d JOIN articles USING (doc_key) WHERE {where.sql}""")
+        params += where.params
+    return " UNION ALL ".join(parts), params
+
+
+def total_tokens(db: Database, f: Filters, *, extra: Clause = TRUE) -> int:
+    """Word tokens of the filtered articles: the denominator of ``rate_per_10k``."""
+    table, where, _ = count_source(db, f)
+    where = where & extra
+    return int(db.scalar(f"SELECT coalesce(sum(n_tokens), 0) FROM {table} WHERE {where.sql}", where.params))
+
+
+def term_counts(db: Database, f: Filters, *, top: int | None = 100) -> pd.DataFrame:
+    """The most frequent terms of the filtered articles.
+
+    Returns:
+        Columns ``term``, ``frequency``, ``docfreq``, ``rate_per_10k`` (per 10,000 word
+        tokens of the filtered articles) and ``rank`` (1.. by frequency, then term), as
+        :func:`analysis.keywords.count_keywords` without groups. ``attrs["total_tokens"]``
+        holds the denominator.
+    """
+    sql, params = term_parts(db, f)
+    limit = "" if top is None else f"LIMIT {int(top)}"
+    out = db.frame(
+        f"""SELECT v.term, s.frequency, s.docfreq FROM (
+                SELECT term_id, sum(frequency)::BIGINT AS frequency, sum(docfreq)::BIGINT AS docfreq
+                FROM ({sql}) GROUP BY term_id
+            ) s JOIN vocabulary v USING (term_id) ORDER BY s.frequency DESC, v.term {limit}""", params)
+    total = total_tokens(db, f)
+    out["rate_per_10k"] = out["frequency"] / total * 10_000 if total else np.nan
+    out["rank"] = np.arange(1, len(out) + 1, dtype=np.int64)
+    out = out.astype({"term": STRING_DTYPE, "frequency": "int64", "docfreq": "int64",
+                      "rate_per_10k": "float64"})
+    out.attrs["total_tokens"] = total
+    return out[list(TERM_COLUMNS)]
+
+
+def keyness(
+    db: Database, f: Filters, *, level: Level, target_adcode: str, top: int | None = 50,
+    min_frequency: int = 5, direction: Literal["over", "under", "both"] = "over",
+) -> pd.DataFrame:
+    """Keyness of one place against the rest of the filtered articles.
+
+    The target is the filtered articles whose ``{level}_code`` is ``target_adcode``; the
+    reference, every other filtered article (places unknown included), as in
+    :func:`analysis.keyness.compute_keyness`.
+
+    Returns:
+        The keyness columns (``term``, ``target_frequency``, ``reference_frequency``,
+        ``target_total``, ``reference_total``, ``g2``, ``log_ratio``, ``p_value``,
+        ``direction``), best first; empty when either side has no word tokens.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    if direction not in ("over", "under", "both"):
+        raise ValueError(f"direction must be 'over', 'under' or 'both', not {direction!r}")
+    code = f"{level}_code"
+    target_total = total_tokens(db, f, extra=Clause(f"{code} IS NOT DISTINCT FROM ?", (target_adcode,)))
+    reference_total = total_tokens(db, f) - target_total
+    if target_total == 0 or reference_total == 0:
+        return _empty_keyness()
+    sql, params = term_parts(db, f, group=code)
+    table = db.frame(
+        f"""SELECT v.term, s.a, s.total - s.a AS b FROM (
+                SELECT term_id, coalesce(sum(frequency) FILTER (WHERE grp IS NOT DISTINCT FROM ?), 0) AS a,
+                       sum(frequency) AS total FROM ({sql}) GROUP BY term_id HAVING sum(frequency) >= ?
+            ) s JOIN vocabulary v USING (term_id)""", [target_adcode, *params, int(min_frequency)])
+    out = score_keyness(table["a"].to_numpy(), table["b"].to_numpy(),
+                        target_total=target_total, reference_total=reference_total)
+    out.insert(0, "term", pd.Series(table["term"].to_numpy(), dtype=STRING_DTYPE))
+    if direction != "both":
+        out = out[out["direction"] == direction]
+    out = out.assign(_over=out["direction"] != "over")
+    out = out.sort_values(["_over", "g2", "term"], ascending=[True, False, True]).drop(columns="_over")
+    return out.head(top if top is not None else len(out)).reset_index(drop=True)[list(KEYNESS_COLUMNS)]
+
+
+def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2) -> pd.DataFrame:
+    """Document co-occurrence of the ``top`` terms by document frequency, with PMI and NPMI.
+
+    Returns:
+        Columns ``term_a``, ``term_b`` (``term_a < term_b``), ``n_articles``, ``pmi`` and
+        ``npmi``, as :func:`analysis.cooccurrence.count_cooccurrence` (same formulas and order).
+    """
+    if not 0 < top <= MAX_COOCCURRENCE_TERMS:
+        raise ValueError(f"top must be between 1 and {MAX_COOCCURRENCE_TERMS}, not {top}")
+    sql, params = term_parts(db, f)
+    chosen = db.frame(
+        f"""SELECT v.term, s.term_id FROM (
+                SELECT term_id, sum(docfreq) AS docfreq FROM ({sql}) GROUP BY term_id
+            ) s JOIN vocabulary v USING (term_id) ORDER BY s.docfreq DESC, v.term LIMIT {int(top)}""", params)
+    chosen = chosen.sort_values("term", ignore_index=True)
+    where = db.article_clause(f)
+    masks = db.frame(
+        f"""SELECT mask, count(*) AS n FROM (
+                SELECT d.doc_key, bit_or(1::UBIGINT << c.idx::UBIGINT) AS mask
+                FROM doc_terms d JOIN (SELECT unnest(?::INTEGER[]) AS term_id, unnest(?::INTEGER[]) AS idx) c
+                    USING (term_id) JOIN articles USING (doc_key) WHERE {where.sql} GROUP BY d.doc_key
+            ) GROUP BY mask""", [chosen["term_id"].tolist(), list(range(len(chosen))), *where.params])
+    shifts = np.arange(len(chosen), dtype=np.uint64)
+    bits = (masks["mask"].to_numpy(np.uint64)[:, None] >> shifts) & np.uint64(1)
+    present = bits.astype(np.float64)
+    incidence = (present.T @ (present * masks["n"].to_numpy(np.float64)[:, None])).round().astype(np.int64)
+    return score_pairs(incidence, chosen["term"].to_numpy(dtype=object), n_docs=count_articles(db, f),
+                       min_count=min_count)
+
+
+def score_pairs(
+    incidence: np.ndarray, vocabulary: np.ndarray, *, n_docs: int, min_count: int
+) -> pd.DataFrame:
+    """PMI and NPMI of each pair from a document co-occurrence matrix (diagonal: docfreq).
+
+    The formulas of :mod:`analysis.cooccurrence`, which computes the same from a tokens table.
+    """
+    docfreq = np.diag(incidence).astype(np.float64)
+    first, second = np.triu_indices(len(vocabulary), k=1)
+    together = incidence[first, second]
+    keep = together >= max(min_count, 1)
+    first, second, together = first[keep], second[keep], together[keep].astype(np.float64)
+    p_ab = together / float(max(n_docs, 1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(p_ab / ((docfreq[first] / n_docs) * (docfreq[second] / n_docs)))
+        npmi = np.where(p_ab < 1.0, pmi / -np.log(p_ab), 1.0)
+    out = pd.DataFrame({
+        "term_a": pd.Series(vocabulary[first], dtype=STRING_DTYPE),
+        "term_b": pd.Series(vocabulary[second], dtype=STRING_DTYPE),
+        "n_articles": together.astype(np.int64), "pmi": pmi, "npmi": npmi,
+    })
+    out = out.sort_values(["npmi", "n_articles", "term_a", "term_b"], ascending=[False, False, True, True],
+                          ignore_index=True)
+    return out[list(COOCCURRENCE_COLUMNS)]
+
+
+def _empty_keyness() -> pd.DataFrame:
+    out = score_keyness(np.zeros(0), np.zeros(0), target_total=1, reference_total=1)
+    out.insert(0, "term", pd.Series([], dtype=STRING_DTYPE))
+    return out[list(KEYNESS_COLUMNS)]

@@ -1,0 +1,184 @@
+"""Incremental, parallel and crash-safe ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+from test_store import TINY
+
+import analysis.store.analyze as analyze
+from analysis.demo import generate_demo_articles
+from analysis.paths import data_path
+from analysis.store import Filters, ingest_paths, open_store
+from analysis.tokenize import build_tokenizer, tokenize_articles
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def snapshot(store) -> dict[str, pd.DataFrame]:
+    """Everything ingest wrote, keyed by doc_id and term text (not by internal ids)."""
+    db = store._db
+    return {
+        "articles": db.frame("SELECT doc_id, content_hash, n_tokens, n_chars, themes, dict_version, month "
+                             "FROM articles ORDER BY doc_id"),
+        "terms": db.frame("SELECT a.doc_id, v.term, d.count FROM doc_terms d JOIN articles a USING (doc_key) "
+                          "JOIN vocabulary v USING (term_id) ORDER BY 1, 2"),
+        "themes": db.frame("SELECT a.doc_id, t.theme, t.n_hits, t.score, t.assigned FROM doc_themes t "
+                           "JOIN articles a USING (doc_key) ORDER BY 1, 2"),
+        "slogans": db.frame("SELECT a.doc_id, s.slogan, s.quoted, count(*) AS n FROM doc_slogans s "
+                            "JOIN articles a USING (doc_key) GROUP BY ALL ORDER BY 1, 2, 3"),
+        "tokens": store.tokens_table().sort_values("doc_id", ignore_index=True),
+        "top terms": store.term_counts(top=50),
+        "heatmap": store.theme_counts(by="prefecture", period="month"),
+    }
+
+
+def assert_same_store(left, right) -> None:
+    for name, table in snapshot(left).items():
+        assert_frame_equal(table, snapshot(right)[name], obj=name)
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Count the articles handed to the segmenter (in this process)."""
+    seen: list[str] = []
+    original = analyze.tokenize_articles
+
+    def counting(articles, *, tokenizer):
+        seen.extend(articles["doc_id"])
+        return original(articles, tokenizer=tokenizer)
+
+    monkeypatch.setattr(analyze, "tokenize_articles", counting)
+    return seen
+
+
+def test_incremental_ingest_segments_only_new_articles(spy):
+    with open_store(None) as store:
+        first = store.ingest(TINY.iloc[:3], workers=1)
+        assert (first.new, first.skipped_existing, len(spy)) == (3, 0, 3)
+        second = store.ingest(TINY, workers=1)
+        assert (second.new, second.skipped_existing, len(spy)) == (2, 3, 5)
+        third = store.ingest(TINY, workers=1)
+        assert (third.new, third.skipped_existing, third.batches, len(spy)) == (0, 5, 0, 5)
+        assert store.count_articles() == 5
+
+
+def test_the_same_text_from_elsewhere_is_not_added_again(spy):
+    moved = TINY.assign(doc_id=TINY["doc_id"] + "-moved", source="elsewhere", outlet="丙报")
+    repeated = pd.concat([TINY, TINY.iloc[[0]]], ignore_index=True)
+    with open_store(None) as store:
+        summary = store.ingest(repeated, workers=1)
+        assert (summary.new, summary.duplicates) == (5, 1)
+        summary = store.ingest(moved, workers=1)
+        assert (summary.new, summary.skipped_existing) == (0, 5)
+        assert len(spy) == 5
+
+
+def test_a_changed_text_replaces_the_article_with_its_doc_id():
+    corrected = TINY.copy()
+    corrected.loc[0, "text"] = "会议围绕社区治理开展协商。"
+    with open_store(None) as store:
+        store.ingest(TINY, workers=1)
+        summary = store.ingest(corrected, workers=1)
+        assert (summary.new, summary.replaced, summary.skipped_existing) == (1, 1, 4)
+        assert store.count_articles() == 5
+        assert store.get_article("t1")["text"] == "会议围绕社区治理开展协商。"
+        counts = store.term_counts(top=None).set_index("term")["frequency"]
+        assert counts["乡村振兴"] == 2
+        assert counts["社区治理"] == 2
+
+
+def test_a_new_dictionary_makes_stored_articles_stale_until_resegmented(tmp_path):
+    userdict = tmp_path / "userdict.txt"
+    userdict.write_text(data_path("userdict.txt").read_text(encoding="utf-8") + "\n委员建议 50 n\n", encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        store.ingest(TINY, workers=1)
+    with open_store(tmp_path / "store", userdict=userdict) as store:
+        assert store.stale_articles() == 5
+        summary = store.ingest(TINY.iloc[:2], workers=1)
+        assert (summary.new, summary.resegmented, store.stale_articles()) == (0, 2, 3)
+        summary = store.resegment(workers=1)
+        assert (summary.resegmented, store.stale_articles()) == (3, 0)
+        expected = tokenize_articles(TINY, tokenizer=build_tokenizer(userdict=userdict))
+        assert_frame_equal(store.tokens_table().sort_values("doc_id", ignore_index=True), expected)
+        assert "委员建议" in set(store.term_counts(top=None)["term"])
+        assert store.count_articles() == 5
+
+
+def test_batches_chunks_and_frames_do_not_change_the_result():
+    articles = generate_demo_articles(120, seed=5)
+    done: list[tuple[int, int | None]] = []
+    with open_store(None) as one, open_store(None) as many:
+        one.ingest(articles, workers=1)
+        frames = (articles.iloc[i : i + 50] for i in range(0, 120, 50))
+        summary = many.ingest(frames, workers=1, batch_size=7, chunk_size=3, total=120,
+                              progress=lambda n, total: done.append((n, total)))
+        assert summary.batches == 14  # chunks of 3 make batches of 9
+        assert done[-1] == (120, 120)
+        assert [n for n, _ in done] == sorted(n for n, _ in done)
+        assert_same_store(one, many)
+
+
+def test_a_process_pool_gives_the_same_store_as_this_process():
+    articles = generate_demo_articles(300, seed=6)
+    with open_store(None) as local, open_store(None) as pooled:
+        local.ingest(articles, workers=1)
+        summary = pooled.ingest(articles, workers=2, chunk_size=40)
+        assert summary.new == 300
+        assert_same_store(local, pooled)
+
+
+def test_ingest_paths_loads_files_and_keeps_their_reports(tmp_path):
+    generate_demo_articles(50, seed=7).to_parquet(tmp_path / "a.parquet")
+    (tmp_path / "broken.csv").write_bytes(b"")
+    with open_store(None) as store:
+        summary, reports = ingest_paths(store, [tmp_path / "a.parquet", tmp_path / "broken.csv"], workers=1)
+        assert summary.new == 50
+        assert [r.status for r in reports] == ["loaded", "failed"]
+
+
+def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
+    articles = generate_demo_articles(2400, seed=8)
+    for i in range(3):
+        articles.iloc[i * 800 : (i + 1) * 800].to_parquet(tmp_path / f"part{i}.parquet")
+    inputs = [str(tmp_path / f"part{i}.parquet") for i in range(3)]
+    store_dir = tmp_path / "store"
+    command = [sys.executable, "-m", "analysis.cli", "ingest", *inputs, "--store", str(store_dir),
+               "--batch-size", "100", "--workers", "1"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    progress = store_dir / "ingest-progress.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if progress.exists() and json.loads(progress.read_text())["batches"] >= 1:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, process.stderr.read().decode()
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    with open_store(store_dir) as store:
+        stored = store.count_articles()
+        assert 100 <= stored < 2400
+        assert stored % 100 == 0  # whole batches only
+        assert store.info()["runs"][0]["status"] == "interrupted"
+        assert store.info()["aggregates"] == "fresh"  # rebuilt on opening
+        assert store.count_articles(Filters(level="province", places=("620000",))) <= stored
+
+    finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert f"{2400 - stored:,} new, {stored:,} already in the store" in finished.stderr
+    with open_store(store_dir) as store, open_store(None) as clean:
+        ingest_paths(clean, inputs, workers=1)
+        assert store.count_articles() == 2400
+        duplicates = store._db.scalar("SELECT count(*) - count(DISTINCT content_hash) FROM articles")
+        assert duplicates == 0
+        assert_same_store(store, clean)
