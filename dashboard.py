@@ -14,6 +14,7 @@ import streamlit as st
 from analysis.report import summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
+from ui.common import column_config
 from ui.i18n import t
 from ui.sidebar import render_filters, request_state
 from ui.sources import Source, choose_source
@@ -65,12 +66,19 @@ def show_load_summary(source: Source, lang: Lang) -> None:
                 "status": r.status,
                 "articles": r.articles,
                 "reasons": "；".join(f"{p.line or '-'}: {p.message}" for p in r.errors[:5]),
-                "left out": len(r.skipped),
+                "left_out": len(r.skipped),
                 "warnings": len(r.warnings),
             }
             for r in source.reports
         ]
-        st.dataframe(pd.DataFrame(rows), width="stretch", hide_index=True, key="load_summary_table")
+        table = pd.DataFrame(rows)
+        st.dataframe(
+            table,
+            width="stretch",
+            hide_index=True,
+            key="load_summary_table",
+            column_config=column_config(table.columns, lang),
+        )
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:
@@ -101,7 +109,7 @@ def main() -> None:
         st.info(t("upload_label", lang))
         return
     if source.synthetic:
-        st.warning(t("demo_notice", lang), icon="🧪")
+        st.warning(t("demo_notice", lang))
     show_load_summary(source, lang)
     store = source.store
     options = store.options()

@@ -31,3 +31,53 @@ def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> N
     st.download_button(
         f"⬇ {t('download_csv', lang)}（{name}）", data=data, file_name=f"{name}.csv", mime="text/csv", key=key
     )
+
+
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "date": ("日期", "Date"),
+    "title": ("标题", "Title"),
+    "locality": ("地区", "Place"),
+    "outlet": ("媒体", "Outlet"),
+    "themes": ("主题", "Themes"),
+    "slogan": ("口号/提法", "Slogan"),
+    "n_mentions": ("提及次数", "Mentions"),
+    "n_articles": ("文章数（篇）", "Articles"),
+    "first_date": ("首次出现", "First seen"),
+    "last_date": ("最近出现", "Last seen"),
+    "n_groups": ("地区数", "Places"),
+    "groups": ("出现的地区", "Where"),
+    "theme": ("主题", "Theme"),
+    "term": ("命中词", "Term"),
+    "sentence_index": ("句序", "Sentence #"),
+    "sentence": ("所在句子", "Sentence"),
+    "start": ("句内位置", "Offset"),
+    "left": ("左侧上下文", "Left context"),
+    "match": ("检索词", "Term"),
+    "right": ("右侧上下文", "Right context"),
+    "position": ("位置", "Position"),
+    "file": ("文件", "File"),
+    "status": ("状态", "Status"),
+    "articles": ("文章数（篇）", "Articles"),
+    "reasons": ("原因", "Reasons"),
+    "left_out": ("略去的段落", "Left out"),
+    "warnings": ("提示", "Warnings"),
+    "doc_id": ("编号", "ID"),
+}
+
+
+def column_config(columns, lang: Lang, *, hide: tuple[str, ...] = ("doc_id",)) -> dict[str, object]:
+    """Streamlit column settings: labels in the interface language, dates as dates, ids hidden."""
+    config: dict[str, object] = {}
+    for column in columns:
+        if column in hide:
+            config[column] = None
+            continue
+        zh, en = COLUMN_LABELS.get(column, (column, column))
+        name = en if lang == "en" else zh
+        if column in {"date", "first_date", "last_date"}:
+            config[column] = st.column_config.DateColumn(name, format="YYYY-MM-DD")
+        elif column in {"left", "right", "sentence", "title"}:
+            config[column] = st.column_config.TextColumn(name, width="large")
+        else:
+            config[column] = st.column_config.Column(name)
+    return config

@@ -115,14 +115,18 @@ def render_filters(
         list(place_names),
         format_func=lambda c: place_names.get(c, c),
         key=WIDGETS["places"],
+        placeholder=t("choose", lang),
     )
     themes = st.multiselect(
         t("themes", lang),
         list(theme_labels),
         format_func=lambda k: theme_labels.get(k, k),
         key=WIDGETS["themes"],
+        placeholder=t("choose", lang),
     )
-    outlets = st.multiselect(t("outlets", lang), sorted(choices.outlets), key=WIDGETS["outlets"])
+    outlets = st.multiselect(
+        t("outlets", lang), sorted(choices.outlets), key=WIDGETS["outlets"], placeholder=t("choose", lang)
+    )
     search = st.text_input(
         t("search", lang), key=WIDGETS["search"], help=t("search_help", lang), max_chars=100
     )

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import queries
-from ui.common import download_table
+from ui.common import column_config, download_table
 from ui.html_view import escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
@@ -38,13 +38,24 @@ def render(view: View) -> None:
         on_select="rerun",
         selection_mode="single-row",
         key="art_table",
-        column_config={"doc_id": None, "date": st.column_config.DateColumn(format="YYYY-MM-DD")},
+        column_config=column_config(shown.columns, lang),
     )
+    st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
     rows = event.selection.rows if event is not None else []
-    if rows:
-        _read(view, str(table.iloc[rows[0]]["doc_id"]))
+    titles = dict(zip(table["doc_id"].astype(str), table["title"].fillna("").astype(str), strict=True))
+    picked = st.selectbox(
+        t("pick_article", lang),
+        list(titles),
+        index=None,
+        key="art_pick",
+        format_func=lambda d: titles.get(d) or d,
+        placeholder=t("pick_article", lang),
+    )
+    chosen = str(table.iloc[rows[0]]["doc_id"]) if rows else picked
+    if chosen:
+        _read(view, chosen)
     _kwic(view)
 
 
@@ -53,9 +64,10 @@ def _read(view: View, doc_id: str) -> None:
     article = view.store.get_article(doc_id)
     hits = view.store.theme_hits(doc_id)
     st.subheader(t("open_article", lang))
+    date = pd.Timestamp(article["date"]).strftime("%Y-%m-%d") if article.get("date") is not None else None
     meta = " · ".join(
         str(v)
-        for v in (article.get("date"), article.get("locality"), article.get("outlet"), article.get("author"))
+        for v in (date, article.get("locality"), article.get("outlet"), article.get("author"))
         if v is not None and not pd.isna(v)
     )
     themes = "、".join(view.theme_labels.get(i, i) for i in (article.get("themes") or []))
@@ -70,7 +82,8 @@ def _read(view: View, doc_id: str) -> None:
     st.html(
         f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(article.get('title') or '')}</h3>"
         f"<div style='color:#666;font-size:0.9em'>{escape_text(meta)}</div>"
-        f"<div style='margin:0.4em 0'><b>{escape_text(t('themes', lang))}</b>: {escape_text(themes)}</div>"
+        f"<div style='margin:0.4em 0'><b>{escape_text(t('theme_word', lang))}</b>: "
+        f"{escape_text(themes)}</div>"
         f"{body}</div>"
     )
     if not hits.empty:
@@ -80,6 +93,7 @@ def _read(view: View, doc_id: str) -> None:
             width="stretch",
             hide_index=True,
             key="art_hits",
+            column_config=column_config(hits.columns, lang),
         )
 
 
@@ -98,9 +112,6 @@ def _kwic(view: View) -> None:
         width="stretch",
         hide_index=True,
         key="art_kwic_table",
-        column_config={
-            "left": st.column_config.TextColumn(width="large"),
-            "right": st.column_config.TextColumn(width="large"),
-        },
+        column_config=column_config(lines.columns, lang),
     )
     download_table(lines, name="kwic", key="dl_kwic", lang=lang)

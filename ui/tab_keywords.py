@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogans, plot_top_terms
 from ui import queries
-from ui.common import download_table, show_chart
+from ui.common import column_config, download_table, show_chart
 from ui.i18n import t
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -40,17 +40,23 @@ def render(view: View) -> None:
     _slogans(view)
 
 
-def _wordcloud(terms, lang) -> None:
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
+def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes:
+    """The word cloud of ``(term, frequency)`` pairs as PNG bytes (cached: drawing takes ~1 s)."""
     from analysis.wordcloud_image import render_wordcloud
 
-    st.subheader(t("wordcloud", lang))
-    image = render_wordcloud(terms[["term", "frequency"]].head(150), width=1000, height=460)
+    image = render_wordcloud(dict(frequencies), width=1000, height=460)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    st.image(buffer.getvalue(), width="stretch")
-    st.download_button(
-        "⬇ PNG", data=buffer.getvalue(), file_name="wordcloud.png", mime="image/png", key="dl_wordcloud"
-    )
+    return buffer.getvalue()
+
+
+def _wordcloud(terms, lang) -> None:
+    st.subheader(t("wordcloud", lang))
+    top = terms.head(150)
+    png = wordcloud_png(tuple(zip(top["term"].astype(str), top["frequency"].astype(int), strict=True)))
+    st.image(png, width="stretch")
+    st.download_button("⬇ PNG", data=png, file_name="wordcloud.png", mime="image/png", key="dl_wordcloud")
 
 
 def _keyness(view: View) -> None:
@@ -87,5 +93,11 @@ def _slogans(view: View) -> None:
         st.info(t("no_match", lang))
         return
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans")
-    st.dataframe(table, width="stretch", hide_index=True, key="kw_slogans_table")
+    st.dataframe(
+        table,
+        width="stretch",
+        hide_index=True,
+        key="kw_slogans_table",
+        column_config=column_config(table.columns, lang),
+    )
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_choropleth
-from analysis.geo import BOUNDARY_CAPTION, BOUNDARY_CAPTION_EN, load_boundaries, match_region_codes
+from analysis.geo import load_boundaries, match_region_codes
 from ui import queries
 from ui.common import download_table, show_chart
 from ui.i18n import t
@@ -72,7 +72,6 @@ def render(view: View) -> None:
     fig = plot_choropleth(values, geojson=geojson, value_label=label, value_format=fmt, lang=lang)
     st.caption(t("click_hint", lang))
     event = show_chart(fig, key="map_chart", filename="map", selectable=True)
-    st.caption(BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN)
     apply_selection(
         view.state,
         "map_chart",

@@ -19,15 +19,14 @@ def render(view: View) -> None:
     """Draw the overview tab."""
     lang = view.lang
     summary = queries.summary(view)
-    cols = st.columns(4)
+    cols = st.columns(5)
     cols[0].metric(t("kpi_articles", lang), f"{summary['articles']:,} {t('articles_unit', lang)}")
-    cols[1].metric(t("kpi_places", lang), f"{summary.get('places', 0):,}")
-    cols[2].metric(t("kpi_outlets", lang), f"{summary.get('outlets', 0):,}")
-    cols[3].metric(
-        t("kpi_days", lang),
-        f"{summary.get('days', 0):,} {t('days_unit', lang)}",
-        help=f"{summary.get('first_date', '')} – {summary.get('last_date', '')}",
-    )
+    cols[1].metric(t("kpi_prefectures", lang), f"{summary['prefectures']:,} {t('places_unit', lang)}")
+    cols[2].metric(t("kpi_counties", lang), f"{summary['counties']:,} {t('places_unit', lang)}")
+    cols[3].metric(t("kpi_chars", lang), f"{summary['characters'] / 10_000:,.1f} {t('wan_chars', lang)}")
+    first, last = summary["first_date"], summary["last_date"]
+    span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
+    cols[4].metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
     st.caption(t("click_hint", lang))
     period = (
         st.segmented_control(

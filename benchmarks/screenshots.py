@@ -1,0 +1,116 @@
+"""Screenshot every tab of the running dashboard in headless Chromium (Playwright).
+
+Starts ``streamlit run dashboard.py`` on a free port, opens it in the Debian Chromium
+(``/usr/bin/chromium``; never ``playwright install``), clicks each tab, waits for its
+charts, and saves full-page PNGs to ``screenshots/`` (ignored by git). Used to look at
+every chart as a user sees it.
+
+Usage: python benchmarks/screenshots.py [--lang en] [--query 'level=county'] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TABS = ["概览", "关键词", "主题", "地图", "词语关联", "文章"]
+TABS_EN = ["Overview", "Keywords", "Themes", "Map", "Co-occurrence", "Articles"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the dashboard did not start within 60 s")
+
+
+def shoot(port: int, out: Path, *, lang: str, query: str) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"http://127.0.0.1:{port}/?{query}" + ("&lang=en" if lang == "en" else "")
+    saved = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 2600})
+        page.goto(url)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+        page.wait_for_timeout(2500)
+        for name in TABS_EN if lang == "en" else TABS:
+            page.get_by_role("tab", name=name).click()
+            settle(page, 2500)
+            if name in ("文章", "Articles"):
+                open_first_article(page)
+            path = out / f"{lang}_{name}.png"
+            page.screenshot(path=str(path), full_page=True)
+            saved.append(path)
+        browser.close()
+    return saved
+
+
+def settle(page, extra_ms: int = 1500) -> None:
+    """Wait until Streamlit has finished rerunning (its status widget is gone)."""
+    page.wait_for_timeout(600)
+    for _ in range(240):
+        running = page.locator('[data-testid="stStatusWidget"]').count() or page.get_by_role(
+            "button", name="Stop").count()
+        if not running:
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(extra_ms)
+
+
+def open_first_article(page) -> None:
+    """Open the first article from the picker and look up a KWIC term."""
+    picker = page.get_by_role("combobox", name="选择一篇文章").or_(
+        page.get_by_role("combobox", name="Choose an article")).first
+    picker.click()
+    page.wait_for_timeout(800)
+    page.get_by_role("option").first.click()
+    settle(page)
+    kwic = page.get_by_label("检索词").or_(page.get_by_label("Term")).first
+    kwic.fill("乡村振兴")
+    kwic.press("Enter")
+    settle(page)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    parser.add_argument("--query", default="", help="URL query, e.g. 'level=county&theme=water'")
+    parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    args = parser.parse_args()
+    port = free_port()
+    app = start_app(port)
+    try:
+        for path in shoot(port, Path(args.out), lang=args.lang, query=args.query):
+            print(path)
+    finally:
+        app.terminate()
+
+
+if __name__ == "__main__":
+    main()
