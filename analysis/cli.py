@@ -48,6 +48,9 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
     parser.add_argument("--outlet", metavar="NAME", help="the newspaper or site, if inputs don't say")
     parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB",
                         help="refuse files larger than this (default 200)")
+    parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
+                        help="count whole articles (default), or each paragraph of long documents such as "
+                             "政府工作报告 as its own unit")
     parser.add_argument("--report", metavar="FILE",
                         help="write a JSON report: one object per input file with its status")
     if not outputs:

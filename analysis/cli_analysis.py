@@ -28,6 +28,10 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
 
         return load_articles_from_store(args.store)
     articles = load_from_args(args).articles
+    if getattr(args, "split", "articles") == "paragraphs":
+        from analysis.loading.sections import split_into_paragraphs
+
+        articles = split_into_paragraphs(articles)
     return articles.assign(themes=assign_themes(articles, themes=load_themes()))
 
 

@@ -105,3 +105,35 @@ def test_local_cppcc_pages_load_with_chrome_removed():
     assert by_id.loc["sp-001", "continued_from"] == "1"
     assert by_id.loc["sp-018", "province"] == "甘肃省" and by_id.loc["sp-018", "author"] == "王钊"
     assert not by_id["text"].str.contains("网站首页|数字报首页|【打印正文】").any()
+
+
+def test_theme_shares_of_provincial_reports_read_right_by_province():
+    from analysis.loading.sections import split_into_paragraphs
+    from analysis.theme_dictionary import load_themes
+    from analysis.themes import assign_themes, count_themes
+
+    loaded = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
+    paragraphs = split_into_paragraphs(loaded.articles)
+    paragraphs = paragraphs.assign(themes=assign_themes(paragraphs, themes=load_themes()))
+    shares = count_themes(paragraphs, by="province").pivot(index="group", columns="theme", values="share")
+    assert shares.index.size == 31
+    water = shares["water"].sort_values(ascending=False)
+    assert "甘肃省" in water.index[:3] and water["上海市"] < 0.01  # the arid north-west talks water
+    assert shares["energy"].idxmax() == "内蒙古自治区"
+    assert shares["opening_up"].idxmax() == "海南省"  # the free-trade port
+    assert (shares["industry"] > 0.05).all()  # every report talks industry
+
+
+def test_xwlb_party_discipline_peaks_while_the_2024_campaign_ran():
+    from analysis.theme_dictionary import load_themes
+    from analysis.themes import assign_themes, count_themes
+
+    folder = corpus_path("xwlb-cctv-json")
+    days = sorted(folder.glob("2023/*.json")) + sorted(folder.glob("2024/*.json")) + sorted(folder.glob("2025/*.json"))
+    articles = load_articles(days).articles
+    articles = articles.assign(themes=assign_themes(articles, themes=load_themes()))
+    counts = count_themes(articles, period="quarter")
+    counts = counts[counts["group_articles"] >= 50]  # quarters with a few stray back-dated items are noise
+    discipline = counts.pivot(index="period", columns="theme", values="share")["party_discipline"]
+    assert discipline["2024Q2"] == discipline.max()
+    assert discipline["2024Q2"] > 1.2 * discipline.drop("2024Q2").median()
