@@ -91,10 +91,11 @@ def open_first_article(page) -> None:
     page.wait_for_timeout(800)
     page.get_by_role("option").first.click()
     settle(page)
-    kwic = page.get_by_label("检索词").or_(page.get_by_label("Term")).first
-    kwic.fill("乡村振兴")
-    kwic.press("Enter")
-    settle(page)
+    kwic = page.get_by_role("textbox", name="检索词").or_(page.get_by_role("textbox", name="Term")).first
+    if kwic.count():
+        kwic.fill("乡村振兴")
+        kwic.press("Enter")
+        settle(page)
 
 
 def main() -> None:

@@ -20,10 +20,18 @@ def render(view: View) -> None:
     lang = view.lang
     summary = queries.summary(view)
     cols = st.columns(5)
-    cols[0].metric(t("kpi_articles", lang), f"{summary['articles']:,} {t('articles_unit', lang)}")
+    cols[0].metric(
+        t("kpi_articles", lang),
+        f"{summary['articles']:,} {t('articles_unit', lang)}".strip()
+        if lang == "zh"
+        else f"{summary['articles']:,}",
+    )
     cols[1].metric(t("kpi_prefectures", lang), f"{summary['prefectures']:,} {t('places_unit', lang)}")
     cols[2].metric(t("kpi_counties", lang), f"{summary['counties']:,} {t('places_unit', lang)}")
-    cols[3].metric(t("kpi_chars", lang), f"{summary['characters'] / 10_000:,.1f} {t('wan_chars', lang)}")
+    chars = summary["characters"]
+    cols[3].metric(
+        t("kpi_chars", lang), f"{chars / 10_000:,.1f} 万字" if lang == "zh" else f"{chars / 1e6:,.2f} M"
+    )
     first, last = summary["first_date"], summary["last_date"]
     span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
     cols[4].metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
