@@ -430,3 +430,15 @@ def test_theme_charts_read_count_themes_labels():
         pd.DataFrame({"group": [pd.NA] * 2, "period": ["2024-01", "2024-02"],
                       "n_articles": [3, 5]}))
     assert [str(x)[:7] for x in over_time.data[0].x] == ["2024-01", "2024-02"]
+
+
+def test_the_relative_heatmap_divides_each_share_by_the_themes_overall_share():
+    counts = pd.DataFrame({"group": ["甲", "甲", "乙", "乙"], "period": [None] * 4, "theme": ["a", "b", "a", "b"],
+                           "n_articles": [1, 2, 3, 0], "share": [0.25, 0.5, 0.75, 0.0], "n_hits": [1, 2, 3, 0],
+                           "group_articles": [4, 4, 4, 4]})
+    fig = charts.plot_theme_heatmap(counts, theme_labels={"a": "A", "b": "B"}, measure="relative")
+    trace = fig.data[0]
+    cells = {(g, x): z for g, row in zip(trace.y, trace.z, strict=True) for x, z in zip(trace.x, row, strict=True)}
+    # theme a: 4 of 8 articles overall (0.5); 甲 0.25 → 0.5×, 乙 0.75 → 1.5×; theme b: 2 of 8 (0.25)
+    assert cells == {("甲", "A"): 0.5, ("甲", "B"): 2.0, ("乙", "A"): 1.5, ("乙", "B"): 0.0}
+    assert trace.zmid == 1 and "相对全体平均" in fig.layout.title.text

@@ -23,7 +23,17 @@ def render(view: View) -> None:
         st.info(t("no_match", lang))
         return
     st.caption(t("click_hint", lang))
-    fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, lang=lang)
+    measure = (
+        st.segmented_control(
+            t("heatmap_measure", lang),
+            ["share", "relative"],
+            default="share",
+            key="th_measure",
+            format_func=lambda m: t(f"heatmap_{m}", lang),
+        )
+        or "share"
+    )
+    fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, measure=measure, lang=lang)
     fig = add_cell_targets(fig, by_place, theme_labels=view.theme_labels, lang=lang)
     event = show_chart(fig, key="th_heatmap", filename="theme_heatmap", selectable=True)
     apply_selection(

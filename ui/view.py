@@ -59,10 +59,17 @@ def add_cell_targets(
     fig.data[0].hoverinfo = "skip"
     fig.data[0].hovertemplate = None
     hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)
+    overall = (
+        frame.groupby("theme")["n_articles"].sum() / frame.groupby("group")["group_articles"].max().sum()
+    )
+    ratio = frame["share"] / frame["theme"].map(overall).replace(0, float("nan"))
     text = [
-        f"{label('share', lang)}: {s:.1%}<br>{label('theme_articles', lang)}: {int(n):,} / {int(g):,} "
+        f"{label('share', lang)}: {s:.1%}（{label('relative', lang)} {r:.2f}×）<br>"
+        f"{label('theme_articles', lang)}: {int(n):,} / {int(g):,} "
         f"{label('unit_articles', lang)}<br>{label('n_hits', lang)}: {int(h):,}"
-        for s, n, g, h in zip(frame["share"], frame["n_articles"], frame["group_articles"], hits, strict=True)
+        for s, r, n, g, h in zip(
+            frame["share"], ratio.fillna(0), frame["n_articles"], frame["group_articles"], hits, strict=True
+        )
     ]
     fig.add_trace(
         go.Scatter(

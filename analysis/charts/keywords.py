@@ -48,19 +48,25 @@ def plot_top_terms(
     frame = _select_group(keywords, group)
     frame = frame.sort_values([measure, "term"], ascending=[False, True]).head(top).iloc[::-1]
     custom = frame[["frequency", "rate_per_10k", "docfreq", "rank"]].to_numpy(dtype=float)
-    fig = go.Figure(go.Bar(
-        x=frame[measure], y=frame["term"], orientation="h", marker_color=PALETTE[0],
-        customdata=custom,
-        text=frame[measure].map("{:,.0f}".format if measure == "frequency" else "{:.1f}".format),
-        textposition="outside", cliponaxis=False,
-        hovertemplate=(
-            "<b>%{y}</b><br>"
-            f"{label('frequency', lang)}: %{{customdata[0]:,.0f}}<br>"
-            f"{label('rate_per_10k', lang)}: %{{customdata[1]:.2f}}<br>"
-            f"{label('docfreq', lang)}: %{{customdata[2]:,.0f}}<br>"
-            f"{label('rank', lang)}: %{{customdata[3]:.0f}}<extra></extra>"
-        ),
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=frame[measure],
+            y=frame["term"],
+            orientation="h",
+            marker_color=PALETTE[0],
+            customdata=custom,
+            text=frame[measure].map("{:,.0f}".format if measure == "frequency" else "{:.1f}".format),
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=(
+                "<b>%{y}</b><br>"
+                f"{label('frequency', lang)}: %{{customdata[0]:,.0f}}<br>"
+                f"{label('rate_per_10k', lang)}: %{{customdata[1]:.2f}}<br>"
+                f"{label('docfreq', lang)}: %{{customdata[2]:,.0f}}<br>"
+                f"{label('rank', lang)}: %{{customdata[3]:.0f}}<extra></extra>"
+            ),
+        )
+    )
     heading = title or label("top_terms", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=bar_height(len(frame)))
     fig.update_xaxes(title_text=label(f"{measure}_axis", lang), rangemode="tozero")
@@ -98,31 +104,51 @@ def plot_keyness(
         title: chart title (default: keyness).
         lang: label language.
     """
-    signed = keyness.assign(signed_g2=np.where(keyness["log_ratio"] >= 0, 1, -1)
-                            * keyness["g2"].abs())
+    signed = keyness.assign(signed_g2=np.where(keyness["log_ratio"] >= 0, 1, -1) * keyness["g2"].abs())
     sides = [
-        (signed[signed["signed_g2"] > 0].nlargest(top, "signed_g2"),
-         target_name or label("target", lang), PALETTE[0]),
-        (signed[signed["signed_g2"] < 0].nsmallest(top, "signed_g2"),
-         reference_name or label("reference", lang), PALETTE[1]),
+        (
+            signed[signed["signed_g2"] > 0].nlargest(top, "signed_g2"),
+            target_name or label("target", lang),
+            PALETTE[0],
+        ),
+        (
+            signed[signed["signed_g2"] < 0].nsmallest(top, "signed_g2"),
+            reference_name or label("reference", lang),
+            PALETTE[1],
+        ),
     ]
     order = pd.concat([sides[1][0].iloc[::-1], sides[0][0].iloc[::-1]])["term"].tolist()
     fig = go.Figure()
     for frame, name, colour in sides:
-        fig.add_trace(go.Bar(
-            x=frame["signed_g2"], y=frame["term"], orientation="h", name=name,
-            marker_color=colour,
-            customdata=frame[["g2", "log_ratio", "target_frequency", "reference_frequency",
-                              "p_value"]].to_numpy(dtype=float),
-            hovertemplate=_keyness_hover(name, lang),
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=frame["signed_g2"],
+                y=frame["term"],
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                customdata=frame[
+                    ["g2", "log_ratio", "target_frequency", "reference_frequency", "p_value"]
+                ].to_numpy(dtype=float),
+                hovertemplate=_keyness_hover(name, lang),
+            )
+        )
     base_layout(fig, title=title or label("keyness", lang), height=bar_height(len(order)))
-    fig.update_layout(barmode="overlay", margin={"t": 90}, legend={
-        "orientation": "h", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom"})
-    fig.update_xaxes(title_text=label("keyness_axis", lang), zeroline=True,
-                     zerolinecolor="#444", zerolinewidth=1)
-    fig.update_yaxes(title_text=label("term", lang), type="category",
-                     categoryorder="array", categoryarray=order, automargin=True)
+    fig.update_layout(
+        barmode="overlay",
+        margin={"t": 90},
+        legend={"orientation": "h", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom"},
+    )
+    fig.update_xaxes(
+        title_text=label("keyness_axis", lang), zeroline=True, zerolinecolor="#444", zerolinewidth=1
+    )
+    fig.update_yaxes(
+        title_text=label("term", lang),
+        type="category",
+        categoryorder="array",
+        categoryarray=order,
+        automargin=True,
+    )
     return fig
 
 
@@ -154,24 +180,39 @@ def plot_slogans(
     """
     frame = slogans.sort_values(["n_mentions", "slogan"], ascending=[False, True])
     frame = frame.head(top).iloc[::-1]
-    custom = pd.DataFrame({
-        "n_articles": frame["n_articles"].astype(int),
-        "first": pd.to_datetime(frame["first_date"]).dt.strftime("%Y-%m-%d"),
-        "last": pd.to_datetime(frame["last_date"]).dt.strftime("%Y-%m-%d"),
-        "n_groups": frame["n_groups"].astype(int),
-        "groups": frame["groups"].map(_join_groups),
-    }).astype(object).fillna("—").to_numpy()
-    fig = go.Figure(go.Bar(
-        x=frame["n_mentions"], y=frame["slogan"], orientation="h", marker_color=PALETTE[2],
-        text=frame["n_mentions"], textposition="outside", cliponaxis=False, customdata=custom,
-        hovertemplate=(
-            f"<b>%{{y}}</b><br>{label('mentions', lang)}: %{{x:,}}<br>"
-            f"{label('docfreq', lang)}: %{{customdata[0]:,}}<br>"
-            f"{label('first_date', lang)}: %{{customdata[1]}}<br>"
-            f"{label('last_date', lang)}: %{{customdata[2]}}<br>"
-            f"{label('n_groups', lang)}: %{{customdata[3]}}（%{{customdata[4]}}）<extra></extra>"
-        ),
-    ))
+    custom = (
+        pd.DataFrame(
+            {
+                "n_articles": frame["n_articles"].astype(int),
+                "first": pd.to_datetime(frame["first_date"]).dt.strftime("%Y-%m-%d"),
+                "last": pd.to_datetime(frame["last_date"]).dt.strftime("%Y-%m-%d"),
+                "n_groups": frame["n_groups"].astype(int),
+                "groups": frame["groups"].map(_join_groups),
+            }
+        )
+        .astype(object)
+        .fillna("—")
+        .to_numpy()
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=frame["n_mentions"],
+            y=frame["slogan"],
+            orientation="h",
+            marker_color=PALETTE[2],
+            text=frame["n_mentions"],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=custom,
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{label('mentions', lang)}: %{{x:,}}<br>"
+                f"{label('docfreq', lang)}: %{{customdata[0]:,}}<br>"
+                f"{label('first_date', lang)}: %{{customdata[1]}}<br>"
+                f"{label('last_date', lang)}: %{{customdata[2]}}<br>"
+                f"{label('n_groups', lang)}: %{{customdata[3]}}（%{{customdata[4]}}）<extra></extra>"
+            ),
+        )
+    )
     base_layout(fig, title=title or label("slogans", lang), height=bar_height(len(frame)))
     fig.update_xaxes(title_text=label("mentions_axis", lang), rangemode="tozero")
     fig.update_yaxes(title_text=label("slogan", lang), type="category", automargin=True)

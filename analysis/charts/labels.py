@@ -25,8 +25,10 @@ LABELS: dict[str, dict[str, str]] = {
     "locality": {"zh": "地区", "en": "Locality"},
     "all": {"zh": "全部", "en": "All"},
     "share_of_total": {"zh": "占总数", "en": "Share of total"},
-    "unplaced_note": {"zh": "另有 {n:,} 篇（{share:.0%}）未定位到这一级地区，未画出。",
-                      "en": "{n:,} more articles ({share:.0%}) have no place at this level."},
+    "unplaced_note": {
+        "zh": "另有 {n:,} 篇（{share:.0%}）未定位到这一级地区，未画出。",
+        "en": "{n:,} more articles ({share:.0%}) have no place at this level.",
+    },
     # keywords
     "top_terms": {"zh": "高频词", "en": "Top terms"},
     "term": {"zh": "词语", "en": "Term"},
@@ -38,8 +40,10 @@ LABELS: dict[str, dict[str, str]] = {
     "rank": {"zh": "排名", "en": "Rank"},
     "tfidf": {"zh": "TF-IDF", "en": "TF-IDF"},
     "keyness": {"zh": "关键性词语（对数似然比 G²）", "en": "Keyness (log-likelihood G²)"},
-    "keyness_axis": {"zh": "对数似然比 G²（正：目标语料偏多；负：参照语料偏多）",
-                     "en": "G² (positive: over-used in target; negative: in reference)"},
+    "keyness_axis": {
+        "zh": "对数似然比 G²（正：目标语料偏多；负：参照语料偏多）",
+        "en": "G² (positive: over-used in target; negative: in reference)",
+    },
     "g2": {"zh": "G²", "en": "G²"},
     "log_ratio": {"zh": "对数比（log₂）", "en": "Log ratio (log₂)"},
     "p_value": {"zh": "p 值", "en": "p-value"},
@@ -58,12 +62,17 @@ LABELS: dict[str, dict[str, str]] = {
     # themes
     "theme": {"zh": "主题", "en": "Theme"},
     "theme_heatmap": {"zh": "各地主题报道占比", "en": "Theme share by locality"},
+    "theme_heatmap_relative": {
+        "zh": "各地主题报道占比（相对全体平均的倍数）",
+        "en": "Theme share by locality, relative to all localities",
+    },
+    "relative_axis": {"zh": "相对全体平均（倍）", "en": "× the overall share"},
+    "relative": {"zh": "相对全体平均", "en": "Relative to overall"},
     "theme_trends": {"zh": "主题报道占比随时间变化", "en": "Theme share over time"},
     "theme_mix": {"zh": "各地主题构成", "en": "Theme mix by locality"},
     "share": {"zh": "报道占比", "en": "Share of articles"},
     "share_axis": {"zh": "报道占比（%）", "en": "Share of articles (%)"},
-    "mix_axis": {"zh": "主题构成（%，按文章×主题计）",
-                 "en": "Theme mix (% of article-theme pairs)"},
+    "mix_axis": {"zh": "主题构成（%，按文章×主题计）", "en": "Theme mix (% of article-theme pairs)"},
     "mix": {"zh": "构成占比", "en": "Mix"},
     "other_themes": {"zh": "其他主题", "en": "Other themes"},
     "theme_articles": {"zh": "涉及该主题", "en": "Articles on theme"},
@@ -76,10 +85,14 @@ LABELS: dict[str, dict[str, str]] = {
     "npmi": {"zh": "NPMI", "en": "NPMI"},
     "degree": {"zh": "关联词数", "en": "Degree"},
     "strength": {"zh": "共现总篇数", "en": "Weighted degree"},
-    "network_note": {"zh": "节点大小：出现篇数；连线粗细：共现篇数",
-                     "en": "Node size: articles containing; edge width: co-occurrences"},
-    "network_note_degree": {"zh": "节点大小：共现总篇数；连线粗细：共现篇数",
-                            "en": "Node size: weighted degree; edge width: co-occurrences"},
+    "network_note": {
+        "zh": "节点大小：出现篇数；连线粗细：共现篇数",
+        "en": "Node size: articles containing; edge width: co-occurrences",
+    },
+    "network_note_degree": {
+        "zh": "节点大小：共现总篇数；连线粗细：共现篇数",
+        "en": "Node size: weighted degree; edge width: co-occurrences",
+    },
     # maps
     "map": {"zh": "各地报道数量分布", "en": "Articles by region"},
     "region": {"zh": "地区", "en": "Region"},
@@ -119,17 +132,24 @@ def period_label(start: object, period: str, lang: Lang = "zh") -> str:
         return ""
     quarter = (stamp.month - 1) // 3 + 1
     iso = stamp.isocalendar()
-    zh = {"day": stamp.strftime("%Y-%m-%d"), "week": f"{iso.year}年第{iso.week}周",
-          "month": f"{stamp.year}年{stamp.month}月", "quarter": f"{stamp.year}年第{quarter}季度",
-          "year": f"{stamp.year}年"}
-    en = {"day": stamp.strftime("%Y-%m-%d"), "week": f"{iso.year}-W{iso.week:02d}",
-          "month": stamp.strftime("%b %Y"), "quarter": f"{stamp.year} Q{quarter}",
-          "year": str(stamp.year)}
+    zh = {
+        "day": stamp.strftime("%Y-%m-%d"),
+        "week": f"{iso.year}年第{iso.week}周",
+        "month": f"{stamp.year}年{stamp.month}月",
+        "quarter": f"{stamp.year}年第{quarter}季度",
+        "year": f"{stamp.year}年",
+    }
+    en = {
+        "day": stamp.strftime("%Y-%m-%d"),
+        "week": f"{iso.year}-W{iso.week:02d}",
+        "month": stamp.strftime("%b %Y"),
+        "quarter": f"{stamp.year} Q{quarter}",
+        "year": str(stamp.year),
+    }
     return (zh if lang == "zh" else en)[period]
 
 
-AXIS_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m",
-                    "quarter": "%Y-%m", "year": "%Y"}
+AXIS_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}
 """Tick format of time axes per period (numeric, so no English month names in zh)."""
 
 WHOLE_PERIOD = "全部"

@@ -77,20 +77,32 @@ def plot_choropleth(
         raise ValueError(f"values needs columns adcode and value; missing {sorted(missing)}")
     value_label = value_label or label("articles_axis", lang)
     frame = _region_frame(values, geojson, missing_value)
-    extra = list(hover_columns) if hover_columns is not None else [
-        c for c in values.columns if c not in ("adcode", "value", "name")]
+    extra = (
+        list(hover_columns)
+        if hover_columns is not None
+        else [c for c in values.columns if c not in ("adcode", "value", "name")]
+    )
     filled = frame[frame["value"].notna()]
     fig = go.Figure(_value_trace(filled, geojson, extra, value_label, value_format, lang))
     grey = _grey_trace(frame[frame["value"].isna()], geojson, lang)
     if grey is not None:
         fig.add_trace(grey)
     base_layout(fig, title=title or label("map", lang), height=height)
-    fig.update_layout(map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
-                      margin={"l": 10, "r": 10, "t": 60, "b": 40})
+    fig.update_layout(
+        map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+    )
     fig.add_annotation(
         text=BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN,
-        xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-6,
-        showarrow=False, font={"size": 11, "color": "#777777"},
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-6,
+        showarrow=False,
+        font={"size": 11, "color": "#777777"},
     )
     return fig
 
@@ -117,12 +129,12 @@ def plot_article_map(
     values = counts.rename(columns={"n_articles": "value"})
     total = max(int(values["value"].sum()), 1)
     values[label("share_of_total", lang)] = (values["value"] / total).map("{:.1%}".format)
-    return plot_choropleth(values, geojson=geojson, title=title, lang=lang,
-                           hover_columns=[label("share_of_total", lang)])
+    return plot_choropleth(
+        values, geojson=geojson, title=title, lang=lang, hover_columns=[label("share_of_total", lang)]
+    )
 
 
-def _region_frame(values: pd.DataFrame, geojson: dict, missing_value: float | None
-                  ) -> pd.DataFrame:
+def _region_frame(values: pd.DataFrame, geojson: dict, missing_value: float | None) -> pd.DataFrame:
     regions = region_names(geojson, kind="region")
     frame = pd.DataFrame({"adcode": list(regions), "name": list(regions.values())})
     given = values.drop(columns=["name"], errors="ignore").astype({"adcode": "string"})
@@ -135,41 +147,56 @@ def _region_frame(values: pd.DataFrame, geojson: dict, missing_value: float | No
 
 def _subset(geojson: dict, ids: Sequence[str]) -> dict:
     wanted = set(ids)
-    return {"type": "FeatureCollection",
-            "features": [f for f in geojson["features"] if f["id"] in wanted]}
+    return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
 
 
-def _value_trace(frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str,
-                 value_format: str, lang: Lang) -> go.Choroplethmap:
+def _value_trace(
+    frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str, value_format: str, lang: Lang
+) -> go.Choroplethmap:
     lines = [f"{col}: %{{customdata[{i + 2}]}}" for i, col in enumerate(extra)]
-    template = "<br>".join([
-        "<b>%{customdata[0]}</b>",
-        f"{value_label}: %{{z:{value_format}}}",
-        *lines,
-        f"{label('code', lang)}: %{{customdata[1]}}",
-    ]) + "<extra></extra>"
+    template = (
+        "<br>".join(
+            [
+                "<b>%{customdata[0]}</b>",
+                f"{value_label}: %{{z:{value_format}}}",
+                *lines,
+                f"{label('code', lang)}: %{{customdata[1]}}",
+            ]
+        )
+        + "<extra></extra>"
+    )
     return go.Choroplethmap(
         geojson=_subset(geojson, frame["adcode"].tolist()),
-        locations=frame["adcode"].tolist(), z=frame["value"].tolist(), featureidkey="id",
+        locations=frame["adcode"].tolist(),
+        z=frame["value"].tolist(),
+        featureidkey="id",
         customdata=frame[["name", "adcode", *extra]].astype(object).values.tolist(),
-        colorscale=SEQUENTIAL, zmin=0, marker={"line": BORDER},
-        colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 14,
-                  "tickformat": ".0%" if value_format.endswith("%") else None},
-        hovertemplate=template, name=value_label,
+        colorscale=SEQUENTIAL,
+        zmin=0,
+        marker={"line": BORDER},
+        colorbar={
+            "title": {"text": value_label, "side": "right"},
+            "thickness": 14,
+            "tickformat": ".0%" if value_format.endswith("%") else None,
+        },
+        hovertemplate=template,
+        name=value_label,
     )
 
 
 def _grey_trace(no_data: pd.DataFrame, geojson: dict, lang: Lang) -> go.Choroplethmap | None:
     others = region_names(geojson, kind="other")
-    rows = [(c, n, label("no_data", lang)) for c, n in zip(no_data["adcode"], no_data["name"],
-                                                             strict=True)]
+    rows = [(c, n, label("no_data", lang)) for c, n in zip(no_data["adcode"], no_data["name"], strict=True)]
     rows += [(c, n, label("not_a_region", lang)) for c, n in others.items()]
     if not rows:
         return None
     return go.Choroplethmap(
         geojson=_subset(geojson, [r[0] for r in rows]),
-        locations=[r[0] for r in rows], z=[0] * len(rows), featureidkey="id",
-        customdata=[[r[1], r[2]] for r in rows], showscale=False,
+        locations=[r[0] for r in rows],
+        z=[0] * len(rows),
+        featureidkey="id",
+        customdata=[[r[1], r[2]] for r in rows],
+        showscale=False,
         colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
         marker={"line": BORDER},
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
@@ -186,11 +213,12 @@ def _map_view(bbox: Sequence[float], *, height: int) -> dict:
 
     y_mid = (mercator(north) + mercator(south)) / 2
     zoom_x = math.log2(ASSUMED_WIDTH * 360 / (512 * max(east - west, 1e-6)))
-    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south),
-                                                         1e-6)))
+    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-6)))
     return {
         "style": MAP_STYLE,
-        "center": {"lon": (west + east) / 2,
-                   "lat": math.degrees(2 * math.atan(math.exp(y_mid)) - math.pi / 2)},
+        "center": {
+            "lon": (west + east) / 2,
+            "lat": math.degrees(2 * math.atan(math.exp(y_mid)) - math.pi / 2),
+        },
         "zoom": round(min(zoom_x, zoom_y) - 0.1, 2),
     }

@@ -67,8 +67,7 @@ def spring_layout(
     return _spread(pos)
 
 
-def _spread(pos: np.ndarray, *, power: float = 0.6,
-            gap: tuple[float, float] = (0.16, 0.13)) -> np.ndarray:
+def _spread(pos: np.ndarray, *, power: float = 0.6, gap: tuple[float, float] = (0.16, 0.13)) -> np.ndarray:
     """Even out a layout: pull outliers in, push the core apart, separate near nodes.
 
     Frequent keywords form a near-clique that a spring layout packs tight while leaves
@@ -121,13 +120,16 @@ def plot_cooccurrence_network(
         node trace last.
     """
     order = ["n_articles", "npmi"] if rank_by == "n_articles" else ["npmi", "n_articles"]
-    edges = (cooccurrence.sort_values([*order, "term_a", "term_b"],
-                                      ascending=[False, False, True, True])
-             .head(top_edges).reset_index(drop=True))
+    edges = (
+        cooccurrence.sort_values([*order, "term_a", "term_b"], ascending=[False, False, True, True])
+        .head(top_edges)
+        .reset_index(drop=True)
+    )
     terms = pd.unique(pd.concat([edges["term_a"], edges["term_b"]])).tolist()
     index = {t: i for i, t in enumerate(terms)}
-    pairs = np.array([[index[a], index[b]] for a, b in zip(edges["term_a"], edges["term_b"],
-                                                            strict=True)]).reshape(-1, 2)
+    pairs = np.array(
+        [[index[a], index[b]] for a, b in zip(edges["term_a"], edges["term_b"], strict=True)]
+    ).reshape(-1, 2)
     pos = spring_layout(len(terms), pairs, edges["n_articles"].to_numpy(float), seed=seed)
     fig = go.Figure()
     for trace in _edge_traces(edges, pairs, pos, lang):
@@ -135,19 +137,26 @@ def plot_cooccurrence_network(
     fig.add_trace(_node_trace(terms, pairs, edges, pos, docfreq, lang))
     base_layout(fig, title=title or label("network", lang), height=640)
     note = label("network_note" if docfreq is not None else "network_note_degree", lang)
-    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0, yanchor="top",
-                       xanchor="left", yshift=-4, showarrow=False,
-                       font={"size": 11, "color": "#777777"})
-    fig.update_layout(showlegend=False, hovermode="closest",
-                      margin={"l": 10, "r": 10, "t": 60, "b": 30})
+    fig.add_annotation(
+        text=note,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yanchor="top",
+        xanchor="left",
+        yshift=-4,
+        showarrow=False,
+        font={"size": 11, "color": "#777777"},
+    )
+    fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 60, "b": 30})
     # Positions have no unit, so the axes are hidden (and untitled).
     fig.update_xaxes(visible=False, range=[-1.12, 1.12])
     fig.update_yaxes(visible=False, range=[-1.12, 1.18])
     return fig
 
 
-def _edge_traces(edges: pd.DataFrame, pairs: np.ndarray, pos: np.ndarray,
-                 lang: Lang) -> list[go.Scatter]:
+def _edge_traces(edges: pd.DataFrame, pairs: np.ndarray, pos: np.ndarray, lang: Lang) -> list[go.Scatter]:
     classes = _width_classes(edges["n_articles"].to_numpy(float))
     traces = []
     for cls, width in enumerate(EDGE_WIDTHS):
@@ -157,21 +166,34 @@ def _edge_traces(edges: pd.DataFrame, pairs: np.ndarray, pos: np.ndarray,
             a, b = pairs[m]
             xs += [pos[a, 0], pos[b, 0], None]
             ys += [pos[a, 1], pos[b, 1], None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
-                                 line={"width": width, "color": "rgba(120,120,120,0.45)"}))
+        traces.append(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                line={"width": width, "color": "rgba(120,120,120,0.45)"},
+            )
+        )
     mid = (pos[pairs[:, 0]] + pos[pairs[:, 1]]) / 2 if len(pairs) else np.zeros((0, 2))
-    traces.append(go.Scatter(
-        x=mid[:, 0], y=mid[:, 1], mode="markers", marker={"size": 8, "opacity": 0},
-        hoverlabel={"bgcolor": "#555555"},
-        customdata=np.column_stack([edges["term_a"], edges["term_b"], edges["n_articles"],
-                                    edges["pmi"], edges["npmi"]]).tolist(),
-        hovertemplate=(
-            "<b>%{customdata[0]} — %{customdata[1]}</b><br>"
-            f"{label('co_articles', lang)}: %{{customdata[2]:,}} {label('unit_articles', lang)}"
-            f"<br>{label('pmi', lang)}: %{{customdata[3]:.2f}}<br>"
-            f"{label('npmi', lang)}: %{{customdata[4]:.2f}}<extra></extra>"
-        ),
-    ))
+    traces.append(
+        go.Scatter(
+            x=mid[:, 0],
+            y=mid[:, 1],
+            mode="markers",
+            marker={"size": 8, "opacity": 0},
+            hoverlabel={"bgcolor": "#555555"},
+            customdata=np.column_stack(
+                [edges["term_a"], edges["term_b"], edges["n_articles"], edges["pmi"], edges["npmi"]]
+            ).tolist(),
+            hovertemplate=(
+                "<b>%{customdata[0]} — %{customdata[1]}</b><br>"
+                f"{label('co_articles', lang)}: %{{customdata[2]:,}} {label('unit_articles', lang)}"
+                f"<br>{label('pmi', lang)}: %{{customdata[3]:.2f}}<br>"
+                f"{label('npmi', lang)}: %{{customdata[4]:.2f}}<extra></extra>"
+            ),
+        )
+    )
     return traces
 
 
@@ -186,21 +208,32 @@ def _width_classes(counts: np.ndarray) -> np.ndarray:
     return np.minimum(scaled, len(EDGE_WIDTHS) - 1)
 
 
-def _node_trace(terms: list[str], pairs: np.ndarray, edges: pd.DataFrame, pos: np.ndarray,
-                docfreq: Mapping[str, float] | None, lang: Lang) -> go.Scatter:
+def _node_trace(
+    terms: list[str],
+    pairs: np.ndarray,
+    edges: pd.DataFrame,
+    pos: np.ndarray,
+    docfreq: Mapping[str, float] | None,
+    lang: Lang,
+) -> go.Scatter:
     n = len(terms)
     degree = np.bincount(pairs.ravel(), minlength=n) if n else np.zeros(0)
     counts = edges["n_articles"].to_numpy(float)
-    strength = (np.bincount(pairs[:, 0], counts, n) + np.bincount(pairs[:, 1], counts, n)
-                if n else np.zeros(0))
-    freq = np.array([float(docfreq.get(t, np.nan)) for t in terms]) if docfreq is not None \
+    strength = np.bincount(pairs[:, 0], counts, n) + np.bincount(pairs[:, 1], counts, n) if n else np.zeros(0)
+    freq = (
+        np.array([float(docfreq.get(t, np.nan)) for t in terms])
+        if docfreq is not None
         else np.full(n, np.nan)
+    )
     size = _node_sizes(np.nan_to_num(freq if docfreq is not None else strength))
     return go.Scatter(
-        x=pos[:, 0], y=pos[:, 1], mode="markers+text", text=terms,
-        textposition="top center", textfont={"size": 13},
-        marker={"size": size, "color": PALETTE[0], "line": {"color": "white", "width": 1},
-                "opacity": 0.9},
+        x=pos[:, 0],
+        y=pos[:, 1],
+        mode="markers+text",
+        text=terms,
+        textposition="top center",
+        textfont={"size": 13},
+        marker={"size": size, "color": PALETTE[0], "line": {"color": "white", "width": 1}, "opacity": 0.9},
         customdata=np.column_stack([freq, degree, strength]).tolist(),
         hovertemplate=_node_hover(with_docfreq=docfreq is not None, lang=lang),
     )

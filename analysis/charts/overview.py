@@ -51,19 +51,27 @@ def plot_articles_over_time(
         part = frame[frame["group"] == group]
         name = group if len(groups) > 1 else label("articles", lang)
         heading = f"<b>{name}</b> · " if len(groups) > 1 else ""
-        fig.add_trace(go.Bar(
-            x=part["start"], y=part["n_articles"], name=name,
-            marker_color=OTHERS_COLOUR if group == OTHERS[lang] else PALETTE[index % len(PALETTE)],
-            customdata=[period_label(p, period, lang) for p in part["period"]],
-            hovertemplate=(f"{heading}<b>%{{customdata}}</b><br>"
-                           f"{label('articles', lang)}: %{{y:,}} {label('unit_articles', lang)}"
-                           "<extra></extra>"),
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=part["start"],
+                y=part["n_articles"],
+                name=name,
+                marker_color=OTHERS_COLOUR if group == OTHERS[lang] else PALETTE[index % len(PALETTE)],
+                customdata=[period_label(p, period, lang) for p in part["period"]],
+                hovertemplate=(
+                    f"{heading}<b>%{{customdata}}</b><br>"
+                    f"{label('articles', lang)}: %{{y:,}} {label('unit_articles', lang)}"
+                    "<extra></extra>"
+                ),
+            )
+        )
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
-    fig.update_layout(barmode="stack", bargap=0.15, showlegend=len(groups) > 1,
-                      legend={"orientation": "h", "y": -0.15})
-    fig.update_xaxes(title_text=label("period", lang),
-                     tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None)
+    fig.update_layout(
+        barmode="stack", bargap=0.15, showlegend=len(groups) > 1, legend={"orientation": "h", "y": -0.15}
+    )
+    fig.update_xaxes(
+        title_text=label("period", lang), tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None
+    )
     fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero")
     return fig
 
@@ -94,23 +102,29 @@ def plot_articles_by_locality(
     frame = frame.rename_axis("group").reset_index()
     total = max(int(frame["n_articles"].sum()), 1)
     unknown = int(frame.loc[frame["group"].isna(), "n_articles"].sum())
-    known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"],
-                                                       ascending=[False, True])
+    known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"], ascending=[False, True])
     known = known.head(top) if top is not None else known
     if show_unknown and unknown:
-        known = pd.concat([known, pd.DataFrame({"group": [UNKNOWN[lang]],
-                                                "n_articles": [unknown]})])
+        known = pd.concat([known, pd.DataFrame({"group": [UNKNOWN[lang]], "n_articles": [unknown]})])
     frame = known.iloc[::-1]
     unit = label("unit_articles", lang)
-    fig = go.Figure(go.Bar(
-        x=frame["n_articles"], y=frame["group"], orientation="h",
-        marker_color=PALETTE[0], text=frame["n_articles"], textposition="outside",
-        customdata=frame["n_articles"] / total, cliponaxis=False,
-        hovertemplate=(f"<b>%{{y}}</b><br>{label('articles', lang)}: %{{x:,}} {unit}<br>"
-                       f"{label('share_of_total', lang)}: %{{customdata:.1%}}<extra></extra>"),
-    ))
-    base_layout(fig, title=title or label("articles_by_locality", lang),
-                height=bar_height(len(frame)))
+    fig = go.Figure(
+        go.Bar(
+            x=frame["n_articles"],
+            y=frame["group"],
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=frame["n_articles"],
+            textposition="outside",
+            customdata=frame["n_articles"] / total,
+            cliponaxis=False,
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{label('articles', lang)}: %{{x:,}} {unit}<br>"
+                f"{label('share_of_total', lang)}: %{{customdata:.1%}}<extra></extra>"
+            ),
+        )
+    )
+    base_layout(fig, title=title or label("articles_by_locality", lang), height=bar_height(len(frame)))
     if unknown and not show_unknown:
         _note(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero")
@@ -120,12 +134,12 @@ def plot_articles_by_locality(
 
 def _note(fig: go.Figure, text: str) -> None:
     """Put a small grey note under the title (it travels with PNG exports)."""
-    fig.update_layout(title_subtitle={"text": text, "font": {"size": 12, "color": "#777777"}},
-                      margin={"t": 80})
+    fig.update_layout(
+        title_subtitle={"text": text, "font": {"size": 12, "color": "#777777"}}, margin={"t": 80}
+    )
 
 
-def _group_names(groups: pd.Series, max_groups: int, weights: pd.Series,
-                 lang: Lang) -> pd.Series:
+def _group_names(groups: pd.Series, max_groups: int, weights: pd.Series, lang: Lang) -> pd.Series:
     """Name NA groups "unknown" and fold all but the ``max_groups`` largest into "others"."""
     named = groups.astype("string").fillna(UNKNOWN[lang])
     if groups.isna().all():

@@ -18,8 +18,15 @@ FONT_FAMILY = (
 """CSS font stack used by every chart."""
 
 PALETTE = (
-    "#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#EECA3B",
-    "#B279A2", "#FF9DA6", "#9D755D",
+    "#4C78A8",
+    "#F58518",
+    "#54A24B",
+    "#E45756",
+    "#72B7B2",
+    "#EECA3B",
+    "#B279A2",
+    "#FF9DA6",
+    "#9D755D",
 )
 """Qualitative colours (Tableau 10 without its grey), readable on white and in print."""
 

@@ -11,7 +11,9 @@ and shown as percentages.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -34,16 +36,17 @@ def _whole_period(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Return the rows not split by period, with NA groups named "all"."""
     frame = counts[is_whole_period(counts["period"])] if "period" in counts else counts
     if frame.empty and not counts.empty:
-        raise ValueError("theme counts are split by period: count them with period=None "
-                         "for this chart, or use plot_theme_trends")
+        raise ValueError(
+            "theme counts are split by period: count them with period=None "
+            "for this chart, or use plot_theme_trends"
+        )
     frame = frame.assign(group=frame["group"].astype("string").fillna(label("all", lang)))
     return frame.assign(n_hits=pd.to_numeric(frame["n_hits"], errors="coerce").astype(float))
 
 
 def _theme_order(counts: pd.DataFrame, theme_labels: Mapping[str, str]) -> list[str]:
     present = counts["theme"].unique().tolist()
-    return [t for t in theme_labels if t in present] + sorted(
-        t for t in present if t not in theme_labels)
+    return [t for t in theme_labels if t in present] + sorted(t for t in present if t not in theme_labels)
 
 
 UNPLACED = ("未知", "未识别", "全部", "Unknown", "All")
@@ -60,15 +63,16 @@ def _group_order(frame: pd.DataFrame) -> list[str]:
 def _top_themes(frame: pd.DataFrame, themes: list[str], limit: int) -> list[str]:
     """The ``limit`` themes with the most articles, kept in ``themes`` order."""
     totals = frame.groupby("theme")["n_articles"].sum()
-    keep = set(totals.reindex(themes).fillna(0).sort_values(
-        ascending=False, kind="stable").index[:limit])
+    keep = set(totals.reindex(themes).fillna(0).sort_values(ascending=False, kind="stable").index[:limit])
     return [t for t in themes if t in keep]
 
 
 def _counts_hover(lang: Lang, *, first: int, hits: bool) -> str:
     """Hover lines for ``n_articles / group_articles`` (and ``n_hits``) in customdata."""
-    line = (f"{label('theme_articles', lang)}: %{{customdata[{first}]:,.0f}} / "
-            f"%{{customdata[{first + 1}]:,.0f}} {label('unit_articles', lang)}")
+    line = (
+        f"{label('theme_articles', lang)}: %{{customdata[{first}]:,.0f}} / "
+        f"%{{customdata[{first + 1}]:,.0f}} {label('unit_articles', lang)}"
+    )
     if hits:
         line += f"<br>{label('n_hits', lang)}: %{{customdata[{first + 2}]:,.0f}}"
     return line + "<extra></extra>"
@@ -78,6 +82,7 @@ def plot_theme_heatmap(
     theme_counts: pd.DataFrame,
     *,
     theme_labels: Mapping[str, str],
+    measure: Literal["share", "relative"] = "share",
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -89,6 +94,10 @@ def plot_theme_heatmap(
     Args:
         theme_counts: theme counts not split by period.
         theme_labels: theme id → label, in display order.
+        measure: ``share`` colours cells by the share of the locality's articles;
+            ``relative`` by that share divided by the theme's share over all localities
+            (1 = average, 2 = twice as often as everywhere else taken together), which
+            brings out what sets places apart when one theme (协商议政) is everywhere.
         title: chart title (default: theme share by locality).
         lang: label language.
 
@@ -98,31 +107,74 @@ def plot_theme_heatmap(
     frame = _whole_period(theme_counts, lang)
     themes, groups = _theme_order(frame, theme_labels), _group_order(frame)
     full = pd.MultiIndex.from_product([groups, themes], names=["group", "theme"])
-    grid = frame.set_index(["group", "theme"])[
-        ["n_articles", "group_articles", "n_hits", "share"]].reindex(full)
+    grid = frame.set_index(["group", "theme"])[["n_articles", "group_articles", "n_hits", "share"]].reindex(
+        full
+    )
     grid["group_articles"] = grid.groupby(level="group")["group_articles"].transform("max")
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
-    z = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float)
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[theme_labels.get(t, t) for t in themes], y=groups,
-        customdata=custom.reshape(len(groups), len(themes), 3).tolist(),
-        colorscale=SEQUENTIAL, zmin=0, texttemplate="%{z:.0%}", xgap=1, ygap=1,
-        colorbar={"title": {"text": label("share_axis", lang), "side": "right"},
-                  "tickformat": ".0%", "thickness": 14},
-        hovertemplate=(f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{z:.1%}}<br>"
-                       + _counts_hover(lang, first=0, hits=known_hits)),
-    ))
+    x = [theme_labels.get(t, t) for t in themes]
+    if measure == "relative":
+        trace = _relative_heatmap(grid, groups, themes, custom, lang, known_hits)
+    else:
+        trace = go.Heatmap(
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            texttemplate="%{z:.0%}",
+            z=grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes)),
+            customdata=custom.reshape(len(groups), len(themes), 3).tolist(),
+            colorbar={
+                "title": {"text": label("share_axis", lang), "side": "right"},
+                "tickformat": ".0%",
+                "thickness": 14,
+            },
+            hovertemplate=(
+                f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{z:.1%}}<br>"
+                + _counts_hover(lang, first=0, hits=known_hits)
+            ),
+        )
+    trace.update(x=x, y=groups, xgap=1, ygap=1)
+    fig = go.Figure(trace)
     slanted = len(themes) > MANY_THEMES
-    base_layout(fig, title=title or label("theme_heatmap", lang),
-                height=max(320, (260 if slanted else 160) + 30 * len(groups)))
+    default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
+    base_layout(
+        fig, title=title or default_title, height=max(320, (260 if slanted else 160) + 30 * len(groups))
+    )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
-    fig.update_xaxes(title_text=label("theme", lang), automargin=True,
-                     tickangle=-45 if slanted else 0)
-    fig.update_yaxes(title_text=label("locality", lang), autorange="reversed",
-                     automargin=True, type="category")
+    fig.update_xaxes(title_text=label("theme", lang), automargin=True, tickangle=-45 if slanted else 0)
+    fig.update_yaxes(
+        title_text=label("locality", lang), autorange="reversed", automargin=True, type="category"
+    )
     return fig
+
+
+def _relative_heatmap(
+    grid: pd.DataFrame, groups: list[str], themes: list[str], custom, lang: Lang, known_hits: bool
+) -> go.Heatmap:
+    """Cells coloured by share ÷ the theme's share over all localities, centred on 1."""
+    totals = grid.groupby(level="theme")[["n_articles"]].sum()
+    articles = grid.groupby(level="group")["group_articles"].max().sum()
+    overall = (totals["n_articles"] / articles).reindex(themes).to_numpy(dtype=float)
+    share = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(overall > 0, share / overall, np.nan)
+    extra = np.dstack([custom.reshape(len(groups), len(themes), 3), share])
+    return go.Heatmap(
+        z=ratio,
+        customdata=extra.tolist(),
+        colorscale="RdBu_r",
+        zmid=1,
+        zmin=0,
+        zmax=max(2.0, float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0),
+        texttemplate="%{z:.1f}×",
+        colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
+        hovertemplate=(
+            f"<b>%{{y}} · %{{x}}</b><br>{label('relative', lang)}: %{{z:.2f}}×<br>"
+            f"{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
+            + _counts_hover(lang, first=0, hits=known_hits)
+        ),
+    )
 
 
 def plot_theme_trends(
@@ -156,36 +208,45 @@ def plot_theme_trends(
         ValueError: when no row matches the group and has a period.
     """
     rows = theme_counts[~is_whole_period(theme_counts["period"])]
-    rows = rows[rows["group"] == group] if group is not None else rows[
-        is_whole_period(rows["group"])]
+    rows = rows[rows["group"] == group] if group is not None else rows[is_whole_period(rows["group"])]
     if rows.empty:
-        raise ValueError(f"no theme counts by period for group {group!r}; groups present: "
-                         f"{sorted(theme_counts['group'].dropna().unique().tolist())}")
-    rows = rows.assign(start=period_start(rows["period"]),
-                       n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float))
+        raise ValueError(
+            f"no theme counts by period for group {group!r}; groups present: "
+            f"{sorted(theme_counts['group'].dropna().unique().tolist())}"
+        )
+    rows = rows.assign(
+        start=period_start(rows["period"]),
+        n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float),
+    )
     hits = bool(rows["n_hits"].notna().any())
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
-    chosen = [t for t in order if t in themes] if themes is not None else _top_themes(
-        rows, order, max_themes)
+    chosen = [t for t in order if t in themes] if themes is not None else _top_themes(rows, order, max_themes)
     for index, theme in enumerate(chosen):
         part = rows[rows["theme"] == theme].sort_values("start")
         name = theme_labels.get(theme, theme)
         numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
         names = [period_label(p, period, lang) for p in part["period"]]
-        fig.add_trace(go.Scatter(
-            x=part["start"], y=part["share"], name=name, mode="lines+markers",
-            line={"color": PALETTE[index % len(PALETTE)], "width": 2},
-            customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
-            hovertemplate=(f"<b>{name}</b> · %{{customdata[0]}}<br>"
-                           f"{label('share', lang)}: %{{y:.1%}}<br>"
-                           + _counts_hover(lang, first=1, hits=hits)),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part["start"],
+                y=part["share"],
+                name=name,
+                mode="lines+markers",
+                line={"color": PALETTE[index % len(PALETTE)], "width": 2},
+                customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
+                hovertemplate=(
+                    f"<b>{name}</b> · %{{customdata[0]}}<br>"
+                    f"{label('share', lang)}: %{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
+                ),
+            )
+        )
     heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=440)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
-    fig.update_xaxes(title_text=label("period", lang),
-                     tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None)
+    fig.update_xaxes(
+        title_text=label("period", lang), tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None
+    )
     fig.update_yaxes(title_text=label("share_axis", lang), tickformat=".0%", rangemode="tozero")
     return fig
 
@@ -219,9 +280,9 @@ def plot_theme_mix(
     others = label("other_themes", lang)
     frame = frame.assign(theme=frame["theme"].where(frame["theme"].isin(kept), others))
     frame = frame.groupby(["group", "theme"], as_index=False, sort=False).agg(
-        n_articles=("n_articles", "sum"), group_articles=("group_articles", "max"))
-    frame["share"] = frame["n_articles"] / frame["group_articles"].where(
-        frame["group_articles"] > 0)
+        n_articles=("n_articles", "sum"), group_articles=("group_articles", "max")
+    )
+    frame["share"] = frame["n_articles"] / frame["group_articles"].where(frame["group_articles"] > 0)
     totals = frame.groupby("group")["n_articles"].transform("sum")
     frame = frame.assign(mix=(frame["n_articles"] / totals.where(totals > 0)).fillna(0.0))
     groups = _group_order(frame)
@@ -229,22 +290,31 @@ def plot_theme_mix(
     for index, theme in enumerate([*kept, others] if len(kept) < len(order) else kept):
         part = frame[frame["theme"] == theme].set_index("group").reindex(groups)
         name = theme_labels.get(theme, theme)
-        fig.add_trace(go.Bar(
-            x=part["mix"].fillna(0.0), y=groups, orientation="h", name=name,
-            marker_color=OTHERS_COLOUR if theme == others else PALETTE[index % len(PALETTE)],
-            customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
-            hovertemplate=(
-                f"<b>%{{y}} · {name}</b><br>{label('mix', lang)}: %{{x:.1%}}<br>"
-                f"{label('share', lang)}: %{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
-                f"%{{customdata[2]:,.0f}} {label('unit_articles', lang)}）<extra></extra>"
-            ),
-        ))
-    base_layout(fig, title=title or label("theme_mix", lang),
-                height=max(360, 150 + 28 * len(groups), 120 + 22 * len(fig.data)))
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal",
-                                               "title": {"text": label("theme", lang)}})
-    fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001],
-                     dtick=0.2)
-    fig.update_yaxes(title_text=label("locality", lang), autorange="reversed",
-                     type="category", automargin=True)
+        fig.add_trace(
+            go.Bar(
+                x=part["mix"].fillna(0.0),
+                y=groups,
+                orientation="h",
+                name=name,
+                marker_color=OTHERS_COLOUR if theme == others else PALETTE[index % len(PALETTE)],
+                customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
+                hovertemplate=(
+                    f"<b>%{{y}} · {name}</b><br>{label('mix', lang)}: %{{x:.1%}}<br>"
+                    f"{label('share', lang)}: %{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
+                    f"%{{customdata[2]:,.0f}} {label('unit_articles', lang)}）<extra></extra>"
+                ),
+            )
+        )
+    base_layout(
+        fig,
+        title=title or label("theme_mix", lang),
+        height=max(360, 150 + 28 * len(groups), 120 + 22 * len(fig.data)),
+    )
+    fig.update_layout(
+        barmode="stack", legend={"traceorder": "normal", "title": {"text": label("theme", lang)}}
+    )
+    fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
+    fig.update_yaxes(
+        title_text=label("locality", lang), autorange="reversed", type="category", automargin=True
+    )
     return fig
