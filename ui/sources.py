@@ -102,7 +102,7 @@ def store_source(path: str) -> Source:
     """An existing store on disk (built with ``govthemes ingest``)."""
     from analysis.store import open_store
 
-    return Source(store=open_store(path), label=f"store:{path}")
+    return Source(store=open_store(path, read_only=True), label=f"store:{path}")
 
 
 def folder_signature(path: Path) -> str:
@@ -167,5 +167,11 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
         st.error(t("error_load", lang) + str(exc))
         return None
     if kind == "store":
-        return store_source(str(path))
+        from analysis.store import StoreError
+
+        try:
+            return store_source(str(path))
+        except StoreError as exc:
+            st.error(t("error_load", lang) + str(exc))
+            return None
     return folder_source(str(path), folder_signature(path), options, lang)
