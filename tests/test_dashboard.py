@@ -145,3 +145,40 @@ def test_an_uploaded_file_runs_without_exception():
     assert not at.exception, at.exception
     assert matched(at) == 4
     assert any("载入结果" in e.label for e in at.expander)
+
+
+def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("/etc").run()
+    assert not at.exception
+    assert any("outside the data folder" in e.value for e in at.error)
+
+
+def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    (tmp_path / "notastore").mkdir()
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("store").run()
+    at.text_input(key="store_path").input("notastore").run()
+    assert not at.exception
+    assert any("is not a store" in e.value for e in at.error)
+
+
+def test_a_folder_under_the_data_root_loads_with_a_load_summary(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    (pages / "empty.txt").write_bytes(b"")
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("pages").run()
+    assert not at.exception, at.exception
+    assert matched(at) == 4
+    summary = next(e for e in at.expander if "载入结果" in e.label)
+    assert "1 个失败" in summary.label
