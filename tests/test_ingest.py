@@ -30,7 +30,7 @@ def snapshot(store) -> dict[str, pd.DataFrame]:
     return {
         "articles": db.frame("SELECT doc_id, content_hash, n_tokens, n_chars, themes, dict_version, month "
                              "FROM articles ORDER BY doc_id"),
-        "terms": db.frame("SELECT a.doc_id, v.term, d.count FROM doc_terms d JOIN articles a USING (doc_key) "
+        "terms": db.frame("SELECT a.doc_id, v.term, d.count FROM doc_term_counts d JOIN articles a USING (doc_key) "
                           "JOIN vocabulary v USING (term_id) ORDER BY 1, 2"),
         "themes": db.frame("SELECT a.doc_id, t.theme, t.n_hits, t.score, t.assigned FROM doc_themes t "
                            "JOIN articles a USING (doc_key) ORDER BY 1, 2"),

@@ -58,8 +58,10 @@ def corpus():
 def mode(request, corpus):
     store = corpus[0]
     store._db.con.execute("UPDATE meta SET value = ? WHERE key = 'aggregates'", [request.param])
+    store._db.forget_state()
     yield request.param
     store._db.con.execute("UPDATE meta SET value = 'fresh' WHERE key = 'aggregates'")
+    store._db.forget_state()
 
 
 def select(articles: pd.DataFrame, f: Filters) -> pd.Series:

@@ -1,20 +1,24 @@
-"""Pre-aggregations: the counts a dashboard view needs, summed once per place, outlet and period.
+"""Pre-aggregations of term counts: summed once per cell, and per month.
 
 A cell is a ``(month, adcode, outlet)`` triple (with the place codes of every level that
 ``adcode`` rolls up to). Every article is in exactly one cell, so sums over cells are
-exact, document frequencies included; and the filters on dates (whole months), places and
-outlets select whole cells. Terms and themes are keyed by an integer ``cell`` (grouping by
-an integer is four times faster than by the six text columns); ``cells`` maps it back.
+exact, document frequencies included, and filters on whole months, places and outlets
+select whole cells; the days of partial months at the ends of a date range are added
+from ``doc_terms`` (:func:`analysis.store.filters.split_dates`). Terms are keyed by an
+integer ``cell`` (grouping by an integer is four times faster than by six text columns).
 
 ====================  ========================================================================
 table                 columns
 ====================  ========================================================================
-``agg_articles``      ``date, month, adcode, province_code, prefecture_code, county_code,
-                      outlet, n_articles, n_chars, n_tokens`` (per day: exact for any dates)
-``cells``             ``cell, month, adcode, province_code, prefecture_code, county_code, outlet``
-``agg_themes``        ``cell, theme, n_articles`` (assigned), ``n_hits`` (all hits)
+``cells``             ``cell, month,`` the period labels, the place codes, ``outlet``
 ``agg_terms``         ``cell, term_id, frequency, docfreq``
+``agg_terms_month``   ``month, term_id, frequency, docfreq``: the same summed over places and
+                      outlets, for the filters that name neither (a fortieth of the rows)
+``places``            ``level, code, name, parent_code`` of every place the articles name
 ====================  ========================================================================
+
+Article and theme counts need no pre-aggregation: the in-memory column index
+(:mod:`.index`) sums them faster than DuckDB reads a pre-aggregated table.
 
 Crash safety. An ingest marks the aggregates ``stale`` in ``meta`` in the same
 transaction as its first batch, and :func:`rebuild_aggregates` replaces them and marks
@@ -30,23 +34,21 @@ import duckdb
 from analysis.store.schema import set_meta
 
 PLACE = "adcode, province_code, prefecture_code, county_code"
+PERIODS = "month_label, quarter_label, year_label"
 
 AGGREGATES_SQL = {
     "_doc_cells": f"""
         SELECT doc_key, dense_rank() OVER (ORDER BY month, {PLACE}, outlet)::INTEGER AS cell,
-               month, {PLACE}, outlet FROM articles""",
-    "cells": f"SELECT DISTINCT cell, month, {PLACE}, outlet FROM _doc_cells ORDER BY cell",
-    "agg_articles": f"""
-        SELECT date, month, {PLACE}, outlet, count(*)::BIGINT AS n_articles,
-               sum(n_chars)::BIGINT AS n_chars, sum(n_tokens)::BIGINT AS n_tokens
-        FROM articles GROUP BY ALL ORDER BY month, adcode""",
-    "agg_themes": """
-        SELECT c.cell, t.theme, (count(*) FILTER (WHERE t.assigned))::BIGINT AS n_articles,
-               sum(t.n_hits)::BIGINT AS n_hits
-        FROM doc_themes t JOIN _doc_cells c USING (doc_key) GROUP BY ALL ORDER BY 1""",
+               month, {PERIODS}, {PLACE}, outlet FROM articles""",
+    "cells": f"SELECT DISTINCT cell, month, {PERIODS}, {PLACE}, outlet FROM _doc_cells ORDER BY cell",
     "agg_terms": """
-        SELECT c.cell, d.term_id, sum(d.count)::BIGINT AS frequency, count(*)::BIGINT AS docfreq
-        FROM doc_terms d JOIN _doc_cells c USING (doc_key) GROUP BY ALL ORDER BY 1""",
+        SELECT cell, term_id, sum(n)::BIGINT AS frequency, count(*)::BIGINT AS docfreq FROM (
+            SELECT c.cell, unnest(d.term_ids) AS term_id, unnest(d.counts) AS n
+            FROM doc_terms d JOIN _doc_cells c USING (doc_key)
+        ) GROUP BY ALL ORDER BY 1""",
+    "agg_terms_month": """
+        SELECT c.month, t.term_id, sum(t.frequency)::BIGINT AS frequency, sum(t.docfreq)::BIGINT AS docfreq
+        FROM agg_terms t JOIN cells c USING (cell) GROUP BY ALL ORDER BY 1""",
 }
 
 PLACES_SELECT = """

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.store.filters import Clause, Filters, all_of, cell_clause, date_clause, per_article_clause
 from analysis.store.schema import get_meta
@@ -32,11 +34,19 @@ class Database:
         self.lock = threading.RLock()
         self._searches: OrderedDict[str, str] = OrderedDict()
         self._serial = 0
+        self._fresh: bool | None = None
+        self._index = None
+        self._search_keys: dict[str, np.ndarray] = {}
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        """Run a query and return its result as a DataFrame."""
+        """Run a query and return its result as a DataFrame (through Arrow: strings stay Arrow strings)."""
+        return self.arrow(sql, params).to_pandas(date_as_object=False)
+
+    def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        """Run a query and return its result as an Arrow table."""
         with self.lock:
-            return self.con.execute(sql, list(params)).df()
+            self.con.complete()  # finish any statement run with execute(), or sql() refuses
+            return self.con.sql(sql, params=list(params)).to_arrow_table()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Run a query and return its rows as tuples."""
@@ -50,9 +60,41 @@ class Database:
 
     @property
     def aggregates_fresh(self) -> bool:
-        """True when the pre-aggregations match the articles (see :mod:`.aggregates`)."""
+        """True when the pre-aggregations match the articles (see :mod:`.aggregates`).
+
+        Read once and kept: only this connection can change the store (DuckDB lets one
+        process write), and it calls :meth:`forget_state` when it does.
+        """
         with self.lock:
-            return get_meta(self.con, "aggregates") == "fresh"
+            if self._fresh is None:
+                self._fresh = get_meta(self.con, "aggregates") == "fresh"
+            return self._fresh
+
+    def forget_state(self) -> None:
+        """Drop what is cached about the store (after writing to it)."""
+        with self.lock:
+            self._fresh = None
+            self._index = None
+            self.forget_searches()
+
+    def doc_index(self):
+        """The in-memory :class:`~analysis.store.index.DocIndex` (read on first use)."""
+        with self.lock:
+            if self._index is None:
+                from analysis.store.index import DocIndex
+
+                self._index = DocIndex.load(self)
+            return self._index
+
+    def search_keys(self, text: str) -> np.ndarray:
+        """The sorted ``doc_key`` of the articles whose title or text contains ``text``."""
+        with self.lock:
+            table = self.search_table(text)
+            keys = self._search_keys.get(table)
+            if keys is None:
+                keys = self._search_keys[table] = np.sort(
+                    self.arrow(f"SELECT doc_key FROM {table}").column("doc_key").to_numpy())
+            return keys
 
     def article_clause(self, f: Filters, *, alias: str = "") -> Clause:
         """Every filter of ``f`` as one condition on the ``articles`` table."""
@@ -76,6 +118,7 @@ class Database:
             while len(self._searches) > SEARCH_CACHE_SIZE:
                 _, old = self._searches.popitem(last=False)
                 self.con.execute(f"DROP TABLE IF EXISTS {old}")
+                self._search_keys.pop(old, None)
             return name
 
     def forget_searches(self) -> None:
@@ -84,6 +127,7 @@ class Database:
             for name in self._searches.values():
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
             self._searches.clear()
+            self._search_keys.clear()
 
     def close(self) -> None:
         """Close the connection."""

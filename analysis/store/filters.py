@@ -72,6 +72,10 @@ class Clause:
     params: tuple = ()
 
     def __and__(self, other: Clause) -> Clause:
+        if other.sql == "TRUE":
+            return self
+        if self.sql == "TRUE":
+            return other
         return Clause(f"({self.sql}) AND ({other.sql})", self.params + other.params)
 
 
@@ -83,7 +87,7 @@ def all_of(clauses: list[Clause]) -> Clause:
     """The AND of ``clauses`` (TRUE when there are none)."""
     out = TRUE
     for clause in clauses:
-        out = clause if out is TRUE else out & clause
+        out = out & clause
     return out
 
 

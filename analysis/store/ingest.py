@@ -48,7 +48,8 @@ BATCH_SIZE = 5_000
 CHUNK_SIZE = 500
 """Articles per worker task."""
 POOL_MIN_ARTICLES = 4_000
-"""Below this many articles, ``workers=None`` analyses in this process (no pool start-up)."""
+"""With ``workers=None``, the first this many articles are analysed in this process and a
+pool is started only for more: a day's pages never wait for worker processes to start."""
 PROGRESS_FILE = "ingest-progress.json"
 CHECKPOINT_THRESHOLD = "1GB"
 """Write-ahead log size that triggers a checkpoint during ingest: checkpointing once per
@@ -113,7 +114,7 @@ def run_ingest(
                 raise
         finally:
             db.con.execute("RESET checkpoint_threshold")
-        db.forget_searches()
+            db.forget_state()
         return run.finish("done")
 
 
@@ -149,13 +150,13 @@ class _Run:
                     inflight.append(planned.iloc[start : start + size])
                     yield inflight[-1][["doc_key", "title", "text"]]
 
-        workers = self.options.workers
-        if workers is None:
-            total = self.options.total
-            workers = default_workers() if total is None or total >= POOL_MIN_ARTICLES else 1
+        workers, pool_after = self.options.workers, 0
+        if workers is None:  # all cores, once the input turns out large enough to pay for them
+            workers, total = default_workers(), self.options.total
+            pool_after = POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else 0
         batch: list = []
-        for result in map_chunks(chunks(), config=config, workers=workers,
-                                 scheduler=self.options.scheduler, local=self.analyzer):
+        for result in map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
+                                 local=self.analyzer, pool_after=pool_after):
             if (result.dict_version, result.theme_version) != self.versions:
                 raise StoreError(f"a worker analysed with versions {result.dict_version}/"
                                  f"{result.theme_version}, "

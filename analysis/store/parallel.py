@@ -43,6 +43,7 @@ def map_chunks(
     workers: int,
     scheduler: str | None = None,
     local: Analyzer | None = None,
+    pool_after: int = 0,
 ) -> Iterator[ChunkResult]:
     """Analyse each chunk and yield the results in chunk order.
 
@@ -51,18 +52,27 @@ def map_chunks(
         config: the files workers build their analyzer from.
         workers: processes to use (1: this process).
         scheduler: address of a Dask scheduler; overrides ``workers``.
-        local: the analyzer to use in this process when ``workers == 1``.
+        local: the analyzer to use in this process.
+        pool_after: analyse this many articles in this process before starting the
+            pool, so that a small input never pays the pool's start-up (a few seconds).
 
     Yields:
         One :class:`~analysis.store.analyze.ChunkResult` per chunk, in order.
     """
     if scheduler:
         yield from _map_dask(chunks, config=config, scheduler=scheduler)
-    elif workers <= 1:
-        for chunk in chunks:
+        return
+    remaining = iter(chunks)
+    done = 0
+    if workers <= 1 or pool_after > 0:
+        for chunk in remaining:
             yield analyse_chunk(config, chunk, analyzer=local)
-    else:
-        yield from _map_pool(chunks, config=config, workers=workers)
+            done += len(chunk)
+            if workers > 1 and done >= pool_after:
+                break
+        else:
+            return
+    yield from _map_pool(remaining, config=config, workers=workers)
 
 
 def _map_pool(

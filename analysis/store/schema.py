@@ -6,11 +6,16 @@ integer ``doc_key`` when they enter; every derived table refers to it.
 ========================  ===============================================================
 table                     rows
 ========================  ===============================================================
-``articles``              one per article: the contract columns, ``content_hash``,
-                          ``month``, ``n_chars``, ``n_tokens``, ``themes`` (assigned, best
-                          first), ``dict_version``, ``theme_version``, ``run_id``
+``articles``              one per article: the contract columns, ``content_hash``, the
+                          period columns ``month`` (first day), ``month_label`` (2024-06),
+                          ``quarter_label`` (2024Q2), ``year_label`` (2024), ``n_chars``,
+                          ``n_tokens``, ``themes`` (assigned, best first), ``dict_version``,
+                          ``theme_version``, ``run_id``
 ``vocabulary``            ``term_id, term``: every term ever seen
-``doc_terms``             ``doc_key, term_id, count``: the bag of words of each article
+``doc_terms``             ``doc_key, term_ids, counts``: the bag of words of each article,
+                          as two parallel lists (one row per article: a filtered count
+                          unnests only the selected articles, twice as fast as one row per
+                          term); the view ``doc_term_counts`` has ``doc_key, term_id, count``
 ``doc_tokens``            ``doc_key, term_ids``: its terms in text order (for
                           :func:`~analysis.store.load_tokens_from_store`)
 ``doc_themes``            ``doc_key, theme, n_hits, score, assigned`` (themes with a hit)
@@ -47,11 +52,13 @@ TABLES_SQL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     f"""CREATE TABLE IF NOT EXISTS articles (
         doc_key INTEGER NOT NULL, content_hash VARCHAR NOT NULL, {_CONTRACT_SQL},
-        month DATE, n_chars INTEGER, n_tokens INTEGER, themes VARCHAR[],
+        month DATE, month_label VARCHAR, quarter_label VARCHAR, year_label VARCHAR,
+        n_chars INTEGER, n_tokens INTEGER, themes VARCHAR[],
         dict_version VARCHAR, theme_version VARCHAR, run_id INTEGER)""",
     "CREATE TABLE IF NOT EXISTS vocabulary (term_id INTEGER NOT NULL, term VARCHAR NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS doc_terms (
-        doc_key INTEGER NOT NULL, term_id INTEGER NOT NULL, count INTEGER)""",
+    "CREATE TABLE IF NOT EXISTS doc_terms (doc_key INTEGER NOT NULL, term_ids INTEGER[], counts INTEGER[])",
+    """CREATE VIEW IF NOT EXISTS doc_term_counts AS
+        SELECT doc_key, unnest(term_ids) AS term_id, unnest(counts) AS count FROM doc_terms""",
     "CREATE TABLE IF NOT EXISTS doc_tokens (doc_key INTEGER NOT NULL, term_ids INTEGER[])",
     """CREATE TABLE IF NOT EXISTS doc_themes (
         doc_key INTEGER NOT NULL, theme VARCHAR, n_hits INTEGER, score DOUBLE, assigned BOOLEAN)""",

@@ -15,9 +15,10 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 
-from analysis.store import queries, terms, theme_queries
+from analysis.store import counts, queries, terms, theme_queries
 from analysis.store.aggregates import rebuild_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig
+from analysis.store.counts import Period, ThemeGroup, ThemePeriod
 from analysis.store.database import Database
 from analysis.store.filters import Filters, Level
 from analysis.store.ingest import (
@@ -29,9 +30,7 @@ from analysis.store.ingest import (
     ProgressCallback,
     run_ingest,
 )
-from analysis.store.queries import Period
 from analysis.store.schema import StoreError, create_tables, get_meta
-from analysis.store.theme_queries import ThemeGroup, ThemePeriod
 from analysis.theme_dictionary import ThemeDictionary, load_themes
 
 DATABASE_FILE = "store.duckdb"
@@ -76,6 +75,7 @@ def open_store(
     except duckdb.IOException as exc:
         raise StoreError(f"cannot open the store {folder}: {exc} (is an ingest writing to it?)") from exc
     con.execute(f"SET memory_limit = '{memory_limit}'")
+    con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
     if folder is not None:
         con.execute(f"SET temp_directory = '{(folder / 'tmp').as_posix()}'")
     if not read_only:
@@ -116,6 +116,7 @@ class Store:
             self._db.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             if not self._db.aggregates_fresh:
                 rebuild_aggregates(self._db.con)
+                self._db.forget_state()
 
     @property
     def themes(self) -> ThemeDictionary:
@@ -149,8 +150,8 @@ class Store:
 
         Args:
             articles: an articles table, or an iterable of them (read lazily: bounded memory).
-            workers: processes to analyse with; None uses every core for large inputs and
-                this process for small ones (under 4,000 articles).
+            workers: processes to analyse with; None uses this process for the first 4,000
+                articles and every core for the rest.
             scheduler: a Dask scheduler address (``tcp://host:8786``) to analyse on instead.
             progress: called with (articles done, total or None) as work advances.
             resegment: also analyse again every stored article made with other versions
@@ -192,7 +193,7 @@ class Store:
             "path": str(self.path) if self.path else None,
             "articles": int(db.scalar("SELECT count(*) FROM articles")),
             "terms": int(db.scalar("SELECT count(*) FROM vocabulary")),
-            "doc_terms": int(db.scalar("SELECT count(*) FROM doc_terms")),
+            "doc_terms": int(db.scalar("SELECT coalesce(sum(len(term_ids)), 0) FROM doc_terms")),
             "aggregates": get_meta(db.con, "aggregates"),
             "versions": versions.to_dict("records"),
             "runs": db.frame("SELECT * FROM runs ORDER BY run_id").to_dict("records"),
@@ -202,24 +203,25 @@ class Store:
         """Recompute the pre-aggregations (ingest does it; this is for repairs and benchmarks)."""
         with self._db.lock:
             rebuild_aggregates(self._db.con)
+            self._db.forget_state()
 
     # ---- queries ----------------------------------------------------------------------
 
     def count_articles(self, f: Filters | None = None) -> int:
         """The number of articles that pass the filters."""
-        return queries.count_articles(self._db, f or Filters())
+        return counts.count_articles(self._db, f or Filters())
 
     def summary(self, f: Filters | None = None) -> dict[str, Any]:
-        """Key figures (see :func:`analysis.store.queries.summary`)."""
-        return queries.summary(self._db, f or Filters())
+        """Key figures (see :func:`analysis.store.counts.summary`)."""
+        return counts.summary(self._db, f or Filters())
 
     def articles_over_time(self, f: Filters | None = None, *, period: Period = "month") -> pd.DataFrame:
-        """``[period, n_articles]`` (see :func:`analysis.store.queries.articles_over_time`)."""
-        return queries.articles_over_time(self._db, f or Filters(), period=period)
+        """``[period, n_articles]`` (see :func:`analysis.store.counts.articles_over_time`)."""
+        return counts.articles_over_time(self._db, f or Filters(), period=period)
 
     def articles_by_place(self, f: Filters | None = None, *, level: Level = "prefecture") -> pd.DataFrame:
-        """``[adcode, name, n_articles]`` (see :func:`analysis.store.queries.articles_by_place`)."""
-        return queries.articles_by_place(self._db, f or Filters(), level=level)
+        """``[adcode, name, n_articles]`` (see :func:`analysis.store.counts.articles_by_place`)."""
+        return counts.articles_by_place(self._db, f or Filters(), level=level)
 
     def term_counts(self, f: Filters | None = None, *, top: int | None = 100) -> pd.DataFrame:
         """``[term, frequency, docfreq, rate_per_10k, rank]`` (see :func:`.terms.term_counts`)."""
@@ -241,9 +243,8 @@ class Store:
 
     def theme_counts(self, f: Filters | None = None, *, by: ThemeGroup | None = None,
                      period: ThemePeriod | None = None) -> pd.DataFrame:
-        """Theme counts per group and period (see :func:`analysis.store.theme_queries.theme_counts`)."""
-        return theme_queries.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by,
-                                          period=period)
+        """Theme counts per group and period (see :func:`analysis.store.counts.theme_counts`)."""
+        return counts.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by, period=period)
 
     def slogans(self, f: Filters | None = None, *, by: Level = "prefecture") -> pd.DataFrame:
         """Slogan summary (see :func:`analysis.store.theme_queries.slogans`)."""
@@ -271,8 +272,8 @@ class Store:
         return queries_kwic(self._db, f or Filters(), term, window=window, limit=limit)
 
     def options(self) -> dict[str, Any]:
-        """What the sidebar offers (see :func:`analysis.store.queries.options`)."""
-        return queries.options(self._db, themes=self.themes.ids)
+        """What the sidebar offers (see :func:`analysis.store.counts.options`)."""
+        return counts.options(self._db, themes=self.themes.ids)
 
     def tokens_table(self, f: Filters | None = None) -> pd.DataFrame:
         """``[doc_id, terms, n_tokens, dict_version]`` of the filtered articles, as stored."""

@@ -17,9 +17,9 @@ import pandas as pd
 from analysis.cooccurrence import COOCCURRENCE_COLUMNS
 from analysis.keyness import KEYNESS_COLUMNS, score_keyness
 from analysis.schema import STRING_DTYPE
+from analysis.store.counts import count_articles, select
 from analysis.store.database import Database
 from analysis.store.filters import LEVELS, TRUE, Clause, Filters, Level, cell_clause, split_dates
-from analysis.store.queries import count_articles, count_source
 
 TERM_COLUMNS = ("term", "frequency", "docfreq", "rate_per_10k", "rank")
 MAX_COOCCURRENCE_TERMS = 64
@@ -44,22 +44,26 @@ def term_parts(
     parts, params = [], ()
     if months is not None:
         where = months & cell_clause(f) & extra
-        parts.append(f"SELECT term_id, frequency, docfreq, {grp} AS grp "
-                     f"FROM agg_terms JOIN cells USING (cell) WHERE {where.sql}")
+        source = "agg_terms JOIN cells USING (cell)"
+        if where.sql == months.sql and group is None:  # no place, outlet or group: the monthly roll-up
+            source = "agg_terms_month"
+        parts.append(f"SELECT term_id, frequency, docfreq, {grp} AS grp FROM {source} WHERE {where.sql}")
         params += where.params
     if days is not None:
         where = days & cell_clause(f) & extra
-        parts.append(f"""SELECT d.term_id, d.count AS frequency, 1 AS docfreq, {grp} AS grp
-                         FROM doc_terms d JOIN articles USING (doc_key) WHERE {where.sql}""")
+        parts.append(f"""SELECT unnest(d.term_ids) AS term_id, unnest(d.counts) AS frequency, 1 AS docfreq,
+                         {grp} AS grp FROM doc_terms d JOIN articles USING (doc_key) WHERE {where.sql}""")
         params += where.params
     return " UNION ALL ".join(parts), params
 
 
-def total_tokens(db: Database, f: Filters, *, extra: Clause = TRUE) -> int:
-    """Word tokens of the filtered articles: the denominator of ``rate_per_10k``."""
-    table, where, _ = count_source(db, f)
-    where = where & extra
-    return int(db.scalar(f"SELECT coalesce(sum(n_tokens), 0) FROM {table} WHERE {where.sql}", where.params))
+def total_tokens(db: Database, f: Filters, *, level: Level | None = None, code: str | None = None) -> int:
+    """Word tokens of the filtered articles (of those whose ``{level}_code`` is ``code``, if given)."""
+    index, chosen = select(db, f)
+    keep = chosen.keep
+    if level is not None:
+        keep = keep & (index.cell_values(f"{level}_code") == code)[index.cell]
+    return int(index.n_tokens[keep].sum())
 
 
 def term_counts(db: Database, f: Filters, *, top: int | None = 100) -> pd.DataFrame:
@@ -107,15 +111,17 @@ def keyness(
     if direction not in ("over", "under", "both"):
         raise ValueError(f"direction must be 'over', 'under' or 'both', not {direction!r}")
     code = f"{level}_code"
-    target_total = total_tokens(db, f, extra=Clause(f"{code} IS NOT DISTINCT FROM ?", (target_adcode,)))
+    target_total = total_tokens(db, f, level=level, code=target_adcode)
     reference_total = total_tokens(db, f) - target_total
     if target_total == 0 or reference_total == 0:
         return _empty_keyness()
     sql, params = term_parts(db, f, group=code)
     table = db.frame(
         f"""SELECT v.term, s.a, s.total - s.a AS b FROM (
-                SELECT term_id, coalesce(sum(frequency) FILTER (WHERE grp IS NOT DISTINCT FROM ?), 0) AS a,
-                       sum(frequency) AS total FROM ({sql}) GROUP BY term_id HAVING sum(frequency) >= ?
+                SELECT term_id,
+                       coalesce(sum(frequency) FILTER (WHERE grp IS NOT DISTINCT FROM ?), 0)::BIGINT AS a,
+                       sum(frequency)::BIGINT AS total
+                FROM ({sql}) GROUP BY term_id HAVING sum(frequency) >= ?
             ) s JOIN vocabulary v USING (term_id)""", [target_adcode, *params, int(min_frequency)])
     out = score_keyness(table["a"].to_numpy(), table["b"].to_numpy(),
                         target_total=target_total, reference_total=reference_total)
@@ -145,10 +151,13 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
     where = db.article_clause(f)
     masks = db.frame(
         f"""SELECT mask, count(*) AS n FROM (
-                SELECT d.doc_key, bit_or(1::UBIGINT << c.idx::UBIGINT) AS mask
-                FROM doc_terms d JOIN (SELECT unnest(?::INTEGER[]) AS term_id, unnest(?::INTEGER[]) AS idx) c
-                    USING (term_id) JOIN articles USING (doc_key) WHERE {where.sql} GROUP BY d.doc_key
-            ) GROUP BY mask""", [chosen["term_id"].tolist(), list(range(len(chosen))), *where.params])
+                SELECT u.doc_key, bit_or(1::UBIGINT << c.idx::UBIGINT) AS mask FROM (
+                    SELECT d.doc_key, unnest(d.term_ids) AS term_id
+                    FROM doc_terms d JOIN articles USING (doc_key) WHERE {where.sql}
+                ) u JOIN (SELECT unnest(?::INTEGER[]) AS term_id, unnest(?::INTEGER[]) AS idx) c
+                    USING (term_id)
+                GROUP BY u.doc_key
+            ) GROUP BY mask""", [*where.params, chosen["term_id"].tolist(), list(range(len(chosen)))])
     shifts = np.arange(len(chosen), dtype=np.uint64)
     bits = (masks["mask"].to_numpy(np.uint64)[:, None] >> shifts) & np.uint64(1)
     present = bits.astype(np.float64)

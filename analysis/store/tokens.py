@@ -25,12 +25,10 @@ def tokens_table(db: Database, f: Filters) -> pd.DataFrame:
         and ``dict_version`` (str), as :func:`analysis.tokenize.tokenize_articles`.
     """
     where = db.article_clause(f, alias="a.")
-    with db.lock:
-        vocabulary = db.con.execute("SELECT term FROM vocabulary ORDER BY term_id").fetchnumpy()["term"]
-        table = db.con.sql(
-            f"""SELECT a.doc_id, t.term_ids, a.n_tokens, a.dict_version FROM articles a
-                JOIN doc_tokens t USING (doc_key) WHERE {where.sql} ORDER BY a.doc_key""",
-            params=list(where.params)).to_arrow_table()
+    vocabulary = db.arrow("SELECT term FROM vocabulary ORDER BY term_id").column("term").to_pylist()
+    table = db.arrow(f"""SELECT a.doc_id, t.term_ids, a.n_tokens, a.dict_version FROM articles a
+                         JOIN doc_tokens t USING (doc_key) WHERE {where.sql} ORDER BY a.doc_key""",
+                     where.params)
     terms = np.asarray(vocabulary, dtype=object)
     empty = pa.array([], pa.list_(pa.int32()))
     lists = table.column("term_ids").combine_chunks() if table.num_rows else empty

@@ -105,7 +105,9 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
         if name == "articles":
             con.execute("""INSERT INTO articles BY NAME SELECT * EXCLUDE (date, edition_date),
                            date::DATE AS date, edition_date::DATE AS edition_date,
-                           date_trunc('month', date)::DATE AS month, length(text)::INTEGER AS n_chars
+                           date_trunc('month', date)::DATE AS month, strftime(date, '%Y-%m') AS month_label,
+                           year(date)::VARCHAR || 'Q' || quarter(date)::VARCHAR AS quarter_label,
+                           year(date)::VARCHAR AS year_label, length(text)::INTEGER AS n_chars
                            FROM _staged""")
         else:
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _staged")
@@ -131,14 +133,19 @@ def _tables(
     def terms(codes: str) -> pa.Array:
         return pa.array(cat([i[getattr(r, codes)] for i, r in zip(ids, results, strict=True)], np.int32))
 
-    offsets = np.concatenate([[0], np.cumsum(cat([r.seq_lengths for r in results], np.int64))])
+    def offsets(lengths: list[np.ndarray]) -> pa.Array:
+        return pa.array(np.concatenate([[0], np.cumsum(cat(lengths, np.int64))]).astype(np.int32))
+
+    doc_keys = pa.array(cat([r.doc_keys for r in results], np.int32))
+    bags = offsets([np.bincount(r.count_rows, minlength=len(r.doc_keys)) for r in results])
+    counts = pa.array(cat([r.count_values for r in results], np.int32))
     return {
         "articles": _articles(pd.concat([rows for rows, _ in batch], ignore_index=True), results, run_id),
-        "doc_terms": pa.table({"doc_key": keys("count_rows"), "term_id": terms("count_codes"),
-                               "count": pa.array(cat([r.count_values for r in results], np.int32))}),
-        "doc_tokens": pa.table({"doc_key": pa.array(cat([r.doc_keys for r in results], np.int32)),
-                                "term_ids": pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)),
-                                                                     terms("seq_codes"))}),
+        "doc_terms": pa.table({"doc_key": doc_keys,
+                               "term_ids": pa.ListArray.from_arrays(bags, terms("count_codes")),
+                               "counts": pa.ListArray.from_arrays(bags, counts)}),
+        "doc_tokens": pa.table({"doc_key": doc_keys, "term_ids": pa.ListArray.from_arrays(
+            offsets([r.seq_lengths for r in results]), terms("seq_codes"))}),
         "doc_themes": pa.table({
             "doc_key": keys("theme_rows"),
             "theme": pa.array(cat([r.theme_ids for r in results], object), pa.string()),
