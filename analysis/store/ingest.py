@@ -45,7 +45,7 @@ ProgressCallback = Callable[[int, int | None], None]
 
 BATCH_SIZE = 5_000
 """Articles per transaction."""
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1_000
 """Articles per worker task."""
 POOL_MIN_ARTICLES = 4_000
 """With ``workers=None``, the first this many articles are analysed in this process and a
@@ -180,13 +180,14 @@ class _Run:
         repeat = (frame["content_hash"].duplicated() | frame["doc_id"].duplicated()
                   | frame["content_hash"].isin(self.pending_hashes) | frame["doc_id"].isin(self.pending_ids))
         self.counts["duplicates"] += int(repeat.sum())
-        frame = frame[~repeat.to_numpy()].reset_index(drop=True)
+        if repeat.any():
+            frame = frame[~repeat.to_numpy()].reset_index(drop=True)
         known = self._known(frame)
         current = (known["dict_version"] == self.versions[0]) & (known["theme_version"] == self.versions[1])
         skip = known["doc_key"].notna() & current.fillna(False)
         self.counts["skipped"] += int(skip.sum())
         self._advance(int(repeat.sum() + skip.sum()))
-        planned = known[~skip.to_numpy()].reset_index(drop=True)
+        planned = known[~skip.to_numpy()].reset_index(drop=True) if skip.any() else known
         fresh = planned["doc_key"].isna().to_numpy()
         planned.loc[fresh, "doc_key"] = np.arange(self.next_key, self.next_key + int(fresh.sum()))
         self.next_key += int(fresh.sum())
@@ -230,10 +231,15 @@ class _Run:
                 "WHERE a.content_hash <> i.content_hash")
         finally:
             self.con.unregister("_incoming")
-        out = frame.merge(by_hash.astype({"content_hash": frame["content_hash"].dtype}), on="content_hash",
-                          how="left")
-        out = out.merge(by_id.astype({"doc_id": frame["doc_id"].dtype}), on="doc_id", how="left")
-        return out.astype({"doc_key": "Int64", "old_key": "Int64"})
+        by_hash = by_hash.drop_duplicates("content_hash")
+        by_id = by_id.drop_duplicates("doc_id")
+        found = pd.Index(by_hash["content_hash"]).get_indexer(frame["content_hash"])
+        owner = pd.Index(by_id["doc_id"]).get_indexer(frame["doc_id"])
+        return frame.assign(  # columns added, not merged: the texts are not copied
+            doc_key=_lookup(by_hash["doc_key"], found, "Int64"),
+            dict_version=_lookup(by_hash["dict_version"], found, STRING_DTYPE),
+            theme_version=_lookup(by_hash["theme_version"], found, STRING_DTYPE),
+            old_key=_lookup(by_id["old_key"], owner, "Int64"))
 
     def write(self, batch: list) -> None:
         """Commit one batch and record it in the progress file."""
@@ -286,6 +292,14 @@ def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:
     if empty:
         raise StoreError(f"{empty} articles have no doc_id or no text; every article needs both")
     return out
+
+
+def _lookup(values: pd.Series, positions: np.ndarray, dtype: object) -> pd.array:
+    """``values`` at ``positions``, NA where a position is -1 (not found)."""
+    taken = pd.array(values.to_numpy(dtype=object)[np.maximum(positions, 0)] if len(values) else
+                     [None] * len(positions), dtype=dtype)
+    taken[positions < 0] = pd.NA
+    return taken
 
 
 def _chain(first: Iterable[pd.DataFrame], second: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:

@@ -1,4 +1,4 @@
-"""The article list, one article and the articles table, in SQL."""
+"""The article list, one article, the articles table and keyword in context, in SQL."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.kwic import kwic as kwic_table
 from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
 from analysis.store.database import Database
 from analysis.store.filters import Filters
@@ -66,3 +67,17 @@ def _missing(value: object) -> bool:
     if isinstance(value, float):
         return bool(np.isnan(value))
     return value is None or value is pd.NaT or value is pd.NA
+
+
+def kwic(db: Database, f: Filters, term: str, *, window: int, limit: int | None) -> pd.DataFrame:
+    """Keyword in context over the filtered texts that contain ``term`` (see :func:`analysis.kwic.kwic`)."""
+    if not term:
+        raise ValueError("kwic needs a non-empty term")
+    where = db.article_clause(f)
+    found = db.search_table(term)
+    rows = db.frame(
+        f"""SELECT doc_id, text FROM articles WHERE doc_key IN (SELECT doc_key FROM {found})
+            AND contains(text, ?) AND {where.sql} ORDER BY date NULLS LAST, doc_key
+            {'' if limit is None else f'LIMIT {int(limit)}'}""", [term, *where.params])
+    return kwic_table(rows, term, window=window, limit=limit)
+

@@ -8,7 +8,7 @@ take a :class:`~analysis.store.filters.Filters` and return DataFrames with fixed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -199,6 +199,10 @@ class Store:
             "runs": db.frame("SELECT * FROM runs ORDER BY run_id").to_dict("records"),
         }
 
+    def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Run a read-only SQL query on the store's tables (see :mod:`.schema`) and return a table."""
+        return self._db.frame(query, params)
+
     def rebuild_aggregates(self) -> None:
         """Recompute the pre-aggregations (ingest does it; this is for repairs and benchmarks)."""
         with self._db.lock:
@@ -269,7 +273,7 @@ class Store:
     def kwic(self, f: Filters | None = None, term: str = "", *, window: int = 20,
              limit: int | None = 200) -> pd.DataFrame:
         """``[doc_id, left, match, right, position]``: ``term`` in the filtered texts, oldest first."""
-        return queries_kwic(self._db, f or Filters(), term, window=window, limit=limit)
+        return queries.kwic(self._db, f or Filters(), term, window=window, limit=limit)
 
     def options(self) -> dict[str, Any]:
         """What the sidebar offers (see :func:`analysis.store.counts.options`)."""
@@ -280,19 +284,3 @@ class Store:
         from analysis.store.tokens import tokens_table
 
         return tokens_table(self._db, f or Filters())
-
-
-def queries_kwic(db: Database, f: Filters, term: str, *, window: int, limit: int | None) -> pd.DataFrame:
-    """Keyword in context over the filtered texts that contain ``term`` (see :func:`analysis.kwic.kwic`)."""
-    from analysis.kwic import kwic
-
-    if not term:
-        raise ValueError("kwic needs a non-empty term")
-    where = db.article_clause(f)
-    found = db.search_table(term)
-    rows = db.frame(
-        f"""SELECT doc_id, text FROM articles WHERE doc_key IN (SELECT doc_key FROM {found})
-            AND contains(text, ?) AND {where.sql} ORDER BY date NULLS LAST, doc_key
-            {'' if limit is None else f'LIMIT {int(limit)}'}""", [term, *where.params])
-    return kwic(rows, term, window=window, limit=limit)
-
