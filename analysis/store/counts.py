@@ -10,11 +10,12 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.schema import STRING_DTYPE
 from analysis.store.database import Database
 from analysis.store.filters import LEVELS, Filters, Level
-from analysis.store.index import NO_DAY, DocIndex, Selection
+from analysis.store.index import NO_DAY, CellPairs, DocIndex, Selection
 from analysis.themes import ALL_LABEL, UNKNOWN_LABEL
 
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -72,13 +73,20 @@ def summary(db: Database, f: Filters) -> dict[str, Any]:
     days = days[days != NO_DAY]
     first = pd.Timestamp(int(days.min()), unit="D") if len(days) else None
     last = pd.Timestamp(int(days.max()), unit="D") if len(days) else None
-    cells = index.cells[chosen.per_cell > 0]
-    distinct = {key: int(cells[column].nunique()) for key, column in (
+    present = chosen.per_cell > 0
+    distinct = {key: _distinct(index, column, present) for key, column in (
         ("provinces", "province_code"), ("prefectures", "prefecture_code"), ("counties", "county_code"),
         ("localities", "adcode"), ("outlets", "outlet"))}
     return {"articles": int(chosen.per_cell.sum()), "first_date": first, "last_date": last,
             "days": (last - first).days + 1 if first is not None else 0, **distinct,
             "characters": int(index.n_chars[keep].sum()), "tokens": int(index.n_tokens[keep].sum())}
+
+
+def _distinct(index: DocIndex, column: str, present: np.ndarray) -> int:
+    """How many distinct non-missing values ``column`` has among the present cells."""
+    numbers, _ = index.codes(column)
+    chosen = numbers[present]
+    return int(np.unique(chosen[chosen >= 0]).size)
 
 
 def articles_over_time(db: Database, f: Filters, *, period: Period = "month") -> pd.DataFrame:
@@ -91,25 +99,28 @@ def articles_over_time(db: Database, f: Filters, *, period: Period = "month") ->
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     index, chosen = select(db, f)
-    days = index.day[chosen.keep]
-    units = _period_units(days[days != NO_DAY], period)
+    if period in ("day", "week"):
+        days = index.day[chosen.keep]
+        units, weights = _period_units(days[days != NO_DAY], period), None
+    else:  # a cell lies within one month: count cells, not articles
+        months = index.cells["month"].to_numpy(dtype="datetime64[M]")
+        dated = ~np.isnat(months) & (chosen.per_cell > 0)
+        units = {"month": 1, "quarter": 3, "year": 12}[period]
+        units, weights = months[dated].astype(np.int64) // units, chosen.per_cell[dated]
     if not len(units):
         return pd.DataFrame({"period": pd.Series([], dtype="datetime64[us]"),
                              "n_articles": pd.Series([], dtype="int64")})
     low = int(units.min())
-    counts = np.bincount(units - low)
+    counts = np.bincount(units - low, weights=weights).astype(np.int64)
     starts = _period_starts(np.arange(low, low + len(counts)), period)
     return pd.DataFrame({"period": starts.astype("datetime64[us]"), "n_articles": counts.astype(np.int64)})
 
 
 def _period_units(days: np.ndarray, period: str) -> np.ndarray:
-    """Each day's period as an integer (days, Monday weeks, months, quarters or years since 1970)."""
+    """Each day's day or Monday week as an integer (since 1970)."""
     if period == "day":
         return days.astype(np.int64)
-    if period == "week":
-        return (days.astype(np.int64) + 3) // 7  # 1970-01-05 was a Monday
-    months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-    return {"month": months, "quarter": months // 3, "year": months // 12}[period]
+    return (days.astype(np.int64) + 3) // 7  # 1970-01-05 was a Monday
 
 
 def _period_starts(units: np.ndarray, period: str) -> np.ndarray:
@@ -131,13 +142,16 @@ def articles_by_place(db: Database, f: Filters, *, level: Level) -> pd.DataFrame
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     index, chosen = select(db, f)
-    per_cell = pd.Series(chosen.per_cell)
-    per_code = per_cell.groupby(index.cells[f"{level}_code"].to_numpy(), dropna=True).sum()
+    numbers, codes = index.codes(f"{level}_code")
+    known = numbers >= 0
+    per_code = np.bincount(numbers[known], weights=chosen.per_cell[known], minlength=len(codes))
     places = index.places[index.places["level"] == level].sort_values("code")
+    position = pd.Index(codes).get_indexer(places["code"])
     return pd.DataFrame({
         "adcode": pd.Series(places["code"].to_numpy(), dtype=STRING_DTYPE),
         "name": pd.Series(places["name"].to_numpy(), dtype=STRING_DTYPE),
-        "n_articles": places["code"].map(per_code).fillna(0).to_numpy(dtype=np.int64),
+        "n_articles": np.where(position >= 0, per_code[np.maximum(position, 0)], 0).astype(np.int64)
+        if len(codes) else np.zeros(len(places), dtype=np.int64),
     })
 
 
@@ -166,14 +180,15 @@ def theme_counts(
     if period not in (None, "month", "quarter", "year"):
         raise ValueError(f"period must be month, quarter, year or None, not {period!r}")
     index, chosen = select(db, f)
-    pairs, pair_of_cell = _cell_pairs(index, by, period)
-    group_articles = np.bincount(pair_of_cell, weights=chosen.per_cell, minlength=len(pairs)).astype(np.int64)
-    assigned, hits = _theme_sums(index, chosen, pair_of_cell, len(pairs))
+    pairs = index.pairs(by, period, _cell_pairs)
+    group_articles = np.bincount(pairs.of_cell, weights=chosen.per_cell, minlength=pairs.size)
+    group_articles = group_articles.astype(np.int64)
+    assigned, hits = _theme_sums(index, chosen, pairs.of_cell, pairs.size)
     seen = [name for name, total in zip(index.theme_names, hits.sum(axis=0), strict=True) if total > 0]
     universe = [*themes, *sorted(set(seen) - set(themes))]
     position = pd.Index(index.theme_names).get_indexer(universe)
     known = position >= 0
-    order = _pair_order(pairs, group_articles, index, by)
+    order = pairs.order[group_articles[pairs.order] > 0]
     n_themes = len(universe)
 
     def grid(matrix: np.ndarray) -> np.ndarray:
@@ -181,18 +196,21 @@ def theme_counts(
         out[:, known] = matrix[order][:, position[known]]
         return out.ravel()
 
+    def strings(values: pa.Array, positions: np.ndarray) -> pd.Series:
+        return values.take(pa.array(positions)).to_pandas().astype(STRING_DTYPE)
+
     repeated = np.repeat(order, n_themes)
     counts = np.repeat(group_articles[order], n_themes)
     n_articles = grid(assigned)
     return pd.DataFrame({
-        "group": pd.Series(pairs["group"].to_numpy(dtype=object)[repeated], dtype=STRING_DTYPE),
-        "period": pd.Series(pairs["period"].to_numpy(dtype=object)[repeated], dtype=STRING_DTYPE),
-        "theme": pd.Series(np.tile(np.asarray(universe, dtype=object), len(order)), dtype=STRING_DTYPE),
+        "group": strings(pairs.groups, repeated),
+        "period": strings(pairs.periods, repeated),
+        "theme": strings(pa.array(universe, pa.string()), np.tile(np.arange(n_themes), len(order))),
         "n_articles": n_articles,
         "share": n_articles / np.maximum(counts, 1),
         "n_hits": grid(hits),
         "group_articles": counts,
-        "group_code": pd.Series(pairs["code"].to_numpy(dtype=object)[repeated], dtype=STRING_DTYPE),
+        "group_code": strings(pairs.codes, repeated),
     })
 
 
@@ -221,31 +239,24 @@ def _theme_sums(
     return assigned, hits
 
 
-def _cell_pairs(index: DocIndex, by: str | None, period: str | None) -> tuple[pd.DataFrame, np.ndarray]:
-    """The distinct (group code, period label) pairs of the cells, and each cell's pair."""
+def _cell_pairs(index: DocIndex, by: str | None, period: str | None) -> CellPairs:
+    """The distinct (group, period) pairs of the cells, named and in display order."""
     n = len(index.cells)
-    codes = np.full(n, None, dtype=object) if by is None else index.cell_values(
+    codes = np.full(n, "", dtype=object) if by is None else index.cell_values(
         "outlet" if by == "outlet" else f"{by}_code")
     labels = np.full(n, ALL_LABEL, dtype=object) if period is None else index.cell_values(f"{period}_label")
-    keys = pd.MultiIndex.from_arrays([pd.Series(codes).fillna(""), pd.Series(labels).fillna("")])
-    pair_of_cell, uniques = pd.factorize(keys)
-    pairs = pd.DataFrame(list(uniques), columns=["code", "period"], dtype=object)
-    return pairs, np.asarray(pair_of_cell, dtype=np.int64)
-
-
-def _pair_order(
-    pairs: pd.DataFrame, group_articles: np.ndarray, index: DocIndex, by: str | None
-) -> np.ndarray:
-    """Name the groups and return the pairs that have articles, in display order."""
-    if by is None:
-        pairs["group"] = ALL_LABEL
-    else:
-        places = index.places
-        names = dict(places.loc[places["level"] == by, ["code", "name"]].to_numpy()) if by != "outlet" else {}
-        pairs["group"] = [names.get(code, code) if code else UNKNOWN_LABEL for code in pairs["code"]]
-    pairs["period"] = pairs["period"].replace("", UNKNOWN_LABEL)
-    pairs["code"] = pairs["code"].where(pairs["code"] != "", None)
-    present = pairs[group_articles > 0]
-    ordered = present.assign(_g=present["group"] == UNKNOWN_LABEL, _p=present["period"] == UNKNOWN_LABEL)
-    ordered = ordered.sort_values(["_g", "group", "_p", "period"], kind="stable")
-    return ordered.index.to_numpy(dtype=np.int64)
+    codes = np.array(["" if c is None else c for c in codes], dtype=object)
+    labels = np.array(["" if p is None else p for p in labels], dtype=object)
+    of_cell, uniques = pd.factorize(np.char.add(np.char.add(codes.astype(str), "\x1f"), labels.astype(str)))
+    code, label = zip(*(u.split("\x1f") for u in uniques), strict=True) if len(uniques) else ((), ())
+    names = {}
+    if by not in (None, "outlet"):
+        names = dict(index.places.loc[index.places["level"] == by, ["code", "name"]].to_numpy())
+    group = [ALL_LABEL if by is None else (names.get(c, c) if c else UNKNOWN_LABEL) for c in code]
+    period_labels = [p or UNKNOWN_LABEL for p in label]
+    order = sorted(range(len(group)), key=lambda i: (group[i] == UNKNOWN_LABEL, group[i],
+                                                     period_labels[i] == UNKNOWN_LABEL, period_labels[i]))
+    return CellPairs(
+        of_cell=np.asarray(of_cell, dtype=np.int64), size=len(group), order=np.asarray(order, dtype=np.int64),
+        groups=pa.array(group, pa.string()), periods=pa.array(period_labels, pa.string()),
+        codes=pa.array([c or None for c in code], pa.string()))

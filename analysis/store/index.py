@@ -12,6 +12,7 @@ SQL (:mod:`.terms`, :mod:`.database`), where the data are large.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -66,6 +67,7 @@ class DocIndex:
     cell_theme_assigned: np.ndarray = field(init=False, repr=False)
     cell_theme_hits: np.ndarray = field(init=False, repr=False)
     _selections: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False)
+    _pairs: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         n_cells, n_themes = len(self.cells), len(self.theme_names)
@@ -90,6 +92,21 @@ class DocIndex:
             while len(self._selections) > 4:
                 self._selections.popitem(last=False)
         return selection
+
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """A column of ``cells`` factorized: each cell's code number (-1 if missing) and the codes."""
+        found = self._pairs.get(column)
+        if found is None:
+            numbers, uniques = pd.factorize(self.cells[column])
+            found = self._pairs[column] = (np.asarray(numbers), np.asarray(uniques, dtype=object))
+        return found
+
+    def pairs(self, by: str | None, period: str | None, build: Callable[..., CellPairs]) -> CellPairs:
+        """The (group, period) pairs of a grouping, made by ``build(self, by, period)`` once."""
+        pairs = self._pairs.get((by, period))
+        if pairs is None:
+            pairs = self._pairs[(by, period)] = build(self, by, period)
+        return pairs
 
     def theme_rows(self, docs: np.ndarray) -> np.ndarray:
         """The theme rows of the given article rows."""
@@ -171,6 +188,25 @@ def _theme_codes(column: pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
     names = encoded.dictionary.to_pylist()
     rank = np.argsort(np.argsort(np.asarray(names, dtype=object))) if names else np.zeros(0, np.int64)
     return sorted(names), rank[encoded.indices.to_numpy(zero_copy_only=False)].astype(np.int32)
+
+
+@dataclass(frozen=True)
+class CellPairs:
+    """The (group, period) pairs of a grouping of the cells, for theme counts.
+
+    Attributes:
+        of_cell: each cell's pair.
+        size: how many pairs.
+        order: the pairs in display order (group, then period; ``未知`` last).
+        groups, periods, codes: each pair's group name, period label and group code.
+    """
+
+    of_cell: np.ndarray
+    size: int
+    order: np.ndarray
+    groups: pa.Array
+    periods: pa.Array
+    codes: pa.Array
 
 
 @dataclass(frozen=True)
