@@ -216,3 +216,16 @@ def test_a_five_megabyte_single_line_loads(tmp_path):
     path.write_text(sentence * (5_000_000 // len(sentence.encode("utf-8"))), encoding="utf-8")
     result = load(path)
     assert len(result.articles) == 1 and len(result.articles.loc[0, "text"]) > 1_000_000
+
+
+def test_an_excel_sheet_without_a_text_column_fails_with_the_columns_it_has(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["编号", "日期"])
+    book.active.append(["1", "2024-06-14"])
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    report = report_of(load(path), "ids.xlsx")
+    assert report.status == "failed" and "no text column" in report.errors[0].message
+    assert "'编号'" in report.errors[0].message
