@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -187,6 +188,14 @@ def test_filters_check_their_fields():
     f = Filters(places=["620100"], level="prefecture", themes=["water"], search="")
     assert f.places == ("620100",) and f.themes == ("water",) and f.search is None
     assert hash(f) == hash(Filters(level="prefecture", places=("620100",), themes=("water",)))
+
+
+def test_a_store_exports_its_tables_as_parquet(store, tmp_path):
+    folder = store.export_parquet(tmp_path / "export")
+    assert (folder / "articles.parquet").exists() and (folder / "doc_terms.parquet").exists()
+    imported = duckdb.connect()
+    imported.execute(f"IMPORT DATABASE '{folder.as_posix()}'")
+    assert imported.execute("SELECT count(*) FROM articles").fetchone() == (5,)
 
 
 def test_a_store_on_disk_reopens_read_only(tmp_path):

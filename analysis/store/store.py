@@ -199,6 +199,17 @@ class Store:
             "runs": db.frame("SELECT * FROM runs ORDER BY run_id").to_dict("records"),
         }
 
+    def export_parquet(self, folder: str | Path) -> Path:
+        """Write every table as Parquet (one file per table) with the SQL to load them back.
+
+        Other tools read the files directly; ``IMPORT DATABASE 'folder'`` in DuckDB rebuilds
+        the store.
+        """
+        folder = Path(folder)
+        with self._db.lock:
+            self._db.con.execute(f"EXPORT DATABASE '{folder.as_posix()}' (FORMAT parquet)")
+        return folder
+
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Run a read-only SQL query on the store's tables (see :mod:`.schema`) and return a table."""
         return self._db.frame(query, params)
