@@ -128,20 +128,20 @@ class DocIndex:
             raise RuntimeError("two cells of the store have the same hash; report this as a bug")
         doc_key = docs.column("doc_key").to_numpy()
         themes = db.arrow("SELECT doc_key, theme, n_hits, assigned FROM doc_themes")
-        theme_row = np.searchsorted(doc_key, themes.column("doc_key").to_numpy())
+        theme_row = np.searchsorted(doc_key, themes.column("doc_key").to_numpy()).astype(np.int32)
         order = np.argsort(theme_row, kind="stable") if np.any(np.diff(theme_row) < 0) else slice(None)
         names, theme_id = _theme_codes(themes.column("theme"))
         return cls(
             doc_key=doc_key,
             day=docs.column("day").to_numpy(),
             cell=np.searchsorted(cells["cell_hash"].to_numpy(np.uint64),
-                                 docs.column("cell_hash").to_numpy()).astype(np.int64),
-            n_chars=docs.column("n_chars").to_numpy().astype(np.int64),
-            n_tokens=docs.column("n_tokens").to_numpy().astype(np.int64),
+                                 docs.column("cell_hash").to_numpy()).astype(np.int32),
+            n_chars=docs.column("n_chars").to_numpy().astype(np.int32),
+            n_tokens=docs.column("n_tokens").to_numpy().astype(np.int32),
             cells=cells.drop(columns="cell_hash"),
             theme_row=theme_row[order],
             theme_id=theme_id[order],
-            theme_hits=themes.column("n_hits").to_numpy().astype(np.int64)[order],
+            theme_hits=themes.column("n_hits").to_numpy().astype(np.int32)[order],
             theme_assigned=themes.column("assigned").to_numpy(zero_copy_only=False).astype(bool)[order],
             theme_names=names,
             places=db.frame(f"SELECT level, code, name, parent_code "
