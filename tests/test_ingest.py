@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 from pandas.testing import assert_frame_equal
 from test_store import TINY
@@ -182,3 +183,39 @@ def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
         duplicates = store._db.scalar("SELECT count(*) - count(DISTINCT content_hash) FROM articles")
         assert duplicates == 0
         assert_same_store(store, clean)
+
+
+def test_a_killed_parallel_ingest_leaves_no_worker_behind(tmp_path):
+    generate_demo_articles(6000, seed=9).to_parquet(tmp_path / "a.parquet")
+    tag = f"govthemes-test-{os.getpid()}-{time.monotonic_ns()}"
+    command = [sys.executable, "-m", "analysis.cli", "ingest", str(tmp_path / "a.parquet"), "--store",
+               str(tmp_path / "store"), "--workers", "2", "--batch-size", "500"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "GOVTHEMES_TEST_TAG": tag})
+    progress = tmp_path / "store" / "ingest-progress.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if progress.exists() and json.loads(progress.read_text())["batches"] >= 1:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and tagged_processes(tag):
+        time.sleep(0.1)
+    assert tagged_processes(tag) == []  # workers and fork server left when their parent died
+    with open_store(tmp_path / "store") as store:
+        assert 500 <= store.count_articles() < 6000
+
+
+def tagged_processes(tag: str) -> list[int]:
+    """Processes (ours) whose environment carries ``tag``."""
+    found = []
+    for process in psutil.process_iter(["pid"]):
+        try:
+            if process.environ().get("GOVTHEMES_TEST_TAG") == tag:
+                found.append(process.pid)
+        except psutil.Error:
+            continue
+    return found

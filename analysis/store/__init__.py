@@ -6,10 +6,14 @@ Typical use::
     summary, reports = ingest_paths(store, ["pages/"], LoadOptions(province="甘肃省"))
     store.count_articles(Filters(level="prefecture", places=("622900",)))
 
-Modules: :mod:`.schema` (tables, content hash), :mod:`.analyze` (what workers do),
-:mod:`.parallel` (process pool, Dask), :mod:`.ingest` and :mod:`.writer` (incremental,
-transactional ingest), :mod:`.aggregates` (pre-aggregations), :mod:`.filters`,
-:mod:`.queries`, :mod:`.terms`, :mod:`.theme_queries`, :mod:`.tokens` (the query side).
+Modules: :mod:`.schema` (tables, content hash, versions), :mod:`.analyze` (what workers
+do), :mod:`.parallel` (process pool, Dask), :mod:`.ingest` and :mod:`.writer` (incremental,
+transactional ingest), :mod:`.aggregates` (term pre-aggregations); the query side:
+:mod:`.store` (the :class:`Store`), :mod:`.database` (connection, search cache),
+:mod:`.filters` (filters as SQL), :mod:`.index` and :mod:`.counts` (in-memory column index:
+article and theme counts), :mod:`.terms` (terms, keyness, co-occurrence),
+:mod:`.theme_queries` (slogans, theme evidence), :mod:`.queries` (articles, KWIC),
+:mod:`.tokens` (the tokens table).
 """
 
 from __future__ import annotations

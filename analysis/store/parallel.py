@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -76,6 +78,27 @@ def map_chunks(
     yield from _map_pool(remaining, config=config, workers=workers)
 
 
+def start_worker(config: AnalyzerConfig, parent: int) -> None:
+    """Pool initializer: build the analyzer, and leave when the ingesting process is gone.
+
+    A killed ingest (SIGKILL) cannot shut its pool down; without this its workers, and the
+    fork server waiting for them, would wait for work forever.
+    """
+    worker_analyzer(config)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # alive, under another user: not ours to signal
+                continue
+
+    threading.Thread(target=watch, name="govthemes-parent-watch", daemon=True).start()
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     """The way to start workers: a fork server where there is one, else spawn.
 
@@ -94,7 +117,7 @@ def _map_pool(
     chunks: Iterable[pd.DataFrame], *, config: AnalyzerConfig, workers: int
 ) -> Iterator[ChunkResult]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                               initializer=worker_analyzer, initargs=(config,))
+                               initializer=start_worker, initargs=(config, os.getpid()))
     try:
         pending: deque = deque()
         for chunk in chunks:

@@ -22,14 +22,23 @@ table                     rows
 ``doc_slogans``           ``doc_key, slogan, quoted``: one row per slogan mention
 ``places``                ``level, code, name, parent_code``: the places articles name
 ``runs``                  one per ingest: versions, counts, status
-``agg_*``                 pre-aggregations (:mod:`analysis.store.aggregates`)
+``cells``, ``agg_terms``,  term pre-aggregations, rebuilt after each ingest
+``agg_terms_month``       (:mod:`analysis.store.aggregates`)
 ========================  ===============================================================
 
 Content hash. ``content_hash`` is the first 128 bits of SHA-256 over the title, a unit
 separator and the text: exactly what the segmenter reads, so an article with a known hash
 (and the current dictionary version) is never segmented again, whichever file, folder or
 outlet it comes from again. Source, outlet and dates are left out on purpose: a moved
-folder, a re-downloaded page or a page repeated in a later edition is the same text.
+folder, a re-downloaded page or a page repeated in a later edition is the same text, and
+is stored once (with the metadata of its first copy). A known ``doc_id`` with new text is
+a corrected article: it replaces the stored one.
+
+Versions. Each article records the tokenizer version (:attr:`analysis.tokenize.Tokenizer.version`:
+user dictionary, stopwords, backend, rules) and a fingerprint of the theme dictionary
+(:func:`analysis.store.analyze.theme_fingerprint`) it was analysed with. After either file
+changes, an ingest analyses again the stale articles it is given, and ``govthemes
+resegment --store DIR`` (or ``ingest --resegment``) analyses all of them from their stored text.
 """
 
 from __future__ import annotations
