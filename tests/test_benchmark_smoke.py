@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 KEYS = {"articles", "ingest_seconds", "ingest_mb_per_s", "naive_mb_per_s", "speedup_vs_naive", "filter_p50_ms",
         "filter_p95_ms", "peak_rss_mb"}
 
 
+@pytest.mark.slow
 def test_benchmark_prints_its_figures_as_json(tmp_path):
     result = subprocess.run([sys.executable, "benchmarks/run.py", "--articles", "300", "--json", "--tmp",
                              str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=600)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import distributed
+import pytest
 from test_ingest import assert_same_store
 
 from analysis.demo import generate_demo_articles
@@ -16,6 +17,7 @@ def analyzers_built() -> int:
     return len(analyze._ANALYZERS)
 
 
+@pytest.mark.slow
 def test_ingest_on_a_local_dask_cluster_equals_a_local_ingest():
     articles = generate_demo_articles(300, seed=11)
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

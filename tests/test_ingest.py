@@ -129,6 +129,7 @@ def test_batches_chunks_and_frames_do_not_change_the_result():
         assert_same_store(one, many)
 
 
+@pytest.mark.slow
 def test_a_process_pool_gives_the_same_store_as_this_process():
     articles = generate_demo_articles(300, seed=6)
     with open_store(None) as local, open_store(None) as pooled:
@@ -147,6 +148,7 @@ def test_ingest_paths_loads_files_and_keeps_their_reports(tmp_path):
         assert [r.status for r in reports] == ["loaded", "failed"]
 
 
+@pytest.mark.slow
 def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
     articles = generate_demo_articles(2400, seed=8)
     for i in range(3):
@@ -185,6 +187,7 @@ def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
         assert_same_store(store, clean)
 
 
+@pytest.mark.slow
 def test_a_killed_parallel_ingest_leaves_no_worker_behind(tmp_path):
     generate_demo_articles(6000, seed=9).to_parquet(tmp_path / "a.parquet")
     tag = f"govthemes-test-{os.getpid()}-{time.monotonic_ns()}"

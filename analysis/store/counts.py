@@ -28,9 +28,10 @@ THEME_COUNT_COLUMNS = ("group", "period", "theme", "n_articles", "share", "n_hit
 
 def select(db: Database, f: Filters) -> tuple[DocIndex, Selection]:
     """The index and the selection of the articles that pass ``f``."""
-    index = db.doc_index()
-    search = db.search_keys(f.search) if f.search is not None else None
-    return index, index.select(f, search=search)
+    with db.lock:  # the index's caches are shared by the threads of a dashboard
+        index = db.doc_index()
+        search = db.search_keys(f.search) if f.search is not None else None
+        return index, index.select(f, search=search)
 
 
 def options(db: Database, *, themes: tuple[str, ...]) -> dict[str, Any]:
