@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from pandas.testing import assert_frame_equal
 from test_store import TINY
 
 import analysis.store.analyze as analyze
+import analysis.store.ingest as ingest_module
 from analysis.demo import generate_demo_articles
 from analysis.paths import data_path
 from analysis.store import Filters, ingest_paths, open_store
@@ -222,3 +224,21 @@ def tagged_processes(tag: str) -> list[int]:
         except psutil.Error:
             continue
     return found
+
+
+def test_a_small_addition_extends_the_roll_ups_to_the_same_numbers(monkeypatch):
+    articles = generate_demo_articles(300, seed=12)
+    first, later = articles.iloc[:200], articles.iloc[200:]
+    monkeypatch.setattr(ingest_module, "EXTEND_MAX_SHARE", 1.0)
+    with open_store(None) as extended, open_store(None) as rebuilt:
+        extended.ingest(first, workers=1)
+        extended.ingest(later, workers=1)
+        extensions = extended.sql("SELECT value FROM meta WHERE key = 'extensions'")["value"].tolist()
+        assert extensions == ["2"]  # both runs extended the (empty, then first) roll-ups
+        rebuilt.ingest(articles, workers=1)
+        for f in [Filters(), Filters(date_from=dt.date(2023, 5, 9), date_to=dt.date(2024, 8, 1)),
+                  Filters(level="prefecture", places=("620100", "622900")), Filters(outlets=("none",))]:
+            assert_frame_equal(extended.term_counts(f, top=None), rebuilt.term_counts(f, top=None))
+            assert_frame_equal(extended.keyness(f, level="prefecture", target_adcode="620100"),
+                               rebuilt.keyness(f, level="prefecture", target_adcode="620100"))
+        assert_frame_equal(extended.options()["places"]["county"], rebuilt.options()["places"]["county"])

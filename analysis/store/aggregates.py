@@ -21,8 +21,9 @@ Article and theme counts need no pre-aggregation: the in-memory column index
 (:mod:`.index`) sums them faster than DuckDB reads a pre-aggregated table.
 
 Crash safety. An ingest marks the aggregates ``stale`` in ``meta`` in the same
-transaction as its first batch, and :func:`rebuild_aggregates` replaces them and marks
-them ``fresh`` in one transaction at the end. A store left stale by a killed ingest is
+transaction as its first batch, and :func:`rebuild_aggregates` (or, when the run only
+added a small share of new articles, :func:`extend_aggregates`) brings them up to date
+and marks them ``fresh`` in one transaction at the end. A store left stale by a killed ingest is
 rebuilt when it is next opened for writing; until then queries read the per-article
 tables (same numbers, slower).
 """
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import duckdb
 
-from analysis.store.schema import set_meta
+from analysis.store.schema import get_meta, set_meta
 
 PLACE = "adcode, province_code, prefecture_code, county_code"
 PERIODS = "month_label, quarter_label, year_label"
@@ -64,16 +65,59 @@ PLACES_SELECT = """
     ) GROUP BY level, code ORDER BY level, code"""
 
 
+CELL_KEY = f"month, {PERIODS}, {PLACE}, outlet"
+_SAME_CELL = " AND ".join(f"n.{key} IS NOT DISTINCT FROM c.{key}" for key in CELL_KEY.split(", "))
+
+EXTEND_SQL = (
+    f"CREATE OR REPLACE TEMP TABLE _new AS SELECT doc_key, {CELL_KEY} FROM articles WHERE run_id = ?",
+    f"""INSERT INTO cells SELECT (SELECT coalesce(max(cell), 0) FROM cells) + row_number() OVER (), *
+        FROM (SELECT DISTINCT {CELL_KEY} FROM _new EXCEPT SELECT {CELL_KEY} FROM cells)""",
+    "CREATE OR REPLACE TEMP TABLE _doc_cells AS "
+    f"SELECT n.doc_key, c.cell, c.month FROM _new n JOIN cells c ON {_SAME_CELL}",
+    """CREATE OR REPLACE TEMP TABLE _new_terms AS
+        SELECT c.cell, c.month, unnest(d.term_ids) AS term_id, unnest(d.counts) AS n
+        FROM doc_terms d JOIN _doc_cells c USING (doc_key)""",
+    """INSERT INTO agg_terms SELECT cell, term_id, sum(n)::BIGINT, count(*)::BIGINT
+        FROM _new_terms GROUP BY ALL""",
+    """INSERT INTO agg_terms_month SELECT month, term_id, sum(n)::BIGINT, count(*)::BIGINT
+        FROM _new_terms GROUP BY ALL""",
+    f"CREATE OR REPLACE TABLE places AS {PLACES_SELECT}",
+    "DROP TABLE _new", "DROP TABLE _doc_cells", "DROP TABLE _new_terms",
+)
+"""Add one run's articles: new cells get new numbers; their term sums are appended as extra
+rows (every query sums over rows, so a (cell, term) pair may have several)."""
+
+EXTENSIONS_BEFORE_REBUILD = 50
+"""After this many extensions, the next ingest rebuilds (and so compacts) the roll-ups."""
+
+
 def rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute every pre-aggregation and the places table, in one transaction."""
+    statements = [f"CREATE OR REPLACE {'TEMP TABLE' if name.startswith('_') else 'TABLE'} {name} AS {query}"
+                  for name, query in AGGREGATES_SQL.items()]
+    statements += ["DROP TABLE _doc_cells", f"CREATE OR REPLACE TABLE places AS {PLACES_SELECT}"]
+    _transaction(con, statements, (), extensions="0")
+
+
+def extend_aggregates(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
+    """Add the articles of one ingest run that only added articles, in one transaction.
+
+    For a day's pages added to a million articles this takes a fraction of a second where
+    a rebuild takes five. Use it only when the aggregates were fresh before the run and
+    the run neither replaced nor re-analysed an article.
+    """
+    extensions = int(get_meta(con, "extensions") or 0) + 1
+    _transaction(con, list(EXTEND_SQL), (run_id,), extensions=str(extensions))
+
+
+def _transaction(con: duckdb.DuckDBPyConnection, statements: list[str], first_params: tuple, *,
+                 extensions: str) -> None:
+    """Run the statements (the first with ``first_params``) and mark the aggregates fresh, atomically."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for name, query in AGGREGATES_SQL.items():
-            kind = "TEMP TABLE" if name.startswith("_") else "TABLE"
-            con.execute(f"CREATE OR REPLACE {kind} {name} AS {query}")
-        con.execute("DROP TABLE _doc_cells")
-        con.execute(f"CREATE OR REPLACE TABLE places AS {PLACES_SELECT}")
-        set_meta(con, aggregates="fresh")
+        for number, statement in enumerate(statements):
+            con.execute(statement, list(first_params) if number == 0 else [])
+        set_meta(con, aggregates="fresh", extensions=extensions)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

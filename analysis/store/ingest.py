@@ -33,11 +33,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
-from analysis.store.aggregates import rebuild_aggregates
+from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, rebuild_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
-from analysis.store.schema import StoreError, content_hashes
+from analysis.store.schema import StoreError, content_hashes, get_meta
 from analysis.store.writer import Vocabulary, write_batch
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -51,6 +51,9 @@ POOL_MIN_ARTICLES = 4_000
 """With ``workers=None``, the first this many articles are analysed in this process and a
 pool is started only for more: a day's pages never wait for worker processes to start."""
 PROGRESS_FILE = "ingest-progress.json"
+EXTEND_MAX_SHARE = 0.1
+"""A run that adds at most this share of the store's articles extends the pre-aggregations
+instead of rebuilding them."""
 CHECKPOINT_THRESHOLD = "1GB"
 """Write-ahead log size that triggers a checkpoint during ingest: checkpointing once per
 gigabyte instead of every 16 MB (DuckDB's default) saves a third of the parent's work."""
@@ -129,6 +132,7 @@ class _Run:
         self.run_id = int(self.db.scalar("SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
         self.next_key = int(self.db.scalar("SELECT coalesce(max(doc_key), -1) + 1 FROM articles"))
         self.vocabulary = Vocabulary.load(self.con)
+        self.fresh_before = db.aggregates_fresh
         self.pending_hashes: set[str] = set()
         self.pending_ids: set[str] = set()
         self.counts = dict.fromkeys(("new", "replaced", "skipped", "resegmented", "duplicates", "batches"), 0)
@@ -169,7 +173,18 @@ class _Run:
                 batch = []
         if batch:
             self.write(batch)
-        if self.counts["batches"] or not self.db.aggregates_fresh:
+        self._refresh_aggregates()
+
+    def _refresh_aggregates(self) -> None:
+        """Extend the pre-aggregations with a small run of new articles; else rebuild them."""
+        if not self.counts["batches"] and self.fresh_before:
+            return
+        appended = not (self.counts["replaced"] or self.counts["resegmented"])
+        small = self.counts["new"] <= EXTEND_MAX_SHARE * self.next_key
+        extensions = int(get_meta(self.con, "extensions") or 0)
+        if self.fresh_before and appended and small and extensions < EXTENSIONS_BEFORE_REBUILD:
+            extend_aggregates(self.con, self.run_id)
+        else:
             rebuild_aggregates(self.con)
 
     def plan(self, frame: pd.DataFrame) -> pd.DataFrame:
