@@ -73,7 +73,9 @@ def open_store(
     try:
         con = duckdb.connect(str(folder / DATABASE_FILE) if folder else ":memory:", read_only=read_only)
     except duckdb.IOException as exc:
-        raise StoreError(f"cannot open the store {folder}: {exc} (is an ingest writing to it?)") from exc
+        raise StoreError(f"cannot open the store {folder}: another process has it open (an ingest, or a "
+                         "dashboard while you ingest: DuckDB lets one process write and no one else "
+                         f"read meanwhile); close it and try again. ({exc})") from exc
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
     if folder is not None:
