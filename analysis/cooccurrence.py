@@ -48,15 +48,36 @@ def count_cooccurrence(
     """
     vocabulary = _choose_terms(tokens, terms=terms, top=top)
     incidence = _pair_counts(tokens["terms"], vocabulary)
+    return score_pairs(incidence, vocabulary, n_docs=len(tokens), min_count=min_count)
+
+
+def score_pairs(
+    incidence: np.ndarray, vocabulary: np.ndarray, *, n_docs: int, min_count: int
+) -> pd.DataFrame:
+    """PMI and NPMI of each pair of terms from their document co-occurrence matrix.
+
+    The one implementation of the formulas above, shared with the store (which counts the
+    matrix in SQL).
+
+    Args:
+        incidence: square matrix of documents holding both terms; the diagonal holds each
+            term's document frequency.
+        vocabulary: the terms, in the matrix's order.
+        n_docs: the number of documents counted.
+        min_count: keep pairs found together in at least this many documents.
+
+    Returns:
+        The columns of :func:`count_cooccurrence`, sorted the same way.
+    """
     docfreq = np.diag(incidence).astype(np.float64)
     first, second = np.triu_indices(len(vocabulary), k=1)
     together = incidence[first, second]
     keep = together >= max(min_count, 1)
     first, second, together = first[keep], second[keep], together[keep].astype(np.float64)
-    n_docs = float(len(tokens))
-    p_ab = together / n_docs
-    pmi = np.log(p_ab / ((docfreq[first] / n_docs) * (docfreq[second] / n_docs)))
+    docs = float(max(n_docs, 1))
+    p_ab = together / docs
     with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(p_ab / ((docfreq[first] / docs) * (docfreq[second] / docs)))
         npmi = np.where(p_ab < 1.0, pmi / -np.log(p_ab), 1.0)
     out = pd.DataFrame(
         {
@@ -67,11 +88,12 @@ def count_cooccurrence(
             "npmi": npmi,
         }
     )
-    return out.sort_values(
+    out = out.sort_values(
         ["npmi", "n_articles", "term_a", "term_b"],
         ascending=[False, False, True, True],
         ignore_index=True,
     )
+    return out[list(COOCCURRENCE_COLUMNS)]
 
 
 def _choose_terms(tokens: pd.DataFrame, *, terms: Sequence[str] | None, top: int) -> np.ndarray:

@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.cooccurrence import COOCCURRENCE_COLUMNS
+from analysis.cooccurrence import score_pairs
 from analysis.keyness import KEYNESS_COLUMNS, score_keyness
 from analysis.schema import STRING_DTYPE
 from analysis.store.counts import count_articles, select
@@ -164,32 +164,6 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
     incidence = (present.T @ (present * masks["n"].to_numpy(np.float64)[:, None])).round().astype(np.int64)
     return score_pairs(incidence, chosen["term"].to_numpy(dtype=object), n_docs=count_articles(db, f),
                        min_count=min_count)
-
-
-def score_pairs(
-    incidence: np.ndarray, vocabulary: np.ndarray, *, n_docs: int, min_count: int
-) -> pd.DataFrame:
-    """PMI and NPMI of each pair from a document co-occurrence matrix (diagonal: docfreq).
-
-    The formulas of :mod:`analysis.cooccurrence`, which computes the same from a tokens table.
-    """
-    docfreq = np.diag(incidence).astype(np.float64)
-    first, second = np.triu_indices(len(vocabulary), k=1)
-    together = incidence[first, second]
-    keep = together >= max(min_count, 1)
-    first, second, together = first[keep], second[keep], together[keep].astype(np.float64)
-    p_ab = together / float(max(n_docs, 1))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pmi = np.log(p_ab / ((docfreq[first] / n_docs) * (docfreq[second] / n_docs)))
-        npmi = np.where(p_ab < 1.0, pmi / -np.log(p_ab), 1.0)
-    out = pd.DataFrame({
-        "term_a": pd.Series(vocabulary[first], dtype=STRING_DTYPE),
-        "term_b": pd.Series(vocabulary[second], dtype=STRING_DTYPE),
-        "n_articles": together.astype(np.int64), "pmi": pmi, "npmi": npmi,
-    })
-    out = out.sort_values(["npmi", "n_articles", "term_a", "term_b"], ascending=[False, False, True, True],
-                          ignore_index=True)
-    return out[list(COOCCURRENCE_COLUMNS)]
 
 
 def _empty_keyness() -> pd.DataFrame:
