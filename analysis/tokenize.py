@@ -57,6 +57,10 @@ _QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
 QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
 """A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
 _NUMERAL = r"[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]"
+_WEB_RE = re.compile(
+    r"(?i)(?:https?|www|[a-z0-9_.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+)
+"""URL pieces, domains (tv.cctv.com) and e-mail addresses: page furniture, not terms."""
 _NUMBER_RE = re.compile(
     rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
     r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米]*"
@@ -132,7 +136,7 @@ class Tokenizer:
         number = token not in self.dictionary_words and _NUMBER_RE.fullmatch(token) is not None
         if not any(ch.isalnum() for ch in token):
             value: str | bool = False
-        elif len(token) < 2 or token in self.stopwords or number:
+        elif len(token) < 2 or token in self.stopwords or number or _WEB_RE.fullmatch(token):
             value = ""
         else:
             value = token

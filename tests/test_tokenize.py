@@ -308,3 +308,9 @@ def test_real_articles_tokenize_into_a_valid_table(tokenizer):
     flat = pd.Series([t for terms in tokens["terms"] for t in terms])
     assert (flat.str.len() >= 2).all()
     assert {"协商议政", "社情民意"} & set(flat)
+
+
+def test_url_pieces_and_domains_are_not_terms(tokenizer):
+    terms = tokenizer.terms("详见 https://tv.cctv.com/2024/06/14/index.shtml 或 www.gov.cn，发展新质生产力 GDP 5G")
+    assert not {"https", "tv.cctv.com", "www.gov.cn", "shtml", "www"} & set(terms)
+    assert {"新质生产力", "GDP", "5G"} <= set(terms)
