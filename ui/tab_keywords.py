@@ -74,7 +74,6 @@ def _keyness(view: View) -> None:
         placeholder=t("keyness_hint", lang),
     )
     if not target:
-        st.caption(t("keyness_hint", lang))
         return
     table = queries.keyness(view, target)
     if table.empty:
