@@ -61,6 +61,18 @@ ARTICLE_COLUMNS = (
 )
 """Column order of the articles table (see ../shared/STYLE.md)."""
 
+LOCALITY_COLUMNS = (
+    "adcode",
+    "locality",
+    "province",
+    "prefecture",
+    "county",
+    "province_code",
+    "prefecture_code",
+    "county_code",
+)
+"""The place columns: the most specific place and its chain up the hierarchy."""
+
 REQUIRED_NON_NULL = ("doc_id", "text", "source")
 
 STRING_DTYPE = pd.StringDtype(na_value=np.nan)

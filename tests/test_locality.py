@@ -289,6 +289,6 @@ def test_resolve_localities_names_missing_columns(gazetteer):
 
 def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
     gazetteer = load_gazetteer()
-    text = "县政协把党纪学习教育同落实中央、省、市决策部署和县委工作安排紧密结合起来。县政协探索实行履职任务清单化。"
+    text = "县政协把作风建设与本地发展规划和县委年度安排一并推进。县政协还召开了委员座谈会。"
     place = resolve_locality(title="融入日常 抓在经常", text=text, province_hint="甘肃省", gazetteer=gazetteer)
     assert place is not None and place.adcode == "620000"

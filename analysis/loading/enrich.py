@@ -14,10 +14,7 @@ import pandas as pd
 
 from analysis.dates import resolve_event_date
 from analysis.loading.raw import RawArticle
-from analysis.schema import STRING_DTYPE, build_articles
-
-LOCALITY_COLUMNS = ("adcode", "locality", "province", "prefecture", "county", "province_code",
-                    "prefecture_code", "county_code")
+from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE, build_articles
 
 
 def make_doc_id(article: RawArticle) -> str:

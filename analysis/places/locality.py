@@ -36,22 +36,12 @@ import pandas as pd
 
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
-from analysis.schema import STRING_DTYPE
+from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
 
 BODY_CHARS = 1500
 """How much of the body is read: the lead names the place if anything does."""
 
-LOCALITY_COLUMNS = (
-    "adcode",
-    "locality",
-    "province",
-    "prefecture",
-    "county",
-    "province_code",
-    "prefecture_code",
-    "county_code",
-)
-"""Columns returned by :func:`resolve_localities` (the articles contract's place columns)."""
+
 
 
 def resolve_locality(
