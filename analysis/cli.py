@@ -143,11 +143,7 @@ def _register_commands() -> None:
     import importlib
 
     importlib.import_module("analysis.cli_analysis")
-    try:
-        importlib.import_module("analysis.cli_store")
-    except ModuleNotFoundError as exc:
-        if exc.name != "analysis.cli_store":
-            raise
+    importlib.import_module("analysis.cli_store")
 
 
 if __name__ == "__main__":
