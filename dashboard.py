@@ -14,7 +14,7 @@ import streamlit as st
 from analysis.report import summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
-from ui.common import column_config
+from ui.common import download_table, show_table
 from ui.i18n import t
 from ui.sidebar import render_filters, request_state
 from ui.sources import Source, choose_source
@@ -72,13 +72,8 @@ def show_load_summary(source: Source, lang: Lang) -> None:
             for r in source.reports
         ]
         table = pd.DataFrame(rows)
-        st.dataframe(
-            table,
-            width="stretch",
-            hide_index=True,
-            key="load_summary_table",
-            column_config=column_config(table.columns, lang),
-        )
+        show_table(table, key="load_summary_table", lang=lang)
+        download_table(table, name="load_summary", key="dl_load_summary", lang=lang)
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:

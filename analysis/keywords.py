@@ -154,7 +154,7 @@ def _accumulate(terms: pd.Series, member_rows: np.ndarray, member_groups: np.nda
         if not len(flat):
             continue
         codes, vocab = _encode(flat, vocab)
-        pair_keys, counts = _count_unique(rows * len(vocab) + codes)
+        pair_keys, counts = count_unique(rows * len(vocab) + codes)
         pair_rows, pair_terms = np.divmod(pair_keys, len(vocab))
         corpus_df = np.pad(corpus_df, (0, len(vocab) - len(corpus_df)))
         corpus_df += np.bincount(pair_terms, minlength=len(vocab))
@@ -228,7 +228,7 @@ def _expand_groups(
     return index, member_groups[starts[pair_rows[index]] + within]
 
 
-def _count_unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def count_unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the distinct values of ``keys`` and their counts (faster than np.unique)."""
     ordered = np.sort(keys)
     if not len(ordered):

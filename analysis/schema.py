@@ -16,15 +16,7 @@ import pandas as pd
 DATE_SOURCES = ("text", "edition", "metadata")
 """Where an article's ``date`` came from: a date in its text, the edition, or a metadata column."""
 
-STRING_COLUMNS = (
-    "doc_id",
-    "title",
-    "kicker",
-    "text",
-    "page",
-    "outlet",
-    "source",
-    "author",
+LOCALITY_COLUMNS = (
     "adcode",
     "locality",
     "province",
@@ -33,9 +25,8 @@ STRING_COLUMNS = (
     "province_code",
     "prefecture_code",
     "county_code",
-    "continued_from",
 )
-DATE_COLUMNS = ("date", "edition_date")
+"""The place columns: the most specific place and its chain up the hierarchy."""
 
 ARTICLE_COLUMNS = (
     "doc_id",
@@ -49,29 +40,14 @@ ARTICLE_COLUMNS = (
     "outlet",
     "source",
     "author",
-    "adcode",
-    "locality",
-    "province",
-    "prefecture",
-    "county",
-    "province_code",
-    "prefecture_code",
-    "county_code",
+    *LOCALITY_COLUMNS,
     "continued_from",
 )
 """Column order of the articles table (see ../shared/STYLE.md)."""
 
-LOCALITY_COLUMNS = (
-    "adcode",
-    "locality",
-    "province",
-    "prefecture",
-    "county",
-    "province_code",
-    "prefecture_code",
-    "county_code",
-)
-"""The place columns: the most specific place and its chain up the hierarchy."""
+DATE_COLUMNS = ("date", "edition_date")
+STRING_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in DATE_COLUMNS and c != "date_source")
+"""Every column but the dates and ``date_source`` holds strings."""
 
 REQUIRED_NON_NULL = ("doc_id", "text", "source")
 

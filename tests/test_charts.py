@@ -441,4 +441,6 @@ def test_the_relative_heatmap_divides_each_share_by_the_themes_overall_share():
     cells = {(g, x): z for g, row in zip(trace.y, trace.z, strict=True) for x, z in zip(trace.x, row, strict=True)}
     # theme a: 4 of 8 articles overall (0.5); 甲 0.25 → 0.5×, 乙 0.75 → 1.5×; theme b: 2 of 8 (0.25)
     assert cells == {("甲", "A"): 0.5, ("甲", "B"): 2.0, ("乙", "A"): 1.5, ("乙", "B"): 0.0}
-    assert trace.zmid == 1 and "相对全体平均" in fig.layout.title.text
+    white_at = next(stop for stop, colour in trace.colorscale if colour.lower() == "#f7f7f7")
+    assert white_at * (trace.zmax - trace.zmin) + trace.zmin == pytest.approx(1.0)
+    assert "相对全体平均" in fig.layout.title.text

@@ -81,3 +81,41 @@ def column_config(columns, lang: Lang, *, hide: tuple[str, ...] = ("doc_id",)) -
         else:
             config[column] = st.column_config.Column(name)
     return config
+
+
+def pick_one(
+    label_key: str,
+    options: list[str],
+    *,
+    key: str,
+    prefix: str,
+    lang: Lang,
+    default: str | None = None,
+    where: object = st,
+) -> str:
+    """A row of toggle buttons labelled ``t(f"{prefix}_{option}")``; never returns nothing.
+
+    A segmented control can be switched off by clicking its active button; the default
+    then stands, so a chart always has a period, measure or level.
+    """
+    chosen = default or options[0]
+    value = where.segmented_control(
+        t(label_key, lang),
+        options,
+        default=chosen,
+        key=key,
+        format_func=lambda option: t(f"{prefix}_{option}", lang),
+    )
+    return value or chosen
+
+
+def show_table(table: pd.DataFrame, *, key: str, lang: Lang, **kwargs: object) -> object:
+    """A full-width dataframe without the index, columns labelled in the interface language."""
+    return st.dataframe(
+        table,
+        width="stretch",
+        hide_index=True,
+        key=key,
+        column_config=column_config(table.columns, lang),
+        **kwargs,
+    )

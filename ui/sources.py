@@ -88,11 +88,10 @@ def upload_source(
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def folder_source(path: str, signature: str, _options: LoadOptions, lang: Lang) -> Source:
+def folder_source(path: str, signature: str, n_files: int, _options: LoadOptions, lang: Lang) -> Source:
     """A folder (or file) on the server, loaded and indexed once per content signature."""
-    files = [p for p in Path(path).rglob("*") if p.is_file()] if Path(path).is_dir() else [Path(path)]
     bar = st.progress(0.0, text=t("loading", lang))
-    result = load_articles([path], _options, progress=_progress_callback(bar, len(files), lang))
+    result = load_articles([path], _options, progress=_progress_callback(bar, n_files, lang))
     bar.empty()
     return _index(result, f"folder:{path}", lang)
 
@@ -105,14 +104,17 @@ def store_source(path: str) -> Source:
     return Source(store=open_store(path, read_only=True), label=f"store:{path}")
 
 
-def folder_signature(path: Path) -> str:
-    """Names, sizes and modification times of a folder's files: changes when they change."""
+def folder_signature(path: Path) -> tuple[str, int]:
+    """A fingerprint of a folder's files (names, sizes, times) and how many there are.
+
+    The fingerprint changes when any file changes, so the cached load is redone.
+    """
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     digest = hashlib.sha256()
     for file in files:
         stat = file.stat()
         digest.update(f"{file}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    return digest.hexdigest(), len(files)
 
 
 def _load_options(lang: Lang, key: str) -> LoadOptions:
@@ -174,4 +176,9 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
         except StoreError as exc:
             st.error(t("error_load", lang) + str(exc))
             return None
-    return folder_source(str(path), folder_signature(path), options, lang)
+    # Stat the folder once per path, not on every filter change; the button looks again.
+    signature_key = f"folder_signature:{path}"
+    if st.button(t("reload_folder", lang), key="folder_reload") or signature_key not in st.session_state:
+        st.session_state[signature_key] = folder_signature(path)
+    signature, n_files = st.session_state[signature_key]
+    return folder_source(str(path), signature, n_files, options, lang)

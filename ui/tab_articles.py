@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import queries
-from ui.common import column_config, download_table
+from ui.common import download_table, show_table
 from ui.html_view import escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
@@ -31,15 +31,7 @@ def render(view: View) -> None:
             lambda ids: "、".join(view.theme_labels.get(i, i) for i in (list(ids) if ids is not None else []))
         )
     )
-    event = st.dataframe(
-        shown,
-        width="stretch",
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="art_table",
-        column_config=column_config(shown.columns, lang),
-    )
+    event = show_table(shown, key="art_table", lang=lang, on_select="rerun", selection_mode="single-row")
     st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
@@ -88,13 +80,9 @@ def _read(view: View, doc_id: str) -> None:
     )
     if not hits.empty:
         st.caption(t("matched_terms", lang))
-        st.dataframe(
-            hits.assign(theme=hits["theme"].map(view.theme_labels)),
-            width="stretch",
-            hide_index=True,
-            key="art_hits",
-            column_config=column_config(hits.columns, lang),
-        )
+        named = hits.assign(theme=hits["theme"].map(view.theme_labels))
+        show_table(named, key="art_hits", lang=lang)
+        download_table(named, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang)
 
 
 def _kwic(view: View) -> None:
@@ -107,11 +95,5 @@ def _kwic(view: View) -> None:
     if lines.empty:
         st.info(t("no_match", lang))
         return
-    st.dataframe(
-        lines,
-        width="stretch",
-        hide_index=True,
-        key="art_kwic_table",
-        column_config=column_config(lines.columns, lang),
-    )
+    show_table(lines, key="art_kwic_table", lang=lang)
     download_table(lines, name="kwic", key="dl_kwic", lang=lang)

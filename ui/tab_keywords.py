@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogans, plot_top_terms
 from ui import queries
-from ui.common import column_config, download_table, show_chart
+from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -20,18 +20,14 @@ def render(view: View) -> None:
     lang = view.lang
     left, right = st.columns(2)
     top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top")
-    measure = right.segmented_control(
-        t("measure", lang),
-        ["frequency", "rate_per_10k"],
-        default="frequency",
-        key="kw_measure",
-        format_func=lambda m: t("measure_frequency" if m == "frequency" else "measure_rate", lang),
+    measure = pick_one(
+        "measure", ["frequency", "rate_per_10k"], key="kw_measure", prefix="measure", lang=lang, where=right
     )
     terms = queries.term_counts(view, top=200)
     if terms.empty:
         st.info(t("no_match", lang))
         return
-    fig = plot_top_terms(terms.assign(group=None), measure=measure or "frequency", top=top, lang=lang)
+    fig = plot_top_terms(terms.assign(group=None), measure=measure, top=top, lang=lang)
     event = show_chart(fig, key="kw_terms_chart", filename="top_terms", selectable=True)
     apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
     download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
@@ -92,11 +88,5 @@ def _slogans(view: View) -> None:
         st.info(t("no_match", lang))
         return
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans")
-    st.dataframe(
-        table,
-        width="stretch",
-        hide_index=True,
-        key="kw_slogans_table",
-        column_config=column_config(table.columns, lang),
-    )
+    show_table(table, key="kw_slogans_table", lang=lang)
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)

@@ -13,7 +13,7 @@ import streamlit as st
 from analysis.charts import plot_choropleth
 from analysis.geo import load_boundaries, match_region_codes
 from ui import queries
-from ui.common import download_table, show_chart
+from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
 from ui.selection import select_places
 from ui.sidebar import apply_selection
@@ -37,22 +37,9 @@ def render(view: View) -> None:
         key="map_province",
         format_func=dict(zip(provinces["adcode"], provinces["name"], strict=True)).get,
     )
-    level = (
-        cols[1].segmented_control(
-            t("map_level", lang),
-            MAP_LEVELS,
-            default="prefecture",
-            key="map_level",
-            format_func=lambda v: t(f"level_{v}", lang),
-        )
-        or "prefecture"
-    )
-    metric = cols[2].segmented_control(
-        t("map_metric", lang),
-        ["articles", "theme_share"],
-        default="articles",
-        key="map_metric",
-        format_func=lambda m: t("map_articles" if m == "articles" else "map_theme_share", lang),
+    level = pick_one("map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1])
+    metric = pick_one(
+        "map_metric", ["articles", "theme_share"], key="map_metric", prefix="map", lang=lang, where=cols[2]
     )
     geojson = load_boundaries(level=level, province_code=province)
     if metric == "theme_share":

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
 from ui import queries
-from ui.common import download_table, show_chart
+from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
 from ui.selection import select_period, select_places
 from ui.sidebar import apply_selection
@@ -36,16 +36,7 @@ def render(view: View) -> None:
     span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
     cols[4].metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
     st.caption(t("click_hint", lang))
-    period = (
-        st.segmented_control(
-            t("period", lang),
-            PERIODS,
-            default="month",
-            key="ov_period",
-            format_func=lambda p: t(f"period_{p}", lang),
-        )
-        or "month"
-    )
+    period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang, default="month")
     over_time = queries.articles_over_time(view, period)
     fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
     event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", selectable=True)

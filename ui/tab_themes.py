@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends
 from ui import queries
-from ui.common import download_table, show_chart
+from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
 from ui.selection import select_cells
 from ui.sidebar import apply_selection
@@ -23,15 +23,8 @@ def render(view: View) -> None:
         st.info(t("no_match", lang))
         return
     st.caption(t("click_hint", lang))
-    measure = (
-        st.segmented_control(
-            t("heatmap_measure", lang),
-            ["share", "relative"],
-            default="share",
-            key="th_measure",
-            format_func=lambda m: t(f"heatmap_{m}", lang),
-        )
-        or "share"
+    measure = pick_one(
+        "heatmap_measure", ["share", "relative"], key="th_measure", prefix="heatmap", lang=lang
     )
     fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, measure=measure, lang=lang)
     fig = add_cell_targets(fig, by_place, theme_labels=view.theme_labels, lang=lang)
@@ -45,16 +38,7 @@ def render(view: View) -> None:
         ),
     )
     download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
-    period = (
-        st.segmented_control(
-            t("period", lang),
-            PERIODS,
-            default="month",
-            key="th_period",
-            format_func=lambda p: t(f"period_{p}", lang),
-        )
-        or "month"
-    )
+    period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang, default="month")
     trends = queries.theme_counts(view, by=None, period=period)
     fig = plot_theme_trends(
         trends,

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, label
-from analysis.charts.style import SEQUENTIAL, base_layout
+from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout
 from analysis.geo import (
     BOUNDARY_CAPTION,
     BOUNDARY_CAPTION_EN,
@@ -92,19 +92,7 @@ def plot_choropleth(
         map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
     )
-    fig.add_annotation(
-        text=BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-6,
-        showarrow=False,
-        font={"size": 11, "color": "#777777"},
-    )
-    return fig
+    return add_footnote(fig, BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN)
 
 
 def plot_article_map(

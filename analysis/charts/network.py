@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, label
-from analysis.charts.style import PALETTE, base_layout
+from analysis.charts.style import PALETTE, add_footnote, base_layout
 
 EDGE_WIDTHS = (1.0, 2.0, 3.5, 5.5)
 """Line widths of the edge classes, thinnest (fewest shared articles) first."""
@@ -136,19 +136,7 @@ def plot_cooccurrence_network(
         fig.add_trace(trace)
     fig.add_trace(_node_trace(terms, pairs, edges, pos, docfreq, lang))
     base_layout(fig, title=title or label("network", lang), height=640)
-    note = label("network_note" if docfreq is not None else "network_note_degree", lang)
-    fig.add_annotation(
-        text=note,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yanchor="top",
-        xanchor="left",
-        yshift=-4,
-        showarrow=False,
-        font={"size": 11, "color": "#777777"},
-    )
+    add_footnote(fig, label("network_note" if docfreq is not None else "network_note_degree", lang))
     fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 60, "b": 30})
     # Positions have no unit, so the axes are hidden (and untitled).
     fig.update_xaxes(visible=False, range=[-1.12, 1.12])

@@ -16,7 +16,7 @@ from analysis.charts.labels import (
     period_label,
     period_start,
 )
-from analysis.charts.style import OTHERS_COLOUR, PALETTE, bar_height, base_layout
+from analysis.charts.style import NOTE_COLOUR, OTHERS_COLOUR, PALETTE, bar_height, base_layout
 from analysis.overview import Period
 
 UNKNOWN = {"zh": "未识别", "en": "Unknown"}
@@ -135,7 +135,7 @@ def plot_articles_by_locality(
 def _note(fig: go.Figure, text: str) -> None:
     """Put a small grey note under the title (it travels with PNG exports)."""
     fig.update_layout(
-        title_subtitle={"text": text, "font": {"size": 12, "color": "#777777"}}, margin={"t": 80}
+        title_subtitle={"text": text, "font": {"size": 12, "color": NOTE_COLOUR}}, margin={"t": 80}
     )
 
 

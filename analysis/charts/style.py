@@ -33,6 +33,9 @@ PALETTE = (
 OTHERS_COLOUR = "#BAB0AC"
 """Grey for "others" (folded groups or themes)."""
 
+NOTE_COLOUR = "#777777"
+"""Grey for footnotes and subtitles."""
+
 SEQUENTIAL = "Blues"
 """Colour scale for counts and shares."""
 
@@ -61,6 +64,23 @@ def base_layout(fig: go.Figure, *, title: str, height: int | None = None) -> go.
     )
     if height is not None:
         fig.update_layout(height=height)
+    return fig
+
+
+def add_footnote(fig: go.Figure, text: str) -> go.Figure:
+    """Put a small grey note below the plot area (it travels with PNG exports); return ``fig``."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-6,
+        showarrow=False,
+        font={"size": 11, "color": NOTE_COLOUR},
+    )
     return fig
 
 

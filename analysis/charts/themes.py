@@ -28,6 +28,9 @@ from analysis.charts.labels import (
 from analysis.charts.style import OTHERS_COLOUR, PALETTE, SEQUENTIAL, base_layout
 from analysis.overview import Period
 
+RELATIVE_CAP = 4.0
+"""Relative shares above this many times the overall share get the darkest red."""
+
 MANY_THEMES = 8
 """Above this many themes, column labels of the heatmap are slanted."""
 
@@ -152,7 +155,12 @@ def plot_theme_heatmap(
 def _relative_heatmap(
     grid: pd.DataFrame, groups: list[str], themes: list[str], custom, lang: Lang, known_hits: bool
 ) -> go.Heatmap:
-    """Cells coloured by share ÷ the theme's share over all localities, centred on 1."""
+    """Cells coloured by share ÷ the theme's share over all localities, white at 1.
+
+    Plotly ignores ``zmid`` once ``zmin``/``zmax`` are set, so the colour scale itself puts
+    white at 1: blue below, red above, saturating at :data:`RELATIVE_CAP`. Themes no
+    locality mentions have no ratio and stay blank.
+    """
     totals = grid.groupby(level="theme")[["n_articles"]].sum()
     articles = grid.groupby(level="group")["group_articles"].max().sum()
     overall = (totals["n_articles"] / articles).reindex(themes).to_numpy(dtype=float)
@@ -160,14 +168,23 @@ def _relative_heatmap(
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(overall > 0, share / overall, np.nan)
     extra = np.dstack([custom.reshape(len(groups), len(themes), 3), share])
+    top = float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0
+    zmax = min(max(2.0, top), RELATIVE_CAP)
+    white = 1 / zmax
     return go.Heatmap(
         z=ratio,
         customdata=extra.tolist(),
-        colorscale="RdBu_r",
-        zmid=1,
+        colorscale=[
+            [0, "#2166ac"],
+            [white / 2, "#92c5de"],
+            [white, "#f7f7f7"],
+            [white + (1 - white) / 2, "#f4a582"],
+            [1, "#b2182b"],
+        ],
         zmin=0,
-        zmax=max(2.0, float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0),
-        texttemplate="%{z:.1f}×",
+        zmax=zmax,
+        text=[["" if np.isnan(v) else f"{v:.1f}×" for v in row] for row in ratio],
+        texttemplate="%{text}",
         colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
         hovertemplate=(
             f"<b>%{{y}} · %{{x}}</b><br>{label('relative', lang)}: %{{z:.2f}}×<br>"

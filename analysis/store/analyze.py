@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.keywords import count_unique
 from analysis.paths import data_path
 from analysis.slogans import find_slogans
 from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
@@ -160,7 +161,7 @@ def analyse_chunk(
     flat = np.fromiter(chain.from_iterable(tokens["terms"]), dtype=object, count=int(lengths.sum()))
     codes, uniques = pd.factorize(flat)
     width = max(len(uniques), 1)
-    keys, counts = _count(np.repeat(np.arange(len(frame), dtype=np.int64), lengths) * width + codes)
+    keys, counts = count_unique(np.repeat(np.arange(len(frame), dtype=np.int64), lengths) * width + codes)
     scores = score_themes(frame, themes=analyzer.themes)
     theme_rows = pd.Index(frame["doc_id"]).get_indexer(scores["doc_id"])
     slogans = find_slogans(frame, tokenizer=analyzer.tokenizer)
@@ -185,15 +186,6 @@ def analyse_chunk(
         dict_version=analyzer.tokenizer.version,
         theme_version=analyzer.theme_version,
     )
-
-
-def _count(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values of ``keys``, sorted, and how often each occurs."""
-    ordered = np.sort(keys)
-    if not len(ordered):
-        return ordered, np.zeros(0, dtype=np.int64)
-    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-    return ordered[first], np.diff(np.append(first, len(ordered)))
 
 
 def assigned_themes(
