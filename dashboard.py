@@ -18,7 +18,7 @@ from ui.common import download_table, show_table
 from ui.i18n import t
 from ui.sidebar import render_filters, request_state
 from ui.sources import Source, choose_source
-from ui.state import LEVELS, Choices, Lang
+from ui.state import LEVELS, Choices, Lang, default_level
 from ui.view import View
 
 TABS = (
@@ -106,6 +106,8 @@ def main() -> None:
     if source.synthetic:
         st.warning(t("demo_notice", lang))
     show_load_summary(source, lang)
+    if source.split_from is not None:
+        st.info(t("split_note", lang, documents=source.split_from, units=source.store.count_articles()))
     store = source.store
     options = store.options()
     if not options.get("date_min"):
@@ -122,6 +124,7 @@ def main() -> None:
         places={lvl: list(names[lvl]) for lvl in LEVELS},
         themes=list(theme_labels),
         outlets=list(options["outlets"]),
+        default_level=default_level(names),
     )
     bounds = (pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
     with st.sidebar:

@@ -444,3 +444,28 @@ def test_the_relative_heatmap_divides_each_share_by_the_themes_overall_share():
     white_at = next(stop for stop, colour in trace.colorscale if colour.lower() == "#f7f7f7")
     assert white_at * (trace.zmax - trace.zmin) + trace.zmin == pytest.approx(1.0)
     assert "相对全体平均" in fig.layout.title.text
+
+
+def test_time_axes_put_each_bar_inside_its_month_and_label_every_month_once():
+    counts = pd.DataFrame({"group": [None, None], "period": ["2026-01", "2026-02"], "n_articles": [21, 10]})
+    fig = charts.plot_articles_over_time(counts, period="month")
+    assert fig.data[0].xperiod == "M1" and fig.data[0].xperiodalignment == "middle"
+    assert fig.layout.xaxis.dtick == "M1" and fig.layout.xaxis.ticklabelmode == "period"
+    assert fig.layout.xaxis.tickformat == "%Y-%m"
+
+
+def test_long_time_axes_label_every_kth_period_and_years_tick_by_whole_years():
+    months = pd.DataFrame({"group": None, "period": [f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)],
+                           "n_articles": 1})
+    assert charts.plot_articles_over_time(months, period="month").layout.xaxis.dtick == "M3"  # 36 months / 12
+    years = pd.DataFrame({"group": None, "period": ["2016", "2017", "2018"], "n_articles": [1, 2, 3]})
+    fig = charts.plot_articles_over_time(years, period="year")
+    assert fig.layout.xaxis.dtick == "M12" and fig.data[0].xperiod == "M12"
+
+
+def test_small_counts_are_ticked_in_whole_articles():
+    counts = pd.DataFrame({"group": ["上海市", "海南省"], "period": [None, None], "n_articles": [1, 1]})
+    fig = charts.plot_articles_by_locality(counts)
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
+    many = counts.assign(n_articles=[120, 80])
+    assert charts.plot_articles_by_locality(many).layout.xaxis.dtick is None

@@ -182,3 +182,43 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary(tmp_path, monkey
     assert matched(at) == 4
     summary = next(e for e in at.expander if "载入结果" in e.label)
     assert "1 个失败" in summary.label
+
+
+def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    rows = [("2026-01-20", "浙江省政府工作报告", "浙江省将加快发展新质生产力，推进科技创新和产业创新深度融合。"),
+            ("2026-01-22", "海南省政府工作报告", "海南省扎实推进自由贸易港建设，持续扩大高水平对外开放。"),
+            ("2026-02-05", "甘肃省政府工作报告", "甘肃省全面推进乡村振兴，巩固拓展脱贫攻坚成果，加强节水。")]
+    table = "日期,标题,正文\n" + "\n".join(",".join(row) for row in rows) + "\n"
+    (tmp_path / "reports.csv").write_text(table, encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("reports.csv").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="flt_level").value == "province"
+    assert all(place in trace_values(at, "各地报道数量") for place in ("浙江省", "海南省", "甘肃省"))
+    assert at.selectbox(key="map_province").value == "all"
+    china = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert len(china["data"][0]["geojson"]["features"]) >= 31
+
+
+def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    paragraphs = ["过去一年，全省上下坚持把节约用水放在突出位置，推进水资源集约安全利用，新建高效节水灌溉面积一百万亩以上，"
+                  "城市公共供水管网漏损率持续下降，农业用水效率明显提升。",
+                  "今年要大力发展新质生产力，培育壮大新能源、新材料和数字经济等产业集群，推动传统产业高端化、智能化、绿色化"
+                  "转型，让创新成为高质量发展的第一动力。",
+                  "坚持以人民为中心，办好民生实事，扩大普惠托育服务供给，提高城乡居民基础养老金，加强基层医疗卫生机构建设，"
+                  "让群众看病就医更方便。"]
+    report = {"标题": "某省政府工作报告", "日期": "2026-01-25", "正文": "\n".join(paragraphs)}
+    (tmp_path / "report.json").write_text(json.dumps([report], ensure_ascii=False), encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("report.json").run()
+    assert matched(at) == 1
+    at.checkbox(key="folder_split").check().run()
+    assert not at.exception, at.exception
+    assert matched(at) == 3
+    assert any("1 篇文档 → 3 段" in note.value for note in at.info)

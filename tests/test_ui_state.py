@@ -7,7 +7,7 @@ import pytest
 from ui.html_view import highlight_html
 from ui.paths import UnsafePathError, resolve_under_root
 from ui.selection import select_cells, select_period, select_places, select_term, selected_points
-from ui.state import Choices, FilterState, params_from_state, state_from_params
+from ui.state import Choices, FilterState, default_level, params_from_state, state_from_params
 
 CHOICES = Choices(places={"prefecture": ["620900", "621100"], "county": ["620981"], "province": ["620000"]},
                   themes=["ecology", "water"], outlets=["甘肃政协报"])
@@ -21,6 +21,22 @@ def test_a_state_survives_the_round_trip_through_the_url():
 
 def test_defaults_make_short_urls():
     assert params_from_state(FilterState()) == {}
+
+
+def test_a_corpus_of_provinces_opens_at_province_level_and_a_provincial_paper_at_prefectures():
+    provinces = {"province": [f"{n}0000" for n in range(11, 42)], "prefecture": [], "county": []}
+    assert default_level(provinces) == "province"
+    assert default_level({"province": ["620000"], "prefecture": ["620900", "621100"], "county": []}) == "prefecture"
+    assert default_level({"province": [], "prefecture": [], "county": []}) == "prefecture"
+
+
+def test_the_url_names_the_level_only_when_it_is_not_the_corpus_default():
+    choices = Choices(places={"province": ["620000", "110000"], "prefecture": [], "county": []}, themes=[],
+                      outlets=[], default_level="province")
+    assert state_from_params({}, choices).level == "province"
+    assert params_from_state(FilterState(level="province"), "province") == {}
+    chosen = FilterState(level="prefecture")
+    assert state_from_params(params_from_state(chosen, "province"), choices) == chosen
 
 
 def test_unknown_or_malformed_values_in_a_url_are_dropped():

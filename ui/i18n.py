@@ -29,6 +29,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "folder_help": ("只能读取数据根目录之下的路径：", "Only paths under the data root can be read: "),
     "store_label": ("库目录", "Store folder"),
     "load_button": ("载入", "Load"),
+    "split_paragraphs": ("按段落拆分长文档（如政府工作报告）", "Split long documents into paragraphs (e.g. work reports)"),
+    "split_paragraphs_help": (
+        "一篇数万字的报告几乎涉及所有主题，整篇计数时占比只有 0 或 100%。拆分后每段算一个单位，"
+        "各地“多大比例的篇幅谈到某主题”才可比较。",
+        "A report of tens of thousands of characters touches nearly every theme, so whole-document shares are "
+        "0 or 100%. Split, each paragraph counts as one unit and the share of each place's text on a theme "
+        "can be compared.",
+    ),
+    "split_note": (
+        "已按段落拆分：{documents:,} 篇文档 → {units:,} 段。以下各视图中的“篇”均指段落。",
+        "Split into paragraphs: {documents:,} documents → {units:,} paragraphs. Every count below is of paragraphs.",
+    ),
     "reload_folder": ("重新读取文件夹（文件有变化时）", "Read the folder again (after files change)"),
     "edition_date": ("版面日期（可选）", "Edition date (optional)"),
     "province_hint": ("报纸所属省份（可选）", "Paper's province (optional)"),
@@ -70,6 +82,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tab_articles": ("文章", "Articles"),
     "kpi_articles": ("文章数", "Articles"),
     "kpi_places": ("涉及地区", "Places"),
+    "kpi_provinces": ("涉及省份", "Provinces"),
     "kpi_prefectures": ("涉及市（州）", "Prefectures"),
     "kpi_counties": ("涉及县（区）", "Counties"),
     "kpi_chars": ("正文字数", "Characters"),
@@ -112,6 +125,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_theme": ("主题", "Theme"),
     "map_level": ("地图层级", "Map level"),
     "map_province": ("省份", "Province"),
+    "map_country": ("全国（按省份着色）", "All of China (by province)"),
+    "no_places_at_level": (
+        "没有文章能归到这一层级的地区（共 {n:,} 篇）。请在左侧换一个地区层级，例如“{better}”。",
+        "No article can be placed at this level ({n:,} articles). Choose another place level on the left, "
+        "e.g. “{better}”.",
+    ),
     "network_top": ("节点数（高频词）", "Nodes (top terms)"),
     "articles_table": ("符合条件的文章", "Matching articles"),
     "open_article": ("阅读文章", "Read an article"),

@@ -143,5 +143,5 @@ def render_filters(
         search=search.strip(),
         lang=lang,
     )
-    st.query_params.from_dict(params_from_state(state))
+    st.query_params.from_dict(params_from_state(state, choices.default_level))
     return state

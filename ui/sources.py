@@ -37,6 +37,21 @@ class Source:
     label: str
     synthetic: bool = False
     reports: list[FileReport] = field(default_factory=list)
+    split_from: int | None = None
+    """When long documents were split into paragraphs: how many documents there were."""
+
+
+@dataclass(frozen=True)
+class LoadForm:
+    """What the upload and folder forms ask: the loaders' options, and whether to split."""
+
+    options: LoadOptions
+    split_paragraphs: bool = False
+
+    @property
+    def key(self) -> str:
+        """Everything that changes the loaded corpus, for the cache key."""
+        return f"{self.options.edition_date}|{self.options.province}|{self.split_paragraphs}"
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,41 +74,46 @@ def _progress_callback(bar: object, total: int, lang: Lang) -> Callable[[int, st
     return update
 
 
-def _index(result: LoadResult, label: str, lang: Lang) -> Source:
-    """Index loaded articles into an in-memory store, with a progress bar."""
+def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool = False) -> Source:
+    """Index loaded articles (split into paragraphs if asked) into an in-memory store, with a progress bar."""
+    from analysis.loading.sections import split_into_paragraphs
     from analysis.store import open_store
 
     store = open_store(None)
-    if not result.articles.empty:
+    articles = split_into_paragraphs(result.articles) if split_paragraphs else result.articles
+    if not articles.empty:
         bar = st.progress(0.0, text=t("indexing", lang))
         store.ingest(
-            result.articles,
+            articles,
             progress=lambda done, total: bar.progress(
                 min(done / max(total, 1), 1.0), text=f"{t('indexing', lang)} {done}/{total}"
             ),
         )
         bar.empty()
-    return Source(store=store, label=label, reports=result.reports)
+    split_from = len(result.articles) if split_paragraphs else None
+    return Source(store=store, label=label, reports=result.reports, split_from=split_from)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def upload_source(
-    digest: str, _files: tuple[tuple[str, bytes], ...], _options: LoadOptions, lang: Lang
+    digest: str, _files: tuple[tuple[str, bytes], ...], form_key: str, _form: LoadForm, lang: Lang
 ) -> Source:
-    """Uploaded files (a .zip too), loaded and indexed once per distinct content."""
+    """Uploaded files (a .zip too), loaded and indexed once per distinct content and form."""
     bar = st.progress(0.0, text=t("loading", lang))
-    result = load_uploads(list(_files), _options, progress=_progress_callback(bar, len(_files), lang))
+    result = load_uploads(list(_files), _form.options, progress=_progress_callback(bar, len(_files), lang))
     bar.empty()
-    return _index(result, f"upload:{digest[:12]}", lang)
+    return _index(result, f"upload:{digest[:12]}:{form_key}", lang, split_paragraphs=_form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def folder_source(path: str, signature: str, n_files: int, _options: LoadOptions, lang: Lang) -> Source:
-    """A folder (or file) on the server, loaded and indexed once per content signature."""
+def folder_source(
+    path: str, signature: str, n_files: int, form_key: str, _form: LoadForm, lang: Lang
+) -> Source:
+    """A folder (or file) on the server, loaded and indexed once per content signature and form."""
     bar = st.progress(0.0, text=t("loading", lang))
-    result = load_articles([path], _options, progress=_progress_callback(bar, n_files, lang))
+    result = load_articles([path], _form.options, progress=_progress_callback(bar, n_files, lang))
     bar.empty()
-    return _index(result, f"folder:{path}", lang)
+    return _index(result, f"folder:{path}:{form_key}", lang, split_paragraphs=_form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -117,8 +137,8 @@ def folder_signature(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), len(files)
 
 
-def _load_options(lang: Lang, key: str) -> LoadOptions:
-    """Edition date and province inputs shared by the upload and folder forms."""
+def _load_form(lang: Lang, key: str) -> LoadForm:
+    """Edition date, province and paragraph-split inputs shared by the upload and folder forms."""
     edition = st.date_input(
         t("edition_date", lang),
         value=None,
@@ -127,7 +147,11 @@ def _load_options(lang: Lang, key: str) -> LoadOptions:
         max_value=dt.date(2100, 1, 1),
     )
     province = st.text_input(t("province_hint", lang), value="", key=f"{key}_province", placeholder="甘肃省")
-    return LoadOptions(edition_date=edition, province=province.strip() or None, max_file_mb=MAX_UPLOAD_MB)
+    split = st.checkbox(
+        t("split_paragraphs", lang), key=f"{key}_split", help=t("split_paragraphs_help", lang)
+    )
+    options = LoadOptions(edition_date=edition, province=province.strip() or None, max_file_mb=MAX_UPLOAD_MB)
+    return LoadForm(options=options, split_paragraphs=split)
 
 
 def choose_source(lang: Lang) -> Source | None:
@@ -146,13 +170,12 @@ def choose_source(lang: Lang) -> Source | None:
 
 def _upload_form(lang: Lang) -> Source | None:
     files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files")
-    options = _load_options(lang, "upload")
+    form = _load_form(lang, "upload")
     if not files:
         return st.session_state.get("upload_source")
     payload = tuple((f.name, f.getvalue()) for f in files)
     digest = hashlib.sha256(b"".join(name.encode() + data for name, data in payload)).hexdigest()
-    digest += f"|{options.edition_date}|{options.province}"
-    source = upload_source(digest, payload, options, lang)
+    source = upload_source(digest, payload, form.key, form, lang)
     st.session_state["upload_source"] = source
     return source
 
@@ -160,7 +183,7 @@ def _upload_form(lang: Lang) -> Source | None:
 def _path_form(lang: Lang, *, kind: str) -> Source | None:
     label = t("folder_label" if kind == "folder" else "store_label", lang)
     typed = st.text_input(label, key=f"{kind}_path", help=t("folder_help", lang) + str(data_root()))
-    options = _load_options(lang, kind) if kind == "folder" else None
+    form = _load_form(lang, kind) if kind == "folder" else None
     if not typed:
         return None
     try:
@@ -181,4 +204,4 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
     if st.button(t("reload_folder", lang), key="folder_reload") or signature_key not in st.session_state:
         st.session_state[signature_key] = folder_signature(path)
     signature, n_files = st.session_state[signature_key]
-    return folder_source(str(path), signature, n_files, options, lang)
+    return folder_source(str(path), signature, n_files, form.key, form, lang)

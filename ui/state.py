@@ -9,7 +9,7 @@ dropped when the URL is read, never an error.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -57,6 +57,18 @@ class Choices:
     places: Mapping[Level, Iterable[str]]
     themes: Iterable[str]
     outlets: Iterable[str]
+    default_level: Level = "prefecture"
+
+
+def default_level(places: Mapping[Level, Collection[str]]) -> Level:
+    """The place level a corpus opens at when the URL names none.
+
+    Prefectures, unless the corpus has fewer distinct prefectures than provinces (31
+    provincial work reports, a national paper's provincial round-up): then provinces,
+    since a prefecture chart would hold nothing but "unknown".
+    """
+    prefectures, provinces = len(places.get("prefecture", ())), len(places.get("province", ()))
+    return "province" if provinces and prefectures < max(2, provinces) else "prefecture"
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -86,7 +98,7 @@ def state_from_params(params: Mapping[str, str | list[str]], choices: Choices) -
         The state; anything unknown or malformed is left out.
     """
     level_values = _values(params, "level")
-    level: Level = level_values[0] if level_values and level_values[0] in LEVELS else "prefecture"  # type: ignore[assignment]
+    level: Level = level_values[0] if level_values and level_values[0] in LEVELS else choices.default_level  # type: ignore[assignment]
     known_places = set(choices.places.get(level, ()))
     known_themes, known_outlets = set(choices.themes), set(choices.outlets)
     date_from = _date(next(iter(_values(params, "from")), None))
@@ -106,14 +118,17 @@ def state_from_params(params: Mapping[str, str | list[str]], choices: Choices) -
     )
 
 
-def params_from_state(state: FilterState) -> dict[str, str | list[str]]:
-    """The URL query parameters of a state (defaults left out, so URLs stay short)."""
+def params_from_state(state: FilterState, default: Level = "prefecture") -> dict[str, str | list[str]]:
+    """The URL query parameters of a state (defaults left out, so URLs stay short).
+
+    ``default`` is the corpus's :func:`default_level`: the level is written only when it differs.
+    """
     params: dict[str, str | list[str]] = {}
     if state.date_from:
         params["from"] = state.date_from.isoformat()
     if state.date_to:
         params["to"] = state.date_to.isoformat()
-    if state.level != "prefecture":
+    if state.level != default:
         params["level"] = state.level
     for key, values in (("place", state.places), ("theme", state.themes), ("outlet", state.outlets)):
         if values:

@@ -1,4 +1,4 @@
-"""地图 Map: a prefecture- or county-level map of a province, drawn offline.
+"""地图 Map: a prefecture- or county-level map of a province, or China by province, drawn offline.
 
 Regions are coloured by the number of filtered articles or by one theme's share of
 them. Clicking a region filters to it. Boundaries come from an installed package (no
@@ -20,6 +20,8 @@ from ui.sidebar import apply_selection
 from ui.view import View
 
 MAP_LEVELS = ("prefecture", "county")
+COUNTRY = "all"
+"""The province picker's first choice when articles span several provinces: a map of China."""
 
 
 def render(view: View) -> None:
@@ -31,17 +33,23 @@ def render(view: View) -> None:
         st.info(t("no_match", lang))
         return
     cols = st.columns(3)
+    names = dict(zip(provinces["adcode"], provinces["name"], strict=True)) | {COUNTRY: t("map_country", lang)}
     province = cols[0].selectbox(
         t("map_province", lang),
-        provinces["adcode"].tolist(),
+        ([COUNTRY] if len(provinces) > 1 else []) + provinces["adcode"].tolist(),
         key="map_province",
-        format_func=dict(zip(provinces["adcode"], provinces["name"], strict=True)).get,
+        format_func=names.get,
     )
-    level = pick_one("map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1])
+    if province == COUNTRY:
+        level = "province"
+    else:
+        level = pick_one(
+            "map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1]
+        )
     metric = pick_one(
         "map_metric", ["articles", "theme_share"], key="map_metric", prefix="map", lang=lang, where=cols[2]
     )
-    geojson = load_boundaries(level=level, province_code=province)
+    geojson = load_boundaries(level=level, province_code=None if province == COUNTRY else province)
     if metric == "theme_share":
         theme = st.selectbox(
             t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get

@@ -19,22 +19,22 @@ def render(view: View) -> None:
     """Draw the overview tab."""
     lang = view.lang
     summary = queries.summary(view)
-    cols = st.columns(5)
-    cols[0].metric(
+    cols = iter(st.columns(6))
+    next(cols).metric(
         t("kpi_articles", lang),
         f"{summary['articles']:,} {t('articles_unit', lang)}".strip()
         if lang == "zh"
         else f"{summary['articles']:,}",
     )
-    cols[1].metric(t("kpi_prefectures", lang), f"{summary['prefectures']:,} {t('places_unit', lang)}")
-    cols[2].metric(t("kpi_counties", lang), f"{summary['counties']:,} {t('places_unit', lang)}")
+    for level in ("provinces", "prefectures", "counties"):
+        next(cols).metric(t(f"kpi_{level}", lang), f"{summary[level]:,} {t('places_unit', lang)}".strip())
     chars = summary["characters"]
-    cols[3].metric(
+    next(cols).metric(
         t("kpi_chars", lang), f"{chars / 10_000:,.1f} 万字" if lang == "zh" else f"{chars / 1e6:,.2f} M"
     )
     first, last = summary["first_date"], summary["last_date"]
     span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
-    cols[4].metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
+    next(cols).metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
     st.caption(t("click_hint", lang))
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang, default="month")
     over_time = queries.articles_over_time(view, period)
@@ -45,6 +45,10 @@ def render(view: View) -> None:
     )
     download_table(over_time, name="articles_over_time", key="dl_ov_time", lang=lang)
     by_place = queries.articles_by_place(view)
+    if not (by_place["name"].notna() & (by_place["n_articles"] > 0)).any():
+        better = t("level_province" if view.state.level != "province" else "level_prefecture", lang)
+        st.info(t("no_places_at_level", lang).format(n=summary["articles"], better=better))
+        return
     counts = by_place.rename(columns={"name": "group"}).assign(period=None)
     fig = plot_articles_by_locality(counts, lang=lang)
     event = show_chart(fig, key="ov_place_chart", filename="articles_by_place", selectable=True)

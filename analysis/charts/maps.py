@@ -161,6 +161,7 @@ def _value_trace(
         customdata=frame[["name", "adcode", *extra]].astype(object).values.tolist(),
         colorscale=SEQUENTIAL,
         zmin=0,
+        zmax=None if (frame["value"] > 0).any() else 1,  # all zero: a 0–1 scale, not plotly's ±0.5
         marker={"line": BORDER},
         colorbar={
             "title": {"text": value_label, "side": "right"},

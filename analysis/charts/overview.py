@@ -9,14 +9,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import (
-    AXIS_DATE_FORMAT,
     Lang,
     is_whole_period,
     label,
     period_label,
     period_start,
 )
-from analysis.charts.style import NOTE_COLOUR, OTHERS_COLOUR, PALETTE, bar_height, base_layout
+from analysis.charts.style import (
+    NOTE_COLOUR,
+    OTHERS_COLOUR,
+    PALETTE,
+    bar_height,
+    base_layout,
+    period_time_axis,
+)
 from analysis.overview import Period
 
 UNKNOWN = {"zh": "未识别", "en": "Unknown"}
@@ -69,10 +75,10 @@ def plot_articles_over_time(
     fig.update_layout(
         barmode="stack", bargap=0.15, showlegend=len(groups) > 1, legend={"orientation": "h", "y": -0.15}
     )
-    fig.update_xaxes(
-        title_text=label("period", lang), tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None
-    )
-    fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero")
+    fig.update_xaxes(title_text=label("period", lang))
+    period_time_axis(fig, frame["start"], period=period, lang=lang)
+    stacked = frame.groupby("start")["n_articles"].sum()
+    fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **_whole_ticks(stacked))
     return fig
 
 
@@ -127,9 +133,15 @@ def plot_articles_by_locality(
     base_layout(fig, title=title or label("articles_by_locality", lang), height=bar_height(len(frame)))
     if unknown and not show_unknown:
         _note(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
-    fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero")
+    ticks = _whole_ticks(frame["n_articles"])
+    fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
     return fig
+
+
+def _whole_ticks(counts: pd.Series) -> dict:
+    """Axis settings that tick whole articles: plotly would tick 0.2, 0.4… when counts are 1 to 5."""
+    return {"dtick": 1, "tickformat": "d"} if len(counts) and counts.max() <= 5 else {}
 
 
 def _note(fig: go.Figure, text: str) -> None:

@@ -7,9 +7,13 @@ the browser never falls back to a Latin-only face and draws boxes.
 
 from __future__ import annotations
 
+import math
 import re
 
+import pandas as pd
 import plotly.graph_objects as go
+
+from analysis.charts.labels import AXIS_DATE_FORMAT, Lang
 
 FONT_FAMILY = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
@@ -81,6 +85,57 @@ def add_footnote(fig: go.Figure, text: str) -> go.Figure:
         showarrow=False,
         font={"size": 11, "color": NOTE_COLOUR},
     )
+    return fig
+
+
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+"""Length of each calendar period in months (weeks and days are fixed lengths)."""
+PERIOD_DAYS = {"day": 1, "week": 7}
+DAY_MS = 86_400_000
+MAX_TIME_TICKS = 12
+"""At most this many labelled ticks on a time axis; beyond, every k-th period is labelled."""
+
+
+def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: Lang = "zh") -> go.Figure:
+    """Put each bar or point in the middle of its period and label whole periods only.
+
+    Left to itself, plotly centres a monthly bar on the 1st (so half of January's bar sits
+    in December) and, over a short range, ticks every half month, which a ``%Y-%m`` format
+    prints twice. Here each trace spans its period (``xperiod``), ticks fall on period
+    starts, one every ``k`` periods so that at most :data:`MAX_TIME_TICKS` are labelled, and
+    labels sit under the period they name (``ticklabelmode="period"``).
+
+    Args:
+        fig: the figure whose traces have period starts as x (modified and returned).
+        starts: the period starts plotted (for the span of the axis).
+        period: ``day``, ``week``, ``month``, ``quarter`` or ``year``.
+        lang: ``zh`` labels ticks numerically (:data:`AXIS_DATE_FORMAT`, no English month
+            names); ``en`` leaves plotly's own labels.
+
+    Returns:
+        ``fig``.
+    """
+    starts = pd.to_datetime(pd.Series(starts)).dropna()
+    if period in PERIOD_MONTHS:
+        months = PERIOD_MONTHS[period]
+        step = f"M{months}"
+        if len(starts):
+            span = (starts.max().year - starts.min().year) * 12 + starts.max().month - starts.min().month
+            count = span // months + 1
+        else:
+            count = 1
+        dtick: str | int = f"M{months * math.ceil(count / MAX_TIME_TICKS)}"
+    elif period in PERIOD_DAYS:
+        days = PERIOD_DAYS[period]
+        step = days * DAY_MS
+        count = int((starts.max() - starts.min()).days // days + 1) if len(starts) else 1
+        dtick = days * DAY_MS * math.ceil(count / MAX_TIME_TICKS)
+    else:
+        return fig
+    fig.update_traces(xperiod=step, xperiodalignment="middle")
+    tick0 = starts.min() if len(starts) else None
+    tickformat = AXIS_DATE_FORMAT[period] if lang == "zh" else None
+    fig.update_xaxes(dtick=dtick, tick0=tick0, ticklabelmode="period", tickformat=tickformat)
     return fig
 
 

@@ -18,14 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import (
-    AXIS_DATE_FORMAT,
     Lang,
     is_whole_period,
     label,
     period_label,
     period_start,
 )
-from analysis.charts.style import OTHERS_COLOUR, PALETTE, SEQUENTIAL, base_layout
+from analysis.charts.style import OTHERS_COLOUR, PALETTE, SEQUENTIAL, base_layout, period_time_axis
 from analysis.overview import Period
 
 RELATIVE_CAP = 4.0
@@ -261,9 +260,8 @@ def plot_theme_trends(
     heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=440)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
-    fig.update_xaxes(
-        title_text=label("period", lang), tickformat=AXIS_DATE_FORMAT[period] if lang == "zh" else None
-    )
+    fig.update_xaxes(title_text=label("period", lang))
+    period_time_axis(fig, rows["start"], period=period, lang=lang)
     fig.update_yaxes(title_text=label("share_axis", lang), tickformat=".0%", rangemode="tozero")
     return fig
 
