@@ -9,7 +9,10 @@ previous month. ``近日``, ``日前``, ``今天`` or no date at all mean the ed
 Only the lead is read (the first sentences), because later dates in the body are usually
 background (``自2023年12月挂牌成立以来``) rather than the event itself. A date after the
 edition date is an announced future event (``将于6月17日举行``), not what the article
-reports, so it is passed over.
+reports, so it is passed over; so are dates the lead announces (``将于…``) or sets as a
+deadline (``…日前完成``), the rest of a range or list whose first date was passed over
+(``将于2月28日至3月2日``), and dates written with a year more than a quarter before the
+edition (an anniversary, a reprinted speech).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ _FULL_CHINESE = (
 )
 _MONTH_DAY = r"(?<![\d年])(?P<mm>\d{1,2})\s*月\s*(?P<md>\d{1,2})\s*[日号]"
 _MONTH_DAY_CN = rf"(?<![{_CN_NUM}年])(?P<cmm>[{_CN_NUM}]{{1,2}})月(?P<cmd>[{_CN_NUM}]{{1,3}})日"
-_DAY = r"(?<![\d月年])(?P<dd>\d{1,2})\s*日(?!内|以内|之内|后|起|以来|前|至)"
+_DAY = r"(?<![\d月年至到～~—－-])(?P<dd>\d{1,2})\s*日(?!内|以内|之内|后|起|以来|前|至)"
 _RELATIVE = r"(?P<rel>近日|日前|近期|今天|今日|当天|昨天|昨日|前天)"
 
 _DATE_PATTERN = re.compile(
@@ -43,6 +46,17 @@ _DATE_PATTERN = re.compile(
 )
 
 _RELATIVE_OFFSETS = {"昨天": -1, "昨日": -1, "前天": -2}
+
+_ANNOUNCED = re.compile(r"(?:将于|将在|将分别于|定于|拟于|计划于|预计|将|明天[（(]?|明日[（(]?)\s*$")
+"""Words just before a date that announce it (``将于8月22日开幕``, ``明天（16日）出版``)."""
+_JOINED = re.compile(r"^[\s）)]*(?:至|到|和|及|、|～|~|—|－|-)[\s（(]*$")
+"""What joins a date to the one before it in a range or a list (``2月28日至3月2日``)."""
+_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起)")
+"""Words just after a date that make it a deadline or a start (``6月30日前完成``, ``8月1日起施行``),
+not the event; 前往 is not."""
+MAX_BACKGROUND_DAYS = 92
+"""A date written with its year more than this many days (a quarter) before the edition is
+background (``1940年8月19日``, an anniversary, a reprinted speech), not the event."""
 
 
 @dataclass(frozen=True)
@@ -164,9 +178,18 @@ def resolve_event_date(
     """
     reference = edition_date or metadata_date
     fallback: DateSource = "edition" if edition_date is not None else "metadata"
-    for mention in find_date_mentions(text[:lead_chars]):
+    lead = text[:lead_chars]
+    passed_end = -1  # where the last mention passed over ends: a range or list joined to it goes too
+    for mention in find_date_mentions(lead):
         resolved = complete_mention(mention, reference)
-        if resolved is None or (edition_date is not None and resolved > edition_date):
+        joined = passed_end >= 0 and bool(_JOINED.match(lead[passed_end : mention.start]))
+        if (
+            resolved is None
+            or (edition_date is not None and resolved > edition_date)
+            or joined
+            or not _is_event(mention, resolved, lead, reference)
+        ):
+            passed_end = mention.start + len(mention.text)
             continue
         if mention.relative is not None and mention.relative not in _RELATIVE_OFFSETS:
             return resolved, fallback
@@ -176,3 +199,20 @@ def resolve_event_date(
     if metadata_date is not None:
         return metadata_date, "metadata"
     return None, None
+
+
+def _is_event(mention: DateMention, resolved: dt.date, lead: str, reference: dt.date | None) -> bool:
+    """False for a date the lead announces, sets as a deadline, or recalls from long ago.
+
+    A month later than the edition's month is read as last year, which turns an announced
+    ``将于8月22日`` or a deadline ``6月30日前`` in an April paper into a date ten months
+    back; such mentions, and dates with a year far before the edition, are passed over.
+    """
+    if mention.relative is not None:
+        return True
+    end = mention.start + len(mention.text)
+    announced = _ANNOUNCED.search(lead[max(0, mention.start - 5) : mention.start])
+    if announced or _DEADLINE.match(lead[end : end + 2]):
+        return False
+    too_old = reference is not None and (reference - resolved).days > MAX_BACKGROUND_DAYS
+    return not (mention.year is not None and too_old)
