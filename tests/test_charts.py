@@ -469,3 +469,18 @@ def test_small_counts_are_ticked_in_whole_articles():
     assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
     many = counts.assign(n_articles=[120, 80])
     assert charts.plot_articles_by_locality(many).layout.xaxis.dtick is None
+
+
+def test_heatmap_and_mix_show_the_places_with_most_articles_and_say_so():
+    rows = [{"group": f"地{i:02d}", "period": None, "theme": theme, "n_articles": i % 3, "share": (i % 3) / (i + 1),
+             "n_hits": i % 3, "group_articles": i + 1} for i in range(50) for theme in ("a", "b")]
+    counts = pd.DataFrame(rows)
+    fig = charts.plot_theme_heatmap(counts, theme_labels={"a": "A", "b": "B"}, max_places=10)
+    assert list(fig.data[0].y) == [f"地{i:02d}" for i in range(49, 39, -1)]  # the ten largest, largest first
+    assert "10" in fig.layout.title.subtitle.text and "50" in fig.layout.title.subtitle.text
+    relative = charts.plot_theme_heatmap(counts, theme_labels={"a": "A", "b": "B"}, max_places=10, measure="relative")
+    # still measured against all 50 places: theme a's overall share is sum(i % 3) / sum(i + 1)
+    overall_a = sum(i % 3 for i in range(50)) / sum(i + 1 for i in range(50))
+    assert relative.data[0].z[0][0] == pytest.approx((49 % 3) / 50 / overall_a)
+    mix = charts.plot_theme_mix(counts, theme_labels={"a": "A", "b": "B"}, max_places=10)
+    assert len(mix.data[0].y) == 10 and mix.layout.title.subtitle.text

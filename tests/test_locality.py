@@ -206,6 +206,10 @@ def test_only_the_first_body_chars_are_read(where):
         "推进合作市场建设",  # 合作市 before 场
         "北京时间8点",
         "城区道路改造",
+        "俄方称别尔哥罗德州多个村庄遭到炮击",  # a Russian oblast, not 德州
+        "南里奥格兰德州海滩出现大量企鹅",  # a Brazilian state, not 德州
+        "美国佛罗里达州遭飓风袭击",  # Florida, not 达州
+        "美国德州遭遇寒潮",  # Texas
     ],
 )
 def test_ordinary_words_are_not_places(where, text):
@@ -219,6 +223,8 @@ def test_ordinary_words_are_not_places(where, text):
         ("兰州市场监管局开展检查。", "620100"),
         ("定西市漳县开展调研。", "621125"),
         ("漳县的发展，漳县的未来。", "621125"),
+        ("山东德州推进产业转型。", "371400"),
+        ("委员们赴达州调研。", "511700"),
     ],
 )
 def test_real_places_next_to_those_words_still_resolve(where, text, code):

@@ -108,3 +108,21 @@ def test_typed_paths_stay_under_the_data_root(tmp_path):
         resolve_under_root("link", root=root)
     with pytest.raises(UnsafePathError, match="does not exist"):
         resolve_under_root("missing", root=root)
+
+
+def test_clickable_cells_sit_only_on_the_places_the_heatmap_shows():
+    import pandas as pd
+
+    from analysis.charts import plot_theme_heatmap
+    from ui.view import add_cell_targets
+
+    counts = pd.DataFrame([{"group": f"地{i:02d}", "period": None, "theme": "ecology", "n_articles": 1,
+                            "share": 1 / (i + 1), "n_hits": 1, "group_articles": i + 1} for i in range(50)])
+    labels = {"ecology": "生态文明"}
+    fig = add_cell_targets(plot_theme_heatmap(counts, theme_labels=labels, max_places=10), counts,
+                           theme_labels=labels, lang="zh")
+    assert set(fig.data[1].y) == set(fig.data[0].y) and len(fig.data[1].y) == 10
+    # the hover's relative share still compares with all 50 places: 50 articles of 1,275 overall,
+    # so 地49's 1 of 50 is (1/50) / (50/1275) = 0.51 times the average
+    text = dict(zip(fig.data[1].y, fig.data[1].text, strict=True))["地49"]
+    assert "相对全体平均 0.51×" in text

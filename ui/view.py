@@ -56,12 +56,14 @@ def add_cell_targets(
     ``customdata = [group, theme]``.
     """
     frame = counts[counts["theme"].isin(list(theme_labels))]
-    fig.data[0].hoverinfo = "skip"
-    fig.data[0].hovertemplate = None
-    hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)
     overall = (
         frame.groupby("theme")["n_articles"].sum() / frame.groupby("group")["group_articles"].max().sum()
     )
+    shown = set(fig.data[0].y)  # the heatmap may show only the places with the most articles
+    frame = frame[frame["group"].astype(str).isin(shown)]
+    fig.data[0].hoverinfo = "skip"
+    fig.data[0].hovertemplate = None
+    hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)
     ratio = frame["share"] / frame["theme"].map(overall).replace(0, float("nan"))
     text = [
         f"{label('share', lang)}: {s:.1%}（{label('relative', lang)} {r:.2f}×）<br>"

@@ -29,6 +29,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "另有 {n:,} 篇（{share:.0%}）未定位到这一级地区，未画出。",
         "en": "{n:,} more articles ({share:.0%}) have no place at this level.",
     },
+    "top_places_note": {
+        "zh": "只显示文章数最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
+        "en": "Showing the {shown} places with the most articles (of {total}); the CSV has them all.",
+    },
     # keywords
     "top_terms": {"zh": "高频词", "en": "Top terms"},
     "term": {"zh": "词语", "en": "Term"},

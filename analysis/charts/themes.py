@@ -24,7 +24,14 @@ from analysis.charts.labels import (
     period_label,
     period_start,
 )
-from analysis.charts.style import OTHERS_COLOUR, PALETTE, SEQUENTIAL, base_layout, period_time_axis
+from analysis.charts.style import (
+    NOTE_COLOUR,
+    OTHERS_COLOUR,
+    PALETTE,
+    SEQUENTIAL,
+    base_layout,
+    period_time_axis,
+)
 from analysis.overview import Period
 
 RELATIVE_CAP = 4.0
@@ -32,6 +39,10 @@ RELATIVE_CAP = 4.0
 
 MANY_THEMES = 8
 """Above this many themes, column labels of the heatmap are slanted."""
+
+MAX_HEATMAP_PLACES = 40
+"""Rows a heatmap shows by default: the places with the most articles (a 新闻联播 corpus
+names 200 prefectures, most in one or two items whose shares are 0 or 100%)."""
 
 
 def _whole_period(counts: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -85,6 +96,7 @@ def plot_theme_heatmap(
     *,
     theme_labels: Mapping[str, str],
     measure: Literal["share", "relative"] = "share",
+    max_places: int | None = MAX_HEATMAP_PLACES,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -100,6 +112,9 @@ def plot_theme_heatmap(
             ``relative`` by that share divided by the theme's share over all localities
             (1 = average, 2 = twice as often as everywhere else taken together), which
             brings out what sets places apart when one theme (协商议政) is everywhere.
+        max_places: show only the localities with the most articles (a note under the
+            title says how many of how many); ``None`` shows all. Relative shares are
+            still measured against all localities.
         title: chart title (default: theme share by locality).
         lang: label language.
 
@@ -115,10 +130,15 @@ def plot_theme_heatmap(
     grid["group_articles"] = grid.groupby(level="group")["group_articles"].transform("max")
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
+    overall = _overall_shares(grid, themes)
+    n_places = len(groups)
+    if max_places is not None and n_places > max_places:
+        groups = groups[:max_places]
+        grid = grid.loc[groups]
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float)
     x = [theme_labels.get(t, t) for t in themes]
     if measure == "relative":
-        trace = _relative_heatmap(grid, groups, themes, custom, lang, known_hits)
+        trace = _relative_heatmap(grid, overall, groups, themes, custom, lang, known_hits)
     else:
         trace = go.Heatmap(
             colorscale=SEQUENTIAL,
@@ -144,6 +164,7 @@ def plot_theme_heatmap(
         fig, title=title or default_title, height=max(320, (260 if slanted else 160) + 30 * len(groups))
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
+    _note_top_places(fig, len(groups), n_places, lang)
     fig.update_xaxes(title_text=label("theme", lang), automargin=True, tickangle=-45 if slanted else 0)
     fig.update_yaxes(
         title_text=label("locality", lang), autorange="reversed", automargin=True, type="category"
@@ -151,8 +172,31 @@ def plot_theme_heatmap(
     return fig
 
 
+def _note_top_places(fig: go.Figure, shown: int, total: int, lang: Lang) -> None:
+    """Say under the title that only the largest places are drawn, when that is so."""
+    if shown < total:
+        fig.update_layout(
+            title_subtitle={"text": label("top_places_note", lang).format(shown=shown, total=total),
+                            "font": {"size": 12, "color": NOTE_COLOUR}},
+            margin={"t": 80},
+        )
+
+
+def _overall_shares(grid: pd.DataFrame, themes: list[str]) -> np.ndarray:
+    """Each theme's share of the articles of all localities together (the grid's rows)."""
+    totals = grid.groupby(level="theme")[["n_articles"]].sum()
+    articles = grid.groupby(level="group")["group_articles"].max().sum()
+    return (totals["n_articles"] / articles).reindex(themes).to_numpy(dtype=float)
+
+
 def _relative_heatmap(
-    grid: pd.DataFrame, groups: list[str], themes: list[str], custom, lang: Lang, known_hits: bool
+    grid: pd.DataFrame,
+    overall: np.ndarray,
+    groups: list[str],
+    themes: list[str],
+    custom,
+    lang: Lang,
+    known_hits: bool,
 ) -> go.Heatmap:
     """Cells coloured by share ÷ the theme's share over all localities, white at 1.
 
@@ -160,9 +204,6 @@ def _relative_heatmap(
     white at 1: blue below, red above, saturating at :data:`RELATIVE_CAP`. Themes no
     locality mentions have no ratio and stay blank.
     """
-    totals = grid.groupby(level="theme")[["n_articles"]].sum()
-    articles = grid.groupby(level="group")["group_articles"].max().sum()
-    overall = (totals["n_articles"] / articles).reindex(themes).to_numpy(dtype=float)
     share = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(overall > 0, share / overall, np.nan)
@@ -271,6 +312,7 @@ def plot_theme_mix(
     *,
     theme_labels: Mapping[str, str],
     max_themes: int = 9,
+    max_places: int | None = MAX_HEATMAP_PLACES,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -286,6 +328,8 @@ def plot_theme_mix(
         theme_counts: theme counts not split by period.
         theme_labels: theme id → label, in display order.
         max_themes: themes shown separately; the rest become "other themes".
+        max_places: show only the localities with the most articles (noted under the
+            title); ``None`` shows all.
         title: chart title (default: theme mix by locality).
         lang: label language.
     """
@@ -301,6 +345,8 @@ def plot_theme_mix(
     totals = frame.groupby("group")["n_articles"].transform("sum")
     frame = frame.assign(mix=(frame["n_articles"] / totals.where(totals > 0)).fillna(0.0))
     groups = _group_order(frame)
+    n_places = len(groups)
+    groups = groups[:max_places] if max_places is not None else groups
     fig = go.Figure()
     for index, theme in enumerate([*kept, others] if len(kept) < len(order) else kept):
         part = frame[frame["theme"] == theme].set_index("group").reindex(groups)
@@ -328,6 +374,7 @@ def plot_theme_mix(
     fig.update_layout(
         barmode="stack", legend={"traceorder": "normal", "title": {"text": label("theme", lang)}}
     )
+    _note_top_places(fig, len(groups), n_places, lang)
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
     fig.update_yaxes(
         title_text=label("locality", lang), autorange="reversed", type="category", automargin=True

@@ -46,6 +46,11 @@ _FORBIDDEN_NEXT = {"市": "场", "区": "域"}
 _WEAK_FORBIDDEN_NEXT = "域级城乡区镇"
 """A two-character county name is not read before these (形成县域, 提高县级)."""
 
+_TRANSLITERATION = frozenset("罗兰里尔斯克格纳萨塔奥伊亚尼基拉特瓦诺科夫维利努比哥茨米姆弗艾埃什")
+"""Characters of transliterated foreign names. Foreign states end in 州 too: after one of
+these, a two-character X州 is the tail of 别尔哥罗德州 or 南里奥格兰德州, not 德州; after
+anything else (山东德州, 赴达州) it is read."""
+
 
 class Entry(NamedTuple):
     """What a matched string means.
@@ -116,14 +121,16 @@ class PlaceMatcher:
             following = text[end : end + 1]
             for length in candidates:
                 entry = entries.get(text[end - length : end]) if length <= end else None
-                if entry is not None and _allowed(text, end, entry, following):
+                if entry is not None and _allowed(text, end - length, end, entry, following):
                     found.append((end - length, end, entry))
                     break
         return _settle(found, text)
 
 
-def _allowed(text: str, end: int, entry: Entry, following: str) -> bool:
+def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> bool:
     if following and following in _FORBIDDEN_NEXT.get(text[end - 1], ""):
+        return False
+    if end - start == 2 and text[end - 1] == "州" and start and text[start - 1] in _TRANSLITERATION:
         return False
     return not (entry.weak and following and following in _WEAK_FORBIDDEN_NEXT)
 
