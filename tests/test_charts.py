@@ -484,3 +484,17 @@ def test_heatmap_and_mix_show_the_places_with_most_articles_and_say_so():
     assert relative.data[0].z[0][0] == pytest.approx((49 % 3) / 50 / overall_a)
     mix = charts.plot_theme_mix(counts, theme_labels={"a": "A", "b": "B"}, max_places=10)
     assert len(mix.data[0].y) == 10 and mix.layout.title.subtitle.text
+
+
+def test_a_detached_pair_of_keywords_is_drawn_next_to_the_main_network_not_at_a_far_edge():
+    from analysis.charts.network import spring_layout
+
+    clique = [(a, b) for a in range(8) for b in range(a + 1, 8)]
+    pos = spring_layout(10, np.array([*clique, (8, 9)]))
+    main_low, main_high = pos[:8].min(axis=0), pos[:8].max(axis=0)
+    centre = pos[8:].mean(axis=0)
+    gap = np.maximum(np.maximum(main_low - centre, centre - main_high), 0)  # distance outside the box
+    # the plot spans [-1, 1]: the main network fills at least half of it each way, and the
+    # pair sits closer to it than the network is wide (left alone, the pair is flung ~1.3 away
+    # and the network shrinks to a third of the plot)
+    assert np.all(main_high - main_low >= 1.0) and np.all(gap < 0.8), (gap, pos)

@@ -38,7 +38,8 @@ def spring_layout(
         weights: ``(m,)`` edge weights (stronger edges pull harder); default all 1.
         seed: random seed of the starting positions.
         iterations: number of steps; the step size cools linearly to 0.
-        gravity: pull of every node towards the centre.
+        gravity: pull of every node towards the centre (eight times as strong for nodes
+            outside the largest connected piece).
 
     Returns:
         ``(n_nodes, 2)`` positions, centred and scaled to fit in [-1, 1], then spread
@@ -53,6 +54,10 @@ def spring_layout(
     # Weights pull between 0.25 and 1, so weak edges do not fling their ends away.
     w = 0.25 + 0.75 * (w / w.max()) if len(w) and w.max() > 0 else w
     k = 1.0 / np.sqrt(n_nodes)
+    # Small pieces (a lone pair) get a stronger pull, or the main cluster pushes them to a
+    # far edge and the plot spends its height on empty space.
+    sizes, labels = _components(n_nodes, edges)
+    pull_in = np.where(sizes < sizes.max(), gravity * 8, gravity)
     for temperature in np.linspace(0.1, 0.0, iterations, endpoint=False):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.linalg.norm(delta, axis=-1), 1e-4)
@@ -61,10 +66,50 @@ def spring_layout(
         pull = d_edge * (np.linalg.norm(d_edge, axis=1) / k * w)[:, None]
         np.add.at(disp, edges[:, 0], -pull)
         np.add.at(disp, edges[:, 1], pull)
-        disp -= gravity * pos
+        disp -= pull_in[:, None] * pos
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
-    return _spread(pos)
+    return _spread(_dock(pos, sizes, labels, margin=1.5 * k))
+
+
+def _dock(pos: np.ndarray, sizes: np.ndarray, labels: np.ndarray, *, margin: float) -> np.ndarray:
+    """Move each smaller piece next to the largest one, just outside its bounding box.
+
+    The main cluster's repulsion pushes a lone pair to the far edge, and the plot then
+    spends its height on empty space between them.
+    """
+    main = sizes == sizes.max()
+    if main.all():
+        return pos
+    main = labels == labels[np.flatnonzero(main)[0]]
+    low, high = pos[main].min(axis=0) - margin, pos[main].max(axis=0) + margin
+    pos = pos.copy()
+    for label_ in np.unique(labels[~main]):
+        members = labels == label_
+        centre = pos[members].mean(axis=0)
+        inside = np.clip(centre, low, high)
+        if np.all((centre > low) & (centre < high)):  # in the box already: push out the nearest side
+            gaps = np.concatenate([centre - low, high - centre])
+            side = int(np.argmin(gaps))
+            inside[side % 2] = low[side % 2] if side < 2 else high[side % 2]
+        pos[members] += inside - centre
+    return pos
+
+
+def _components(n_nodes: int, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each node, the size of its connected component and the component's label."""
+    parent = list(range(n_nodes))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in edges.tolist():
+        parent[root(a)] = root(b)
+    roots = np.array([root(node) for node in range(n_nodes)])
+    return np.bincount(roots, minlength=n_nodes)[roots], roots
 
 
 def _spread(pos: np.ndarray, *, power: float = 0.6, gap: tuple[float, float] = (0.16, 0.13)) -> np.ndarray:
