@@ -498,3 +498,11 @@ def test_a_detached_pair_of_keywords_is_drawn_next_to_the_main_network_not_at_a_
     # pair sits closer to it than the network is wide (left alone, the pair is flung ~1.3 away
     # and the network shrinks to a third of the plot)
     assert np.all(main_high - main_low >= 1.0) and np.all(gap < 0.8), (gap, pos)
+
+
+def test_a_map_of_china_with_one_article_a_province_has_a_whole_number_scale_from_zero():
+    china = load_boundaries(level="province")
+    fig = charts.plot_choropleth(pd.DataFrame({"adcode": ["620000", "330000"], "value": [1, 1]}), geojson=china)
+    assert len(fig.data[0].locations) >= 31 and fig.data[0].zmin == 0 and fig.data[0].colorbar.dtick == 1
+    empty = charts.plot_choropleth(pd.DataFrame({"adcode": ["620000"], "value": [0]}), geojson=china)
+    assert empty.data[0].zmax == 1  # not plotly's −0.5…0.5 for an all-zero map

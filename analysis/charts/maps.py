@@ -167,6 +167,8 @@ def _value_trace(
             "title": {"text": value_label, "side": "right"},
             "thickness": 14,
             "tickformat": ".0%" if value_format.endswith("%") else None,
+            # whole articles: with 1 to 5 per region plotly would tick 0.2, 0.4…
+            "dtick": 1 if not value_format.endswith("%") and frame["value"].max() <= 5 else None,
         },
         hovertemplate=template,
         name=value_label,
