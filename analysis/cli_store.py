@@ -55,7 +55,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     with _open(args) as store, _progress_bar() as progress, _store_errors():
         result = ingest_paths(store, args.paths, options, workers=args.workers, scheduler=args.scheduler,
-                              progress=progress, resegment=args.resegment, batch_size=args.batch_size)
+                              progress=progress, resegment=args.resegment, batch_size=args.batch_size,
+                              split_paragraphs=args.split == "paragraphs")
         stale = 0 if args.resegment else store.stale_articles()
     if args.report:
         write_reports(result.reports, args.report)

@@ -83,3 +83,20 @@ def test_themes_rows_by_place_and_period(capsys):
     # 白银市's two May articles: its own ecology inspection and 会宁县 (a county of 白银市)
     assert baiyin["ecology"]["group_articles"] == 2
     assert baiyin["ecology"]["n_articles"] == 1 and baiyin["ecology"]["share"] == 0.5
+
+
+def test_ingest_with_split_paragraphs_stores_each_paragraph_of_a_long_report(capsys, tmp_path):
+    from analysis.store import open_store
+
+    paragraphs = ["今年全省将坚持节水优先，推进水资源集约安全利用，新建高效节水灌溉面积，持续降低城市供水管网漏损率，"
+                  "让每一滴水都用在刀刃上。",
+                  "大力发展新质生产力，培育新能源和数字经济产业集群，推动传统产业向高端化、智能化、绿色化转型升级，"
+                  "以科技创新引领产业创新。"]
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps([{"标题": "政府工作报告", "日期": "2026-01-25", "正文": "\n".join(paragraphs)}],
+                                 ensure_ascii=False), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(report), "--store", str(tmp_path / "store"), "--workers", "1",
+                         "--split", "paragraphs")
+    assert status == 0, err
+    with open_store(tmp_path / "store", read_only=True) as store:
+        assert store.count_articles() == 2

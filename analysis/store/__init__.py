@@ -25,6 +25,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.loading import LoadOptions, load_articles
+from analysis.loading.sections import split_into_paragraphs
 from analysis.report import FileReport
 from analysis.store.filters import Filters
 from analysis.store.ingest import IngestSummary, ProgressCallback
@@ -62,6 +63,7 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     resegment: bool = False,
     batch_size: int | None = None,
+    split_paragraphs: bool = False,
 ) -> IngestResult:
     """Load files with :func:`analysis.loading.load_articles` and ingest them.
 
@@ -77,6 +79,8 @@ def ingest_paths(
         progress: called with (articles done, None) as work advances.
         resegment: also analyse again stored articles made with other data files.
         batch_size: articles per transaction (default :data:`~analysis.store.ingest.BATCH_SIZE`).
+        split_paragraphs: store each paragraph of long documents as its own article
+            (:func:`analysis.loading.sections.split_into_paragraphs`, ``--split paragraphs``).
 
     Returns:
         The summary and the load reports, one per input file.
@@ -87,7 +91,7 @@ def ingest_paths(
         for path in paths:
             result = load_articles([path], options or LoadOptions())
             reports.extend(result.reports)
-            yield result.articles
+            yield split_into_paragraphs(result.articles) if split_paragraphs else result.articles
 
     extra = {} if batch_size is None else {"batch_size": batch_size}
     summary = store.ingest(frames(), workers=workers, scheduler=scheduler, progress=progress,
