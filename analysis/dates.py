@@ -38,7 +38,7 @@ _FULL_CHINESE = (
 )
 _MONTH_DAY = r"(?<![\d年])(?P<mm>\d{1,2})\s*月\s*(?P<md>\d{1,2})\s*[日号]"
 _MONTH_DAY_CN = rf"(?<![{_CN_NUM}年])(?P<cmm>[{_CN_NUM}]{{1,2}})月(?P<cmd>[{_CN_NUM}]{{1,3}})日"
-_DAY = r"(?<![\d月年至到～~—－-])(?P<dd>\d{1,2})\s*日(?!内|以内|之内|后|起|以来|前|至)"
+_DAY = r"(?<![\d月年])(?P<dd>\d{1,2})\s*日(?!内|以内|之内|后|起|以来|前|至)"
 _RELATIVE = r"(?P<rel>近日|日前|近期|今天|今日|当天|昨天|昨日|前天)"
 
 _DATE_PATTERN = re.compile(

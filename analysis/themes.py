@@ -37,6 +37,7 @@ __all__ = [
     "assign_themes",
     "count_themes",
     "match_themes",
+    "overall_theme_shares",
     "score_themes",
     "split_sentences",
 ]
@@ -262,6 +263,20 @@ def count_themes(
     )
     out = grid[list(COUNT_COLUMNS)].reset_index(drop=True)
     return out.astype({"group": "str", "period": "str", "theme": "str", "group_articles": "int64"})
+
+
+def overall_theme_shares(counts: pd.DataFrame) -> pd.Series:
+    """Each theme's share of the articles of all groups together, from :func:`count_themes` rows.
+
+    The yardstick of a "relative" share (a place's share ÷ this): the sum of the theme's
+    ``n_articles`` over groups, divided by the sum of each group's ``group_articles``.
+    Give rows of one period only (or not split by period).
+
+    Returns:
+        A Series indexed by theme.
+    """
+    articles = counts.groupby("group")["group_articles"].max().sum()
+    return counts.groupby("theme")["n_articles"].sum() / articles
 
 
 def _as_list(value: object) -> list[str]:

@@ -201,6 +201,13 @@ def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_p
     assert at.selectbox(key="map_province").value == "all"
     china = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
     assert len(china["data"][0]["geojson"]["features"]) >= 31
+    at.session_state["map_metric"] = "theme_share"
+    at.run()
+    assert not at.exception, at.exception
+    theme = at.selectbox(key="map_theme")
+    shares = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert shares["layout"]["title"]["text"] == f"各地“{theme.format_func(theme.value)}”报道占比"
+    assert "报道占比（%）" in shares["data"][0]["colorbar"]["title"]["text"]
 
 
 def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path, monkeypatch):

@@ -490,3 +490,11 @@ def test_xwlb_themes_follow_the_news_of_their_time(xwlb, real_themes):
 
     assert rural(2021, 2026) > rural(2012, 2015)
     assert (xwlb["themes"].str.len() == 0).mean() < 0.15
+
+
+def test_overall_theme_shares_divide_a_themes_articles_by_all_groups_articles():
+    from analysis.themes import overall_theme_shares
+
+    counts = pd.DataFrame({"group": ["甲", "甲", "乙", "乙"], "theme": ["a", "b", "a", "b"],
+                           "n_articles": [1, 2, 3, 0], "group_articles": [4, 4, 6, 6]})
+    assert overall_theme_shares(counts).to_dict() == {"a": 0.4, "b": 0.2}  # 4 of 10, 2 of 10

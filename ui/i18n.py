@@ -123,6 +123,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_articles": ("文章数", "Number of articles"),
     "map_theme_share": ("某一主题的占比", "Share of one theme"),
     "map_theme": ("主题", "Theme"),
+    "map_theme_title": ("各地“{theme}”报道占比", "Share of articles on “{theme}” by region"),
+    "map_theme_axis": ("“{theme}”报道占比（%）", "Share on “{theme}” (%)"),
     "map_level": ("地图层级", "Map level"),
     "map_province": ("省份", "Province"),
     "map_country": ("全国（按省份着色）", "All of China (by province)"),

@@ -3,8 +3,8 @@
 Every source ends as a :class:`analysis.store.Store` (in memory for the demo corpus,
 uploads and folders; on disk for an existing store), so all views query one API. Loaded
 stores are cached with ``st.cache_resource`` keyed by what was loaded (the demo seed, the
-uploaded bytes' hash, the folder path and its files' sizes and times), so a rerun or a
-reload is instant.
+uploaded bytes' hash, the folder path and its files' sizes and times, and the load form:
+edition date, province, paragraph split), so a rerun or a reload is instant.
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ class LoadForm:
     split_paragraphs: bool = False
 
     @property
-    def key(self) -> str:
-        """Everything that changes the loaded corpus, for the cache key."""
+    def label(self) -> str:
+        """What the form changes in the loaded corpus, for the source's label."""
         return f"{self.options.edition_date}|{self.options.province}|{self.split_paragraphs}"
 
 
@@ -95,25 +95,21 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def upload_source(
-    digest: str, _files: tuple[tuple[str, bytes], ...], form_key: str, _form: LoadForm, lang: Lang
-) -> Source:
+def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: LoadForm, lang: Lang) -> Source:
     """Uploaded files (a .zip too), loaded and indexed once per distinct content and form."""
     bar = st.progress(0.0, text=t("loading", lang))
-    result = load_uploads(list(_files), _form.options, progress=_progress_callback(bar, len(_files), lang))
+    result = load_uploads(list(_files), form.options, progress=_progress_callback(bar, len(_files), lang))
     bar.empty()
-    return _index(result, f"upload:{digest[:12]}:{form_key}", lang, split_paragraphs=_form.split_paragraphs)
+    return _index(result, f"upload:{digest[:12]}:{form.label}", lang, split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def folder_source(
-    path: str, signature: str, n_files: int, form_key: str, _form: LoadForm, lang: Lang
-) -> Source:
+def folder_source(path: str, signature: str, n_files: int, form: LoadForm, lang: Lang) -> Source:
     """A folder (or file) on the server, loaded and indexed once per content signature and form."""
     bar = st.progress(0.0, text=t("loading", lang))
-    result = load_articles([path], _form.options, progress=_progress_callback(bar, n_files, lang))
+    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, lang))
     bar.empty()
-    return _index(result, f"folder:{path}:{form_key}", lang, split_paragraphs=_form.split_paragraphs)
+    return _index(result, f"folder:{path}:{form.label}", lang, split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -175,7 +171,7 @@ def _upload_form(lang: Lang) -> Source | None:
         return st.session_state.get("upload_source")
     payload = tuple((f.name, f.getvalue()) for f in files)
     digest = hashlib.sha256(b"".join(name.encode() + data for name, data in payload)).hexdigest()
-    source = upload_source(digest, payload, form.key, form, lang)
+    source = upload_source(digest, payload, form, lang)
     st.session_state["upload_source"] = source
     return source
 
@@ -204,4 +200,4 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
     if st.button(t("reload_folder", lang), key="folder_reload") or signature_key not in st.session_state:
         st.session_state[signature_key] = folder_signature(path)
     signature, n_files = st.session_state[signature_key]
-    return folder_source(str(path), signature, n_files, form.key, form, lang)
+    return folder_source(str(path), signature, n_files, form, lang)

@@ -54,9 +54,12 @@ def render(view: View) -> None:
         theme = st.selectbox(
             t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get
         )
-        values, label, fmt = _theme_values(view, level, theme), view.theme_labels[theme], ".0%"
+        name = view.theme_labels[theme]
+        values, label, fmt = _theme_values(view, level, theme), t("map_theme_axis", lang, theme=name), ".0%"
+        title = t("map_theme_title", lang, theme=name)
     else:
         values, label, fmt = _article_values(view, level), t("map_articles", lang), ",.0f"
+        title = None  # the chart's own: articles by region
     ids = [feature["id"] for feature in geojson["features"]]
     values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
         subset=["adcode"]
@@ -64,7 +67,9 @@ def render(view: View) -> None:
     values = values.groupby("adcode", as_index=False).agg(
         {"value": "sum", **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
     )
-    fig = plot_choropleth(values, geojson=geojson, value_label=label, value_format=fmt, lang=lang)
+    fig = plot_choropleth(
+        values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang
+    )
     st.caption(t("click_hint", lang))
     event = show_chart(fig, key="map_chart", filename="map", selectable=True)
     apply_selection(

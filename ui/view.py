@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts import label
+from analysis.themes import overall_theme_shares
 from ui.state import FilterState, Lang
 
 
@@ -56,9 +57,7 @@ def add_cell_targets(
     ``customdata = [group, theme]``.
     """
     frame = counts[counts["theme"].isin(list(theme_labels))]
-    overall = (
-        frame.groupby("theme")["n_articles"].sum() / frame.groupby("group")["group_articles"].max().sum()
-    )
+    overall = overall_theme_shares(frame)
     shown = set(fig.data[0].y)  # the heatmap may show only the places with the most articles
     frame = frame[frame["group"].astype(str).isin(shown)]
     fig.data[0].hoverinfo = "skip"

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, label
-from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout
+from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
 from analysis.geo import (
     BOUNDARY_CAPTION,
     BOUNDARY_CAPTION_EN,
@@ -167,8 +167,7 @@ def _value_trace(
             "title": {"text": value_label, "side": "right"},
             "thickness": 14,
             "tickformat": ".0%" if value_format.endswith("%") else None,
-            # whole articles: with 1 to 5 per region plotly would tick 0.2, 0.4…
-            "dtick": 1 if not value_format.endswith("%") and frame["value"].max() <= 5 else None,
+            **({} if value_format.endswith("%") else whole_number_ticks(frame["value"])),
         },
         hovertemplate=template,
         name=value_label,

@@ -38,8 +38,7 @@ def spring_layout(
         weights: ``(m,)`` edge weights (stronger edges pull harder); default all 1.
         seed: random seed of the starting positions.
         iterations: number of steps; the step size cools linearly to 0.
-        gravity: pull of every node towards the centre (eight times as strong for nodes
-            outside the largest connected piece).
+        gravity: pull of every node towards the centre.
 
     Returns:
         ``(n_nodes, 2)`` positions, centred and scaled to fit in [-1, 1], then spread
@@ -54,10 +53,6 @@ def spring_layout(
     # Weights pull between 0.25 and 1, so weak edges do not fling their ends away.
     w = 0.25 + 0.75 * (w / w.max()) if len(w) and w.max() > 0 else w
     k = 1.0 / np.sqrt(n_nodes)
-    # Small pieces (a lone pair) get a stronger pull, or the main cluster pushes them to a
-    # far edge and the plot spends its height on empty space.
-    sizes, labels = _components(n_nodes, edges)
-    pull_in = np.where(sizes < sizes.max(), gravity * 8, gravity)
     for temperature in np.linspace(0.1, 0.0, iterations, endpoint=False):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.linalg.norm(delta, axis=-1), 1e-4)
@@ -66,22 +61,21 @@ def spring_layout(
         pull = d_edge * (np.linalg.norm(d_edge, axis=1) / k * w)[:, None]
         np.add.at(disp, edges[:, 0], -pull)
         np.add.at(disp, edges[:, 1], pull)
-        disp -= pull_in[:, None] * pos
+        disp -= gravity * pos
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
-    return _spread(_dock(pos, sizes, labels, margin=1.5 * k))
+    return _spread(_dock(pos, _components(n_nodes, edges), margin=k))
 
 
-def _dock(pos: np.ndarray, sizes: np.ndarray, labels: np.ndarray, *, margin: float) -> np.ndarray:
+def _dock(pos: np.ndarray, labels: np.ndarray, *, margin: float) -> np.ndarray:
     """Move each smaller piece next to the largest one, just outside its bounding box.
 
     The main cluster's repulsion pushes a lone pair to the far edge, and the plot then
     spends its height on empty space between them.
     """
-    main = sizes == sizes.max()
+    main = labels == np.bincount(labels).argmax()
     if main.all():
         return pos
-    main = labels == labels[np.flatnonzero(main)[0]]
     low, high = pos[main].min(axis=0) - margin, pos[main].max(axis=0) + margin
     pos = pos.copy()
     for label_ in np.unique(labels[~main]):
@@ -96,8 +90,8 @@ def _dock(pos: np.ndarray, sizes: np.ndarray, labels: np.ndarray, *, margin: flo
     return pos
 
 
-def _components(n_nodes: int, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each node, the size of its connected component and the component's label."""
+def _components(n_nodes: int, edges: np.ndarray) -> np.ndarray:
+    """For each node, a label of its connected component (a node index; union–find)."""
     parent = list(range(n_nodes))
 
     def root(node: int) -> int:
@@ -108,8 +102,7 @@ def _components(n_nodes: int, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
     for a, b in edges.tolist():
         parent[root(a)] = root(b)
-    roots = np.array([root(node) for node in range(n_nodes)])
-    return np.bincount(roots, minlength=n_nodes)[roots], roots
+    return np.array([root(node) for node in range(n_nodes)])
 
 
 def _spread(pos: np.ndarray, *, power: float = 0.6, gap: tuple[float, float] = (0.16, 0.13)) -> np.ndarray:

@@ -16,12 +16,13 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.style import (
-    NOTE_COLOUR,
     OTHERS_COLOUR,
     PALETTE,
+    add_subtitle,
     bar_height,
     base_layout,
     period_time_axis,
+    whole_number_ticks,
 )
 from analysis.overview import Period
 
@@ -77,8 +78,8 @@ def plot_articles_over_time(
     )
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, frame["start"], period=period, lang=lang)
-    stacked = frame.groupby("start")["n_articles"].sum()
-    fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **_whole_ticks(stacked))
+    ticks = whole_number_ticks(frame.groupby("start")["n_articles"].sum())  # the stacked heights
+    fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     return fig
 
 
@@ -132,23 +133,11 @@ def plot_articles_by_locality(
     )
     base_layout(fig, title=title or label("articles_by_locality", lang), height=bar_height(len(frame)))
     if unknown and not show_unknown:
-        _note(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
-    ticks = _whole_ticks(frame["n_articles"])
+        add_subtitle(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+    ticks = whole_number_ticks(frame["n_articles"])
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
     return fig
-
-
-def _whole_ticks(counts: pd.Series) -> dict:
-    """Axis settings that tick whole articles: plotly would tick 0.2, 0.4… when counts are 1 to 5."""
-    return {"dtick": 1, "tickformat": "d"} if len(counts) and counts.max() <= 5 else {}
-
-
-def _note(fig: go.Figure, text: str) -> None:
-    """Put a small grey note under the title (it travels with PNG exports)."""
-    fig.update_layout(
-        title_subtitle={"text": text, "font": {"size": 12, "color": NOTE_COLOUR}}, margin={"t": 80}
-    )
 
 
 def _group_names(groups: pd.Series, max_groups: int, weights: pd.Series, lang: Lang) -> pd.Series:

@@ -25,14 +25,15 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.style import (
-    NOTE_COLOUR,
     OTHERS_COLOUR,
     PALETTE,
     SEQUENTIAL,
+    add_subtitle,
     base_layout,
     period_time_axis,
 )
 from analysis.overview import Period
+from analysis.themes import overall_theme_shares
 
 RELATIVE_CAP = 4.0
 """Relative shares above this many times the overall share get the darkest red."""
@@ -40,7 +41,7 @@ RELATIVE_CAP = 4.0
 MANY_THEMES = 8
 """Above this many themes, column labels of the heatmap are slanted."""
 
-MAX_HEATMAP_PLACES = 40
+MAX_PLACES = 40
 """Rows a heatmap shows by default: the places with the most articles (a 新闻联播 corpus
 names 200 prefectures, most in one or two items whose shares are 0 or 100%)."""
 
@@ -96,7 +97,7 @@ def plot_theme_heatmap(
     *,
     theme_labels: Mapping[str, str],
     measure: Literal["share", "relative"] = "share",
-    max_places: int | None = MAX_HEATMAP_PLACES,
+    max_places: int | None = MAX_PLACES,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -130,7 +131,7 @@ def plot_theme_heatmap(
     grid["group_articles"] = grid.groupby(level="group")["group_articles"].transform("max")
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
-    overall = _overall_shares(grid, themes)
+    overall = overall_theme_shares(grid.reset_index()).reindex(themes).to_numpy(dtype=float)
     n_places = len(groups)
     if max_places is not None and n_places > max_places:
         groups = groups[:max_places]
@@ -175,18 +176,7 @@ def plot_theme_heatmap(
 def _note_top_places(fig: go.Figure, shown: int, total: int, lang: Lang) -> None:
     """Say under the title that only the largest places are drawn, when that is so."""
     if shown < total:
-        fig.update_layout(
-            title_subtitle={"text": label("top_places_note", lang).format(shown=shown, total=total),
-                            "font": {"size": 12, "color": NOTE_COLOUR}},
-            margin={"t": 80},
-        )
-
-
-def _overall_shares(grid: pd.DataFrame, themes: list[str]) -> np.ndarray:
-    """Each theme's share of the articles of all localities together (the grid's rows)."""
-    totals = grid.groupby(level="theme")[["n_articles"]].sum()
-    articles = grid.groupby(level="group")["group_articles"].max().sum()
-    return (totals["n_articles"] / articles).reindex(themes).to_numpy(dtype=float)
+        add_subtitle(fig, label("top_places_note", lang).format(shown=shown, total=total))
 
 
 def _relative_heatmap(
@@ -312,7 +302,7 @@ def plot_theme_mix(
     *,
     theme_labels: Mapping[str, str],
     max_themes: int = 9,
-    max_places: int | None = MAX_HEATMAP_PLACES,
+    max_places: int | None = MAX_PLACES,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
