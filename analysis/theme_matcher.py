@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+import daachorse
 import numpy as np
 import pandas as pd
 
 from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, theme_terms
 
-_BASE = np.uint64(1_000_003)  # multiplier of the (wrapping, 64-bit) hash of prefixes
-_FOLD = np.uint32(0xFFF)  # a pair of characters folds to 24 bits for the first-pass filter
 _BATCH_CHARS = 4_000_000
+_SENTENCE_END = frozenset(SENTENCE_DELIMITERS)
 HIT_FIELDS = ("text", "start", "end", "term", "theme", "weight")
 
 
@@ -23,13 +24,13 @@ class ThemeMatcher:
     """The dictionary compiled for scanning many texts at once.
 
     Terms and ignore phrases are found leftmost and longest first, without overlaps:
-    ``党纪学习教育`` is one hit, not also ``学习教育``. The scan is vectorised with numpy
-    (one pass over the code points of a batch of texts, then one lookup per character of
-    the positions whose prefix still starts a term), so it runs at tens of MB/s where one
-    Python regex alternation of ~1,800 terms runs at 1-2 MB/s. Patterns then run as
-    regexes. A pattern hit is dropped if it crosses a sentence end or overlaps an ignore
-    phrase; where it overlaps term hits of its own theme the longer match wins, as among
-    terms (``党纪法规教育`` matched by ``党纪.{0,4}教育`` is one hit, not also ``党纪``).
+    ``党纪学习教育`` is one hit, not also ``学习教育``. The term scan is one pass of a
+    leftmost-longest Aho-Corasick automaton (``daachorse``, a double-array automaton in
+    Rust) over a batch of texts: twice as fast as the numpy prefix-hash scan it replaced,
+    ten times as fast as one Python regex alternation of ~1,800 terms. Patterns then run
+    as regexes. A pattern hit is dropped if it crosses a sentence end or overlaps an
+    ignore phrase; where it overlaps term hits of its own theme the longer match wins, as
+    among terms (``党纪法规教育`` matched by ``党纪.{0,4}教育`` is one hit, not also ``党纪``).
 
     Attributes:
         terms: every term and ignore phrase, once.
@@ -98,69 +99,39 @@ class ThemeMatcher:
         )
 
     def _scan_terms(self, joined: str) -> tuple[np.ndarray, np.ndarray]:
-        pairs, prefixes, whole = self._tables
-        points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        folded = ((points[:-1] & _FOLD) << np.uint32(12)) | (points[1:] & _FOLD)
-        at = np.flatnonzero(self._pair_filter[folded])
-        pair = (points[at].astype(np.int64) << 21) | points[at + 1]
-        at = at[pairs.get_indexer(pair) >= 0]
-        best_len = np.zeros(len(at), dtype=np.int64)
-        best_id = np.full(len(at), -1, dtype=np.int64)
-        alive, h, length = np.arange(len(at)), points[at].astype(np.uint64), 1
-        while len(alive) and length in prefixes:
-            nxt = at[alive] + length
-            inside = nxt < len(points)
-            alive, h, length = alive[inside], h[inside] * _BASE + points[nxt[inside]], length + 1
-            if length in whole:
-                index, ids = whole[length]
-                found = index.get_indexer(h)
-                best_len[alive[found >= 0]] = length
-                best_id[alive[found >= 0]] = ids[found[found >= 0]]
-            keep = prefixes[length].get_indexer(h) >= 0 if length in prefixes else []
-            alive, h = alive[keep], h[keep]
-        matched = best_id >= 0
-        return self._leftmost(points, at[matched], best_len[matched], best_id[matched])
-
-    def _leftmost(
-        self, points: np.ndarray, starts: np.ndarray, lengths: np.ndarray, ids: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        ends = starts + lengths
-        reach = np.maximum.accumulate(np.concatenate([[-1], ends[:-1]]))
-        keep = starts >= reach  # overlapped by no earlier candidate: kept
-        end, ends_list, starts_list = 0, ends.tolist(), starts.tolist()
-        for i in np.flatnonzero(~keep).tolist():  # overlapped: leftmost-longest, in order
-            end = ends_list[i - 1] if keep[i - 1] else end
-            keep[i] = starts_list[i] >= end
-            end = ends_list[i] if keep[i] else end
-        starts, ids = starts[keep], ids[keep]
-        # the prefix hash can collide (p < 1e-9 per corpus): compare the kept hits exactly
-        codes = self._codes[ids]
-        width = np.arange(codes.shape[1])
-        found = points[np.minimum(starts[:, None] + width, len(points) - 1)]
-        exact = ((found == codes) | (codes == 0)).all(axis=1)
-        return starts[exact], ids[exact]
+        """Start (in characters) and term id of each leftmost-longest term hit."""
+        if not self.terms or not joined:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        found = np.array(self._automaton.find(joined), dtype=np.int64).reshape(-1, 3)
+        return found[:, 0], found[:, 2]
 
     def _add_patterns(
         self, joined: str, hits: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray
     ) -> pd.DataFrame:
+        term_starts, term_ends, term_ids = starts.tolist(), ends.tolist(), ids.tolist()
         replaced: set[tuple[int, int]] = set()
         added: list[tuple[int, int, str, int, float]] = []
+        taken: dict[int, tuple[list[int], list[int]]] = {}  # theme -> its pattern hits' starts, ends
         for pattern, theme, weight in self.patterns:
+            starts_taken, ends_taken = taken.setdefault(theme, ([], []))
             for match in pattern.finditer(joined):
-                start, end, found = match.start(), match.end(), match.group()
-                over = range(
-                    np.searchsorted(ends, start, side="right"), np.searchsorted(starts, end, side="left")
-                )
-                own = [k for k in over if theme in {t for t, _ in self.entries[ids[k]]}]
+                start, end = match.span()
+                found = match.group()
+                # term hits do not overlap, so their ends are sorted like their starts
+                over = range(bisect_right(term_ends, start), bisect_left(term_starts, end))
+                own = [k for k in over if theme in self._entry_themes[term_ids[k]]]
+                before = bisect_left(starts_taken, end)  # this theme's pattern hits starting before end
                 if (
-                    any(ch in SENTENCE_DELIMITERS for ch in found)
-                    or any(not self.entries[ids[k]] for k in over)
-                    or any(ends[k] - starts[k] >= len(found) for k in own)
-                    or any(t == theme and s < end and start < e for s, e, _, t, _ in added)
+                    not _SENTENCE_END.isdisjoint(found)
+                    or any(not self.entries[term_ids[k]] for k in over)
+                    or any(term_ends[k] - term_starts[k] >= len(found) for k in own)
+                    or (before and ends_taken[before - 1] > start)
                 ):
                     continue
                 replaced.update((k, theme) for k in own)
                 added.append((start, end, found, theme, weight))
+                starts_taken.insert(before, start)
+                ends_taken.insert(before, end)
         if not added:
             return hits
         if replaced:
@@ -170,15 +141,12 @@ class ThemeMatcher:
         return pd.concat([hits, extra], ignore_index=True).sort_values("start", kind="stable")
 
     @cached_property
-    def _term_array(self) -> np.ndarray:
-        return np.asarray(self.terms, dtype=object)
+    def _entry_themes(self) -> tuple[frozenset[int], ...]:
+        return tuple(frozenset(theme for theme, _ in entry) for entry in self.entries)
 
     @cached_property
-    def _codes(self) -> np.ndarray:
-        codes = np.zeros((len(self.terms), max(map(len, self.terms), default=0)), dtype=np.uint32)
-        for i, term in enumerate(self.terms):
-            codes[i, : len(term)] = [ord(char) for char in term]
-        return codes
+    def _term_array(self) -> np.ndarray:
+        return np.asarray(self.terms, dtype=object)
 
     @cached_property
     def _lengths(self) -> np.ndarray:
@@ -195,31 +163,16 @@ class ThemeMatcher:
         )
 
     @cached_property
-    def _pair_filter(self) -> np.ndarray:
-        table = np.zeros(1 << 24, dtype=bool)
-        pairs = self._tables[0].to_numpy()
-        table[((pairs >> 21) & 0xFFF) << 12 | (pairs & 0xFFF)] = True
-        return table
+    def _automaton(self) -> daachorse.CharwiseDoubleArrayAhoCorasick:
+        return daachorse.CharwiseDoubleArrayAhoCorasick(
+            list(self.terms), daachorse.MATCH_KIND_LEFTMOST_LONGEST)
 
-    @cached_property
-    def _tables(self) -> tuple[pd.Index, dict[int, pd.Index], dict[int, tuple[pd.Index, np.ndarray]]]:
-        prefixes: dict[int, set[int]] = {}
-        whole: dict[int, dict[int, int]] = {}
-        for term_id, term in enumerate(self.terms):
-            h = 0
-            for length, char in enumerate(term, start=1):
-                h = (h * int(_BASE) + ord(char)) % (1 << 64)
-                prefixes.setdefault(length, set()).add(h)
-            whole.setdefault(len(term), {})[h] = term_id
-        pairs = {ord(t[0]) << 21 | ord(t[1]) for t in self.terms}
-        return (
-            pd.Index(np.array(sorted(pairs), dtype=np.int64)),
-            {n: pd.Index(np.array(sorted(v), dtype=np.uint64)) for n, v in prefixes.items()},
-            {
-                n: (pd.Index(np.array(list(v), dtype=np.uint64)), np.array(list(v.values()), dtype=np.int64))
-                for n, v in whole.items()
-            },
-        )
+    def __getstate__(self) -> dict:
+        """Pickle without the compiled automaton (rebuilt on first use, in milliseconds)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_automaton"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
 
 def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
