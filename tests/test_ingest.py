@@ -19,6 +19,7 @@ from test_store import TINY
 
 import analysis.store.analyze as analyze
 import analysis.store.ingest as ingest_module
+import analysis.store.parallel as parallel
 from analysis.demo import generate_demo_articles
 from analysis.paths import data_path
 from analysis.store import Filters, ingest_paths, open_store
@@ -129,6 +130,48 @@ def test_batches_chunks_and_frames_do_not_change_the_result():
         assert done[-1] == (120, 120)
         assert [n for n, _ in done] == sorted(n for n, _ in done)
         assert_same_store(one, many)
+
+
+@pytest.mark.slow
+def test_this_process_analyses_until_the_pool_is_up_then_the_pool_takes_over(spy, monkeypatch):
+    started: list = []
+
+    class Recorded(parallel._PoolStart):
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "_PoolStart", Recorded)
+    config = analyze.AnalyzerConfig.default()
+    local = analyze.Analyzer.build(config)
+    articles = generate_demo_articles(120, seed=13).assign(doc_key=range(120))
+    chunks = [articles.iloc[i : i + 20] for i in range(0, 120, 20)]
+    expected = [analyze.analyse_chunk(config, chunk, analyzer=local) for chunk in chunks]
+    del spy[:]
+
+    def source():
+        for i, chunk in enumerate(chunks):
+            if i == 2:  # the pool was asked for after the first chunk: wait until it is up
+                deadline = time.monotonic() + 120
+                while not started[0].ready() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            yield chunk
+
+    results = list(parallel.map_chunks(source(), config=config, workers=2, local=local, pool_after=20))
+    assert len(started) == 1
+    assert len(spy) == 40  # the first two chunks here, the other four in the pool
+    for got, want in zip(results, expected, strict=True):
+        assert got.vocab == want.vocab
+        for field in ("doc_keys", "seq_codes", "count_codes", "count_values", "theme_ids", "theme_scores"):
+            assert (getattr(got, field) == getattr(want, field)).all(), field
+
+
+def test_a_small_input_does_not_wait_for_the_pool_to_start():
+    config = analyze.AnalyzerConfig.default()
+    local = analyze.Analyzer.build(config)
+    chunk = generate_demo_articles(5, seed=14).assign(doc_key=range(5))
+    results = list(parallel.map_chunks([chunk], config=config, workers=2, local=local, pool_after=0))
+    assert [list(r.doc_keys) for r in results] == [[0, 1, 2, 3, 4]]
 
 
 @pytest.mark.slow

@@ -49,7 +49,8 @@ CHUNK_SIZE = 1_000
 """Articles per worker task."""
 POOL_MIN_ARTICLES = 4_000
 """With ``workers=None``, the first this many articles are analysed in this process and a
-pool is started only for more: a day's pages never wait for worker processes to start."""
+pool is started only for more (at once when ``total`` says there are more); this process
+goes on analysing until the pool's workers are ready, so nothing waits for them."""
 PROGRESS_FILE = "ingest-progress.json"
 EXTEND_MAX_SHARE = 0.1
 """A run that adds at most this share of the store's articles extends the pre-aggregations
@@ -154,7 +155,7 @@ class _Run:
                     inflight.append(planned.iloc[start : start + size])
                     yield inflight[-1][["doc_key", "title", "text"]]
 
-        workers, pool_after = self.options.workers, 0
+        workers, pool_after = self.options.workers, None
         if workers is None:  # all cores, once the input turns out large enough to pay for them
             workers, total = default_workers(), self.options.total
             pool_after = POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else 0

@@ -6,8 +6,10 @@ the workers go on, and memory stays flat however long the input is.
 
 * ``workers=1``: in this process, with the analyzer the store already built.
 * ``workers=N``: a :class:`concurrent.futures.ProcessPoolExecutor` of ``N`` processes,
-  forked from a server process that imported the analysis modules once (spawned where
-  there is no fork server); each builds the tokenizer once (pool initializer).
+  forked from a server process that imported the analysis modules and built the default
+  analyzer once (spawned where there is no fork server); a worker builds its own
+  analyzer (pool initializer) only for other data files. With ``pool_after`` the pool
+  starts in the background while this process analyses the first chunks itself.
 * ``scheduler="tcp://host:8786"``: an existing Dask distributed cluster
   (:class:`distributed.Client`); each Dask worker builds the tokenizer on its first chunk.
   Workers need govthemes installed and the same data files at the same paths; the parent
@@ -17,18 +19,20 @@ the workers go on, and memory stays flat however long the input is.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 
 import pandas as pd
 
 from analysis.store.analyze import Analyzer, AnalyzerConfig, ChunkResult, analyse_chunk, worker_analyzer
 
-__all__ = ["default_workers", "map_chunks"]
+__all__ = ["default_workers", "map_chunks", "start_fork_server"]
 
 
 def default_workers() -> int:
@@ -46,7 +50,7 @@ def map_chunks(
     workers: int,
     scheduler: str | None = None,
     local: Analyzer | None = None,
-    pool_after: int = 0,
+    pool_after: int | None = None,
 ) -> Iterator[ChunkResult]:
     """Analyse each chunk and yield the results in chunk order.
 
@@ -56,8 +60,10 @@ def map_chunks(
         workers: processes to use (1: this process).
         scheduler: address of a Dask scheduler; overrides ``workers``.
         local: the analyzer to use in this process.
-        pool_after: analyse this many articles in this process before starting the
-            pool, so that a small input never pays the pool's start-up (a few seconds).
+        pool_after: ``None``: use the pool from the first chunk, waiting for it to start.
+            A number: analyse chunks in this process until that many articles are done,
+            then start the pool in the background and go on here until its workers are
+            ready, so that neither a small input nor the pool's start-up costs a wait.
 
     Yields:
         One :class:`~analysis.store.analyze.ChunkResult` per chunk, in order.
@@ -66,16 +72,80 @@ def map_chunks(
         yield from _map_dask(chunks, config=config, scheduler=scheduler)
         return
     remaining = iter(chunks)
-    done = 0
-    if workers <= 1 or pool_after > 0:
+    if workers <= 1:
         for chunk in remaining:
             yield analyse_chunk(config, chunk, analyzer=local)
-            done += len(chunk)
-            if workers > 1 and done >= pool_after:
+        return
+    if pool_after is None:
+        start = _PoolStart(config, workers)
+        start.wait()
+        yield from _map_pool(start.pool, remaining, config=config, workers=workers)
+        return
+    start, done = None, 0
+    try:
+        while True:
+            if start is None and done >= pool_after:  # before the next chunk is read and planned
+                start = _PoolStart(config, workers)
+            chunk = next(remaining, None)
+            if chunk is None:
                 break
-        else:
-            return
-    yield from _map_pool(remaining, config=config, workers=workers)
+            if start is not None and start.ready():
+                pool, start = start.pool, None
+                yield from _map_pool(pool, chain([chunk], remaining), config=config, workers=workers)
+                return
+            yield analyse_chunk(config, chunk, analyzer=local)
+            done += len(chunk)
+    finally:
+        if start is not None:
+            start.discard()
+
+
+class _PoolStart:
+    """A process pool whose workers start from a background thread.
+
+    Starting takes about a second the first time (the fork server imports the analysis
+    modules and builds the default analyzer, :mod:`.prebuilt`) and milliseconds after
+    that; the thread that asks for the workers waits without holding the GIL, so this
+    process goes on analysing meanwhile.
+    """
+
+    def __init__(self, config: AnalyzerConfig, workers: int) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                                        initializer=start_worker, initargs=(config, os.getpid()))
+        self.error: BaseException | None = None
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._start, args=(workers,), name="govthemes-pool-start",
+                                        daemon=True)
+        self._thread.start()
+
+    def _start(self, workers: int) -> None:
+        try:
+            for future in [self.pool.submit(os.getpid) for _ in range(workers)]:
+                future.result()
+        except BaseException as error:  # kept for wait() and ready()
+            self.error = error
+        finally:
+            self._started.set()
+
+    def ready(self) -> bool:
+        """Whether the workers are up (a pool that failed to start never is)."""
+        return self._started.is_set() and self.error is None
+
+    def wait(self) -> None:
+        """Wait for the workers; raise what stopped them from starting."""
+        self._started.wait()
+        if self.error is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            raise self.error
+
+    def discard(self) -> None:
+        """Stop the pool without waiting for it here (it may still be starting)."""
+
+        def stop() -> None:
+            self._thread.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+        threading.Thread(target=stop, name="govthemes-pool-stop", daemon=True).start()
 
 
 def start_worker(config: AnalyzerConfig, parent: int) -> None:
@@ -102,22 +172,34 @@ def start_worker(config: AnalyzerConfig, parent: int) -> None:
 def _pool_context() -> multiprocessing.context.BaseContext:
     """The way to start workers: a fork server where there is one, else spawn.
 
-    Workers fork from a clean server process that imported the analysis modules once
-    (about a second saved per worker); this process, which holds DuckDB's threads, is
-    never forked itself.
+    Workers fork from a clean server process that imported the analysis modules and built
+    the default analyzer once (:mod:`.prebuilt`): each worker is then ready in
+    milliseconds. This process, which holds DuckDB's threads, is never forked itself.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.store.analyze"])
+    context.set_forkserver_preload(["analysis.store.analyze", "analysis.store.prebuilt"])
     return context
 
 
+def start_fork_server() -> None:
+    """Start booting the workers' fork server, without waiting for it.
+
+    Booting (imports and the default analyzer, :mod:`.prebuilt`) takes about a second of
+    one core; started first thing in an ingest it overlaps this process's own start
+    (building its analyzer, reading and hashing the input), and a pool started later
+    gets ready workers in milliseconds. Nothing happens where there is no fork server,
+    or when it is running already.
+    """
+    context = _pool_context()
+    if isinstance(context, multiprocessing.context.ForkServerContext):
+        multiprocessing.forkserver.ensure_running()
+
+
 def _map_pool(
-    chunks: Iterable[pd.DataFrame], *, config: AnalyzerConfig, workers: int
+    pool: ProcessPoolExecutor, chunks: Iterable[pd.DataFrame], *, config: AnalyzerConfig, workers: int
 ) -> Iterator[ChunkResult]:
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                               initializer=start_worker, initargs=(config, os.getpid()))
     try:
         pending: deque = deque()
         for chunk in chunks:
