@@ -7,6 +7,7 @@ CI (``CI=true``), where its absence is a failure: CI always has it beside the cl
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,15 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_MAIN_MODULE = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """Put back ``__main__`` after each test: AppTest leaves the dashboard script there, and
+    processes started later with ``spawn`` (Dask's workers) would run the dashboard again."""
+    yield
+    sys.modules["__main__"] = _MAIN_MODULE
 
 
 def corpus_path(name: str) -> Path:

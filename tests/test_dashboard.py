@@ -184,6 +184,27 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary(tmp_path, monkey
     assert "1 个失败" in summary.label
 
 
+def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    records = [
+        {"id": "a1", "title": "市政协召开常委会会议", "date": "2024-05-20", "content": "会议协商议政，建言乡村振兴。"},
+        {"id": "a2", "title": "市政协召开常委会会议", "date": "2024-05-20", "content": "会议协商议政，建言乡村振兴。"},
+        {"id": "a3", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"},
+    ]
+    (tmp_path / "items.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                                          encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("items.jsonl").run()
+    assert not at.exception, at.exception
+    assert matched(at) == 2  # three read, one repeat counted once
+    summary = next(e for e in at.expander if "载入结果" in e.label)
+    assert "3 篇文章" in summary.label and "其中 1 篇重复，只计一次" in summary.label
+    repeated = next(d.value for d in at.dataframe if "same_as" in d.value.columns)
+    assert repeated[["doc_id", "same_as"]].values.tolist() == [["a2", "a1"]]
+
+
 def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     rows = [("2026-01-20", "浙江省政府工作报告", "浙江省将加快发展新质生产力，推进科技创新和产业创新深度融合。"),

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.schema import build_articles
 from analysis.store import Filters, StoreError, content_hash, open_store
+from analysis.store.schema import repeated_articles
 from analysis.themes import match_themes
 
 GANSU = {"province": "甘肃省", "province_code": "620000"}
@@ -208,3 +209,19 @@ def test_a_store_on_disk_reopens_read_only(tmp_path):
             store.ingest(TINY, workers=1)
     with pytest.raises(StoreError, match="not a store"):
         open_store(tmp_path / "elsewhere", read_only=True)
+
+
+def test_repeated_articles_names_what_ingest_counts_once_and_the_article_kept():
+    articles = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "a", "d"],
+        "title": ["T", "T", "U", "V", "U"],
+        "text": ["x", "x", "y", "z", "y"],
+        "source": ["f1", "f1", "f2", "f3", "f4"],
+    })
+    repeated = repeated_articles(articles)
+    assert repeated[["doc_id", "same_as", "reason", "source"]].values.tolist() == [
+        ["b", "a", "text", "f1"], ["a", "a", "doc_id", "f3"], ["d", "c", "text", "f4"]]
+    with open_store(None) as store:
+        store.ingest(articles, workers=1)
+        assert store.count_articles() == len(articles) - len(repeated)
+    assert repeated_articles(articles.iloc[:0]).empty

@@ -51,6 +51,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "共 {files} 个文件：{loaded} 个成功，{partial} 个部分成功，{failed} 个失败；{articles} 篇文章。",
         "{files} files: {loaded} loaded, {partial} partial, {failed} failed; {articles} articles.",
     ),
+    "repeated_note": (
+        "其中 {n:,} 篇与前面的文章重复，只计一次（下表：重复的文章及其保留的那一篇 same_as）。",
+        "{n:,} of them repeat an earlier article and are counted once (below: each repeat and the "
+        "article kept, same_as).",
+    ),
+    "repeated_short": ("其中 {n:,} 篇重复，只计一次。", "{n:,} repeats counted once."),
+    "repeat_text": ("标题和正文相同", "same title and text"),
+    "repeat_id": ("编号相同、正文不同（保留前一篇）", "same id, other text (the first is kept)"),
     "filters": ("筛选", "Filters"),
     "date_range": ("日期范围", "Date range"),
     "level": ("地区层级", "Place level"),

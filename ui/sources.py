@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis.loading import LoadOptions, LoadResult, load_articles, load_uploads
@@ -39,6 +40,9 @@ class Source:
     reports: list[FileReport] = field(default_factory=list)
     split_from: int | None = None
     """When long documents were split into paragraphs: how many documents there were."""
+    repeated: pd.DataFrame | None = None
+    """Loaded articles the store counts once (same text or id as an earlier one), with
+    the article each repeats (:func:`analysis.store.schema.repeated_articles`)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
     """Index loaded articles (split into paragraphs if asked) into an in-memory store, with a progress bar."""
     from analysis.loading.sections import split_into_paragraphs
     from analysis.store import open_store
+    from analysis.store.schema import repeated_articles
 
     store = open_store(None)
     articles = split_into_paragraphs(result.articles) if split_paragraphs else result.articles
@@ -91,7 +96,8 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
         )
         bar.empty()
     split_from = len(result.articles) if split_paragraphs else None
-    return Source(store=store, label=label, reports=result.reports, split_from=split_from)
+    return Source(store=store, label=label, reports=result.reports, split_from=split_from,
+                  repeated=repeated_articles(articles))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

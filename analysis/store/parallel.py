@@ -193,8 +193,12 @@ def start_fork_server() -> None:
     or when it is running already.
     """
     context = _pool_context()
-    if isinstance(context, multiprocessing.context.ForkServerContext):
+    if not isinstance(context, multiprocessing.context.ForkServerContext):
+        return
+    try:
         multiprocessing.forkserver.ensure_running()
+    except (OSError, RuntimeError):  # e.g. in a process still importing its main module
+        return  # only a head start is lost: a pool, if one is needed, reports its own error
 
 
 def _map_pool(

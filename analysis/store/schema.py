@@ -47,6 +47,8 @@ import hashlib
 from collections.abc import Iterable
 
 import duckdb
+import numpy as np
+import pandas as pd
 
 SCHEMA_VERSION = "1"
 
@@ -126,3 +128,37 @@ def content_hashes(titles: Iterable[object], texts: Iterable[object]) -> list[st
     titles = titles.tolist() if hasattr(titles, "tolist") else list(titles)
     texts = texts.tolist() if hasattr(texts, "tolist") else list(texts)
     return [content_hash(title, text) for title, text in zip(titles, texts, strict=True)]
+
+
+def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles an ingest counts once, because an earlier one has the same text or id.
+
+    Ingest keeps the first article of each content hash and of each ``doc_id`` (see
+    :mod:`.ingest`); this names the others, so that a load summary can say where the
+    difference between articles read and articles stored comes from.
+
+    Args:
+        articles: the articles table (``doc_id``, ``title``, ``text``; ``source`` if any).
+
+    Returns:
+        One row per repeat, in input order: ``doc_id``, ``title``, ``source``, ``same_as``
+        (the ``doc_id`` of the article kept) and ``reason`` (``"text"``: same title and
+        text; ``"doc_id"``: same id, other text).
+    """
+    columns = ["doc_id", "title", "source", "same_as", "reason"]
+    if articles.empty:
+        return pd.DataFrame(columns=columns)
+    sources = articles["source"] if "source" in articles.columns else pd.Series(pd.NA, index=articles.index)
+    frame = pd.DataFrame({
+        "doc_id": articles["doc_id"].astype(str).to_numpy(),
+        "title": articles["title"].to_numpy(dtype=object),
+        "source": sources.to_numpy(dtype=object),
+        "hash": content_hashes(articles["title"], articles["text"]),
+    })
+    first_of_hash = frame.groupby("hash", sort=False)["doc_id"].transform("first")
+    first_of_id = frame.groupby("doc_id", sort=False)["doc_id"].transform("first")
+    same_text = frame["hash"].duplicated().to_numpy()
+    same_id = frame["doc_id"].duplicated().to_numpy() & ~same_text
+    frame["same_as"] = np.where(same_text, first_of_hash, first_of_id)
+    frame["reason"] = np.where(same_text, "text", "doc_id")
+    return frame.loc[same_text | same_id, columns].reset_index(drop=True)

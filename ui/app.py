@@ -1,0 +1,189 @@
+"""政协新闻治理主题分析 — the Streamlit dashboard's page (``dashboard.py`` runs :func:`main`).
+
+Run with ``make run`` (or ``streamlit run dashboard.py``). It opens on the built-in
+synthetic demo corpus; the sidebar switches to uploaded files, a folder on the server or
+an existing store. Every view is driven by the same sidebar filters, which live in the
+URL so a view can be shared. The tabs are in ``ui/``; all analysis is in ``analysis/``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.report import summarize_reports
+from analysis.theme_dictionary import load_themes
+from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
+from ui.common import download_table, show_table
+from ui.i18n import t
+from ui.sidebar import render_filters, request_state
+from ui.sources import Source, choose_source
+from ui.state import LEVELS, Choices, Lang, default_level
+from ui.view import View
+
+TABS = (
+    ("tab_overview", tab_overview),
+    ("tab_keywords", tab_keywords),
+    ("tab_themes", tab_themes),
+    ("tab_map", tab_map),
+    ("tab_network", tab_network),
+    ("tab_articles", tab_articles),
+)
+
+
+@st.cache_resource(show_spinner=False)
+def theme_dictionary():
+    """The analyst-editable theme dictionary (data/themes.toml), read once."""
+    return load_themes()
+
+
+def language() -> Lang:
+    """The interface language toggle (kept in the URL as ``lang=en``)."""
+    default = "en" if st.query_params.get("lang") == "en" else "zh"
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = default
+    choice = st.sidebar.segmented_control(
+        t("language", "zh"),
+        ["zh", "en"],
+        key="lang",
+        format_func=lambda v: "中文" if v == "zh" else "English",
+    )
+    return "en" if choice == "en" else "zh"
+
+
+def show_load_summary(source: Source, lang: Lang) -> None:
+    """Files loaded, partial or failed, with the reasons, after an upload or folder load."""
+    if not source.reports:
+        return
+    summary = summarize_reports(source.reports)
+    n_repeated = 0 if source.repeated is None else len(source.repeated)
+    repeats = f" {t('repeated_short', lang, n=n_repeated)}" if n_repeated else ""
+    with st.expander(
+        f"{t('load_summary', lang)}: {t('summary_line', lang, **summary)}{repeats}",
+        expanded=summary["failed"] + summary["partial"] > 0,
+    ):
+        rows = [
+            {
+                "file": r.source,
+                "status": r.status,
+                "articles": r.articles,
+                "reasons": "；".join(f"{p.line or '-'}: {p.message}" for p in r.errors[:5]),
+                "left_out": len(r.skipped),
+                "warnings": len(r.warnings),
+            }
+            for r in source.reports
+        ]
+        table = pd.DataFrame(rows)
+        show_table(table, key="load_summary_table", lang=lang)
+        download_table(table, name="load_summary", key="dl_load_summary", lang=lang)
+        show_repeated_articles(source.repeated, lang)
+
+
+def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
+    """Articles read but counted once: so that articles read = articles stored + these."""
+    if repeated is None or repeated.empty:
+        return
+    reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
+    st.caption(t("repeated_note", lang, n=len(repeated)))
+    table = repeated.assign(reason=reasons)
+    show_table(table, key="repeated_table", lang=lang)
+    download_table(table, name="repeated_articles", key="dl_repeated", lang=lang)
+
+
+def place_names(options: dict) -> dict[str, dict[str, str]]:
+    """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart."""
+    names: dict[str, dict[str, str]] = {}
+    for level in LEVELS:
+        table = options["places"].get(level)
+        if table is None or table.empty:
+            names[level] = {}
+            continue
+        parents = table.get("parent_name", pd.Series(index=table.index, dtype=object))
+        names[level] = {
+            str(code): (f"{name}（{parent}）" if level == "county" and isinstance(parent, str) else str(name))
+            for code, name, parent in zip(table["adcode"], table["name"], parents, strict=True)
+        }
+    return names
+
+
+def main() -> None:
+    """Draw the page."""
+    st.set_page_config(page_title="政协新闻治理主题分析", page_icon="📰", layout="wide")
+    lang = language()
+    st.title(t("app_title", lang))
+    st.caption(t("app_caption", lang))
+    with st.sidebar.expander(t("data", lang), expanded=True):
+        source = choose_source(lang)
+    if source is None:
+        st.info(t("upload_label", lang))
+        return
+    if source.synthetic:
+        st.warning(t("demo_notice", lang))
+    show_load_summary(source, lang)
+    if source.split_from is not None:
+        st.info(t("split_note", lang, documents=source.split_from, units=source.store.count_articles()))
+    store = source.store
+    options = store.options()
+    if not options.get("date_min"):
+        st.info(t("no_match", lang))
+        return
+    themes = theme_dictionary()
+    theme_labels = {
+        th.id: (th.label_en if lang == "en" else th.label)
+        for th in themes.themes
+        if th.id in set(options["themes"])
+    }
+    names = place_names(options)
+    choices = Choices(
+        places={lvl: list(names[lvl]) for lvl in LEVELS},
+        themes=list(theme_labels),
+        outlets=list(options["outlets"]),
+        default_level=default_level(names),
+    )
+    bounds = (pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
+    with st.sidebar:
+        st.header(t("filters", lang))
+        state = render_filters(
+            source_label=source.label,
+            choices=choices,
+            names=names,
+            theme_labels=theme_labels,
+            bounds=bounds,
+            lang=lang,
+        )
+    view = View(
+        store=store,
+        source_label=source.label,
+        state=state,
+        filters=to_store_filters(state),
+        names=names,
+        theme_labels=theme_labels,
+        lang=lang,
+    )
+    matched = queries.count(view)
+    st.sidebar.metric(t("matched", lang), f"{matched:,} {t('articles_unit', lang)}")
+    if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
+        request_state(state.cleared())
+    st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))
+    if matched == 0:
+        st.info(t("no_match", lang))
+        return
+    tabs = st.tabs([t(key, lang) for key, _ in TABS])
+    for tab, (_, module) in zip(tabs, TABS, strict=True):
+        with tab:
+            module.render(view)
+
+
+def to_store_filters(state):
+    """The sidebar state as the store's ``Filters``."""
+    from analysis.store import Filters
+
+    return Filters(
+        date_from=state.date_from,
+        date_to=state.date_to,
+        level=state.level if state.places else None,
+        places=state.places,
+        themes=state.themes,
+        outlets=state.outlets,
+        search=state.search or None,
+    )
