@@ -153,8 +153,9 @@ class Store:
 
         Args:
             articles: an articles table, or an iterable of them (read lazily: bounded memory).
-            workers: processes to analyse with; None uses this process for the first 4,000
-                articles and every core for the rest.
+            workers: processes to analyse with; None: every core for inputs of 4,000
+                articles or more (an input of unknown size: after its first 4,000), with
+                this process analysing until the workers are up; smaller inputs here.
             scheduler: a Dask scheduler address (``tcp://host:8786``) to analyse on instead.
             progress: called with (articles done, total or None) as work advances.
             resegment: also analyse again every stored article made with other versions
