@@ -216,11 +216,11 @@ def test_repeated_articles_names_what_ingest_counts_once_and_the_article_kept():
         "doc_id": ["a", "b", "c", "a", "d"],
         "title": ["T", "T", "U", "V", "U"],
         "text": ["x", "x", "y", "z", "y"],
-        "source": ["f1", "f1", "f2", "f3", "f4"],
+        "source": ["f1", "f1b", "f2", "f3", "f4"],
     })
     repeated = repeated_articles(articles)
-    assert repeated[["doc_id", "same_as", "reason", "source"]].values.tolist() == [
-        ["b", "a", "text", "f1"], ["a", "a", "doc_id", "f3"], ["d", "c", "text", "f4"]]
+    assert repeated[["doc_id", "same_as", "reason", "source", "same_as_source"]].values.tolist() == [
+        ["b", "a", "text", "f1b", "f1"], ["a", "a", "doc_id", "f3", "f1"], ["d", "c", "text", "f4", "f2"]]
     with open_store(None) as store:
         store.ingest(articles, workers=1)
         assert store.count_articles() == len(articles) - len(repeated)

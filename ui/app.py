@@ -85,8 +85,9 @@ def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
         return
     reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
     st.caption(t("repeated_note", lang, n=len(repeated)))
-    table = repeated.assign(reason=reasons)
-    show_table(table, key="repeated_table", lang=lang)
+    columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
+    table = repeated.assign(reason=reasons)[columns]
+    show_table(table, key="repeated_table", lang=lang, hide=())
     download_table(table, name="repeated_articles", key="dl_repeated", lang=lang)
 
 

@@ -62,6 +62,10 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "left_out": ("略去的段落", "Left out"),
     "warnings": ("提示", "Warnings"),
     "doc_id": ("编号", "ID"),
+    "source": ("来源", "Source"),
+    "same_as": ("保留的那一篇（编号）", "Kept article (ID)"),
+    "same_as_source": ("保留的那一篇（来源）", "Kept article (source)"),
+    "reason": ("重复原因", "Why a repeat"),
 }
 
 
@@ -109,13 +113,15 @@ def pick_one(
     return value or chosen
 
 
-def show_table(table: pd.DataFrame, *, key: str, lang: Lang, **kwargs: object) -> object:
+def show_table(
+    table: pd.DataFrame, *, key: str, lang: Lang, hide: tuple[str, ...] = ("doc_id",), **kwargs: object
+) -> object:
     """A full-width dataframe without the index, columns labelled in the interface language."""
     return st.dataframe(
         table,
         width="stretch",
         hide_index=True,
         key=key,
-        column_config=column_config(table.columns, lang),
+        column_config=column_config(table.columns, lang, hide=hide),
         **kwargs,
     )

@@ -52,9 +52,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{files} files: {loaded} loaded, {partial} partial, {failed} failed; {articles} articles.",
     ),
     "repeated_note": (
-        "其中 {n:,} 篇与前面的文章重复，只计一次（下表：重复的文章及其保留的那一篇 same_as）。",
+        "其中 {n:,} 篇与前面的文章重复，只计一次（下表：重复的文章，以及被保留的那一篇的来源和编号）。",
         "{n:,} of them repeat an earlier article and are counted once (below: each repeat and the "
-        "article kept, same_as).",
+        "source and ID of the article kept).",
     ),
     "repeated_short": ("其中 {n:,} 篇重复，只计一次。", "{n:,} repeats counted once."),
     "repeat_text": ("标题和正文相同", "same title and text"),

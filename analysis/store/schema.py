@@ -142,10 +142,10 @@ def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         One row per repeat, in input order: ``doc_id``, ``title``, ``source``, ``same_as``
-        (the ``doc_id`` of the article kept) and ``reason`` (``"text"``: same title and
-        text; ``"doc_id"``: same id, other text).
+        and ``same_as_source`` (the ``doc_id`` and ``source`` of the article kept) and
+        ``reason`` (``"text"``: same title and text; ``"doc_id"``: same id, other text).
     """
-    columns = ["doc_id", "title", "source", "same_as", "reason"]
+    columns = ["doc_id", "title", "source", "same_as", "same_as_source", "reason"]
     if articles.empty:
         return pd.DataFrame(columns=columns)
     sources = articles["source"] if "source" in articles.columns else pd.Series(pd.NA, index=articles.index)
@@ -155,10 +155,14 @@ def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
         "source": sources.to_numpy(dtype=object),
         "hash": content_hashes(articles["title"], articles["text"]),
     })
-    first_of_hash = frame.groupby("hash", sort=False)["doc_id"].transform("first")
-    first_of_id = frame.groupby("doc_id", sort=False)["doc_id"].transform("first")
-    same_text = frame["hash"].duplicated().to_numpy()
-    same_id = frame["doc_id"].duplicated().to_numpy() & ~same_text
-    frame["same_as"] = np.where(same_text, first_of_hash, first_of_id)
+    first_of_hash = frame.groupby("hash", sort=False).cumcount() == 0
+    first_of_id = frame.groupby("doc_id", sort=False).cumcount() == 0
+    kept_by_hash = frame["hash"].map(frame.loc[first_of_hash].set_index("hash")["doc_id"])
+    same_text = ~first_of_hash.to_numpy()
+    same_id = ~first_of_id.to_numpy() & ~same_text
+    frame["same_as"] = np.where(same_text, kept_by_hash, frame["doc_id"])
+    kept = frame.loc[first_of_hash | first_of_id].drop_duplicates("doc_id")
+    kept_source = kept.set_index("doc_id")["source"]
+    frame["same_as_source"] = frame["same_as"].map(kept_source)
     frame["reason"] = np.where(same_text, "text", "doc_id")
     return frame.loc[same_text | same_id, columns].reset_index(drop=True)
