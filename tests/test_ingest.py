@@ -285,3 +285,17 @@ def test_a_small_addition_extends_the_roll_ups_to_the_same_numbers(monkeypatch):
             assert_frame_equal(extended.keyness(f, level="prefecture", target_adcode="620100"),
                                rebuilt.keyness(f, level="prefecture", target_adcode="620100"))
         assert_frame_equal(extended.options()["places"]["county"], rebuilt.options()["places"]["county"])
+
+
+def test_an_edited_data_file_is_not_analysed_with_an_analyzer_cached_before_the_edit(tmp_path):
+    for name in ("userdict.txt", "themes.toml"):
+        (tmp_path / name).write_bytes(data_path(name).read_bytes())
+    files = {"userdict": tmp_path / "userdict.txt", "stopwords": data_path("stopwords"),
+             "themes": tmp_path / "themes.toml"}
+    before = analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files))
+    themes = files["themes"].read_text(encoding="utf-8")
+    files["themes"].write_text(themes.replace("党纪学习教育与作风建设", "党纪学习教育", 1), encoding="utf-8")
+    after = analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files))
+    assert after is not before
+    assert after.theme_version != before.theme_version
+    assert analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files)) is after  # cached again

@@ -51,6 +51,10 @@ class AnalyzerConfig:
     stopwords: str
     themes: str
     backend: Literal["auto", "rjieba", "jieba"] = "auto"
+    stamp: str = ""
+    """The files' sizes and modification times when this configuration was made
+    (:func:`files_stamp`): an analyzer cached in a long-lived process (the workers' fork
+    server) for an earlier state of the files is then not reused after an edit."""
 
     @classmethod
     def default(
@@ -62,12 +66,12 @@ class AnalyzerConfig:
         backend: Literal["auto", "rjieba", "jieba"] = "auto",
     ) -> AnalyzerConfig:
         """The configuration with every unset file taken from the data folder."""
-        return cls(
-            userdict=str(Path(userdict or data_path(DEFAULT_USERDICT)).resolve()),
-            stopwords=str(Path(stopwords or data_path(DEFAULT_STOPWORDS)).resolve()),
-            themes=str(Path(themes or default_themes_path()).resolve()),
-            backend=backend,
+        paths = (
+            str(Path(userdict or data_path(DEFAULT_USERDICT)).resolve()),
+            str(Path(stopwords or data_path(DEFAULT_STOPWORDS)).resolve()),
+            str(Path(themes or default_themes_path()).resolve()),
         )
+        return cls(*paths, backend=backend, stamp=files_stamp(paths))
 
 
 @dataclass(frozen=True, eq=False)
@@ -204,6 +208,23 @@ def assigned_themes(
     for row, theme in zip(rows[kept][sort].tolist(), themes[sort].tolist(), strict=True):
         lists[row].append(theme)
     return lists
+
+
+def files_stamp(paths: tuple[str, ...]) -> str:
+    """A 12-hex-digit hash of the size and modification time of each file.
+
+    A folder stands for each ``*.txt`` file in it; a missing file counts as missing.
+    """
+    parts = []
+    for path in map(Path, paths):
+        files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                stat = file.stat()
+                parts.append(f"{file}|{stat.st_size}|{stat.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{file}|missing")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 def theme_fingerprint(themes: ThemeDictionary) -> str:
