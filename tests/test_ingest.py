@@ -82,6 +82,8 @@ def test_the_same_text_from_elsewhere_is_not_added_again(spy):
     with open_store(None) as store:
         summary = store.ingest(repeated, workers=1)
         assert (summary.new, summary.duplicates) == (5, 1)
+        first = TINY["doc_id"].iloc[0]
+        assert summary.repeats[["doc_id", "same_as", "reason"]].values.tolist() == [[first, first, "text"]]
         summary = store.ingest(moved, workers=1)
         assert (summary.new, summary.skipped_existing) == (0, 5)
         assert len(spy) == 5
@@ -299,3 +301,22 @@ def test_an_edited_data_file_is_not_analysed_with_an_analyzer_cached_before_the_
     assert after is not before
     assert after.theme_version != before.theme_version
     assert analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files)) is after  # cached again
+
+
+def test_a_repeat_of_an_article_still_in_flight_is_named_too():
+    with open_store(None) as store:
+        summary = store.ingest([TINY, TINY.iloc[[1]].assign(doc_id="other")], workers=1)
+        assert (summary.new, summary.duplicates) == (5, 1)
+        assert summary.repeats["doc_id"].tolist() == ["other"]
+        assert summary.repeats["reason"].tolist() == ["text"]
+        assert summary.repeats["same_as"].isna().all()  # analysed in the same run, not yet committed
+
+
+def test_the_worker_fork_server_is_started_only_when_a_pool_may_be_used():
+    options = ingest_module.IngestOptions
+    assert not ingest_module.may_use_pool(options(total=3_000))  # the demo corpus: analysed here
+    assert ingest_module.may_use_pool(options(total=10_000))
+    assert ingest_module.may_use_pool(options())  # size unknown: may grow past 4,000
+    assert not ingest_module.may_use_pool(options(workers=1))
+    assert ingest_module.may_use_pool(options(workers=2, total=10))  # asked for explicitly
+    assert not ingest_module.may_use_pool(options(scheduler="tcp://127.0.0.1:8786"))

@@ -221,7 +221,12 @@ def test_repeated_articles_names_what_ingest_counts_once_and_the_article_kept():
     repeated = repeated_articles(articles)
     assert repeated[["doc_id", "same_as", "reason", "source", "same_as_source"]].values.tolist() == [
         ["b", "a", "text", "f1b", "f1"], ["a", "a", "doc_id", "f3", "f1"], ["d", "c", "text", "f4", "f2"]]
+    assert repeated.index.tolist() == [1, 3, 4]  # positions in the input
     with open_store(None) as store:
-        store.ingest(articles, workers=1)
+        summary = store.ingest(articles, workers=1)
         assert store.count_articles() == len(articles) - len(repeated)
+        assert summary.duplicates == 3
+        assert summary.repeats[["doc_id", "same_as", "reason"]].values.tolist() == [
+            ["b", "a", "text"], ["a", "a", "doc_id"], ["d", "c", "text"]]
     assert repeated_articles(articles.iloc[:0]).empty
+    assert repeated_articles(articles.iloc[[0, 2]]).empty

@@ -41,8 +41,8 @@ class Source:
     split_from: int | None = None
     """When long documents were split into paragraphs: how many documents there were."""
     repeated: pd.DataFrame | None = None
-    """Loaded articles the store counts once (same text or id as an earlier one), with
-    the article each repeats (:func:`analysis.store.schema.repeated_articles`)."""
+    """Loaded articles the store counted once (same text or id as an earlier one), with
+    the article each repeats (:attr:`analysis.store.ingest.IngestSummary.repeats`)."""
 
 
 @dataclass(frozen=True)
@@ -82,22 +82,21 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
     """Index loaded articles (split into paragraphs if asked) into an in-memory store, with a progress bar."""
     from analysis.loading.sections import split_into_paragraphs
     from analysis.store import open_store
-    from analysis.store.schema import repeated_articles
 
     store = open_store(None)
     articles = split_into_paragraphs(result.articles) if split_paragraphs else result.articles
+    repeated = None
     if not articles.empty:
         bar = st.progress(0.0, text=t("indexing", lang))
-        store.ingest(
+        repeated = store.ingest(
             articles,
             progress=lambda done, total: bar.progress(
                 min(done / max(total, 1), 1.0), text=f"{t('indexing', lang)} {done}/{total}"
             ),
-        )
+        ).repeats
         bar.empty()
     split_from = len(result.articles) if split_paragraphs else None
-    return Source(store=store, label=label, reports=result.reports, split_from=split_from,
-                  repeated=repeated_articles(articles))
+    return Source(store=store, label=label, reports=result.reports, split_from=split_from, repeated=repeated)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

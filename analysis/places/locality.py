@@ -42,8 +42,6 @@ BODY_CHARS = 1500
 """How much of the body is read: the lead names the place if anything does."""
 
 
-
-
 def resolve_locality(
     *,
     title: str | None,

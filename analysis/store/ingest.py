@@ -24,7 +24,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +37,7 @@ from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregat
 from analysis.store.analyze import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
-from analysis.store.schema import StoreError, content_hashes, get_meta
+from analysis.store.schema import REPEAT_COLUMNS, StoreError, content_hashes, get_meta, repeated_articles
 from analysis.store.writer import Vocabulary, write_batch
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -73,6 +73,9 @@ class IngestSummary:
         duplicates: repeats within the input, counted once.
         megabytes: UTF-8 size of the titles and texts analysed.
         batches: transactions committed.
+        repeats: the ``duplicates``, named (:func:`~analysis.store.schema.repeated_articles`;
+            ``same_as`` is NA for a repeat of an article of an earlier input table that
+            was still being analysed).
     """
 
     new: int
@@ -83,6 +86,8 @@ class IngestSummary:
     duplicates: int = 0
     megabytes: float = 0.0
     batches: int = 0
+    repeats: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(REPEAT_COLUMNS)),
+                                  repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,7 @@ class _Run:
         self.fresh_before = db.aggregates_fresh
         self.pending_hashes: set[str] = set()
         self.pending_ids: set[str] = set()
+        self.repeats: list[pd.DataFrame] = []
         self.counts = dict.fromkeys(("new", "replaced", "skipped", "resegmented", "duplicates", "batches"), 0)
         self.done, self.bytes = 0, 0
         self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 'running')",
@@ -155,10 +161,7 @@ class _Run:
                     inflight.append(planned.iloc[start : start + size])
                     yield inflight[-1][["doc_key", "title", "text"]]
 
-        workers, pool_after = self.options.workers, None
-        if workers is None:  # all cores, once the input turns out large enough to pay for them
-            workers, total = default_workers(), self.options.total
-            pool_after = POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else 0
+        workers, pool_after = pool_plan(self.options)
         batch: list = []
         for result in map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
                                  local=self.analyzer, pool_after=pool_after):
@@ -193,11 +196,21 @@ class _Run:
         frame = _as_articles(frame)
         frame["content_hash"] = pd.Series(content_hashes(frame["title"], frame["text"]), index=frame.index,
                                           dtype=STRING_DTYPE)
-        repeat = (frame["content_hash"].duplicated() | frame["doc_id"].duplicated()
-                  | frame["content_hash"].isin(self.pending_hashes) | frame["doc_id"].isin(self.pending_ids))
-        self.counts["duplicates"] += int(repeat.sum())
+        repeats = repeated_articles(frame)
+        repeat = np.zeros(len(frame), dtype=bool)
+        repeat[repeats.index.to_numpy(dtype=np.int64)] = True
+        same_text_in_flight = frame["content_hash"].isin(self.pending_hashes).to_numpy() & ~repeat
+        in_flight = same_text_in_flight | (frame["doc_id"].isin(self.pending_ids).to_numpy() & ~repeat)
+        if in_flight.any():
+            earlier = frame.loc[in_flight, ["doc_id", "title", "source"]].assign(
+                same_as=pd.NA, same_as_source=pd.NA,
+                reason=np.where(same_text_in_flight[in_flight], "text", "doc_id"))
+            repeats = pd.concat([repeats, earlier])
+            repeat |= in_flight
         if repeat.any():
-            frame = frame[~repeat.to_numpy()].reset_index(drop=True)
+            self.repeats.append(repeats.reset_index(drop=True))
+            frame = frame[~repeat].reset_index(drop=True)
+        self.counts["duplicates"] += int(repeat.sum())
         known = self._known(frame)
         current = (known["dict_version"] == self.versions[0]) & (known["theme_version"] == self.versions[1])
         skip = known["doc_key"].notna() & current.fillna(False)
@@ -295,7 +308,27 @@ class _Run:
         return IngestSummary(
             new=c["new"] + c["replaced"], skipped_existing=c["skipped"],
             seconds=time.perf_counter() - self.started, resegmented=c["resegmented"], replaced=c["replaced"],
-            duplicates=c["duplicates"], megabytes=self.bytes / 1e6, batches=c["batches"])
+            duplicates=c["duplicates"], megabytes=self.bytes / 1e6, batches=c["batches"],
+            **({"repeats": pd.concat(self.repeats, ignore_index=True)} if self.repeats else {}))
+
+
+def pool_plan(options: IngestOptions) -> tuple[int, int | None]:
+    """The processes to analyse with, and when to start their pool.
+
+    The second value is ``pool_after`` of :func:`~analysis.store.parallel.map_chunks`:
+    ``workers=None`` means every core, once the input turns out large enough to pay.
+    """
+    if options.workers is not None:
+        return options.workers, None
+    total = options.total
+    return default_workers(), POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else 0
+
+
+def may_use_pool(options: IngestOptions) -> bool:
+    """Whether an ingest with these options may start a local process pool."""
+    workers, pool_after = pool_plan(options)
+    too_small = pool_after is not None and options.total is not None and options.total < POOL_MIN_ARTICLES
+    return options.scheduler is None and workers > 1 and not too_small
 
 
 def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:

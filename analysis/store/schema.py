@@ -130,39 +130,48 @@ def content_hashes(titles: Iterable[object], texts: Iterable[object]) -> list[st
     return [content_hash(title, text) for title, text in zip(titles, texts, strict=True)]
 
 
-def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles an ingest counts once, because an earlier one has the same text or id.
+REPEAT_COLUMNS = ("doc_id", "title", "source", "same_as", "same_as_source", "reason")
+"""Columns of :func:`repeated_articles` and of :attr:`IngestSummary.repeats`."""
 
-    Ingest keeps the first article of each content hash and of each ``doc_id`` (see
-    :mod:`.ingest`); this names the others, so that a load summary can say where the
-    difference between articles read and articles stored comes from.
+
+def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles ingest counts once, because an earlier one has the same text or id.
+
+    This is ingest's rule (:mod:`.ingest`): the first article of each content hash and of
+    each ``doc_id`` is kept, the others are repeats. Naming them lets a load summary say
+    where the difference between articles read and articles stored comes from.
 
     Args:
-        articles: the articles table (``doc_id``, ``title``, ``text``; ``source`` if any).
+        articles: the articles table (``doc_id``, ``title``, ``text``; ``source`` if any;
+            ``content_hash`` if already computed).
 
     Returns:
-        One row per repeat, in input order: ``doc_id``, ``title``, ``source``, ``same_as``
-        and ``same_as_source`` (the ``doc_id`` and ``source`` of the article kept) and
-        ``reason`` (``"text"``: same title and text; ``"doc_id"``: same id, other text).
+        One row per repeat, in input order and indexed by its position in ``articles``:
+        ``doc_id``, ``title``, ``source``, ``same_as`` and ``same_as_source`` (the
+        ``doc_id`` and ``source`` of the article kept) and ``reason`` (``"text"``: same
+        title and text; ``"doc_id"``: same id, other text).
     """
-    columns = ["doc_id", "title", "source", "same_as", "same_as_source", "reason"]
+    columns = list(REPEAT_COLUMNS)
     if articles.empty:
         return pd.DataFrame(columns=columns)
     sources = articles["source"] if "source" in articles.columns else pd.Series(pd.NA, index=articles.index)
+    hashes = (articles["content_hash"].to_numpy(dtype=object) if "content_hash" in articles.columns
+              else content_hashes(articles["title"], articles["text"]))
     frame = pd.DataFrame({
         "doc_id": articles["doc_id"].astype(str).to_numpy(),
         "title": articles["title"].to_numpy(dtype=object),
         "source": sources.to_numpy(dtype=object),
-        "hash": content_hashes(articles["title"], articles["text"]),
+        "hash": hashes,
     })
     first_of_hash = frame.groupby("hash", sort=False).cumcount() == 0
     first_of_id = frame.groupby("doc_id", sort=False).cumcount() == 0
-    kept_by_hash = frame["hash"].map(frame.loc[first_of_hash].set_index("hash")["doc_id"])
     same_text = ~first_of_hash.to_numpy()
     same_id = ~first_of_id.to_numpy() & ~same_text
+    if not (same_text | same_id).any():
+        return pd.DataFrame(columns=columns)
+    kept_by_hash = frame["hash"].map(frame.loc[first_of_hash].set_index("hash")["doc_id"])
     frame["same_as"] = np.where(same_text, kept_by_hash, frame["doc_id"])
     kept = frame.loc[first_of_hash | first_of_id].drop_duplicates("doc_id")
-    kept_source = kept.set_index("doc_id")["source"]
-    frame["same_as_source"] = frame["same_as"].map(kept_source)
+    frame["same_as_source"] = frame["same_as"].map(kept.set_index("doc_id")["source"])
     frame["reason"] = np.where(same_text, "text", "doc_id")
-    return frame.loc[same_text | same_id, columns].reset_index(drop=True)
+    return frame.loc[same_text | same_id, columns]

@@ -28,9 +28,10 @@ from analysis.store.ingest import (
     IngestOptions,
     IngestSummary,
     ProgressCallback,
+    may_use_pool,
     run_ingest,
 )
-from analysis.store.parallel import default_workers, start_fork_server
+from analysis.store.parallel import start_fork_server
 from analysis.store.schema import StoreError, create_tables, get_meta
 from analysis.theme_dictionary import ThemeDictionary, load_themes
 
@@ -173,7 +174,7 @@ class Store:
             workers=workers, scheduler=scheduler, progress=progress, batch_size=batch_size,
             chunk_size=chunk_size, total=total, resegment=resegment,
             progress_file=self.path / PROGRESS_FILE if self.path else None)
-        if scheduler is None and (workers or default_workers()) > 1:
+        if may_use_pool(options):
             start_fork_server()  # boots on another core while this process builds its analyzer
         return run_ingest(self._db, self.analyzer, self.config, articles, options)
 
