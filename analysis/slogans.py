@@ -14,17 +14,12 @@ A mention is either
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
 from analysis.periods import GroupBy, assign_groups
 from analysis.schema import STRING_DTYPE
-from analysis.tokenize import QUOTE_RE, Tokenizer, build_tokenizer, classify_quoted
-
-_BLOCK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9+#&._%\-]")
-"""Characters the segmenters cut together; anything else ends a block."""
+from analysis.tokenize import TextReading, Tokenizer, build_tokenizer, full_texts
 
 
 def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -32,26 +27,18 @@ def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) 
 
     Args:
         articles: the articles table (``doc_id``, ``title``, ``text``).
-        tokenizer: supplies the slogan section of the dictionary and checks unquoted
-            matches; ``None`` builds the default one (:func:`build_tokenizer`).
+        tokenizer: supplies the slogan section of the dictionary and cuts the text;
+            ``None`` builds the default one (:func:`build_tokenizer`).
 
     Returns:
         Columns ``doc_id``, ``slogan`` (str) and ``quoted`` (bool), one row per mention, in
-        article order then text order.
+        article order; within an article the quoted mentions, then the unquoted ones,
+        each in text order.
     """
     tokenizer = tokenizer or build_tokenizer()
-    dictionary = sorted(tokenizer.slogans, key=lambda word: (-len(word), word))
-    unquoted = re.compile("|".join(map(re.escape, dictionary))) if dictionary else None
-    titles = articles["title"].fillna("").astype(str).tolist()
-    texts = articles["text"].fillna("").astype(str).tolist()
     rows: list[tuple[str, str, bool]] = []
-    for doc_id, title, text in zip(articles["doc_id"].astype(str), titles, texts, strict=True):
-        full = f"{title}\n{text}" if title else text
-        quoted = _quoted_mentions(full, tokenizer.slogans)
-        rows += [(doc_id, phrase, True) for _, _, phrase in quoted]
-        if unquoted is not None:
-            taken = [(start, end) for start, end, _ in quoted]
-            rows += [(doc_id, word, False) for word in _dictionary_mentions(full, unquoted, taken, tokenizer)]
+    for doc_id, text in zip(articles["doc_id"].astype(str), full_texts(articles), strict=True):
+        rows += [(doc_id, phrase, quoted) for phrase, quoted in slogan_mentions(tokenizer.read(text))]
     return pd.DataFrame(
         {
             "doc_id": pd.Series([r[0] for r in rows], dtype=STRING_DTYPE),
@@ -59,6 +46,17 @@ def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) 
             "quoted": np.array([r[2] for r in rows], dtype=bool),
         }
     )
+
+
+def slogan_mentions(reading: TextReading) -> list[tuple[str, bool]]:
+    """The slogans of one segmented text: ``(slogan, quoted)``, quoted ones first.
+
+    Quoted: the quotations the tokenizer kept whole, but not 2-3-character coinages
+    (``short``, see the module docstring). Unquoted: words of the slogan section that
+    the segmenter cut as words, outside those quotations.
+    """
+    quoted = [(phrase, True) for phrase, kind in reading.quoted if kind != "short" or len(phrase) == 4]
+    return quoted + [(word, False) for word in reading.slogan_words]
 
 
 def summarize_slogans(
@@ -97,35 +95,3 @@ def summarize_slogans(
     summary = summary.sort_values(["n_mentions", "slogan"], ascending=[False, True])
     columns = ["slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups"]
     return summary[columns].astype({"n_mentions": np.int64, "n_articles": np.int64}).reset_index(drop=True)
-
-
-def _quoted_mentions(text: str, slogans: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Return ``(start, end, phrase)`` of quoted slogans; start/end include the quotes."""
-    found = []
-    for match in QUOTE_RE.finditer(text):
-        phrase = match.group(1) or match.group(2)
-        kind = classify_quoted(phrase, slogans=slogans)
-        if kind is not None and (kind != "short" or len(phrase) == 4):
-            found.append((match.start(), match.end(), phrase))
-    return found
-
-
-def _dictionary_mentions(
-    text: str, pattern: re.Pattern[str], taken: list[tuple[int, int]], tokenizer: Tokenizer
-) -> list[str]:
-    """Return dictionary slogans found outside ``taken`` spans and cut as one word."""
-    words = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if any(s <= start < e for s, e in taken):
-            continue
-        block_start, block_end = start, end
-        while block_start > 0 and _BLOCK_CHAR.match(text[block_start - 1]):
-            block_start -= 1
-        while block_end < len(text) and _BLOCK_CHAR.match(text[block_end]):
-            block_end += 1
-        ends = np.cumsum([len(token) for token in tokenizer.cut(text[block_start:block_end])])
-        spans = set(zip([0, *ends[:-1].tolist()], ends.tolist(), strict=True))
-        if (start - block_start, end - block_start) in spans:
-            words.append(match.group())
-    return words

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -34,10 +35,12 @@ __all__ = [
     "HIT_COLUMNS",
     "SCORE_COLUMNS",
     "UNKNOWN_LABEL",
+    "ThemeScores",
     "assign_themes",
     "count_themes",
     "match_themes",
     "overall_theme_shares",
+    "score_texts",
     "score_themes",
     "split_sentences",
 ]
@@ -152,12 +155,66 @@ def score_themes(
     """
     doc_ids, titles, texts = _columns(articles)
     if hits is None:
-        found = pd.concat(_find(titles, texts, themes), ignore_index=True).sort_values("text", kind="stable")
-        doc_pos, theme_pos = found["text"].to_numpy(), found["theme"].to_numpy()
-        weights = found["weight"].to_numpy("float64")
+        scores = score_texts(titles, texts, themes=themes, threshold=threshold, min_hits=min_hits)
     else:
         doc_pos, theme_pos, weights = _hit_positions(hits, doc_ids, themes)
-    lengths = np.array([len(a) + len(b) for a, b in zip(titles, texts, strict=True)], dtype="int64")
+        scores = _score(doc_pos, theme_pos, weights, _lengths(titles, texts), themes, threshold, min_hits)
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(np.asarray(doc_ids, dtype=object)[scores.doc], dtype="str"),
+            "theme": pd.Series(np.asarray(themes.ids, dtype=object)[scores.theme], dtype="str"),
+            "n_hits": scores.n_hits,
+            "score": scores.score,
+            "assigned": scores.assigned,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class ThemeScores:
+    """:func:`score_themes` as arrays, one entry per (article, theme with a hit).
+
+    Attributes:
+        doc: the article's position among the texts scored.
+        theme: the theme's position in the dictionary's ``ids``.
+        n_hits, score, assigned: as in :func:`score_themes`.
+    """
+
+    doc: np.ndarray
+    theme: np.ndarray
+    n_hits: np.ndarray
+    score: np.ndarray
+    assigned: np.ndarray
+
+
+def score_texts(
+    titles: Sequence[str],
+    texts: Sequence[str],
+    *,
+    themes: ThemeDictionary,
+    threshold: float | None = None,
+    min_hits: int | None = None,
+) -> ThemeScores:
+    """Score articles given as titles and texts: :func:`score_themes` without the table.
+
+    What ingest uses: nothing but numbers is built, and no hit is traced to its sentence.
+    """
+    matcher = themes.matcher
+    title_doc, title_theme, title_weight = matcher.hit_weights(titles)
+    text_doc, text_theme, text_weight = matcher.hit_weights(texts)
+    return _score(
+        np.concatenate([title_doc, text_doc]),
+        np.concatenate([title_theme, text_theme]),
+        np.concatenate([title_weight * themes.title_weight, text_weight]),
+        _lengths(titles, texts), themes, threshold, min_hits,
+    )
+
+
+def _score(
+    doc_pos: np.ndarray, theme_pos: np.ndarray, weights: np.ndarray, lengths: np.ndarray,
+    themes: ThemeDictionary, threshold: float | None, min_hits: int | None,
+) -> ThemeScores:
+    """Sum hits per (article, theme), in article then theme order, and apply the rule."""
     n_themes = len(themes.ids)
     keys, inverse = np.unique(doc_pos * n_themes + theme_pos, return_inverse=True)
     n_hits = np.bincount(inverse, minlength=len(keys)).astype("int64")
@@ -170,15 +227,16 @@ def score_themes(
     )
     limit = themes.threshold if threshold is None else threshold
     least = themes.min_hits if min_hits is None else min_hits
-    return pd.DataFrame(
-        {
-            "doc_id": pd.Series(np.asarray(doc_ids, dtype=object)[doc_of], dtype="str"),
-            "theme": pd.Series(np.asarray(themes.ids, dtype=object)[theme_of], dtype="str"),
-            "n_hits": n_hits,
-            "score": score,
-            "assigned": (score >= limit) & (n_hits >= least),
-        }
-    )
+    return ThemeScores(doc=doc_of, theme=theme_of, n_hits=n_hits, score=score,
+                       assigned=(score >= limit) & (n_hits >= least))
+
+
+def _lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    def size(value: object) -> int:
+        return len(value) if isinstance(value, str) else 0
+
+    return np.fromiter((size(a) + size(b) for a, b in zip(titles, texts, strict=True)), dtype="int64",
+                       count=len(texts))
 
 
 def assign_themes(articles: pd.DataFrame, *, themes: ThemeDictionary) -> pd.Series:

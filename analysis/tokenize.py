@@ -5,9 +5,10 @@ The tokenizer is an object built from editable files (``data/userdict.txt``,
 never touched:
 
 * **rjieba** (jieba-rs) offers an instance class, ``rjieba.Jieba()``, whose ``add_word``
-  changes only that instance (importing rjieba also builds a module-level default
-  instance, which we never use). rjieba has no ``load_userdict``: entries are fed one by
-  one with ``add_word(word, freq, tag)``.
+  changes only that instance (importing the rjieba package also builds a module-level
+  default instance, which we never use: its compiled module is loaded on its own).
+  rjieba has no ``load_userdict``: entries are fed one by one with
+  ``add_word(word, freq, tag)``.
 * **jieba** is the fallback when rjieba cannot be imported: a private ``jieba.Tokenizer()``
   instance with the same ``add_word`` calls. Frequency 0 is refused by the dictionary reader
   because jieba records such words in its module-global HMM state.
@@ -26,9 +27,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.machinery
 import importlib.metadata
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +72,25 @@ _NUMBER_RE = re.compile(
 _CACHE_LIMIT = 2_000_000
 
 
+@dataclass(frozen=True)
+class TextReading:
+    """What one segmentation of a text yields (:meth:`Tokenizer.read`).
+
+    Attributes:
+        terms: the content terms in text order (:meth:`Tokenizer.terms`).
+        n_tokens: the number of word tokens (:meth:`Tokenizer.analyse`).
+        quoted: each quotation kept whole as one token, with its :func:`classify_quoted`
+            kind, in text order.
+        slogan_words: the tokens outside those quotations that are words of the user
+            dictionary's slogan section, in text order: the segmenter cut them as words.
+    """
+
+    terms: list[str]
+    n_tokens: int
+    quoted: list[tuple[str, QuoteKind]]
+    slogan_words: list[str]
+
+
 @dataclass(frozen=True, eq=False)
 class Tokenizer:
     """A segmenter with its dictionary, stopwords and the version that identifies them.
@@ -100,26 +123,44 @@ class Tokenizer:
         single characters count, as they are running words of the text.
         """
         tokens, protected = self._split(text)
+        return self._filter(tokens, protected)
+
+    def read(self, text: str) -> TextReading:
+        """Segment ``text`` once and return its terms, word count and formula tokens."""
+        tokens, protected = self._split(text)
+        terms, n_tokens = self._filter(tokens, protected)
+        slogan_words: list[str] = []
+        if not self.slogans.isdisjoint(tokens):
+            inside = {i for i, _ in protected}
+            slogan_words = [t for i, t in enumerate(tokens) if t in self.slogans and i not in inside]
+        return TextReading(terms, n_tokens, [(tokens[i], kind) for i, kind in protected], slogan_words)
+
+    def _filter(self, tokens: list[str], protected: list[tuple[int, QuoteKind]]) -> tuple[list[str], int]:
         values = list(map(self._classes.get, tokens))  # None: not seen yet
         if None in values:
             values = [self._classify(t) if v is None else v for t, v in zip(tokens, values, strict=True)]
-        for i in protected:
+        for i, _ in protected:
             values[i] = "" if tokens[i] in self.stopwords else tokens[i]
-        return [value for value in values if value], len(values) - values.count(False)
+        return list(filter(None, values)), len(values) - values.count(False)
 
-    def _split(self, text: str) -> tuple[list[str], list[int]]:
-        """Cut ``text`` keeping quoted formulas whole; return tokens and their positions."""
+    def _split(self, text: str) -> tuple[list[str], list[tuple[int, QuoteKind]]]:
+        """Cut ``text`` keeping quoted formulas whole.
+
+        Returns the tokens, and the formulas' positions among them with their kind
+        (:func:`classify_quoted`).
+        """
         if "“" not in text and "‘" not in text:
             return self._segment(text), []
         tokens: list[str] = []
-        protected: list[int] = []
+        protected: list[tuple[int, QuoteKind]] = []
         start = 0
         for match in QUOTE_RE.finditer(text):
             group = 1 if match.group(1) is not None else 2
-            if classify_quoted(match.group(group), slogans=self.slogans) is None:
+            kind = classify_quoted(match.group(group), slogans=self.slogans)
+            if kind is None:
                 continue
             tokens.extend(self._segment(text[start : match.start(group)]))
-            protected.append(len(tokens))
+            protected.append((len(tokens), kind))
             tokens.append(match.group(group))
             start = match.end(group)
         tokens.extend(self._segment(text[start:]))
@@ -188,6 +229,16 @@ def build_tokenizer(
     )
 
 
+def full_texts(articles: pd.DataFrame) -> list[str]:
+    """What is segmented of each article: title, a line break, then text.
+
+    An article with no title is its text alone.
+    """
+    titles = articles["title"].fillna("").astype(str).tolist()
+    texts = articles["text"].fillna("").astype(str).tolist()
+    return [f"{title}\n{text}" if title else text for title, text in zip(titles, texts, strict=True)]
+
+
 def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
     """Segment each article (title, a line break, then text) once.
 
@@ -202,12 +253,7 @@ def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.Dat
         excluding punctuation and whitespace: the denominator of keyword rates) and
         ``dict_version`` (str, ``tokenizer.version``).
     """
-    titles = articles["title"].fillna("").astype(str).tolist()
-    texts = articles["text"].fillna("").astype(str).tolist()
-    results = [
-        tokenizer.analyse(f"{title}\n{text}" if title else text)
-        for title, text in zip(titles, texts, strict=True)
-    ]
+    results = [tokenizer.analyse(text) for text in full_texts(articles)]
     return pd.DataFrame(
         {
             "doc_id": pd.Series(articles["doc_id"].to_numpy(), dtype=STRING_DTYPE),
@@ -299,13 +345,44 @@ def _import_backend(backend: Backend):
         raise ValueError(f"backend must be 'auto', 'rjieba' or 'jieba', not {backend!r}")
     if backend in ("auto", "rjieba"):
         try:
-            return "rjieba", importlib.import_module("rjieba")
+            return "rjieba", _rjieba_extension()
         except ImportError as error:
             if backend == "rjieba":
                 raise ImportError(
                     "backend='rjieba' but rjieba is not importable; install rjieba or use backend='jieba'"
                 ) from error
     return "jieba", importlib.import_module("jieba")
+
+
+def _rjieba_extension():
+    """The compiled module of rjieba (it holds ``Jieba``), loaded without the package's ``__init__``.
+
+    Importing the ``rjieba`` package builds a default ``Jieba`` with the stock dictionary
+    (0.17 s of CPU) that is never used here: every tokenizer builds its own instance with
+    the user dictionary. Each ingest process (this one and the workers' fork server) saves
+    that time. The package itself is used when it is imported already (or blocked, which
+    raises ImportError) or laid out otherwise.
+    """
+    if "rjieba" in sys.modules:
+        return importlib.import_module("rjieba")
+    extension = sys.modules.get("rjieba.rjieba")
+    if extension is not None:
+        return extension
+    spec = importlib.util.find_spec("rjieba")
+    for folder in map(Path, (spec.submodule_search_locations or []) if spec else []):
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            if not (folder / f"rjieba{suffix}").is_file():
+                continue
+            loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(folder / f"rjieba{suffix}"))
+            try:
+                spec = importlib.util.spec_from_loader(loader.name, loader)
+                extension = importlib.util.module_from_spec(spec)
+                loader.exec_module(extension)
+            except (ImportError, OSError):
+                return importlib.import_module("rjieba")
+            sys.modules["rjieba.rjieba"] = extension  # what ``import rjieba`` would reuse
+            return extension
+    return importlib.import_module("rjieba")
 
 
 def _make_segmenter(name: str, module, *, hmm: bool):

@@ -55,13 +55,13 @@ def assert_same_store(left, right) -> None:
 def spy(monkeypatch):
     """Count the articles handed to the segmenter (in this process)."""
     seen: list[str] = []
-    original = analyze.tokenize_articles
+    original = analyze.read_texts
 
-    def counting(articles, *, tokenizer):
-        seen.extend(articles["doc_id"])
-        return original(articles, tokenizer=tokenizer)
+    def counting(titles, texts, *, tokenizer):
+        seen.extend(texts)
+        return original(titles, texts, tokenizer=tokenizer)
 
-    monkeypatch.setattr(analyze, "tokenize_articles", counting)
+    monkeypatch.setattr(analyze, "read_texts", counting)
     return seen
 
 

@@ -22,6 +22,7 @@ from analysis.themes import (
     assign_themes,
     count_themes,
     match_themes,
+    score_texts,
     score_themes,
     split_sentences,
 )
@@ -192,6 +193,16 @@ def test_scoring_without_hits_scans_and_gives_the_same_table(articles, themes):
         score_themes(articles, themes=themes),
         score_themes(articles, match_themes(articles, themes=themes), themes=themes),
     )
+
+
+def test_ingest_scoring_of_titles_and_texts_gives_the_same_numbers(articles, themes):
+    table = score_themes(articles, themes=themes)
+    arrays = score_texts(articles["title"].tolist(), articles["text"].tolist(), themes=themes)
+    assert articles["doc_id"].to_numpy()[arrays.doc].tolist() == table["doc_id"].tolist()
+    assert np.asarray(themes.ids)[arrays.theme].tolist() == table["theme"].tolist()
+    assert arrays.n_hits.tolist() == table["n_hits"].tolist()
+    assert arrays.score.tolist() == table["score"].tolist()
+    assert arrays.assigned.tolist() == table["assigned"].tolist()
 
 
 def test_threshold_and_min_hits_can_be_overridden(articles, themes):

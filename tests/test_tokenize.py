@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import subprocess
 import sys
 
 import jieba
@@ -192,6 +193,15 @@ def test_analyse_counts_word_tokens_without_punctuation(tokenizer):
     assert terms == tokenizer.terms(MEETING)
 
 
+def test_one_reading_gives_terms_word_count_quoted_formulas_and_slogan_words(tokenizer):
+    text = MEETING + "实施强工业行动，开展“三比三看”“放管服”活动，认真贯彻落实“两个确立”。"
+    reading = tokenizer.read(text)
+    assert (reading.terms, reading.n_tokens) == tokenizer.analyse(text)
+    assert reading.quoted == [("强科技", "dictionary"), ("三比三看", "numbered"), ("放管服", "short"),
+                              ("两个确立", "dictionary")]
+    assert reading.slogan_words == ["强工业"]  # 强科技 is quoted, so not listed again
+
+
 @pytest.mark.parametrize("text", ["", "  \n\t ", "。，！"])
 def test_empty_and_blank_text_have_no_terms(tokenizer, text):
     assert tokenizer.analyse(text) == ([], 0)
@@ -228,6 +238,14 @@ def test_building_tokenizers_leaves_jieba_and_rjieba_global_state_alone():
     assert jieba.dt.initialized == was_initialized
     assert "百企兴百村" not in jieba.dt.FREQ
     assert "百企兴百村" not in rjieba.cut("推进百企兴百村")
+
+
+def test_an_rjieba_tokenizer_does_not_build_the_rjieba_packages_unused_default_instance():
+    # importing the rjieba package builds a stock-dictionary Jieba (0.17 s) we never use
+    script = ("import sys; from analysis.tokenize import build_tokenizer; "
+              "t = build_tokenizer(backend='rjieba'); print('rjieba' in sys.modules, t.terms('推进乡村振兴'))")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["False", "['乡村振兴']"]
 
 
 def test_an_unknown_backend_is_refused():

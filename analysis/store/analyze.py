@@ -22,15 +22,15 @@ import pandas as pd
 
 from analysis.keywords import count_unique
 from analysis.paths import data_path
-from analysis.slogans import find_slogans
+from analysis.slogans import slogan_mentions
 from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
-from analysis.themes import score_themes
+from analysis.themes import ThemeScores, score_texts
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
+    TextReading,
     Tokenizer,
     build_tokenizer,
-    tokenize_articles,
 )
 
 __all__ = ["Analyzer", "AnalyzerConfig", "ChunkResult", "analyse_chunk", "theme_fingerprint"]
@@ -97,7 +97,7 @@ class ChunkResult:
 
     Attributes:
         doc_keys: the store's key of each article (int64, as given).
-        n_tokens: word tokens of each article (:func:`analysis.tokenize.tokenize_articles`).
+        n_tokens: word tokens of each article (:meth:`analysis.tokenize.Tokenizer.analyse`).
         vocab: the chunk's distinct terms; ``*_codes`` index into it.
         seq_codes: every article's terms in text order, concatenated (int32 codes).
         seq_lengths: how many terms each article has (int64).
@@ -107,7 +107,8 @@ class ChunkResult:
             (article, theme with a hit), from :func:`analysis.themes.score_themes`.
         assigned: for each article, its assigned themes, highest score first.
         slogan_rows, slogan_texts, slogan_quoted: one entry per slogan mention
-            (:func:`analysis.slogans.find_slogans`).
+            (:func:`analysis.slogans.slogan_mentions`, the rule of
+            :func:`~analysis.slogans.find_slogans`).
         dict_version: the tokenizer's version; theme_version: the dictionary's fingerprint.
     """
 
@@ -158,54 +159,62 @@ def analyse_chunk(
         The :class:`ChunkResult`.
     """
     analyzer = analyzer or worker_analyzer(config)
-    frame = pd.DataFrame({"doc_id": chunk["doc_key"].astype("int64").astype(str).to_numpy(),
-                          "title": chunk["title"].to_numpy(), "text": chunk["text"].to_numpy()})
-    tokens = tokenize_articles(frame, tokenizer=analyzer.tokenizer)
-    lengths = np.fromiter(map(len, tokens["terms"]), dtype=np.int64, count=len(tokens))
-    flat = np.fromiter(chain.from_iterable(tokens["terms"]), dtype=object, count=int(lengths.sum()))
+    titles = [v if isinstance(v, str) else "" for v in chunk["title"].to_numpy(dtype=object)]
+    texts = [v if isinstance(v, str) else "" for v in chunk["text"].to_numpy(dtype=object)]
+    readings = read_texts(titles, texts, tokenizer=analyzer.tokenizer)
+    lengths = np.fromiter((len(r.terms) for r in readings), dtype=np.int64, count=len(readings))
+    flat = np.fromiter(chain.from_iterable(r.terms for r in readings), dtype=object, count=int(lengths.sum()))
     codes, uniques = pd.factorize(flat)
     width = max(len(uniques), 1)
-    keys, counts = count_unique(np.repeat(np.arange(len(frame), dtype=np.int64), lengths) * width + codes)
-    scores = score_themes(frame, themes=analyzer.themes)
-    theme_rows = pd.Index(frame["doc_id"]).get_indexer(scores["doc_id"])
-    slogans = find_slogans(frame, tokenizer=analyzer.tokenizer)
+    keys, counts = count_unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + codes)
+    scores = score_texts(titles, texts, themes=analyzer.themes)
+    mentions = [slogan_mentions(r) for r in readings]
     return ChunkResult(
         doc_keys=chunk["doc_key"].to_numpy(dtype=np.int64),
-        n_tokens=tokens["n_tokens"].to_numpy(dtype=np.int64),
+        n_tokens=np.fromiter((r.n_tokens for r in readings), dtype=np.int64, count=len(readings)),
         vocab=[str(term) for term in uniques],
         seq_codes=codes.astype(np.int32),
         seq_lengths=lengths,
         count_rows=keys // width,
         count_codes=(keys % width).astype(np.int32),
         count_values=counts.astype(np.int32),
-        theme_rows=theme_rows,
-        theme_ids=scores["theme"].to_numpy(dtype=object),
-        theme_hits=scores["n_hits"].to_numpy(dtype=np.int32),
-        theme_scores=scores["score"].to_numpy(dtype=np.float64),
-        theme_assigned=scores["assigned"].to_numpy(dtype=bool),
-        assigned=assigned_themes(theme_rows, scores, len(frame), analyzer.themes.ids),
-        slogan_rows=pd.Index(frame["doc_id"]).get_indexer(slogans["doc_id"]),
-        slogan_texts=slogans["slogan"].to_numpy(dtype=object),
-        slogan_quoted=slogans["quoted"].to_numpy(dtype=bool),
+        theme_rows=scores.doc,
+        theme_ids=np.asarray(analyzer.themes.ids, dtype=object)[scores.theme],
+        theme_hits=scores.n_hits.astype(np.int32),
+        theme_scores=scores.score.astype(np.float64),
+        theme_assigned=scores.assigned.astype(bool),
+        assigned=assigned_themes(scores, len(texts), analyzer.themes.ids),
+        slogan_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(m) for m in mentions]),
+        slogan_texts=np.array([text for m in mentions for text, _ in m], dtype=object),
+        slogan_quoted=np.array([quoted for m in mentions for _, quoted in m], dtype=bool),
         dict_version=analyzer.tokenizer.version,
         theme_version=analyzer.theme_version,
     )
 
 
-def assigned_themes(
-    rows: np.ndarray, scores: pd.DataFrame, n_rows: int, order: tuple[str, ...]
-) -> list[list[str]]:
+def read_texts(titles: list[str], texts: list[str], *, tokenizer: Tokenizer) -> list[TextReading]:
+    """Segment each article once (:meth:`~analysis.tokenize.Tokenizer.read`).
+
+    What is segmented is the title, a line break, then the text, as in
+    :func:`~analysis.tokenize.full_texts`. The terms, word count and slogans of an
+    article all come from this one reading.
+    """
+    pairs = zip(titles, texts, strict=True)
+    return [tokenizer.read(f"{title}\n{text}" if title else text) for title, text in pairs]
+
+
+def assigned_themes(scores: ThemeScores, n_rows: int, order: tuple[str, ...]) -> list[list[str]]:
     """The assigned themes of each row, highest score first, ties in dictionary order.
 
     This is the rule of :func:`analysis.themes.assign_themes`, applied to scores already
     computed (calling it would score every article a second time).
     """
-    kept = scores["assigned"].to_numpy(dtype=bool)
-    themes = scores["theme"].to_numpy(dtype=object)[kept]
-    rank = pd.Index(order).get_indexer(themes)
-    sort = np.lexsort((rank, -scores["score"].to_numpy()[kept], rows[kept]))
+    kept = scores.assigned
+    rows, positions = scores.doc[kept], scores.theme[kept]
+    sort = np.lexsort((positions, -scores.score[kept], rows))
+    themes = np.asarray(order, dtype=object)[positions[sort]]
     lists: list[list[str]] = [[] for _ in range(n_rows)]
-    for row, theme in zip(rows[kept][sort].tolist(), themes[sort].tolist(), strict=True):
+    for row, theme in zip(rows[sort].tolist(), themes.tolist(), strict=True):
         lists[row].append(theme)
     return lists
 
