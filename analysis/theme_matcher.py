@@ -71,6 +71,16 @@ class ThemeMatcher:
             np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=_HIT_DTYPES[name])
             for name in ("text", "theme", "weight"))
 
+    def compile(self) -> ThemeMatcher:
+        """Build the automaton and lookup arrays now rather than on the first scan.
+
+        A process that forks workers (the ingest's fork server) compiles once, before
+        forking, and every worker starts with them.
+        """
+        for _ in (self._automaton, self._csr, self._entry_themes, self._lengths, self._term_array):
+            pass
+        return self
+
     def _scan_batch(self, texts: list[str], first_text: int, *, ordered: bool) -> dict[str, np.ndarray]:
         """The hits of a batch of texts as arrays (``term`` only when ``ordered``)."""
         joined = "\n".join(texts)

@@ -129,8 +129,8 @@ class Tokenizer:
         """Segment ``text`` once and return its terms, word count and formula tokens."""
         tokens, protected = self._split(text)
         terms, n_tokens = self._filter(tokens, protected)
-        slogan_words: list[str] = []
-        if not self.slogans.isdisjoint(tokens):
+        slogan_words = list(filter(self.slogans.__contains__, tokens))
+        if slogan_words and any(tokens[i] in self.slogans for i, _ in protected):  # a quoted slogan
             inside = {i for i, _ in protected}
             slogan_words = [t for i, t in enumerate(tokens) if t in self.slogans and i not in inside]
         return TextReading(terms, n_tokens, [(tokens[i], kind) for i, kind in protected], slogan_words)

@@ -84,10 +84,11 @@ class Analyzer:
 
     @classmethod
     def build(cls, config: AnalyzerConfig) -> Analyzer:
-        """Read the files and build both (about a second)."""
+        """Read the files and build both, the theme matcher compiled (a fifth of a second)."""
         tokenizer = build_tokenizer(
             userdict=config.userdict, stopwords=config.stopwords, backend=config.backend)
         themes = load_themes(config.themes)
+        themes.matcher.compile()
         return cls(tokenizer=tokenizer, themes=themes, theme_version=theme_fingerprint(themes))
 
 
