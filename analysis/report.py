@@ -5,12 +5,18 @@ says how many articles it gave, which records or lines failed and why (``errors`
 which pieces of text were deliberately left out, such as a paragraph the layout printed
 twice (``skipped``). The CLI writes these as JSON (``--report FILE``) and the dashboard
 shows them as its load summary.
+
+Each reason is a :class:`Problem` with a stable code and the values it names, worded in
+English and Chinese by the message catalog (:mod:`analysis.messages`, ``data/messages.toml``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from analysis.messages import Lang, render
 
 Status = Literal["loaded", "partial", "failed"]
 
@@ -22,15 +28,32 @@ class Problem:
     Attributes:
         line: 1-based line (text, CSV, JSON Lines) or record number (JSON, Excel), or None
             when the problem concerns the whole file.
-        message: what went wrong and what was expected, in words an analyst can act on.
+        code: what went wrong, as a code of the message catalog (``invalid_json_line``).
+        params: the values the message names (a column, the parser's error text).
     """
 
     line: int | None
-    message: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, code: str, line: int | None = None, **params: Any) -> Problem:
+        """``Problem.of("layout_repeat", line=34, first_line=32)``."""
+        return cls(line, code, params)
+
+    @property
+    def message(self) -> str:
+        """What went wrong and what was expected, in English, in words an analyst can act on."""
+        return render(self.code, self.params, "en")
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return render(self.code, self.params, lang)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form ``{"line", "message"}``."""
-        return {"line": self.line, "message": self.message}
+        """Return the JSON form ``{"line", "code", "message", "message_zh"}``."""
+        return {"line": self.line, "code": self.code, "message": self.message,
+                "message_zh": self.text("zh")}
 
 
 @dataclass
@@ -63,9 +86,13 @@ class FileReport:
             return "failed"
         return "partial" if self.errors else "loaded"
 
-    def fail(self, message: str, line: int | None = None) -> FileReport:
-        """Record an error and return self, for one-line early exits."""
-        self.errors.append(Problem(line, message))
+    def fail(self, code: str, line: int | None = None, **params: Any) -> FileReport:
+        """Record an error and return self, for one-line early exits.
+
+        ``report.fail("empty_file")``, ``report.fail("invalid_json_line", line=12, ...)``:
+        the code of the message catalog, the line or record, the values the message names.
+        """
+        self.errors.append(Problem(line, code, params))
         return self
 
     def to_dict(self) -> dict[str, Any]:
