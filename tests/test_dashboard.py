@@ -154,6 +154,9 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     at.radio(key="source_kind").set_value("folder").run()
     at.text_input(key="folder_path").input("/etc").run()
     assert not at.exception
+    assert any("“/etc”不在数据根目录" in e.value for e in at.error)
+    at.session_state["lang"] = "en"
+    at.run()
     assert any("outside the data folder" in e.value for e in at.error)
 
 
@@ -165,6 +168,9 @@ def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkey
     at.radio(key="source_kind").set_value("store").run()
     at.text_input(key="store_path").input("notastore").run()
     assert not at.exception
+    assert any("不是已建好的库" in e.value for e in at.error)
+    at.session_state["lang"] = "en"
+    at.run()
     assert any("is not a store" in e.value for e in at.error)
 
 
