@@ -1,5 +1,6 @@
 """Messages come in English and Chinese from data/messages.toml, and rendering never fails."""
 
+import ast
 import pickle
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from analysis.messages import (
     render,
 )
 from analysis.paths import data_path
+from tests.conftest import REPO_ROOT
 
 CATALOG = MessageCatalog(
     templates={
@@ -139,3 +141,64 @@ def test_a_coded_error_is_english_as_a_string_and_renders_in_chinese():
 
 def test_the_default_catalog_is_read_once():
     assert default_catalog() is default_catalog()
+
+
+# ---- the catalog and the code base agree -------------------------------------------------
+
+SOURCES = sorted([*(REPO_ROOT / "analysis").rglob("*.py"), *(REPO_ROOT / "ui").rglob("*.py"),
+                  REPO_ROOT / "dashboard.py"])
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _coded_error_classes(trees: list[ast.Module]) -> set[str]:
+    """CodedError and every class of the code base derived from it."""
+    names = {"CodedError"}
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    while grown := {c.name for c in classes if c.name not in names and any(_name(b) in names for b in c.bases)}:
+        names |= grown
+    return names
+
+
+def coded_calls() -> list[tuple[str, str, set[str] | None]]:
+    """``(where, code, value names given)`` for every call in the code base naming a code.
+
+    Calls are ``report.fail(code, line=..., **values)``, ``Problem.of(code, ...)`` and the
+    coded exceptions ``StoreError(code, **values)``; the names are None when the values
+    are spread from a dict (``**params``), which tests/test_report.py covers by rendering.
+    """
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES}
+    callees = {"fail", "of"} | _coded_error_classes(list(trees.values()))
+    calls = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _name(node.func) in callees and node.args):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                names = {keyword.arg for keyword in node.keywords}
+                given = None if None in names else names - {"line"}
+                calls.append((f"{path.relative_to(REPO_ROOT)}:{node.lineno}", first.value, given))
+    return calls
+
+
+def test_every_code_the_code_base_uses_has_both_templates_and_gets_the_values_they_name():
+    templates = default_catalog().templates
+    calls = coded_calls()
+    assert len(calls) >= 50
+    for where, code, given in calls:
+        assert set(templates.get(code, {})) == {"en", "zh"}, f"{where}: {code} needs an en and a zh template"
+        if given is None:
+            continue
+        for lang in ("en", "zh"):
+            missing = placeholders(templates[code][lang]) - given
+            assert not missing, f"{where}: the {lang} template of {code} names {missing}, not given there"
+
+
+def test_every_code_in_the_catalog_is_used_by_the_code_base():
+    used = {code for _, code, _ in coded_calls()}
+    assert set(default_catalog().templates) - used == set()
