@@ -67,7 +67,8 @@ class FileReport:
             JSON this is the row count, for pages the number of articles the splitter found.
         errors: records or lines that could not be loaded, or a file-level failure.
         skipped: text deliberately left out (layout repeats, page chrome), with the reason.
-        warnings: articles loaded with a caveat the analyst should know (no date found).
+        warnings: articles loaded with a caveat the analyst should know (no date found, lines
+            decoded in another encoding than the rest of the file).
         encoding: the text encoding detected, when the file is text.
     """
 

@@ -67,7 +67,7 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
         return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding
     if decoded.warning:
-        report.skipped.append(decoded.warning)
+        report.warnings.append(decoded.warning)
     return _read_text_format(name, suffix, decoded.text, options, report)
 
 
