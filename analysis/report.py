@@ -16,9 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pandas as pd
+
 from analysis.messages import Lang, render
 
 Status = Literal["loaded", "partial", "failed"]
+PROBLEM_KINDS = {"error": "errors", "left_out": "skipped", "warning": "warnings"}
+"""The kinds of reason in :func:`problems_table`, and the :class:`FileReport` list of each."""
 
 
 @dataclass(frozen=True)
@@ -124,3 +128,26 @@ def summarize_reports(reports: list[FileReport]) -> dict[str, int]:
     summary["skipped"] = sum(len(r.skipped) for r in reports)
     summary["warnings"] = sum(len(r.warnings) for r in reports)
     return summary
+
+
+def problems_table(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
+    """Every reason of every file, one row each, worded in ``lang``: nothing is only a count.
+
+    Args:
+        reports: the load reports.
+        lang: ``zh`` or ``en``.
+
+    Returns:
+        Columns ``file, line, kind, code, message``: ``kind`` is ``error`` (not loaded),
+        ``left_out`` (text deliberately not counted) or ``warning`` (loaded with a caveat);
+        ``line`` is the line or record number (NA for the whole file). Files in report
+        order, and in each file its errors, then left-out text, then warnings.
+    """
+    rows = [
+        (report.source, problem.line, kind, problem.code, problem.text(lang))
+        for report in reports
+        for kind, attribute in PROBLEM_KINDS.items()
+        for problem in getattr(report, attribute)
+    ]
+    table = pd.DataFrame(rows, columns=["file", "line", "kind", "code", "message"])
+    return table.astype({"line": "Int64"})

@@ -17,7 +17,7 @@ from analysis.loading import LoadOptions, load_articles, load_uploads
 from analysis.loading.page import PageArticle
 from analysis.loading.paragraphs import dedupe_paragraphs
 from analysis.messages import default_catalog, fallback_text, placeholders
-from analysis.report import FileReport, Problem
+from analysis.report import FileReport, Problem, problems_table
 from tests.conftest import FIXTURES
 
 BODY = "6月13日,市政协召开常委会议,研究招商引资工作。会议强调要优化营商环境,推动高质量发展。"
@@ -165,3 +165,21 @@ def test_the_report_json_gives_the_code_and_the_chinese_next_to_the_english():
         "message": "not valid JSON (Expecting value at column 1)",
         "message_zh": "不是有效的 JSON（第 1 列：此处缺少值）：这一行未载入，其余各行照常载入",
     }
+
+
+def test_the_problems_table_lists_every_reason_of_every_file_in_the_language_asked():
+    page = FileReport(source="page.txt", articles=1, records=1)
+    page.skipped.append(Problem.of("layout_repeat", line=34, first_line=32))
+    page.warnings.append(Problem.of("no_date", line=1))
+    reports = [FileReport(source="empty.txt").fail("empty_file"), page]
+    table = problems_table(reports, "zh")
+    assert list(table.columns) == ["file", "line", "kind", "code", "message"]
+    assert table[["file", "kind", "code"]].values.tolist() == [
+        ["empty.txt", "error", "empty_file"],
+        ["page.txt", "left_out", "layout_repeat"],
+        ["page.txt", "warning", "no_date"],
+    ]
+    assert table["line"].isna().tolist() == [True, False, False] and table["line"].tolist()[1:] == [34, 1]
+    assert table.loc[1, "message"] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
+    assert problems_table(reports, "en").loc[0, "message"] == "the file is empty"
+    assert problems_table([FileReport(source="ok.txt", articles=1, records=1)], "zh").empty
