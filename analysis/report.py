@@ -5,14 +5,24 @@ says how many articles it gave, which records or lines failed and why (``errors`
 which pieces of text were deliberately left out, such as a paragraph the layout printed
 twice (``skipped``). The CLI writes these as JSON (``--report FILE``) and the dashboard
 shows them as its load summary.
+
+Each reason is a :class:`Problem` with a stable code and the values it names, worded in
+English and Chinese by the message catalog (:mod:`analysis.messages`, ``data/messages.toml``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import pandas as pd
+
+from analysis.messages import Lang, render
+
 Status = Literal["loaded", "partial", "failed"]
+PROBLEM_KINDS = {"error": "errors", "left_out": "skipped", "warning": "warnings"}
+"""The kinds of reason in :func:`problems_table`, and the :class:`FileReport` list of each."""
 
 
 @dataclass(frozen=True)
@@ -22,15 +32,32 @@ class Problem:
     Attributes:
         line: 1-based line (text, CSV, JSON Lines) or record number (JSON, Excel), or None
             when the problem concerns the whole file.
-        message: what went wrong and what was expected, in words an analyst can act on.
+        code: what went wrong, as a code of the message catalog (``invalid_json_line``).
+        params: the values the message names (a column, the parser's error text).
     """
 
     line: int | None
-    message: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, code: str, line: int | None = None, **params: Any) -> Problem:
+        """``Problem.of("layout_repeat", line=34, first_line=32)``."""
+        return cls(line, code, params)
+
+    @property
+    def message(self) -> str:
+        """What went wrong and what was expected, in English, in words an analyst can act on."""
+        return render(self.code, self.params, "en")
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return render(self.code, self.params, lang)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form ``{"line", "message"}``."""
-        return {"line": self.line, "message": self.message}
+        """Return the JSON form ``{"line", "code", "message", "message_zh"}``."""
+        return {"line": self.line, "code": self.code, "message": self.message,
+                "message_zh": self.text("zh")}
 
 
 @dataclass
@@ -44,7 +71,8 @@ class FileReport:
             JSON this is the row count, for pages the number of articles the splitter found.
         errors: records or lines that could not be loaded, or a file-level failure.
         skipped: text deliberately left out (layout repeats, page chrome), with the reason.
-        warnings: articles loaded with a caveat the analyst should know (no date found).
+        warnings: articles loaded with a caveat the analyst should know (no date found, lines
+            decoded in another encoding than the rest of the file).
         encoding: the text encoding detected, when the file is text.
     """
 
@@ -63,9 +91,13 @@ class FileReport:
             return "failed"
         return "partial" if self.errors else "loaded"
 
-    def fail(self, message: str, line: int | None = None) -> FileReport:
-        """Record an error and return self, for one-line early exits."""
-        self.errors.append(Problem(line, message))
+    def fail(self, code: str, line: int | None = None, **params: Any) -> FileReport:
+        """Record an error and return self, for one-line early exits.
+
+        ``report.fail("empty_file")``, ``report.fail("invalid_json_line", line=12, ...)``:
+        the code of the message catalog, the line or record, the values the message names.
+        """
+        self.errors.append(Problem(line, code, params))
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,3 +128,26 @@ def summarize_reports(reports: list[FileReport]) -> dict[str, int]:
     summary["skipped"] = sum(len(r.skipped) for r in reports)
     summary["warnings"] = sum(len(r.warnings) for r in reports)
     return summary
+
+
+def problems_table(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
+    """Every reason of every file, one row each, worded in ``lang``: nothing is only a count.
+
+    Args:
+        reports: the load reports.
+        lang: ``zh`` or ``en``.
+
+    Returns:
+        Columns ``file, line, kind, code, message``: ``kind`` is ``error`` (not loaded),
+        ``left_out`` (text deliberately not counted) or ``warning`` (loaded with a caveat);
+        ``line`` is the line or record number (NA for the whole file). Files in report
+        order, and in each file its errors, then left-out text, then warnings.
+    """
+    rows = [
+        (report.source, problem.line, kind, problem.code, problem.text(lang))
+        for report in reports
+        for kind, attribute in PROBLEM_KINDS.items()
+        for problem in getattr(report, attribute)
+    ]
+    table = pd.DataFrame(rows, columns=["file", "line", "kind", "code", "message"])
+    return table.astype({"line": "Int64"})

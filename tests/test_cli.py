@@ -41,6 +41,22 @@ def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):
     assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder"
 
 
+def test_the_report_gives_each_reason_a_code_and_a_chinese_message(capsys, tmp_path):
+    page = tmp_path / "news.jsonl"
+    page.write_text('{"title": "甲", "text": "委员们开展调研，提出意见建议。"}\n{not json\n', encoding="utf-8")
+    report = tmp_path / "r.json"
+    status, _, err = run(capsys, "articles", str(page), "--report", str(report))
+    (entry,) = json.loads(report.read_text(encoding="utf-8"))
+    (error,) = entry["errors"]
+    assert status == 0 and entry["status"] == "partial"
+    assert error["line"] == 2 and error["code"] == "invalid_json_line"
+    assert error["message"] == "not valid JSON (Expecting property name enclosed in double quotes at column 2)"
+    assert error["message_zh"].startswith("不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）")
+    assert f"{page}:2: not valid JSON" in err
+    (warning,) = entry["warnings"]
+    assert set(warning) == {"line", "code", "message", "message_zh"} and warning["code"] == "no_date"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

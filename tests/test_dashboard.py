@@ -154,6 +154,9 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     at.radio(key="source_kind").set_value("folder").run()
     at.text_input(key="folder_path").input("/etc").run()
     assert not at.exception
+    assert any("“/etc”不在数据根目录" in e.value for e in at.error)
+    at.session_state["lang"] = "en"
+    at.run()
     assert any("outside the data folder" in e.value for e in at.error)
 
 
@@ -165,23 +168,53 @@ def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkey
     at.radio(key="source_kind").set_value("store").run()
     at.text_input(key="store_path").input("notastore").run()
     assert not at.exception
+    assert any("不是已建好的库" in e.value for e in at.error)
+    at.session_state["lang"] = "en"
+    at.run()
     assert any("is not a store" in e.value for e in at.error)
 
 
-def test_a_folder_under_the_data_root_loads_with_a_load_summary(tmp_path, monkeypatch):
+def _by_file(at: AppTest, column: str) -> dict[str, object]:
+    """A column of the load summary's file table, by file name."""
+    files = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    return dict(zip(files["file"].map(lambda f: f.rsplit("/", 1)[-1]), files[column], strict=True))
+
+
+def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_reason_in_the_interface_language(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
     (pages / "empty.txt").write_bytes(b"")
+    good = {"id": "x1", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"}
+    (pages / "news.jsonl").write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
     at.radio(key="source_kind").set_value("folder").run()
     at.text_input(key="folder_path").input("pages").run()
     assert not at.exception, at.exception
-    assert matched(at) == 4
+    assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
     assert "1 个失败" in summary.label
+    assert _by_file(at, "status") == {"2024-05-22_1版.txt": "已载入", "empty.txt": "未载入", "news.jsonl": "部分载入"}
+    reasons = _by_file(at, "reasons")
+    assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"
+    assert reasons["news.jsonl"] == "2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）：这一行未载入，其余各行照常载入"
+    every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
+    assert every[["kind", "code"]].values.tolist() == [
+        ["未计入的文字", "layout_repeat"], ["未载入", "empty_file"], ["未载入", "invalid_json_line"]]
+    assert every["message"].iloc[0] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
+    assert any("逐条原因" in c.value for c in at.caption)
+
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert _by_file(at, "status") == {"2024-05-22_1版.txt": "loaded", "empty.txt": "failed", "news.jsonl": "partial"}
+    assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
+    every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
+    assert every["message"].iloc[0] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
 def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_path, monkeypatch):

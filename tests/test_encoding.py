@@ -28,7 +28,8 @@ def test_a_file_mixing_utf8_and_gb18030_lines_is_decoded_line_by_line_with_a_war
     data = "第一行是UTF-8。".encode() + b"\n" + "第二行是GBK。".encode("gbk")
     decoded = decode_bytes(data)
     assert decoded.text == "第一行是UTF-8。\n第二行是GBK。"
-    assert "mixed encodings" in decoded.warning and "lines 2" in decoded.warning
+    assert decoded.warning.code == "mixed_encodings"
+    assert "mixed encodings" in decoded.warning.message and "lines 2" in decoded.warning.message
 
 
 @pytest.mark.parametrize(

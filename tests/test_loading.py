@@ -157,6 +157,14 @@ def test_encodings_give_the_same_articles(name):
     assert report_of(other, name).encoding in {"gb18030", "utf-16-le (BOM)", "utf-8 (BOM)"}
 
 
+def test_a_file_mixing_encodings_loads_whole_with_a_warning_not_as_left_out_text(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(f"本报讯 {LEAD}".encode() + b"\n" + "委员们围绕乡村振兴开展调研。".encode("gbk"))
+    report = report_of(load(path, edition_date=dt.date(2024, 6, 14)), "mixed.txt")
+    assert (report.status, report.encoding, report.skipped) == ("loaded", "mixed utf-8/gb18030", [])
+    assert [w.code for w in report.warnings] == ["mixed_encodings"]
+
+
 def test_edition_dates_from_file_names_and_the_override(tmp_path):
     page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
     path = tmp_path / "2024-05-22_3版.txt"

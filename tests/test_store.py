@@ -207,8 +207,9 @@ def test_a_store_on_disk_reopens_read_only(tmp_path):
         assert store.count_articles(Filters(search="委员")) == 2
         with pytest.raises(StoreError, match="read-only"):
             store.ingest(TINY, workers=1)
-    with pytest.raises(StoreError, match="not a store"):
+    with pytest.raises(StoreError, match="not a store") as refused:
         open_store(tmp_path / "elsewhere", read_only=True)
+    assert refused.value.code == "store_missing" and "不是已建好的库" in refused.value.render("zh")
 
 
 def test_repeated_articles_names_what_ingest_counts_once_and_the_article_kept():

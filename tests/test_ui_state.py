@@ -110,6 +110,16 @@ def test_typed_paths_stay_under_the_data_root(tmp_path):
         resolve_under_root("missing", root=root)
 
 
+def test_a_refused_path_says_why_in_the_interface_language(tmp_path):
+    with pytest.raises(UnsafePathError) as refused:
+        resolve_under_root("missing", root=tmp_path)
+    assert refused.value.code == "path_missing"
+    assert refused.value.render("zh") == f"数据根目录 {tmp_path.resolve()} 下没有“missing”：请检查路径的拼写"
+    with pytest.raises(UnsafePathError) as refused:
+        resolve_under_root("  ", root=tmp_path)
+    assert refused.value.render("zh") == "请输入文件夹或文件的路径"
+
+
 def test_clickable_cells_sit_only_on_the_places_the_heatmap_shows():
     import pandas as pd
 

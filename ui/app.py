@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.report import summarize_reports
+from analysis.report import FileReport, problems_table, summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import download_table, show_table
@@ -62,21 +62,40 @@ def show_load_summary(source: Source, lang: Lang) -> None:
         f"{t('load_summary', lang)}: {t('summary_line', lang, **summary)}{repeats}",
         expanded=summary["failed"] + summary["partial"] > 0,
     ):
-        rows = [
-            {
-                "file": r.source,
-                "status": r.status,
-                "articles": r.articles,
-                "reasons": "；".join(f"{p.line or '-'}: {p.message}" for p in r.errors[:5]),
-                "left_out": len(r.skipped),
-                "warnings": len(r.warnings),
-            }
-            for r in source.reports
-        ]
-        table = pd.DataFrame(rows)
+        table = pd.DataFrame([summarize_file(report, lang) for report in source.reports])
         show_table(table, key="load_summary_table", lang=lang)
         download_table(table, name="load_summary", key="dl_load_summary", lang=lang)
+        show_reasons(source.reports, lang)
         show_repeated_articles(source.repeated, lang)
+
+
+def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5) -> dict[str, object]:
+    """One file of the load summary: its status and its first reasons, in the interface language."""
+    reasons = [
+        t("numbered_reason", lang, line=p.line, reason=p.text(lang)) if p.line else p.text(lang)
+        for p in report.errors[:shown]
+    ]
+    if len(report.errors) > shown:
+        reasons.append(t("more_reasons", lang, n=len(report.errors) - shown))
+    return {
+        "file": report.source,
+        "status": t(f"status_{report.status}", lang),
+        "articles": report.articles,
+        "reasons": t("reason_separator", lang).join(reasons),
+        "left_out": len(report.skipped),
+        "warnings": len(report.warnings),
+    }
+
+
+def show_reasons(reports: list[FileReport], lang: Lang) -> None:
+    """Every error, left-out piece of text and warning with its file, line and reason."""
+    table = problems_table(reports, lang)
+    if table.empty:
+        return
+    st.caption(t("reasons_title", lang, n=len(table)))
+    table["kind"] = table["kind"].map(lambda kind: t(f"kind_{kind}", lang))
+    show_table(table, key="load_reasons_table", lang=lang, hide=("code",))
+    download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang)
 
 
 def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:

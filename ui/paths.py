@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analysis.messages import CodedError
 
-class UnsafePathError(ValueError):
-    """A typed path is outside the data root, or does not exist."""
+
+class UnsafePathError(CodedError, ValueError):
+    """A typed path is outside the data root, or does not exist (``render(lang)`` says which)."""
 
 
 def data_root() -> Path:
@@ -38,13 +40,10 @@ def resolve_under_root(typed: str, *, root: Path | None = None) -> Path:
     root = (root or data_root()).resolve()
     candidate = Path(typed.strip()).expanduser()
     if not typed.strip():
-        raise UnsafePathError("type a folder or file path")
+        raise UnsafePathError("path_empty")
     resolved = (candidate if candidate.is_absolute() else root / candidate).resolve()
     if not resolved.is_relative_to(root):
-        raise UnsafePathError(
-            f"{typed!r} is outside the data folder {root}; only paths under it can be read "
-            "(an administrator sets it with GOVTHEMES_DATA_ROOT)"
-        )
+        raise UnsafePathError("path_outside_root", typed=typed, root=str(root))
     if not resolved.exists():
-        raise UnsafePathError(f"{typed!r} does not exist under {root}")
+        raise UnsafePathError("path_missing", typed=typed, root=str(root))
     return resolved

@@ -190,7 +190,7 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
     try:
         path = resolve_under_root(typed)
     except UnsafePathError as exc:
-        st.error(t("error_load", lang) + str(exc))
+        st.error(t("error_load", lang) + exc.render(lang))
         return None
     if kind == "store":
         from analysis.store import StoreError
@@ -198,7 +198,7 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
         try:
             return store_source(str(path))
         except StoreError as exc:
-            st.error(t("error_load", lang) + str(exc))
+            st.error(t("error_load", lang) + exc.render(lang))
             return None
     # Stat the folder once per path, not on every filter change; the button looks again.
     signature_key = f"folder_signature:{path}"

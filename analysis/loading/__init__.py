@@ -53,9 +53,7 @@ def _load(
             progress(done, reports[-1].source)
     table = build_articles_table(raws, province=options.province)
     for index in table.index[table["date"].isna()]:
-        owners[index].warnings.append(Problem(
-            raws[index].line, "no date: the text gives no full date and the input has no edition "
-            "or date column (give one with --edition-date)"))
+        owners[index].warnings.append(Problem.of("no_date", line=raws[index].line))
     return LoadResult(table, reports)
 
 

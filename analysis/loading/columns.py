@@ -129,9 +129,8 @@ def recognise_columns(
     return ColumnMap(chosen)
 
 
-def describe_missing_text(columns: Iterable[str]) -> str:
-    """The message for a table with no recognisable text column."""
+def missing_text_params(columns: Iterable[str]) -> dict[str, str]:
+    """The values of the ``no_text_column`` message: the columns found and the names expected."""
     shown = ", ".join(repr(c) for c in list(columns)[:15]) or "none"
     expected = "/".join((*FIELD_ALIASES["text"][:4], "content", "text"))
-    return (f"no text column: found columns {shown}; expected one named {expected}…, "
-            "or map one with --columns 'your_column=text'")
+    return {"columns": shown, "expected": expected}

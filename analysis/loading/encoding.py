@@ -13,6 +13,9 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from analysis.messages import CodedError
+from analysis.report import Problem
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -28,8 +31,8 @@ MIN_READABLE_SHARE = 0.97
 """Share of characters that must be ordinary Chinese/ASCII text for a GB18030 decode."""
 
 
-class DecodingError(ValueError):
-    """The bytes are not text in any encoding we can trust."""
+class DecodingError(CodedError, ValueError):
+    """The bytes are not text in any encoding we can trust (``code`` says why)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Decoded:
 
     text: str
     encoding: str
-    warning: str | None = None
+    warning: Problem | None = None
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -81,21 +84,17 @@ def decode_bytes(data: bytes) -> Decoded:
             or GB18030 text; the message says what was found and what to do.
     """
     if not data:
-        raise DecodingError("the file is empty")
+        raise DecodingError("empty_file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom):].decode(encoding), f"{encoding} (BOM)")
             except UnicodeDecodeError as exc:
-                raise DecodingError(
-                    f"starts with a {encoding} byte-order mark but byte {exc.start} is not "
-                    f"valid {encoding}; the file may be damaged or of mixed encodings"
-                ) from exc
+                raise DecodingError("bom_mismatch", encoding=encoding, offset=exc.start) from exc
     if b"\x00" in data[:65536]:
         decoded = _utf16_without_bom(data)
         if decoded is None:
-            raise DecodingError("this is a binary file, not text (it contains NUL bytes and "
-                                "is not UTF-16)")
+            raise DecodingError("binary_file")
         return decoded
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -111,17 +110,11 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise DecodingError(
-            f"not UTF-8 (invalid byte at offset {utf8_error.start}) and not GB18030/GBK "
-            f"(invalid byte at offset {exc.start}); save the file as UTF-8 and load it again"
-        ) from exc
+        raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
+                            gb_offset=exc.start) from exc
     share = readable_share(text)
     if share < MIN_READABLE_SHARE:
-        raise DecodingError(
-            f"unknown encoding: not UTF-8 (invalid byte at offset {utf8_error.start}), and "
-            f"read as GB18030 only {share:.0%} of it is ordinary text (Big5 or a Western "
-            "encoding?); save the file as UTF-8 and load it again"
-        )
+        raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start, share=share)
     return Decoded(text, "gb18030")
 
 
@@ -153,6 +146,6 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     if not utf8_lines or not gb_lines:
         return None
     shown = ", ".join(map(str, gb_lines[:10])) + (" …" if len(gb_lines) > 10 else "")
-    warning = (f"mixed encodings: {len(utf8_lines)} lines are UTF-8 and {len(gb_lines)} are "
-               f"GB18030 (lines {shown}); each line was decoded on its own")
+    warning = Problem.of("mixed_encodings", n_utf8=len(utf8_lines), n_gb18030=len(gb_lines),
+                         lines=shown)
     return Decoded("\n".join(parts), "mixed utf-8/gb18030", warning)

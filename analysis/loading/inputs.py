@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from analysis.report import FileReport
+from analysis.report import FileReport, Problem
 
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
 OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
@@ -47,7 +47,7 @@ def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator
     seen: dict[str, str] = {}
     for path in map(Path, paths):
         if not path.exists():
-            yield FileReport(source=str(path)).fail("no such file or folder")
+            yield FileReport(source=str(path)).fail("no_such_path")
             continue
         files = [path] if path.is_file() else _walk(path)
         for file in files:
@@ -72,9 +72,7 @@ def _walk(folder: Path) -> list[Path | FileReport]:
         if any(part.startswith(".") for part in relative.parts):
             continue
         if file.name.lower().startswith(DOC_FILE_PREFIXES):
-            found.append(FileReport(source=str(file)).fail(
-                "not loaded: a documentation file (README/PROVENANCE/LICENSE) in a folder; "
-                "name the file itself to load it"))
+            found.append(FileReport(source=str(file)).fail("documentation_file"))
             continue
         found.append(file)
     return found
@@ -93,9 +91,7 @@ def _mb(size: int) -> str:
 
 
 def _too_large(name: str, size: int, limit: int) -> FileReport:
-    return FileReport(source=name).fail(
-        f"the file is {_mb(size)}, over the {_mb(limit)} limit per file; "
-        "split it, or raise the limit (--max-file-mb)")
+    return FileReport(source=name).fail("too_large", size=_mb(size), limit=_mb(limit))
 
 
 def _check(item: InputFile | FileReport, seen: dict[str, str],
@@ -111,9 +107,7 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
         return
     digest = hashlib.sha256(data).hexdigest()
     if digest in seen:
-        yield FileReport(source=item.name).fail(
-            f"duplicate: identical bytes to {seen[digest]}; its articles were loaded once, "
-            "from there")
+        yield FileReport(source=item.name).fail("duplicate_file", original=seen[digest])
         return
     seen[digest] = item.name
     yield InputFile(item.name, len(data), lambda: data)
@@ -125,7 +119,7 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        yield FileReport(source=name).fail(f"not a readable zip archive: {exc}")
+        yield FileReport(source=name).fail("bad_zip", detail=str(exc))
         return
     with archive:
         for info in archive.infolist():
@@ -134,14 +128,14 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
             member = f"{name}!{info.filename}"
             problem = _member_problem(info, max_file_bytes)
             if problem:
-                yield FileReport(source=member).fail(problem)
+                yield FileReport(source=member, errors=[problem])
                 continue
             if _is_hidden(info.filename):
                 continue
             try:
                 content = archive.read(info)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-                yield FileReport(source=member).fail(f"cannot extract this member: {exc}")
+                yield FileReport(source=member).fail("zip_member_unreadable", detail=str(exc))
                 continue
             yield from _check(InputFile(member, len(content), lambda c=content: c), seen,
                               max_file_bytes)
@@ -152,16 +146,15 @@ def _is_hidden(member: str) -> bool:
     return any(p.startswith(".") or p == "__MACOSX" for p in parts)
 
 
-def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> str | None:
+def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | None:
     """Why a zip member must not be read (zip slip, size, zip bomb), or None."""
     raw = info.filename.replace("\\", "/")
     path = PurePosixPath(raw)
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in path.parts:
-        return (f"unsafe path in archive: {info.filename!r} would be written outside its "
-                "folder (zip slip); the member was not read")
+        return Problem.of("zip_slip", member=info.filename)
     if info.file_size > max_file_bytes:
-        return f"the member is {_mb(info.file_size)}, over the {_mb(max_file_bytes)} limit per file"
+        return Problem.of("too_large", size=_mb(info.file_size), limit=_mb(max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
             and info.file_size > 10 * 2**20:
-        return "the member expands more than 200-fold (a zip bomb?); it was not read"
+        return Problem.of("zip_bomb", ratio=MAX_ZIP_RATIO)
     return None

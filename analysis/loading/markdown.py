@@ -73,12 +73,11 @@ def markdown_articles(text: str) -> tuple[list[MarkdownSection], list[Problem]]:
         if not section.body:
             continue
         if is_rundown(section):
-            skipped.append(Problem(section.line, f"rundown/table of contents '{section.title}', "
-                                                 "not an article (its stories load on their own)"))
+            skipped.append(Problem.of("rundown", line=section.line, title=section.title))
             continue
         if section.level <= 1 and has_subheadings:
-            skipped.append(Problem(section.line, "text under the top heading, before the first "
-                                                 f"story: {section.body[:40]!r}"))
+            skipped.append(Problem.of("text_before_first_story", line=section.line,
+                                      excerpt=section.body[:40]))
             continue
         articles.append(section)
     return articles, skipped

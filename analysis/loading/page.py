@@ -92,9 +92,7 @@ def split_page(text: str) -> PageSplit:
             starts.insert(0, 0)
         else:
             skipped.extend(
-                Problem(ln.number, f"short line before the first headline (page header?): "
-                                   f"{ln.text[:30]}")
-                for ln in preamble
+                Problem.of("page_header_line", line=ln.number, excerpt=ln.text[:30]) for ln in preamble
             )
     articles = []
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=False):
@@ -121,8 +119,7 @@ def _drop_editor_lines(lines: list[Line], skipped: list[Problem]) -> list[Line]:
     kept = []
     for line in lines:
         if EDITOR_LINE.match(line.text) and len(line.text) <= 160:
-            message = f"editor/layout credit, not article text: {line.text}"
-            skipped.append(Problem(line.number, message))
+            skipped.append(Problem.of("editor_line", line=line.number, excerpt=line.text))
         else:
             kept.append(line)
     return kept
@@ -219,10 +216,7 @@ def _build_article(lines: list[Line], skipped: list[Problem], first_number: int)
     if subtitle:
         paragraphs.insert(0, (headings[-1].number, subtitle))
     if not paragraphs or (not headings and _too_short(paragraphs)):
-        skipped.extend(
-            Problem(ln.number, f"too little text to be an article: {ln.text[:30]}")
-            for ln in lines
-        )
+        skipped.extend(Problem.of("too_little_text", line=ln.number, excerpt=ln.text[:30]) for ln in lines)
         return None
     article.paragraphs = [text for _, text in paragraphs]
     article.paragraph_lines = [number for number, _ in paragraphs]

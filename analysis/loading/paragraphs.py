@@ -109,8 +109,7 @@ def dedupe_paragraphs(articles: list[PageArticle], skipped: list[Problem]) -> li
         for number, text in zip(article.paragraph_lines, article.paragraphs, strict=True):
             key = _normalize(text)
             if len(key) >= MIN_REPEAT_CHARS and key in seen:
-                skipped.append(Problem(number, f"repeats the paragraph on line {seen[key]} "
-                                               "(printed again by the layout); kept once"))
+                skipped.append(Problem.of("layout_repeat", line=number, first_line=seen[key]))
                 continue
             seen.setdefault(key, number)
             kept.append(text)
@@ -126,8 +125,10 @@ def dedupe_paragraphs(articles: list[PageArticle], skipped: list[Problem]) -> li
 def _report_dropped(article: PageArticle, skipped: list[Problem]) -> None:
     """Report every line of an article left with no text because it only repeats others."""
     reported = {p.line for p in skipped}
-    name = f"article '{article.title}'" if article.title else "an untitled article"
-    byline = f" (by {article.author})" if article.author else ""
     for number in range(article.first_line, article.last_line + 1):
-        if number not in reported:
-            skipped.append(Problem(number, f"{name}{byline} only repeats earlier paragraphs; not kept"))
+        if number in reported:
+            continue
+        if article.title:
+            skipped.append(Problem.of("repeat_only_article", line=number, title=article.title))
+        else:
+            skipped.append(Problem.of("repeat_only_untitled", line=number, first_line=article.first_line))

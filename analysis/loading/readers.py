@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from analysis.loading.cleaning import clean_record_text
-from analysis.loading.columns import ColumnMap, describe_missing_text, recognise_columns
+from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name
 from analysis.loading.html_text import html_to_text
@@ -52,23 +52,22 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     report = FileReport(source=name)
     suffix = PurePath(name).suffix.lower()
     if not data:
-        return [], report.fail("the file is empty")
+        return [], report.fail("empty_file")
     if suffix == ".xls":
-        return [], report.fail("old Excel format (.xls) is not supported: save it as .xlsx")
+        return [], report.fail("xls_format")
     if suffix in {".xlsx", ".xlsm"}:
         return _from_records(read_excel(data), name, options, report)
     if suffix == ".parquet":
         return _from_records(read_parquet(data), name, options, report)
     if suffix not in TABLE_SUFFIXES | TEXT_SUFFIXES and data[:4] == b"%PDF":
-        return [], report.fail("PDF is not read directly: export the page text (e.g. "
-                               "pdftotext) and load the .txt")
+        return [], report.fail("pdf_file")
     try:
         decoded = decode_bytes(data)
     except DecodingError as exc:
-        return [], report.fail(str(exc))
+        return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding
     if decoded.warning:
-        report.skipped.append(Problem(None, decoded.warning))
+        report.warnings.append(decoded.warning)
     return _read_text_format(name, suffix, decoded.text, options, report)
 
 
@@ -128,15 +127,10 @@ def _from_page(
         for a in split.articles
     ]
     if not articles:
-        report.fail(_no_article_message(text, split.skipped))
+        visible = " ".join(text.split())[:40]
+        report.fail("no_article_text", n_left_out=len(split.skipped), sample=visible)
     report.articles = len(articles)
     return articles, report
-
-
-def _no_article_message(text: str, skipped: list[Problem]) -> str:
-    visible = " ".join(text.split())[:40]
-    return (f"no article text found ({len(skipped)} short lines left out, e.g. {visible!r}); "
-            "an article needs a body of at least one sentence")
 
 
 def _from_markdown(
@@ -154,7 +148,7 @@ def _from_markdown(
         title = _clean_title(section.title)
         cleaned = clean_record_text(section.body, title=title)
         if not cleaned.text:
-            report.fail("story has no text after its heading", line=section.line)
+            report.fail("story_without_text", line=section.line)
             continue
         articles.append(RawArticle(
             text=cleaned.text, source=f"{name}#L{section.line}", title=title,
@@ -201,22 +195,21 @@ def _from_records(
     report.records = batch.total
     if not batch.records:
         if not report.errors:
-            report.fail("the table has no records")
+            report.fail("no_records")
         return [], report
     unknown = [c for c in options.columns if c not in batch.columns]
     if unknown:
-        report.skipped.append(Problem(None, f"--columns names columns this file does not have: "
-                                            f"{unknown}"))
+        report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown))))
     colmap = recognise_columns(batch.columns, options.columns)
     if colmap.get("text") is None:
         report.records = batch.total
-        return [], report.fail(describe_missing_text(batch.columns))
+        return [], report.fail("no_text_column", **missing_text_params(batch.columns))
     info = _file_info(name, options)
     articles: list[RawArticle] = []
     for number, record in batch.records:
         article = _record_article(record, colmap, f"{name}#{number}", info, options)
-        if isinstance(article, str):
-            report.fail(article, line=number)
+        if isinstance(article, Problem):
+            report.fail(article.code, line=number, **article.params)
         else:
             article.line = number
             articles.append(article)
@@ -227,7 +220,7 @@ def _from_records(
 def _record_article(
     record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
     options: LoadOptions,
-) -> RawArticle | str:
+) -> RawArticle | Problem:
     """One record as a raw article, or the reason it is not one."""
     def cell(field: str) -> str | None:
         column = colmap.get(field)
@@ -235,11 +228,11 @@ def _record_article(
 
     raw_text = cell("text")
     if raw_text is None:
-        return f"empty text in column {colmap.get('text')!r}"
+        return Problem.of("empty_text_cell", column=colmap.get("text"))
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
-        return f"no article text left in column {colmap.get('text')!r} after removing page chrome"
+        return Problem.of("only_page_chrome", column=colmap.get("text"))
     metadata_date = parse_metadata_date(record.get(colmap.get("date") or ""))
     if metadata_date is None and (year := cell("year")) and re.fullmatch(r"\d{4}", year):
         metadata_date = dt.date(int(year), 1, 1)

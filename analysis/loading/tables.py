@@ -48,9 +48,9 @@ class RecordBatch:
         self.records.append((number, flat))
         self.total += 1
 
-    def fail(self, number: int | None, message: str) -> None:
-        """Report one record that could not be read."""
-        self.errors.append(Problem(number, message))
+    def fail(self, code: str, line: int | None = None, **params: Any) -> None:
+        """Report one record that could not be read (a message code, its line, its values)."""
+        self.errors.append(Problem(line, code, params))
         self.total += 1
 
     def __post_init__(self) -> None:
@@ -81,10 +81,10 @@ def read_delimited(text: str, *, delimiter: str | None = None) -> RecordBatch:
     try:
         header = next(reader)
     except StopIteration:
-        batch.errors.append(Problem(None, "the table has no header row"))
+        batch.errors.append(Problem.of("no_header"))
         return batch
     except csv.Error as exc:
-        batch.errors.append(Problem(1, f"cannot read the header row: {exc}"))
+        batch.errors.append(Problem.of("bad_header", line=1, detail=str(exc)))
         return batch
     header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
     while True:
@@ -94,12 +94,12 @@ def read_delimited(text: str, *, delimiter: str | None = None) -> RecordBatch:
         except StopIteration:
             break
         except csv.Error as exc:
-            batch.fail(start, f"malformed CSV: {exc}")
+            batch.fail("malformed_csv", line=start, detail=str(exc))
             continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            batch.fail(start, f"has {len(row)} fields, the header has {len(header)}")
+            batch.fail("wrong_field_count", line=start, found=len(row), expected=len(header))
             continue
         batch.add(start, dict(zip(header, row, strict=True)))
     return batch
@@ -124,7 +124,7 @@ def read_excel(data: bytes) -> RecordBatch:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        batch.errors.append(Problem(None, f"not a readable .xlsx workbook: {exc}"))
+        batch.errors.append(Problem.of("bad_xlsx", detail=str(exc)))
         return batch
     sheet = workbook.worksheets[0]
     header: list[str] | None = None
@@ -138,7 +138,7 @@ def read_excel(data: bytes) -> RecordBatch:
         batch.add(number, dict(zip(header, row, strict=False)))
     workbook.close()
     if header is None:
-        batch.errors.append(Problem(None, "the first sheet is empty"))
+        batch.errors.append(Problem.of("empty_sheet"))
     return batch
 
 
@@ -151,7 +151,7 @@ def read_parquet(data: bytes) -> RecordBatch:
     try:
         table = pq.read_table(io.BytesIO(data))
     except (pa.ArrowException, OSError) as exc:
-        batch.errors.append(Problem(None, f"not a readable Parquet file: {exc}"))
+        batch.errors.append(Problem.of("bad_parquet", detail=str(exc)))
         return batch
     for number, row in enumerate(table.to_pylist(), start=1):
         batch.add(number, row)
@@ -167,10 +167,10 @@ def read_json_lines(text: str) -> RecordBatch:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            batch.fail(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
             continue
         if not isinstance(value, dict):
-            batch.fail(number, f"expected a JSON object, found {type(value).__name__}")
+            batch.fail("not_a_json_object", line=number, found=json_kind(value))
             continue
         batch.add(number, value)
     return batch
@@ -194,15 +194,27 @@ def read_json(text: str) -> RecordBatch:
         return _salvage_json_list(text, exc)
     items = _find_record_list(document)
     if items is None:
-        batch.errors.append(Problem(None, "expected a JSON list of article objects, or an "
-                                          f"object holding one (e.g. under {LIST_KEYS[:3]})"))
+        batch.errors.append(Problem.of("no_record_list", keys=", ".join(LIST_KEYS[:3])))
         return batch
     for number, item in enumerate(items, start=1):
         if isinstance(item, dict):
             batch.add(number, item)
         else:
-            batch.fail(number, f"expected a JSON object, found {type(item).__name__}")
+            batch.fail("not_a_json_object", line=number, found=json_kind(item))
     return batch
+
+
+def json_kind(value: Any) -> str:
+    """What a parsed JSON value is, in JSON's words (``array``, ``string``, ``number``…)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    return "number" if isinstance(value, int | float) else "object"
 
 
 def _find_record_list(document: Any) -> list[Any] | None:
@@ -223,10 +235,10 @@ def _find_record_list(document: Any) -> list[Any] | None:
 def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
     """Keep the complete objects of a JSON list that is truncated or broken part-way."""
     batch = RecordBatch()
-    where = f"line {error.lineno} column {error.colno}"
     start = _record_list_start(text)
     if start is None:
-        batch.errors.append(Problem(error.lineno, f"invalid JSON at {where}: {error.msg}"))
+        batch.errors.append(Problem.of("invalid_json", line=error.lineno, at_line=error.lineno,
+                                       at_column=error.colno, json_error=error.msg))
         return batch
     decoder = json.JSONDecoder()
     position, number = start + 1, 0
@@ -243,9 +255,9 @@ def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
         if isinstance(value, dict):
             batch.add(number, value)
         else:
-            batch.fail(number, f"expected a JSON object, found {type(value).__name__}")
-    batch.fail(error.lineno, f"the JSON is truncated or invalid at {where} ({error.msg}); "
-                             f"the {len(batch.records)} complete records before it were loaded")
+            batch.fail("not_a_json_object", line=number, found=json_kind(value))
+    batch.fail("truncated_json", line=error.lineno, at_line=error.lineno, at_column=error.colno,
+               json_error=error.msg, n_loaded=len(batch.records))
     return batch
 
 

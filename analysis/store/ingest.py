@@ -110,7 +110,7 @@ def run_ingest(
 ) -> IngestSummary:
     """Ingest tables of articles into the store; see the module docstring."""
     if db.read_only:
-        raise StoreError("this store was opened read-only; open it with read_only=False to ingest")
+        raise StoreError("store_read_only")
     with db.lock:
         db.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
         try:
@@ -166,10 +166,8 @@ class _Run:
         for result in map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
                                  local=self.analyzer, pool_after=pool_after):
             if (result.dict_version, result.theme_version) != self.versions:
-                raise StoreError(f"a worker analysed with versions {result.dict_version}/"
-                                 f"{result.theme_version}, "
-                                 f"this process has {self.versions[0]}/{self.versions[1]}: the workers read "
-                                 "other data files (user dictionary, stopwords, themes)")
+                raise StoreError("worker_versions", worker=f"{result.dict_version}/{result.theme_version}",
+                                 local=f"{self.versions[0]}/{self.versions[1]}")
             batch.append((inflight.popleft(), result))
             self._advance(len(result.doc_keys))
             if sum(len(rows) for rows, _ in batch) >= self.options.batch_size:
@@ -335,11 +333,11 @@ def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:
     """The contract columns of ``frame``, typed; refuses rows without ``doc_id`` or ``text``."""
     missing = [c for c in ("doc_id", "text") if c not in frame.columns]
     if missing:
-        raise StoreError(f"the articles table has no {' or '.join(missing)} column")
+        raise StoreError("articles_missing_column", columns=", ".join(missing))
     out = coerce_articles(frame.reindex(columns=list(ARTICLE_COLUMNS)))
     empty = int((out["doc_id"].isna() | out["text"].isna()).sum())
     if empty:
-        raise StoreError(f"{empty} articles have no doc_id or no text; every article needs both")
+        raise StoreError("articles_without_id_or_text", n=empty)
     return out
 
 

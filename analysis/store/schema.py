@@ -50,6 +50,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analysis.messages import CodedError
+
 SCHEMA_VERSION = "1"
 
 # The text is compressed with zstd: half the size of DuckDB's default string compression and
@@ -88,7 +90,7 @@ DOC_TABLES = ("doc_terms", "doc_tokens", "doc_themes", "doc_slogans")
 
 
 
-class StoreError(RuntimeError):
+class StoreError(CodedError, RuntimeError):
     """A store that cannot be opened or used as asked; the message says what to do."""
 
 
@@ -100,8 +102,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     if found is None:
         set_meta(con, schema_version=SCHEMA_VERSION, aggregates="stale")
     elif found != SCHEMA_VERSION:
-        raise StoreError(f"this store has schema version {found}, this govthemes reads {SCHEMA_VERSION}; "
-                         "ingest the articles into a new store")
+        raise StoreError("store_schema", found=found, expected=SCHEMA_VERSION)
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:

@@ -69,15 +69,13 @@ def open_store(
     config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes)
     folder = Path(path) if path is not None else None
     if folder is not None and read_only and not (folder / DATABASE_FILE).is_file():
-        raise StoreError(f"{folder} is not a store (no {DATABASE_FILE}); create it with govthemes ingest")
+        raise StoreError("store_missing", folder=str(folder), database=DATABASE_FILE)
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(folder / DATABASE_FILE) if folder else ":memory:", read_only=read_only)
     except duckdb.IOException as exc:
-        raise StoreError(f"cannot open the store {folder}: another process has it open (an ingest, or a "
-                         "dashboard while you ingest: DuckDB lets one process write and no one else "
-                         f"read meanwhile); close it and try again. ({exc})") from exc
+        raise StoreError("store_locked", folder=str(folder), detail=str(exc)) from exc
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
     if folder is not None:
@@ -85,7 +83,7 @@ def open_store(
     if not read_only:
         create_tables(con)
     elif get_meta(con, "schema_version") is None:
-        raise StoreError(f"{folder} has no govthemes tables; create it with govthemes ingest")
+        raise StoreError("store_without_tables", folder=str(folder))
     store = Store(Database(con, read_only=read_only), path=folder, config=config)
     if not read_only:
         store.recover()

@@ -1,0 +1,185 @@
+"""Every reason a loader gives has a code and reads in English and in Chinese.
+
+Each bad input below is written here (no corpus text) to provoke one reason; the test
+checks the code it gets, that its values fill every placeholder of both templates, and
+that the Chinese reads as Chinese.
+"""
+
+import codecs
+import io
+import json
+import re
+import zipfile
+
+import pytest
+
+from analysis.loading import LoadOptions, load_articles, load_uploads
+from analysis.loading.page import PageArticle
+from analysis.loading.paragraphs import dedupe_paragraphs
+from analysis.messages import default_catalog, fallback_text, placeholders
+from analysis.report import FileReport, Problem, problems_table
+from tests.conftest import FIXTURES
+
+BODY = "6月13日,市政协召开常委会议,研究招商引资工作。会议强调要优化营商环境,推动高质量发展。"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _xlsx(*rows) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _jsonl(*lines: str) -> bytes:
+    return "\n".join(lines).encode()
+
+
+GOOD_RECORD = json.dumps({"title": "甲", "text": BODY, "date": "2024-06-14"}, ensure_ascii=False)
+CUT_JSON = json.dumps([{"title": f"第{i}篇", "content": BODY} for i in range(3)], ensure_ascii=False)[:-30]
+MARKDOWN = (
+    "# 节目\n\n开场的话是一段很长的文字。\n\n## 新闻摘要\n\n1.甲；\n\n2.乙；\n\n3.丙。\n\n"
+    "### 甲新闻\n\n<p>今天,甲地召开会议。</p>\n\n### 空新闻\n\n<p></p>\n"
+)
+
+BAD_UPLOADS = [
+    ("empty.txt", b"", "empty_file"),
+    ("old.xls", b"\xd0\xcf\x11\xe0", "xls_format"),
+    ("scan.pdf", b"%PDF-1.7 ...", "pdf_file"),
+    ("blob.bin", bytes(range(256)) * 4, "binary_file"),
+    ("big5.txt", "繁體中文的報紙內容很長，還有更多文字在這裡。".encode("big5"), "unknown_encoding"),
+    ("latin.txt", "Ünïcödé Latin-1 text".encode("latin-1"), "not_utf8_or_gb18030"),
+    ("bom.txt", codecs.BOM_UTF8 + b"\xff\xfe", "bom_mismatch"),
+    ("mixed.txt", "第一行是UTF-8。".encode() + b"\n" + "第二行是GBK。".encode("gbk"), "mixed_encodings"),
+    ("scrap.txt", "广告\n".encode(), "too_little_text"),
+    ("scrap2.txt", "广告\n".encode(), "no_article_text"),
+    ("credit.txt", "本版责编:王五 赵六\n".encode(), "editor_line"),
+    ("header.txt", f"甘肃日报\n第3版\n要闻\n2024年6月14日\n星期五\n市政协召开常委会议\n本报讯 {BODY}\n".encode(),
+     "page_header_line"),
+    ("repeat.txt", (FIXTURES / "page_sample.txt").read_bytes(), "layout_repeat"),
+    ("repeat2.txt", f"市政协召开常委会议\n本报讯 {BODY}\n县政协调研营商环境\n本报讯 {BODY}\n".encode(),
+     "repeat_only_article"),
+    ("day.md", MARKDOWN.encode(), "rundown"),
+    ("day2.md", MARKDOWN.encode(), "text_before_first_story"),
+    ("day3.md", MARKDOWN.encode(), "story_without_text"),
+    ("header_only.csv", "标题,正文\n".encode(), "no_records"),
+    ("bom_only.csv", codecs.BOM_UTF8, "no_header"),
+    ("ragged.csv", f'标题,正文\n甲,"{BODY}"\n乙,多,余\n'.encode(), "wrong_field_count"),
+    ("no_text.csv", "标题,日期\n甲,2024-01-01\n".encode(), "no_text_column"),
+    ("blank.csv", f'标题,正文\n甲,"{BODY}"\n乙,\n'.encode(), "empty_text_cell"),
+    ("chrome.csv", "标题,正文\n甲,网站首页\n".encode(), "only_page_chrome"),
+    ("undated.csv", "标题,正文\n甲,近日委员们开展调研，提出意见建议。\n".encode(), "no_date"),
+    ("broken.xlsx", b"not a workbook", "bad_xlsx"),
+    ("blank.xlsx", _xlsx(), "empty_sheet"),
+    ("broken.parquet", b"not parquet", "bad_parquet"),
+    ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
+    ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),
+    ("scalar.json", b'"just a string"', "no_record_list"),
+    ("broken.json", b'{"title": oops', "invalid_json"),
+    ("cut.json", CUT_JSON.encode(), "truncated_json"),
+    ("bad.zip", b"PK\x03\x04 not really a zip", "bad_zip"),
+    ("evil.zip", _zip({"pages/p1.txt": f"本报讯 {BODY}".encode(), "../../etc/evil.txt": BODY.encode()}), "zip_slip"),
+    ("bomb.zip", _zip({"zeros.txt": b"0" * (11 * 2**20)}), "zip_bomb"),
+    ("twice.zip", _zip({"a.txt": f"本报讯 {BODY}".encode(), "b.txt": f"本报讯 {BODY}".encode()}), "duplicate_file"),
+]
+
+
+def problems(reports: list[FileReport]) -> list[Problem]:
+    return [p for r in reports for p in (*r.errors, *r.skipped, *r.warnings)]
+
+
+def assert_reads_in_both_languages(problem: Problem) -> None:
+    templates = default_catalog().templates[problem.code]
+    for lang in ("en", "zh"):
+        missing = placeholders(templates[lang]) - set(problem.params)
+        assert not missing, f"{problem.code} {lang}: no value for {missing}"
+    english, chinese = problem.text("en"), problem.text("zh")
+    fallback = fallback_text(problem.code, problem.params)
+    assert english == problem.message and english != fallback
+    assert CJK.search(chinese) and chinese not in {english, fallback}, chinese
+
+
+@pytest.mark.parametrize(("name", "data", "code"), BAD_UPLOADS, ids=[c for _, _, c in BAD_UPLOADS])
+def test_each_bad_input_gets_its_code_and_reads_in_english_and_chinese(name, data, code):
+    found = problems(load_uploads([(name, data)], LoadOptions()).reports)
+    assert code in {p.code for p in found}, [(p.code, p.message) for p in found]
+    for problem in found:
+        assert_reads_in_both_languages(problem)
+
+
+def test_folder_level_reasons_read_in_both_languages(tmp_path):
+    (tmp_path / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("本报讯 会议召开。" * 20000, encoding="utf-8")
+    result = load_articles([tmp_path, tmp_path / "nope"], LoadOptions(max_file_mb=0.1))
+    found = problems(result.reports)
+    assert {p.code for p in found} == {"documentation_file", "too_large", "no_such_path"}
+    for problem in found:
+        assert_reads_in_both_languages(problem)
+
+
+def test_an_untitled_article_that_only_repeats_is_reported_from_its_first_line():
+    first = PageArticle(title="甲", paragraphs=[BODY], paragraph_lines=[2], first_line=1, last_line=2)
+    untitled = PageArticle(paragraphs=[BODY], paragraph_lines=[5], first_line=4, last_line=5)
+    skipped: list[Problem] = []
+    assert dedupe_paragraphs([first, untitled], skipped) == [first]
+    assert [(p.line, p.code) for p in skipped] == [(5, "layout_repeat"), (4, "repeat_only_untitled")]
+    assert skipped[1].message == "the untitled article from line 4 only repeats earlier paragraphs; not kept"
+    assert_reads_in_both_languages(skipped[1])
+
+
+def test_unknown_columns_named_in_the_mapping_are_reported_in_both_languages(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(f'标题,正文\n甲,"{BODY}"\n', encoding="utf-8")
+    (report,) = load_articles([path], LoadOptions(columns={"正文列": "text"})).reports
+    (problem,) = report.skipped
+    assert (problem.code, problem.message) == ("unknown_columns",
+                                               "--columns names columns this file does not have: '正文列'")
+    assert_reads_in_both_languages(problem)
+
+
+def test_a_bad_json_lines_line_reads_as_an_analyst_would_say_it():
+    problem = Problem.of("invalid_json_line", line=12, json_error="Expecting ',' delimiter", column=5)
+    assert problem.message == "not valid JSON (Expecting ',' delimiter at column 5)"
+    assert problem.text("zh") == "不是有效的 JSON（第 5 列：缺少逗号）：这一行未载入，其余各行照常载入"
+
+
+def test_the_report_json_gives_the_code_and_the_chinese_next_to_the_english():
+    report = FileReport(source="news.jsonl").fail("invalid_json_line", line=2, json_error="Expecting value",
+                                                  column=1)
+    (error,) = report.to_dict()["errors"]
+    assert error == {
+        "line": 2,
+        "code": "invalid_json_line",
+        "message": "not valid JSON (Expecting value at column 1)",
+        "message_zh": "不是有效的 JSON（第 1 列：此处缺少值）：这一行未载入，其余各行照常载入",
+    }
+
+
+def test_the_problems_table_lists_every_reason_of_every_file_in_the_language_asked():
+    page = FileReport(source="page.txt", articles=1, records=1)
+    page.skipped.append(Problem.of("layout_repeat", line=34, first_line=32))
+    page.warnings.append(Problem.of("no_date", line=1))
+    reports = [FileReport(source="empty.txt").fail("empty_file"), page]
+    table = problems_table(reports, "zh")
+    assert list(table.columns) == ["file", "line", "kind", "code", "message"]
+    assert table[["file", "kind", "code"]].values.tolist() == [
+        ["empty.txt", "error", "empty_file"],
+        ["page.txt", "left_out", "layout_repeat"],
+        ["page.txt", "warning", "no_date"],
+    ]
+    assert table["line"].isna().tolist() == [True, False, False] and table["line"].tolist()[1:] == [34, 1]
+    assert table.loc[1, "message"] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
+    assert problems_table(reports, "en").loc[0, "message"] == "the file is empty"
+    assert problems_table([FileReport(source="ok.txt", articles=1, records=1)], "zh").empty
