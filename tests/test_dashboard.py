@@ -197,7 +197,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert not at.exception, at.exception
     assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
-    assert "1 个失败" in summary.label
+    assert "1 个未载入" in summary.label
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "已载入", "empty.txt": "未载入", "news.jsonl": "部分载入"}
     reasons = _by_file(at, "reasons")
     assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"

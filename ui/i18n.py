@@ -48,7 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "indexing": ("正在分词并计算主题…", "Segmenting and scoring themes…"),
     "load_summary": ("载入结果", "Load summary"),
     "summary_line": (
-        "共 {files} 个文件：{loaded} 个成功，{partial} 个部分成功，{failed} 个失败；{articles} 篇文章。",
+        "共 {files} 个文件：{loaded} 个已载入，{partial} 个部分载入，{failed} 个未载入；{articles} 篇文章。",
         "{files} files: {loaded} loaded, {partial} partial, {failed} failed; {articles} articles.",
     ),
     "repeated_note": (
@@ -169,7 +169,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_articles": ("导出全部符合条件的文章（含全文）", "Export all matching articles (with full text)"),
     "png_hint": ("图表右上角的相机按钮可导出 PNG。", "Use the camera button on a chart to export PNG."),
     "error_load": ("无法载入：", "Could not load: "),
-    "too_large": ("文件超过大小上限", "File over the size limit"),
     "boundaries_caption": ("", ""),
 }
 
