@@ -17,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.counting import count_unique
 from analysis.periods import GroupBy, assign_groups
 from analysis.schema import STRING_DTYPE
 
@@ -226,12 +227,3 @@ def _expand_groups(
     index = np.repeat(np.arange(len(pair_rows)), repeats)
     within = np.arange(len(index)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
     return index, member_groups[starts[pair_rows[index]] + within]
-
-
-def count_unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the distinct values of ``keys`` and their counts (faster than np.unique)."""
-    ordered = np.sort(keys)
-    if not len(ordered):
-        return ordered, np.zeros(0, dtype=np.int64)
-    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-    return ordered[first], np.diff(np.append(first, len(ordered)))

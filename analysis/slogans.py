@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.periods import GroupBy, assign_groups
 from analysis.schema import STRING_DTYPE
-from analysis.tokenize import TextReading, Tokenizer, build_tokenizer, full_texts
+from analysis.tokenize import Tokenizer, build_tokenizer, full_texts
 
 
 def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -38,7 +38,7 @@ def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) 
     tokenizer = tokenizer or build_tokenizer()
     rows: list[tuple[str, str, bool]] = []
     for doc_id, text in zip(articles["doc_id"].astype(str), full_texts(articles), strict=True):
-        rows += [(doc_id, phrase, quoted) for phrase, quoted in slogan_mentions(tokenizer.read(text))]
+        rows += [(doc_id, phrase, quoted) for phrase, quoted in tokenizer.read(text).slogan_mentions()]
     return pd.DataFrame(
         {
             "doc_id": pd.Series([r[0] for r in rows], dtype=STRING_DTYPE),
@@ -46,17 +46,6 @@ def find_slogans(articles: pd.DataFrame, *, tokenizer: Tokenizer | None = None) 
             "quoted": np.array([r[2] for r in rows], dtype=bool),
         }
     )
-
-
-def slogan_mentions(reading: TextReading) -> list[tuple[str, bool]]:
-    """The slogans of one segmented text: ``(slogan, quoted)``, quoted ones first.
-
-    Quoted: the quotations the tokenizer kept whole, but not 2-3-character coinages
-    (``short``, see the module docstring). Unquoted: words of the slogan section that
-    the segmenter cut as words, outside those quotations.
-    """
-    quoted = [(phrase, True) for phrase, kind in reading.quoted if kind != "short" or len(phrase) == 4]
-    return quoted + [(word, False) for word in reading.slogan_words]
 
 
 def summarize_slogans(

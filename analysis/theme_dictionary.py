@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analysis.paths import REPO_ROOT, data_path
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from analysis.theme_matcher import ThemeMatcher
 
 __all__ = [
@@ -153,6 +153,24 @@ def theme_terms(themes: ThemeDictionary) -> pd.DataFrame:
         One row per (theme, term or pattern) with columns ``theme``, ``term``, ``kind``
         (``term``, ``core`` or ``pattern``), ``base_weight``, ``n_themes``, ``weight``.
     """
+    import pandas as pd  # not at import time: ingest workers use term_weights without pandas
+
+    return pd.DataFrame(term_weights(themes), columns=list(TermWeight._fields)).astype({"n_themes": "int64"})
+
+
+class TermWeight(NamedTuple):
+    """One row of :func:`theme_terms`."""
+
+    theme: str
+    term: str
+    kind: str
+    base_weight: float
+    n_themes: int
+    weight: float
+
+
+def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
+    """The rows of :func:`theme_terms` as a list, in dictionary order (no pandas needed)."""
     rows = []
     for theme in themes.themes:
         kinds = [("core", t, themes.core_weight) for t in theme.core_terms]
@@ -160,12 +178,15 @@ def theme_terms(themes: ThemeDictionary) -> pd.DataFrame:
         kinds += [("pattern", p, 1.0) for p in theme.patterns]
         for kind, term, base in kinds:
             rows.append((theme.id, term, kind, float(theme.weights.get(term, base))))
-    table = pd.DataFrame(rows, columns=["theme", "term", "kind", "base_weight"])
-    listed = table["kind"] != "pattern"
-    counts = table[listed].groupby("term")["theme"].nunique()
-    table["n_themes"] = table["term"].map(counts).where(listed, 1).fillna(1).astype("int64")
-    table["weight"] = table["base_weight"] / table["n_themes"]
-    return table
+    listed_by: dict[str, set[str]] = {}
+    for theme_id, term, kind, _ in rows:
+        if kind != "pattern":
+            listed_by.setdefault(term, set()).add(theme_id)
+    weights = []
+    for theme_id, term, kind, base in rows:
+        n_themes = 1 if kind == "pattern" else len(listed_by[term])
+        weights.append(TermWeight(theme_id, term, kind, base, n_themes, base / n_themes))
+    return weights
 
 
 def default_themes_path() -> Path:

@@ -7,12 +7,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import daachorse
 import numpy as np
-import pandas as pd
 
-from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, theme_terms
+from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, term_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _BATCH_CHARS = 4_000_000
 _SENTENCE_END = frozenset(SENTENCE_DELIMITERS)
@@ -55,6 +58,8 @@ class ThemeMatcher:
             (position in ``texts``), ``start``, ``end``, ``term`` (what matched), ``theme``
             (position in the dictionary) and ``weight``.
         """
+        import pandas as pd  # not at import time: ingest workers scan with hit_weights only
+
         batches = [self._scan_batch(batch, first, ordered=True) for batch, first in _batches(texts)]
         columns = {name: np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=dtype)
                    for name, dtype in _HIT_DTYPES.items()}
@@ -201,13 +206,12 @@ def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
 
     Returns:
         The matcher; its hits carry each theme's position in ``themes.ids`` and the weight
-        from :func:`theme_terms`.
+        from :func:`~analysis.theme_dictionary.term_weights`.
     """
-    table = theme_terms(themes)
     position = {theme_id: i for i, theme_id in enumerate(themes.ids)}
     entries: dict[str, list[tuple[int, float]]] = {term: [] for term in themes.ignore}
     patterns = []
-    for row in table.itertuples(index=False):
+    for row in term_weights(themes):
         pair = (position[row.theme], float(row.weight))
         if row.kind == "pattern":
             patterns.append((re.compile(row.term), *pair))

@@ -36,12 +36,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from analysis.paths import data_path
-from analysis.schema import STRING_DTYPE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_USERDICT = "userdict.txt"
 """The user dictionary's name in the data folder (:func:`analysis.paths.data_path`)."""
@@ -89,6 +89,16 @@ class TextReading:
     n_tokens: int
     quoted: list[tuple[str, QuoteKind]]
     slogan_words: list[str]
+
+    def slogan_mentions(self) -> list[tuple[str, bool]]:
+        """The slogans of the text: ``(slogan, quoted)``, quoted ones first.
+
+        This is the rule of :mod:`analysis.slogans`. Quoted: the quotations kept whole,
+        but not the 2-3-character coinages (``short``: “主力军” is emphasis, not a
+        slogan). Unquoted: :attr:`slogan_words`.
+        """
+        quoted = [(phrase, True) for phrase, kind in self.quoted if kind != "short" or len(phrase) == 4]
+        return quoted + [(word, False) for word in self.slogan_words]
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,6 +263,10 @@ def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.Dat
         excluding punctuation and whitespace: the denominator of keyword rates) and
         ``dict_version`` (str, ``tokenizer.version``).
     """
+    import pandas as pd  # not at import time: ingest workers segment without pandas
+
+    from analysis.schema import STRING_DTYPE
+
     results = [tokenizer.analyse(text) for text in full_texts(articles)]
     return pd.DataFrame(
         {

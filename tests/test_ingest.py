@@ -320,3 +320,19 @@ def test_the_worker_fork_server_is_started_only_when_a_pool_may_be_used():
     assert not ingest_module.may_use_pool(options(workers=1))
     assert ingest_module.may_use_pool(options(workers=2, total=10))  # asked for explicitly
     assert not ingest_module.may_use_pool(options(scheduler="tcp://127.0.0.1:8786"))
+
+
+def test_workers_start_and_analyse_without_importing_pandas():
+    # pandas is half of a worker's start-up (its fork server imports the analysis modules)
+    script = (
+        "import sys, numpy as np\n"
+        "from analysis.store.parallel import start_worker\n"
+        "import analysis.store.prebuilt\n"
+        "from analysis.store.analyze import AnalyzerConfig, ArticleChunk, analyse_chunk\n"
+        "chunk = ArticleChunk(np.array([7]), ['市政协召开常委会会议'], ['开展“三抓三促”行动，推进乡村振兴。'])\n"
+        "result = analyse_chunk(AnalyzerConfig.default(), chunk)\n"
+        "print('pandas' in sys.modules, list(result.theme_ids), list(result.slogan_texts))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert shown.stdout.split(maxsplit=1) == [
+        "False", "['party_discipline', 'consultation', 'rural_revitalization'] ['三抓三促']\n"]

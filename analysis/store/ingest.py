@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 
 from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
 from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, rebuild_aggregates
-from analysis.store.analyze import Analyzer, AnalyzerConfig
+from analysis.store.analyze import Analyzer, AnalyzerConfig, ArticleChunk
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
 from analysis.store.schema import REPEAT_COLUMNS, StoreError, content_hashes, get_meta, repeated_articles
@@ -159,7 +159,7 @@ class _Run:
             for planned in sources:
                 for start in range(0, len(planned), size):
                     inflight.append(planned.iloc[start : start + size])
-                    yield inflight[-1][["doc_key", "title", "text"]]
+                    yield ArticleChunk.from_frame(inflight[-1])
 
         workers, pool_after = pool_plan(self.options)
         batch: list = []

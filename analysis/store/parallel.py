@@ -28,9 +28,14 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 
-import pandas as pd
-
-from analysis.store.analyze import Analyzer, AnalyzerConfig, ChunkResult, analyse_chunk, worker_analyzer
+from analysis.store.analyze import (
+    Analyzer,
+    AnalyzerConfig,
+    ArticleChunk,
+    ChunkResult,
+    analyse_chunk,
+    worker_analyzer,
+)
 
 __all__ = ["default_workers", "map_chunks", "start_fork_server"]
 
@@ -44,7 +49,7 @@ def default_workers() -> int:
 
 
 def map_chunks(
-    chunks: Iterable[pd.DataFrame],
+    chunks: Iterable[ArticleChunk],
     *,
     config: AnalyzerConfig,
     workers: int,
@@ -55,7 +60,7 @@ def map_chunks(
     """Analyse each chunk and yield the results in chunk order.
 
     Args:
-        chunks: tables with ``doc_key``, ``title`` and ``text``; consumed lazily.
+        chunks: the articles of each task; consumed lazily.
         config: the files workers build their analyzer from.
         workers: processes to use (1: this process).
         scheduler: address of a Dask scheduler; overrides ``workers``.
@@ -103,9 +108,9 @@ def map_chunks(
 class _PoolStart:
     """A process pool whose workers start from a background thread.
 
-    Starting takes about a second the first time (the fork server imports the analysis
-    modules and builds the default analyzer, :mod:`.prebuilt`) and milliseconds after
-    that; the thread that asks for the workers waits without holding the GIL, so this
+    Starting takes about 0.4 s the first time (the fork server imports the analysis
+    modules, without pandas, and builds the default analyzer, :mod:`.prebuilt`) and
+    milliseconds after that; the thread that asks for the workers waits without holding the GIL, so this
     process goes on analysing meanwhile.
     """
 
@@ -186,7 +191,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def start_fork_server() -> None:
     """Start booting the workers' fork server, without waiting for it.
 
-    Booting (imports and the default analyzer, :mod:`.prebuilt`) takes about a second of
+    Booting (imports and the default analyzer, :mod:`.prebuilt`) takes about 0.4 s of
     one core; started first thing in an ingest it overlaps this process's own start
     (building its analyzer, reading and hashing the input), and a pool started later
     gets ready workers in milliseconds. Nothing happens where there is no fork server,
@@ -202,7 +207,7 @@ def start_fork_server() -> None:
 
 
 def _map_pool(
-    pool: ProcessPoolExecutor, chunks: Iterable[pd.DataFrame], *, config: AnalyzerConfig, workers: int
+    pool: ProcessPoolExecutor, chunks: Iterable[ArticleChunk], *, config: AnalyzerConfig, workers: int
 ) -> Iterator[ChunkResult]:
     try:
         pending: deque = deque()
@@ -217,7 +222,7 @@ def _map_pool(
 
 
 def _map_dask(
-    chunks: Iterable[pd.DataFrame], *, config: AnalyzerConfig, scheduler: str
+    chunks: Iterable[ArticleChunk], *, config: AnalyzerConfig, scheduler: str
 ) -> Iterator[ChunkResult]:
     from distributed import Client  # imported only when a cluster is asked for
 

@@ -3,7 +3,7 @@
 Every worker process is forked from the fork server (:mod:`.parallel`), so a worker
 started after this module ran already holds the analyzer for the default data files in
 :func:`analysis.store.analyze.worker_analyzer`'s cache and starts at once, instead of
-spending a third of a second per worker building it. A run with other files (another
+spending a fifth of a second per worker building it. A run with other files (another
 user dictionary, say) simply builds its own in each worker, as before.
 """
 

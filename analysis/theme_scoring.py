@@ -1,0 +1,88 @@
+"""Theme scores from hits, as arrays: the scoring rule of :func:`analysis.themes.score_themes`.
+
+Kept apart from :mod:`analysis.themes` (tables, counts by place and period) because ingest
+workers score every article and need nothing but numpy: a worker process that never
+imports pandas starts in half the time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.theme_dictionary import ThemeDictionary
+
+__all__ = ["ThemeScores", "score_hits", "score_texts", "text_lengths"]
+
+
+@dataclass(frozen=True)
+class ThemeScores:
+    """:func:`~analysis.themes.score_themes` as arrays, one entry per (article, theme with a hit).
+
+    Attributes:
+        doc: the article's position among the texts scored.
+        theme: the theme's position in the dictionary's ``ids``.
+        n_hits, score, assigned: as in :func:`~analysis.themes.score_themes`.
+    """
+
+    doc: np.ndarray
+    theme: np.ndarray
+    n_hits: np.ndarray
+    score: np.ndarray
+    assigned: np.ndarray
+
+
+def score_texts(
+    titles: Sequence[str],
+    texts: Sequence[str],
+    *,
+    themes: ThemeDictionary,
+    threshold: float | None = None,
+    min_hits: int | None = None,
+) -> ThemeScores:
+    """Score articles given as titles and texts: :func:`~analysis.themes.score_themes` without the table.
+
+    What ingest uses: nothing but numbers is built, and no hit is traced to its sentence.
+    """
+    matcher = themes.matcher
+    title_doc, title_theme, title_weight = matcher.hit_weights(titles)
+    text_doc, text_theme, text_weight = matcher.hit_weights(texts)
+    return score_hits(
+        np.concatenate([title_doc, text_doc]),
+        np.concatenate([title_theme, text_theme]),
+        np.concatenate([title_weight * themes.title_weight, text_weight]),
+        text_lengths(titles, texts), themes, threshold, min_hits,
+    )
+
+
+def score_hits(
+    doc_pos: np.ndarray, theme_pos: np.ndarray, weights: np.ndarray, lengths: np.ndarray,
+    themes: ThemeDictionary, threshold: float | None, min_hits: int | None,
+) -> ThemeScores:
+    """Sum hits per (article, theme), in article then theme order, and apply the rule."""
+    n_themes = len(themes.ids)
+    keys, inverse = np.unique(doc_pos * n_themes + theme_pos, return_inverse=True)
+    n_hits = np.bincount(inverse, minlength=len(keys)).astype("int64")
+    sums = np.bincount(inverse, weights=weights, minlength=len(keys))
+    doc_of, theme_of = np.divmod(keys, n_themes)
+    score = (
+        sums
+        * 1000
+        / np.clip(lengths[doc_of], themes.length_floor, max(themes.length_cap, themes.length_floor))
+    )
+    limit = themes.threshold if threshold is None else threshold
+    least = themes.min_hits if min_hits is None else min_hits
+    return ThemeScores(doc=doc_of, theme=theme_of, n_hits=n_hits, score=score,
+                       assigned=(score >= limit) & (n_hits >= least))
+
+
+def text_lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    """Each article's length for scoring: characters of title and text (missing ones count 0)."""
+
+    def size(value: object) -> int:
+        return len(value) if isinstance(value, str) else 0
+
+    return np.fromiter((size(a) + size(b) for a, b in zip(titles, texts, strict=True)), dtype="int64",
+                       count=len(texts))
