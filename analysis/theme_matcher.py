@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import daachorse
@@ -130,7 +131,8 @@ class ThemeMatcher:
         """Start (in characters) and term id of each leftmost-longest term hit."""
         if not self.terms or not joined:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        found = np.array(self._automaton.find(joined), dtype=np.int64).reshape(-1, 3)
+        hits = self._automaton.find(joined)  # [(start, end, term id), ...]
+        found = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=3 * len(hits)).reshape(-1, 3)
         return found[:, 0], found[:, 2]
 
     def _pattern_hits(

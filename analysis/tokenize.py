@@ -35,6 +35,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -116,7 +117,10 @@ class Tokenizer:
     dictionary_words: frozenset[str]
     slogans: frozenset[str]
     _segment: Callable[[str], list[str]] = field(repr=False)
-    _classes: dict[str, str | bool] = field(default_factory=dict, repr=False)
+    _classes: _TokenClasses = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_classes", _TokenClasses(self._classify))
 
     def cut(self, text: str) -> list[str]:
         """Return every token of ``text`` (punctuation and whitespace included)."""
@@ -140,15 +144,14 @@ class Tokenizer:
         tokens, protected = self._split(text)
         terms, n_tokens = self._filter(tokens, protected)
         slogan_words = list(filter(self.slogans.__contains__, tokens))
-        if slogan_words and any(tokens[i] in self.slogans for i, _ in protected):  # a quoted slogan
+        if slogan_words and protected:  # leave out the quoted ones, counted as quoted
             inside = {i for i, _ in protected}
-            slogan_words = [t for i, t in enumerate(tokens) if t in self.slogans and i not in inside]
+            at = compress(range(len(tokens)), map(self.slogans.__contains__, tokens))
+            slogan_words = [tokens[i] for i in at if i not in inside]
         return TextReading(terms, n_tokens, [(tokens[i], kind) for i, kind in protected], slogan_words)
 
     def _filter(self, tokens: list[str], protected: list[tuple[int, QuoteKind]]) -> tuple[list[str], int]:
-        values = list(map(self._classes.get, tokens))  # None: not seen yet
-        if None in values:
-            values = [self._classify(t) if v is None else v for t, v in zip(tokens, values, strict=True)]
+        values = list(map(self._classes.__getitem__, tokens))  # classified on first sight
         for i, _ in protected:
             values[i] = "" if tokens[i] in self.stopwords else tokens[i]
         return list(filter(None, values)), len(values) - values.count(False)
@@ -182,8 +185,6 @@ class Tokenizer:
         The result is cached, and the cached term is the string every later occurrence
         returns: equal terms then share one object, which saves memory on large corpora.
         """
-        if len(self._classes) > _CACHE_LIMIT:
-            self._classes.clear()
         number = token not in self.dictionary_words and _NUMBER_RE.fullmatch(token) is not None
         if not any(ch.isalnum() for ch in token):
             value: str | bool = False
@@ -191,7 +192,25 @@ class Tokenizer:
             value = ""
         else:
             value = token
-        self._classes[token] = value
+        return value
+
+
+class _TokenClasses(dict):
+    """The cache of :meth:`Tokenizer._classify`, filled as tokens are first seen.
+
+    ``cache[token]`` classifies a token the first time (a dictionary lookup after that:
+    no pass over the tokens to find the unseen ones), and the cache forgets everything
+    past :data:`_CACHE_LIMIT` tokens.
+    """
+
+    def __init__(self, classify: Callable[[str], str | bool]) -> None:
+        super().__init__()
+        self._classify_token = classify
+
+    def __missing__(self, token: str) -> str | bool:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[token] = self._classify_token(token)
         return value
 
 

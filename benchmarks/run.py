@@ -46,7 +46,14 @@ HERE = Path(__file__).resolve().parent
 
 
 class MemorySampler(threading.Thread):
-    """Sample the summed RSS of this process and its descendants until stopped."""
+    """Sample the summed RSS of this process and its descendants until stopped.
+
+    Listing the descendants scans every process of the machine (2 ms); it is done every
+    half second, while the RSS of the processes known is read every 0.1 s (microseconds),
+    so that the sampler takes next to nothing from the ingest it measures.
+    """
+
+    REFRESH_TICKS = 5
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -55,9 +62,14 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         me = psutil.Process()
+        processes: list[psutil.Process] = [me]
+        tick = 0
         while not self._done.is_set():
+            if tick % self.REFRESH_TICKS == 0:
+                processes = [me, *me.children(recursive=True)]
+            tick += 1
             total = 0
-            for process in [me, *me.children(recursive=True)]:
+            for process in processes:
                 try:
                     total += process.memory_info().rss
                 except psutil.Error:
