@@ -203,8 +203,8 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"
     assert reasons["news.jsonl"] == "2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）：这一行未载入，其余各行照常载入"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
-    assert every[["kind", "code"]].values.tolist() == [
-        ["未计入的文字", "layout_repeat"], ["未载入", "empty_file"], ["未载入", "invalid_json_line"]]
+    assert every[["line", "kind", "code"]].values.tolist() == [
+        ["34", "未计入的文字", "layout_repeat"], ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"]]
     assert every["message"].iloc[0] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
     assert any("逐条原因" in c.value for c in at.caption)
 

@@ -94,6 +94,8 @@ def show_reasons(reports: list[FileReport], lang: Lang) -> None:
         return
     st.caption(t("reasons_title", lang, n=len(table)))
     table["kind"] = table["kind"].map(lambda kind: t(f"kind_{kind}", lang))
+    whole_file = t("whole_file", lang)
+    table["line"] = [whole_file if pd.isna(line) else str(line) for line in table["line"]]
     show_table(table, key="load_reasons_table", lang=lang, hide=("code",))
     download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang)
 

@@ -56,6 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n:,} of them repeat an earlier article and are counted once (below: each repeat and the "
         "source and ID of the article kept).",
     ),
+    "whole_file": ("整个文件", "whole file"),
     "status_loaded": ("已载入", "loaded"),
     "status_partial": ("部分载入", "partial"),
     "status_failed": ("未载入", "failed"),
