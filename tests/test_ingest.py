@@ -336,3 +336,16 @@ def test_workers_start_and_analyse_without_importing_pandas():
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert shown.stdout.split(maxsplit=1) == [
         "False", "['party_discipline', 'consultation', 'rural_revitalization'] ['三抓三促']\n"]
+
+
+@pytest.mark.parametrize("main_script", ["console", "benchmarks/run.py", "dashboard.py"])
+def test_the_main_scripts_that_workers_import_again_import_nothing_heavy(main_script):
+    # a worker process starts by running its parent's main script as __mp_main__
+    if main_script == "console":  # the govthemes console script imports its entry point
+        run = "import analysis.console"
+    else:
+        run = f"import runpy; runpy.run_path({main_script!r}, run_name='__mp_main__')"
+    script = f"import sys; {run}; print(sorted({{'pandas', 'streamlit', 'duckdb'}} & set(sys.modules)))"
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           cwd=Path(__file__).resolve().parents[1])
+    assert shown.stdout.strip() == "[]"

@@ -1,0 +1,292 @@
+"""The scale benchmark itself; run it as ``python benchmarks/run.py`` (see that file).
+
+Kept apart from ``run.py`` so that the main script the ingest's workers import is empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import psutil
+import pyarrow.parquet as pq
+
+from analysis.demo import iter_demo_batches
+from analysis.store import Filters, open_store
+
+NAIVE_SAMPLE = 2_000
+HERE = Path(__file__).resolve().parent
+
+
+class MemorySampler(threading.Thread):
+    """Sample the summed RSS of this process and its descendants until stopped.
+
+    Listing the descendants scans every process of the machine (2 ms); it is done every
+    half second, while the RSS of the processes known is read every 0.1 s (microseconds),
+    so that the sampler takes next to nothing from the ingest it measures.
+    """
+
+    REFRESH_TICKS = 5
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        processes: list[psutil.Process] = [me]
+        tick = 0
+        while not self._done.is_set():
+            if tick % self.REFRESH_TICKS == 0:
+                processes = [me, *me.children(recursive=True)]
+            tick += 1
+            total = 0
+            for process in processes:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.peak = max(self.peak, total)
+            self._done.wait(0.1)
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.peak
+
+
+def generate(n: int, folder: Path) -> list[Path]:
+    files = []
+    for i, batch in enumerate(iter_demo_batches(n, batch_size=20_000)):
+        files.append(folder / f"articles-{i:04d}.parquet")
+        batch.to_parquet(files[-1])
+    return files
+
+
+def ingest(files: list[Path], store_dir: Path, n: int, workers: int | None):
+    store = open_store(store_dir)
+    frames = (pq.read_table(file).to_pandas() for file in files)  # 2.5x faster than pd.read_parquet
+    started = time.perf_counter()
+    summary = store.ingest(frames, workers=workers, total=n)
+    return store, summary, time.perf_counter() - started
+
+
+def filter_changes(options: dict) -> list[tuple[str, Filters]]:
+    """A typical session: dates, prefectures, counties, themes, search words, combinations."""
+    low, high = options["date_min"].date(), options["date_max"].date()
+    prefectures = options["places"]["prefecture"]["adcode"].tolist()
+    counties = options["places"]["county"]["adcode"].tolist()
+    themes = options["themes"]
+    mid = low + (high - low) / 2
+    year = dt.date(mid.year, 1, 1)
+    p, c = prefectures, counties
+    return [
+        ("everything", Filters()),
+        ("last 12 months", Filters(date_from=high - dt.timedelta(days=365), date_to=high)),
+        ("one year", Filters(date_from=year, date_to=dt.date(year.year, 12, 31))),
+        ("days to days", Filters(date_from=low + dt.timedelta(days=73), date_to=high - dt.timedelta(days=41))),
+        ("one month", Filters(date_from=dt.date(mid.year, mid.month, 1), date_to=dt.date(mid.year, mid.month, 28))),
+        ("prefecture", Filters(level="prefecture", places=(p[0],))),
+        ("another prefecture", Filters(level="prefecture", places=(p[len(p) // 2],))),
+        ("two prefectures", Filters(level="prefecture", places=(p[1], p[2]))),
+        ("prefecture + dates", Filters(level="prefecture", places=(p[0],), date_from=year, date_to=high)),
+        ("county", Filters(level="county", places=(c[0],))),
+        ("county + year", Filters(level="county", places=(c[len(c) // 3],), date_from=year,
+                                  date_to=dt.date(year.year, 12, 31))),
+        ("three counties + quarter", Filters(level="county", places=tuple(c[5:8]), date_from=dt.date(year.year, 4, 1),
+                                             date_to=dt.date(year.year, 6, 30))),
+        ("theme", Filters(themes=(themes[0],))),
+        ("another theme", Filters(themes=(themes[10],))),
+        ("theme + prefecture", Filters(themes=(themes[10],), level="prefecture", places=(p[0],))),
+        ("theme + dates", Filters(themes=(themes[2],), date_from=year, date_to=high)),
+        ("search", Filters(search="乡村振兴")),
+        ("search + prefecture", Filters(search="乡村振兴", level="prefecture", places=(p[0],))),
+        ("other search + dates", Filters(search="协商", date_from=year, date_to=high)),
+        ("dates + prefecture + theme", Filters(date_from=low + dt.timedelta(days=100), date_to=high,
+                                               level="prefecture", places=(p[3],), themes=(themes[6],))),
+        ("county + theme + dates", Filters(level="county", places=(c[1],), themes=(themes[0],),
+                                           date_from=year, date_to=high)),
+        ("outlet", Filters(outlets=tuple(options["outlets"][:1]))),
+        ("search + theme", Filters(search="新质生产力", themes=(themes[8],))),
+        ("everything again", Filters()),
+    ]
+
+
+VIEW = {
+    "summary": lambda store, f: store.summary(f),
+    "over time": lambda store, f: store.articles_over_time(f, period="month"),
+    "by place": lambda store, f: store.articles_by_place(f, level="prefecture"),
+    "theme heatmap": lambda store, f: store.theme_counts(f, by="prefecture", period="month"),
+    "top terms": lambda store, f: store.term_counts(f, top=50),
+}
+"""The queries one view of the dashboard runs after a filter change."""
+
+
+def time_filters(store) -> list[tuple[str, float, dict[str, float]]]:
+    """Run the view for each filter change: (name, total ms, ms per query)."""
+    timings = []
+    for name, f in filter_changes(store.options()):
+        parts = {}
+        for query, run in VIEW.items():
+            started = time.perf_counter()
+            run(store, f)
+            parts[query] = (time.perf_counter() - started) * 1000
+        timings.append((name, sum(parts.values()), parts))
+    return timings
+
+
+def time_naive(sample_file: Path, n: int, *, runs: int = 3) -> dict:
+    """The naive pipeline's median of ``runs`` runs, each in a fresh process (its memory is not ours)."""
+    results = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, str(HERE / "naive.py"), str(sample_file), str(n)],
+                              capture_output=True, text=True, check=True)
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results.sort(key=lambda figures: figures["mb_per_s"])
+    return {**results[len(results) // 2], "all_mb_per_s": [r["mb_per_s"] for r in results]}
+
+
+WHAT_PAYS = {
+    "top 50 terms": {
+        "monthly roll-up (agg_terms_month)": "SELECT term_id, sum(frequency) AS f FROM agg_terms_month "
+                                             "WHERE {months} GROUP BY 1 ORDER BY f DESC LIMIT 50",
+        "cell roll-up (agg_terms x cells)": "SELECT term_id, sum(frequency) AS f FROM agg_terms JOIN cells "
+                                            "USING (cell) WHERE {months} AND {place} GROUP BY 1 ORDER BY f DESC "
+                                            "LIMIT 50",
+        "per article (doc_terms)": "SELECT term_id, sum(n) AS f FROM (SELECT unnest(term_ids) AS term_id, "
+                                   "unnest(counts) AS n FROM doc_terms JOIN articles USING (doc_key) "
+                                   "WHERE {days} AND {place}) GROUP BY 1 ORDER BY f DESC LIMIT 50",
+    },
+    "articles per month": {
+        "in-memory index": lambda store, f: store.articles_over_time(f, period="month"),
+        "SQL over articles": "SELECT month, count(*) FROM articles WHERE {days} AND {place} GROUP BY 1",
+    },
+    "theme heatmap": {
+        "in-memory index": lambda store, f: store.theme_counts(f, by="prefecture", period="month"),
+        "SQL over doc_themes": "SELECT prefecture_code, month_label, theme, count(*) FILTER (WHERE assigned), "
+                               "sum(n_hits) FROM doc_themes JOIN articles USING (doc_key) "
+                               "WHERE {days} AND {place} GROUP BY ALL",
+    },
+}
+
+
+def what_pays(store, options: dict) -> list[tuple[str, str, str, float]]:
+    """Time each way of answering three queries, for three filters (median of 5 runs, ms)."""
+    year = options["date_max"].year - 1
+    prefecture = options["places"]["prefecture"]["adcode"].iloc[0]
+    cases = {
+        "everything": (Filters(), "TRUE", "TRUE", "TRUE"),
+        f"year {year}": (Filters(date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31)),
+                         f"month BETWEEN '{year}-01-01' AND '{year}-12-01'",
+                         f"date BETWEEN '{year}-01-01' AND '{year}-12-31'", "TRUE"),
+        f"prefecture {prefecture}": (Filters(level="prefecture", places=(prefecture,)), "TRUE", "TRUE",
+                                     f"prefecture_code = '{prefecture}'"),
+    }
+    rows = []
+    for query, ways in WHAT_PAYS.items():
+        for way, how in ways.items():
+            for case, (f, months, days, place) in cases.items():
+                if "{months}" in str(how) and "{place}" not in str(how) and place != "TRUE":
+                    continue  # the monthly roll-up cannot answer a place filter
+                sql = None if callable(how) else how.format(months=months, days=days, place=place)
+                run = how if callable(how) else (lambda store, f, sql=sql: store.sql(sql))
+                run(store, f)
+                times = []
+                for _ in range(5):
+                    started = time.perf_counter()
+                    run(store, f)
+                    times.append((time.perf_counter() - started) * 1000)
+                rows.append((query, way, case, float(np.median(times))))
+    return rows
+
+
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def report_filters(named: list, say) -> tuple[float, float]:
+    """Print the time of each filter change and return the p50 and p95 (ms)."""
+    say(f"  {'filter change':<28} {'total':>8}  " + "  ".join(f"{q:>13}" for q in VIEW))
+    for name, ms, parts in named:
+        say(f"  {name:<28} {ms:8.1f}  " + "  ".join(f"{parts[q]:13.1f}" for q in VIEW))
+    times = [ms for _, ms, _ in named]
+    p50, p95 = float(np.percentile(times, 50)), float(np.percentile(times, 95))
+    medians = ", ".join(f"{q} {np.median([p[q] for _, _, p in named]):.1f}" for q in VIEW)
+    say(f"filter changes: {len(times)} (ms, each the five queries of one view), p50 {p50:.1f}, p95 {p95:.1f}; "
+        f"median per query: {medians}")
+    return p50, p95
+
+
+def measure(args, folder: Path, say) -> dict:
+    """Generate, ingest, time the filter changes (and what pays); return the figures."""
+    started = time.perf_counter()
+    files = generate(args.articles, folder)
+    say(f"generated {args.articles:,} demo articles in {time.perf_counter() - started:.1f} s (not timed)")
+    sampler = MemorySampler()
+    sampler.start()
+    store, summary, seconds = ingest(files, folder / "store", args.articles, args.workers)
+    say(f"ingest: {summary.new:,} articles, {summary.megabytes:.1f} MB in {seconds:.1f} s "
+        f"= {summary.megabytes / seconds:.2f} MB/s ({summary.batches} transactions)")
+    started = time.perf_counter()
+    options = store.options()  # loads the in-memory column index
+    say(f"first query after ingest (reads the column index): {time.perf_counter() - started:.2f} s")
+    p50, p95 = report_filters(time_filters(store), say)
+    if args.what_pays:
+        started = time.perf_counter()
+        store.rebuild_aggregates()
+        say(f"what pays (median ms); rebuilding the pre-aggregations takes {time.perf_counter() - started:.1f} s")
+        for query, way, case, ms in what_pays(store, options):
+            say(f"  {query:<20} {way:<36} {case:<20} {ms:8.1f}")
+    peak = sampler.stop()
+    say(f"store: {store.info()['terms']:,} terms, {store.info()['doc_terms']:,} (article, term) pairs")
+    store.close()
+    naive = time_naive(files[0], min(args.articles, NAIVE_SAMPLE))
+    runs = ", ".join(f"{rate:.3f}" for rate in naive["all_mb_per_s"])
+    say(f"naive (pandas + jieba.lcut + Counter + keyword masks) on the first {naive['articles']:,} articles "
+        f"({naive['megabytes']:.2f} MB), median of 3 runs ({runs} MB/s): {naive['mb_per_s']:.3f} MB/s, "
+        "extrapolated to the whole corpus")
+    return {"summary": summary, "seconds": seconds, "naive": naive, "p50": p50, "p95": p95, "peak": peak}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Scale benchmark: ingest N demo articles, time filter changes.")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: all cores)")
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--what-pays", action="store_true", help="also time the alternatives to each pre-aggregation")
+    parser.add_argument("--tmp", default=None, help="folder for the generated files and the store")
+    args = parser.parse_args(argv)
+    say = (lambda *a: None) if args.json else print
+    with tempfile.TemporaryDirectory(dir=args.tmp, prefix="govthemes-bench-") as tmp:
+        m = measure(args, Path(tmp), say)
+    rate = m["summary"].megabytes / m["seconds"]
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    say(f"speed-up over naive: {rate / m['naive']['mb_per_s']:.1f}x")
+    say(f"peak RSS (this process + workers, sampled every 0.1 s): {m['peak'] / 2**20:.0f} MB "
+        f"(getrusage of this process alone: {self_kb / 1024:.0f} MB)")
+    say(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB, {cpu_model()}")
+    print(json.dumps({
+        "articles": args.articles,
+        "ingest_seconds": round(m["seconds"], 2),
+        "ingest_mb_per_s": round(rate, 3),
+        "naive_mb_per_s": round(m["naive"]["mb_per_s"], 4),
+        "speedup_vs_naive": round(rate / m["naive"]["mb_per_s"], 1),
+        "filter_p50_ms": round(m["p50"], 1),
+        "filter_p95_ms": round(m["p95"], 1),
+        "peak_rss_mb": round(max(m["peak"], self_kb * 1024) / 2**20),
+    }))
+    return 0
