@@ -132,6 +132,8 @@ def test_an_uploaded_file_runs_without_exception():
     at.run()
     at.radio(key="source_kind").set_value("upload").run()
     assert not at.exception
+    uploader = at.get("file_uploader")[0].proto
+    assert "每个文件最大 200 MB" in uploader.help  # the limit, said in Chinese before a file is refused
     from analysis.loading import LoadOptions, load_uploads
     from analysis.store import open_store
     from ui.sources import Source

@@ -25,6 +25,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "选择文件（可多选，支持 txt、csv、tsv、xlsx、json、jsonl、parquet、md、html、zip）",
         "Choose files (several at once: txt, csv, tsv, xlsx, json, jsonl, parquet, md, html, zip)",
     ),
+    "upload_help": (
+        "每个文件最大 {mb} MB（.streamlit/config.toml 的 server.maxUploadSize）；超过的文件上传框会拒收"
+        "（提示为英文 “File must be … or smaller”）。更大的文件请放到数据根目录下，用“服务器上的文件夹”载入。",
+        "Each file at most {mb} MB (server.maxUploadSize in .streamlit/config.toml); larger files are refused "
+        "by the upload box. Put larger files under the data root and load them as a server folder.",
+    ),
     "folder_label": ("文件夹或文件路径", "Folder or file path"),
     "folder_help": ("只能读取数据根目录之下的路径：", "Only paths under the data root can be read: "),
     "store_label": ("库目录", "Store folder"),

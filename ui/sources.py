@@ -170,7 +170,9 @@ def choose_source(lang: Lang) -> Source | None:
 
 
 def _upload_form(lang: Lang) -> Source | None:
-    files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files")
+    limit = st.get_option("server.maxUploadSize")
+    files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files",
+                             help=t("upload_help", lang, mb=limit))
     form = _load_form(lang, "upload")
     if not files:
         return st.session_state.get("upload_source")
