@@ -33,6 +33,7 @@ import importlib.util
 import json
 import re
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -121,6 +122,17 @@ class Tokenizer:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_classes", _TokenClasses(self._classify))
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the segmenter is built (:meth:`prepare`, or a first cut)."""
+        return not isinstance(self._segment, _Segmenter) or self._segment.built
+
+    def prepare(self) -> Tokenizer:
+        """Build the segmenter now rather than at the first cut (see :class:`_Segmenter`)."""
+        if isinstance(self._segment, _Segmenter):
+            self._segment.build()
+        return self
 
     def cut(self, text: str) -> list[str]:
         """Return every token of ``text`` (punctuation and whitespace included)."""
@@ -241,12 +253,6 @@ def build_tokenizer(
     entries = read_userdict(Path(userdict or data_path(DEFAULT_USERDICT)))
     stops = read_stopwords(data_path(DEFAULT_STOPWORDS) if stopwords is None else stopwords)
     name, module = _import_backend(backend)
-    segment, add_word, has_word = _make_segmenter(name, module, hmm=hmm)
-    for entry in entries:
-        add_word(entry.word, entry.freq, entry.tag)
-    for word in sorted(stops):
-        if len(word) > 2 and not has_word(word):
-            add_word(word, STOPWORD_FREQ, None)
     package_version = importlib.metadata.version(name)
     return Tokenizer(
         backend=name,
@@ -254,8 +260,46 @@ def build_tokenizer(
         stopwords=stops,
         dictionary_words=frozenset(e.word for e in entries),
         slogans=frozenset(e.word for e in entries if e.section == "slogans"),
-        _segment=segment,
+        _segment=_Segmenter(name, module, hmm=hmm, entries=entries, stopwords=stops),
     )
+
+
+class _Segmenter:
+    """The backend instance with the user dictionary, built on the first cut.
+
+    Building it (the stock dictionary, then every user entry) takes a fifth of a second.
+    A process that only needs the tokenizer's version (an ingest whose workers do all the
+    segmenting) never pays it; one that forks workers calls :meth:`Tokenizer.prepare`
+    first so that every worker starts with it.
+    """
+
+    def __init__(self, name: str, module, *, hmm: bool, entries: Sequence[DictEntry],
+                 stopwords: frozenset[str]) -> None:
+        self._recipe = (name, module, hmm, entries, stopwords)
+        self._cut: Callable[[str], list[str]] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> list[str]:
+        return (self._cut or self.build())(text)
+
+    @property
+    def built(self) -> bool:
+        """Whether the backend instance exists yet."""
+        return self._cut is not None
+
+    def build(self) -> Callable[[str], list[str]]:
+        """Build the backend instance now (once; later calls return it)."""
+        with self._lock:
+            if self._cut is None:
+                name, module, hmm, entries, stopwords = self._recipe
+                segment, add_word, has_word = _make_segmenter(name, module, hmm=hmm)
+                for entry in entries:
+                    add_word(entry.word, entry.freq, entry.tag)
+                for word in sorted(stopwords):
+                    if len(word) > 2 and not has_word(word):
+                        add_word(word, STOPWORD_FREQ, None)
+                self._cut = segment
+            return self._cut
 
 
 def full_texts(articles: pd.DataFrame) -> list[str]:

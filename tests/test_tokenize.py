@@ -248,6 +248,15 @@ def test_an_rjieba_tokenizer_does_not_build_the_rjieba_packages_unused_default_i
     assert shown.stdout.split() == ["False", "['乡村振兴']"]
 
 
+def test_the_segmenter_is_built_at_the_first_cut_or_when_prepared():
+    # an ingesting process whose workers segment everything needs only the version
+    lazy = build_tokenizer()
+    assert not lazy.prepared and len(lazy.version) == 12
+    assert lazy.terms("推进乡村振兴") == ["乡村振兴"]
+    assert lazy.prepared
+    assert build_tokenizer().prepare().prepared
+
+
 def test_an_unknown_backend_is_refused():
     with pytest.raises(ValueError, match="backend must be"):
         build_tokenizer(backend="pkuseg")  # type: ignore[arg-type]

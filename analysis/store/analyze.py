@@ -85,7 +85,11 @@ class Analyzer:
 
     @classmethod
     def build(cls, config: AnalyzerConfig) -> Analyzer:
-        """Read the files and build both, the theme matcher compiled (a fifth of a second)."""
+        """Read the files and build both, the theme matcher compiled.
+
+        The segmenter itself is built on the first cut (:meth:`Tokenizer.prepare` builds
+        it now): an ingesting process whose workers segment everything never needs it.
+        """
         tokenizer = build_tokenizer(
             userdict=config.userdict, stopwords=config.stopwords, backend=config.backend)
         themes = load_themes(config.themes)
@@ -140,10 +144,15 @@ _ANALYZERS: dict[AnalyzerConfig, Analyzer] = {}
 
 
 def worker_analyzer(config: AnalyzerConfig) -> Analyzer:
-    """Return this process's analyzer for ``config``, building it on first use."""
+    """Return this process's analyzer for ``config``, building it on first use.
+
+    The segmenter is built at once too: a worker segments at once, and the fork server
+    builds it before forking so that every worker starts with it.
+    """
     analyzer = _ANALYZERS.get(config)
     if analyzer is None:
         analyzer = _ANALYZERS[config] = Analyzer.build(config)
+        analyzer.tokenizer.prepare()
     return analyzer
 
 
