@@ -83,8 +83,7 @@ class ThemeMatcher:
         A process that forks workers (the ingest's fork server) compiles once, before
         forking, and every worker starts with them.
         """
-        for _ in (self._automaton, self._csr, self._entry_themes, self._lengths, self._term_array):
-            pass
+        _ = self._automaton, self._csr, self._entry_themes, self._lengths, self._term_array
         return self
 
     def _scan_batch(self, texts: list[str], first_text: int, *, ordered: bool) -> dict[str, np.ndarray]:
@@ -102,7 +101,7 @@ class ThemeMatcher:
         if self.patterns:
             replaced, added = self._pattern_hits(joined, starts, ends, ids)
             if replaced:
-                width = len(self._csr[0])  # more than any theme position
+                width = int(entry_theme.max(initial=0)) + 1  # theme positions are below it
                 dropped = [k * width + theme for k, theme in replaced]
                 keep = ~np.isin(hit * width + found["theme"], dropped)
                 found = {name: values[keep] for name, values in found.items()}

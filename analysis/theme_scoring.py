@@ -33,6 +33,22 @@ class ThemeScores:
     score: np.ndarray
     assigned: np.ndarray
 
+    def assigned_lists(self, n_docs: int, ids: Sequence[str]) -> list[list[str]]:
+        """The assigned theme ids of each article, highest score first, ties in ``ids`` order.
+
+        Args:
+            n_docs: how many articles were scored (an article in no theme gets ``[]``).
+            ids: the dictionary's theme ids (``ThemeDictionary.ids``).
+        """
+        kept = self.assigned
+        docs, positions = self.doc[kept], self.theme[kept]
+        order = np.lexsort((positions, -self.score[kept], docs))
+        names = np.asarray(ids, dtype=object)[positions[order]]
+        lists: list[list[str]] = [[] for _ in range(n_docs)]
+        for doc, theme in zip(docs[order].tolist(), names.tolist(), strict=True):
+            lists[doc].append(theme)
+        return lists
+
 
 def score_texts(
     titles: Sequence[str],

@@ -183,14 +183,8 @@ def assign_themes(articles: pd.DataFrame, *, themes: ThemeDictionary) -> pd.Seri
         article a list of theme ids, highest score first (ties in dictionary order);
         an empty list for an article in no theme.
     """
-    scores = score_themes(articles, themes=themes)
-    kept = scores[scores["assigned"].to_numpy()]
-    doc = pd.Index(_columns(articles)[0]).get_indexer(kept["doc_id"])
-    rank = pd.Index(themes.ids).get_indexer(kept["theme"])
-    order = np.lexsort((rank, -kept["score"].to_numpy(), doc))
-    lists: list[list[str]] = [[] for _ in range(len(articles))]
-    for d, theme in zip(doc[order].tolist(), kept["theme"].to_numpy()[order].tolist(), strict=True):
-        lists[d].append(theme)
+    _, titles, texts = _columns(articles)
+    lists = score_texts(titles, texts, themes=themes).assigned_lists(len(articles), themes.ids)
     return pd.Series(lists, index=articles.index, name="themes", dtype="object")
 
 

@@ -302,14 +302,19 @@ class _Segmenter:
             return self._cut
 
 
-def full_texts(articles: pd.DataFrame) -> list[str]:
-    """What is segmented of each article: title, a line break, then text.
+def full_text(title: str, text: str) -> str:
+    """What is segmented of an article: title, a line break, then text.
 
     An article with no title is its text alone.
     """
+    return f"{title}\n{text}" if title else text
+
+
+def full_texts(articles: pd.DataFrame) -> list[str]:
+    """:func:`full_text` of each article of a table."""
     titles = articles["title"].fillna("").astype(str).tolist()
     texts = articles["text"].fillna("").astype(str).tolist()
-    return [f"{title}\n{text}" if title else text for title, text in zip(titles, texts, strict=True)]
+    return list(map(full_text, titles, texts))
 
 
 def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.DataFrame:
@@ -448,12 +453,13 @@ def _rjieba_extension():
     spec = importlib.util.find_spec("rjieba")
     for folder in map(Path, (spec.submodule_search_locations or []) if spec else []):
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-            if not (folder / f"rjieba{suffix}").is_file():
+            path = folder / f"rjieba{suffix}"
+            if not path.is_file():
                 continue
-            loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(folder / f"rjieba{suffix}"))
+            loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(path))
+            module_spec = importlib.util.spec_from_loader(loader.name, loader)
             try:
-                spec = importlib.util.spec_from_loader(loader.name, loader)
-                extension = importlib.util.module_from_spec(spec)
+                extension = importlib.util.module_from_spec(module_spec)
                 loader.exec_module(extension)
             except (ImportError, OSError):
                 return importlib.import_module("rjieba")

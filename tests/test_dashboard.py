@@ -10,6 +10,7 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.loading import load_articles
 from tests.conftest import FIXTURES, REPO_ROOT
 
 pytestmark = pytest.mark.slow
@@ -210,9 +211,12 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert every["message"].iloc[0] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
     assert any("逐条原因" in c.value for c in at.caption)
 
+    loads = []
+    monkeypatch.setattr("ui.sources.load_articles", lambda *a, **k: loads.append(a) or load_articles(*a, **k))
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception, at.exception
+    assert loads == []  # the reports word themselves in the new language: nothing is loaded again
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "loaded", "empty.txt": "failed", "news.jsonl": "partial"}
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)

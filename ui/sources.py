@@ -100,21 +100,28 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: LoadForm, lang: Lang) -> Source:
-    """Uploaded files (a .zip too), loaded and indexed once per distinct content and form."""
-    bar = st.progress(0.0, text=t("loading", lang))
-    result = load_uploads(list(_files), form.options, progress=_progress_callback(bar, len(_files), lang))
+def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: LoadForm, _lang: Lang) -> Source:
+    """Uploaded files (a .zip too), loaded and indexed once per distinct content and form.
+
+    The language (``_lang``: not part of the cache key) only words the progress bar: the
+    reports word themselves when shown, so switching languages does not load again.
+    """
+    bar = st.progress(0.0, text=t("loading", _lang))
+    result = load_uploads(list(_files), form.options, progress=_progress_callback(bar, len(_files), _lang))
     bar.empty()
-    return _index(result, f"upload:{digest[:12]}:{form.label}", lang, split_paragraphs=form.split_paragraphs)
+    return _index(result, f"upload:{digest[:12]}:{form.label}", _lang, split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def folder_source(path: str, signature: str, n_files: int, form: LoadForm, lang: Lang) -> Source:
-    """A folder (or file) on the server, loaded and indexed once per content signature and form."""
-    bar = st.progress(0.0, text=t("loading", lang))
-    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, lang))
+def folder_source(path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang) -> Source:
+    """A folder (or file) on the server, loaded and indexed once per signature and form.
+
+    Not once per language: see :func:`upload_source`.
+    """
+    bar = st.progress(0.0, text=t("loading", _lang))
+    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang))
     bar.empty()
-    return _index(result, f"folder:{path}:{form.label}", lang, split_paragraphs=form.split_paragraphs)
+    return _index(result, f"folder:{path}:{form.label}", _lang, split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -22,13 +22,14 @@ import numpy as np
 from analysis.counting import count_unique, first_seen_codes
 from analysis.paths import data_path
 from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
-from analysis.theme_scoring import ThemeScores, score_texts
+from analysis.theme_scoring import score_texts
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
     TextReading,
     Tokenizer,
     build_tokenizer,
+    full_text,
 )
 
 if TYPE_CHECKING:
@@ -110,8 +111,9 @@ class ChunkResult:
         count_rows, count_codes, count_values: one entry per (article, term): the number
             of occurrences of the term in the article.
         theme_rows, theme_ids, theme_hits, theme_scores, theme_assigned: one entry per
-            (article, theme with a hit), from :func:`analysis.themes.score_themes`.
-        assigned: for each article, its assigned themes, highest score first.
+            (article, theme with a hit), from :func:`analysis.theme_scoring.score_texts`.
+        assigned: for each article, its assigned themes, highest score first
+            (:meth:`~analysis.theme_scoring.ThemeScores.assigned_lists`).
         slogan_rows, slogan_texts, slogan_quoted: one entry per slogan mention
             (:meth:`analysis.tokenize.TextReading.slogan_mentions`, the rule of
             :func:`~analysis.slogans.find_slogans`).
@@ -224,7 +226,7 @@ def analyse_chunk(
         theme_hits=scores.n_hits.astype(np.int32),
         theme_scores=scores.score.astype(np.float64),
         theme_assigned=scores.assigned.astype(bool),
-        assigned=assigned_themes(scores, len(texts), analyzer.themes.ids),
+        assigned=scores.assigned_lists(len(texts), analyzer.themes.ids),
         slogan_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(m) for m in mentions]),
         slogan_texts=np.array([text for m in mentions for text, _ in m], dtype=object),
         slogan_quoted=np.array([quoted for m in mentions for _, quoted in m], dtype=bool),
@@ -236,28 +238,10 @@ def analyse_chunk(
 def read_texts(titles: list[str], texts: list[str], *, tokenizer: Tokenizer) -> list[TextReading]:
     """Segment each article once (:meth:`~analysis.tokenize.Tokenizer.read`).
 
-    What is segmented is the title, a line break, then the text, as in
-    :func:`~analysis.tokenize.full_texts`. The terms, word count and slogans of an
-    article all come from this one reading.
+    What is segmented is :func:`~analysis.tokenize.full_text`. The terms, word count and
+    slogans of an article all come from this one reading.
     """
-    pairs = zip(titles, texts, strict=True)
-    return [tokenizer.read(f"{title}\n{text}" if title else text) for title, text in pairs]
-
-
-def assigned_themes(scores: ThemeScores, n_rows: int, order: tuple[str, ...]) -> list[list[str]]:
-    """The assigned themes of each row, highest score first, ties in dictionary order.
-
-    This is the rule of :func:`analysis.themes.assign_themes`, applied to scores already
-    computed (calling it would score every article a second time).
-    """
-    kept = scores.assigned
-    rows, positions = scores.doc[kept], scores.theme[kept]
-    sort = np.lexsort((positions, -scores.score[kept], rows))
-    themes = np.asarray(order, dtype=object)[positions[sort]]
-    lists: list[list[str]] = [[] for _ in range(n_rows)]
-    for row, theme in zip(rows[sort].tolist(), themes.tolist(), strict=True):
-        lists[row].append(theme)
-    return lists
+    return [tokenizer.read(full_text(title, text)) for title, text in zip(titles, texts, strict=True)]
 
 
 def files_stamp(paths: tuple[str, ...]) -> str:

@@ -110,8 +110,8 @@ class _PoolStart:
 
     Starting takes about 0.4 s the first time (the fork server imports the analysis
     modules, without pandas, and builds the default analyzer, :mod:`.prebuilt`) and
-    milliseconds after that; the thread that asks for the workers waits without holding the GIL, so this
-    process goes on analysing meanwhile.
+    milliseconds after that; the thread that asks for the workers waits without holding
+    the GIL, so this process goes on analysing meanwhile.
     """
 
     def __init__(self, config: AnalyzerConfig, workers: int) -> None:

@@ -129,7 +129,7 @@ class Store:
 
     @property
     def analyzer(self) -> Analyzer:
-        """The tokenizer and themes of this process (built on first use, a fifth of a second)."""
+        """The tokenizer and themes of this process (built on first use; the segmenter at the first cut)."""
         if self._analyzer is None:
             self._analyzer = Analyzer.build(self.config)
         return self._analyzer
