@@ -17,6 +17,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 from test_store import TINY
 
+import analysis.store.aggregates as aggregates
 import analysis.store.analyze as analyze
 import analysis.store.ingest as ingest_module
 import analysis.store.parallel as parallel
@@ -196,7 +197,7 @@ def test_ingest_paths_loads_files_and_keeps_their_reports(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
+def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path, monkeypatch):
     articles = generate_demo_articles(2400, seed=8)
     for i in range(3):
         articles.iloc[i * 800 : (i + 1) * 800].to_parquet(tmp_path / f"part{i}.parquet")
@@ -215,12 +216,15 @@ def test_a_killed_ingest_leaves_whole_batches_and_resumes(tmp_path):
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
 
-    with open_store(store_dir) as store:
+    with monkeypatch.context() as patch:
+        patch.setattr(aggregates, "MIN_ARTICLES", 0)  # the roll-ups of any store, rebuilt on opening
+        store = open_store(store_dir)
+    with store:
         stored = store.count_articles()
         assert 100 <= stored < 2400
         assert stored % 100 == 0  # whole batches only
         assert store.info()["runs"][0]["status"] == "interrupted"
-        assert store.info()["aggregates"] == "fresh"  # rebuilt on opening
+        assert store.info()["aggregates"] == "fresh"
         assert store.count_articles(Filters(level="province", places=("620000",))) <= stored
 
     finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
@@ -275,6 +279,7 @@ def test_a_small_addition_extends_the_roll_ups_to_the_same_numbers(monkeypatch):
     articles = generate_demo_articles(300, seed=12)
     first, later = articles.iloc[:200], articles.iloc[200:]
     monkeypatch.setattr(ingest_module, "EXTEND_MAX_SHARE", 1.0)
+    monkeypatch.setattr(aggregates, "MIN_ARTICLES", 0)  # roll-ups for every store
     with open_store(None) as extended, open_store(None) as rebuilt:
         extended.ingest(first, workers=1)
         extended.ingest(later, workers=1)
@@ -287,6 +292,22 @@ def test_a_small_addition_extends_the_roll_ups_to_the_same_numbers(monkeypatch):
             assert_frame_equal(extended.keyness(f, level="prefecture", target_adcode="620100"),
                                rebuilt.keyness(f, level="prefecture", target_adcode="620100"))
         assert_frame_equal(extended.options()["places"]["county"], rebuilt.options()["places"]["county"])
+
+
+def test_a_small_store_keeps_no_roll_ups_until_an_ingest_takes_it_past_the_threshold(monkeypatch):
+    monkeypatch.setattr(aggregates, "MIN_ARTICLES", 250)
+    articles = generate_demo_articles(300, seed=15)
+    with open_store(None) as small, open_store(None) as built:
+        small.ingest(articles.iloc[:200], workers=1)
+        built.ingest(articles.iloc[:200], workers=1)
+        built.rebuild_aggregates()
+        assert (small.info()["aggregates"], built.info()["aggregates"]) == ("unbuilt", "fresh")
+        for f in [Filters(), Filters(date_from=dt.date(2023, 5, 9), date_to=dt.date(2024, 8, 1)),
+                  Filters(level="prefecture", places=("620100", "622900"))]:
+            assert_frame_equal(small.term_counts(f, top=None), built.term_counts(f, top=None))
+        assert_frame_equal(small.options()["places"]["county"], built.options()["places"]["county"])
+        small.ingest(articles.iloc[200:], workers=1)
+        assert small.info()["aggregates"] == "fresh"  # 300 articles: worth their roll-ups now
 
 
 def test_an_edited_data_file_is_not_analysed_with_an_analyzer_cached_before_the_edit(tmp_path):

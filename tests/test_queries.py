@@ -47,6 +47,7 @@ def corpus():
     articles = generate_demo_articles(400, seed=3)
     store = open_store(None)
     store.ingest(articles, workers=1)
+    store.rebuild_aggregates()  # a store this small keeps none unless asked: the modes compare both
     tokens = tokenize_articles(articles, tokenizer=store.analyzer.tokenizer)
     scores = score_themes(articles, themes=store.themes)
     articles = articles.assign(themes=assign_themes(articles, themes=store.themes))

@@ -10,8 +10,8 @@ the store what it knows:
 * otherwise: new. Repeats within the input (same hash or same ``doc_id``) count once.
 
 The articles to analyse go to the workers in chunks (:mod:`.parallel`); the parent writes
-the results in order, one transaction per batch (:mod:`.writer`), then rebuilds the
-pre-aggregations (:mod:`.aggregates`). After each committed batch the progress file
+the results in order, one transaction per batch (:mod:`.writer`), then brings the
+pre-aggregations up to date (:mod:`.aggregates`). After each committed batch the progress file
 ``ingest-progress.json`` of the store folder says how many articles are safely in.
 Re-running an interrupted ingest skips what was committed and goes on.
 """
@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
-from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, rebuild_aggregates
+from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, settle_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig, ArticleChunk
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
@@ -48,9 +48,11 @@ BATCH_SIZE = 5_000
 CHUNK_SIZE = 1_000
 """Articles per worker task."""
 POOL_MIN_ARTICLES = 4_000
-"""With ``workers=None``, the first this many articles are analysed in this process and a
-pool is started only for more (at once when ``total`` says there are more); this process
-goes on analysing until the pool's workers are ready, so nothing waits for them."""
+"""With ``workers=None``, an input known (``total``) to hold this many articles or more
+goes to a pool of every core from the first chunk, its chunks queued while the workers
+start; a smaller input is analysed in this process, and one of unknown size is analysed
+here until this many are done, then by the pool, this process going on until the pool's
+workers are ready."""
 PROGRESS_FILE = "ingest-progress.json"
 EXTEND_MAX_SHARE = 0.1
 """A run that adds at most this share of the store's articles extends the pre-aggregations
@@ -178,7 +180,7 @@ class _Run:
         self._refresh_aggregates()
 
     def _refresh_aggregates(self) -> None:
-        """Extend the pre-aggregations with a small run of new articles; else rebuild them."""
+        """Extend the pre-aggregations with a small run of new articles; else rebuild them (if they pay)."""
         if not self.counts["batches"] and self.fresh_before:
             return
         appended = not (self.counts["replaced"] or self.counts["resegmented"])
@@ -187,7 +189,7 @@ class _Run:
         if self.fresh_before and appended and small and extensions < EXTENSIONS_BEFORE_REBUILD:
             extend_aggregates(self.con, self.run_id)
         else:
-            rebuild_aggregates(self.con)
+            settle_aggregates(self.con)
 
     def plan(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Decide what to do with each article of ``frame``; return those to analyse."""
@@ -242,8 +244,7 @@ class _Run:
         planned["doc_key"] = planned["doc_key"].astype("int64")
         self.pending_hashes.update(planned["content_hash"].tolist())
         self.pending_ids.update(planned["doc_id"].tolist())
-        text = pa.array(planned["title"].fillna("").astype(str) + planned["text"].astype(str))
-        self.bytes += int(pc.sum(pc.binary_length(text)).as_py() or 0)
+        self.bytes += _utf8_bytes(planned["title"]) + _utf8_bytes(planned["text"])
         return planned
 
     def _known(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -319,7 +320,7 @@ def pool_plan(options: IngestOptions) -> tuple[int, int | None]:
     if options.workers is not None:
         return options.workers, None
     total = options.total
-    return default_workers(), POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else 0
+    return default_workers(), POOL_MIN_ARTICLES if total is None or total < POOL_MIN_ARTICLES else None
 
 
 def may_use_pool(options: IngestOptions) -> bool:
@@ -339,6 +340,11 @@ def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:
     if empty:
         raise StoreError("articles_without_id_or_text", n=empty)
     return out
+
+
+def _utf8_bytes(strings: pd.Series) -> int:
+    """The UTF-8 size of the strings (missing ones count 0), without copying them."""
+    return int(pc.sum(pc.binary_length(pa.array(strings, type=pa.large_string()))).as_py() or 0)
 
 
 def _lookup(values: pd.Series, positions: np.ndarray, dtype: object) -> pd.array:

@@ -65,10 +65,11 @@ def map_chunks(
         workers: processes to use (1: this process).
         scheduler: address of a Dask scheduler; overrides ``workers``.
         local: the analyzer to use in this process.
-        pool_after: ``None``: use the pool from the first chunk, waiting for it to start.
-            A number: analyse chunks in this process until that many articles are done,
-            then start the pool in the background and go on here until its workers are
-            ready, so that neither a small input nor the pool's start-up costs a wait.
+        pool_after: ``None``: use the pool from the first chunk; chunks queue on it
+            while its workers start, and this process goes on reading and planning. A
+            number: analyse chunks in this process until that many articles are done, then
+            start the pool in the background and go on here until its workers are ready,
+            so that an input that turns out small never waits for a pool.
 
     Yields:
         One :class:`~analysis.store.analyze.ChunkResult` per chunk, in order.
@@ -82,9 +83,9 @@ def map_chunks(
             yield analyse_chunk(config, chunk, analyzer=local)
         return
     if pool_after is None:
-        start = _PoolStart(config, workers)
-        start.wait()
-        yield from _map_pool(start.pool, remaining, config=config, workers=workers)
+        # Queued, not analysed here while the workers start: a chunk this process took
+        # would keep the ready workers waiting until it is done (0.3 s at 10k articles).
+        yield from _map_pool(_PoolStart(config, workers).pool, remaining, config=config, workers=workers)
         return
     start, done = None, 0
     try:
@@ -111,7 +112,8 @@ class _PoolStart:
     Starting takes about 0.4 s the first time (the fork server imports the analysis
     modules, without pandas, and builds the default analyzer, :mod:`.prebuilt`) and
     milliseconds after that; the thread that asks for the workers waits without holding
-    the GIL, so this process goes on analysing meanwhile.
+    the GIL, so this process goes on reading, planning (and queueing chunks on the pool,
+    or analysing them itself) meanwhile.
     """
 
     def __init__(self, config: AnalyzerConfig, workers: int) -> None:
@@ -135,13 +137,6 @@ class _PoolStart:
     def ready(self) -> bool:
         """Whether the workers are up (a pool that failed to start never is)."""
         return self._started.is_set() and self.error is None
-
-    def wait(self) -> None:
-        """Wait for the workers; raise what stopped them from starting."""
-        self._started.wait()
-        if self.error is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            raise self.error
 
     def discard(self) -> None:
         """Stop the pool without waiting for it here (it may still be starting)."""

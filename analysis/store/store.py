@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis.store import counts, queries, terms, theme_queries
-from analysis.store.aggregates import rebuild_aggregates
+from analysis.store.aggregates import rebuild_aggregates, settle_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig
 from analysis.store.counts import Period, ThemeGroup, ThemePeriod
 from analysis.store.database import Database
@@ -116,8 +116,8 @@ class Store:
         """After an interrupted ingest: mark its run and rebuild stale pre-aggregations."""
         with self._db.lock:
             self._db.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
-            if not self._db.aggregates_fresh:
-                rebuild_aggregates(self._db.con)
+            if get_meta(self._db.con, "aggregates") == "stale":
+                settle_aggregates(self._db.con)
                 self._db.forget_state()
 
     @property
@@ -153,8 +153,8 @@ class Store:
         Args:
             articles: an articles table, or an iterable of them (read lazily: bounded memory).
             workers: processes to analyse with; None: every core for inputs of 4,000
-                articles or more (an input of unknown size: after its first 4,000), with
-                this process analysing until the workers are up; smaller inputs here.
+                articles or more, smaller inputs here (an input of unknown size: here
+                until 4,000 are done, then on every core; see ``POOL_MIN_ARTICLES``).
             scheduler: a Dask scheduler address (``tcp://host:8786``) to analyse on instead.
             progress: called with (articles done, total or None) as work advances.
             resegment: also analyse again every stored article made with other versions
