@@ -1,22 +1,27 @@
 """Scale benchmark: ingest N demo articles into a store, then time dashboard filter changes.
 
-    python benchmarks/run.py --articles 100000 [--json] [--workers 2]
+    python benchmarks/run.py --articles 100000 [--json] [--workers 2] [--runs 3]
 
 1. Generate N articles with :func:`analysis.demo.iter_demo_batches` into Parquet files in
    a temporary folder (not timed: it stands for the files an analyst has).
 2. Ingest them into a new store (timed: reading the files, hashing, segmenting, theme
-   scoring, writing, pre-aggregating). MB are UTF-8 megabytes of titles and texts.
-3. Time a sequence of filter changes; each runs the queries one dashboard view needs:
-   summary, articles per month, articles per prefecture, the theme heatmap (prefecture x
-   month) and the top 50 terms.
-4. Time the naive pipeline (:mod:`benchmarks.naive`) on a sample of the same articles
-   (the first 2,000) in a separate process, three times, and extrapolate the median MB/s
-   (this machine's speed varies by some 15% from run to run).
+   scoring, writing, pre-aggregating), cold, in a fresh process (:mod:`ingest_once`), as
+   ``govthemes ingest`` runs. MB are UTF-8 megabytes of titles and texts.
+3. Time the naive pipeline (:mod:`benchmarks.naive`) on a sample of the same articles
+   (the first 2,000) in a fresh process and extrapolate its MB/s. Up to 20,000 articles
+   the ingest is timed three times (``--runs``), alternating with three naive runs, so
+   that both meet the same moods of a shared machine (its speed varies by 15-50% from
+   minute to minute); larger corpora are ingested once, the naive pipeline still runs
+   three times. The figures are medians.
+4. Time a sequence of filter changes on the last store; each runs the queries one
+   dashboard view needs: summary, articles per month, articles per prefecture, the theme
+   heatmap (prefecture x month) and the top 50 terms.
 5. With ``--what-pays``: time each pre-aggregation against the ways of answering without
    it, on the same store, and the cost of rebuilding them.
 
-Peak RSS is sampled every 0.1 s over this process and its children (the ingest workers)
-while steps 2-3 run, summed over processes: the memory the tool needed at its busiest.
+Peak RSS is sampled every 0.1 s over this process and its children (the ingesting
+process and its workers) while the ingests and the filter changes run, summed over
+processes: the memory the tool needed at its busiest.
 The last line is JSON with the figures.
 """
 

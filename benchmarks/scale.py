@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,17 +20,20 @@ from pathlib import Path
 
 import numpy as np
 import psutil
-import pyarrow.parquet as pq
 
 from analysis.demo import iter_demo_batches
 from analysis.store import Filters, open_store
 
 NAIVE_SAMPLE = 2_000
+NAIVE_RUNS = 3
+SMALL = 20_000
+"""Up to this many articles the ingest is timed three times (a few seconds each, so the
+machine's moods weigh); larger corpora once."""
 HERE = Path(__file__).resolve().parent
 
 
 class MemorySampler(threading.Thread):
-    """Sample the summed RSS of this process and its descendants until stopped.
+    """Sample the summed RSS of a process (default: this one) and its descendants until stopped.
 
     Listing the descendants scans every process of the machine (2 ms); it is done every
     half second, while the RSS of the processes known is read every 0.1 s (microseconds),
@@ -38,18 +42,25 @@ class MemorySampler(threading.Thread):
 
     REFRESH_TICKS = 5
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int | None = None) -> None:
         super().__init__(daemon=True)
         self.peak = 0
+        self._pid = pid
         self._done = threading.Event()
 
     def run(self) -> None:
-        me = psutil.Process()
+        try:
+            me = psutil.Process(self._pid)
+        except psutil.Error:  # already gone
+            return
         processes: list[psutil.Process] = [me]
         tick = 0
         while not self._done.is_set():
             if tick % self.REFRESH_TICKS == 0:
-                processes = [me, *me.children(recursive=True)]
+                try:
+                    processes = [me, *me.children(recursive=True)]
+                except psutil.Error:  # it has ended
+                    return
             tick += 1
             total = 0
             for process in processes:
@@ -74,12 +85,40 @@ def generate(n: int, folder: Path) -> list[Path]:
     return files
 
 
-def ingest(files: list[Path], store_dir: Path, n: int, workers: int | None):
-    store = open_store(store_dir)
-    frames = (pq.read_table(file).to_pandas() for file in files)  # 2.5x faster than pd.read_parquet
-    started = time.perf_counter()
-    summary = store.ingest(frames, workers=workers, total=n)
-    return store, summary, time.perf_counter() - started
+def ingest(files: list[Path], store_dir: Path, n: int, workers: int | None) -> dict:
+    """Ingest the files into a new store in a fresh process (:mod:`ingest_once`); its figures."""
+    command = [sys.executable, str(HERE / "ingest_once.py"), str(store_dir), str(n), *map(str, files)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        sampler = MemorySampler(process.pid)  # the ingesting process and its workers, not this one
+        sampler.start()
+        out, err = process.communicate()
+        peak = sampler.stop()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, out, err)
+    return {**json.loads(out.strip().splitlines()[-1]), "peak": peak}
+
+
+def ingest_and_naive(files: list[Path], folder: Path, args, say) -> tuple[list[dict], list[dict], Path]:
+    """Alternate the timed ingests and naive runs, so that both meet the machine's same moods.
+
+    Returns the ingests' figures, the naive runs' figures and the last store's folder
+    (the earlier stores are deleted).
+    """
+    runs = args.runs or (3 if args.articles <= SMALL else 1)
+    ingests, naives = [], []
+    store_dir = folder / "store"
+    for run in range(max(runs, NAIVE_RUNS)):
+        if run < runs:
+            if store_dir.exists():
+                shutil.rmtree(store_dir)
+            ingests.append(ingest(files, store_dir, args.articles, args.workers))
+            got = ingests[-1]
+            say(f"ingest {run + 1}: {got['new']:,} articles, {got['megabytes']:.1f} MB in {got['seconds']:.2f} s "
+                f"= {got['megabytes'] / got['seconds']:.2f} MB/s ({got['batches']} transactions)")
+        naives.append(time_naive(files[0], min(args.articles, NAIVE_SAMPLE)))
+    return ingests, naives, store_dir
 
 
 def filter_changes(options: dict) -> list[tuple[str, Filters]]:
@@ -146,15 +185,11 @@ def time_filters(store) -> list[tuple[str, float, dict[str, float]]]:
     return timings
 
 
-def time_naive(sample_file: Path, n: int, *, runs: int = 3) -> dict:
-    """The naive pipeline's median of ``runs`` runs, each in a fresh process (its memory is not ours)."""
-    results = []
-    for _ in range(runs):
-        done = subprocess.run([sys.executable, str(HERE / "naive.py"), str(sample_file), str(n)],
-                              capture_output=True, text=True, check=True)
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    results.sort(key=lambda figures: figures["mb_per_s"])
-    return {**results[len(results) // 2], "all_mb_per_s": [r["mb_per_s"] for r in results]}
+def time_naive(sample_file: Path, n: int) -> dict:
+    """One run of the naive pipeline, in a fresh process (its memory is not ours)."""
+    done = subprocess.run([sys.executable, str(HERE / "naive.py"), str(sample_file), str(n)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 WHAT_PAYS = {
@@ -232,15 +267,14 @@ def report_filters(named: list, say) -> tuple[float, float]:
 
 
 def measure(args, folder: Path, say) -> dict:
-    """Generate, ingest, time the filter changes (and what pays); return the figures."""
+    """Generate, ingest and run the naive pipeline, time the filter changes (and what pays)."""
     started = time.perf_counter()
     files = generate(args.articles, folder)
     say(f"generated {args.articles:,} demo articles in {time.perf_counter() - started:.1f} s (not timed)")
+    ingests, naives, store_dir = ingest_and_naive(files, folder, args, say)
     sampler = MemorySampler()
     sampler.start()
-    store, summary, seconds = ingest(files, folder / "store", args.articles, args.workers)
-    say(f"ingest: {summary.new:,} articles, {summary.megabytes:.1f} MB in {seconds:.1f} s "
-        f"= {summary.megabytes / seconds:.2f} MB/s ({summary.batches} transactions)")
+    store = open_store(store_dir)
     started = time.perf_counter()
     options = store.options()  # loads the in-memory column index
     say(f"first query after ingest (reads the column index): {time.perf_counter() - started:.2f} s")
@@ -251,15 +285,19 @@ def measure(args, folder: Path, say) -> dict:
         say(f"what pays (median ms); rebuilding the pre-aggregations takes {time.perf_counter() - started:.1f} s")
         for query, way, case, ms in what_pays(store, options):
             say(f"  {query:<20} {way:<36} {case:<20} {ms:8.1f}")
-    peak = sampler.stop()
-    say(f"store: {store.info()['terms']:,} terms, {store.info()['doc_terms']:,} (article, term) pairs")
+    peak = max(sampler.stop(), *(run["peak"] for run in ingests))
+    say(f"store: {store.info()['terms']:,} terms, {store.info()['doc_terms']:,} (article, term) pairs, "
+        f"pre-aggregations {store.info()['aggregates']}")
     store.close()
-    naive = time_naive(files[0], min(args.articles, NAIVE_SAMPLE))
-    runs = ", ".join(f"{rate:.3f}" for rate in naive["all_mb_per_s"])
-    say(f"naive (pandas + jieba.lcut + Counter + keyword masks) on the first {naive['articles']:,} articles "
-        f"({naive['megabytes']:.2f} MB), median of 3 runs ({runs} MB/s): {naive['mb_per_s']:.3f} MB/s, "
+    seconds = float(np.median([run["seconds"] for run in ingests]))
+    naive = float(np.median([run["mb_per_s"] for run in naives]))
+    rates = ", ".join(f"{run['mb_per_s']:.3f}" for run in naives)
+    say(f"ingest: median of {len(ingests)} cold runs {seconds:.2f} s")
+    say(f"naive (pandas + jieba.lcut + Counter + keyword masks) on the first {naives[0]['articles']:,} articles "
+        f"({naives[0]['megabytes']:.2f} MB), median of {len(naives)} runs ({rates} MB/s): {naive:.3f} MB/s, "
         "extrapolated to the whole corpus")
-    return {"summary": summary, "seconds": seconds, "naive": naive, "p50": p50, "p95": p95, "peak": peak}
+    return {"megabytes": ingests[0]["megabytes"], "seconds": seconds, "naive_mb_per_s": naive, "p50": p50,
+            "p95": p95, "peak": peak}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,25 +306,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: all cores)")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("--what-pays", action="store_true", help="also time the alternatives to each pre-aggregation")
+    parser.add_argument("--runs", type=int, default=None,
+                        help=f"timed ingests, each cold in a fresh process (default: 3 up to {SMALL:,} articles, else 1)")
     parser.add_argument("--tmp", default=None, help="folder for the generated files and the store")
     args = parser.parse_args(argv)
     say = (lambda *a: None) if args.json else print
     with tempfile.TemporaryDirectory(dir=args.tmp, prefix="govthemes-bench-") as tmp:
         m = measure(args, Path(tmp), say)
-    rate = m["summary"].megabytes / m["seconds"]
+    rate = m["megabytes"] / m["seconds"]
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    say(f"speed-up over naive: {rate / m['naive']['mb_per_s']:.1f}x")
-    say(f"peak RSS (this process + workers, sampled every 0.1 s): {m['peak'] / 2**20:.0f} MB "
-        f"(getrusage of this process alone: {self_kb / 1024:.0f} MB)")
+    say(f"speed-up over naive: {rate / m['naive_mb_per_s']:.1f}x")
+    say(f"peak RSS (the ingesting process + its workers, or this process while it queries the store; summed "
+        f"over processes, sampled every 0.1 s): {m['peak'] / 2**20:.0f} MB (getrusage of this process, which "
+        f"also generated the corpus: {self_kb / 1024:.0f} MB)")
     say(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB, {cpu_model()}")
     print(json.dumps({
         "articles": args.articles,
         "ingest_seconds": round(m["seconds"], 2),
         "ingest_mb_per_s": round(rate, 3),
-        "naive_mb_per_s": round(m["naive"]["mb_per_s"], 4),
-        "speedup_vs_naive": round(rate / m["naive"]["mb_per_s"], 1),
+        "naive_mb_per_s": round(m["naive_mb_per_s"], 4),
+        "speedup_vs_naive": round(rate / m["naive_mb_per_s"], 1),
         "filter_p50_ms": round(m["p50"], 1),
         "filter_p95_ms": round(m["p95"], 1),
-        "peak_rss_mb": round(max(m["peak"], self_kb * 1024) / 2**20),
+        "peak_rss_mb": round(m["peak"] / 2**20),
     }))
     return 0
