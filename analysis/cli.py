@@ -19,6 +19,7 @@ from typing import TextIO
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.output import write_reports
+from analysis.paths import ConfigFileError
 from analysis.report import summarize_reports
 
 
@@ -129,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except UsageError as exc:
         print(f"govthemes: error: {exc}", file=sys.stderr)
+        return 2
+    except ConfigFileError as exc:  # before OSError: a missing configuration file is both
+        print(f"govthemes: error in a configuration file: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"govthemes: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from analysis.paths import REPO_ROOT, data_path
+from analysis.paths import REPO_ROOT, ConfigFileError, MissingConfigFileError, data_path, read_config_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,7 +59,7 @@ FORBIDDEN_IN_TERMS = re.compile(r"[\s。！？!?；;]")
 THEME_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
-class ThemeDictionaryError(ValueError):
+class ThemeDictionaryError(ConfigFileError):
     """Raised when the theme file is not valid; the message names every bad entry."""
 
 
@@ -197,7 +197,7 @@ def default_themes_path() -> Path:
     last resort (a plain install, run from a checkout).
 
     Raises:
-        FileNotFoundError: naming the places looked in.
+        MissingConfigFileError: naming the places looked in (a ``FileNotFoundError``).
     """
     candidates = [
         data_path("themes.toml"),
@@ -208,7 +208,7 @@ def default_themes_path() -> Path:
         if candidate.is_file():
             return candidate
     tried = ", ".join(dict.fromkeys(str(c) for c in candidates))
-    raise FileNotFoundError(f"theme dictionary not found; looked for {tried}")
+    raise MissingConfigFileError(f"theme dictionary not found; looked for {tried}")
 
 
 def load_themes(path: str | os.PathLike[str] | None = None) -> ThemeDictionary:
@@ -221,12 +221,12 @@ def load_themes(path: str | os.PathLike[str] | None = None) -> ThemeDictionary:
         The validated dictionary.
 
     Raises:
-        FileNotFoundError: if the file does not exist.
+        MissingConfigFileError: if the file does not exist (a ``FileNotFoundError``).
         ThemeDictionaryError: naming the file, and for each bad entry its theme id and
-            line, with what was expected.
+            line, with what was expected (also for a file that is not UTF-8).
     """
     file = Path(path) if path is not None else default_themes_path()
-    raw = file.read_text(encoding="utf-8")
+    raw = read_config_text(file, "theme dictionary")
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -40,7 +40,7 @@ from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from analysis.paths import data_path
+from analysis.paths import ConfigFileError, data_path, read_config_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -346,7 +346,7 @@ def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.Dat
     )
 
 
-class DictionaryError(ValueError):
+class DictionaryError(ConfigFileError):
     """A user dictionary line that is not ``word [freq [tag]]``."""
 
 
@@ -369,7 +369,7 @@ def read_userdict(path: Path) -> tuple[DictEntry, ...]:
     entries: list[DictEntry] = []
     seen: dict[str, int] = {}
     section = ""
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(read_config_text(path, "user dictionary").splitlines(), start=1):
         line = raw.strip()
         if header := re.match(r"#\s*\[([\w-]+)\]", line):
             section = header.group(1)
@@ -395,7 +395,7 @@ def read_stopwords(source: Path | str | Sequence[Path | str]) -> frozenset[str]:
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
     if len(paths) == 1 and paths[0].is_dir():
         paths = sorted(paths[0].glob("*.txt"))
-    lines = (line.strip() for path in paths for line in path.read_text(encoding="utf-8").splitlines())
+    lines = (line.strip() for path in paths for line in read_config_text(path, "stopword list").splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 

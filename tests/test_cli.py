@@ -116,3 +116,46 @@ def test_ingest_with_split_paragraphs_stores_each_paragraph_of_a_long_report(cap
     assert status == 0, err
     with open_store(tmp_path / "store", read_only=True) as store:
         assert store.count_articles() == 2
+
+
+def broken_config(tmp_path, name: str, content: bytes):
+    """A copy of the configuration folder with one file replaced."""
+    import shutil
+
+    from analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    target = folder / name
+    if content:
+        target.write_bytes(content)
+    else:
+        target.unlink()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("themes.toml", b"[[themes]\nid = 'x'\n", "themes.toml: not valid TOML"),
+        ("userdict.txt", b"\xff\xfe\xfa\n", "userdict.txt: user dictionary is not UTF-8 text (byte 0)"),
+        ("stopwords/general.txt", "的\n".encode("utf-16"), "stopword list is not UTF-8 text"),
+        ("page_chrome.txt", b"([unclosed\n", "page_chrome.txt:1: invalid pattern"),
+    ],
+)
+def test_a_broken_configuration_file_is_named_in_one_line_not_a_traceback(capsys, tmp_path, monkeypatch, name,
+                                                                           content, message):
+    from analysis.loading.cleaning import load_chrome_patterns
+
+    monkeypatch.setenv("GOVTHEMES_DATA", str(broken_config(tmp_path, name, content)))
+    load_chrome_patterns.cache_clear()  # read again from the broken folder
+    record = tmp_path / "records.jsonl"  # table records go through the page-chrome patterns
+    record.write_text(json.dumps({"title": "标题", "text": "本报兰州讯 政协委员调研乡村振兴。"}, ensure_ascii=False),
+                      encoding="utf-8")
+    try:
+        status, out, err = run(capsys, "keywords", PAGE, str(record))
+    finally:
+        load_chrome_patterns.cache_clear()
+    assert status == 2 and out == ""
+    assert "govthemes: error in a configuration file:" in err and message in err
+    assert "Traceback" not in err

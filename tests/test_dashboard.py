@@ -289,3 +289,24 @@ def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path
     assert not at.exception, at.exception
     assert matched(at) == 3
     assert any("1 篇文档 → 3 段" in note.value for note in at.info)
+
+
+def test_a_broken_configuration_file_is_named_on_the_page_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    import streamlit as st
+
+    from analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    (folder / "themes.toml").write_text("[[themes]\nid = 'x'\n", encoding="utf-8")
+    monkeypatch.setenv("GOVTHEMES_DATA", str(folder))
+    st.cache_resource.clear()  # the demo corpus cached by other tests was built with the good files
+    try:
+        at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    finally:
+        st.cache_resource.clear()
+    assert not at.exception, at.exception
+    assert "配置文件有误" in at.error[0].value
+    assert "themes.toml: not valid TOML" in at.code[0].value

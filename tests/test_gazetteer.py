@@ -269,7 +269,7 @@ def test_alias_file_entries_are_read(tmp_path):
         ),
         ('[[not_a_place]]\ntext = "白银"\n', r"\[\[not_a_place\]\] entry 1 .*'note'"),
         ('[[not_a_place]]\ntext = "白银"\nnote = "a"\n' * 2, "lists '白银' twice"),
-        ("[[alias]\n", "cannot read"),
+        ("[[alias]\n", "not valid TOML"),
     ],
 )
 def test_alias_file_errors_name_the_entry(tmp_path, body, message):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.paths import ConfigFileError
 from analysis.report import FileReport, problems_table, summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
@@ -134,6 +135,15 @@ def main() -> None:
     lang = language()
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
+    try:
+        draw(lang)
+    except ConfigFileError as exc:  # an analyst's edit of data/: say which file and line, no traceback
+        st.error(t("config_error", lang))
+        st.code(str(exc), language=None, wrap_lines=True)  # verbatim: the file's text is not markup
+
+
+def draw(lang: Lang) -> None:
+    """The sidebar and the tabs, for the chosen data."""
     with st.sidebar.expander(t("data", lang), expanded=True):
         source = choose_source(lang)
     if source is None:

@@ -18,7 +18,7 @@ from analysis.loading import layout
 from analysis.loading.html_text import html_to_text, looks_like_html
 from analysis.loading.page import EDITOR_LINE
 from analysis.loading.paragraphs import Line, join_paragraphs
-from analysis.paths import data_path
+from analysis.paths import ConfigFileError, data_path, read_config_text
 
 _SOURCE_LINE = re.compile(r"^(?:来源|稿源|出处)[:：]\s*(?P<outlet>.{2,30})$")
 _META_KEYS = r"来源|稿源|发布时间|发布日期|时间|作者|编辑|责任编辑|浏览次数|点击数|阅读|【?字体|【?字号"
@@ -32,7 +32,7 @@ _PAGE_LINE = re.compile(r"^(?:版次|当前版)[:：]\s*(?P<page>[A-Z]?\d{1,3})�
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 
-class ChromePatternError(ValueError):
+class ChromePatternError(ConfigFileError):
     """A line of ``data/page_chrome.txt`` is not a valid regular expression."""
 
 
@@ -45,7 +45,7 @@ def load_chrome_patterns(path: Path | None = None) -> re.Pattern[str]:
     """
     path = path or data_path("page_chrome.txt")
     patterns = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_config_text(path, "page-chrome pattern list").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         try:

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis.paths import ConfigFileError, read_config_text
+
 ALIASES_FILE = "locality_aliases.toml"
 """The alias file's name in the configuration folder (:func:`analysis.paths.data_path`)."""
 
 _ADCODE = re.compile(r"\d{6}")
 
 
-class AliasFileError(ValueError):
+class AliasFileError(ConfigFileError):
     """Raised when the alias file is malformed; the message names the file and entry."""
 
 
@@ -66,9 +68,9 @@ def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
         AliasFileError: naming the file, the entry and what was expected.
     """
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise AliasFileError(f"{path}: cannot read alias file: {error}") from error
+        raw = tomllib.loads(read_config_text(path, "alias file"))
+    except tomllib.TOMLDecodeError as error:
+        raise AliasFileError(f"{path}: not valid TOML: {error}") from error
     rules = raw.get("name_rules", {})
     groups = rules.get("ethnic_groups") if isinstance(rules, dict) else None
     if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
