@@ -184,6 +184,9 @@ def test_a_process_pool_gives_the_same_store_as_this_process():
         local.ingest(articles, workers=1)
         summary = pooled.ingest(articles, workers=2, chunk_size=40)
         assert summary.new == 300
+        # 8 chunks, 4 in flight: once the 8th is out, each result is written as it comes
+        # (chunks 1-6 together, then 7, then 8), so little is left to write after the last
+        assert summary.batches == 3
         assert_same_store(local, pooled)
 
 

@@ -10,8 +10,9 @@ the store what it knows:
 * otherwise: new. Repeats within the input (same hash or same ``doc_id``) count once.
 
 The articles to analyse go to the workers in chunks (:mod:`.parallel`); the parent writes
-the results in order, one transaction per batch (:mod:`.writer`), then brings the
-pre-aggregations up to date (:mod:`.aggregates`). After each committed batch the progress file
+the results in order, one transaction per batch (:mod:`.writer`; once every chunk is
+out to the workers, one per result), then brings the pre-aggregations up to date
+(:mod:`.aggregates`). After each committed batch the progress file
 ``ingest-progress.json`` of the store folder says how many articles are safely in.
 Re-running an interrupted ingest skips what was committed and goes on.
 """
@@ -44,7 +45,7 @@ ProgressCallback = Callable[[int, int | None], None]
 """Called with (articles done, articles in all, or None when not known in advance)."""
 
 BATCH_SIZE = 5_000
-"""Articles per transaction."""
+"""Articles per transaction (fewer at the end of an input, see the module docstring)."""
 CHUNK_SIZE = 1_000
 """Articles per worker task."""
 POOL_MIN_ARTICLES = 4_000
@@ -153,8 +154,10 @@ class _Run:
         """Plan, analyse and write everything, then rebuild the pre-aggregations."""
         inflight: deque[pd.DataFrame] = deque()
         size = max(min(self.options.chunk_size, self.options.batch_size), 1)
+        read_all = False
 
         def chunks() -> Iterator[pd.DataFrame]:
+            nonlocal read_all
             sources = (self.plan(frame) for frame in frames)
             if self.options.resegment:
                 sources = _chain(sources, self.stale())
@@ -162,6 +165,7 @@ class _Run:
                 for start in range(0, len(planned), size):
                     inflight.append(planned.iloc[start : start + size])
                     yield ArticleChunk.from_frame(inflight[-1])
+            read_all = True
 
         workers, pool_after = pool_plan(self.options)
         batch: list = []
@@ -172,7 +176,10 @@ class _Run:
                                  local=f"{self.versions[0]}/{self.versions[1]}")
             batch.append((inflight.popleft(), result))
             self._advance(len(result.doc_keys))
-            if sum(len(rows) for rows, _ in batch) >= self.options.batch_size:
+            # Once every chunk is out to the workers, each result is written as it comes,
+            # while the others are still being analysed: the write after the last result,
+            # which nothing overlaps, is then one chunk's, not a whole batch's.
+            if read_all or sum(len(rows) for rows, _ in batch) >= self.options.batch_size:
                 self.write(batch)
                 batch = []
         if batch:
