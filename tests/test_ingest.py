@@ -169,6 +169,20 @@ def test_this_process_analyses_until_the_pool_is_up_then_the_pool_takes_over(spy
             assert (getattr(got, field) == getattr(want, field)).all(), field
 
 
+def test_analysing_a_chunk_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    config = analyze.AnalyzerConfig.default()
+    chunk = generate_demo_articles(5, seed=14).assign(doc_key=range(5))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            analyze.analyse_chunk(config, chunk)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+
+
 def test_a_small_input_does_not_wait_for_the_pool_to_start():
     config = analyze.AnalyzerConfig.default()
     local = analyze.Analyzer.build(config)

@@ -11,7 +11,10 @@ mentions. Workers build the tokenizer and the theme dictionary once, from the fi
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -204,6 +207,30 @@ def analyse_chunk(
     analyzer = analyzer or worker_analyzer(config)
     if not isinstance(chunk, ArticleChunk):
         chunk = ArticleChunk.from_frame(chunk)
+    with _cyclic_gc_paused():
+        return _analyse(chunk, analyzer)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a chunk is analysed.
+
+    Analysis allocates a list of tokens per article and creates no reference cycles (a
+    collection after three chunks finds nothing to free), yet the collector would scan
+    every 700 allocations: pausing it saves 4-6% of the chunk's time. Ordinary reference
+    counting frees everything as before; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
+    """The body of :func:`analyse_chunk`."""
     titles, texts = chunk.titles, chunk.texts
     readings = read_texts(titles, texts, tokenizer=analyzer.tokenizer)
     lengths = np.fromiter((len(r.terms) for r in readings), dtype=np.int64, count=len(readings))
