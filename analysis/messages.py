@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from analysis.paths import data_path
+from analysis.paths import ConfigFileError, data_path, read_config_text
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -101,9 +101,11 @@ def read_catalog(path: Path) -> MessageCatalog:
         named in ``problems``, as is a file that cannot be read.
     """
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        document = tomllib.loads(read_config_text(path, "message catalog"))
+    except tomllib.TOMLDecodeError as exc:
         return MessageCatalog(problems=(f"{path}: cannot read the message catalog: {exc}",))
+    except ConfigFileError as exc:  # missing, unreadable, not UTF-8: the message names the file
+        return MessageCatalog(problems=(f"cannot read the message catalog: {exc}",))
     problems: list[str] = []
     values = _read_values(document.pop(VALUES_TABLE, {}), problems)
     templates = {}

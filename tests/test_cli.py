@@ -145,17 +145,11 @@ def broken_config(tmp_path, name: str, content: bytes):
 )
 def test_a_broken_configuration_file_is_named_in_one_line_not_a_traceback(capsys, tmp_path, monkeypatch, name,
                                                                            content, message):
-    from analysis.loading.cleaning import load_chrome_patterns
-
-    monkeypatch.setenv("GOVTHEMES_DATA", str(broken_config(tmp_path, name, content)))
-    load_chrome_patterns.cache_clear()  # read again from the broken folder
+    monkeypatch.setenv("GOVTHEMES_DATA", str(broken_config(tmp_path, name, content)))  # another folder: read anew
     record = tmp_path / "records.jsonl"  # table records go through the page-chrome patterns
     record.write_text(json.dumps({"title": "标题", "text": "本报兰州讯 政协委员调研乡村振兴。"}, ensure_ascii=False),
                       encoding="utf-8")
-    try:
-        status, out, err = run(capsys, "keywords", PAGE, str(record))
-    finally:
-        load_chrome_patterns.cache_clear()
+    status, out, err = run(capsys, "keywords", PAGE, str(record))
     assert status == 2 and out == ""
     assert "govthemes: error in a configuration file:" in err and message in err
     assert "Traceback" not in err

@@ -36,14 +36,20 @@ class ChromePatternError(ConfigFileError):
     """A line of ``data/page_chrome.txt`` is not a valid regular expression."""
 
 
-@lru_cache(maxsize=4)
 def load_chrome_patterns(path: Path | None = None) -> re.Pattern[str]:
     """Compile the page-chrome patterns (one regex per line, ``#`` comments) into one regex.
+
+    ``None`` is ``page_chrome.txt`` of the configuration folder as it is now (another
+    ``GOVTHEMES_DATA`` is another file); each file is read once per process.
 
     Raises:
         ChromePatternError: naming the file and line of a pattern that does not compile.
     """
-    path = path or data_path("page_chrome.txt")
+    return _compile_chrome_patterns(Path(path or data_path("page_chrome.txt")))
+
+
+@lru_cache(maxsize=4)
+def _compile_chrome_patterns(path: Path) -> re.Pattern[str]:
     patterns = []
     for number, line in enumerate(read_config_text(path, "page-chrome pattern list").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

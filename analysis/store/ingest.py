@@ -151,7 +151,7 @@ class _Run:
                          [self.run_id, _now(), *self.versions])
 
     def execute(self, frames: Iterable[pd.DataFrame], config: AnalyzerConfig) -> None:
-        """Plan, analyse and write everything, then rebuild the pre-aggregations."""
+        """Plan, analyse and write everything, then bring the pre-aggregations up to date."""
         inflight: deque[pd.DataFrame] = deque()
         size = max(min(self.options.chunk_size, self.options.batch_size), 1)
         read_all = False
@@ -331,10 +331,12 @@ def pool_plan(options: IngestOptions) -> tuple[int, int | None]:
 
 
 def may_use_pool(options: IngestOptions) -> bool:
-    """Whether an ingest with these options may start a local process pool."""
-    workers, pool_after = pool_plan(options)
-    too_small = pool_after is not None and options.total is not None and options.total < POOL_MIN_ARTICLES
-    return options.scheduler is None and workers > 1 and not too_small
+    """Whether an ingest with these options may start a local process pool (see :func:`pool_plan`)."""
+    if options.scheduler is not None:
+        return False
+    if options.workers is not None:
+        return options.workers > 1
+    return default_workers() > 1 and (options.total is None or options.total >= POOL_MIN_ARTICLES)
 
 
 def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:

@@ -113,7 +113,11 @@ class Store:
         self._db.close()
 
     def recover(self) -> None:
-        """After an interrupted ingest: mark its run and rebuild stale pre-aggregations."""
+        """After an interrupted ingest: mark its run and settle stale pre-aggregations.
+
+        Settling (:func:`~analysis.store.aggregates.settle_aggregates`) rebuilds them, or
+        marks them unbuilt in a store too small for them.
+        """
         with self._db.lock:
             self._db.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             if get_meta(self._db.con, "aggregates") == "stale":
