@@ -10,6 +10,7 @@ from analysis.loading import layout
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.readers import read_input
+from tests.pdf_fixture import FixtureArticle, build_pdf, newspaper_page
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 PUNCT = st.sampled_from(list("，。、：；！？“”（）《》,.:;()0123456789 　"))
@@ -68,7 +69,7 @@ def test_any_unicode_text_splits_without_error(text):
     assert all(article.text for article in split.articles)
 
 
-SUFFIXES = [".txt", ".csv", ".tsv", ".json", ".jsonl", ".md", ".html", ".xlsx", ".parquet", ".zip", ".bin", ""]
+SUFFIXES = [".txt", ".csv", ".tsv", ".json", ".jsonl", ".md", ".html", ".xlsx", ".parquet", ".zip", ".pdf", ".bin", ""]
 
 
 @SETTINGS
@@ -95,3 +96,39 @@ def test_random_json_lines_records_are_each_loaded_or_reported(records):
         assert report.articles + len([e for e in report.errors if e.line is not None]) == report.records or (
             report.status == "failed" and "no text column" in report.errors[0].message
         )
+
+
+PDF_TEXT = st.text(st.one_of(CJK, CJK, CJK, CJK, st.sampled_from(list("，。、；“”0123456789"))), min_size=1, max_size=120)
+pdf_articles = st.lists(
+    st.builds(FixtureArticle, st.text(CJK, min_size=2, max_size=16), st.lists(PDF_TEXT, min_size=1, max_size=4).map(tuple),
+              st.one_of(st.none(), st.text(CJK, min_size=2, max_size=10))),
+    min_size=1, max_size=4)
+
+
+@settings(SETTINGS, max_examples=max(10, EXAMPLES // 3))
+@given(pdf_articles, st.integers(min_value=1, max_value=4))
+def test_every_paragraph_of_a_laid_out_pdf_ends_in_an_article_or_in_the_report(articles, columns):
+    pdf = build_pdf([newspaper_page(articles, columns=columns)])
+    loaded, report = read_input("page.pdf", pdf, LoadOptions())
+    assert report.articles == len(loaded)
+    kept = _norm("".join((a.kicker or "") + (a.title or "") + a.text for a in loaded))
+    left_out = _norm("".join(str(value) for p in report.skipped for value in p.params.values()))
+    repeats = {p.line for p in report.skipped if p.code == "layout_repeat"}
+    dropped = {p.params["title"] for p in report.skipped if p.code == "repeat_only_article"}
+    for article in articles:
+        for text in (article.title, article.kicker or "", *article.paragraphs):
+            squeezed = _norm(text)
+            assert squeezed in kept or squeezed[:30] in left_out or article.title in dropped or (
+                repeats and len(squeezed) >= 20 and kept.count(squeezed[:20])), f"lost: {text!r}"
+
+
+@settings(SETTINGS, max_examples=max(10, EXAMPLES // 3))
+@given(st.integers(min_value=0, max_value=10_000), st.binary(min_size=1, max_size=8), st.booleans())
+def test_a_damaged_pdf_gives_a_report_never_an_exception(position, noise, truncate):
+    pdf = build_pdf([newspaper_page([FixtureArticle("市政协召开常委会议", ("本报讯 会议研究了招商引资工作。",))])])
+    position %= len(pdf)
+    damaged = pdf[:position] if truncate else pdf[:position] + noise + pdf[position + len(noise):]
+    articles, report = read_input("damaged.pdf", damaged, LoadOptions())
+    assert report.status in {"loaded", "partial", "failed"}
+    assert report.articles == len(articles)
+    assert articles or report.errors

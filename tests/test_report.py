@@ -19,8 +19,10 @@ from analysis.loading.paragraphs import dedupe_paragraphs
 from analysis.messages import default_catalog, fallback_text, placeholders
 from analysis.report import FileReport, Problem, problems_table
 from tests.conftest import FIXTURES
+from tests.pdf_fixture import FixtureArticle, build_pdf, newspaper_page
 
 BODY = "6月13日,市政协召开常委会议,研究招商引资工作。会议强调要优化营商环境,推动高质量发展。"
+PDF_ARTICLES = [FixtureArticle("市政协召开常委会议", (f"本报讯 {BODY}",))]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -57,7 +59,11 @@ MARKDOWN = (
 BAD_UPLOADS = [
     ("empty.txt", b"", "empty_file"),
     ("old.xls", b"\xd0\xcf\x11\xe0", "xls_format"),
-    ("scan.pdf", b"%PDF-1.7 ...", "pdf_file"),
+    ("cut.pdf", b"%PDF-1.7 ...", "pdf_damaged"),
+    ("locked.pdf", build_pdf([newspaper_page(PDF_ARTICLES)], encrypt=True), "pdf_locked"),
+    ("scan.pdf", build_pdf([[], []]), "pdf_no_text"),
+    ("half-scan.pdf", build_pdf([newspaper_page(PDF_ARTICLES), []]), "pdf_page_no_text"),
+    ("no-unicode.pdf", build_pdf([newspaper_page(PDF_ARTICLES)], to_unicode=False), "pdf_page_unmapped"),
     ("blob.bin", bytes(range(256)) * 4, "binary_file"),
     ("big5.txt", "繁體中文的報紙內容很長，還有更多文字在這裡。".encode("big5"), "unknown_encoding"),
     ("latin.txt", "Ünïcödé Latin-1 text".encode("latin-1"), "not_utf8_or_gb18030"),

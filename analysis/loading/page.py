@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.loading import layout
-from analysis.loading.paragraphs import Line, dedupe_paragraphs, join_paragraphs, split_heading
+from analysis.loading.paragraphs import (
+    Line,
+    dedupe_paragraphs,
+    join_paragraphs,
+    split_heading,
+    whole_paragraphs,
+)
 from analysis.report import Problem
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -71,19 +77,66 @@ class PageSplit:
     skipped: list[Problem]
 
 
-def split_page(text: str) -> PageSplit:
+@dataclass(frozen=True)
+class _Headings:
+    """What the page's geometry says, if known: the headlines, and whether lines are paragraphs.
+
+    Without geometry (plain text) headlines are recognised by their text and broken
+    paragraphs are rejoined. With it (a PDF page), the display lines are the headlines
+    (or, on a page with none, the text decides) and every line is a whole paragraph.
+    """
+
+    display: frozenset[int] | None
+
+    @property
+    def whole_paragraphs(self) -> bool:
+        """True when each line is a whole paragraph (the layout was rebuilt from geometry)."""
+        return self.display is not None
+
+    def allows(self, line: Line, max_chars: int = layout.HEADLINE_MAX) -> bool:
+        """True when ``line`` may be (part of) a headline."""
+        if self.display:
+            return line.number in self.display
+        return layout.looks_like_heading(line.raw, max_chars=max_chars)
+
+    def display_starts(self, lines: list[Line]) -> set[int]:
+        """Indexes of the first line of each run of display lines that body text follows."""
+        if not self.display:
+            return set()
+        starts = set()
+        for idx, line in enumerate(lines):
+            if line.number not in self.display or (idx and lines[idx - 1].number in self.display):
+                continue
+            end = idx
+            while end < len(lines) and lines[end].number in self.display:
+                end += 1
+            if end < len(lines):
+                starts.add(idx)
+        return starts
+
+
+def split_page(
+    text: str, *, display_lines: frozenset[int] | None = None, first_line: int = 1
+) -> PageSplit:
     """Split the text of one newspaper page (or one article file) into articles.
 
     Args:
         text: the page as plain text, any line endings.
+        display_lines: for text rebuilt from a PDF's geometry, the numbers of the lines set
+            in a display face. Then each line is a whole paragraph (nothing is rejoined), the
+            display lines are the headlines and kickers (if the page has any), and each run
+            of them followed by body text starts an article, dateline or not.
+        first_line: the number of the text's first line (the pages of one PDF are numbered
+            on from one another, so each line's number is unique in the file's report).
 
     Returns:
         The articles in page order, and the lines left out with the reason.
     """
-    lines = _nonblank_lines(text)
+    lines = _nonblank_lines(text, first_line)
     skipped: list[Problem] = []
     lines = _drop_editor_lines(lines, skipped)
-    starts = _article_starts(lines)
+    headings = _Headings(display_lines)
+    starts = _article_starts(lines, headings)
     if not starts:
         starts = [0] if lines else []
     elif starts[0] > 0:
@@ -96,7 +149,7 @@ def split_page(text: str) -> PageSplit:
             )
     articles = []
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=False):
-        article = _build_article(lines[begin:end], skipped, lines[0].number)
+        article = _build_article(lines[begin:end], skipped, lines[0].number, headings)
         if article is not None:
             articles.append(article)
     articles = dedupe_paragraphs(articles, skipped)
@@ -104,12 +157,12 @@ def split_page(text: str) -> PageSplit:
     return PageSplit(articles=articles, skipped=skipped)
 
 
-def _nonblank_lines(text: str) -> list[Line]:
-    """Number the lines of ``text`` (1-based) and keep those with visible characters."""
+def _nonblank_lines(text: str, first_line: int = 1) -> list[Line]:
+    """Number the lines of ``text`` (from ``first_line``) and keep those with visible characters."""
     text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u200d", "")
     return [
         Line(number, raw.rstrip(), raw.strip())
-        for number, raw in enumerate(LINE_BREAK.split(text), start=1)
+        for number, raw in enumerate(LINE_BREAK.split(text), start=first_line)
         if raw.strip()
     ]
 
@@ -142,40 +195,38 @@ def _anchor_kind(line: Line) -> str | None:
     return None
 
 
-def _article_starts(lines: list[Line]) -> list[int]:
+def _article_starts(lines: list[Line], headings: _Headings) -> list[int]:
     """Return the sorted indexes of the lines where articles begin."""
-    starts: set[int] = set()
+    starts: set[int] = headings.display_starts(lines)
     floor = 0
     for idx, line in enumerate(lines):
         kind = _anchor_kind(line)
         if kind is None:
             continue
         if kind == "credit":
-            start = _photo_item_start(lines, idx, floor)
+            start = _photo_item_start(lines, idx, floor, headings)
             if start is None:
                 continue
         else:
-            start = _heading_start(lines, idx, floor)
+            start = _heading_start(lines, idx, floor, headings)
         starts.add(start)
         floor = idx + 1
     return sorted(starts)
 
 
-def _heading_start(lines: list[Line], anchor: int, floor: int) -> int:
+def _heading_start(lines: list[Line], anchor: int, floor: int, headings: _Headings) -> int:
     """Walk back from an anchor over headline/kicker lines; return the first one's index."""
     start = anchor
     while (
         start - 1 >= floor
         and anchor - (start - 1) <= MAX_HEADING_LINES
-        and layout.looks_like_heading(
-            lines[start - 1].raw, max_chars=FIRST_TITLE_MAX if start == 1 else layout.HEADLINE_MAX
-        )
+        and headings.allows(lines[start - 1], FIRST_TITLE_MAX if start == 1 else layout.HEADLINE_MAX)
     ):
         start -= 1
     return start
 
 
-def _photo_item_start(lines: list[Line], credit: int, floor: int) -> int | None:
+def _photo_item_start(lines: list[Line], credit: int, floor: int, headings: _Headings) -> int | None:
     """Find the headline of a photo-news item ending in a credit, or None if it has none.
 
     A photo item is a headline, one or two caption paragraphs, then the credit. A credit
@@ -186,14 +237,16 @@ def _photo_item_start(lines: list[Line], credit: int, floor: int) -> int | None:
         if head < floor:
             return None
         captions = lines[head + 1 : credit]
-        if any(layout.looks_like_heading(c.raw) for c in captions):
+        if any(headings.allows(c) for c in captions):
             return None
-        if layout.looks_like_heading(lines[head].raw):
-            return _heading_start(lines, head + 1, floor)
+        if headings.allows(lines[head]):
+            return _heading_start(lines, head + 1, floor, headings)
     return None
 
 
-def _build_article(lines: list[Line], skipped: list[Problem], first_number: int) -> PageArticle | None:
+def _build_article(
+    lines: list[Line], skipped: list[Problem], first_number: int, heading_rule: _Headings
+) -> PageArticle | None:
     """Turn the lines of one article into a :class:`PageArticle` (None if no body).
 
     ``first_number`` is the number of the file's first non-blank line.
@@ -204,7 +257,7 @@ def _build_article(lines: list[Line], skipped: list[Problem], first_number: int)
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:
         line = lines[body_start]
         limit = FIRST_TITLE_MAX if line.number == first_number else layout.HEADLINE_MAX
-        if _anchor_kind(line) or not layout.looks_like_heading(line.raw, max_chars=limit):
+        if _anchor_kind(line) or not heading_rule.allows(line, limit):
             break
         if body_start + 1 >= len(lines):
             break
@@ -212,7 +265,7 @@ def _build_article(lines: list[Line], skipped: list[Problem], first_number: int)
         body_start += 1
     body = _read_anchor_lines(article, lines[body_start:])
     article.kicker, article.title, subtitle = split_heading([h.text for h in headings])
-    paragraphs = join_paragraphs(body)
+    paragraphs = whole_paragraphs(body) if heading_rule.whole_paragraphs else join_paragraphs(body)
     if subtitle:
         paragraphs.insert(0, (headings[-1].number, subtitle))
     if not paragraphs or (not headings and _too_short(paragraphs)):

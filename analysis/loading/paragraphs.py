@@ -49,6 +49,15 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
     return paragraphs
 
 
+def whole_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
+    """Take each line as a whole paragraph (text whose paragraphs were rebuilt from a PDF).
+
+    Returns:
+        ``(line number, paragraph text)`` for each line.
+    """
+    return [(line.number, _tidy(line.text)) for line in lines]
+
+
 LABEL_MAX = 12
 """An indented line this short without punctuation (核心阅读) is a label, not a broken line."""
 
