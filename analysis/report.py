@@ -138,16 +138,17 @@ def problems_table(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
         lang: ``zh`` or ``en``.
 
     Returns:
-        Columns ``file, line, kind, code, message``: ``kind`` is ``error`` (not loaded),
-        ``left_out`` (text deliberately not counted) or ``warning`` (loaded with a caveat);
-        ``line`` is the line or record number (NA for the whole file). Files in report
-        order, and in each file its errors, then left-out text, then warnings.
+        Columns ``file, line, page, kind, code, message``: ``kind`` is ``error`` (not
+        loaded), ``left_out`` (text deliberately not counted) or ``warning`` (loaded with a
+        caveat); ``line`` is the line or record number (NA for the whole file); ``page`` is
+        the PDF page the reason concerns (NA for other files). Files in report order, and in
+        each file its errors, then left-out text, then warnings.
     """
     rows = [
-        (report.source, problem.line, kind, problem.code, problem.text(lang))
+        (report.source, problem.line, problem.params.get("page"), kind, problem.code, problem.text(lang))
         for report in reports
         for kind, attribute in PROBLEM_KINDS.items()
         for problem in getattr(report, attribute)
     ]
-    table = pd.DataFrame(rows, columns=["file", "line", "kind", "code", "message"])
-    return table.astype({"line": "Int64"})
+    table = pd.DataFrame(rows, columns=["file", "line", "page", "kind", "code", "message"])
+    return table.astype({"line": "Int64", "page": "Int64"})

@@ -177,15 +177,18 @@ def test_the_problems_table_lists_every_reason_of_every_file_in_the_language_ask
     page = FileReport(source="page.txt", articles=1, records=1)
     page.skipped.append(Problem.of("layout_repeat", line=34, first_line=32))
     page.warnings.append(Problem.of("no_date", line=1))
-    reports = [FileReport(source="empty.txt").fail("empty_file"), page]
+    pdf = FileReport(source="edition.pdf", articles=2, records=2).fail("pdf_page_no_text", page=2)
+    reports = [FileReport(source="empty.txt").fail("empty_file"), page, pdf]
     table = problems_table(reports, "zh")
-    assert list(table.columns) == ["file", "line", "kind", "code", "message"]
+    assert list(table.columns) == ["file", "line", "page", "kind", "code", "message"]
     assert table[["file", "kind", "code"]].values.tolist() == [
         ["empty.txt", "error", "empty_file"],
         ["page.txt", "left_out", "layout_repeat"],
         ["page.txt", "warning", "no_date"],
+        ["edition.pdf", "error", "pdf_page_no_text"],
     ]
-    assert table["line"].isna().tolist() == [True, False, False] and table["line"].tolist()[1:] == [34, 1]
+    assert table["line"].isna().tolist() == [True, False, False, True] and table["line"].tolist()[1:3] == [34, 1]
+    assert table["page"].isna().tolist() == [True, True, True, False] and table.loc[3, "page"] == 2
     assert table.loc[1, "message"] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
     assert problems_table(reports, "en").loc[0, "message"] == "the file is empty"
     assert problems_table([FileReport(source="ok.txt", articles=1, records=1)], "zh").empty

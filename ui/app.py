@@ -95,10 +95,18 @@ def show_reasons(reports: list[FileReport], lang: Lang) -> None:
         return
     st.caption(t("reasons_title", lang, n=len(table)))
     table["kind"] = table["kind"].map(lambda kind: t(f"kind_{kind}", lang))
-    whole_file = t("whole_file", lang)
-    table["line"] = [whole_file if pd.isna(line) else str(line) for line in table["line"]]
+    places = zip(table["line"], table["page"], strict=True)
+    table["line"] = [_where(line, page, lang) for line, page in places]
+    table = table.drop(columns="page")
     show_table(table, key="load_reasons_table", lang=lang, hide=("code",))
     download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang)
+
+
+def _where(line: object, page: object, lang: Lang) -> str:
+    """Where in the file a reason applies: a PDF page, a line or record, or the whole file."""
+    if not pd.isna(page):
+        return t("pdf_page", lang, page=page)
+    return t("whole_file", lang) if pd.isna(line) else str(line)
 
 
 def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:

@@ -68,6 +68,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "source and ID of the article kept).",
     ),
     "whole_file": ("整个文件", "whole file"),
+    "pdf_page": ("PDF 第 {page} 页", "PDF page {page}"),
     "status_loaded": ("已载入", "loaded"),
     "status_partial": ("部分载入", "partial"),
     "status_failed": ("未载入", "failed"),

@@ -20,8 +20,7 @@ from analysis.loading.html_text import html_to_text
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
-from analysis.loading.pdf_layout import page_text_from_glyphs
-from analysis.loading.pdf_text import PdfReadError, read_pdf_pages
+from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.raw import RawArticle, as_text
 from analysis.loading.tables import (
     RecordBatch,
@@ -62,7 +61,7 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     if suffix == ".parquet":
         return _from_records(read_parquet(data), name, options, report)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
-        return _from_pdf(data, name, options, report)
+        return pdf_articles(data, name, options, report, _file_info(name, options))
     try:
         decoded = decode_bytes(data)
     except DecodingError as exc:
@@ -131,54 +130,6 @@ def _from_page(
     if not articles:
         visible = " ".join(text.split())[:40]
         report.fail("no_article_text", n_left_out=len(split.skipped), sample=visible)
-    report.articles = len(articles)
-    return articles, report
-
-
-def _from_pdf(
-    data: bytes, name: str, options: LoadOptions, report: FileReport
-) -> tuple[list[RawArticle], FileReport]:
-    """Read an e-paper PDF's text layer page by page and split each page into articles.
-
-    Line numbers in the report count the lines of the text rebuilt from the PDF (a heading
-    or paragraph per line, pages one after another); an article's source names its page
-    (``file.pdf#p3``, or ``file.pdf#p3L12`` when the page holds several).
-    """
-    try:
-        pages = read_pdf_pages(data)
-    except PdfReadError as exc:
-        return [], report.fail(exc.code, **exc.params)
-    report.encoding = "pdf"
-    info = _file_info(name, options)
-    unreadable = [page for page in pages if page.problem]
-    if all(page.problem and page.problem.code == "pdf_page_no_text" for page in pages):
-        return [], report.fail("pdf_no_text", pages=len(pages))
-    report.errors.extend(page.problem for page in unreadable if page.problem)
-    articles: list[RawArticle] = []
-    first_line, sample = 1, ""
-    for page in pages:
-        if page.problem:
-            continue
-        rebuilt = page_text_from_glyphs(page.glyphs)
-        sample = sample or " ".join(rebuilt.text.split())[:40]
-        display = frozenset(number + first_line - 1 for number in rebuilt.display_lines)
-        split = split_page(rebuilt.text, display_lines=display, first_line=first_line)
-        first_line += rebuilt.text.count("\n") + 2
-        report.skipped.extend(split.skipped)
-        report.records += len(split.articles)
-        page_label = str(page.number) if len(pages) > 1 else info.page
-        many = len(split.articles) > 1
-        articles.extend(
-            RawArticle(
-                text=a.text, source=f"{name}#p{page.number}" + (f"L{a.first_line}" if many else ""),
-                title=a.title, kicker=a.kicker, author=a.author, page=page_label, outlet=options.outlet,
-                dateline_place=a.dateline_place, dateline_date=a.dateline_date,
-                continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
-            )
-            for a in split.articles
-        )
-    if not articles and len(unreadable) < len(pages):
-        report.fail("no_article_text", n_left_out=len(report.skipped), sample=sample)
     report.articles = len(articles)
     return articles, report
 

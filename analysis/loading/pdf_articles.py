@@ -1,0 +1,80 @@
+"""E-paper PDFs as raw articles: each page's text layer rebuilt, then split like a typed-out page."""
+
+from __future__ import annotations
+
+from analysis.loading.filenames import FileNameInfo
+from analysis.loading.options import LoadOptions
+from analysis.loading.page import PageArticle, split_page
+from analysis.loading.pdf_layout import page_text_from_glyphs
+from analysis.loading.pdf_text import PdfReadError, read_pdf_pages
+from analysis.loading.raw import RawArticle
+from analysis.report import FileReport, Problem
+
+
+def pdf_articles(
+    data: bytes, name: str, options: LoadOptions, report: FileReport, info: FileNameInfo
+) -> tuple[list[RawArticle], FileReport]:
+    """Read an e-paper PDF's text layer page by page and split each page into articles.
+
+    Args:
+        data: the PDF's bytes.
+        name: the file name shown in reports and sources.
+        options: the load options (outlet).
+        report: the file's report, filled in here.
+        info: the edition date and page from the file name (or ``--edition-date``).
+
+    Returns:
+        The raw articles and the report. Line numbers in the report count the lines of
+        the text rebuilt from the PDF (a heading or paragraph per line, pages one after
+        another), and each reason found on a page names the page (``page``); an article's
+        source names its page (``file.pdf#p3``, or ``file.pdf#p3L12`` when the page holds
+        several). A single-page PDF takes its page number from the file name.
+    """
+    try:
+        pages = read_pdf_pages(data)
+    except PdfReadError as exc:
+        return [], report.fail(exc.code, **exc.params)
+    report.encoding = "pdf"
+    unreadable = [page for page in pages if page.problem]
+    if all(page.problem and page.problem.code == "pdf_page_no_text" for page in pages):
+        return [], report.fail("pdf_no_text", pages=len(pages))
+    report.errors.extend(page.problem for page in unreadable if page.problem)
+    articles: list[RawArticle] = []
+    first_line, sample = 1, ""
+    for page in pages:
+        if page.problem:
+            continue
+        rebuilt = page_text_from_glyphs(page.glyphs)
+        sample = sample or " ".join(rebuilt.text.split())[:40]
+        display = frozenset(number + first_line - 1 for number in rebuilt.display_lines)
+        split = split_page(rebuilt.text, display_lines=display, first_line=first_line)
+        first_line += rebuilt.text.count("\n") + 2
+        report.skipped.extend(_on_page(problem, page.number) for problem in split.skipped)
+        report.records += len(split.articles)
+        page_label = str(page.number) if len(pages) > 1 else info.page
+        articles.extend(_raw_articles(split.articles, f"{name}#p{page.number}", page_label, options, info))
+    if not articles and len(unreadable) < len(pages):
+        report.fail("no_article_text", n_left_out=len(report.skipped), sample=sample)
+    report.articles = len(articles)
+    return articles, report
+
+
+def _raw_articles(
+    found: list[PageArticle], source: str, page: str | None, options: LoadOptions, info: FileNameInfo
+) -> list[RawArticle]:
+    """The articles found on one page, their source naming the page (and line, when several)."""
+    many = len(found) > 1
+    return [
+        RawArticle(
+            text=a.text, source=source + (f"L{a.first_line}" if many else ""), title=a.title,
+            kicker=a.kicker, author=a.author, page=page, outlet=options.outlet,
+            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
+            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
+        )
+        for a in found
+    ]
+
+
+def _on_page(problem: Problem, page: int) -> Problem:
+    """The same reason, also naming the PDF page it was found on."""
+    return Problem(problem.line, problem.code, {**problem.params, "page": page})
