@@ -23,3 +23,14 @@ def test_benchmark_prints_its_figures_as_json(tmp_path):
     assert set(figures) == KEYS
     assert figures["articles"] == 300
     assert all(isinstance(value, int | float) and value > 0 for value in figures.values())
+
+
+@pytest.mark.slow
+def test_pdf_benchmark_gets_every_article_back_and_the_naive_text_dump_does_not():
+    result = subprocess.run([sys.executable, "benchmarks/load_pdf.py", "--pages", "3", "--json"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (figures["pages"], figures["articles"]) == (3, 12)
+    assert (figures["titles"], figures["whole_texts"]) == (1.0, 1.0)
+    assert figures["naive_whole_texts"] < 0.5
