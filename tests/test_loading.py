@@ -178,6 +178,32 @@ def test_edition_dates_from_file_names_and_the_override(tmp_path):
     assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2025-01-10", "2024-04-02"]
 
 
+@pytest.mark.parametrize(("header", "edition", "page"), [
+    ("甘肃政协报  2024年5月22日  星期三  第3版", "2024-05-22", "3"),
+    ("人民日报\n2024-05-22 星期三\nA3版 要闻", "2024-05-22", "3"),
+    ("甘肃政协报\n第3版", None, "3"),
+    ("甘肃政协报 2024年2月30日", None, None),
+])
+def test_edition_date_and_page_come_from_the_page_header_when_the_file_name_has_none(tmp_path, header, edition, page):
+    path = tmp_path / "page.txt"
+    path.write_text(header + "\n" + (FIXTURES / "page_sample.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    articles = load(path).articles
+    assert set(articles["edition_date"].dt.strftime("%Y-%m-%d").fillna("none")) == {edition or "none"}
+    assert set(articles["page"].fillna("none")) == {page or "none"}
+    if edition:
+        assert articles["date"].dt.strftime("%m-%d").tolist() == ["05-20", "05-22", "04-02", "05-22"]
+
+
+def test_the_file_name_and_the_override_outrank_the_page_header(tmp_path):
+    path = tmp_path / "2024-05-22_3版.txt"
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    path.write_text("甘肃政协报  2023年1月1日  第9版\n" + page, encoding="utf-8")
+    assert set(load(path).articles["edition_date"]) == {pd.Timestamp("2024-05-22")}
+    assert set(load(path).articles["page"]) == {"3"}
+    override = load(path, edition_date=dt.date(2025, 1, 10)).articles
+    assert set(override["edition_date"]) == {pd.Timestamp("2025-01-10")}
+
+
 def test_folders_are_read_recursively_and_every_file_is_accounted_for(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     page = (FIXTURES / "page_sample.txt").read_bytes()

@@ -10,8 +10,13 @@ from tests.conftest import FIXTURES, corpus_path
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return split_page((FIXTURES / "page_sample.txt").read_text(encoding="utf-8"))
+def sample_text():
+    return (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample(sample_text):
+    return split_page(sample_text)
 
 
 def test_a_headline_is_known_by_the_dateline_continuation_or_photo_credit_after_it(sample):
@@ -25,6 +30,14 @@ def test_a_headline_is_known_by_the_dateline_continuation_or_photo_credit_after_
 
 def test_the_line_above_a_headline_is_its_kicker(sample):
     assert [a.kicker for a in sample.articles] == [None, "会宁县政协", None, None]
+
+
+@pytest.mark.parametrize("header", ["甘肃政协报  2024年5月22日  星期三  第3版", "2024年5月22日", "第3版 要闻"])
+def test_the_page_header_above_the_first_headline_is_not_its_kicker_and_is_kept_apart(sample_text, header):
+    split = split_page(header + "\n" + sample_text)
+    assert split.articles[0].kicker is None
+    assert split.header == [header]
+    assert [(p.code, p.line) for p in split.skipped][:1] == [("page_header_line", 1)]
 
 
 def test_bylines_and_photo_credits_become_authors(sample):

@@ -72,6 +72,15 @@ def test_every_page_of_a_many_page_pdf_is_read_and_a_scanned_page_is_named():
     assert "第 2 页" in report.errors[0].text("zh")
 
 
+def test_each_page_s_masthead_gives_the_edition_date_and_its_page_number():
+    pdf = build_pdf([newspaper_page([MEETING], masthead="甘肃政协报 2024年6月14日 星期五 第1版"),
+                     newspaper_page([SURVEY], masthead="甘肃政协报 2024年6月14日 星期五 第4版")])
+    articles = load_uploads([("download.pdf", pdf)]).articles
+    assert articles["page"].tolist() == ["1", "4"]
+    assert set(articles["edition_date"]) == {pd.Timestamp("2024-06-14")}
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-06-13", "2024-06-14"]
+
+
 @pytest.mark.parametrize(("pdf", "code"), [
     (build_pdf([[], []]), "pdf_no_text"),
     (build_pdf([newspaper_page([MEETING])], encrypt=True), "pdf_locked"),

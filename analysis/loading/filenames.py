@@ -1,9 +1,10 @@
-"""Edition dates and page numbers written into file names.
+"""Edition dates and page numbers written into file names, or into a page's header.
 
 E-paper downloads and crawler output name files after the issue: ``20220705-05-03.txt``
 (date, page 05, article 3), ``2024-06-14_3版.txt``, ``2024年6月14日第3版.txt``, or keep
 the date in a folder (``2024/20240614.json``). A year alone (``2026_甘肃省_….csv``) is not
-an edition date.
+an edition date. A page that was copied or exported whole often starts with its header
+(``甘肃政协报  2024年6月14日  星期五  第3版``), which says the same.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ class FileNameInfo:
     edition_date: dt.date | None = None
     page: str | None = None
     sequence: str | None = None
+
+    def filled_from(self, other: FileNameInfo) -> FileNameInfo:
+        """The same information, with what it lacks taken from ``other`` (a page's header)."""
+        return FileNameInfo(self.edition_date or other.edition_date, self.page or other.page, self.sequence)
 
 
 def parse_file_name(path: str | PurePath) -> FileNameInfo:
@@ -75,3 +80,36 @@ def _parse_name(name: str) -> FileNameInfo:
             return FileNameInfo(date, str(int(mark["page"] or mark["page2"])))
         return FileNameInfo(date)
     return FileNameInfo()
+
+
+_HEADER_PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|(?<![\dA-Za-z])[A-D]?(?P<page2>\d{1,2})\s*版")
+
+
+def parse_page_header(lines: list[str]) -> FileNameInfo:
+    """Read the edition date and page from the header lines printed above a page's articles.
+
+    Args:
+        lines: the lines before the first headline (masthead, date, page, section).
+
+    Returns:
+        The date of the first line that holds a whole date (``2024年6月14日``,
+        ``2024-06-14``) and the page of the first that holds a page mark (``第3版``,
+        ``A3版``); None where the header says nothing.
+    """
+    date = page = None
+    for line in lines:
+        for pattern in _DATE_PATTERNS[1:]:  # not bare digits (20240614): in a header, a phone or an id
+            date = date or _date_in(pattern, line)
+        if page is None and (mark := _HEADER_PAGE.search(line)):
+            page = str(int(mark["page"] or mark["page2"]))
+    return FileNameInfo(date, page) if date or page else FileNameInfo()
+
+
+def _date_in(pattern: re.Pattern[str], text: str) -> dt.date | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None

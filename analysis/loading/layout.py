@@ -188,6 +188,21 @@ def is_indented(raw_line: str) -> bool:
     return raw_line.startswith("\u3000") or raw_line.startswith("  ")
 
 
+PAGE_FURNITURE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(?:星期|周[一二三四五六日天]|第?\s*[A-D]?\d{1,3}\s*版)"
+    r"|(?:星期|周[一二三四五六日天]|第?\s*[A-D]?\d{1,3}\s*版).*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|^(?:第\s*)?[A-D]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff]{0,6})?$"
+    r"|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
+"""A page header line: a date with the weekday or page (``2024年6月14日 星期五``,
+``第3版  2024年6月14日``), a date alone, or a page mark alone (``第3版 要闻``)."""
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for a line of the page's header (date with weekday or page, or a page mark)."""
+    return bool(PAGE_FURNITURE.search(line.strip()))
+
+
 def looks_like_heading(raw_line: str, *, max_chars: int = HEADLINE_MAX) -> bool:
     """True for a short unindented line without sentence punctuation: a headline or subhead.
 
@@ -203,5 +218,7 @@ def looks_like_heading(raw_line: str, *, max_chars: int = HEADLINE_MAX) -> bool:
     if any(ch in TERMINAL for ch in line) or line[-1] in "，,、：:":
         return False
     if parse_dateline(line) or parse_continuation(line) or parse_photo_credit(line):
+        return False
+    if is_page_furniture(line):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", line))

@@ -71,10 +71,15 @@ class PageArticle:
 
 @dataclass
 class PageSplit:
-    """The articles of a page and the lines deliberately left out (with reasons)."""
+    """The articles of a page, the lines left out (with reasons), and the page's header.
+
+    The header is the short lines above the first headline (masthead, date, page), which
+    are also among the lines left out.
+    """
 
     articles: list[PageArticle]
     skipped: list[Problem]
+    header: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -139,11 +144,13 @@ def split_page(
     starts = _article_starts(lines, headings)
     if not starts:
         starts = [0] if lines else []
-    elif starts[0] > 0:
+    header: list[str] = []
+    if starts and starts[0] > 0:
         preamble = lines[: starts[0]]
         if _is_body_text(preamble):
             starts.insert(0, 0)
         else:
+            header = [ln.text for ln in preamble]
             skipped.extend(
                 Problem.of("page_header_line", line=ln.number, excerpt=ln.text[:30]) for ln in preamble
             )
@@ -154,7 +161,7 @@ def split_page(
             articles.append(article)
     articles = dedupe_paragraphs(articles, skipped)
     skipped.sort(key=lambda p: (p.line or 0))
-    return PageSplit(articles=articles, skipped=skipped)
+    return PageSplit(articles=articles, skipped=skipped, header=header)
 
 
 def _nonblank_lines(text: str, first_line: int = 1) -> list[Line]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.loading.filenames import FileNameInfo
+from analysis.loading.filenames import FileNameInfo, parse_page_header
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import PageArticle, split_page
 from analysis.loading.pdf_layout import page_text_from_glyphs
@@ -28,7 +28,9 @@ def pdf_articles(
         the text rebuilt from the PDF (a heading or paragraph per line, pages one after
         another), and each reason found on a page names the page (``page``); an article's
         source names its page (``file.pdf#p3``, or ``file.pdf#p3L12`` when the page holds
-        several). A single-page PDF takes its page number from the file name.
+        several). An article's page is the one its page's header prints (``第3版``), else
+        the file name's for a single-page PDF, else its page in the PDF. The edition date
+        comes from ``--edition-date``, the file name, or the page's header, in that order.
     """
     try:
         pages = read_pdf_pages(data)
@@ -51,8 +53,10 @@ def pdf_articles(
         first_line += rebuilt.text.count("\n") + 2
         report.skipped.extend(_on_page(problem, page.number) for problem in split.skipped)
         report.records += len(split.articles)
-        page_label = str(page.number) if len(pages) > 1 else info.page
-        articles.extend(_raw_articles(split.articles, f"{name}#p{page.number}", page_label, options, info))
+        header = parse_page_header(split.header)
+        printed = header.page or (str(page.number) if len(pages) > 1 else info.page)
+        page_info = FileNameInfo(info.edition_date or header.edition_date, printed)
+        articles.extend(_raw_articles(split.articles, f"{name}#p{page.number}", options, page_info))
     if not articles and len(unreadable) < len(pages):
         report.fail("no_article_text", n_left_out=len(report.skipped), sample=sample)
     report.articles = len(articles)
@@ -60,14 +64,14 @@ def pdf_articles(
 
 
 def _raw_articles(
-    found: list[PageArticle], source: str, page: str | None, options: LoadOptions, info: FileNameInfo
+    found: list[PageArticle], source: str, options: LoadOptions, info: FileNameInfo
 ) -> list[RawArticle]:
     """The articles found on one page, their source naming the page (and line, when several)."""
     many = len(found) > 1
     return [
         RawArticle(
             text=a.text, source=source + (f"L{a.first_line}" if many else ""), title=a.title,
-            kicker=a.kicker, author=a.author, page=page, outlet=options.outlet,
+            kicker=a.kicker, author=a.author, page=info.page, outlet=options.outlet,
             dateline_place=a.dateline_place, dateline_date=a.dateline_date,
             continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
         )

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from analysis.loading.cleaning import clean_record_text
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
 from analysis.loading.encoding import DecodingError, decode_bytes
-from analysis.loading.filenames import FileNameInfo, parse_file_name
+from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
@@ -113,8 +113,8 @@ def _from_page(
     text: str, name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
     """Split page text into articles."""
-    info = _file_info(name, options)
     split = split_page(text)
+    info = _file_info(name, options).filled_from(parse_page_header(split.header))
     report.skipped.extend(split.skipped)
     report.records = len(split.articles)
     many = len(split.articles) > 1
