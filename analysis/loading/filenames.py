@@ -64,11 +64,8 @@ def _parse_name(name: str) -> FileNameInfo:
     stem = name.rsplit(".", 1)[0] if "." in name else name
     for pattern in _DATE_PATTERNS:
         match = pattern.search(stem)
-        if match is None:
-            continue
-        try:
-            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-        except ValueError:
+        date = date_of_match(match)
+        if match is None or date is None:
             continue
         rest = stem[match.end():]
         after = _PAGE_AFTER_DATE.match(rest)
@@ -106,7 +103,11 @@ def parse_page_header(lines: list[str]) -> FileNameInfo:
 
 
 def _date_in(pattern: re.Pattern[str], text: str) -> dt.date | None:
-    match = pattern.search(text)
+    return date_of_match(pattern.search(text))
+
+
+def date_of_match(match: re.Match[str] | None) -> dt.date | None:
+    """The date a match's ``y``, ``m`` and ``d`` groups spell, or None (no match, 2月30日)."""
     if match is None:
         return None
     try:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from analysis.loading.cleaning import clean_record_text
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
 from analysis.loading.encoding import DecodingError, decode_bytes
-from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
+from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
@@ -178,14 +178,8 @@ def parse_metadata_date(value: object) -> dt.date | None:
     text = as_text(value)
     if text is None:
         return None
-    match = _DATE_VALUE.search(text) or re.fullmatch(
-        r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
+    return date_of_match(_DATE_VALUE.search(text) or re.fullmatch(
+        r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text))
 
 
 def _from_records(
