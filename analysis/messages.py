@@ -104,8 +104,9 @@ def read_catalog(path: Path) -> MessageCatalog:
         document = tomllib.loads(read_config_text(path, "message catalog"))
     except tomllib.TOMLDecodeError as exc:
         return MessageCatalog(problems=(f"{path}: cannot read the message catalog: {exc}",))
-    except ConfigFileError as exc:  # missing, unreadable, not UTF-8: the message names the file
-        return MessageCatalog(problems=(f"cannot read the message catalog: {exc}",))
+    except ConfigFileError as exc:  # missing, unreadable, not UTF-8: worded without a catalog
+        worded = exc.render(catalog=MessageCatalog())
+        return MessageCatalog(problems=(f"cannot read the message catalog: {worded}",))
     problems: list[str] = []
     values = _read_values(document.pop(VALUES_TABLE, {}), problems)
     templates = {}
@@ -184,12 +185,30 @@ def render(
         template = catalog.templates.get(code, {}).get(language)
         if template is None:
             continue
-        shown = params if language == "en" else _translated(params, catalog.values_zh)
+        shown = _nested(params, language, catalog)
+        shown = shown if language == "en" else _translated(shown, catalog.values_zh)
         try:
             return template.format_map(shown)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             continue
     return fallback_text(code, params)
+
+
+def _nested(params: dict[str, Any], lang: Lang, catalog: MessageCatalog) -> dict[str, Any]:
+    """The parameters, each value that is itself a coded message worded in ``lang``.
+
+    A coded message is an object with a ``code`` and ``params``, such as a ``Problem``
+    that names where in a configuration file another message applies.
+    """
+    return {
+        name: render(value.code, value.params, lang, catalog=catalog) if _is_coded(value) else value
+        for name, value in params.items()
+    }
+
+
+def _is_coded(value: object) -> bool:
+    code, params = getattr(value, "code", None), getattr(value, "params", None)
+    return isinstance(code, str) and isinstance(params, Mapping)
 
 
 def _translated(params: dict[str, Any], values: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:

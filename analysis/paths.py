@@ -8,7 +8,9 @@ variable ``GOVTHEMES_DATA`` points elsewhere (a copy an analyst maintains).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,8 +31,38 @@ class ConfigFileError(ValueError):
 
     The message names the file, the line or entry where known, and what was expected:
     an analyst who edited the file can correct it. The dashboard and the command line
-    report these as a message, never as a traceback.
+    report these as a message, never as a traceback; the dashboard words it in the
+    language of the page (:meth:`render`), ``str()`` is English.
+
+    Args:
+        file: the file (or, when none was found, what was looked for).
+        problems: what is wrong, each a coded message of the catalog (a ``Problem``).
     """
+
+    def __init__(self, file: object, problems: Iterable[Any]) -> None:
+        self.file = str(file)
+        self.problems = tuple(problems)
+        super().__init__(self.file, self.problems)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en", *, catalog: Any = None) -> str:
+        """The file and every problem, worded in ``lang`` (``zh`` or ``en``).
+
+        Worded when asked, not when raised: the message catalog is itself a configuration
+        file, and the error that it cannot be read must not need it (pass an empty
+        ``catalog`` there).
+        """
+        from analysis.messages import render  # the catalog itself is read with this module
+
+        texts = [render(p.code, p.params, lang, catalog=catalog) for p in self.problems]
+        if len(texts) == 1:
+            return f"{self.file}: {texts[0]}"
+        return f"{self.file}:\n- " + "\n- ".join(texts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.file, self.problems)
 
 
 class MissingConfigFileError(ConfigFileError, FileNotFoundError):
@@ -42,18 +74,21 @@ def read_config_text(path: Path, what: str) -> str:
 
     Args:
         path: the file.
-        what: what the file holds, for the message (``"theme dictionary"``).
+        what: what the file holds, for the message (``"theme dictionary"``; the catalog's
+            ``[values_zh.what]`` words it in Chinese).
 
     Raises:
         MissingConfigFileError: the file does not exist.
         ConfigFileError: it cannot be read, or is not UTF-8 (with the byte offset).
     """
+    from analysis.report import Problem  # report → messages → this module
+
     try:
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise MissingConfigFileError(f"{path}: {what} not found") from exc
+        raise MissingConfigFileError(path, [Problem.of("config_not_found", what=what)]) from exc
     except UnicodeDecodeError as exc:
-        message = f"{path}: {what} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-        raise ConfigFileError(message) from exc
+        raise ConfigFileError(path, [Problem.of("config_not_utf8", what=what, offset=exc.start)]) from exc
     except OSError as exc:
-        raise ConfigFileError(f"{path}: cannot read the {what}: {exc.strerror or exc}") from exc
+        problem = Problem.of("config_unreadable", what=what, error=exc.strerror or str(exc))
+        raise ConfigFileError(path, [problem]) from exc

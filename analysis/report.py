@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from analysis.messages import Lang, render
+
+if TYPE_CHECKING:  # pandas only for the table: workers build Problems without importing it
+    import pandas as pd
 
 Status = Literal["loaded", "partial", "failed"]
 PROBLEM_KINDS = {"error": "errors", "left_out": "skipped", "warning": "warnings"}
@@ -150,5 +151,7 @@ def problems_table(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
         for kind, attribute in PROBLEM_KINDS.items()
         for problem in getattr(report, attribute)
     ]
+    import pandas as pd
+
     table = pd.DataFrame(rows, columns=["file", "line", "page", "kind", "code", "message"])
     return table.astype({"line": "Int64", "page": "Int64"})

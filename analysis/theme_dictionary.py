@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analysis.paths import REPO_ROOT, ConfigFileError, MissingConfigFileError, data_path, read_config_text
+from analysis.report import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -208,7 +209,7 @@ def default_themes_path() -> Path:
         if candidate.is_file():
             return candidate
     tried = ", ".join(dict.fromkeys(str(c) for c in candidates))
-    raise MissingConfigFileError(f"theme dictionary not found; looked for {tried}")
+    raise MissingConfigFileError("themes.toml", [Problem.of("themes_not_found", tried=tried)])
 
 
 def load_themes(path: str | os.PathLike[str] | None = None) -> ThemeDictionary:
@@ -230,7 +231,7 @@ def load_themes(path: str | os.PathLike[str] | None = None) -> ThemeDictionary:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeDictionaryError(f"{file}: not valid TOML: {exc}") from exc
+        raise ThemeDictionaryError(file, [Problem.of("config_not_toml", error=str(exc))]) from exc
     return parse_themes(data, source=str(file), raw=raw)
 
 
@@ -249,7 +250,7 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
         ThemeDictionaryError: listing every problem found.
     """
     problems = [
-        f"unknown top-level key {k!r} (expected one of {sorted(TOP_LEVEL_KEYS)})"
+        Problem.of("themes_unknown_key", key=repr(k), expected=", ".join(sorted(TOP_LEVEL_KEYS)))
         for k in data
         if k not in TOP_LEVEL_KEYS
     ]
@@ -259,23 +260,24 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
             value = data[key]
             ok_type = isinstance(value, int if kind is int else (int, float))
             if isinstance(value, bool) or not ok_type or value < lowest:
-                problems.append(f"{key} must be {kind.__name__} >= {lowest}, got {value!r}")
+                problems.append(Problem.of("themes_bad_setting", key=key, kind=kind.__name__, lowest=lowest,
+                                           value=repr(value)))
             else:
                 settings[key] = kind(value)
     ignore = data.get("ignore", [])
     if not _is_str_list(ignore, allow_empty=True):
-        problems.append("ignore must be a list of non-empty strings")
+        problems.append(Problem.of("themes_bad_ignore"))
         ignore = []
     for phrase in ignore:
-        problems += _term_problems(phrase, "ignore")
+        problems += _term_problems(phrase, Problem.of("themes_ignore_where"))
     entries = data.get("themes")
     if not isinstance(entries, list) or not entries:
-        problems.append("themes must be a non-empty array of [[themes]] tables")
+        problems.append(Problem.of("themes_no_themes"))
         entries = []
     themes = [_parse_theme(e, i, raw, problems) for i, e in enumerate(entries, start=1)]
     _check_across(themes, set(ignore), raw, problems)
     if problems:
-        raise ThemeDictionaryError(f"{source}: invalid theme dictionary:\n- " + "\n- ".join(problems))
+        raise ThemeDictionaryError(source, problems)
     return ThemeDictionary(
         themes=tuple(t for t in themes if t is not None),
         ignore=tuple(ignore),
@@ -285,10 +287,13 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
     )
 
 
-def _where(number: int, theme_id: object, raw: str) -> str:
+def _where(number: int, theme_id: object, raw: str) -> Problem:
+    """Where a theme is: its number, its id and the line of its ``[[themes]]`` header."""
     headers = [m.start() for m in re.finditer(r"(?m)^[ \t]*\[\[themes\]\]", raw)]
-    at = f", line {raw.count(chr(10), 0, headers[number - 1]) + 1}" if len(headers) >= number else ""
-    return f"theme #{number} (id {theme_id!r}{at})"
+    if len(headers) < number:
+        return Problem.of("theme_where", number=number, theme_id=repr(theme_id))
+    at_line = raw.count(chr(10), 0, headers[number - 1]) + 1
+    return Problem.of("theme_where_line", number=number, theme_id=repr(theme_id), at_line=at_line)
 
 
 def _is_str_list(value: object, *, allow_empty: bool = False) -> bool:
@@ -299,23 +304,24 @@ def _is_str_list(value: object, *, allow_empty: bool = False) -> bool:
     )
 
 
-def _parse_theme(entry: object, number: int, raw: str, problems: list[str]) -> Theme | None:
+def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) -> Theme | None:
     if not isinstance(entry, dict):
-        problems.append(f"theme #{number} must be a table, got {type(entry).__name__}")
+        problems.append(Problem.of("theme_not_table", number=number, found=type(entry).__name__))
         return None
     where = _where(number, entry.get("id"), raw)
     before = len(problems)
     problems += [
-        f"{where}: unknown key {k!r} (expected one of {sorted(THEME_KEYS)})"
+        Problem.of("theme_unknown_key", where=where, key=repr(k), expected=", ".join(sorted(THEME_KEYS)))
         for k in entry
         if k not in THEME_KEYS
     ]
-    problems += [f"{where}: missing key {k!r}" for k in REQUIRED_THEME_KEYS if k not in entry]
+    problems += [Problem.of("theme_missing_key", where=where, key=repr(k)) for k in REQUIRED_THEME_KEYS
+                 if k not in entry]
     for key in ("id", "label", "label_en", "description", "source"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
-            problems.append(f"{where}: {key} must be a non-empty string")
+            problems.append(Problem.of("theme_empty_string", where=where, key=key))
     if isinstance(entry.get("id"), str) and not THEME_ID.fullmatch(entry["id"]):
-        problems.append(f"{where}: id must be lowercase ascii letters, digits and _")
+        problems.append(Problem.of("theme_bad_id", where=where))
     _check_terms(entry, where, problems)
     _check_patterns(entry.get("patterns", []), where, problems)
     _check_weights(entry, where, problems)
@@ -334,74 +340,69 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[str]) -> T
     )
 
 
-def _check_terms(entry: dict[str, Any], where: str, problems: list[str]) -> None:
+def _check_terms(entry: dict[str, Any], where: Problem, problems: list[Problem]) -> None:
     if "terms" in entry and not _is_str_list(entry["terms"]):
-        problems.append(f"{where}: terms must be a non-empty list of non-empty strings")
+        problems.append(Problem.of("theme_bad_terms", where=where))
         return
     core = entry.get("core_terms", [])
     if not _is_str_list(core, allow_empty=True):
-        problems.append(f"{where}: core_terms must be a list of non-empty strings")
+        problems.append(Problem.of("theme_bad_core_terms", where=where))
         return
     seen: set[str] = set()
     for term in [*core, *entry.get("terms", [])]:
         if term in seen:
-            problems.append(f"{where}: term {term!r} is listed twice")
+            problems.append(Problem.of("theme_term_twice", where=where, term=repr(term)))
         seen.add(term)
         problems += _term_problems(term, where)
 
 
-def _term_problems(term: str, where: str) -> list[str]:
+def _term_problems(term: str, where: Problem) -> list[Problem]:
     if FORBIDDEN_IN_TERMS.search(term):
-        return [f"{where}: term {term!r} contains a space or sentence punctuation, so it never matches"]
+        return [Problem.of("theme_term_never_matches", where=where, term=repr(term))]
     if len(term) < 2:
-        return [f"{where}: term {term!r} is a single character; terms need at least two"]
+        return [Problem.of("theme_term_single_character", where=where, term=repr(term))]
     return []
 
 
-def _check_patterns(patterns: object, where: str, problems: list[str]) -> None:
+def _check_patterns(patterns: object, where: Problem, problems: list[Problem]) -> None:
     if not _is_str_list(patterns, allow_empty=True):
-        problems.append(f"{where}: patterns must be a list of non-empty strings")
+        problems.append(Problem.of("theme_bad_patterns", where=where))
         return
     for pattern in patterns:  # type: ignore[union-attr]
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
-            problems.append(f"{where}: pattern {pattern!r} is not a valid regex: {exc}")
+            problems.append(
+                Problem.of("theme_pattern_invalid", where=where, pattern=repr(pattern), error=str(exc)))
             continue
         if compiled.groupindex or re.search(r"\(\?P=|\\[1-9]|^\(\?[aiLmsux]+\)", pattern):
-            problems.append(
-                f"{where}: pattern {pattern!r} uses named groups, back-references"
-                " or inline flags; use plain (?:...) groups"
-            )
+            problems.append(Problem.of("theme_pattern_groups", where=where, pattern=repr(pattern)))
         elif compiled.fullmatch(""):
-            problems.append(f"{where}: pattern {pattern!r} matches the empty string")
+            problems.append(Problem.of("theme_pattern_empty", where=where, pattern=repr(pattern)))
 
 
-def _check_weights(entry: dict[str, Any], where: str, problems: list[str]) -> None:
+def _check_weights(entry: dict[str, Any], where: Problem, problems: list[Problem]) -> None:
     weights = entry.get("weights", {})
     if not isinstance(weights, dict):
-        problems.append(f"{where}: weights must be a table of term = number")
+        problems.append(Problem.of("theme_bad_weights", where=where))
         return
     listed = {*entry.get("terms", []), *entry.get("core_terms", []), *entry.get("patterns", [])}
     for term, value in weights.items():
         if term not in listed:
-            problems.append(f"{where}: weights names {term!r}, which is not one of its terms or patterns")
+            problems.append(Problem.of("theme_weight_unlisted", where=where, term=repr(term)))
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            problems.append(f"{where}: weight of {term!r} must be a positive number")
+            problems.append(Problem.of("theme_weight_not_positive", where=where, term=repr(term)))
 
 
-def _check_across(themes: list[Theme | None], ignore: set[str], raw: str, problems: list[str]) -> None:
+def _check_across(themes: list[Theme | None], ignore: set[str], raw: str, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for number, theme in enumerate(themes, start=1):
         if theme is None:
             continue
         if theme.id in first:
-            problems.append(
-                f"{_where(number, theme.id, raw)}: duplicate id {theme.id!r} "
-                f"(first used by theme #{first[theme.id]})"
-            )
+            problems.append(Problem.of("theme_duplicate_id", where=_where(number, theme.id, raw),
+                                       theme_id=repr(theme.id), first=first[theme.id]))
         first.setdefault(theme.id, number)
         for term in ignore.intersection(theme.terms + theme.core_terms):
-            problems.append(
-                f"{_where(number, theme.id, raw)}: term {term!r} is also in the top-level ignore list"
-            )
+            where = _where(number, theme.id, raw)
+            problems.append(Problem.of("theme_term_ignored", where=where, term=repr(term)))

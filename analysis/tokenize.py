@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from analysis.paths import ConfigFileError, data_path, read_config_text
+from analysis.report import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -376,11 +377,11 @@ def read_userdict(path: Path) -> tuple[DictEntry, ...]:
         if not line or line.startswith("#"):
             continue
         word, *rest = line.split()
-        where = f"{path}, line {number} ({word!r})"
         if len(rest) > 2 or (rest and not rest[0].isdigit()) or (rest and int(rest[0]) < 1):
-            raise DictionaryError(f"{where}: expected `word freq tag` with freq >= 1")
+            raise DictionaryError(path, [Problem.of("dictionary_bad_line", at_line=number, word=repr(word))])
         if word in seen:
-            raise DictionaryError(f"{where}: repeats the entry on line {seen[word]}")
+            problem = Problem.of("dictionary_repeat", at_line=number, word=repr(word), first=seen[word])
+            raise DictionaryError(path, [problem])
         seen[word] = number
         freq = int(rest[0]) if rest else None
         entries.append(DictEntry(word, freq, rest[1] if len(rest) > 1 else None, section))

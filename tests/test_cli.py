@@ -140,7 +140,7 @@ def broken_config(tmp_path, name: str, content: bytes):
         ("themes.toml", b"[[themes]\nid = 'x'\n", "themes.toml: not valid TOML"),
         ("userdict.txt", b"\xff\xfe\xfa\n", "userdict.txt: user dictionary is not UTF-8 text (byte 0)"),
         ("stopwords/general.txt", "的\n".encode("utf-16"), "stopword list is not UTF-8 text"),
-        ("page_chrome.txt", b"([unclosed\n", "page_chrome.txt:1: invalid pattern"),
+        ("page_chrome.txt", b"([unclosed\n", "page_chrome.txt: line 1: invalid pattern"),
     ],
 )
 def test_a_broken_configuration_file_is_named_in_one_line_not_a_traceback(capsys, tmp_path, monkeypatch, name,

@@ -309,4 +309,4 @@ def test_a_broken_configuration_file_is_named_on_the_page_not_a_traceback(tmp_pa
         st.cache_resource.clear()
     assert not at.exception, at.exception
     assert "配置文件有误" in at.error[0].value
-    assert "themes.toml: not valid TOML" in at.code[0].value
+    assert "themes.toml: 不是有效的 TOML 格式" in at.code[0].value

@@ -156,6 +156,17 @@ def test_a_duplicate_id_names_the_id_and_both_entries(tmp_path):
     assert str(tmp_path / "themes.toml") in message
 
 
+def test_every_problem_is_worded_in_chinese_for_the_dashboard_with_its_theme_and_line(tmp_path):
+    broken = SMALL.replace('patterns = ["党纪.{0,4}教育"]', 'patterns = ["党纪(教育"]')
+    broken = broken.replace('"党支部"]', '"党", "党支部"]')
+    with pytest.raises(ThemeDictionaryError) as caught:
+        load_themes(write(tmp_path, broken))
+    chinese = caught.value.render("zh")
+    assert chinese.startswith(f"{tmp_path / 'themes.toml'}:\n- 第 1 个主题（id 'alpha'，第 4 行）：模式 '党纪(教育' 不是")
+    assert "\n- 第 2 个主题（id 'beta'，第 14 行）：词语 '党' 只有一个字，词语至少要两个字" in chinese
+    assert "theme #2 (id 'beta', line 14): term '党' is a single character" in str(caught.value)
+
+
 def test_empty_terms_are_refused(tmp_path):
     message = error_for(tmp_path, SMALL.replace('terms = ["警示教育", "党支部"]', "terms = []"))
     assert "theme #2 (id 'beta', line 14): terms must be a non-empty list" in message

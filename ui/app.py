@@ -147,7 +147,7 @@ def main() -> None:
         draw(lang)
     except ConfigFileError as exc:  # an analyst's edit of data/: say which file and line, no traceback
         st.error(t("config_error", lang))
-        st.code(str(exc), language=None, wrap_lines=True)  # verbatim: the file's text is not markup
+        st.code(exc.render(lang), language=None, wrap_lines=True)  # verbatim: the file's text is not markup
 
 
 def draw(lang: Lang) -> None:

@@ -19,6 +19,7 @@ from analysis.loading.html_text import html_to_text, looks_like_html
 from analysis.loading.page import EDITOR_LINE
 from analysis.loading.paragraphs import Line, join_paragraphs
 from analysis.paths import ConfigFileError, data_path, read_config_text
+from analysis.report import Problem
 
 _SOURCE_LINE = re.compile(r"^(?:来源|稿源|出处)[:：]\s*(?P<outlet>.{2,30})$")
 _META_KEYS = r"来源|稿源|发布时间|发布日期|时间|作者|编辑|责任编辑|浏览次数|点击数|阅读|【?字体|【?字号"
@@ -57,7 +58,8 @@ def _compile_chrome_patterns(path: Path) -> re.Pattern[str]:
         try:
             re.compile(line)
         except re.error as exc:
-            raise ChromePatternError(f"{path}:{number}: invalid pattern {line!r}: {exc}") from exc
+            problem = Problem.of("chrome_pattern_invalid", at_line=number, pattern=repr(line), error=str(exc))
+            raise ChromePatternError(path, [problem]) from exc
         patterns.append(f"(?:{line})")
     return re.compile("|".join(patterns) or r"(?!)")
 

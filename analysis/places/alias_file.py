@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.paths import ConfigFileError, read_config_text
+from analysis.report import Problem
 
 ALIASES_FILE = "locality_aliases.toml"
 """The alias file's name in the configuration folder (:func:`analysis.paths.data_path`)."""
@@ -70,11 +71,11 @@ def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
     try:
         raw = tomllib.loads(read_config_text(path, "alias file"))
     except tomllib.TOMLDecodeError as error:
-        raise AliasFileError(f"{path}: not valid TOML: {error}") from error
+        raise AliasFileError(path, [Problem.of("config_not_toml", error=str(error))]) from error
     rules = raw.get("name_rules", {})
     groups = rules.get("ethnic_groups") if isinstance(rules, dict) else None
     if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
-        raise AliasFileError(f"{path}: [name_rules] ethnic_groups must be a list of names")
+        raise AliasFileError(path, [Problem.of("alias_bad_ethnic_groups")])
     aliases = tuple(
         _parse_alias(entry, index=i, path=path, known_codes=known_codes)
         for i, entry in enumerate(_entries(raw, "alias", path), start=1)
@@ -91,43 +92,49 @@ def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
 def _entries(raw: dict[str, Any], table: str, path: Path) -> list[dict[str, Any]]:
     entries = raw.get(table, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise AliasFileError(f"{path}: [[{table}]] must be an array of tables")
+        raise AliasFileError(path, [Problem.of("alias_not_tables", table=table)])
     return entries
 
 
-def _fields(entry: dict[str, Any], *, required: tuple[str, ...], where: str) -> dict[str, str]:
+def _fields(
+    entry: dict[str, Any], *, required: tuple[str, ...], path: Path, where: Problem
+) -> dict[str, str]:
     unknown = sorted(set(entry) - set(required))
     if unknown:
-        raise AliasFileError(f"{where}: unknown keys {unknown}; expected {list(required)}")
+        problem = Problem.of(
+            "alias_unknown_keys", where=where, keys=", ".join(unknown), expected=", ".join(required))
+        raise AliasFileError(path, [problem])
     for key in required:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise AliasFileError(f"{where}: {key!r} must be a non-empty string, got {value!r}")
+            problem = Problem.of("alias_empty_field", where=where, key=key, value=repr(value))
+            raise AliasFileError(path, [problem])
     return {key: entry[key].strip() for key in required}
 
 
 def _parse_alias(
     entry: dict[str, Any], *, index: int, path: Path, known_codes: Mapping[str, Any]
 ) -> ExtraAlias:
-    where = f"{path}: [[alias]] entry {index} ({entry.get('alias', '?')!r})"
-    fields = _fields(entry, required=("alias", "adcode", "note", "source"), where=where)
+    where = Problem.of("alias_where", table="alias", index=index, name=repr(entry.get("alias", "?")))
+    fields = _fields(entry, required=("alias", "adcode", "note", "source"), path=path, where=where)
     if not _ADCODE.fullmatch(fields["adcode"]):
-        raise AliasFileError(f"{where}: adcode {fields['adcode']!r} is not a 6-digit code")
+        problem = Problem.of("alias_bad_adcode", where=where, adcode=repr(fields["adcode"]))
+        raise AliasFileError(path, [problem])
     if fields["adcode"] not in known_codes:
-        raise AliasFileError(f"{where}: adcode {fields['adcode']} is not in the gazetteer")
+        raise AliasFileError(path, [Problem.of("alias_unknown_adcode", where=where, adcode=fields["adcode"])])
     return ExtraAlias(**fields)
 
 
 def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path) -> NotAPlace:
-    where = f"{path}: [[not_a_place]] entry {index} ({entry.get('text', '?')!r})"
-    return NotAPlace(**_fields(entry, required=("text", "note"), where=where))
+    where = Problem.of("alias_where", table="not_a_place", index=index, name=repr(entry.get("text", "?")))
+    return NotAPlace(**_fields(entry, required=("text", "note"), path=path, where=where))
 
 
 def _reject_duplicates(values: list[str], *, table: str, path: Path) -> None:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise AliasFileError(f"{path}: [[{table}]] lists {value!r} twice")
+            raise AliasFileError(path, [Problem.of("alias_twice", table=table, value=repr(value))])
         seen.add(value)
 
 
@@ -145,7 +152,5 @@ def check_not_a_place(words: Iterable[NotAPlace], *, aliases: Iterable[str], pat
         text = word.text
         found = any(text[i : i + n] in known for i in range(len(text)) for n in lengths)
         if not found:
-            raise AliasFileError(
-                f"{path}: [[not_a_place]] entry {index} ({text!r}) contains no place name,"
-                " so it can never block anything"
-            )
+            where = Problem.of("alias_where", table="not_a_place", index=index, name=repr(text))
+            raise AliasFileError(path, [Problem.of("alias_blocks_nothing", where=where)])
