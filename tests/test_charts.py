@@ -410,6 +410,15 @@ def test_chart_config_saves_png_at_double_scale():
     assert config["displaylogo"] is False
 
 
+def test_the_chart_toolbar_and_month_names_are_chinese_on_the_chinese_page():
+    chinese, english = charts.chart_config("x", "zh"), charts.chart_config("x", "en")
+    assert chinese["locale"] == "zh-CN"
+    words = chinese["locales"]["zh-CN"]
+    assert words["dictionary"]["Download plot as a png"] == "下载为 PNG 图片"
+    assert words["format"]["shortMonths"][:2] == ["1月", "2月"] and len(words["format"]["days"]) == 7
+    assert "locale" not in english and "locales" not in english
+
+
 def test_theme_charts_read_count_themes_labels():
     """count_themes writes "全部" for no split, period labels as strings and NA hits."""
     table = pd.DataFrame({

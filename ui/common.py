@@ -11,9 +11,14 @@ from ui.i18n import t
 from ui.state import Lang
 
 
-def show_chart(fig: go.Figure, *, key: str, filename: str, selectable: bool = False) -> object:
-    """Draw a plotly figure (camera button exports PNG); return the selection event if selectable."""
-    kwargs: dict[str, object] = {"key": key, "config": chart_config(filename)}
+def show_chart(
+    fig: go.Figure, *, key: str, filename: str, lang: Lang, selectable: bool = False
+) -> object:
+    """Draw a plotly figure; return the selection event if selectable.
+
+    The toolbar's camera button exports a PNG; its tooltips are in ``lang``.
+    """
+    kwargs: dict[str, object] = {"key": key, "config": chart_config(filename, lang)}
     if selectable:
         kwargs.update(on_select="rerun", selection_mode=("points",))
     return st.plotly_chart(fig, width="stretch", **kwargs)

@@ -28,7 +28,7 @@ def render(view: View) -> None:
         st.info(t("no_match", lang))
         return
     fig = plot_top_terms(terms.assign(group=None), measure=measure, top=top, lang=lang)
-    event = show_chart(fig, key="kw_terms_chart", filename="top_terms", selectable=True)
+    event = show_chart(fig, key="kw_terms_chart", filename="top_terms", lang=lang, selectable=True)
     apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
     download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
     _wordcloud(terms, lang)
@@ -76,7 +76,7 @@ def _keyness(view: View) -> None:
         st.info(t("no_match", lang))
         return
     fig = plot_keyness(table, target_name=names.get(target, target), lang=lang)
-    show_chart(fig, key="kw_keyness_chart", filename="keyness")
+    show_chart(fig, key="kw_keyness_chart", filename="keyness", lang=lang)
     download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
 
 
@@ -87,6 +87,6 @@ def _slogans(view: View) -> None:
     if table.empty:
         st.info(t("no_match", lang))
         return
-    show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans")
+    show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
     show_table(table, key="kw_slogans_table", lang=lang)
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)

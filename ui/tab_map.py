@@ -71,7 +71,7 @@ def render(view: View) -> None:
         values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang
     )
     st.caption(t("click_hint", lang))
-    event = show_chart(fig, key="map_chart", filename="map", selectable=True)
+    event = show_chart(fig, key="map_chart", filename="map", lang=lang, selectable=True)
     apply_selection(
         view.state,
         "map_chart",

@@ -23,6 +23,6 @@ def render(view: View) -> None:
         return
     terms = queries.term_counts(view, top=200)
     fig = plot_cooccurrence_network(pairs, docfreq=terms.set_index("term")["docfreq"].to_dict(), lang=lang)
-    event = show_chart(fig, key="nw_chart", filename="cooccurrence_network", selectable=True)
+    event = show_chart(fig, key="nw_chart", filename="cooccurrence_network", lang=lang, selectable=True)
     apply_selection(view.state, "nw_chart", event, lambda points: select_term(view.state, points))
     download_table(pairs, name="cooccurrence", key="dl_nw", lang=lang)

@@ -19,7 +19,7 @@ def render(view: View) -> None:
     """Draw the overview tab."""
     lang = view.lang
     summary = queries.summary(view)
-    cols = iter(st.columns(6))
+    cols = iter([*st.columns(3), *st.columns(3)])  # two rows: "1,000,000 篇" is not cut off on a laptop
     next(cols).metric(
         t("kpi_articles", lang),
         f"{summary['articles']:,} {t('articles_unit', lang)}".strip()
@@ -39,7 +39,7 @@ def render(view: View) -> None:
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang, default="month")
     over_time = queries.articles_over_time(view, period)
     fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
-    event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", selectable=True)
+    event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", lang=lang, selectable=True)
     apply_selection(
         view.state, "ov_time_chart", event, lambda points: select_period(view.state, points, period=period)
     )
@@ -51,7 +51,7 @@ def render(view: View) -> None:
         return
     counts = by_place.rename(columns={"name": "group"}).assign(period=None)
     fig = plot_articles_by_locality(counts, lang=lang)
-    event = show_chart(fig, key="ov_place_chart", filename="articles_by_place", selectable=True)
+    event = show_chart(fig, key="ov_place_chart", filename="articles_by_place", lang=lang, selectable=True)
     apply_selection(
         view.state,
         "ov_place_chart",

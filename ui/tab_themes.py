@@ -28,7 +28,7 @@ def render(view: View) -> None:
     )
     fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, measure=measure, lang=lang)
     fig = add_cell_targets(fig, by_place, theme_labels=view.theme_labels, lang=lang)
-    event = show_chart(fig, key="th_heatmap", filename="theme_heatmap", selectable=True)
+    event = show_chart(fig, key="th_heatmap", filename="theme_heatmap", lang=lang, selectable=True)
     apply_selection(
         view.state,
         "th_heatmap",
@@ -47,7 +47,7 @@ def render(view: View) -> None:
         lang=lang,
         themes=list(view.state.themes) or None,
     )
-    show_chart(fig, key="th_trends", filename="theme_trends")
+    show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
     download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
     fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, lang=lang)
-    show_chart(fig, key="th_mix", filename="theme_mix")
+    show_chart(fig, key="th_mix", filename="theme_mix", lang=lang)

@@ -13,7 +13,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import AXIS_DATE_FORMAT, Lang
+from analysis.charts.labels import AXIS_DATE_FORMAT, PLOTLY_ZH_CN, Lang
 
 FONT_FAMILY = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
@@ -161,22 +161,28 @@ def bar_height(n_bars: int, *, minimum: int = 320) -> int:
     return max(minimum, 120 + ROW_HEIGHT * n_bars)
 
 
-def chart_config(filename: str) -> dict:
+def chart_config(filename: str, lang: Lang = "zh") -> dict:
     """Return the plotly config the dashboard passes with every chart.
 
     The toolbar's camera button then saves a PNG at twice the screen resolution under
-    ``filename`` (characters that file systems reject are replaced by ``_``).
+    ``filename`` (characters that file systems reject are replaced by ``_``). In Chinese,
+    the toolbar's tooltips, the hints plotly shows and its month and day names are
+    Chinese too (a ``zh-CN`` locale given with the chart, so nothing is fetched).
 
     Args:
         filename: download name without extension, e.g. ``"主题热力图"``.
+        lang: the page's language.
 
     Returns:
         A dict for ``st.plotly_chart(config=...)`` or ``fig.show(config=...)``.
     """
     safe = re.sub(r'[\\/:*?"<>|\s]+', "_", filename).strip("_.") or "chart"
-    return {
+    config: dict = {
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         "toImageButtonOptions": {"format": "png", "filename": safe, "scale": 2},
     }
+    if lang == "zh":
+        config.update(locale="zh-CN", locales={"zh-CN": PLOTLY_ZH_CN})
+    return config
