@@ -275,6 +275,17 @@ def test_theme_heatmap_cells_are_the_shares_fed_in(theme_counts):
     assert "%{customdata[0]" in heat["hovertemplate"]
 
 
+def test_with_many_themes_the_heatmap_cells_show_the_percentage_without_its_sign(theme_counts):
+    labels = {f"t{i}": f"主题{i}" for i in range(12)}
+    rows = [("兰州市", None, theme, 1, 0.126 if theme == "t0" else 0.5, 1, 8) for theme in labels]
+    counts = pd.DataFrame(rows, columns=theme_counts.columns).astype({"group": "string"})
+    (heat,) = charts.plot_theme_heatmap(counts, theme_labels=labels).to_dict()["data"]
+    assert heat["texttemplate"] == "%{text}"
+    shares, text = unpack(heat["z"]), unpack(heat["text"])
+    assert [[round(v * 100) for v in row] for row in shares] == text
+    assert 13 in text[0] and 50 in text[0]
+
+
 def test_theme_heatmap_needs_rows_without_period(theme_counts):
     by_period = theme_counts[theme_counts["period"].notna()]
     with pytest.raises(ValueError, match="split by period"):

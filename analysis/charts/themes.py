@@ -141,11 +141,14 @@ def plot_theme_heatmap(
     if measure == "relative":
         trace = _relative_heatmap(grid, overall, groups, themes, custom, lang, known_hits)
     else:
+        shares = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
+        many = len(themes) > MANY_THEMES  # narrow cells: the number alone, its unit is on the colour bar
         trace = go.Heatmap(
             colorscale=SEQUENTIAL,
             zmin=0,
-            texttemplate="%{z:.0%}",
-            z=grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes)),
+            text=np.rint(shares * 100).astype(int) if many else None,
+            texttemplate="%{text}" if many else "%{z:.0%}",
+            z=shares,
             customdata=custom.reshape(len(groups), len(themes), 3).tolist(),
             colorbar={
                 "title": {"text": label("share_axis", lang), "side": "right"},
