@@ -145,7 +145,7 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 def newspaper_page(articles: list[FixtureArticle], *, columns: int = 3, masthead: str | None = None,
-                   column_chars: int = 13) -> list[Run]:
+                   column_chars: int = 13, row_by_row: bool = False) -> list[Run]:
     """Lay articles out one below another, each headline over its own columns of body text.
 
     Args:
@@ -153,9 +153,12 @@ def newspaper_page(articles: list[FixtureArticle], *, columns: int = 3, masthead
         columns: body columns per article.
         masthead: an optional line of page furniture at the very top (报名, 日期, 版次).
         column_chars: the width of a body column, in characters.
+        row_by_row: draw the runs row by row across the page (top to bottom, left to
+            right), as some converters do, instead of column by column.
 
     Returns:
-        The runs of the page, in reading order (as a newspaper's layout program writes them).
+        The runs of the page, in reading order (as a newspaper's layout program writes
+        them), or row by row.
     """
     runs: list[Run] = []
     left, top, gutter = 40.0, PAGE_HEIGHT - 40.0, 1.5 * BODY_SIZE
@@ -181,4 +184,4 @@ def newspaper_page(articles: list[FixtureArticle], *, columns: int = 3, masthead
             runs.append(Run(left + column * (column_width + gutter) + indent, top - row * leading,
                             BODY_SIZE, text.lstrip("　")))
         top -= per_column * leading + 24
-    return runs
+    return sorted(runs, key=lambda run: (-run.y, run.x)) if row_by_row else runs

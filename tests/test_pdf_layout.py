@@ -94,3 +94,19 @@ def test_spaces_drawn_as_glyphs_do_not_start_lines_and_an_empty_page_gives_no_te
     glyphs = [Glyph(" ", 40, 45, 700, BODY), *line("句子。", 45, 700)]
     assert rebuilt(glyphs)[0] == ["\u3000\u3000句子。"]
     assert page_text_from_glyphs([]).text == ""
+
+
+def test_a_page_drawn_row_by_row_across_columns_is_read_column_by_column():
+    left = column([">左栏第一段", "左栏第一段的续行", "到此结束。", ">左栏第二段", "左栏结束了。"], 50, 700)
+    right = column([">右栏第一段", "右栏第一段的续行", "到此结束。"], 50 + 9.5 * BODY, 700)
+    headline = line("标题在这里", 50, 740, 20)
+    rows = sorted(left + right, key=lambda g: (-g.y, g.x0))  # a converter's order: row by row
+    page = page_text_from_glyphs(headline + rows)
+    assert page.reordered
+    assert page.text.split("\n") == [
+        "标题在这里",
+        "\u3000\u3000左栏第一段左栏第一段的续行到此结束。",
+        "\u3000\u3000左栏第二段左栏结束了。",
+        "\u3000\u3000右栏第一段右栏第一段的续行到此结束。",
+    ]
+    assert not page_text_from_glyphs(headline + left + right).reordered

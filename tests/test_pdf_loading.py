@@ -133,6 +133,20 @@ def test_the_seed_page_laid_out_as_a_pdf_loads_back_to_the_same_eleven_articles(
 
 
 @pytest.mark.corpus
+def test_the_seed_page_drawn_row_by_row_is_put_back_in_column_order_with_a_warning():
+    options = LoadOptions(edition_date=dt.date(2024, 6, 14), province="甘肃省")
+    seed = load_articles([corpus_path("seed-page") / "page.txt"], options).articles
+    fixtures = _as_fixture_articles(seed)
+    pages = [newspaper_page(fixtures[i:i + 3], row_by_row=True) for i in range(0, len(fixtures), 3)]
+    result = load_uploads([("page.pdf", build_pdf(pages))], options)
+    columns = ["title", "kicker", "text"]
+    pd.testing.assert_frame_equal(result.articles[columns], seed[columns])
+    warnings = result.reports[0].warnings
+    assert [(w.code, w.params["page"]) for w in warnings] == [("pdf_page_reordered", n) for n in range(1, 5)]
+    assert "已按栏重新排序" in warnings[0].text("zh")
+
+
+@pytest.mark.corpus
 @pytest.mark.parametrize("corpus", ["rmrb-20220705-articles", "cppcc-local-news-pages"])
 def test_real_articles_laid_out_in_columns_come_back_whole(corpus):
     source = load_articles([corpus_path(corpus)]).articles

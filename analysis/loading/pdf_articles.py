@@ -47,6 +47,8 @@ def pdf_articles(
         if page.problem:
             continue
         rebuilt = page_text_from_glyphs(page.glyphs)
+        if rebuilt.reordered:
+            report.warnings.append(Problem.of("pdf_page_reordered", page=page.number))
         sample = sample or " ".join(rebuilt.text.split())[:40]
         display = frozenset(number + first_line - 1 for number in rebuilt.display_lines)
         split = split_page(rebuilt.text, display_lines=display, first_line=first_line)

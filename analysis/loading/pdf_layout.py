@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis.loading.layout import ends_sentence
+from analysis.loading.pdf_order import drawn_row_by_row, in_column_order
 
 DISPLAY_RATIO = 1.25
 """A line whose face is this much larger than the page's body face is a headline or kicker."""
@@ -96,10 +97,13 @@ class PageText:
     Attributes:
         text: headings unindented, body paragraphs indented with two ideographic spaces.
         display_lines: 1-based numbers (within ``text``) of lines set in a display face.
+        reordered: the page was drawn row by row across its columns and its lines were put
+            back in column order (:mod:`analysis.loading.pdf_order`).
     """
 
     text: str
     display_lines: frozenset[int]
+    reordered: bool = False
 
 
 def page_text_from_glyphs(glyphs: list[Glyph]) -> PageText:
@@ -109,7 +113,8 @@ def page_text_from_glyphs(glyphs: list[Glyph]) -> PageText:
         glyphs: the page's glyphs in the order the PDF draws them.
 
     Returns:
-        The page text and which of its lines are display lines.
+        The page text, which of its lines are display lines, and whether the lines had
+        to be put back in column order.
     """
     lines = _lines(glyphs)
     if not lines:
@@ -117,9 +122,12 @@ def page_text_from_glyphs(glyphs: list[Glyph]) -> PageText:
     body = _body_size(glyphs)
     for line in lines:
         line.display = line.size >= body * DISPLAY_RATIO
+    reordered = drawn_row_by_row(lines)
+    if reordered:
+        lines = in_column_order(lines)
     pieces = _paragraphs(_blocks(lines))
     display = frozenset(number for number, piece in enumerate(pieces, start=1) if piece.display)
-    return PageText("\n".join(map(_as_page_line, pieces)), display)
+    return PageText("\n".join(map(_as_page_line, pieces)), display, reordered)
 
 
 def _as_page_line(piece: _Piece) -> str:
