@@ -40,8 +40,8 @@ from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from analysis.paths import ConfigFileError, data_path, read_config_text
-from analysis.report import Problem
+from analysis.paths import data_path
+from analysis.wordlists import DictEntry, read_stopwords, read_userdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -249,7 +249,7 @@ def build_tokenizer(
 
     Raises:
         ImportError: ``backend="rjieba"`` and rjieba is not installed.
-        DictionaryError: a malformed dictionary line.
+        DictionaryError: a malformed dictionary line (:mod:`analysis.wordlists`).
     """
     entries = read_userdict(Path(userdict or data_path(DEFAULT_USERDICT)))
     stops = read_stopwords(data_path(DEFAULT_STOPWORDS) if stopwords is None else stopwords)
@@ -345,59 +345,6 @@ def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.Dat
             "dict_version": pd.Series([tokenizer.version] * len(results), dtype=STRING_DTYPE),
         }
     )
-
-
-class DictionaryError(ConfigFileError):
-    """A user dictionary line that is not ``word [freq [tag]]``."""
-
-
-@dataclass(frozen=True)
-class DictEntry:
-    """One user dictionary entry and the ``# [section]`` it was listed under."""
-
-    word: str
-    freq: int | None
-    tag: str | None
-    section: str
-
-
-def read_userdict(path: Path) -> tuple[DictEntry, ...]:
-    """Read a jieba-format dictionary (``word [freq [tag]]``) with ``# [section]`` headers.
-
-    Raises:
-        DictionaryError: naming the file and line of a malformed or repeated entry.
-    """
-    entries: list[DictEntry] = []
-    seen: dict[str, int] = {}
-    section = ""
-    for number, raw in enumerate(read_config_text(path, "user dictionary").splitlines(), start=1):
-        line = raw.strip()
-        if header := re.match(r"#\s*\[([\w-]+)\]", line):
-            section = header.group(1)
-        if not line or line.startswith("#"):
-            continue
-        word, *rest = line.split()
-        if len(rest) > 2 or (rest and not rest[0].isdigit()) or (rest and int(rest[0]) < 1):
-            raise DictionaryError(path, [Problem.of("dictionary_bad_line", at_line=number, word=repr(word))])
-        if word in seen:
-            problem = Problem.of("dictionary_repeat", at_line=number, word=repr(word), first=seen[word])
-            raise DictionaryError(path, [problem])
-        seen[word] = number
-        freq = int(rest[0]) if rest else None
-        entries.append(DictEntry(word, freq, rest[1] if len(rest) > 1 else None, section))
-    return tuple(entries)
-
-
-def read_stopwords(source: Path | str | Sequence[Path | str]) -> frozenset[str]:
-    """Read stopwords from a folder of ``*.txt`` files, one file or several files.
-
-    One word a line; blank lines and lines starting with ``#`` are ignored.
-    """
-    paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
-    if len(paths) == 1 and paths[0].is_dir():
-        paths = sorted(paths[0].glob("*.txt"))
-    lines = (line.strip() for path in paths for line in read_config_text(path, "stopword list").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:

@@ -52,7 +52,7 @@ def time_naive(articles: pd.DataFrame) -> dict[str, float]:
 
     from analysis.paths import data_path
     from analysis.theme_dictionary import load_themes
-    from analysis.tokenize import read_stopwords, read_userdict
+    from analysis.wordlists import read_stopwords, read_userdict
 
     jieba.setLogLevel(60)
     jieba.initialize()

@@ -14,7 +14,8 @@ import analysis.keywords as keywords_module
 from analysis.keywords import KEYWORD_COLUMNS, count_keywords, count_terms, iter_term_chunks
 from analysis.paths import data_path
 from analysis.schema import STRING_DTYPE, build_articles
-from analysis.tokenize import build_tokenizer, read_stopwords, tokenize_articles
+from analysis.tokenize import build_tokenizer, tokenize_articles
+from analysis.wordlists import read_stopwords
 from tests.conftest import corpus_path
 
 LN2, LN4 = math.log(2), math.log(4)

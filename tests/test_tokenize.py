@@ -16,13 +16,11 @@ from analysis.schema import build_articles
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
-    DictionaryError,
     build_tokenizer,
     classify_quoted,
-    read_stopwords,
-    read_userdict,
     tokenize_articles,
 )
+from analysis.wordlists import DictionaryError, read_stopwords, read_userdict
 from tests.conftest import corpus_path
 
 # Fixture sentences, written for these tests.
