@@ -275,6 +275,16 @@ def test_theme_heatmap_cells_are_the_shares_fed_in(theme_counts):
     assert "%{customdata[0]" in heat["hovertemplate"]
 
 
+def test_articles_without_a_place_are_labelled_unknown_in_english_and_come_last(theme_counts):
+    counts = theme_counts.copy()
+    counts.loc[counts["group"] == "酒泉市", "group"] = "未知"
+    english = charts.plot_theme_heatmap(counts, theme_labels=THEMES, lang="en").to_dict()["data"][0]
+    chinese = charts.plot_theme_heatmap(counts, theme_labels=THEMES).to_dict()["data"][0]
+    assert list(english["y"]) == ["兰州市", "Unknown"] and list(chinese["y"]) == ["兰州市", "未知"]
+    mix = charts.plot_theme_mix(counts, theme_labels=THEMES, lang="en").to_dict()["data"][0]
+    assert list(mix["y"]) == ["兰州市", "Unknown"]
+
+
 def test_with_many_themes_the_heatmap_cells_show_the_percentage_without_its_sign(theme_counts):
     labels = {f"t{i}": f"主题{i}" for i in range(12)}
     rows = [("兰州市", None, theme, 1, 0.126 if theme == "t0" else 0.5, 1, 8) for theme in labels]

@@ -240,3 +240,12 @@ PLOTLY_ZH_CN: dict[str, object] = {
 }
 """Plotly's own words (toolbar tooltips, hints, month and day names) in Chinese, passed with
 each chart as the ``zh-CN`` locale (:func:`analysis.charts.style.chart_config`)."""
+
+
+GROUP_WORDS = {"未知": "Unknown", "全部": "All"}
+"""The analysis tables' labels for "no place or period" and "not split", in English."""
+
+
+def group_label(group: str, lang: Lang) -> str:
+    """A group's name as a chart shows it: place names as they are, ``未知`` → Unknown in English."""
+    return GROUP_WORDS.get(group, group) if lang == "en" else group

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import (
     Lang,
+    group_label,
     is_whole_period,
     label,
     period_label,
@@ -160,7 +161,7 @@ def plot_theme_heatmap(
                 + _counts_hover(lang, first=0, hits=known_hits)
             ),
         )
-    trace.update(x=x, y=groups, xgap=1, ygap=1)
+    trace.update(x=x, y=[group_label(g, lang) for g in groups], xgap=1, ygap=1)
     fig = go.Figure(trace)
     slanted = len(themes) > MANY_THEMES
     default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
@@ -347,7 +348,7 @@ def plot_theme_mix(
         fig.add_trace(
             go.Bar(
                 x=part["mix"].fillna(0.0),
-                y=groups,
+                y=[group_label(g, lang) for g in groups],
                 orientation="h",
                 name=name,
                 marker_color=OTHERS_COLOUR if theme == others else PALETTE[index % len(PALETTE)],
