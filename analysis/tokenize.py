@@ -19,7 +19,7 @@ not change how the rest is cut, because both backends already treat quote marks 
 boundaries.
 
 Content terms. :meth:`Tokenizer.terms` drops whitespace, punctuation, numbers (``2024``,
-``十七``, ``2024年``, ``1至4月``, ``第十四届``), one-character tokens and stopwords. Words
+``十七``, ``2024年``, ``1至4月``, ``第十四届``, ``第3版``), one-character tokens and stopwords. Words
 of the user dictionary and quoted formulas are never dropped as numbers (``十四五``).
 """
 
@@ -50,7 +50,7 @@ DEFAULT_USERDICT = "userdict.txt"
 """The user dictionary's name in the data folder (:func:`analysis.paths.data_path`)."""
 DEFAULT_STOPWORDS = "stopwords"
 """The stopword folder's name in the data folder."""
-RULES_VERSION = "quotes-v1;filters-v1"
+RULES_VERSION = "quotes-v1;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 STOPWORD_FREQ = 3000
 """Frequency with which unknown multi-character stopwords are added to the segmenter."""
@@ -70,7 +70,7 @@ _WEB_RE = re.compile(
 """URL pieces, domains (tv.cctv.com) and e-mail addresses: page furniture, not terms."""
 _NUMBER_RE = re.compile(
     rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
-    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米]*"
+    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米版]*"
 )
 _CACHE_LIMIT = 2_000_000
 

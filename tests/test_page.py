@@ -40,6 +40,19 @@ def test_the_page_header_above_the_first_headline_is_not_its_kicker_and_is_kept_
     assert [(p.code, p.line) for p in split.skipped][:1] == [("page_header_line", 1)]
 
 
+def test_a_closing_continuation_mark_is_taken_out_of_the_text_and_says_where_the_article_goes_on():
+    page = ("市政协召开常委会议\n本报讯 6月13日，市政协召开常委会议，研究部署工作。会议强调要优化营商环境。（下转第2版）\n"
+            "县政协调研营商环境\n本报讯 近日，县政协组织委员调研营商环境，提出意见建议。\n（转A3版）\n")
+    split = split_page(page)
+    assert [a.text for a in split.articles] == [
+        "6月13日，市政协召开常委会议，研究部署工作。会议强调要优化营商环境。",
+        "近日，县政协组织委员调研营商环境，提出意见建议。",
+    ]
+    assert [(p.code, p.line, p.params["to_page"]) for p in split.skipped] == [
+        ("continued_on_page", 2, "2"), ("continued_on_page", 5, "A3")]
+    assert "转至第 2 版" in split.skipped[0].text("zh")
+
+
 def test_bylines_and_photo_credits_become_authors(sample):
     assert [a.author for a in sample.articles] == ["周小明", "刘明、王芳", "李华", None]
 

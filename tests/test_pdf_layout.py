@@ -110,3 +110,10 @@ def test_a_page_drawn_row_by_row_across_columns_is_read_column_by_column():
         "\u3000\u3000右栏第一段右栏第一段的续行到此结束。",
     ]
     assert not page_text_from_glyphs(headline + left + right).reordered
+
+
+def test_headlines_are_display_lines_even_on_a_page_with_more_headline_than_body_characters():
+    glyphs = line("一条很长很长的大标题在这里", 50, 760, 22) + column([">正文一句。"], 50, 720)
+    page = page_text_from_glyphs(glyphs)
+    assert page.text.split("\n") == ["一条很长很长的大标题在这里", "\u3000\u3000正文一句。"]
+    assert page.display_lines == {1}

@@ -177,6 +177,10 @@ def test_terms_drop_punctuation_numbers_single_characters_and_stopwords(tokenize
     ]  # fmt: skip
 
 
+def test_continuation_marks_and_page_numbers_are_not_terms(tokenizer):
+    assert tokenizer.terms("会议要求优化营商环境。（下转第2版）（上接第一版）见第3版") == ["优化", "营商环境"]
+
+
 def test_formulas_made_of_numerals_are_kept(tokenizer):
     assert tokenizer.terms("“十四五”时期编制十四五规划，“五一”假期") == [
         "十四五", "时期", "编制", "十四五", "规划", "五一", "假期",

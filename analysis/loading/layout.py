@@ -109,6 +109,23 @@ def parse_continuation(line: str) -> str | None:
     return str(page_number(token))
 
 
+CONTINUED_TO = re.compile(
+    r"\s*[(（]\s*(?:下转|转至|转)\s*(?P<page>(?:第)?[A-D]?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版)"
+    r"[^)）\n]{0,6}[)）]\s*$"
+)
+"""``（下转第2版）``, ``(转A3版)`` closing the part of an article printed on this page."""
+
+
+def parse_continued_to(text: str) -> tuple[str, str] | None:
+    """Return ``(page, text without the mark)`` when ``text`` ends with ``（下转第2版）``, else None."""
+    match = CONTINUED_TO.search(text)
+    if match is None:
+        return None
+    token = re.sub(r"[第版\s]", "", match["page"])
+    page = token if token[:1] in "ABCD" else str(page_number(token))
+    return page, text[: match.start()].rstrip()
+
+
 def strip_continuation(line: str) -> str:
     """Return ``line`` without a leading continuation mark."""
     return CONTINUATION.sub("", line, count=1).strip()

@@ -275,12 +275,27 @@ def _build_article(
     paragraphs = whole_paragraphs(body) if heading_rule.whole_paragraphs else join_paragraphs(body)
     if subtitle:
         paragraphs.insert(0, (headings[-1].number, subtitle))
+    paragraphs = _without_continued_to(paragraphs, skipped)
     if not paragraphs or (not headings and _too_short(paragraphs)):
         skipped.extend(Problem.of("too_little_text", line=ln.number, excerpt=ln.text[:30]) for ln in lines)
         return None
     article.paragraphs = [text for _, text in paragraphs]
     article.paragraph_lines = [number for number, _ in paragraphs]
     return article
+
+
+def _without_continued_to(paragraphs: list[tuple[int, str]], skipped: list[Problem]) -> list[tuple[int, str]]:
+    """Take a closing ``（下转第2版）`` off the article's last paragraph, and report it.
+
+    The mark is layout, not text (left in, 下转 and 第2版 would be counted as words); the
+    report says on which page the article goes on, so the analyst can load that page too.
+    """
+    if not paragraphs or (found := layout.parse_continued_to(paragraphs[-1][1])) is None:
+        return paragraphs
+    to_page, rest = found
+    number = paragraphs[-1][0]
+    skipped.append(Problem.of("continued_on_page", line=number, to_page=to_page))
+    return [*paragraphs[:-1], (number, rest)] if rest else paragraphs[:-1]
 
 
 def _too_short(paragraphs: list[tuple[int, str]]) -> bool:

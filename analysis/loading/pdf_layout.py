@@ -32,6 +32,8 @@ from analysis.loading.pdf_order import drawn_row_by_row, in_column_order
 
 DISPLAY_RATIO = 1.25
 """A line whose face is this much larger than the page's body face is a headline or kicker."""
+BODY_SHARE = 0.25
+"""The body face is the smallest face that sets at least this share of a page's characters."""
 SAME_FACE = 0.08
 """Faces within this relative difference count as the same size."""
 INDENT_EMS = 1.0
@@ -122,9 +124,11 @@ def page_text_from_glyphs(glyphs: list[Glyph]) -> PageText:
     body = _body_size(glyphs)
     for line in lines:
         line.display = line.size >= body * DISPLAY_RATIO
-    reordered = drawn_row_by_row(lines)
-    if reordered:
-        lines = in_column_order(lines)
+    reordered = False
+    if drawn_row_by_row(lines):
+        in_order = in_column_order(lines)
+        reordered = any(a is not b for a, b in zip(in_order, lines, strict=True))
+        lines = in_order
     pieces = _paragraphs(_blocks(lines))
     display = frozenset(number for number, piece in enumerate(pieces, start=1) if piece.display)
     return PageText("\n".join(map(_as_page_line, pieces)), display, reordered)
@@ -188,9 +192,19 @@ def _ascii_edge(left: str, right: str) -> bool:
 
 
 def _body_size(glyphs: list[Glyph]) -> float:
-    """The face size most of the page's characters are set in."""
+    """The face the page's body text is set in.
+
+    That is the smallest face holding at least :data:`BODY_SHARE` of the characters: body
+    text is set smaller than headlines, and a page of short items under big headlines may
+    hold more headline characters than body characters. (A face smaller still, such as a
+    masthead's date or a credit, holds far fewer.)
+    """
     counts = Counter(round(g.size * 2) / 2 for g in glyphs if not g.text.isspace())
-    return counts.most_common(1)[0][0] if counts else 0.0
+    total = sum(counts.values())
+    for size in sorted(counts):
+        if counts[size] >= BODY_SHARE * total:
+            return size
+    return max(counts, key=lambda size: (counts[size], -size)) if counts else 0.0
 
 
 def _same_face(a: float, b: float) -> bool:
