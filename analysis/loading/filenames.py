@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from analysis.loading.layout import page_of_mark
+
 _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.](?P<m>\d{1,2})[-_.](?P<d>\d{1,2})(?!\d)"),
@@ -79,9 +81,6 @@ def _parse_name(name: str) -> FileNameInfo:
     return FileNameInfo()
 
 
-_HEADER_PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|(?<![\dA-Za-z])[A-D]?(?P<page2>\d{1,2})\s*版")
-
-
 def parse_page_header(lines: list[str]) -> FileNameInfo:
     """Read the edition date and page from the header lines printed above a page's articles.
 
@@ -97,8 +96,7 @@ def parse_page_header(lines: list[str]) -> FileNameInfo:
     for line in lines:
         for pattern in _DATE_PATTERNS[1:]:  # not bare digits (20240614): in a header, a phone or an id
             date = date or _date_in(pattern, line)
-        if page is None and (mark := _HEADER_PAGE.search(line)):
-            page = str(int(mark["page"] or mark["page2"]))
+        page = page or page_of_mark(line)
     return FileNameInfo(date, page) if date or page else FileNameInfo()
 
 

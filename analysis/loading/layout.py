@@ -26,7 +26,9 @@ DATELINE = re.compile(
 )
 """``本报嘉峪关讯(通讯员苏天泰)``, ``本报北京7月4日电  （记者李晓晴）``, ``新华社北京7月4日电``."""
 
-_PAGE = r"(?:第)?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版"
+_PAGE = r"(?:第\s*)?[A-D]?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版"
+"""A page mark: ``第3版``, ``一版``, ``A3版`` (section letters are dropped from the number)."""
+PAGE_MARK = re.compile(rf"(?<![0-9A-Za-z]){_PAGE}")
 CONTINUATION = re.compile(
     rf"^\s*(?:[(（]\s*(?:上接|接|紧接|续)\s*(?P<page>{_PAGE})[^)）\n]{{0,6}}[)）]"
     rf"|(?:上接|紧接)\s*(?P<bare>{_PAGE}))\s*"
@@ -105,14 +107,10 @@ def parse_continuation(line: str) -> str | None:
     match = CONTINUATION.match(line)
     if match is None:
         return None
-    token = re.sub(r"[第版\s]", "", match["page"] or match["bare"])
-    return str(page_number(token))
+    return str(page_number(_page_token(match["page"] or match["bare"])))
 
 
-CONTINUED_TO = re.compile(
-    r"\s*[(（]\s*(?:下转|转至|转)\s*(?P<page>(?:第)?[A-D]?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版)"
-    r"[^)）\n]{0,6}[)）]\s*$"
-)
+CONTINUED_TO = re.compile(rf"\s*[(（]\s*(?:下转|转至|转)\s*(?P<page>{_PAGE})[^)）\n]{{0,6}}[)）]\s*$")
 """``（下转第2版）``, ``(转A3版)`` closing the part of an article printed on this page."""
 
 
@@ -121,9 +119,20 @@ def parse_continued_to(text: str) -> tuple[str, str] | None:
     match = CONTINUED_TO.search(text)
     if match is None:
         return None
-    token = re.sub(r"[第版\s]", "", match["page"])
-    page = token if token[:1] in "ABCD" else str(page_number(token))
-    return page, text[: match.start()].rstrip()
+    section = re.search(r"[A-D]", match["page"])  # the message names A3 as A3
+    page = str(page_number(_page_token(match["page"])))
+    return (section.group() + page if section else page), text[: match.start()].rstrip()
+
+
+def page_of_mark(text: str) -> str | None:
+    """The page number of the first page mark in ``text`` (``第3版``, ``A3版`` → ``"3"``), or None."""
+    match = PAGE_MARK.search(text)
+    return str(page_number(_page_token(match.group()))) if match else None
+
+
+def _page_token(mark: str) -> str:
+    """The number of a page mark, without 第, 版, spaces or a section letter (``A3版`` → ``3``)."""
+    return re.sub(r"[第版\sA-D]", "", mark)
 
 
 def strip_continuation(line: str) -> str:
@@ -205,11 +214,12 @@ def is_indented(raw_line: str) -> bool:
     return raw_line.startswith("\u3000") or raw_line.startswith("  ")
 
 
+_FULL_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_WEEKDAY_OR_PAGE = rf"(?:星期|周[一二三四五六日天]|{_PAGE})"
 PAGE_FURNITURE = re.compile(
-    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(?:星期|周[一二三四五六日天]|第?\s*[A-D]?\d{1,3}\s*版)"
-    r"|(?:星期|周[一二三四五六日天]|第?\s*[A-D]?\d{1,3}\s*版).*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    rf"{_FULL_DATE}.*{_WEEKDAY_OR_PAGE}|{_WEEKDAY_OR_PAGE}.*{_FULL_DATE}|^{_FULL_DATE}$"
+    # a page mark alone, in digits only: a headline may begin with 一版 or 三版
     r"|^(?:第\s*)?[A-D]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff]{0,6})?$"
-    r"|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
 """A page header line: a date with the weekday or page (``2024年6月14日 星期五``,
 ``第3版  2024年6月14日``), a date alone, or a page mark alone (``第3版 要闻``)."""

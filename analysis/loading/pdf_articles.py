@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from analysis.loading.filenames import FileNameInfo, parse_page_header
 from analysis.loading.options import LoadOptions
-from analysis.loading.page import PageArticle, split_page
+from analysis.loading.page import split_page
 from analysis.loading.pdf_layout import page_text_from_glyphs
 from analysis.loading.pdf_text import PdfReadError, read_pdf_pages
-from analysis.loading.raw import RawArticle
+from analysis.loading.raw import RawArticle, raw_articles_of_page
 from analysis.report import FileReport, Problem
 
 
@@ -28,9 +28,9 @@ def pdf_articles(
         the text rebuilt from the PDF (a heading or paragraph per line, pages one after
         another), and each reason found on a page names the page (``page``); an article's
         source names its page (``file.pdf#p3``, or ``file.pdf#p3L12`` when the page holds
-        several). An article's page is the one its page's header prints (``第3版``), else
-        the file name's for a single-page PDF, else its page in the PDF. The edition date
-        comes from ``--edition-date``, the file name, or the page's header, in that order.
+        several). Edition date and page come from ``--edition-date`` and the file name,
+        else from the page's header (``… 2024年6月14日 … 第3版``), as for a text page; a
+        page of a longer PDF that prints no page number takes its place in the PDF.
     """
     try:
         pages = read_pdf_pages(data)
@@ -55,30 +55,24 @@ def pdf_articles(
         first_line += rebuilt.text.count("\n") + 2
         report.skipped.extend(_on_page(problem, page.number) for problem in split.skipped)
         report.records += len(split.articles)
-        header = parse_page_header(split.header)
-        printed = header.page or (str(page.number) if len(pages) > 1 else info.page)
-        page_info = FileNameInfo(info.edition_date or header.edition_date, printed)
-        articles.extend(_raw_articles(split.articles, f"{name}#p{page.number}", options, page_info))
+        page_info = _page_info(info, parse_page_header(split.header), page.number, len(pages))
+        articles += raw_articles_of_page(split.articles, source=f"{name}#p{page.number}", line_mark="L",
+                                         info=page_info, outlet=options.outlet)
     if not articles and len(unreadable) < len(pages):
         report.fail("no_article_text", n_left_out=len(report.skipped), sample=sample)
     report.articles = len(articles)
     return articles, report
 
 
-def _raw_articles(
-    found: list[PageArticle], source: str, options: LoadOptions, info: FileNameInfo
-) -> list[RawArticle]:
-    """The articles found on one page, their source naming the page (and line, when several)."""
-    many = len(found) > 1
-    return [
-        RawArticle(
-            text=a.text, source=source + (f"L{a.first_line}" if many else ""), title=a.title,
-            kicker=a.kicker, author=a.author, page=info.page, outlet=options.outlet,
-            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
-            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
-        )
-        for a in found
-    ]
+def _page_info(info: FileNameInfo, header: FileNameInfo, number: int, n_pages: int) -> FileNameInfo:
+    """A PDF page's edition date and page: the file's, else its header's (as for a text page).
+
+    The file name's page is the page of a one-page PDF only; a page of a longer PDF that
+    prints no page number takes its place in the PDF.
+    """
+    own = FileNameInfo(info.edition_date, info.page if n_pages == 1 else None)
+    found = own.filled_from(header)
+    return found if found.page else FileNameInfo(found.edition_date, str(number))
 
 
 def _on_page(problem: Problem, page: int) -> Problem:

@@ -223,14 +223,10 @@ def _blocks(lines: list[TextLine]) -> list[_Block]:
 
 
 def _fits_block(block: _Block, line: TextLine) -> bool:
-    last = block.lines[-1]
-    em = line.size
-    step = last.y - line.y
-    return (
-        _same_face(last.size, line.size)
-        and 0 < step <= MAX_LEADING * em
-        and block.left - (INDENT_EMS + 2) * em <= line.x0 <= block.left + (INDENT_EMS + 2) * em
-    )
+    last, em = block.lines[-1], line.size
+    step, slack = last.y - line.y, (INDENT_EMS + 2) * em
+    same_column = abs(line.x0 - block.left) <= slack
+    return _same_face(last.size, line.size) and 0 < step <= MAX_LEADING * em and same_column
 
 
 @dataclass
@@ -248,7 +244,7 @@ def _paragraphs(blocks: list[_Block]) -> list[_Piece]:
     open_paragraph = False
     for block in blocks:
         if block.lines[0].display:
-            pieces.append(_Piece(_join([line.text for line in block.lines]), True, len(block.lines)))
+            pieces.append(_Piece("".join(line.text for line in block.lines), True, len(block.lines)))
             open_paragraph = False
             continue
         left, right, leading = block.left, block.right, block.leading
@@ -258,8 +254,8 @@ def _paragraphs(blocks: list[_Block]) -> list[_Piece]:
             spaced = index > 0 and block.lines[index - 1].y - line.y > leading + EXTRA_SPACE_EMS * line.size
             if indented or spaced or not open_paragraph:
                 pieces.append(_Piece(line.text, False))
-            else:
-                pieces[-1].text = _join([pieces[-1].text, line.text])
+            else:  # Chinese type breaks a line anywhere, inside a number or a web address too:
+                pieces[-1].text += line.text  # a line break carries no space
                 pieces[-1].lines += 1
             if multi:
                 open_paragraph = line.x1 > right - SHORT_EMS * line.size
@@ -267,11 +263,3 @@ def _paragraphs(blocks: list[_Block]) -> list[_Piece]:
                 open_paragraph = not ends_sentence(line.text)
     return pieces
 
-
-def _join(parts: list[str]) -> str:
-    """Join the lines of a paragraph with nothing between them.
-
-    Chinese typesetting breaks a line anywhere, inside a number or a web address too, so a
-    line break carries no space (as when typed-out page text is rejoined).
-    """
-    return "".join(parts)

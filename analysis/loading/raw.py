@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analysis.loading.filenames import FileNameInfo
+    from analysis.loading.page import PageArticle
 
 
 @dataclass
@@ -42,6 +46,31 @@ class RawArticle:
     prefecture: str | None = None
     county: str | None = None
     line: int | None = None
+
+
+def raw_articles_of_page(
+    found: list[PageArticle], *, source: str, line_mark: str, info: FileNameInfo, outlet: str | None
+) -> list[RawArticle]:
+    """The articles the splitter found on one page, as raw articles.
+
+    Args:
+        found: the page's articles (:func:`analysis.loading.page.split_page`).
+        source: what they were read from (``page.txt``, ``edition.pdf#p3``).
+        line_mark: put between ``source`` and an article's first line when the page holds
+            several (``#L``: ``page.txt#L12``; ``L``: ``edition.pdf#p3L12``).
+        info: the page's edition date and page number.
+        outlet: the outlet the analyst named, if any.
+    """
+    many = len(found) > 1
+    return [
+        RawArticle(
+            text=a.text, source=f"{source}{line_mark}{a.first_line}" if many else source, title=a.title,
+            kicker=a.kicker, author=a.author, page=info.page, outlet=outlet,
+            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
+            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
+        )
+        for a in found
+    ]
 
 
 def as_text(value: Any) -> str | None:

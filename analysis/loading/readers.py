@@ -21,7 +21,7 @@ from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
-from analysis.loading.raw import RawArticle, as_text
+from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
     read_delimited,
@@ -117,16 +117,8 @@ def _from_page(
     info = _file_info(name, options).filled_from(parse_page_header(split.header))
     report.skipped.extend(split.skipped)
     report.records = len(split.articles)
-    many = len(split.articles) > 1
-    articles = [
-        RawArticle(
-            text=a.text, source=f"{name}#L{a.first_line}" if many else name, title=a.title,
-            kicker=a.kicker, author=a.author, page=info.page, outlet=options.outlet,
-            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
-            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
-        )
-        for a in split.articles
-    ]
+    articles = raw_articles_of_page(
+        split.articles, source=name, line_mark="#L", info=info, outlet=options.outlet)
     if not articles:
         visible = " ".join(text.split())[:40]
         report.fail("no_article_text", n_left_out=len(split.skipped), sample=visible)
