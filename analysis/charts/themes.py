@@ -139,16 +139,16 @@ def plot_theme_heatmap(
         grid = grid.loc[groups]
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float)
     x = [theme_labels.get(t, t) for t in themes]
+    slanted = len(themes) > MANY_THEMES  # narrow cells, slanted theme labels
     if measure == "relative":
         trace = _relative_heatmap(grid, overall, groups, themes, custom, lang, known_hits)
     else:
         shares = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
-        many = len(themes) > MANY_THEMES  # narrow cells: the number alone, its unit is on the colour bar
-        trace = go.Heatmap(
+        trace = go.Heatmap(  # in narrow cells the number alone: its unit is on the colour bar
             colorscale=SEQUENTIAL,
             zmin=0,
-            text=np.rint(shares * 100).astype(int) if many else None,
-            texttemplate="%{text}" if many else "%{z:.0%}",
+            text=np.rint(shares * 100).astype(int) if slanted else None,
+            texttemplate="%{text}" if slanted else "%{z:.0%}",
             z=shares,
             customdata=custom.reshape(len(groups), len(themes), 3).tolist(),
             colorbar={
@@ -163,7 +163,6 @@ def plot_theme_heatmap(
         )
     trace.update(x=x, y=[group_label(g, lang) for g in groups], xgap=1, ygap=1)
     fig = go.Figure(trace)
-    slanted = len(themes) > MANY_THEMES
     default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
     base_layout(
         fig, title=title or default_title, height=max(320, (260 if slanted else 160) + 30 * len(groups))
