@@ -136,3 +136,19 @@ def test_clickable_cells_sit_only_on_the_places_the_heatmap_shows():
     # so 地49's 1 of 50 is (1/50) / (50/1275) = 0.51 times the average
     text = dict(zip(fig.data[1].y, fig.data[1].text, strict=True))["地49"]
     assert "相对全体平均 0.51×" in text
+
+
+def test_the_english_page_shows_unknown_and_all_in_english_and_the_chinese_page_as_computed():
+    import pandas as pd
+
+    from ui.common import table_in_language
+
+    table = pd.DataFrame(
+        {"group": ["酒泉市", "未知", "全部"], "groups": [["未知", "兰州市"], [], ["全部"]], "n": [3, 1, 4]}
+    )
+    english = table_in_language(table, "en")
+    assert english["group"].tolist() == ["酒泉市", "Unknown", "All"]
+    assert english["groups"].tolist() == [["Unknown", "兰州市"], [], ["All"]]
+    assert english["n"].tolist() == [3, 1, 4]
+    assert table["group"].tolist() == ["酒泉市", "未知", "全部"]  # the data itself is untouched
+    assert table_in_language(table, "zh") is table

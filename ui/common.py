@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.charts import chart_config
+from analysis.charts.labels import group_label
 from ui.i18n import t
 from ui.state import Lang
 
@@ -124,12 +125,35 @@ def pick_one(
 def show_table(
     table: pd.DataFrame, *, key: str, lang: Lang, hide: tuple[str, ...] = ("doc_id",), **kwargs: object
 ) -> object:
-    """A full-width dataframe without the index, columns labelled in the interface language."""
+    """A full-width dataframe without the index, columns labelled in the interface language.
+
+    On the English page the analysis tables' own words for "no place" and "not split"
+    (未知, 全部) are shown in English; downloads keep the data as computed.
+    """
     return st.dataframe(
-        table,
+        table_in_language(table, lang),
         width="stretch",
         hide_index=True,
         key=key,
         column_config=column_config(table.columns, lang, hide=hide),
         **kwargs,
     )
+
+
+def table_in_language(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``table`` with 未知/全部 cells (and list items) in ``lang``; the same frame in Chinese."""
+    if lang != "en":
+        return table
+
+    def cell(value: object) -> object:
+        if isinstance(value, str):
+            return group_label(value, lang)
+        if isinstance(value, list | tuple):
+            return [group_label(v, lang) if isinstance(v, str) else v for v in value]
+        return value
+
+    shown = table.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(cell)
+    return shown
