@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -18,13 +19,32 @@ from typing import TextIO
 
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
+from analysis.messages import Lang, render
 from analysis.output import write_reports
 from analysis.paths import ConfigFileError
-from analysis.report import summarize_reports
+from analysis.report import FileReport, summarize_reports
 
 
 class UsageError(Exception):
     """A mistake in the command line, reported as one line on stderr."""
+
+
+class NothingLoaded(UsageError):
+    """No input gave an article; the reasons are already on stderr."""
+
+
+LANG_ENV = "GOVTHEMES_LANG"
+"""The environment variable that sets the language of the messages (``zh`` or ``en``)."""
+
+
+def default_lang() -> Lang:
+    """``zh`` when ``GOVTHEMES_LANG=zh``, else ``en``: scripts get the same words everywhere."""
+    return "zh" if os.environ.get(LANG_ENV, "").strip().lower().startswith("zh") else "en"
+
+
+def say(code: str, lang: Lang, **params: object) -> None:
+    """Print one message of the catalog on stderr, in ``lang``."""
+    print(render(code, params, lang), file=sys.stderr)
 
 
 def _date(value: str) -> dt.date:
@@ -54,6 +74,9 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
                              "政府工作报告 as its own unit")
     parser.add_argument("--report", metavar="FILE",
                         help="write a JSON report: one object per input file with its status")
+    parser.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
+                        help=f"language of the summary and reasons on stderr (default en; {LANG_ENV}=zh "
+                             "makes Chinese the default); the report holds both")
     if not outputs:
         return
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
@@ -73,6 +96,14 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
                        outlet=args.outlet, max_file_mb=args.max_file_mb)
 
 
+def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3) -> None:
+    """Print the first reasons of every input file that was not wholly loaded, in ``lang``."""
+    for report in reports:
+        for problem in report.errors[:per_file]:
+            say("cli_file_problem", lang, status=report.status, source=report.source,
+                where=f":{problem.line}" if problem.line else "", message=problem)
+
+
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
@@ -81,16 +112,16 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     if args.report:
         write_reports(result.reports, args.report)
     summary = summarize_reports(result.reports)
-    print(f"govthemes: {summary['articles']} articles from {summary['files']} files "
-          f"({summary['loaded']} loaded, {summary['partial']} partial, {summary['failed']} failed)",
-          file=sys.stderr)
-    for report in result.reports:
-        for problem in report.errors[:3]:
-            where = f":{problem.line}" if problem.line else ""
-            print(f"  {report.status}: {report.source}{where}: {problem.message}", file=sys.stderr)
+    lang = args.lang
+    say("cli_summary", lang, articles=summary["articles"], files=summary["files"],
+        loaded=summary["loaded"], partial=summary["partial"], failed=summary["failed"])
+    say_problems(result.reports, lang)
     if result.articles.empty:
-        raise UsageError(f"no articles were loaded from {summary['files']} input(s); "
-                         "see the reasons above" + (f" and in {args.report}" if args.report else ""))
+        if args.report:
+            say("cli_nothing_loaded_report", lang, files=summary["files"], report=args.report)
+        else:
+            say("cli_nothing_loaded", lang, files=summary["files"])
+        raise NothingLoaded
     return result
 
 
@@ -126,21 +157,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     _register_commands()
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang: Lang = getattr(args, "lang", None) or default_lang()
     try:
         return args.handler(args)
+    except NothingLoaded:
+        return 2
     except UsageError as exc:
-        print(f"govthemes: error: {exc}", file=sys.stderr)
+        say("cli_error", lang, error=str(exc))
         return 2
     except ConfigFileError as exc:  # before OSError: a missing configuration file is both
-        print(f"govthemes: error in a configuration file: {exc}", file=sys.stderr)
+        say("cli_config_error", lang, error=exc.render(lang))
         return 2
     except OSError as exc:
-        print(f"govthemes: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        say("cli_error", lang, error=f"{exc.strerror or exc}: {exc.filename or ''}")
         return 2
     except KeyboardInterrupt:
-        print("govthemes: interrupted", file=sys.stderr)
+        say("cli_interrupted", lang)
         return 130
-
 
 def _register_commands() -> None:
     """Import the modules that add commands (articles, keywords, themes; ingest)."""

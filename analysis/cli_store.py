@@ -18,7 +18,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from analysis.cli import COMMANDS, UsageError, add_input_options, options_from_args
+from analysis.cli import (
+    COMMANDS,
+    UsageError,
+    add_input_options,
+    default_lang,
+    options_from_args,
+    say,
+    say_problems,
+)
 from analysis.output import write_reports
 from analysis.report import summarize_reports
 
@@ -61,14 +69,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.report:
         write_reports(result.reports, args.report)
     loaded = summarize_reports(result.reports)
-    _print_summary(result.summary, args.store, files=loaded)
-    for report in result.reports:
-        for problem in report.errors[:3]:
-            where = f":{problem.line}" if problem.line else ""
-            print(f"  {report.status}: {report.source}{where}: {problem.message}", file=sys.stderr)
+    _print_summary(result.summary, args.store, args.lang, files=loaded)
+    say_problems(result.reports, args.lang)
     if stale:
-        print(f"govthemes: {stale:,} stored articles were analysed with other data files; "
-              f"run: govthemes resegment --store {args.store}", file=sys.stderr)
+        say("cli_stale_articles", args.lang, stale=stale, store=args.store)
     return 2 if loaded["files"] and loaded["articles"] == 0 and not args.resegment else 0
 
 
@@ -76,7 +80,7 @@ def cmd_resegment(args: argparse.Namespace) -> int:
     """``govthemes resegment``: analyse again the stored articles made with other data files."""
     with _open(args) as store, _progress_bar() as progress, _store_errors():
         summary = store.resegment(workers=args.workers, scheduler=args.scheduler, progress=progress)
-    _print_summary(summary, args.store)
+    _print_summary(summary, args.store, default_lang())
     return 0
 
 
@@ -136,15 +140,16 @@ class _progress_bar:
         self.bar.close()
 
 
-def _print_summary(summary, store: str, *, files: dict | None = None) -> None:
-    loaded = (f" from {files['files']} files ({files['loaded']} loaded, {files['partial']} partial, "
-              f"{files['failed']} failed)" if files else "")
-    rate = summary.megabytes / summary.seconds if summary.seconds else 0.0
-    print(f"govthemes: {summary.new:,} new, {summary.skipped_existing:,} already in the store, "
-          f"{summary.resegmented:,} re-analysed, {summary.duplicates:,} repeats{loaded}; "
-          f"{summary.megabytes:.1f} MB analysed in {summary.seconds:.1f} s ({rate:.2f} MB/s) -> {store}",
-          file=sys.stderr)
-
+def _print_summary(summary, store: str, lang, *, files: dict | None = None) -> None:
+    """One line on stderr: what the run added, skipped and re-analysed, and how fast."""
+    counts = {"new": summary.new, "skipped": summary.skipped_existing, "resegmented": summary.resegmented,
+              "duplicates": summary.duplicates, "megabytes": summary.megabytes, "seconds": summary.seconds,
+              "rate": summary.megabytes / summary.seconds if summary.seconds else 0.0, "store": store}
+    if files:
+        say("cli_ingest_summary", lang, files=files["files"], loaded=files["loaded"],
+            partial=files["partial"], failed=files["failed"], **counts)
+    else:
+        say("cli_store_summary", lang, **counts)
 
 COMMANDS["ingest"] = ("add articles to a store, analysing only new ones", add_ingest_options, cmd_ingest)
 COMMANDS["resegment"] = ("analyse again stored articles made with other data files",

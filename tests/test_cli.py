@@ -57,6 +57,25 @@ def test_the_report_gives_each_reason_a_code_and_a_chinese_message(capsys, tmp_p
     assert set(warning) == {"line", "code", "message", "message_zh"} and warning["code"] == "no_date"
 
 
+def test_lang_zh_words_the_summary_and_the_reasons_on_stderr_in_chinese(capsys, tmp_path):
+    page = tmp_path / "news.jsonl"
+    page.write_text('{"title": "甲", "text": "委员们开展调研，提出意见建议。"}\n{not json\n', encoding="utf-8")
+    status, _, err = run(capsys, "articles", str(page), "--lang", "zh")
+    assert status == 0
+    assert "共 1 个文件，载入 1 篇文章（已载入 0 个，部分载入 1 个，未载入 0 个）" in err
+    assert f"部分载入：{page}:2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）" in err
+
+
+def test_chinese_can_be_the_default_through_the_environment(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_LANG", "zh")
+    status, out, err = run(capsys, "articles", str(tmp_path / "nope.txt"))
+    assert status == 2 and out == ""
+    assert "未载入：" in err and "找不到这个文件或文件夹" in err
+    assert "1 个输入都没有载入任何文章：原因见上方" in err and "no articles" not in err
+    status, _, err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "en")
+    assert status == 2 and "no articles were loaded from 1 input(s)" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -167,12 +167,13 @@ def _coded_error_classes(trees: list[ast.Module]) -> set[str]:
 def coded_calls() -> list[tuple[str, str, set[str] | None]]:
     """``(where, code, value names given)`` for every call in the code base naming a code.
 
-    Calls are ``report.fail(code, line=..., **values)``, ``Problem.of(code, ...)`` and the
-    coded exceptions ``StoreError(code, **values)``; the names are None when the values
+    Calls are ``report.fail(code, line=..., **values)``, ``Problem.of(code, ...)``, the
+    command line's ``say(code, lang, **values)`` and the coded exceptions
+    ``StoreError(code, **values)``; the names are None when the values
     are spread from a dict (``**params``), which tests/test_report.py covers by rendering.
     """
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES}
-    callees = {"fail", "of"} | _coded_error_classes(list(trees.values()))
+    callees = {"fail", "of", "say"} | _coded_error_classes(list(trees.values()))
     calls = []
     for path, tree in trees.items():
         for node in ast.walk(tree):
