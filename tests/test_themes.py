@@ -327,6 +327,15 @@ def test_the_shipped_dictionary_scores_a_hand_made_sentence():
     assert np.isclose(score_themes(article, hits, themes=real)["score"].iloc[0], 8.0)
 
 
+@pytest.mark.parametrize("office", ["州发展和改革委员会", "省发展改革委", "县发展和改革局", "市发展改革局"])
+def test_the_development_and_reform_commission_is_an_office_not_a_reform_story(office):
+    real = load_themes()
+    text = f"{office}负责同志介绍情况。会议要求全面深化改革。"
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=real)
+    assert hits[["theme", "term"]].values.tolist() == [["reform", "全面深化改革"]]
+
+
 # --- the real corpora ----------------------------------------------------------------------
 # Read from ../shared/corpora (never copied here); these pin what a reader checks.
 
