@@ -484,6 +484,18 @@ def test_time_axes_put_each_bar_inside_its_month_and_label_every_month_once():
     assert fig.layout.xaxis.tickformat == "%Y-%m"
 
 
+def test_a_single_period_sits_between_two_empty_ones_so_its_label_shows():
+    one_month = pd.DataFrame({"group": [None], "period": ["2024-06"], "n_articles": [11]})
+    fig = charts.plot_articles_over_time(one_month, period="month")
+    assert fig.layout.xaxis.range == ("2024-05-01 00:00:00", "2024-08-01 00:00:00")
+    assert fig.data[0].width == pytest.approx(0.8 * 30.4 * 86_400_000)  # not plotly's 1 ms
+    two_weeks = pd.DataFrame({"group": None, "period": ["2024-06-03", "2024-06-10"], "n_articles": [4, 7]})
+    assert charts.plot_articles_over_time(two_weeks, period="week").layout.xaxis.range == (
+        "2024-05-27 00:00:00", "2024-06-24 00:00:00")
+    three_months = pd.DataFrame({"group": None, "period": ["2024-04", "2024-05", "2024-06"], "n_articles": 1})
+    assert charts.plot_articles_over_time(three_months, period="month").layout.xaxis.range is None
+
+
 def test_long_time_axes_label_every_kth_period_and_years_tick_by_whole_years():
     months = pd.DataFrame({"group": None, "period": [f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)],
                            "n_articles": 1})

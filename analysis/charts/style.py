@@ -136,7 +136,29 @@ def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: La
     tick0 = starts.min() if len(starts) else None
     tickformat = AXIS_DATE_FORMAT[period] if lang == "zh" else None
     fig.update_xaxes(dtick=dtick, tick0=tick0, ticklabelmode="period", tickformat=tickformat)
+    if len(starts) and count < MIN_TIME_PERIODS:
+        fig.update_xaxes(range=_padded_range(starts.min(), starts.max(), period))
+    if starts.nunique() == 1:  # plotly sizes bars by the gap between them: one bar is 1 ms wide
+        length = PERIOD_DAYS.get(period, 0) or PERIOD_MONTHS[period] * DAYS_PER_MONTH
+        fig.update_traces(width=length * DAY_MS * LONE_BAR_SHARE, selector={"type": "bar"})
     return fig
+
+
+DAYS_PER_MONTH = 30.4
+LONE_BAR_SHARE = 0.8
+"""A lone bar covers this share of its period (bars side by side keep plotly's gap)."""
+MIN_TIME_PERIODS = 3
+"""Below this many periods a time axis shows one empty period on each side: left alone,
+plotly stretches a lone bar across the whole chart and labels no tick under it."""
+
+
+def _padded_range(first: pd.Timestamp, last: pd.Timestamp, period: str) -> list[str]:
+    """From the start of the period before ``first`` to the end of the period after ``last``."""
+    if period in PERIOD_MONTHS:
+        step: pd.DateOffset | pd.Timedelta = pd.DateOffset(months=PERIOD_MONTHS[period])
+    else:
+        step = pd.Timedelta(days=PERIOD_DAYS[period])
+    return [str(first - step), str(last + 2 * step)]
 
 
 def add_subtitle(fig: go.Figure, text: str) -> go.Figure:
