@@ -17,6 +17,8 @@ week      ``2024-W24``  ISO 8601 week and ISO year (2024-12-30 is ``2025-W01``)
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 import numpy as np
@@ -31,6 +33,27 @@ GroupBy = Literal["province", "prefecture", "county", "week", "month", "quarter"
 LOCALITY_LEVELS: tuple[str, ...] = get_args(LocalityLevel)
 PERIODS: tuple[str, ...] = get_args(Period)
 GROUPINGS: tuple[str, ...] = get_args(GroupBy)
+
+
+PERIOD_DAYS = {"week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
+"""The average length of each period in days (for choosing a time step, not for dates)."""
+MAX_TIME_STEPS = 60
+"""A time chart's default step gives at most this many bars or points."""
+
+
+def suggested_period(first: dt.date | None, last: dt.date | None, periods: Sequence[str] = PERIODS,
+                     *, max_steps: int = MAX_TIME_STEPS) -> str:
+    """The finest of ``periods`` that covers ``first``–``last`` in at most ``max_steps`` steps.
+
+    A time chart opens at this step: weeks for a few months of pages, months for a few
+    years, quarters or years for a long archive, so 15 years of an outlet are not 180
+    hairline bars and a single month is not one bar. Without dates, ``month`` if offered.
+    """
+    if first is None or last is None:
+        return "month" if "month" in periods else periods[0]
+    days = (last - first).days + 1
+    ordered = sorted(periods, key=PERIOD_DAYS.__getitem__)
+    return next((p for p in ordered if days / PERIOD_DAYS[p] <= max_steps), ordered[-1])
 
 
 def label_periods(dates: pd.Series, *, period: Period) -> pd.Series:

@@ -311,6 +311,16 @@ def test_theme_trends_one_line_per_theme(theme_counts):
     assert spec["layout"]["yaxis"]["tickformat"] == ".0%"
 
 
+def test_theme_trend_lines_break_over_periods_without_articles(theme_counts):
+    sparse = theme_counts.copy()
+    sparse.loc[sparse["period"] == "2024-02-01", "period"] = pd.Timestamp("2024-05-01")
+    rural = charts.plot_theme_trends(sparse, theme_labels=THEMES).to_dict()["data"][0]
+    assert [str(x)[:10] for x in rural["x"]] == ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"]
+    assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [0.4, None, None, None, 0.1]
+    assert rural.get("connectgaps") is not True  # plotly's default: no line across the gap
+    assert rural["customdata"][4] == ["2024年5月", 1, 10, 1]
+
+
 def test_theme_trends_for_a_missing_group_names_the_groups(theme_counts):
     with pytest.raises(ValueError, match="兰州市"):
         charts.plot_theme_trends(theme_counts, theme_labels=THEMES, group="天水市")
@@ -482,6 +492,12 @@ def test_time_axes_put_each_bar_inside_its_month_and_label_every_month_once():
     assert fig.data[0].xperiod == "M1" and fig.data[0].xperiodalignment == "middle"
     assert fig.layout.xaxis.dtick == "M1" and fig.layout.xaxis.ticklabelmode == "period"
     assert fig.layout.xaxis.tickformat == "%Y-%m"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_quarter_axes_read_like_the_tables(lang):
+    quarters = pd.DataFrame({"group": None, "period": ["2024Q1", "2024Q2", "2024Q3"], "n_articles": [3, 1, 2]})
+    assert charts.plot_articles_over_time(quarters, period="quarter", lang=lang).layout.xaxis.tickformat == "%YQ%q"
 
 
 def test_a_single_period_sits_between_two_empty_ones_so_its_label_shows():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
-from analysis.periods import assign_groups, label_periods
+from analysis.periods import assign_groups, label_periods, suggested_period
 from analysis.schema import build_articles
 
 
@@ -90,3 +92,23 @@ def test_assign_groups_does_not_modify_articles(articles):
     before = articles.copy()
     assign_groups(articles, by="theme")
     pd.testing.assert_frame_equal(articles, before)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("2024-06-05", "2024-06-14", "week"),  # one edition's pages
+        ("2023-01-03", "2025-06-26", "month"),  # the demo's 30 months
+        ("2011-01-25", "2025-12-10", "quarter"),  # 15 years of an outlet: 60 quarters
+        ("1990-01-01", "2025-12-31", "year"),
+    ],
+)
+def test_time_charts_open_at_the_finest_step_giving_at_most_sixty_bars(first, last, expected):
+    span = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    assert suggested_period(*span) == expected
+    assert suggested_period(*span, ("month", "quarter", "year")) == ("month" if expected == "week" else expected)
+
+
+def test_without_dates_time_charts_open_by_month():
+    assert suggested_period(None, None) == "month"
+    assert suggested_period(None, None, ("quarter", "year")) == "quarter"

@@ -199,6 +199,7 @@ def draw(lang: Lang) -> None:
         names=names,
         theme_labels=theme_labels,
         lang=lang,
+        date_bounds=bounds,
     )
     matched = queries.count(view)
     st.sidebar.metric(t("matched", lang), f"{matched:,} {t('articles_unit', lang)}")

@@ -36,7 +36,8 @@ def render(view: View) -> None:
     span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
     next(cols).metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
     st.caption(t("click_hint", lang))
-    period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang, default="month")
+    period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang,
+                      default=view.default_period(PERIODS))
     over_time = queries.articles_over_time(view, period)
     fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
     event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", lang=lang, selectable=True)

@@ -38,7 +38,8 @@ def render(view: View) -> None:
         ),
     )
     download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
-    period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang, default="month")
+    period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang,
+                      default=view.default_period(PERIODS))
     trends = queries.theme_counts(view, by=None, period=period)
     fig = plot_theme_trends(
         trends,

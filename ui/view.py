@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts import label
+from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
 from ui.state import FilterState, Lang
 
@@ -25,6 +27,8 @@ class View:
         names: ``{level: {adcode: display name}}`` of the corpus's places.
         theme_labels: ``{theme id: label}`` in the interface language.
         lang: interface language.
+        date_bounds: the loaded corpus's first and last date (not the filter's), which
+            sets the time charts' default step; None when unknown.
     """
 
     store: object
@@ -34,6 +38,7 @@ class View:
     names: Mapping[str, Mapping[str, str]]
     theme_labels: Mapping[str, str]
     lang: Lang
+    date_bounds: tuple[dt.date, dt.date] | None = None
 
     def codes_by_name(self, level: str | None = None) -> dict[str, str]:
         """``{display or full name: adcode}`` at a level (for turning chart clicks into codes)."""
@@ -45,6 +50,15 @@ class View:
     def themes_by_label(self) -> dict[str, str]:
         """``{label: theme id}``."""
         return {label: theme for theme, label in self.theme_labels.items()}
+
+    def default_period(self, periods: tuple[str, ...]) -> str:
+        """The time step the time charts open at, from the whole corpus's span.
+
+        From the corpus, not the filtered dates: narrowing the date range must not
+        switch a step the analyst chose.
+        """
+        first, last = self.date_bounds or (None, None)
+        return suggested_period(first, last, periods)
 
 
 def add_cell_targets(

@@ -153,8 +153,9 @@ def period_label(start: object, period: str, lang: Lang = "zh") -> str:
     return (zh if lang == "zh" else en)[period]
 
 
-AXIS_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}
-"""Tick format of time axes per period (numeric, so no English month names in zh)."""
+AXIS_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%YQ%q", "year": "%Y"}
+"""Tick format of time axes per period (numeric, so no English month names in zh); quarters
+read ``2024Q2`` as in the tables (d3's ``%q``), in either language."""
 
 WHOLE_PERIOD = "全部"
 """Period (and group) label the analysis tables use for "not split"."""

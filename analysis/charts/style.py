@@ -110,7 +110,7 @@ def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: La
         starts: the period starts plotted (for the span of the axis).
         period: ``day``, ``week``, ``month``, ``quarter`` or ``year``.
         lang: ``zh`` labels ticks numerically (:data:`AXIS_DATE_FORMAT`, no English month
-            names); ``en`` leaves plotly's own labels.
+            names); ``en`` leaves plotly's own labels, except ``2024Q2`` for quarters.
 
     Returns:
         ``fig``.
@@ -134,7 +134,7 @@ def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: La
         return fig
     fig.update_traces(xperiod=step, xperiodalignment="middle")
     tick0 = starts.min() if len(starts) else None
-    tickformat = AXIS_DATE_FORMAT[period] if lang == "zh" else None
+    tickformat = AXIS_DATE_FORMAT[period] if lang == "zh" or period == "quarter" else None
     fig.update_xaxes(dtick=dtick, tick0=tick0, ticklabelmode="period", tickformat=tickformat)
     if len(starts) and count < MIN_TIME_PERIODS:
         fig.update_xaxes(range=_padded_range(starts.min(), starts.max(), period))

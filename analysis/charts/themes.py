@@ -272,8 +272,9 @@ def plot_theme_trends(
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
     chosen = [t for t in order if t in themes] if themes is not None else _top_themes(rows, order, max_themes)
+    every_start = _every_period_start(rows["start"], period)
     for index, theme in enumerate(chosen):
-        part = rows[rows["theme"] == theme].sort_values("start")
+        part = _with_empty_periods(rows[rows["theme"] == theme], every_start)
         name = theme_labels.get(theme, theme)
         numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
         names = [period_label(p, period, lang) for p in part["period"]]
@@ -298,6 +299,34 @@ def plot_theme_trends(
     period_time_axis(fig, rows["start"], period=period, lang=lang)
     fig.update_yaxes(title_text=label("share_axis", lang), tickformat=".0%", rangemode="tozero")
     return fig
+
+
+PERIOD_FREQUENCY = {"day": "D", "week": "7D", "month": "MS", "quarter": "QS", "year": "YS"}
+
+
+def _every_period_start(starts: pd.Series, period: str) -> pd.DatetimeIndex | None:
+    """Every period start from the first to the last plotted, or None if they cannot be listed."""
+    starts = pd.to_datetime(starts).dropna()
+    if starts.empty or period not in PERIOD_FREQUENCY:
+        return None
+    return pd.date_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCY[period])
+
+
+def _with_empty_periods(part: pd.DataFrame, every_start: pd.DatetimeIndex | None) -> pd.DataFrame:
+    """One theme's rows in time order, with a row of no share for each period without articles.
+
+    A period in which nothing was published has no share at all, not a share of 0: the
+    line breaks there (plotly leaves gaps at missing values) instead of drawing a
+    straight line across years in which the outlet printed nothing.
+    """
+    part = part.sort_values("start")
+    if every_start is None:
+        return part
+    missing = every_start.difference(pd.DatetimeIndex(part["start"]))
+    if missing.empty:
+        return part
+    empty = pd.DataFrame({"start": missing, "period": missing, "share": float("nan")})
+    return pd.concat([part, empty], ignore_index=True).sort_values("start", kind="stable")
 
 
 def plot_theme_mix(
