@@ -175,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("cli_interrupted", lang)
         return 130
 
+
 def _register_commands() -> None:
     """Import the modules that add commands (articles, keywords, themes; ingest)."""
     import importlib

@@ -27,6 +27,7 @@ from analysis.cli import (
     say,
     say_problems,
 )
+from analysis.messages import Lang
 from analysis.output import write_reports
 from analysis.report import summarize_reports
 
@@ -140,7 +141,7 @@ class _progress_bar:
         self.bar.close()
 
 
-def _print_summary(summary, store: str, lang, *, files: dict | None = None) -> None:
+def _print_summary(summary, store: str, lang: Lang, *, files: dict | None = None) -> None:
     """One line on stderr: what the run added, skipped and re-analysed, and how fast."""
     counts = {"new": summary.new, "skipped": summary.skipped_existing, "resegmented": summary.resegmented,
               "duplicates": summary.duplicates, "megabytes": summary.megabytes, "seconds": summary.seconds,
@@ -150,6 +151,7 @@ def _print_summary(summary, store: str, lang, *, files: dict | None = None) -> N
             partial=files["partial"], failed=files["failed"], **counts)
     else:
         say("cli_store_summary", lang, **counts)
+
 
 COMMANDS["ingest"] = ("add articles to a store, analysing only new ones", add_ingest_options, cmd_ingest)
 COMMANDS["resegment"] = ("analyse again stored articles made with other data files",

@@ -12,6 +12,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis.geo import match_region_codes
+from analysis.periods import period_starts_between
 
 GroupBy = Literal["province", "prefecture", "county", "outlet"]
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -74,8 +75,7 @@ def _period_start(dates: pd.Series, period: Period | None) -> pd.Series:
 
 
 def _fill_periods(counts: pd.DataFrame, period: Period) -> pd.DataFrame:
-    freq = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}[period]
-    full = pd.date_range(counts["period"].min(), counts["period"].max(), freq=freq)
+    full = period_starts_between(counts["period"].min(), counts["period"].max(), period)
     index = pd.MultiIndex.from_product([counts["group"].unique(), full],
                                        names=["group", "period"])
     return (counts.set_index(["group", "period"])["n_articles"]

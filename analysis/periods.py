@@ -35,10 +35,20 @@ PERIODS: tuple[str, ...] = get_args(Period)
 GROUPINGS: tuple[str, ...] = get_args(GroupBy)
 
 
-PERIOD_DAYS = {"week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
-"""The average length of each period in days (for choosing a time step, not for dates)."""
+AVERAGE_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
+"""The average length of each period in days (for choosing a time step or a bar's width,
+never for calendar dates)."""
 MAX_TIME_STEPS = 60
 """A time chart's default step gives at most this many bars or points."""
+
+
+PERIOD_START_FREQUENCY = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
+"""The pandas frequency whose dates are the starts of each period (weeks start on Monday)."""
+
+
+def period_starts_between(first: pd.Timestamp, last: pd.Timestamp, period: str) -> pd.DatetimeIndex:
+    """Every period start from ``first`` to ``last`` (both period starts), empty periods too."""
+    return pd.date_range(first, last, freq=PERIOD_START_FREQUENCY[period])
 
 
 def suggested_period(first: dt.date | None, last: dt.date | None, periods: Sequence[str] = PERIODS,
@@ -52,8 +62,8 @@ def suggested_period(first: dt.date | None, last: dt.date | None, periods: Seque
     if first is None or last is None:
         return "month" if "month" in periods else periods[0]
     days = (last - first).days + 1
-    ordered = sorted(periods, key=PERIOD_DAYS.__getitem__)
-    return next((p for p in ordered if days / PERIOD_DAYS[p] <= max_steps), ordered[-1])
+    ordered = sorted(periods, key=AVERAGE_PERIOD_DAYS.__getitem__)
+    return next((p for p in ordered if days / AVERAGE_PERIOD_DAYS[p] <= max_steps), ordered[-1])
 
 
 def label_periods(dates: pd.Series, *, period: Period) -> pd.Series:

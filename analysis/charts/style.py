@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import AXIS_DATE_FORMAT, PLOTLY_ZH_CN, Lang
+from analysis.periods import AVERAGE_PERIOD_DAYS
 
 FONT_FAMILY = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
@@ -139,12 +140,11 @@ def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: La
     if len(starts) and count < MIN_TIME_PERIODS:
         fig.update_xaxes(range=_padded_range(starts.min(), starts.max(), period))
     if starts.nunique() == 1:  # plotly sizes bars by the gap between them: one bar is 1 ms wide
-        length = PERIOD_DAYS.get(period, 0) or PERIOD_MONTHS[period] * DAYS_PER_MONTH
-        fig.update_traces(width=length * DAY_MS * LONE_BAR_SHARE, selector={"type": "bar"})
+        width = AVERAGE_PERIOD_DAYS[period] * DAY_MS * LONE_BAR_SHARE
+        fig.update_traces(width=width, selector={"type": "bar"})
     return fig
 
 
-DAYS_PER_MONTH = 30.4
 LONE_BAR_SHARE = 0.8
 """A lone bar covers this share of its period (bars side by side keep plotly's gap)."""
 MIN_TIME_PERIODS = 3

@@ -34,6 +34,7 @@ from analysis.charts.style import (
     period_time_axis,
 )
 from analysis.overview import Period
+from analysis.periods import PERIOD_START_FREQUENCY, period_starts_between
 from analysis.themes import overall_theme_shares
 
 RELATIVE_CAP = 4.0
@@ -301,15 +302,12 @@ def plot_theme_trends(
     return fig
 
 
-PERIOD_FREQUENCY = {"day": "D", "week": "7D", "month": "MS", "quarter": "QS", "year": "YS"}
-
-
 def _every_period_start(starts: pd.Series, period: str) -> pd.DatetimeIndex | None:
     """Every period start from the first to the last plotted, or None if they cannot be listed."""
     starts = pd.to_datetime(starts).dropna()
-    if starts.empty or period not in PERIOD_FREQUENCY:
+    if starts.empty or period not in PERIOD_START_FREQUENCY:
         return None
-    return pd.date_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCY[period])
+    return period_starts_between(starts.min(), starts.max(), period)
 
 
 def _with_empty_periods(part: pd.DataFrame, every_start: pd.DatetimeIndex | None) -> pd.DataFrame:
