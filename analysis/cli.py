@@ -74,14 +74,19 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
                              "政府工作报告 as its own unit")
     parser.add_argument("--report", metavar="FILE",
                         help="write a JSON report: one object per input file with its status")
-    parser.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
-                        help=f"language of the summary and reasons on stderr (default en; {LANG_ENV}=zh "
-                             "makes Chinese the default); the report holds both")
+    add_lang_option(parser)
     if not outputs:
         return
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                         help="output format (default jsonl)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang zh|en``: the language of what the command prints on stderr."""
+    parser.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
+                        help=f"language of the summary and reasons on stderr (default en; {LANG_ENV}=zh "
+                             "makes Chinese the default); the report holds both")
 
 
 def options_from_args(args: argparse.Namespace) -> LoadOptions:

@@ -22,7 +22,7 @@ from analysis.cli import (
     COMMANDS,
     UsageError,
     add_input_options,
-    default_lang,
+    add_lang_option,
     options_from_args,
     say,
     say_problems,
@@ -40,6 +40,7 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
         store.help = "the store folder to create or update"
     else:
         parser.add_argument("--store", metavar="DIR", help="the store folder")
+        add_lang_option(parser)
     parser.add_argument("--workers", type=int, metavar="N",
                         help="processes to analyse with (default: all cores)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
@@ -81,7 +82,7 @@ def cmd_resegment(args: argparse.Namespace) -> int:
     """``govthemes resegment``: analyse again the stored articles made with other data files."""
     with _open(args) as store, _progress_bar() as progress, _store_errors():
         summary = store.resegment(workers=args.workers, scheduler=args.scheduler, progress=progress)
-    _print_summary(summary, args.store, default_lang())
+    _print_summary(summary, args.store, args.lang)
     return 0
 
 

@@ -172,3 +172,11 @@ def test_a_broken_configuration_file_is_named_in_one_line_not_a_traceback(capsys
     assert status == 2 and out == ""
     assert "govthemes: error in a configuration file:" in err and message in err
     assert "Traceback" not in err
+
+
+def test_store_commands_speak_chinese_too(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    status, _, err = run(capsys, "ingest", PAGE, "--store", store, "--workers", "1", "--lang", "zh")
+    assert status == 0 and "govthemes：新增 4 篇，库中已有 0 篇" in err and "已载入 1 个" in err
+    status, _, err = run(capsys, "resegment", "--store", store, "--workers", "1", "--lang", "zh")
+    assert status == 0 and "govthemes：新增 0 篇，库中已有 0 篇，重新分析 0 篇" in err

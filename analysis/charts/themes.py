@@ -34,7 +34,7 @@ from analysis.charts.style import (
     period_time_axis,
 )
 from analysis.overview import Period
-from analysis.periods import PERIOD_START_FREQUENCY, period_starts_between
+from analysis.periods import period_starts_between
 from analysis.themes import overall_theme_shares
 
 RELATIVE_CAP = 4.0
@@ -302,12 +302,10 @@ def plot_theme_trends(
     return fig
 
 
-def _every_period_start(starts: pd.Series, period: str) -> pd.DatetimeIndex | None:
-    """Every period start from the first to the last plotted, or None if they cannot be listed."""
+def _every_period_start(starts: pd.Series, period: Period) -> pd.DatetimeIndex | None:
+    """Every period start from the first to the last plotted; None when nothing is dated."""
     starts = pd.to_datetime(starts).dropna()
-    if starts.empty or period not in PERIOD_START_FREQUENCY:
-        return None
-    return period_starts_between(starts.min(), starts.max(), period)
+    return None if starts.empty else period_starts_between(starts.min(), starts.max(), period)
 
 
 def _with_empty_periods(part: pd.DataFrame, every_start: pd.DatetimeIndex | None) -> pd.DataFrame:
