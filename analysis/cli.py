@@ -19,6 +19,7 @@ from typing import TextIO
 
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
+from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.messages import Lang, render
 from analysis.output import write_reports
 from analysis.paths import ConfigFileError
@@ -69,6 +70,9 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
     parser.add_argument("--outlet", metavar="NAME", help="the newspaper or site, if inputs don't say")
     parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB",
                         help="refuse files larger than this (default 200)")
+    parser.add_argument("--max-pdf-seconds", type=float, default=DEFAULT_MAX_PDF_SECONDS, metavar="S",
+                        help=f"stop reading a PDF after this many seconds and report the pages left "
+                             f"(default {DEFAULT_MAX_PDF_SECONDS:g})")
     parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
                         help="count whole articles (default), or each paragraph of long documents such as "
                              "政府工作报告 as its own unit")
@@ -97,8 +101,10 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
         raise UsageError(str(exc)) from exc
     if args.max_file_mb <= 0:
         raise UsageError("--max-file-mb must be positive")
+    if args.max_pdf_seconds <= 0:
+        raise UsageError("--max-pdf-seconds must be positive")
     return LoadOptions(edition_date=args.edition_date, province=args.province, columns=columns,
-                       outlet=args.outlet, max_file_mb=args.max_file_mb)
+                       outlet=args.outlet, max_file_mb=args.max_file_mb, max_pdf_seconds=args.max_pdf_seconds)
 
 
 def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.loading import LoadOptions, load_articles, load_uploads
+from analysis.loading.pdf_text import read_pdf_pages
 from tests.conftest import corpus_path
 from tests.pdf_fixture import FixtureArticle, build_pdf, newspaper_page
 
@@ -93,6 +94,52 @@ def test_a_pdf_that_cannot_give_text_fails_with_a_reason_and_no_traceback(pdf, c
     assert (report.status, len(result.articles)) == ("failed", 0)
     assert [p.code for p in report.errors] == [code]
     assert report.errors[0].text("zh") != code
+
+
+@pytest.fixture(scope="module")
+def four_page_pdf():
+    return build_pdf([newspaper_page([article]) for article in (MEETING, SURVEY, COMMENT, MEETING)])
+
+
+def test_a_pdf_cut_short_keeps_the_pages_that_arrived_and_names_the_pages_lost(four_page_pdf):
+    third_page = [m.start() for m in re.finditer(rb"<< /Type /Page /Parent", four_page_pdf)][2]
+    cut_short = four_page_pdf[:third_page]  # an interrupted download: pages 3 and 4 never arrived
+    result = load_uploads([("download.pdf", cut_short)], LoadOptions(edition_date=dt.date(2024, 6, 14)))
+    report = result.reports[0]
+    assert result.articles["title"].tolist() == [MEETING.title, SURVEY.title]
+    assert (report.status, report.articles) == ("partial", 2)
+    assert [(p.code, p.params["pages_read"], p.params["pages"]) for p in report.errors] == [("pdf_partly_read", 2, 4)]
+    assert "共 4 页，只读出了前 2 页" in report.errors[0].text("zh")
+
+
+def test_a_pdf_whose_end_is_lost_after_its_last_page_loads_whole_with_a_warning(four_page_pdf):
+    without_trailer = four_page_pdf[:four_page_pdf.rindex(b"xref")]
+    result = load_uploads([("download.pdf", without_trailer)], LoadOptions(edition_date=dt.date(2024, 6, 14)))
+    report = result.reports[0]
+    assert result.articles["title"].tolist() == [MEETING.title, SURVEY.title, COMMENT.title, MEETING.title]
+    assert (report.status, report.errors) == ("loaded", [])
+    assert [(p.code, p.params["pages"]) for p in report.warnings] == [("pdf_recovered", 4)]
+
+
+def test_reading_a_pdf_stops_at_a_page_boundary_once_its_time_is_spent_and_names_the_pages_left(four_page_pdf):
+    ticks = iter(range(0, 1000, 100))  # every look at the clock finds 100 s more spent
+    reading = read_pdf_pages(four_page_pdf, max_seconds=150, clock=lambda: next(ticks))
+    assert [page.number for page in reading.pages] == [1, 2]
+    assert reading.unread is not None
+    assert (reading.unread.code, reading.unread.params["page"], reading.unread.params["pages"]) == (
+        "pdf_time_limit", 3, 4)
+    assert "pages 3 to 4 were not loaded" in reading.unread.message
+
+
+def test_the_pdf_time_limit_is_an_option_of_every_load_and_of_the_cli(tmp_path, four_page_pdf, capsys):
+    result = load_uploads([("big.pdf", four_page_pdf)], LoadOptions(max_pdf_seconds=1e-9))
+    assert result.articles["title"].tolist() == [MEETING.title]
+    assert [p.code for p in result.reports[0].errors] == ["pdf_time_limit"]
+    (tmp_path / "big.pdf").write_bytes(four_page_pdf)
+    assert main(["articles", str(tmp_path / "big.pdf"), "--max-pdf-seconds", "0"]) == 2
+    assert "--max-pdf-seconds" in capsys.readouterr().err
+    assert main(["articles", str(tmp_path / "big.pdf"), "--max-pdf-seconds", "60"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 4
 
 
 @pytest.mark.parametrize("name", ["download", "misnamed.txt"])

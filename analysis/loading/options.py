@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_MAX_FILE_MB = 200
+DEFAULT_MAX_PDF_SECONDS = 120.0
+"""How long one PDF may take to read; an e-paper page takes well under a second."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class LoadOptions:
         columns: explicit ``{input column: field}`` mapping (``--columns``).
         outlet: the newspaper or site, when the inputs do not say (``--outlet``).
         max_file_mb: files (and archive members) larger than this are refused.
+        max_pdf_seconds: a PDF stops being read, at a page boundary, once this much time
+            is spent on it; the pages left are reported (``--max-pdf-seconds``).
     """
 
     edition_date: dt.date | None = None
@@ -28,6 +32,7 @@ class LoadOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     outlet: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    max_pdf_seconds: float = DEFAULT_MAX_PDF_SECONDS
 
     @property
     def max_file_bytes(self) -> int:

@@ -26,19 +26,24 @@ def pdf_articles(
     Returns:
         The raw articles and the report. Line numbers in the report count the lines of
         the text rebuilt from the PDF (a heading or paragraph per line, pages one after
-        another), and each reason found on a page names the page (``page``); an article's
+        another), and each reason found on a page names the page (``page``); pages left
+        unread (a damaged or cut-short file, the time limit ``options.max_pdf_seconds``)
+        are named, the pages before them loaded; an article's
         source names its page (``file.pdf#p3``, or ``file.pdf#p3L12`` when the page holds
         several). Edition date and page come from ``--edition-date`` and the file name,
         else from the page's header (``… 2024年6月14日 … 第3版``), as for a text page; a
         page of a longer PDF that prints no page number takes its place in the PDF.
     """
     try:
-        pages = read_pdf_pages(data)
+        reading = read_pdf_pages(data, max_seconds=options.max_pdf_seconds)
     except PdfReadError as exc:
         return [], report.fail(exc.code, **exc.params)
     report.encoding = "pdf"
+    pages = reading.pages
+    report.errors.extend(problem for problem in [reading.unread] if problem)
+    report.warnings.extend(problem for problem in [reading.warning] if problem)
     unreadable = [page for page in pages if page.problem]
-    if all(page.problem and page.problem.code == "pdf_page_no_text" for page in pages):
+    if not reading.unread and all(page.problem and page.problem.code == "pdf_page_no_text" for page in pages):
         return [], report.fail("pdf_no_text", pages=len(pages))
     report.errors.extend(page.problem for page in unreadable if page.problem)
     articles: list[RawArticle] = []

@@ -8,15 +8,25 @@ interpreted by :mod:`analysis.loading.pdf_layout`.
 A PDF that cannot be read (damaged, locked with a password) raises :class:`PdfReadError`
 with a catalog code. A page with no text layer (a scanned image) or whose fonts carry no
 Unicode map comes back with its reason, so the loader can report it.
+
+Nothing readable is thrown away for a fault further on: a file cut short (an interrupted
+download loses the cross-reference table at its end) is read again from the objects that
+arrived, and a fault in the page tree keeps the pages before it; either way the pages not
+read are named (``pdf_partly_read``). A hostile or enormous PDF cannot hold a load for
+ever: reading stops at a page boundary once the time limit is spent, and the pages left
+are named (``pdf_time_limit``). A single page is never interrupted, so the limit can be
+overrun by the time one page takes.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.loading.pdf_layout import Glyph
 from analysis.messages import CodedError
 from analysis.report import Problem
@@ -25,6 +35,8 @@ UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 """How pdfminer writes a glyph whose font has no Unicode map."""
 MAX_UNMAPPED_SHARE = 0.2
 """A page with more glyphs than this share unmapped has an unreadable text layer."""
+CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<\s*/Type\s*/Catalog\b")
+"""The document catalog's object, found by a scan when the file's trailer is lost."""
 
 
 class PdfReadError(CodedError, ValueError):
@@ -40,41 +52,115 @@ class PdfPage:
     problem: Problem | None = None
 
 
-def read_pdf_pages(data: bytes) -> list[PdfPage]:
-    """Return every page of the PDF with its glyphs in drawing order.
+@dataclass(frozen=True)
+class PdfReading:
+    """What could be read of a PDF: its pages in order, and why any further pages were not."""
+
+    pages: list[PdfPage]
+    unread: Problem | None = None
+    warning: Problem | None = None
+
+
+def read_pdf_pages(
+    data: bytes, *, max_seconds: float = DEFAULT_MAX_PDF_SECONDS, clock: Callable[[], float] = time.monotonic
+) -> PdfReading:
+    """Return every page of the PDF that can be read, with its glyphs in drawing order.
 
     Args:
         data: the PDF file's bytes.
+        max_seconds: stop reading at the next page boundary once this much time is spent.
+        clock: the time source (tests pass a fake one).
 
     Returns:
-        The pages in order. A page's ``problem`` is ``pdf_page_no_text`` when it has no
-        text (a scan) and ``pdf_page_unmapped`` when its glyphs cannot be read as text.
+        The pages read, in order. A page's ``problem`` is ``pdf_page_no_text`` when it has
+        no text (a scan) and ``pdf_page_unmapped`` when its glyphs cannot be read as text.
+        ``unread`` says why the PDF's further pages were not read: ``pdf_time_limit`` or
+        ``pdf_partly_read`` (damaged or cut short after the pages read); ``warning`` is
+        ``pdf_recovered`` when the file's end was lost but every page it declares was read.
 
     Raises:
-        PdfReadError: the file is locked with a password or cannot be parsed.
+        PdfReadError: the file is locked with a password, or not one page can be read.
     """
+    try:
+        return _read(data, max_seconds, clock)
+    except PdfReadError as exc:
+        rebuilt = _with_rebuilt_trailer(data) if exc.code == "pdf_damaged" else None
+        if rebuilt is None:
+            raise
+        try:
+            recovered = _read(rebuilt, max_seconds, clock)
+        except PdfReadError:
+            raise exc from None
+        if recovered.unread:
+            return recovered
+        return PdfReading(recovered.pages, warning=Problem.of("pdf_recovered", pages=len(recovered.pages),
+                                                              error=exc.params["error"]))
+
+
+def _read(data: bytes, max_seconds: float, clock: Callable[[], float]) -> PdfReading:
+    """Read pages until the end, a fault after the first page, or the time limit."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTPage
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
+    started = clock()
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     pages: list[PdfPage] = []
+    declared = 0
     try:
-        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), check_extractable=False), start=1):
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        declared = _declared_page_count(document)
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            if pages and clock() - started > max_seconds:
+                return PdfReading(pages, Problem.of("pdf_time_limit", seconds=f"{max_seconds:g}", page=number,
+                                                    pages=max(declared, number)))
             interpreter.process_page(page)
             layout: LTPage = device.get_result()
             pages.append(_page(number, list(_glyphs(layout))))
     except PDFPasswordIncorrect as exc:
         raise PdfReadError("pdf_locked") from exc
     except Exception as exc:  # a parser of untrusted bytes fails in many ways; each means "damaged"
-        raise PdfReadError("pdf_damaged", error=_short(exc), pages_read=len(pages)) from exc
+        if not pages:
+            raise PdfReadError("pdf_damaged", error=_short(exc)) from exc
+        return PdfReading(pages, Problem.of("pdf_partly_read", pages_read=len(pages),
+                                            pages=max(declared, len(pages)), error=_short(exc)))
     if not pages:
-        raise PdfReadError("pdf_damaged", error="no pages", pages_read=0)
-    return pages
+        raise PdfReadError("pdf_damaged", error="no pages")
+    if declared > len(pages):
+        return PdfReading(pages, Problem.of("pdf_partly_read", pages_read=len(pages), pages=declared,
+                                            error="the file ends before them"))
+    return PdfReading(pages)
+
+
+def _declared_page_count(document: object) -> int:
+    """The page count the PDF's page tree declares (``/Count``), or 0 when it says none."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])  # type: ignore[attr-defined]
+    except Exception:  # a missing or malformed page tree: the pages themselves will tell
+        return 0
+    return count if isinstance(count, int) and 0 < count < 100_000 else 0
+
+
+def _with_rebuilt_trailer(data: bytes) -> bytes | None:
+    """The file up to its last whole object, with a trailer naming its catalog; None if none.
+
+    A download cut short loses the end of the file: the cross-reference table and the
+    trailer that says where the document starts. pdfminer finds the objects by scanning
+    when the table is missing, but still needs the trailer; this gives it one.
+    """
+    catalog = CATALOG.search(data)
+    end = data.rfind(b"endobj")
+    if catalog is None or end < catalog.end():
+        return None
+    root = b"%s %s R" % (catalog.group(1), catalog.group(2))
+    return data[: end + len(b"endobj")] + b"\ntrailer\n<< /Root " + root + b" >>\n"
 
 
 def _page(number: int, glyphs: list[Glyph]) -> PdfPage:
