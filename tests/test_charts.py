@@ -558,6 +558,31 @@ def test_a_detached_pair_of_keywords_is_drawn_next_to_the_main_network_not_at_a_
     assert np.all(main_high - main_low >= 1.0) and np.all(gap < 0.8), (gap, pos)
 
 
+def test_the_labels_of_a_dense_network_do_not_overlap_each_other_or_other_markers():
+    from analysis.charts.network import LABEL_FONT_PX, PLOT_PX
+
+    # 40 six-character keywords, each sharing articles with half the others: a spring layout
+    # packs them so tight that the labels of its core run into each other
+    heads = ("乡村振兴", "营商环境", "生态保护", "基层治理", "民生保障")
+    terms = [head + tail for head in heads for tail in ("行动", "工程", "示范", "建设", "试点", "项目", "规划", "体系")]
+    pairs = [(a, b) for i, a in enumerate(terms) for j, b in enumerate(terms) if i < j and (i + j) % 2]
+    table = pd.DataFrame({"term_a": [a for a, _ in pairs], "term_b": [b for _, b in pairs],
+                          "n_articles": [10] * len(pairs), "pmi": [1.0] * len(pairs), "npmi": [0.5] * len(pairs)})
+    nodes = charts.plot_cooccurrence_network(table, top_edges=len(pairs)).data[-1]
+    x, y = unpack(nodes.x), unpack(nodes.y)
+    marker = unpack(nodes.marker.size)
+    label_width = 6 * LABEL_FONT_PX  # six CJK characters, a full em each
+    for i in range(len(x)):
+        # every marker and the label above it lie inside the plot area ...
+        assert label_width / 2 <= x[i] <= PLOT_PX[0] - label_width / 2
+        assert marker[i] / 2 <= y[i] <= PLOT_PX[1] - marker[i] / 2 - LABEL_FONT_PX
+        for j in range(i + 1, len(x)):
+            # ... and two nodes are either a label's width apart or a marker and label's height
+            apart_x = abs(x[i] - x[j]) >= label_width
+            apart_y = abs(y[i] - y[j]) >= (marker[i] + marker[j]) / 2 + LABEL_FONT_PX
+            assert apart_x or apart_y, (terms[i], terms[j], x[i], x[j], y[i], y[j])
+
+
 def test_a_map_of_china_with_one_article_a_province_has_a_whole_number_scale_from_zero():
     china = load_boundaries(level="province")
     fig = charts.plot_choropleth(pd.DataFrame({"adcode": ["620000", "330000"], "value": [1, 1]}), geojson=china)

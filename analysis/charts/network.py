@@ -1,7 +1,10 @@
 """Keyword co-occurrence network, laid out with a small numpy spring layout.
 
 The layout is Fruchterman–Reingold (1991) with a weak pull to the centre so that
-disconnected pieces stay on screen. It is deterministic for a given seed: the same table
+disconnected pieces stay on screen. Then every node's marker and label, measured in
+pixels of the plot, are pushed apart until no two overlap (:func:`separate_labels`): the
+frequent keywords of a small corpus form a near-clique whose labels a spring layout
+alone piles on top of each other. It is deterministic for a given seed: the same table
 draws the same picture in the dashboard and in an exported PNG.
 """
 
@@ -19,6 +22,15 @@ from analysis.charts.style import PALETTE, add_footnote, base_layout
 
 EDGE_WIDTHS = (1.0, 2.0, 3.5, 5.5)
 """Line widths of the edge classes, thinnest (fewest shared articles) first."""
+FIGURE_HEIGHT_PX = 640
+MARGIN_PX = {"l": 10, "r": 10, "t": 60, "b": 30}
+PLOT_PX = (880.0, FIGURE_HEIGHT_PX - MARGIN_PX["t"] - MARGIN_PX["b"])
+"""The plot area the layout is measured in (width, height): the narrowest the dashboard's
+main column gives the chart beside the sidebar. A wider window only spreads nodes further."""
+LABEL_FONT_PX = 13
+LABEL_COLOUR = "#1f2a36"
+LABEL_GAP_PX = 3
+"""Space kept around every node's marker-and-label box."""
 
 
 def spring_layout(
@@ -168,18 +180,79 @@ def plot_cooccurrence_network(
     pairs = np.array(
         [[index[a], index[b]] for a, b in zip(edges["term_a"], edges["term_b"], strict=True)]
     ).reshape(-1, 2)
-    pos = spring_layout(len(terms), pairs, edges["n_articles"].to_numpy(float), seed=seed)
+    counts = edges["n_articles"].to_numpy(float)
+    freq = np.array([float(docfreq.get(t, np.nan)) for t in terms]) if docfreq is not None else None
+    sizes = _node_sizes(np.nan_to_num(freq) if freq is not None else _strength(pairs, counts, len(terms)))
+    pos = separate_labels(spring_layout(len(terms), pairs, counts, seed=seed), terms, sizes)
     fig = go.Figure()
     for trace in _edge_traces(edges, pairs, pos, lang):
         fig.add_trace(trace)
-    fig.add_trace(_node_trace(terms, pairs, edges, pos, docfreq, lang))
-    base_layout(fig, title=title or label("network", lang), height=640)
+    fig.add_trace(_node_trace(terms, pairs, counts, pos, sizes, freq, lang))
+    base_layout(fig, title=title or label("network", lang), height=FIGURE_HEIGHT_PX)
     add_footnote(fig, label("network_note" if docfreq is not None else "network_note_degree", lang))
-    fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 60, "b": 30})
-    # Positions have no unit, so the axes are hidden (and untitled).
-    fig.update_xaxes(visible=False, range=[-1.12, 1.12])
-    fig.update_yaxes(visible=False, range=[-1.12, 1.18])
+    fig.update_layout(showlegend=False, hovermode="closest", margin=MARGIN_PX)
+    # Positions are pixels of the plot area, not a quantity, so the axes are hidden (and untitled).
+    fig.update_xaxes(visible=False, range=[0, PLOT_PX[0]])
+    fig.update_yaxes(visible=False, range=[0, PLOT_PX[1]])
     return fig
+
+
+def separate_labels(
+    pos: np.ndarray, terms: list[str], marker_px: np.ndarray, *, plot_px: tuple[float, float] = PLOT_PX,
+    iterations: int = 600,
+) -> np.ndarray:
+    """Place a layout in the plot area so that no two nodes' marker-and-label boxes overlap.
+
+    Args:
+        pos: positions in [-1, 1] (from :func:`spring_layout`).
+        terms: the node labels, drawn above their markers.
+        marker_px: marker diameters in pixels.
+        plot_px: the plot area's width and height in pixels.
+        iterations: most rounds of pushing overlapping boxes apart.
+
+    Returns:
+        Positions in pixels of the plot area (x right, y up), every box inside it. Each
+        overlapping pair is pushed apart along the axis it overlaps less, half each; when
+        the boxes cannot all fit, the overlaps left are as small as the rounds made them.
+    """
+    n = len(terms)
+    if n == 0:
+        return np.zeros((0, 2))
+    width, height = plot_px
+    label_px = np.array([_text_px(term) for term in terms])
+    half = np.column_stack([np.maximum(label_px, marker_px) / 2 + LABEL_GAP_PX,
+                            (marker_px + LABEL_FONT_PX + 4) / 2 + LABEL_GAP_PX])
+    lift = (LABEL_FONT_PX + 4) / 2  # the box's centre sits above the marker's: the label is on top
+    low, high = half, np.array([width, height]) - half
+    high = np.maximum(high, low)
+    centre = low + (np.asarray(pos, dtype=float).reshape(n, 2) + 1) / 2 * (high - low)
+    centre[:, 1] += np.minimum(lift, high[:, 1] - centre[:, 1])
+    # a fixed, tiny tilt decides which way two boxes at the same point part
+    tilt = np.column_stack([np.cos(np.arange(n)), np.sin(np.arange(n))]) * 1e-3
+    for _ in range(iterations):
+        delta = centre[:, None, :] - centre[None, :, :] + (tilt[:, None, :] - tilt[None, :, :])
+        overlap = half[:, None, :] + half[None, :, :] - np.abs(delta)
+        clash = (overlap > 0).all(axis=-1) & ~np.eye(n, dtype=bool)
+        if not clash.any():
+            break
+        along_x = overlap[..., 0] < overlap[..., 1]
+        push = np.where(np.stack([along_x, ~along_x], axis=-1), overlap, 0.0) * np.sign(delta) / 2
+        centre += (push * clash[..., None]).sum(axis=1) * 0.5
+        centre = np.clip(centre, low, high)
+    centre[:, 1] -= lift
+    return centre
+
+
+def _text_px(text: str) -> float:
+    """The width of a label in pixels: a full em for CJK characters, about half for others."""
+    return sum(LABEL_FONT_PX * (0.55 if ord(char) < 0x2E80 else 1.0) for char in text)
+
+
+def _strength(pairs: np.ndarray, counts: np.ndarray, n: int) -> np.ndarray:
+    """Each node's total shared articles over its edges (weighted degree)."""
+    if not n:
+        return np.zeros(0)
+    return np.bincount(pairs[:, 0], counts, n) + np.bincount(pairs[:, 1], counts, n)
 
 
 def _edge_traces(edges: pd.DataFrame, pairs: np.ndarray, pos: np.ndarray, lang: Lang) -> list[go.Scatter]:
@@ -237,31 +310,27 @@ def _width_classes(counts: np.ndarray) -> np.ndarray:
 def _node_trace(
     terms: list[str],
     pairs: np.ndarray,
-    edges: pd.DataFrame,
+    counts: np.ndarray,
     pos: np.ndarray,
-    docfreq: Mapping[str, float] | None,
+    size: np.ndarray,
+    freq: np.ndarray | None,
     lang: Lang,
 ) -> go.Scatter:
     n = len(terms)
     degree = np.bincount(pairs.ravel(), minlength=n) if n else np.zeros(0)
-    counts = edges["n_articles"].to_numpy(float)
-    strength = np.bincount(pairs[:, 0], counts, n) + np.bincount(pairs[:, 1], counts, n) if n else np.zeros(0)
-    freq = (
-        np.array([float(docfreq.get(t, np.nan)) for t in terms])
-        if docfreq is not None
-        else np.full(n, np.nan)
-    )
-    size = _node_sizes(np.nan_to_num(freq if docfreq is not None else strength))
+    strength = _strength(pairs, counts, n)
+    shown_freq = freq if freq is not None else np.full(n, np.nan)
     return go.Scatter(
         x=pos[:, 0],
         y=pos[:, 1],
         mode="markers+text",
         text=terms,
         textposition="top center",
-        textfont={"size": 13},
+        # dark words with a halo of the background colour stay legible where edges cross them
+        textfont={"size": LABEL_FONT_PX, "color": LABEL_COLOUR, "shadow": "auto"},
         marker={"size": size, "color": PALETTE[0], "line": {"color": "white", "width": 1}, "opacity": 0.9},
-        customdata=np.column_stack([freq, degree, strength]).tolist(),
-        hovertemplate=_node_hover(with_docfreq=docfreq is not None, lang=lang),
+        customdata=np.column_stack([shown_freq, degree, strength]).tolist(),
+        hovertemplate=_node_hover(with_docfreq=freq is not None, lang=lang),
     )
 
 
