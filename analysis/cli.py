@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
+from analysis.cli_errors import ArgumentsRefused, TranslatingParser, UsageError, lang_in_arguments
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
@@ -26,11 +27,7 @@ from analysis.paths import ConfigFileError
 from analysis.report import FileReport, summarize_reports
 
 
-class UsageError(Exception):
-    """A mistake in the command line, reported as one line on stderr."""
-
-
-class NothingLoaded(UsageError):
+class NothingLoaded(Exception):
     """No input gave an article; the reasons are already on stderr."""
 
 
@@ -98,11 +95,11 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
     try:
         columns = parse_column_mapping(args.columns)
     except ColumnMappingError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.code, **exc.params) from exc
     if args.max_file_mb <= 0:
-        raise UsageError("--max-file-mb must be positive")
+        raise UsageError("usage_not_positive", option="--max-file-mb")
     if args.max_pdf_seconds <= 0:
-        raise UsageError("--max-pdf-seconds must be positive")
+        raise UsageError("usage_not_positive", option="--max-pdf-seconds")
     return LoadOptions(edition_date=args.edition_date, province=args.province, columns=columns,
                        outlet=args.outlet, max_file_mb=args.max_file_mb, max_pdf_seconds=args.max_pdf_seconds)
 
@@ -118,7 +115,7 @@ def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
-        raise UsageError("give at least one PATH (a file, folder or .zip), or --store DIR")
+        raise UsageError("usage_no_paths")
     result = load_articles(args.paths, options_from_args(args))
     if args.report:
         write_reports(result.reports, args.report)
@@ -153,7 +150,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
-    parser = argparse.ArgumentParser(
+    parser = TranslatingParser(
         prog="govthemes", description="Governance themes in Chinese local political news.")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, add_options, handler) in COMMANDS.items():
@@ -167,14 +164,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _register_commands()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(arguments)
+    except ArgumentsRefused as refused:
+        print(refused.parser.format_usage().rstrip(), file=sys.stderr)
+        say("cli_error", lang_in_arguments(arguments, default_lang()), error=refused.usage_error())
+        return 2
     lang: Lang = getattr(args, "lang", None) or default_lang()
     try:
         return args.handler(args)
     except NothingLoaded:
         return 2
     except UsageError as exc:
-        say("cli_error", lang, error=str(exc))
+        say("cli_error", lang, error=exc.render(lang))
         return 2
     except ConfigFileError as exc:  # before OSError: a missing configuration file is both
         say("cli_config_error", lang, error=exc.render(lang))

@@ -66,7 +66,7 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     from analysis.keywords import count_keywords
 
     if args.top <= 0:
-        raise UsageError("--top must be a positive number")
+        raise UsageError("usage_not_positive", option="--top")
     articles = articles_with_themes(args)
     tokens = tokens_for(args, articles)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)

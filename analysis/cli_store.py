@@ -61,7 +61,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from analysis.store import ingest_paths
 
     if not args.paths and not args.resegment:
-        raise UsageError("give at least one PATH (a file, folder or .zip) to ingest")
+        raise UsageError("usage_no_paths_to_ingest")
     options = options_from_args(args)
     with _open(args) as store, _progress_bar() as progress, _store_errors():
         result = ingest_paths(store, args.paths, options, workers=args.workers, scheduler=args.scheduler,
@@ -103,7 +103,7 @@ def _open(args: argparse.Namespace):
     try:
         return open_store(args.store)
     except StoreError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.code, **exc.params) from exc
 
 
 @contextmanager
@@ -114,12 +114,12 @@ def _store_errors() -> Iterator[None]:
     try:
         yield
     except StoreError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.code, **exc.params) from exc
 
 
 def _require_store(args: argparse.Namespace) -> None:
     if not args.store:
-        raise UsageError("give the store folder with --store DIR")
+        raise UsageError("usage_no_store")
 
 
 class _progress_bar:

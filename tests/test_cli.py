@@ -89,11 +89,45 @@ def test_user_mistakes_get_one_line_and_status_2(capsys, argv, message):
     assert status == 2 and message in err and "Traceback" not in err
 
 
-def test_bad_dates_are_refused_by_argparse(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["articles", PAGE, "--edition-date", "14/06/2024"])
-    assert exit_info.value.code == 2
-    assert "is not a date like 2024-06-14" in capsys.readouterr().err
+def test_bad_dates_are_refused_by_argparse_with_the_usage_line(capsys):
+    status, _, err = run(capsys, "articles", PAGE, "--edition-date", "14/06/2024")
+    assert status == 2
+    assert err.startswith("usage: govthemes articles")
+    assert err.splitlines()[-1] == "govthemes: error: argument --edition-date: '14/06/2024' is not a date like 2024-06-14"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["articles", PAGE, "--edition-date", "14/06/2024"], "参数 --edition-date 的取值 '14/06/2024' 不是日期"),
+        (["articles", PAGE, "--format", "xml"], "参数 --format 的取值 'xml' 无效，可选：'jsonl', 'csv'"),
+        (["keywords", PAGE, "--top", "many"], "参数 --top 的取值 'many' 无效：应为整数"),
+        (["articles", PAGE, "--bogus"], "无法识别的参数：--bogus"),
+        (["articles", PAGE, "--province"], "参数 --province 后面缺少取值"),
+        (["nosuch"], "参数 命令 的取值 'nosuch' 无效"),
+        (["articles"], "请至少给出一个 PATH"),
+        (["keywords", PAGE, "--top", "0"], "--top 必须是正数"),
+        (["articles", PAGE, "--max-pdf-seconds", "-1"], "--max-pdf-seconds 必须是正数"),
+        (["articles", PAGE, "--columns", "a=b"], "--columns 把“a”对应到未知字段“b”"),
+        (["articles", PAGE, "--columns", "标题"], "应写成“列名=字段”"),
+        (["ingest", PAGE], "请用 --store DIR 指定库所在的文件夹"),
+    ],
+)
+def test_command_line_mistakes_read_in_chinese_when_chinese_is_asked_for(capsys, monkeypatch, argv, message):
+    monkeypatch.setenv("GOVTHEMES_LANG", "zh")
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1].startswith("govthemes：错误：") and message in err.splitlines()[-1]
+    assert "Traceback" not in err
+
+
+def test_lang_zh_on_the_command_line_is_heard_even_when_argparse_refuses_the_rest(capsys, monkeypatch):
+    monkeypatch.delenv("GOVTHEMES_LANG", raising=False)
+    for argv in (["articles", PAGE, "--lang", "zh", "--bogus"], ["articles", PAGE, "--lang=zh", "--bogus"]):
+        status, _, err = run(capsys, *argv)
+        assert status == 2 and err.splitlines()[-1] == "govthemes：错误：无法识别的参数：--bogus（请用 -h 查看可用的选项）"
+    status, _, err = run(capsys, "articles", PAGE, "--bogus")
+    assert err.splitlines()[-1] == "govthemes: error: unrecognized arguments: --bogus"
 
 
 def test_keywords_rows_and_grouping(capsys):

@@ -200,6 +200,17 @@ def test_every_code_the_code_base_uses_has_both_templates_and_gets_the_values_th
             assert not missing, f"{where}: the {lang} template of {code} names {missing}, not given there"
 
 
+def test_argparse_s_complaints_have_both_templates_naming_only_what_their_pattern_captures():
+    from analysis.cli_errors import ARGPARSE_COMPLAINTS
+
+    templates = default_catalog().templates
+    for pattern, code in ARGPARSE_COMPLAINTS:
+        for lang in ("en", "zh"):
+            assert placeholders(templates[code][lang]) <= set(pattern.groupindex), (code, lang)
+
+
 def test_every_code_in_the_catalog_is_used_by_the_code_base():
-    used = {code for _, code, _ in coded_calls()}
+    from analysis.cli_errors import ARGPARSE_COMPLAINTS
+
+    used = {code for _, code, _ in coded_calls()} | {code for _, code in ARGPARSE_COMPLAINTS}
     assert set(default_catalog().templates) - used == set()

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from analysis.messages import CodedError
+
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("正文", "内容", "全文", "文本", "正文内容", "新闻内容", "文章内容", "新闻正文",
              "content", "text", "full_text", "fulltext", "body", "article", "article_text",
@@ -40,8 +42,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 FIELDS = tuple(FIELD_ALIASES)
 
 
-class ColumnMappingError(ValueError):
-    """An explicit ``--columns`` mapping is malformed or names an unknown field."""
+class ColumnMappingError(CodedError, ValueError):
+    """An explicit ``--columns`` mapping is malformed or names an unknown field (``code`` says which)."""
 
 
 def _key(name: str) -> str:
@@ -74,23 +76,20 @@ def parse_column_mapping(spec: str | None) -> dict[str, str]:
         try:
             pairs = json.loads(spec)
         except json.JSONDecodeError as exc:
-            raise ColumnMappingError(f"--columns is not valid JSON: {exc.msg}") from exc
+            raise ColumnMappingError("columns_not_json", json_error=exc.msg) from exc
         items = list(pairs.items())
     else:
         items = []
         for part in filter(None, (p.strip() for p in re.split(r"[,，;]", spec))):
             source, sep, field = part.partition("=")
             if not sep or not source.strip() or not field.strip():
-                message = f"--columns entry {part!r} should look like 'column=field'"
-                raise ColumnMappingError(message)
+                raise ColumnMappingError("columns_bad_entry", entry=part)
             items.append((source.strip(), field.strip()))
     mapping = {}
     for source, field in items:
         if field not in FIELD_ALIASES:
-            raise ColumnMappingError(
-                f"--columns maps {source!r} to unknown field {field!r}; "
-                f"fields are: {', '.join(FIELDS)}"
-            )
+            raise ColumnMappingError("columns_unknown_field", column=source, field=field,
+                                     fields=", ".join(FIELDS))
         mapping[str(source)] = field
     return mapping
 

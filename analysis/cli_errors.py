@@ -1,0 +1,73 @@
+"""Command-line mistakes in the analyst's language: usage errors and argparse's own complaints.
+
+A usage error (``--top 0``, no PATH, a malformed ``--columns``) is a catalog message, so it
+reads in Chinese under ``--lang zh`` or ``GOVTHEMES_LANG=zh`` like every other message of
+the command. argparse writes its complaints (an unknown option, a value not among the
+choices) in English; :class:`TranslatingParser` recognises the common ones and says them
+with the catalog's words, keeping argparse's English otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from typing import NoReturn
+
+from analysis.messages import CodedError, Lang
+
+_OPTION = r"argument (?P<option>[^:]+): "
+ARGPARSE_COMPLAINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(_OPTION + r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+     "argparse_invalid_choice"),
+    (re.compile(_OPTION + r"(?P<value>.+) is not a date like 2024-06-14"), "argparse_bad_date"),
+    (re.compile(_OPTION + r"invalid (?P<kind>\w+) value: (?P<value>.+)"), "argparse_bad_value"),
+    (re.compile(_OPTION + r"expected one argument"), "argparse_value_missing"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.+)"), "argparse_required"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "argparse_unrecognized"),
+)
+"""argparse's messages (Python 3.11–3.13 wording) and the catalog code of each."""
+
+
+class UsageError(CodedError):
+    """A mistake in the command line (``code`` in the catalog), reported as one line on stderr."""
+
+
+class ArgumentsRefused(Exception):
+    """argparse refused the arguments: ``parser`` for its usage line, ``message`` in English."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+    def usage_error(self) -> UsageError:
+        """The complaint as a catalog message when it is a known one, else argparse's words."""
+        for pattern, code in ARGPARSE_COMPLAINTS:
+            found = pattern.fullmatch(self.message)
+            if found:
+                return UsageError(code, **found.groupdict())
+        return UsageError("argparse_other", message=self.message)
+
+
+class TranslatingParser(argparse.ArgumentParser):
+    """An argument parser that raises :class:`ArgumentsRefused` instead of printing and exiting.
+
+    The caller prints the usage line and the complaint in the analyst's language; ``--help``
+    still prints and exits as usual.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Refuse the arguments: raise :class:`ArgumentsRefused` (argparse would print and exit)."""
+        raise ArgumentsRefused(self, message)
+
+
+def lang_in_arguments(argv: Sequence[str], default: Lang) -> Lang:
+    """The ``--lang`` the arguments ask for (``--lang zh``, ``--lang=zh``), read before parsing."""
+    for index, argument in enumerate(argv):
+        value = argument.partition("=")[2] if argument.startswith("--lang=") else None
+        if argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in ("zh", "en"):
+            return value  # type: ignore[return-value]
+    return default
