@@ -4,9 +4,11 @@ Streamlit's AppTest runs the real script headless. It cannot click a chart, so t
 click → filter step is tested as pure functions in ``tests/test_ui_state.py``.
 """
 
+import base64
 import json
 import os
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -310,3 +312,64 @@ def test_a_broken_configuration_file_is_named_on_the_page_not_a_traceback(tmp_pa
     assert not at.exception, at.exception
     assert "配置文件有误" in at.error[0].value
     assert "themes.toml: 不是有效的 TOML 格式" in at.code[0].value
+
+
+def _top_keyword(at: AppTest) -> str:
+    """The first term of the keyword bar chart (the most frequent)."""
+    for spec in charts(at).values():
+        title = spec.get("layout", {}).get("title", {})
+        if "高频词" in (title.get("text", "") if isinstance(title, dict) else str(title)):
+            bars = spec["data"][0]
+            counts = bars["x"]
+            if isinstance(counts, dict):  # plotly's binary array: {"dtype", "bdata"}
+                counts = np.frombuffer(base64.b64decode(counts["bdata"]), dtype=counts["dtype"]).tolist()
+            return bars["y"][counts.index(max(counts))]
+    raise AssertionError(f"no keyword chart in {chart_titles(at)}")
+
+
+def test_an_edit_to_the_stopwords_or_themes_shows_on_the_next_run_without_a_restart(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("GOVTHEMES_DATA", str(folder))
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    assert not at.exception, at.exception
+    top = _top_keyword(at)
+    assert "生态文明与环境" in at.multiselect(key="flt_themes").options
+    with (folder / "stopwords" / "generic_words.txt").open("a", encoding="utf-8") as stopwords:
+        stopwords.write(f"\n{top}\n")
+    themes = folder / "themes.toml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace('label = "生态文明与环境"', 'label = "生态环境保护"'),
+                      encoding="utf-8")
+    at.run()
+    assert not at.exception, at.exception
+    assert _top_keyword(at) != top and top not in trace_values(at, "高频词")
+    options = at.multiselect(key="flt_themes").options
+    assert "生态环境保护" in options and "生态文明与环境" not in options
+
+
+def test_a_store_analysed_with_other_data_files_says_so_and_how_to_update_it(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.cli import main
+    from analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("GOVTHEMES_DATA", str(folder))
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    assert main(["ingest", str(FIXTURES / "page_sample.txt"), "--edition-date", "2024-05-22",
+                 "--store", str(tmp_path / "store"), "--workers", "1"]) == 0
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    at.radio(key="source_kind").set_value("store").run()
+    at.text_input(key="store_path").input("store").run()
+    assert not at.exception, at.exception
+    assert not any("resegment" in w.value for w in at.warning)
+    with (folder / "stopwords" / "generic_words.txt").open("a", encoding="utf-8") as stopwords:
+        stopwords.write("\n营商环境\n")  # not a stopword before
+    at.run()
+    warning = next(w.value for w in at.warning if "resegment" in w.value)
+    assert warning.startswith("此库中有 ") and f"govthemes resegment --store {tmp_path / 'store'}" in warning

@@ -18,7 +18,7 @@ from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_ov
 from ui.common import download_table, show_table
 from ui.i18n import t
 from ui.sidebar import render_filters, request_state
-from ui.sources import Source, choose_source
+from ui.sources import Source, choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.view import View
 
@@ -32,9 +32,9 @@ TABS = (
 )
 
 
-@st.cache_resource(show_spinner=False)
-def theme_dictionary():
-    """The analyst-editable theme dictionary (data/themes.toml), read once."""
+@st.cache_resource(show_spinner=False, max_entries=2)
+def theme_dictionary(config: str = ""):
+    """The analyst-editable theme dictionary (data/themes.toml), read once per ``config`` stamp."""
     return load_themes()
 
 
@@ -160,6 +160,8 @@ def draw(lang: Lang) -> None:
     if source.synthetic:
         st.warning(t("demo_notice", lang))
     show_load_summary(source, lang)
+    if source.stale_articles:
+        st.warning(t("store_stale", lang, stale=source.stale_articles, store=source.path))
     if source.split_from is not None:
         st.info(t("split_note", lang, documents=source.split_from, units=source.store.count_articles()))
     store = source.store
@@ -167,7 +169,7 @@ def draw(lang: Lang) -> None:
     if not options.get("date_min"):
         st.info(t("no_match", lang))
         return
-    themes = theme_dictionary()
+    themes = theme_dictionary(config_stamp())
     theme_labels = {
         th.id: (th.label_en if lang == "en" else th.label)
         for th in themes.themes

@@ -52,6 +52,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已按段落拆分：{documents:,} 篇文档 → {units:,} 段。以下各视图中的“篇”均指段落。",
         "Split into paragraphs: {documents:,} documents → {units:,} paragraphs. Every count below is of paragraphs.",
     ),
+    "store_stale": (
+        "此库中有 {stale:,} 篇文章是用另一版数据文件（用户词典、停用词或主题词典）分析的，其关键词和主题"
+        "与当前文件不一致。请在命令行运行：govthemes resegment --store {store}",
+        "{stale:,} articles of this store were analysed with other data files (user dictionary, stopwords or "
+        "themes) than the current ones, so their keywords and themes do not match them. Run: "
+        "govthemes resegment --store {store}",
+    ),
     "reload_folder": ("重新读取文件夹（文件有变化时）", "Read the folder again (after files change)"),
     "edition_date": ("版面日期（可选）", "Edition date (optional)"),
     "province_hint": ("报纸所属省份（可选）", "Paper's province (optional)"),

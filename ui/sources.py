@@ -5,6 +5,12 @@ uploads and folders; on disk for an existing store), so all views query one API.
 stores are cached with ``st.cache_resource`` keyed by what was loaded (the demo seed, the
 uploaded bytes' hash, the folder path and its files' sizes and times, and the load form:
 edition date, province, paragraph split), so a rerun or a reload is instant.
+
+The key also holds :func:`config_stamp`, a fingerprint of the analyst-editable data files
+(user dictionary, stopwords, themes): after an edit, the next rerun analyses the corpus
+again with the edited files, rather than showing results made with the old ones. A store
+on disk keeps what it was analysed with; the page says how many of its articles were
+made with other files, and how to bring them up to date (``govthemes resegment``).
 """
 
 from __future__ import annotations
@@ -43,6 +49,17 @@ class Source:
     repeated: pd.DataFrame | None = None
     """Loaded articles the store counted once (same text or id as an earlier one), with
     the article each repeats (:attr:`analysis.store.ingest.IngestSummary.repeats`)."""
+    stale_articles: int = 0
+    """Articles of a store on disk analysed with other data files than the current ones."""
+    path: str | None = None
+    """The folder of a store on disk."""
+
+
+def config_stamp() -> str:
+    """A fingerprint (sizes and times) of the data files that decide tokens and themes."""
+    from analysis.store.analyze import AnalyzerConfig
+
+    return AnalyzerConfig.default().stamp
 
 
 @dataclass(frozen=True)
@@ -58,15 +75,15 @@ class LoadForm:
         return f"{self.options.edition_date}|{self.options.province}|{self.split_paragraphs}"
 
 
-@st.cache_resource(show_spinner=False)
-def demo_source(n_articles: int = DEMO_ARTICLES, seed: int = 0) -> Source:
-    """The built-in synthetic demo corpus, generated and indexed once per server."""
+@st.cache_resource(show_spinner=False, max_entries=2)
+def demo_source(n_articles: int = DEMO_ARTICLES, seed: int = 0, config: str = "") -> Source:
+    """The built-in synthetic demo corpus, generated and indexed once per server and ``config``."""
     from analysis.demo import generate_demo_articles
     from analysis.store import open_store
 
     store = open_store(None)
     store.ingest(generate_demo_articles(n_articles, seed=seed))
-    return Source(store=store, label=f"demo:{seed}:{n_articles}", synthetic=True)
+    return Source(store=store, label=f"demo:{seed}:{n_articles}:{config}", synthetic=True)
 
 
 def _progress_callback(bar: object, total: int, lang: Lang) -> Callable[[int, str], None]:
@@ -100,8 +117,9 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: LoadForm, _lang: Lang) -> Source:
-    """Uploaded files (a .zip too), loaded and indexed once per distinct content and form.
+def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: LoadForm, _lang: Lang,
+                  config: str = "") -> Source:
+    """Uploaded files (a .zip too), loaded and indexed once per distinct content, form and ``config``.
 
     The language (``_lang``: not part of the cache key) only words the progress bar: the
     reports word themselves when shown, so switching languages does not load again.
@@ -109,27 +127,33 @@ def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: Load
     bar = st.progress(0.0, text=t("loading", _lang))
     result = load_uploads(list(_files), form.options, progress=_progress_callback(bar, len(_files), _lang))
     bar.empty()
-    return _index(result, f"upload:{digest[:12]}:{form.label}", _lang, split_paragraphs=form.split_paragraphs)
+    return _index(result, f"upload:{digest[:12]}:{form.label}:{config}", _lang,
+                  split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def folder_source(path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang) -> Source:
-    """A folder (or file) on the server, loaded and indexed once per signature and form.
+def folder_source(
+    path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang, config: str = ""
+) -> Source:
+    """A folder (or file) on the server, loaded and indexed once per signature, form and ``config``.
 
     Not once per language: see :func:`upload_source`.
     """
     bar = st.progress(0.0, text=t("loading", _lang))
     result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang))
     bar.empty()
-    return _index(result, f"folder:{path}:{form.label}", _lang, split_paragraphs=form.split_paragraphs)
+    return _index(result, f"folder:{path}:{form.label}:{config}", _lang,
+                  split_paragraphs=form.split_paragraphs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def store_source(path: str) -> Source:
-    """An existing store on disk (built with ``govthemes ingest``)."""
+def store_source(path: str, config: str = "") -> Source:
+    """An existing store on disk (built with ``govthemes ingest``), and how many of its articles are stale."""
     from analysis.store import open_store
 
-    return Source(store=open_store(path, read_only=True), label=f"store:{path}")
+    store = open_store(path, read_only=True)
+    stale = store.stale_articles()
+    return Source(store=store, label=f"store:{path}:{config}", path=path, stale_articles=stale)
 
 
 def folder_signature(path: Path) -> tuple[str, int]:
@@ -168,7 +192,7 @@ def choose_source(lang: Lang) -> Source | None:
     kind = st.radio(t("source", lang), kinds, format_func=lambda k: t(f"source_{k}", lang), key="source_kind")
     if kind == "demo":
         with st.spinner(t("indexing", lang)):
-            return demo_source()
+            return demo_source(config=config_stamp())
     if kind == "upload":
         return _upload_form(lang)
     if kind == "folder":
@@ -185,7 +209,7 @@ def _upload_form(lang: Lang) -> Source | None:
         return st.session_state.get("upload_source")
     payload = tuple((f.name, f.getvalue()) for f in files)
     digest = hashlib.sha256(b"".join(name.encode() + data for name, data in payload)).hexdigest()
-    source = upload_source(digest, payload, form, lang)
+    source = upload_source(digest, payload, form, lang, config_stamp())
     st.session_state["upload_source"] = source
     return source
 
@@ -205,7 +229,7 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
         from analysis.store import StoreError
 
         try:
-            return store_source(str(path))
+            return store_source(str(path), config_stamp())
         except StoreError as exc:
             st.error(t("error_load", lang) + exc.render(lang))
             return None
@@ -214,4 +238,4 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
     if st.button(t("reload_folder", lang), key="folder_reload") or signature_key not in st.session_state:
         st.session_state[signature_key] = folder_signature(path)
     signature, n_files = st.session_state[signature_key]
-    return folder_source(str(path), signature, n_files, form, lang)
+    return folder_source(str(path), signature, n_files, form, lang, config_stamp())
