@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.loading.continuations import join_continuations
 from analysis.loading.enrich import build_articles_table
 from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
 from analysis.loading.options import LoadOptions
@@ -51,6 +52,7 @@ def _load(
             reports.append(report)
         if progress is not None:
             progress(done, reports[-1].source)
+    raws, owners = join_continuations(raws, owners)
     table = build_articles_table(raws, province=options.province)
     for index in table.index[table["date"].isna()]:
         owners[index].warnings.append(Problem.of("no_date", line=raws[index].line))

@@ -47,6 +47,7 @@ class PageArticle:
         dateline_place: the place in ``本报X讯``, e.g. ``嘉峪关``.
         dateline_date: a date written in the dateline (``7月4日``).
         continued_from: the page a ``(接一版)`` mark points to, as a number string.
+        continued_to: the page a closing ``（下转第2版）`` mark points to (``"2"``, ``"A3"``).
         first_line: the 1-based line where the article starts.
         last_line: the 1-based line where it ends.
         paragraph_lines: the line each paragraph starts on, for reports.
@@ -59,6 +60,7 @@ class PageArticle:
     dateline_place: str | None = None
     dateline_date: str | None = None
     continued_from: str | None = None
+    continued_to: str | None = None
     first_line: int = 1
     last_line: int = 1
     paragraph_lines: list[int] = field(default_factory=list)
@@ -275,7 +277,7 @@ def _build_article(
     paragraphs = whole_paragraphs(body) if heading_rule.whole_paragraphs else join_paragraphs(body)
     if subtitle:
         paragraphs.insert(0, (headings[-1].number, subtitle))
-    paragraphs = _without_continued_to(paragraphs, skipped)
+    paragraphs, article.continued_to = _without_continued_to(paragraphs, skipped)
     if not paragraphs or (not headings and _too_short(paragraphs)):
         skipped.extend(Problem.of("too_little_text", line=ln.number, excerpt=ln.text[:30]) for ln in lines)
         return None
@@ -284,18 +286,21 @@ def _build_article(
     return article
 
 
-def _without_continued_to(paragraphs: list[tuple[int, str]], skipped: list[Problem]) -> list[tuple[int, str]]:
-    """Take a closing ``（下转第2版）`` off the article's last paragraph, and report it.
+def _without_continued_to(
+    paragraphs: list[tuple[int, str]], skipped: list[Problem]
+) -> tuple[list[tuple[int, str]], str | None]:
+    """Take a closing ``（下转第2版）`` off the article's last paragraph, report it, and return its page.
 
     The mark is layout, not text (left in, 下转 and 第2版 would be counted as words); the
-    report says on which page the article goes on, so the analyst can load that page too.
+    report says on which page the article goes on, so the analyst can load that page too
+    (loaded in the same run, the two parts are joined: :mod:`analysis.loading.continuations`).
     """
     if not paragraphs or (found := layout.parse_continued_to(paragraphs[-1][1])) is None:
-        return paragraphs
+        return paragraphs, None
     to_page, rest = found
     number = paragraphs[-1][0]
     skipped.append(Problem.of("continued_on_page", line=number, to_page=to_page))
-    return [*paragraphs[:-1], (number, rest)] if rest else paragraphs[:-1]
+    return ([*paragraphs[:-1], (number, rest)] if rest else paragraphs[:-1]), to_page
 
 
 def _too_short(paragraphs: list[tuple[int, str]]) -> bool:

@@ -21,6 +21,7 @@ class RawArticle:
         title, kicker, author, page, outlet, url: as read; None when absent.
         dateline_place, dateline_date: from ``本报X讯`` / ``本报北京7月4日电``.
         continued_from: the page a continuation mark points to.
+        continued_to: the page a closing ``（下转第2版）`` mark sends the reader to.
         edition_date: the issue date (from ``--edition-date`` or the file name).
         metadata_date: a date from the record's own metadata (a date or year column).
         doc_id: an id the input supplied, if any.
@@ -39,6 +40,7 @@ class RawArticle:
     dateline_place: str | None = None
     dateline_date: str | None = None
     continued_from: str | None = None
+    continued_to: str | None = None
     edition_date: dt.date | None = None
     metadata_date: dt.date | None = None
     doc_id: str | None = None
@@ -67,7 +69,8 @@ def raw_articles_of_page(
             text=a.text, source=f"{source}{line_mark}{a.first_line}" if many else source, title=a.title,
             kicker=a.kicker, author=a.author, page=info.page, outlet=outlet,
             dateline_place=a.dateline_place, dateline_date=a.dateline_date,
-            continued_from=a.continued_from, edition_date=info.edition_date, line=a.first_line,
+            continued_from=a.continued_from, continued_to=a.continued_to, edition_date=info.edition_date,
+            line=a.first_line,
         )
         for a in found
     ]
