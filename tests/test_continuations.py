@@ -39,8 +39,8 @@ def test_the_rest_printed_on_another_page_is_joined_to_its_first_part_and_counte
     assert meeting["date"] == dt.datetime(2024, 6, 13)
     first_page, second_page = result.reports
     assert (first_page.articles, second_page.articles) == (2, 1)
-    joined = [p for p in second_page.skipped if p.code == "continuation_joined"]
-    assert [(p.line, p.params["page"], p.params["into"]) for p in joined] == [(2, "2", "20240614-01.txt#L2")]
+    joined = [p for p in second_page.warnings if p.code == "continuation_joined"]
+    assert [(p.line, p.params["on_page"], p.params["into"]) for p in joined] == [(2, "2", "20240614-01.txt#L2")]
     assert "已与前半部分 20240614-01.txt#L2（《省政协召开常委会会议》）合并" in joined[0].text("zh")
     # nothing lost: every article read is loaded or named in a report
     assert len(articles) + len(joined) == 4
@@ -82,4 +82,5 @@ def test_an_article_over_three_pages_of_one_pdf_is_read_whole_in_page_order():
     assert result.articles["text"].tolist() == [
         "6月13日，全省政协系统协商民主建设推进会召开。\n会议交流了各地经验做法。\n会议对下一步工作作出部署。"]
     assert result.reports[0].articles == 1
-    assert [p.params["page"] for p in result.reports[0].skipped if p.code == "continuation_joined"] == ["2", "3"]
+    joined = [p.params["on_page"] for p in result.reports[0].warnings if p.code == "continuation_joined"]
+    assert joined == ["2", "3"]

@@ -40,8 +40,8 @@ def join_continuations(
     Returns:
         The articles and their owners without the joined rests; each first part's text
         runs on with its rest (pages in order, three-page articles too). Each rest's file
-        report names it under ``skipped`` (``continuation_joined``) and counts one
-        article fewer.
+        report names it under ``warnings`` (``continuation_joined``: its text is loaded,
+        as part of another article) and counts one article fewer.
     """
     into = _matches(raws)
     if not into:
@@ -50,8 +50,9 @@ def join_continuations(
         first = _root(into, rest)
         head, tail = raws[first], raws[rest]
         head.text = f"{head.text}\n{tail.text}" if head.text else tail.text
-        owners[rest].skipped.append(Problem.of("continuation_joined", line=tail.line, page=tail.page or "",
-                                               into=head.source, title=head.title or ""))
+        joined = Problem.of("continuation_joined", line=tail.line, on_page=tail.page or "",
+                            into=head.source, title=head.title or "")
+        owners[rest].warnings.append(joined)
         owners[rest].articles -= 1
     kept = [index for index in range(len(raws)) if index not in into]
     return [raws[index] for index in kept], [owners[index] for index in kept]
