@@ -14,10 +14,12 @@ A mention is either
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
-from analysis.periods import GroupBy, assign_groups
+from analysis.periods import GroupBy, LocalityLevel, assign_groups
 from analysis.schema import STRING_DTYPE
 from analysis.tokenize import Tokenizer, build_tokenizer, full_texts
 
@@ -84,3 +86,53 @@ def summarize_slogans(
     summary = summary.sort_values(["n_mentions", "slogan"], ascending=[False, True])
     columns = ["slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups"]
     return summary[columns].astype({"n_mentions": np.int64, "n_articles": np.int64}).reset_index(drop=True)
+
+
+def first_mentions(
+    mentions: pd.DataFrame,
+    *,
+    articles: pd.DataFrame,
+    slogans: Sequence[str],
+    by: LocalityLevel = "prefecture",
+) -> pd.DataFrame:
+    """Where and when each of ``slogans`` was first mentioned: one row per slogan and place.
+
+    Args:
+        mentions: from :func:`find_slogans`.
+        articles: the articles table (``doc_id``, ``date`` and the ``by`` column).
+        slogans: the slogans to follow.
+        by: the place level (``province``, ``prefecture`` or ``county``).
+
+    Returns:
+        Columns ``slogan``, ``place``, ``first_date`` (NaT when no mentioning article there
+        is dated) and ``n_articles``, by slogan, first date and place, as
+        :meth:`analysis.store.Store.slogan_spread`. Articles with no place at ``by`` are
+        left out: they cannot say where a slogan went.
+    """
+    pairs = mentions.loc[mentions["slogan"].isin(list(slogans)), ["slogan", "doc_id"]].drop_duplicates()
+    places = articles[["doc_id", "date", by]].rename(columns={by: "place"}).dropna(subset=["place"])
+    frame = pairs.astype({"doc_id": STRING_DTYPE}).merge(places.astype({"doc_id": STRING_DTYPE}), on="doc_id")
+    out = frame.groupby(["slogan", "place"], as_index=False).agg(
+        first_date=("date", "min"), n_articles=("doc_id", "nunique"))
+    out = out.sort_values(["slogan", "first_date", "place"], kind="stable").reset_index(drop=True)
+    return out.astype({"slogan": STRING_DTYPE, "place": STRING_DTYPE, "n_articles": np.int64})
+
+
+def spread_curve(first_mentions: pd.DataFrame) -> pd.DataFrame:
+    """How far each slogan has spread: the places that had mentioned it by each date.
+
+    Args:
+        first_mentions: one row per slogan and place, with ``slogan``, ``place`` and
+            ``first_date`` (the first mention there), e.g. from
+            :meth:`analysis.store.Store.slogan_spread`.
+
+    Returns:
+        Columns ``slogan``, ``date``, ``place`` and ``n_places``: one step per place, in
+        the order the places took the slogan up (same date: by name), ``n_places`` the
+        number of places that had mentioned it by then, this one included. Places whose
+        first mention is undated cannot be placed in time and are left out.
+    """
+    frame = first_mentions.dropna(subset=["first_date"]).rename(columns={"first_date": "date"})
+    frame = frame.sort_values(["slogan", "date", "place"], kind="stable").reset_index(drop=True)
+    frame["n_places"] = frame.groupby("slogan").cumcount().astype(np.int64) + 1
+    return frame[["slogan", "date", "place", "n_places"]]

@@ -65,10 +65,22 @@ def shoot(port: int, out: Path, *, lang: str, query: str) -> list[Path]:
             if name in ("文章", "Articles"):
                 open_first_article(page)
             path = out / f"{lang}_{name}.png"
+            fit_to_content(page)
             page.screenshot(path=str(path), full_page=True)
             saved.append(path)
         browser.close()
     return saved
+
+
+def fit_to_content(page, width: int = 1500, most: int = 16_000) -> None:
+    """Make the window as tall as the tab's content: Streamlit scrolls its main area inside
+    the page, so a full-page screenshot alone stops at the window's height."""
+    height = page.evaluate(
+        "() => Math.max(document.body.scrollHeight, ...Array.from("
+        "document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer], section.main'))"
+        ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 80, most)})
+    settle(page, 1500)
 
 
 def settle(page, extra_ms: int = 1500) -> None:

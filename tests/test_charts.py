@@ -589,3 +589,26 @@ def test_a_map_of_china_with_one_article_a_province_has_a_whole_number_scale_fro
     assert len(fig.data[0].locations) >= 31 and fig.data[0].zmin == 0 and fig.data[0].colorbar.dtick == 1
     empty = charts.plot_choropleth(pd.DataFrame({"adcode": ["620000"], "value": [0]}), geojson=china)
     assert empty.data[0].zmax == 1  # not plotly's −0.5…0.5 for an all-zero map
+
+
+# --- slogan spread --------------------------------------------------------------------------
+
+
+def test_the_slogan_spread_chart_draws_one_step_line_per_slogan_widest_first_with_places_on_hover():
+    curve = pd.DataFrame({
+        "slogan": ["甲", "甲", "乙", "乙", "乙"],
+        "date": pd.to_datetime(["2024-01-05", "2024-03-01", "2024-02-01", "2024-02-03", "2024-04-01"]),
+        "place": ["白银市", "兰州市", "酒泉市", "张掖市", "天水市"],
+        "n_places": [1, 2, 1, 2, 3],
+    })
+    fig = charts.plot_slogan_spread(curve)
+    spec = assert_titled(fig)
+    assert spec["layout"]["title"]["text"] == "政策提法的扩散：累计提及地区数"
+    assert spec["layout"]["yaxis"]["title"]["text"] == "已提及的地区数（个）"
+    assert [t["name"] for t in spec["data"]] == ["乙", "甲"]  # three places before two
+    widest = spec["data"][0]
+    assert (widest["line"]["shape"], unpack(widest["y"])) == ("hv", [1, 2, 3])
+    assert [row[0] for row in widest["customdata"]] == ["酒泉市", "张掖市", "天水市"]
+    assert "首次提及" in widest["hovertemplate"] and spec["layout"]["yaxis"]["dtick"] == 1
+    chosen = charts.plot_slogan_spread(curve, order=["甲", "丙"], lang="en")
+    assert [t.name for t in chosen.data] == ["甲"] and chosen.layout.xaxis.title.text == "Date of first mention there"

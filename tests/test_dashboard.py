@@ -373,3 +373,14 @@ def test_a_store_analysed_with_other_data_files_says_so_and_how_to_update_it(tmp
     at.run()
     warning = next(w.value for w in at.warning if "resegment" in w.value)
     assert warning.startswith("此库中有 ") and f"govthemes resegment --store {tmp_path / 'store'}" in warning
+
+
+def test_the_keywords_tab_follows_how_the_widest_spread_slogans_reached_place_after_place():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    spread = json.loads(trace_values(at, "政策提法的扩散"))
+    assert len(spread) == 5 and all(trace["line"]["shape"] == "hv" for trace in spread)
+    at.multiselect(key="kw_spread_slogans").set_value([spread[-1]["name"]]).run()
+    assert not at.exception, at.exception
+    assert [trace["name"] for trace in json.loads(trace_values(at, "政策提法的扩散"))] == [spread[-1]["name"]]
+    at.multiselect(key="kw_spread_slogans").set_value([]).run()
+    assert not at.exception and "政策提法的扩散" not in " ".join(chart_titles(at))

@@ -17,7 +17,7 @@ from analysis.demo import generate_demo_articles
 from analysis.keyness import compute_keyness
 from analysis.keywords import count_keywords
 from analysis.kwic import kwic
-from analysis.slogans import find_slogans, summarize_slogans
+from analysis.slogans import find_slogans, first_mentions, summarize_slogans
 from analysis.store import Filters, open_store
 from analysis.themes import assign_themes, count_themes, score_themes
 from analysis.tokenize import tokenize_articles
@@ -136,6 +136,19 @@ def test_slogans_match_summarize_slogans(corpus, name):
     mentions = find_slogans(chosen, tokenizer=store.analyzer.tokenizer)
     expected = summarize_slogans(mentions, articles=chosen, by="prefecture")
     assert_frame_equal(store.slogans(FILTERS[name]), expected, check_dtype=False)
+
+
+@pytest.mark.parametrize("by", ["prefecture", "county"])
+@pytest.mark.parametrize("name", ["all", "county and dates", "theme", "nothing"])
+def test_slogan_spread_matches_first_mentions(corpus, name, by):
+    store, articles, _, _ = corpus
+    chosen = articles[select(articles, FILTERS[name]).to_numpy()]
+    mentions = find_slogans(chosen, tokenizer=store.analyzer.tokenizer)
+    followed = tuple(store.slogans().head(4)["slogan"])
+    expected = first_mentions(mentions, articles=chosen, slogans=followed, by=by)
+    assert_frame_equal(store.slogan_spread(FILTERS[name], slogans=followed, by=by), expected, check_dtype=False)
+    if name == "all":
+        assert len(expected) >= 4, "the corpus lets the comparison mean something"
 
 
 @pytest.mark.parametrize("name", ["all", "prefecture", "search", "nothing"])

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.schema import build_articles
-from analysis.slogans import find_slogans, summarize_slogans
+from analysis.slogans import find_slogans, first_mentions, spread_curve, summarize_slogans
 from analysis.tokenize import build_tokenizer
 
 
@@ -102,3 +102,32 @@ def test_find_slogans_does_not_modify_articles(articles, tokenizer):
     before = articles.copy()
     find_slogans(articles, tokenizer=tokenizer)
     pd.testing.assert_frame_equal(articles, before)
+
+
+def test_first_mentions_say_where_and_when_a_slogan_reached_each_place(articles, tokenizer):
+    mentions = find_slogans(articles, tokenizer=tokenizer)
+    out = first_mentions(mentions, articles=articles, slogans=["三抓三促", "强工业", "不存在"])
+    assert list(out.columns) == ["slogan", "place", "first_date", "n_articles"]
+    # 三抓三促: 临夏 on 05-01 (b), 定西 on 06-12 (a); d has no place and says nothing about where
+    assert out.astype({"first_date": str}).values.tolist() == [
+        ["三抓三促", "临夏回族自治州", "2024-05-01", 1],
+        ["三抓三促", "定西市", "2024-06-12", 1],
+        ["强工业", "定西市", "2024-06-12", 1],
+    ]
+
+
+def test_the_spread_curve_climbs_one_place_at_a_time_in_the_order_places_took_a_slogan_up():
+    first = pd.DataFrame({
+        "slogan": ["甲", "甲", "甲", "乙", "乙"],
+        "place": ["兰州市", "白银市", "天水市", "酒泉市", "张掖市"],
+        "first_date": pd.to_datetime(["2024-03-01", "2024-01-05", "2024-03-01", "2024-02-01", None]),
+        "n_articles": [2, 1, 1, 4, 1],
+    })
+    curve = spread_curve(first)
+    assert curve.astype({"date": str}).values.tolist() == [
+        ["乙", "2024-02-01", "酒泉市", 1],  # 张掖's mention is undated: it cannot be placed in time
+        ["甲", "2024-01-05", "白银市", 1],
+        ["甲", "2024-03-01", "兰州市", 2],  # the same day: by name
+        ["甲", "2024-03-01", "天水市", 3],
+    ]
+    assert spread_curve(first.iloc[:0]).empty

@@ -35,7 +35,8 @@ def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> N
             )
     data = frame.to_csv(index=False).encode("utf-8-sig")
     st.download_button(
-        f"⬇ {t('download_csv', lang)}（{name}）", data=data, file_name=f"{name}.csv", mime="text/csv", key=key
+        f"⬇ {t('download_csv', lang)}" + (f"（{name}）" if lang == "zh" else f" ({name})"), data=data,
+        file_name=f"{name}.csv", mime="text/csv", key=key
     )
 
 

@@ -154,6 +154,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick a place here or in the sidebar to see what sets it apart.",
     ),
     "slogans": ("口号与提法", "Slogans and formulas"),
+    "spread_slogans": ("比较这些提法的扩散（可多选）", "Compare how these slogans spread"),
     "heatmap": ("地区 × 主题", "Place × theme"),
     "heatmap_measure": ("格子颜色", "Cell colour"),
     "heatmap_share": ("报道占比", "Share of articles"),

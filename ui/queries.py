@@ -69,6 +69,11 @@ def slogans(view: View) -> pd.DataFrame:
     return ask(view, "slogans")
 
 
+def slogan_spread(view: View, slogans: tuple[str, ...]) -> pd.DataFrame:
+    """``slogan, place, first_date, n_articles`` at the sidebar's level."""
+    return ask(view, "slogan_spread", slogans=slogans, by=view.state.level)
+
+
 def theme_counts(view: View, *, by: str | None, period: str | None = None) -> pd.DataFrame:
     """``group, period, theme, n_articles, share, n_hits, group_articles, group_code``."""
     return ask(view, "theme_counts", by=by, period=period)

@@ -1,18 +1,24 @@
-"""关键词 Keywords: top terms, word cloud, keyness of a place against the rest, slogans."""
+"""关键词 Keywords: top terms, word cloud, keyness of a place against the rest, slogans and their spread."""
 
 from __future__ import annotations
 
 import io
 
+import pandas as pd
 import streamlit as st
 
-from analysis.charts import plot_keyness, plot_slogans, plot_top_terms
+from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
+from analysis.charts.style import PALETTE
+from analysis.slogans import spread_curve
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.selection import select_term
 from ui.sidebar import apply_selection
 from ui.view import View
+
+SPREAD_DEFAULT = 5
+"""Slogans drawn in the spread chart before the analyst picks: those reaching the most places."""
 
 
 def render(view: View) -> None:
@@ -90,3 +96,23 @@ def _slogans(view: View) -> None:
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
     show_table(table, key="kw_slogans_table", lang=lang)
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)
+    _slogan_spread(view, table)
+
+
+def _slogan_spread(view: View, table: pd.DataFrame) -> None:
+    """Step lines of the places taking each chosen slogan up (default: the widest spread)."""
+    lang = view.lang
+    widest = table.sort_values(["n_groups", "n_mentions"], ascending=False, kind="stable")["slogan"]
+    chosen = st.multiselect(t("spread_slogans", lang), table["slogan"].tolist(),
+                            default=widest.head(SPREAD_DEFAULT).tolist(), key="kw_spread_slogans",
+                            max_selections=len(PALETTE))
+    if not chosen:
+        return
+    spread = queries.slogan_spread(view, tuple(chosen))
+    curve = spread_curve(spread)
+    if curve.empty:
+        st.info(t("no_match", lang))
+        return
+    fig = plot_slogan_spread(curve, order=chosen, lang=lang)
+    show_chart(fig, key="kw_spread_chart", filename="slogan_spread", lang=lang)
+    download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang)

@@ -10,6 +10,7 @@ from analysis.charts.labels import LABELS, Lang, label
 from analysis.charts.maps import plot_article_map, plot_choropleth
 from analysis.charts.network import plot_cooccurrence_network, spring_layout
 from analysis.charts.overview import plot_articles_by_locality, plot_articles_over_time
+from analysis.charts.slogans import plot_slogan_spread
 from analysis.charts.style import chart_config
 from analysis.charts.themes import plot_theme_heatmap, plot_theme_mix, plot_theme_trends
 
@@ -24,6 +25,7 @@ __all__ = [
     "plot_choropleth",
     "plot_cooccurrence_network",
     "plot_keyness",
+    "plot_slogan_spread",
     "plot_slogans",
     "plot_theme_heatmap",
     "plot_theme_mix",

@@ -274,6 +274,11 @@ class Store:
         """Slogan summary (see :func:`analysis.store.theme_queries.slogans`)."""
         return theme_queries.slogans(self._db, f or Filters(), by=by)
 
+    def slogan_spread(self, f: Filters | None = None, *, slogans: tuple[str, ...] = (),
+                      by: Level = "prefecture") -> pd.DataFrame:
+        """First mention of each slogan per place (see :func:`analysis.store.theme_queries.slogan_spread`)."""
+        return theme_queries.slogan_spread(self._db, f or Filters(), slogans=tuple(slogans), by=by)
+
     def list_articles(self, f: Filters | None = None, *, limit: int = 200, offset: int = 0) -> pd.DataFrame:
         """``[doc_id, date, title, locality, outlet, themes]``, newest first."""
         return queries.list_articles(self._db, f or Filters(), limit=limit, offset=offset)

@@ -12,6 +12,7 @@ from analysis.theme_dictionary import ThemeDictionary
 from analysis.themes import match_themes
 
 SLOGAN_COLUMNS = ("slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups")
+SPREAD_COLUMNS = ("slogan", "place", "first_date", "n_articles")
 HIT_COLUMNS = ("theme", "term", "sentence_index", "sentence", "start")
 
 
@@ -37,6 +38,30 @@ def slogans(db: Database, f: Filters, *, by: Level = "prefecture") -> pd.DataFra
     for column in ("first_date", "last_date"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[us]")
     return out.astype({"slogan": STRING_DTYPE})[list(SLOGAN_COLUMNS)]
+
+
+def slogan_spread(
+    db: Database, f: Filters, *, slogans: tuple[str, ...], by: Level = "prefecture"
+) -> pd.DataFrame:
+    """Where and when each of ``slogans`` was first mentioned among the filtered articles.
+
+    Returns:
+        Columns ``slogan``, ``place`` (the name at ``by``), ``first_date`` (the first
+        mentioning article there) and ``n_articles`` (mentioning articles there), one row per
+        slogan and place, by slogan, first date and place. Articles with no place at ``by``
+        are left out: they cannot say where a slogan went.
+    """
+    if by not in LEVELS:
+        raise ValueError(f"by must be one of {', '.join(LEVELS)}, not {by!r}")
+    where = db.article_clause(f)
+    out = db.frame(
+        f"""SELECT s.slogan, {by} AS place, min(date) AS first_date,
+                   count(DISTINCT s.doc_key)::BIGINT AS n_articles
+            FROM doc_slogans s JOIN articles USING (doc_key)
+            WHERE {where.sql} AND {by} IS NOT NULL AND list_contains(?, s.slogan)
+            GROUP BY ALL ORDER BY s.slogan, first_date, place""", [*where.params, list(slogans)])
+    out["first_date"] = pd.to_datetime(out["first_date"]).astype("datetime64[us]")
+    return out.astype({"slogan": STRING_DTYPE, "place": STRING_DTYPE})[list(SPREAD_COLUMNS)]
 
 
 def theme_hits(article: dict, *, themes: ThemeDictionary) -> pd.DataFrame:

@@ -1,0 +1,62 @@
+"""How policy slogans spread from place to place: one step line per slogan.
+
+Each step is a place mentioning the slogan for the first time, so the line climbs as the
+slogan is taken up and its slope says how fast (“三抓三促” reaching every prefecture in a
+quarter, a local formula staying in one county). The curve comes from
+:func:`analysis.slogans.spread_curve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts.labels import Lang, label
+from analysis.charts.style import PALETTE, add_subtitle, base_layout
+
+MAX_UNIT_TICKS = 15
+"""Up to this many places the count axis ticks every whole place."""
+
+
+def plot_slogan_spread(
+    curve: pd.DataFrame, *, order: Sequence[str] | None = None, title: str | None = None, lang: Lang = "zh"
+) -> go.Figure:
+    """Step lines of the number of places that have mentioned each slogan, over time.
+
+    Args:
+        curve: ``slogan, date, place, n_places`` (:func:`analysis.slogans.spread_curve`).
+        order: the slogans in legend order (default: by the places they reached, most first).
+        title: chart title (default: how slogans spread).
+        lang: label language.
+
+    Returns:
+        One step line per slogan; hovering a step names the place, the date of its first
+        mention and the number of places by then.
+    """
+    reach = curve.groupby("slogan")["n_places"].max().sort_values(ascending=False, kind="stable")
+    slogans = [s for s in (order if order is not None else reach.index) if s in reach.index]
+    fig = go.Figure()
+    unit = label("unit_places", lang)
+    for index, slogan in enumerate(slogans):
+        steps = curve[curve["slogan"] == slogan]
+        fig.add_trace(go.Scatter(
+            x=steps["date"], y=steps["n_places"], name=str(slogan), mode="lines+markers",
+            line={"shape": "hv", "width": 2.5, "color": PALETTE[index % len(PALETTE)]}, marker={"size": 7},
+            customdata=steps[["place"]].astype(str).to_numpy(),
+            hovertemplate=(
+                f"<b>{slogan}</b><br>%{{customdata[0]}}<br>"
+                f"{label('first_mention', lang)}: %{{x|%Y-%m-%d}}<br>"
+                f"{label('places_so_far', lang)}: %{{y}} {unit}<extra></extra>"
+            ),
+        ))
+    base_layout(fig, title=title or label("slogan_spread", lang), height=460)
+    add_subtitle(fig, label("slogan_spread_note", lang))
+    fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
+    fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
+                     tickformat="%Y-%m" if lang == "zh" else None)
+    most = int(reach.max()) if len(reach) else 1
+    fig.update_yaxes(title_text=label("places_axis", lang), rangemode="tozero",
+                     dtick=1 if most <= MAX_UNIT_TICKS else None, tickformat=",d")
+    return fig
