@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.periods import GroupBy, LocalityLevel, assign_groups
+from analysis.periods import AVERAGE_PERIOD_DAYS, GroupBy, LocalityLevel, assign_groups
 from analysis.schema import STRING_DTYPE
 from analysis.tokenize import Tokenizer, build_tokenizer, full_texts
 
@@ -136,3 +136,18 @@ def spread_curve(first_mentions: pd.DataFrame) -> pd.DataFrame:
     frame = frame.sort_values(["slogan", "date", "place"], kind="stable").reset_index(drop=True)
     frame["n_places"] = frame.groupby("slogan").cumcount().astype(np.int64) + 1
     return frame[["slogan", "date", "place", "n_places"]]
+
+
+def months_after_first(first_mentions: pd.DataFrame) -> pd.Series:
+    """How long each place took to mention a slogan: months after the first place did.
+
+    Args:
+        first_mentions: ``slogan``, ``first_date`` (one row per slogan and place).
+
+    Returns:
+        Months (average length, one decimal) from the slogan's first mention anywhere to
+        its first mention in the row's place: 0 where it started; NaN where undated.
+    """
+    start = first_mentions.groupby("slogan")["first_date"].transform("min")
+    days = (first_mentions["first_date"] - start).dt.days
+    return (days / AVERAGE_PERIOD_DAYS["month"]).round(1)

@@ -425,6 +425,17 @@ def test_map_without_fill_draws_missing_regions_grey():
     assert "not" in fig.layout.annotations[0].text
 
 
+def test_a_how_soon_map_is_darkest_where_it_started_and_says_why_a_region_is_grey():
+    geojson = load_boundaries(level="prefecture", province_code="620000")
+    values = pd.DataFrame({"adcode": ["620100", "620900"], "value": [0.0, 2.5]})
+    fig = charts.plot_choropleth(values, geojson=geojson, missing_value=None, value_format=".1f",
+                                 missing_text="尚未提及这一提法", early_dark=True)
+    main, grey = fig.data
+    assert main.colorscale[0][1] == "#08306B" and main.colorscale[-1][1] != "#FFFFFF"  # early = dark
+    assert ["兰州市", "尚未提及这一提法"] not in grey.customdata
+    assert ["白银市", "尚未提及这一提法"] in [list(row) for row in grey.customdata]
+
+
 def test_map_values_need_adcode_and_value():
     geojson = load_boundaries(level="prefecture", province_code="620000")
     with pytest.raises(ValueError, match="adcode and value"):

@@ -384,3 +384,18 @@ def test_the_keywords_tab_follows_how_the_widest_spread_slogans_reached_place_af
     assert [trace["name"] for trace in json.loads(trace_values(at, "政策提法的扩散"))] == [spread[-1]["name"]]
     at.multiselect(key="kw_spread_slogans").set_value([]).run()
     assert not at.exception and "政策提法的扩散" not in " ".join(chart_titles(at))
+
+
+def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    at.session_state["map_metric"] = "slogan"
+    at.run()
+    assert not at.exception, at.exception
+    slogan = at.selectbox(key="map_slogan").value
+    spec = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert spec["layout"]["title"]["text"] == f"“{slogan}”传到各地的先后"
+    assert spec["data"][0]["colorbar"]["title"]["text"] == "比最早提及的地区晚（月）"
+    months = spec["data"][0]["z"]
+    months = np.frombuffer(base64.b64decode(months["bdata"]), dtype=months["dtype"]) if isinstance(months, dict) \
+        else np.asarray(months)
+    assert months.min() == 0 and months.max() > 0  # it started somewhere and reached others later

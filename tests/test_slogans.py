@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.schema import build_articles
-from analysis.slogans import find_slogans, first_mentions, spread_curve, summarize_slogans
+from analysis.slogans import find_slogans, first_mentions, months_after_first, spread_curve, summarize_slogans
 from analysis.tokenize import build_tokenizer
 
 
@@ -131,3 +131,13 @@ def test_the_spread_curve_climbs_one_place_at_a_time_in_the_order_places_took_a_
         ["甲", "2024-03-01", "天水市", 3],
     ]
     assert spread_curve(first.iloc[:0]).empty
+
+
+def test_months_after_the_first_place_count_from_each_slogan_s_own_start():
+    first = pd.DataFrame({
+        "slogan": ["甲", "甲", "乙", "乙"],
+        "first_date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-03-01", None]),
+    })
+    # 60 days / 30.44 days a month = 2.0 months; 乙 starts on 03-01, so 0 there
+    assert months_after_first(first).tolist()[:3] == [0.0, 2.0, 0.0]
+    assert pd.isna(months_after_first(first).iloc[3])

@@ -69,9 +69,9 @@ def slogans(view: View) -> pd.DataFrame:
     return ask(view, "slogans")
 
 
-def slogan_spread(view: View, slogans: tuple[str, ...]) -> pd.DataFrame:
-    """``slogan, place, first_date, n_articles`` at the sidebar's level."""
-    return ask(view, "slogan_spread", slogans=slogans, by=view.state.level)
+def slogan_spread(view: View, slogans: tuple[str, ...], level: str | None = None) -> pd.DataFrame:
+    """``slogan, place, first_date, n_articles`` at a level (default: the sidebar's level)."""
+    return ask(view, "slogan_spread", slogans=slogans, by=level or view.state.level)
 
 
 def theme_counts(view: View, *, by: str | None, period: str | None = None) -> pd.DataFrame:

@@ -1,7 +1,8 @@
 """地图 Map: a prefecture- or county-level map of a province, or China by province, drawn offline.
 
-Regions are coloured by the number of filtered articles or by one theme's share of
-them. Clicking a region filters to it. Boundaries come from an installed package (no
+Regions are coloured by the number of filtered articles, by one theme's share of them,
+or by when one slogan arrived (months after the first place to mention it; places that
+never did stay grey). Clicking a region filters to it. Boundaries come from an installed package (no
 network) and carry the caption that they are indicative only.
 """
 
@@ -12,6 +13,7 @@ import streamlit as st
 
 from analysis.charts import plot_choropleth
 from analysis.geo import load_boundaries, match_region_codes
+from analysis.slogans import months_after_first
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
@@ -47,10 +49,22 @@ def render(view: View) -> None:
             "map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1]
         )
     metric = pick_one(
-        "map_metric", ["articles", "theme_share"], key="map_metric", prefix="map", lang=lang, where=cols[2]
+        "map_metric", ["articles", "theme_share", "slogan"], key="map_metric", prefix="map", lang=lang,
+        where=cols[2],
     )
     geojson = load_boundaries(level=level, province_code=None if province == COUNTRY else province)
-    if metric == "theme_share":
+    style: dict = {}
+    if metric == "slogan":
+        slogans = queries.slogans(view).sort_values(["n_groups", "n_mentions"], ascending=False,
+                                                    kind="stable")
+        if slogans.empty:
+            st.info(t("no_match", lang))
+            return
+        slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan")
+        values, label, fmt = _slogan_values(view, level, slogan, lang), t("map_slogan_axis", lang), ".1f"
+        title = t("map_slogan_title", lang, slogan=slogan)
+        style = {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True}
+    elif metric == "theme_share":
         theme = st.selectbox(
             t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get
         )
@@ -64,11 +78,13 @@ def render(view: View) -> None:
     values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
         subset=["adcode"]
     )
+    # regions the boundaries merge add up their counts; a slogan arrived when its first part heard it
     values = values.groupby("adcode", as_index=False).agg(
-        {"value": "sum", **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
+        {"value": "min" if metric == "slogan" else "sum",
+         **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
     )
     fig = plot_choropleth(
-        values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang
+        values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang, **style
     )
     st.caption(t("click_hint", lang))
     event = show_chart(fig, key="map_chart", filename="map", lang=lang, selectable=True)
@@ -86,6 +102,17 @@ def render(view: View) -> None:
 def _article_values(view: View, level: str) -> pd.DataFrame:
     table = queries.articles_by_place(view, level)
     return pd.DataFrame({"adcode": table["adcode"], "value": table["n_articles"], "name": table["name"]})
+
+
+def _slogan_values(view: View, level: str, slogan: str, lang: str) -> pd.DataFrame:
+    """Each place's months after the first place to mention ``slogan``, its date and articles."""
+    spread = queries.slogan_spread(view, (slogan,), level).dropna(subset=["first_date"])
+    return pd.DataFrame({
+        "adcode": spread["place"].map(view.codes_by_name(level)),
+        "value": months_after_first(spread),
+        t("map_first_date", lang): spread["first_date"].dt.strftime("%Y-%m-%d"),
+        t("map_slogan_articles", lang): spread["n_articles"],
+    }).dropna(subset=["adcode"])
 
 
 def _theme_values(view: View, level: str, theme: str) -> pd.DataFrame:

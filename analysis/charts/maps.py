@@ -35,6 +35,10 @@ ASSUMED_WIDTH = 720
 """Pixel width assumed when fitting the zoom (the dashboard's main column)."""
 
 
+EARLY_DARK_SCALE = [[0.0, "#08306B"], [0.5, "#2171B5"], [1.0, "#9ECAE1"]]
+"""Colours for "how soon" (smallest value darkest): Blues reversed, stopping short of white."""
+
+
 def plot_choropleth(
     values: pd.DataFrame,
     *,
@@ -45,6 +49,8 @@ def plot_choropleth(
     missing_value: float | None = 0.0,
     hover_columns: Sequence[str] | None = None,
     height: int = 560,
+    missing_text: str | None = None,
+    early_dark: bool = False,
     lang: Lang = "zh",
 ) -> go.Figure:
     """Colour the regions of a boundary collection by a value.
@@ -63,6 +69,9 @@ def plot_choropleth(
         missing_value: value for regions absent from ``values``; ``None`` = grey.
         hover_columns: extra columns of ``values`` to show (default: all others).
         height: figure height in pixels.
+        missing_text: what the hover says of a grey region (default: no data).
+        early_dark: the darkest colour for the smallest value (for "how soon", where the
+            first region is the one to see), instead of the largest.
         lang: label language.
 
     Returns:
@@ -84,7 +93,9 @@ def plot_choropleth(
     )
     filled = frame[frame["value"].notna()]
     fig = go.Figure(_value_trace(filled, geojson, extra, value_label, value_format, lang))
-    grey = _grey_trace(frame[frame["value"].isna()], geojson, lang)
+    if early_dark:  # dark to a light blue that still stands out from the page and the grey
+        fig.update_traces(colorscale=EARLY_DARK_SCALE, selector={"type": "choroplethmap"})
+    grey = _grey_trace(frame[frame["value"].isna()], geojson, lang, missing_text=missing_text)
     if grey is not None:
         fig.add_trace(grey)
     base_layout(fig, title=title or label("map", lang), height=height)
@@ -174,9 +185,12 @@ def _value_trace(
     )
 
 
-def _grey_trace(no_data: pd.DataFrame, geojson: dict, lang: Lang) -> go.Choroplethmap | None:
+def _grey_trace(
+    no_data: pd.DataFrame, geojson: dict, lang: Lang, *, missing_text: str | None = None
+) -> go.Choroplethmap | None:
     others = region_names(geojson, kind="other")
-    rows = [(c, n, label("no_data", lang)) for c, n in zip(no_data["adcode"], no_data["name"], strict=True)]
+    why = missing_text or label("no_data", lang)
+    rows = [(c, n, why) for c, n in zip(no_data["adcode"], no_data["name"], strict=True)]
     rows += [(c, n, label("not_a_region", lang)) for c, n in others.items()]
     if not rows:
         return None
