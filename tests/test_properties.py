@@ -134,3 +134,36 @@ def test_a_damaged_pdf_gives_a_report_never_an_exception(position, noise, trunca
     assert report.status in {"loaded", "partial", "failed"}
     assert report.articles == len(articles)
     assert articles or report.errors
+
+
+continued_article = st.tuples(headline, st.lists(st.text(CJK, min_size=8, max_size=40), min_size=1, max_size=3),
+                              st.lists(st.text(CJK, min_size=8, max_size=40), min_size=1, max_size=3))
+
+
+def _edition(articles: list[tuple[str, list[str], list[str]]], page: int) -> str:
+    """Page 1 prints each article's start with 下转第2版, page 2 its rest with 上接第1版."""
+    lines = [f"甘肃政协报 2024年6月14日 第{page}版"]
+    for title, start, rest in articles:
+        body = start if page == 1 else rest
+        mark = "（下转第2版）" if page == 1 else "（上接第1版）"
+        lines += [title, (mark + "。".join(body) + "。") if page == 2 else "。".join(body) + "。" + mark]
+    return "\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(st.lists(continued_article, min_size=1, max_size=4))
+def test_joining_continued_articles_moves_text_between_articles_and_never_loses_or_doubles_any(articles):
+    from analysis.loading import load_uploads
+
+    pages = [("20240614-01.txt", _edition(articles, 1).encode()), ("20240614-02.txt", _edition(articles, 2).encode())]
+    together = load_uploads(pages)
+    apart = [load_uploads([page]) for page in pages]
+    joined = [p for r in together.reports for p in r.warnings if p.code == "continuation_joined"]
+    n_apart = sum(len(result.articles) for result in apart)
+    assert len(together.articles) + len(joined) == n_apart
+    if len(articles) == 1:  # one start, one rest: always joined
+        assert len(joined) == 1
+    assert sum(r.articles for r in together.reports) == len(together.articles)
+    text_together = sorted(_norm(line) for text in together.articles["text"] for line in text.split("\n"))
+    text_apart = sorted(_norm(line) for result in apart for text in result.articles["text"] for line in text.split("\n"))
+    assert text_together == text_apart
