@@ -399,3 +399,17 @@ def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reac
     months = np.frombuffer(base64.b64decode(months["bdata"]), dtype=months["dtype"]) if isinstance(months, dict) \
         else np.asarray(months)
     assert months.min() == 0 and months.max() > 0  # it started somewhere and reached others later
+
+
+def test_keyness_of_a_quarter_against_before_shows_what_was_new_then():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    at.session_state["kw_keyness_mode"] = "period"
+    at.run()
+    assert not at.exception, at.exception
+    quarters = at.selectbox(key="kw_keyness_quarter").options
+    assert quarters[0] > quarters[-1]  # latest first
+    at.selectbox(key="kw_keyness_quarter").set_value("2024Q2").run()
+    assert not at.exception, at.exception
+    assert "党纪学习教育" in trace_values(at, "2024Q2 比此前更常用的词")  # the demo's 2024 Q2 campaign
+    at.selectbox(key="kw_keyness_quarter").set_value(quarters[-1]).run()
+    assert any("之前没有可比的文章" in info.value for info in at.info)

@@ -121,6 +121,20 @@ def test_keyness_matches_compute_keyness(corpus, mode, name):
     assert_frame_equal(got, expected, check_dtype=False)
 
 
+@pytest.mark.parametrize("name", ["all", "partial months", "theme", "search"])
+def test_period_keyness_matches_compute_keyness_of_a_quarter_against_the_quarters_before(corpus, mode, name):
+    store, articles, tokens, _ = corpus
+    f = FILTERS[name]
+    dates = articles.loc[select(articles, f).to_numpy(), "date"].dropna().sort_values()
+    quarter = dates.iloc[len(dates) // 2].to_period("Q")
+    start, end = quarter.start_time.date(), quarter.end_time.date()
+    keep = (select(articles, f) & (articles["date"] <= pd.Timestamp(end))).to_numpy()
+    expected = compute_keyness(tokens[keep], articles=articles[keep], by="quarter", target=str(quarter))
+    got = store.period_keyness(f, start=start, end=end, top=None)
+    assert_frame_equal(got, expected, check_dtype=False)
+    assert len(expected) > 0 and store.period_keyness(f, start=dates.iloc[0].date(), end=end).empty
+
+
 @pytest.mark.parametrize("name", ["all", "partial months", "prefecture", "theme", "search", "nothing"])
 def test_cooccurrence_matches_count_cooccurrence(corpus, mode, name):
     store, articles, tokens, _ = corpus

@@ -147,7 +147,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "measure_frequency": ("词频（次）", "Frequency"),
     "measure_rate_per_10k": ("每万词频次", "Per 10k words"),
     "wordcloud": ("词云", "Word cloud"),
-    "keyness": ("关键性分析：所选地区与其他地区相比", "Keyness: the selected place against the rest"),
+    "keyness": ("关键性分析：哪些词让它与众不同", "Keyness: the words that set it apart"),
+    "keyness_mode": ("对比方式", "Compare"),
+    "keyness_mode_place": ("某一地区与其他地区", "A place against the others"),
+    "keyness_mode_period": ("某一季度与此前", "A quarter against before"),
+    "keyness_period": ("对比的季度（与筛选范围内此前的文章相比）", "Quarter (against the filtered articles before it)"),
+    "keyness_before": ("此前", "Before"),
+    "keyness_period_title": ("{quarter} 比此前更常用的词（对数似然比 G²）", "Words used more in {quarter} than before (G²)"),
+    "keyness_no_before": (
+        "这个季度之前没有可比的文章：请选择更晚的季度，或放宽左侧的日期范围。",
+        "No articles come before this quarter to compare with: pick a later quarter, or widen the date range.",
+    ),
     "keyness_target": ("对比的地区", "Place to compare"),
     "keyness_hint": (
         "在左侧选择一个地区，或在此选择，即可看到它区别于其他地区的用词。",

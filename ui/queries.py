@@ -9,6 +9,7 @@ costs nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -62,6 +63,11 @@ def term_counts(view: View, top: int | None = 200) -> pd.DataFrame:
 def keyness(view: View, target: str, top: int = 30) -> pd.DataFrame:
     """Keyness of the target place against the rest of the filtered articles."""
     return ask(view, "keyness", level=view.state.level, target_adcode=target, top=top)
+
+
+def period_keyness(view: View, start: dt.date, end: dt.date, top: int = 30) -> pd.DataFrame:
+    """Keyness of the filtered articles from ``start`` to ``end`` against those before."""
+    return ask(view, "period_keyness", start=start, end=end, top=top)
 
 
 def slogans(view: View) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -64,6 +65,11 @@ def _wordcloud(terms, lang) -> None:
 def _keyness(view: View) -> None:
     lang = view.lang
     st.subheader(t("keyness", lang))
+    mode = pick_one("keyness_mode", ["place", "period"], key="kw_keyness_mode", prefix="keyness_mode",
+                    lang=lang)
+    if mode == "period":
+        _period_keyness(view)
+        return
     names = view.names.get(view.state.level, {})
     default = view.state.places[0] if len(view.state.places) == 1 else None
     options = list(names)
@@ -84,6 +90,35 @@ def _keyness(view: View) -> None:
     fig = plot_keyness(table, target_name=names.get(target, target), lang=lang)
     show_chart(fig, key="kw_keyness_chart", filename="keyness", lang=lang)
     download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
+
+
+def _period_keyness(view: View) -> None:
+    """What is new in a quarter: its words against the filtered articles before it."""
+    lang = view.lang
+    first, last = _filtered_span(view)
+    if first is None or last is None:
+        st.info(t("no_match", lang))
+        return
+    quarters = pd.period_range(first, last, freq="Q")
+    latest_first = [str(q) for q in quarters][::-1]
+    chosen = st.selectbox(t("keyness_period", lang), latest_first, key="kw_keyness_quarter")
+    quarter = pd.Period(chosen, freq="Q")
+    table = queries.period_keyness(view, quarter.start_time.date(), quarter.end_time.date())
+    if table.empty:
+        st.info(t("keyness_no_before", lang))
+        return
+    fig = plot_keyness(table, target_name=chosen, reference_name=t("keyness_before", lang), lang=lang,
+                       title=t("keyness_period_title", lang, quarter=chosen))
+    show_chart(fig, key="kw_period_keyness_chart", filename="period_keyness", lang=lang)
+    download_table(table, name="period_keyness", key="dl_kw_period_keyness", lang=lang)
+
+
+def _filtered_span(view: View) -> tuple[dt.date | None, dt.date | None]:
+    """The filter's date range, bounded by the corpus's first and last date."""
+    first, last = view.date_bounds or (None, None)
+    chosen_from, chosen_to = view.filters.date_from, view.filters.date_to
+    return (max(filter(None, [first, chosen_from]), default=None),
+            min(filter(None, [last, chosen_to]), default=None))
 
 
 def _slogans(view: View) -> None:

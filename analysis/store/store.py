@@ -8,7 +8,9 @@ take a :class:`~analysis.store.filters.Filters` and return DataFrames with fixed
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -260,6 +262,21 @@ class Store:
         """Keyness of one place against the rest (see :func:`analysis.store.terms.keyness`)."""
         return terms.keyness(self._db, f or Filters(), level=level, target_adcode=target_adcode, top=top,
                              min_frequency=min_frequency, direction=direction)
+
+    def period_keyness(
+        self, f: Filters | None = None, *, start: dt.date, end: dt.date, top: int | None = 50,
+        min_frequency: int = 5, direction: Literal["over", "under", "both"] = "over",
+    ) -> pd.DataFrame:
+        """What is new: the filtered articles from ``start`` to ``end`` against those before ``start``.
+
+        See :func:`analysis.store.terms.keyness_between`; empty when nothing comes before.
+        """
+        f = f or Filters()
+        target = replace(f, date_from=max(start, f.date_from or start), date_to=min(end, f.date_to or end))
+        before = start - dt.timedelta(days=1)
+        reference = replace(f, date_to=min(before, f.date_to or before))  # may select nothing: no rows
+        return terms.keyness_between(self._db, target, reference, top=top, min_frequency=min_frequency,
+                                     direction=direction)
 
     def cooccurrence(self, f: Filters | None = None, *, top: int = 40, min_count: int = 2) -> pd.DataFrame:
         """``[term_a, term_b, n_articles, pmi, npmi]`` (see :func:`analysis.store.terms.cooccurrence`)."""

@@ -123,6 +123,41 @@ def keyness(
                        sum(frequency)::BIGINT AS total
                 FROM ({sql}) GROUP BY term_id HAVING sum(frequency) >= ?
             ) s JOIN vocabulary v USING (term_id)""", [target_adcode, *params, int(min_frequency)])
+    return _ranked_keyness(table, target_total, reference_total, top=top, direction=direction)
+
+
+def keyness_between(
+    db: Database, target: Filters, reference: Filters, *, top: int | None = 50, min_frequency: int = 5,
+    direction: Literal["over", "under", "both"] = "over",
+) -> pd.DataFrame:
+    """Keyness of one selection of articles against another, e.g. a quarter against the quarters before.
+
+    The two selections should not overlap (an article in both counts on both sides).
+
+    Returns:
+        The columns of :func:`keyness`, best first; empty when either side has no word tokens.
+    """
+    if direction not in ("over", "under", "both"):
+        raise ValueError(f"direction must be 'over', 'under' or 'both', not {direction!r}")
+    target_total, reference_total = total_tokens(db, target), total_tokens(db, reference)
+    if target_total == 0 or reference_total == 0:
+        return _empty_keyness()
+    target_sql, target_params = term_parts(db, target)
+    reference_sql, reference_params = term_parts(db, reference)
+    table = db.frame(
+        f"""SELECT v.term, s.a, s.b FROM (
+                SELECT term_id, sum(a)::BIGINT AS a, sum(b)::BIGINT AS b FROM (
+                    SELECT term_id, frequency AS a, 0 AS b FROM ({target_sql})
+                    UNION ALL SELECT term_id, 0 AS a, frequency AS b FROM ({reference_sql})
+                ) GROUP BY term_id HAVING sum(a) + sum(b) >= ?
+            ) s JOIN vocabulary v USING (term_id)""", [*target_params, *reference_params, int(min_frequency)])
+    return _ranked_keyness(table, target_total, reference_total, top=top, direction=direction)
+
+
+def _ranked_keyness(
+    table: pd.DataFrame, target_total: int, reference_total: int, *, top: int | None, direction: str
+) -> pd.DataFrame:
+    """Score ``term, a, b`` frequencies and keep ``direction``'s terms, strongest first."""
     out = score_keyness(table["a"].to_numpy(), table["b"].to_numpy(),
                         target_total=target_total, reference_total=reference_total)
     out.insert(0, "term", pd.Series(table["term"].to_numpy(), dtype=STRING_DTYPE))
