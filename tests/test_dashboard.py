@@ -29,6 +29,13 @@ def charts(at: AppTest) -> dict[str, dict]:
     return found
 
 
+def numbers(data: object) -> np.ndarray:
+    """A trace's numbers, also when plotly packed them as a binary array (``{"dtype", "bdata"}``)."""
+    if isinstance(data, dict):
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
+    return np.asarray(data)
+
+
 def chart_titles(at: AppTest) -> list[str]:
     titles = []
     for spec in charts(at).values():
@@ -320,9 +327,7 @@ def _top_keyword(at: AppTest) -> str:
         title = spec.get("layout", {}).get("title", {})
         if "高频词" in (title.get("text", "") if isinstance(title, dict) else str(title)):
             bars = spec["data"][0]
-            counts = bars["x"]
-            if isinstance(counts, dict):  # plotly's binary array: {"dtype", "bdata"}
-                counts = np.frombuffer(base64.b64decode(counts["bdata"]), dtype=counts["dtype"]).tolist()
+            counts = numbers(bars["x"]).tolist()
             return bars["y"][counts.index(max(counts))]
     raise AssertionError(f"no keyword chart in {chart_titles(at)}")
 
@@ -395,9 +400,7 @@ def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reac
     spec = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
     assert spec["layout"]["title"]["text"] == f"“{slogan}”传到各地的先后"
     assert spec["data"][0]["colorbar"]["title"]["text"] == "比最早提及的地区晚（月）"
-    months = spec["data"][0]["z"]
-    months = np.frombuffer(base64.b64decode(months["bdata"]), dtype=months["dtype"]) if isinstance(months, dict) \
-        else np.asarray(months)
+    months = numbers(spec["data"][0]["z"])
     assert months.min() == 0 and months.max() > 0  # it started somewhere and reached others later
 
 
