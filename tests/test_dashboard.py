@@ -416,3 +416,11 @@ def test_keyness_of_a_quarter_against_before_shows_what_was_new_then():
     assert "党纪学习教育" in trace_values(at, "2024Q2 比此前更常用的词")  # the demo's 2024 Q2 campaign
     at.selectbox(key="kw_keyness_quarter").set_value(quarters[-1]).run()
     assert any("之前没有可比的文章" in info.value for info in at.info)
+
+
+def test_the_network_slider_s_largest_value_draws_a_network_not_an_error():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    slider = at.slider(key="nw_top")
+    slider.set_value(slider.max).run()
+    assert not at.exception, at.exception
+    assert "关键词共现网络" in " ".join(chart_titles(at))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.charts import plot_cooccurrence_network
+from analysis.store.terms import MAX_COOCCURRENCE_TERMS
 from ui import queries
 from ui.common import download_table, show_chart
 from ui.i18n import t
@@ -12,11 +13,15 @@ from ui.selection import select_term
 from ui.sidebar import apply_selection
 from ui.view import View
 
+MOST_TERMS = MAX_COOCCURRENCE_TERMS // 5 * 5
+"""The slider's end: the most keywords the store pairs up, in its steps of five (the slider
+once went to 80 and the store refused anything over 64)."""
+
 
 def render(view: View) -> None:
     """Draw the co-occurrence tab."""
     lang = view.lang
-    top = st.slider(t("network_top", lang), 15, 80, 40, step=5, key="nw_top")
+    top = st.slider(t("network_top", lang), 15, MOST_TERMS, 40, step=5, key="nw_top")
     pairs = queries.cooccurrence(view, top=top)
     if pairs.empty:
         st.info(t("no_match", lang))

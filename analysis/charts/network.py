@@ -31,6 +31,8 @@ LABEL_FONT_PX = 13
 LABEL_COLOUR = "#1f2a36"
 LABEL_GAP_PX = 3
 """Space kept around every node's marker-and-label box."""
+OVERLAP_TOLERANCE_PX = 1.0
+"""Boxes overlapping by less than this (inside their gap) count as apart."""
 
 
 def spring_layout(
@@ -199,7 +201,7 @@ def plot_cooccurrence_network(
 
 def separate_labels(
     pos: np.ndarray, terms: list[str], marker_px: np.ndarray, *, plot_px: tuple[float, float] = PLOT_PX,
-    iterations: int = 600,
+    iterations: int = 300,
 ) -> np.ndarray:
     """Place a layout in the plot area so that no two nodes' marker-and-label boxes overlap.
 
@@ -232,11 +234,13 @@ def separate_labels(
     for _ in range(iterations):
         delta = centre[:, None, :] - centre[None, :, :] + (tilt[:, None, :] - tilt[None, :, :])
         overlap = half[:, None, :] + half[None, :, :] - np.abs(delta)
-        clash = (overlap > 0).all(axis=-1) & ~np.eye(n, dtype=bool)
+        clash = (overlap > OVERLAP_TOLERANCE_PX).all(axis=-1) & ~np.eye(n, dtype=bool)
         if not clash.any():
             break
         along_x = overlap[..., 0] < overlap[..., 1]
-        push = np.where(np.stack([along_x, ~along_x], axis=-1), overlap, 0.0) * np.sign(delta) / 2
+        # a little more than the overlap, or halving it would take for ever to reach zero
+        push = np.where(np.stack([along_x, ~along_x], axis=-1), overlap + OVERLAP_TOLERANCE_PX, 0.0)
+        push *= np.sign(delta) / 2
         centre += (push * clash[..., None]).sum(axis=1) * 0.5
         centre = np.clip(centre, low, high)
     centre[:, 1] -= lift
