@@ -131,6 +131,15 @@ def test_reading_a_pdf_stops_at_a_page_boundary_once_its_time_is_spent_and_names
     assert "pages 3 to 4 were not loaded" in reading.unread.message
 
 
+def test_reading_a_cut_short_pdf_again_spends_the_same_time_budget_not_a_new_one(four_page_pdf):
+    third_page = [m.start() for m in re.finditer(rb"<< /Type /Page /Parent", four_page_pdf)][2]
+    times = iter([0.0])  # the budget starts at 0; every later look finds the first read took 1000 s
+
+    reading = read_pdf_pages(four_page_pdf[:third_page], max_seconds=150, clock=lambda: next(times, 1000.0))
+    assert [page.number for page in reading.pages] == [1]
+    assert reading.unread is not None and reading.unread.code == "pdf_time_limit"
+
+
 def test_the_pdf_time_limit_is_an_option_of_every_load_and_of_the_cli(tmp_path, four_page_pdf, capsys):
     result = load_uploads([("big.pdf", four_page_pdf)], LoadOptions(max_pdf_seconds=1e-9))
     assert result.articles["title"].tolist() == [MEETING.title]

@@ -152,8 +152,9 @@ def main() -> None:
 
 def draw(lang: Lang) -> None:
     """The sidebar and the tabs, for the chosen data."""
+    config = config_stamp()  # the data files' state, once per rerun: part of every cache key below
     with st.sidebar.expander(t("data", lang), expanded=True):
-        source = choose_source(lang)
+        source = choose_source(lang, config)
     if source is None:
         st.info(t("upload_label", lang))
         return
@@ -169,7 +170,7 @@ def draw(lang: Lang) -> None:
     if not options.get("date_min"):
         st.info(t("no_match", lang))
         return
-    themes = theme_dictionary(config_stamp())
+    themes = theme_dictionary(config)
     theme_labels = {
         th.id: (th.label_en if lang == "en" else th.label)
         for th in themes.themes

@@ -186,21 +186,24 @@ def _load_form(lang: Lang, key: str) -> LoadForm:
     return LoadForm(options=options, split_paragraphs=split)
 
 
-def choose_source(lang: Lang) -> Source | None:
-    """The data-source form in the sidebar; returns the chosen, loaded source."""
+def choose_source(lang: Lang, config: str) -> Source | None:
+    """The data-source form in the sidebar; returns the chosen, loaded source.
+
+    ``config`` is :func:`config_stamp`, taken once per rerun by the caller.
+    """
     kinds = ["demo", "upload", "folder", "store"]
     kind = st.radio(t("source", lang), kinds, format_func=lambda k: t(f"source_{k}", lang), key="source_kind")
     if kind == "demo":
         with st.spinner(t("indexing", lang)):
-            return demo_source(config=config_stamp())
+            return demo_source(config=config)
     if kind == "upload":
-        return _upload_form(lang)
+        return _upload_form(lang, config)
     if kind == "folder":
-        return _path_form(lang, kind="folder")
-    return _path_form(lang, kind="store")
+        return _path_form(lang, config, kind="folder")
+    return _path_form(lang, config, kind="store")
 
 
-def _upload_form(lang: Lang) -> Source | None:
+def _upload_form(lang: Lang, config: str) -> Source | None:
     limit = st.get_option("server.maxUploadSize")
     files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files",
                              help=t("upload_help", lang, mb=limit))
@@ -209,12 +212,12 @@ def _upload_form(lang: Lang) -> Source | None:
         return st.session_state.get("upload_source")
     payload = tuple((f.name, f.getvalue()) for f in files)
     digest = hashlib.sha256(b"".join(name.encode() + data for name, data in payload)).hexdigest()
-    source = upload_source(digest, payload, form, lang, config_stamp())
+    source = upload_source(digest, payload, form, lang, config)
     st.session_state["upload_source"] = source
     return source
 
 
-def _path_form(lang: Lang, *, kind: str) -> Source | None:
+def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
     label = t("folder_label" if kind == "folder" else "store_label", lang)
     typed = st.text_input(label, key=f"{kind}_path", help=t("folder_help", lang) + str(data_root()))
     form = _load_form(lang, kind) if kind == "folder" else None
@@ -229,7 +232,7 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
         from analysis.store import StoreError
 
         try:
-            return store_source(str(path), config_stamp())
+            return store_source(str(path), config)
         except StoreError as exc:
             st.error(t("error_load", lang) + exc.render(lang))
             return None
@@ -238,4 +241,4 @@ def _path_form(lang: Lang, *, kind: str) -> Source | None:
     if st.button(t("reload_folder", lang), key="folder_reload") or signature_key not in st.session_state:
         st.session_state[signature_key] = folder_signature(path)
     signature, n_files = st.session_state[signature_key]
-    return folder_source(str(path), signature, n_files, form, lang, config_stamp())
+    return folder_source(str(path), signature, n_files, form, lang, config)

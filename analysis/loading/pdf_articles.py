@@ -40,8 +40,10 @@ def pdf_articles(
         return [], report.fail(exc.code, **exc.params)
     report.encoding = "pdf"
     pages = reading.pages
-    report.errors.extend(problem for problem in [reading.unread] if problem)
-    report.warnings.extend(problem for problem in [reading.warning] if problem)
+    if reading.unread:
+        report.errors.append(reading.unread)
+    if reading.warning:
+        report.warnings.append(reading.warning)
     unreadable = [page for page in pages if page.problem]
     if not reading.unread and all(page.problem and page.problem.code == "pdf_page_no_text" for page in pages):
         return [], report.fail("pdf_no_text", pages=len(pages))

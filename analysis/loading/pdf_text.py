@@ -81,14 +81,15 @@ def read_pdf_pages(
     Raises:
         PdfReadError: the file is locked with a password, or not one page can be read.
     """
+    budget = _Budget(clock, clock() + max_seconds, max_seconds)  # one budget, recovery included
     try:
-        return _read(data, max_seconds, clock)
+        return _read(data, budget)
     except PdfReadError as exc:
         rebuilt = _with_rebuilt_trailer(data) if exc.code == "pdf_damaged" else None
         if rebuilt is None:
             raise
         try:
-            recovered = _read(rebuilt, max_seconds, clock)
+            recovered = _read(rebuilt, budget)
         except PdfReadError:
             raise exc from None
         if recovered.unread:
@@ -97,8 +98,22 @@ def read_pdf_pages(
                                                               error=exc.params["error"]))
 
 
-def _read(data: bytes, max_seconds: float, clock: Callable[[], float]) -> PdfReading:
-    """Read pages until the end, a fault after the first page, or the time limit."""
+@dataclass(frozen=True)
+class _Budget:
+    """The time a PDF may take: ``clock`` past ``deadline`` stops reading (``seconds`` for the report)."""
+
+    clock: Callable[[], float]
+    deadline: float
+    seconds: float
+
+    @property
+    def spent(self) -> bool:
+        """True once the clock has passed the deadline."""
+        return self.clock() > self.deadline
+
+
+def _read(data: bytes, budget: _Budget) -> PdfReading:
+    """Read pages until the end, a fault after the first page, or the end of the budget."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTPage
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
@@ -106,7 +121,6 @@ def _read(data: bytes, max_seconds: float, clock: Callable[[], float]) -> PdfRea
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    started = clock()
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
@@ -116,9 +130,10 @@ def _read(data: bytes, max_seconds: float, clock: Callable[[], float]) -> PdfRea
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         declared = _declared_page_count(document)
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
-            if pages and clock() - started > max_seconds:
-                return PdfReading(pages, Problem.of("pdf_time_limit", seconds=f"{max_seconds:g}", page=number,
-                                                    pages=max(declared, number)))
+            if pages and budget.spent:
+                limit = Problem.of("pdf_time_limit", seconds=f"{budget.seconds:g}", page=number,
+                                   pages=max(declared, number))
+                return PdfReading(pages, limit)
             interpreter.process_page(page)
             layout: LTPage = device.get_result()
             pages.append(_page(number, list(_glyphs(layout))))
