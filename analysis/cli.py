@@ -17,7 +17,8 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
-from analysis.cli_errors import ArgumentsRefused, TranslatingParser, UsageError, lang_in_arguments
+from analysis.cli_errors import ArgumentsRefused, UsageError, lang_in_arguments
+from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
@@ -55,39 +56,36 @@ def _date(value: str) -> dt.date:
 def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) -> None:
     """The input options every command shares (``outputs=False``: without --format/--output)."""
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, folders (read recursively) or .zip archives")
+                        help="help_paths")
     parser.add_argument("--store", metavar="DIR",
-                        help="read the articles of a store (govthemes ingest) instead of PATHs")
+                        help="help_store_read")
     parser.add_argument("--edition-date", type=_date, metavar="YYYY-MM-DD",
-                        help="the issue date of every input (overrides file names and date columns)")
+                        help="help_edition_date")
     parser.add_argument("--province", metavar="NAME",
-                        help="the corpus's province, e.g. 甘肃省: decides 省政协 and ambiguous names")
+                        help="help_province")
     parser.add_argument("--columns", metavar="MAP",
-                        help="map table columns to fields: 'headline=title,body=text' or JSON")
-    parser.add_argument("--outlet", metavar="NAME", help="the newspaper or site, if inputs don't say")
+                        help="help_columns")
+    parser.add_argument("--outlet", metavar="NAME", help="help_outlet")
     parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB",
-                        help="refuse files larger than this (default 200)")
+                        help="help_max_file_mb")
     parser.add_argument("--max-pdf-seconds", type=float, default=DEFAULT_MAX_PDF_SECONDS, metavar="S",
-                        help=f"stop reading a PDF after this many seconds and report the pages left "
-                             f"(default {DEFAULT_MAX_PDF_SECONDS:g})")
+                        help="help_max_pdf_seconds")
     parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
-                        help="count whole articles (default), or each paragraph of long documents such as "
-                             "政府工作报告 as its own unit")
+                        help="help_split")
     parser.add_argument("--report", metavar="FILE",
-                        help="write a JSON report: one object per input file with its status")
+                        help="help_report")
     add_lang_option(parser)
     if not outputs:
         return
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
-                        help="output format (default jsonl)")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+                        help="help_format")
+    parser.add_argument("--output", "-o", metavar="FILE", help="help_output")
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     """``--lang zh|en``: the language of what the command prints on stderr."""
     parser.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
-                        help=f"language of the summary and reasons on stderr (default en; {LANG_ENV}=zh "
-                             "makes Chinese the default); the report holds both")
+                        help="help_lang")
 
 
 def options_from_args(args: argparse.Namespace) -> LoadOptions:
@@ -145,16 +143,15 @@ def open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
-"""Subcommands: name → (help, add options, handler). Modules add theirs on import."""
+"""Subcommands: name → (catalog code of its help, add options, handler). Modules add theirs on import."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered command."""
-    parser = TranslatingParser(
-        prog="govthemes", description="Governance themes in Chinese local political news.")
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The argument parser with every registered command, its help in ``lang``."""
+    parser = TranslatingParser(prog="govthemes", description=help_text("help_govthemes", lang), lang=lang)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, (help_text, add_options, handler) in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text, description=help_text)
+    for name, (help_code, add_options, handler) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_code, description=help_text(help_code, lang), lang=lang)
         add_options(command)
         command.set_defaults(handler=handler)
     return parser
@@ -163,13 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _register_commands()
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    asked_lang = lang_in_arguments(arguments, default_lang())
+    parser = build_parser(asked_lang)
     try:
         args = parser.parse_args(arguments)
     except ArgumentsRefused as refused:
         print(refused.parser.format_usage().rstrip(), file=sys.stderr)
-        say("cli_error", lang_in_arguments(arguments, default_lang()), error=refused.usage_error())
+        say("cli_error", asked_lang, error=refused.usage_error())
         return 2
     lang: Lang = getattr(args, "lang", None) or default_lang()
     try:

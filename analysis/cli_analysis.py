@@ -57,8 +57,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def add_keyword_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes keywords``."""
     add_input_options(parser)
-    parser.add_argument("--by", choices=KEYWORD_GROUPS, help="group by a place level, a period or theme")
-    parser.add_argument("--top", type=int, default=50, metavar="N", help="top N terms per group (default 50)")
+    parser.add_argument("--by", choices=KEYWORD_GROUPS, help="help_keywords_by")
+    parser.add_argument("--top", type=int, default=50, metavar="N", help="help_top")
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
@@ -78,8 +78,8 @@ def cmd_keywords(args: argparse.Namespace) -> int:
 def add_theme_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes themes``."""
     add_input_options(parser)
-    parser.add_argument("--by", choices=(*LEVELS, "outlet"), help="group by a place level or outlet")
-    parser.add_argument("--period", choices=("month", "quarter", "year"), help="split by period")
+    parser.add_argument("--by", choices=(*LEVELS, "outlet"), help="help_themes_by")
+    parser.add_argument("--period", choices=("month", "quarter", "year"), help="help_period")
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -100,8 +100,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
 
 
 COMMANDS.update({
-    "articles": ("write the articles table, one JSON object per article, with its themes",
-                 add_input_options, cmd_articles),
-    "keywords": ("keyword frequencies (top N per group)", add_keyword_options, cmd_keywords),
-    "themes": ("theme counts and shares by group and period", add_theme_options, cmd_themes),
+    "articles": ("help_cmd_articles", add_input_options, cmd_articles),
+    "keywords": ("help_cmd_keywords", add_keyword_options, cmd_keywords),
+    "themes": ("help_cmd_themes", add_theme_options, cmd_themes),
 })

@@ -3,7 +3,7 @@
 A usage error (``--top 0``, no PATH, a malformed ``--columns``) is a catalog message, so it
 reads in Chinese under ``--lang zh`` or ``GOVTHEMES_LANG=zh`` like every other message of
 the command. argparse writes its complaints (an unknown option, a value not among the
-choices) in English; :class:`TranslatingParser` recognises the common ones and says them
+choices) in English; :class:`ArgumentsRefused` recognises the common ones and says them
 with the catalog's words, keeping argparse's English otherwise.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from typing import NoReturn
 
 from analysis.messages import CodedError, Lang
 
@@ -48,18 +47,6 @@ class ArgumentsRefused(Exception):
             if found:
                 return UsageError(code, **found.groupdict())
         return UsageError("argparse_other", message=self.message)
-
-
-class TranslatingParser(argparse.ArgumentParser):
-    """An argument parser that raises :class:`ArgumentsRefused` instead of printing and exiting.
-
-    The caller prints the usage line and the complaint in the analyst's language; ``--help``
-    still prints and exits as usual.
-    """
-
-    def error(self, message: str) -> NoReturn:
-        """Refuse the arguments: raise :class:`ArgumentsRefused` (argparse would print and exit)."""
-        raise ArgumentsRefused(self, message)
 
 
 def lang_in_arguments(argv: Sequence[str], default: Lang) -> Lang:

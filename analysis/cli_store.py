@@ -37,23 +37,28 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
     if inputs:
         add_input_options(parser, outputs=False)
         store = next(action for action in parser._actions if action.dest == "store")
-        store.help = "the store folder to create or update"
+        store.help = "help_store_update"
     else:
-        parser.add_argument("--store", metavar="DIR", help="the store folder")
+        parser.add_argument("--store", metavar="DIR", help="help_store_folder")
         add_lang_option(parser)
     parser.add_argument("--workers", type=int, metavar="N",
-                        help="processes to analyse with (default: all cores)")
+                        help="help_workers")
     parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="analyse on a Dask cluster instead, e.g. tcp://127.0.0.1:8786")
+                        help="help_scheduler")
     parser.add_argument("--batch-size", type=int, default=None, metavar="N",
-                        help="articles per transaction (default 5000)")
+                        help="help_batch_size")
+
+
+def add_store_info_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``govthemes store-info``: the store folder."""
+    parser.add_argument("--store", metavar="DIR", help="help_store_folder")
 
 
 def add_ingest_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes ingest``."""
     add_store_options(parser, inputs=True)
     parser.add_argument("--resegment", action="store_true",
-                        help="also analyse again stored articles made with older data files")
+                        help="help_resegment_option")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -154,9 +159,7 @@ def _print_summary(summary, store: str, lang: Lang, *, files: dict | None = None
         say("cli_store_summary", lang, **counts)
 
 
-COMMANDS["ingest"] = ("add articles to a store, analysing only new ones", add_ingest_options, cmd_ingest)
-COMMANDS["resegment"] = ("analyse again stored articles made with other data files",
+COMMANDS["ingest"] = ("help_cmd_ingest", add_ingest_options, cmd_ingest)
+COMMANDS["resegment"] = ("help_cmd_resegment",
                          lambda parser: add_store_options(parser, inputs=False), cmd_resegment)
-COMMANDS["store-info"] = ("describe a store (sizes, versions, runs) as JSON",
-                          lambda parser: parser.add_argument("--store", metavar="DIR", help="the store"),
-                          cmd_store_info)
+COMMANDS["store-info"] = ("help_cmd_store_info", add_store_info_options, cmd_store_info)

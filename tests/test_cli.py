@@ -130,6 +130,59 @@ def test_lang_zh_on_the_command_line_is_heard_even_when_argparse_refuses_the_res
     assert err.splitlines()[-1] == "govthemes: error: unrecognized arguments: --bogus"
 
 
+def help_of(capsys, *argv):
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_reads_in_chinese_when_asked_and_in_english_by_default(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("GOVTHEMES_LANG", raising=False)
+    english = help_of(capsys, "keywords", "--help")
+    assert english.startswith("usage: govthemes keywords") and "top N terms per group (default 50)" in english
+    assert "show this help message and exit" in english
+    chinese = help_of(capsys, "keywords", "--help", "--lang", "zh")
+    assert chinese.startswith("用法：govthemes keywords") and "\n选项:\n" in chinese
+    assert "每组取前 N 个词（默认 50）" in chinese and "显示本帮助并退出" in chinese
+    assert "读取一个 PDF 超过此秒数即停止" in chinese and "120）" in chinese
+    monkeypatch.setenv("GOVTHEMES_LANG", "zh")
+    overview = help_of(capsys, "--help")
+    assert "中国地方政治新闻中的治理主题分析" in overview and "把文章加入数据库，只分析新文章" in overview
+
+
+def test_the_help_states_the_defaults_the_code_uses(capsys, monkeypatch):
+    from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
+    from analysis.store.ingest import BATCH_SIZE
+
+    monkeypatch.setenv("COLUMNS", "200")
+    ingest = help_of(capsys, "ingest", "--help", "--lang", "en")
+    assert f"articles per transaction (default {BATCH_SIZE})" in ingest
+    assert f"the pages left (default {DEFAULT_MAX_PDF_SECONDS:g})" in ingest
+    assert f"（默认 {BATCH_SIZE}）" in help_of(capsys, "ingest", "--help", "--lang", "zh")
+
+
+def test_chinese_help_fits_the_terminal_counting_two_columns_a_character(capsys, monkeypatch):
+    from analysis.cli_parser import _columns
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("articles", "keywords", "themes", "ingest", "resegment", "store-info"):
+        text = help_of(capsys, command, "-h", "--lang", "zh")
+        for line in text.splitlines():
+            if not line.lstrip().startswith(("[", "--by {", "用法")):  # argparse's own option lists
+                assert sum(map(_columns, line)) <= 80, line
+
+
+def test_wrapping_breaks_between_chinese_characters_but_not_before_punctuation():
+    from analysis.cli_parser import wrap_by_columns
+
+    assert wrap_by_columns("一二三四五六", 6) == ["一二三", "四五六"]
+    assert wrap_by_columns("一二三，四五", 6) == ["一二", "三，四", "五"]
+    assert wrap_by_columns("默认 en；设置", 8) == ["默认", "en；设置"]
+    assert wrap_by_columns("plain words only", 10) == ["plain", "words only"]
+
+
 def test_keywords_rows_and_grouping(capsys):
     status, out, _ = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "prefecture", "--top", "3")
     rows = [json.loads(line) for line in out.splitlines()]

@@ -209,8 +209,29 @@ def test_argparse_s_complaints_have_both_templates_naming_only_what_their_patter
             assert placeholders(templates[code][lang]) <= set(pattern.groupindex), (code, lang)
 
 
+def help_codes() -> set[str]:
+    """Every ``help_…`` code the command line names: option help, command help, titles."""
+    from analysis.cli_parser import HELP_CODE_PREFIX
+
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES]
+    return {
+        node.value for tree in trees for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and node.value.startswith(HELP_CODE_PREFIX) and node.value.isidentifier() and node.value != HELP_CODE_PREFIX
+    }
+
+
+def test_every_help_text_of_the_command_line_has_both_templates_naming_at_most_the_default():
+    templates = default_catalog().templates
+    codes = help_codes()
+    assert len(codes) >= 30
+    for code in codes:
+        assert set(templates.get(code, {})) == {"en", "zh"}, f"{code} needs an en and a zh template"
+        assert all(placeholders(templates[code][lang]) <= {"default"} for lang in ("en", "zh")), code
+
+
 def test_every_code_in_the_catalog_is_used_by_the_code_base():
     from analysis.cli_errors import ARGPARSE_COMPLAINTS
 
-    used = {code for _, code, _ in coded_calls()} | {code for _, code in ARGPARSE_COMPLAINTS}
+    used = {code for _, code, _ in coded_calls()} | {code for _, code in ARGPARSE_COMPLAINTS} | help_codes()
     assert set(default_catalog().templates) - used == set()
