@@ -94,12 +94,26 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
         columns = parse_column_mapping(args.columns)
     except ColumnMappingError as exc:
         raise UsageError(exc.code, **exc.params) from exc
+    check_province(args.province)
     if args.max_file_mb <= 0:
         raise UsageError("usage_not_positive", option="--max-file-mb")
     if args.max_pdf_seconds <= 0:
         raise UsageError("usage_not_positive", option="--max-pdf-seconds")
     return LoadOptions(edition_date=args.edition_date, province=args.province, columns=columns,
                        outlet=args.outlet, max_file_mb=args.max_file_mb, max_pdf_seconds=args.max_pdf_seconds)
+
+
+def check_province(province: str | None) -> None:
+    """Refuse a ``--province`` that names no province before any file is read."""
+    if not province:
+        return
+    from analysis.places import load_gazetteer
+    from analysis.places.locality import ProvinceHintError, hint_province
+
+    try:
+        hint_province(province, gazetteer=load_gazetteer())
+    except ProvinceHintError as exc:
+        raise UsageError(exc.code, **exc.params) from exc
 
 
 def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3) -> None:
@@ -166,8 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(arguments)
     except ArgumentsRefused as refused:
-        print(refused.parser.format_usage().rstrip(), file=sys.stderr)
-        say("cli_error", asked_lang, error=refused.usage_error())
+        say("cli_refused", asked_lang, error=refused.usage_error().render(asked_lang),
+            prog=_help_prog(refused.parser.prog, arguments))
         return 2
     lang: Lang = getattr(args, "lang", None) or default_lang()
     try:
@@ -180,12 +194,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigFileError as exc:  # before OSError: a missing configuration file is both
         say("cli_config_error", lang, error=exc.render(lang))
         return 2
+    except BrokenPipeError:  # the reader went away (``| head``): not an error to report
+        quiet_stdout()
+        return 1
     except OSError as exc:
         say("cli_error", lang, error=f"{exc.strerror or exc}: {exc.filename or ''}")
         return 2
     except KeyboardInterrupt:
         say("cli_interrupted", lang)
         return 130
+
+
+def _help_prog(prog: str, arguments: Sequence[str]) -> str:
+    """The command whose ``--help`` lists what was refused: the subcommand once one is named.
+
+    argparse refuses leftover arguments (``articles x --bogus``) at the top level, although
+    the options the user wants are the subcommand's.
+    """
+    named = next((argument for argument in arguments if argument in COMMANDS), None)
+    return f"govthemes {named}" if prog == "govthemes" and named else prog
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device, so Python's flush at exit meets no broken pipe again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's capture)
+        pass
+    finally:
+        os.close(null)
 
 
 def _register_commands() -> None:

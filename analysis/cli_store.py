@@ -52,6 +52,7 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
 def add_store_info_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes store-info``: the store folder."""
     parser.add_argument("--store", metavar="DIR", help="help_store_folder")
+    add_lang_option(parser)
 
 
 def add_ingest_options(parser: argparse.ArgumentParser) -> None:
@@ -93,20 +94,17 @@ def cmd_resegment(args: argparse.Namespace) -> int:
 
 def cmd_store_info(args: argparse.Namespace) -> int:
     """``govthemes store-info``: sizes, versions, runs and pre-aggregation state, as JSON."""
-    from analysis.store import open_store
-
-    _require_store(args)
-    with open_store(args.store, read_only=True) as store:
+    with _open(args, read_only=True) as store:
         print(json.dumps(store.info(), ensure_ascii=False, indent=2, default=str))
     return 0
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, read_only: bool = False):
     from analysis.store import StoreError, open_store
 
     _require_store(args)
     try:
-        return open_store(args.store)
+        return open_store(args.store, read_only=read_only)
     except StoreError as exc:
         raise UsageError(exc.code, **exc.params) from exc
 

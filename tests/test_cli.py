@@ -89,11 +89,11 @@ def test_user_mistakes_get_one_line_and_status_2(capsys, argv, message):
     assert status == 2 and message in err and "Traceback" not in err
 
 
-def test_bad_dates_are_refused_by_argparse_with_the_usage_line(capsys):
+def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys):
     status, _, err = run(capsys, "articles", PAGE, "--edition-date", "14/06/2024")
     assert status == 2
-    assert err.startswith("usage: govthemes articles")
-    assert err.splitlines()[-1] == "govthemes: error: argument --edition-date: '14/06/2024' is not a date like 2024-06-14"
+    assert err.splitlines() == ["govthemes: error: argument --edition-date: '14/06/2024' is not a date like "
+                                "2024-06-14 (options: govthemes articles --help)"]
 
 
 @pytest.mark.parametrize(
@@ -125,9 +125,9 @@ def test_lang_zh_on_the_command_line_is_heard_even_when_argparse_refuses_the_res
     monkeypatch.delenv("GOVTHEMES_LANG", raising=False)
     for argv in (["articles", PAGE, "--lang", "zh", "--bogus"], ["articles", PAGE, "--lang=zh", "--bogus"]):
         status, _, err = run(capsys, *argv)
-        assert status == 2 and err.splitlines()[-1] == "govthemes：错误：无法识别的参数：--bogus（请用 -h 查看可用的选项）"
+        assert status == 2 and err.splitlines() == ["govthemes：错误：无法识别的参数：--bogus（可用的选项见 govthemes articles --help）"]
     status, _, err = run(capsys, "articles", PAGE, "--bogus")
-    assert err.splitlines()[-1] == "govthemes: error: unrecognized arguments: --bogus"
+    assert err.splitlines() == ["govthemes: error: unrecognized arguments: --bogus (options: govthemes articles --help)"]
 
 
 def help_of(capsys, *argv):
@@ -181,6 +181,33 @@ def test_wrapping_breaks_between_chinese_characters_but_not_before_punctuation()
     assert wrap_by_columns("一二三，四五", 6) == ["一二", "三，四", "五"]
     assert wrap_by_columns("默认 en；设置", 8) == ["默认", "en；设置"]
     assert wrap_by_columns("plain words only", 10) == ["plain", "words only"]
+
+
+def test_a_province_that_is_not_one_is_refused_before_any_file_is_read(capsys, monkeypatch):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    status, out, err = run(capsys, "articles", PAGE, "--province", "纽约", "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["govthemes：错误：“纽约”不是中国的省级行政区：请填写省份名称（如 甘肃省 或 甘肃）或其代码（如 620000）"]
+
+
+def test_store_info_on_a_folder_that_is_no_store_says_so_in_one_line(capsys, tmp_path):
+    status, out, err = run(capsys, "store-info", "--store", str(tmp_path / "nostore"), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {tmp_path / 'nostore'} is not a store (no store.duckdb); "
+                                "create it with govthemes ingest"]
+
+
+def test_a_reader_that_goes_away_early_ends_the_command_quietly(capsys, monkeypatch):
+    import analysis.cli as cli
+
+    def closed_pipe(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    cli._register_commands()
+    name, (help_code, add_options, _) = "articles", cli.COMMANDS["articles"]
+    monkeypatch.setitem(cli.COMMANDS, name, (help_code, add_options, closed_pipe))
+    status, _, err = run(capsys, "articles", PAGE)
+    assert status == 1 and err == ""
 
 
 def test_keywords_rows_and_grouping(capsys):

@@ -172,6 +172,19 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     assert any("outside the data folder" in e.value for e in at.error)
 
 
+def test_a_province_that_is_not_one_is_named_and_the_folder_loads_without_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    (tmp_path / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_province").input("纽约").run()
+    at.text_input(key="folder_path").input(str(tmp_path)).run()
+    assert not at.exception, at.exception
+    assert any("“纽约”不是中国的省级行政区" in w.value and "这次载入不使用省份" in w.value for w in at.warning)
+    assert matched(at) == 4
+
+
 def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     (tmp_path / "notastore").mkdir()

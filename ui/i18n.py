@@ -62,6 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reload_folder": ("重新读取文件夹（文件有变化时）", "Read the folder again (after files change)"),
     "edition_date": ("版面日期（可选）", "Edition date (optional)"),
     "province_hint": ("报纸所属省份（可选）", "Paper's province (optional)"),
+    "province_ignored": ("。这次载入不使用省份。", ". Loading without a province."),
     "loading": ("正在读取文件…", "Reading files…"),
     "indexing": ("正在分词并计算主题…", "Segmenting and scoring themes…"),
     "load_summary": ("载入结果", "Load summary"),

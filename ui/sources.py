@@ -182,8 +182,23 @@ def _load_form(lang: Lang, key: str) -> LoadForm:
     split = st.checkbox(
         t("split_paragraphs", lang), key=f"{key}_split", help=t("split_paragraphs_help", lang)
     )
-    options = LoadOptions(edition_date=edition, province=province.strip() or None, max_file_mb=MAX_UPLOAD_MB)
+    options = LoadOptions(edition_date=edition, province=_checked_province(province, lang),
+                          max_file_mb=MAX_UPLOAD_MB)
     return LoadForm(options=options, split_paragraphs=split)
+
+
+def _checked_province(typed: str, lang: Lang) -> str | None:
+    """The province typed in the form, or None (with a warning) when it names no province."""
+    from analysis.places import load_gazetteer
+    from analysis.places.locality import ProvinceHintError, hint_province
+
+    province = typed.strip() or None
+    try:
+        hint_province(province, gazetteer=load_gazetteer())
+    except ProvinceHintError as exc:
+        st.warning(exc.render(lang) + t("province_ignored", lang))
+        return None
+    return province
 
 
 def choose_source(lang: Lang, config: str) -> Source | None:

@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.messages import CodedError
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
@@ -125,11 +126,16 @@ def locality_row(place: Place) -> tuple[str | None, ...]:
     )
 
 
+class ProvinceHintError(CodedError, ValueError):
+    """The corpus's province (``--province``, the dashboard's field) names no single province."""
+
+
 def hint_province(hint: str | None, *, gazetteer: Gazetteer) -> str | None:
     """Return the adcode of the province named by ``hint`` (name, bare name or code).
 
     Raises:
-        ValueError: if ``hint`` is given but names no single province.
+        ProvinceHintError: if ``hint`` is given but names no single province (a user's
+            mistake: the command line and the dashboard say it in the user's language).
     """
     if hint is None or (isinstance(hint, float) and pd.isna(hint)) or not str(hint).strip():
         return None
@@ -138,9 +144,7 @@ def hint_province(hint: str | None, *, gazetteer: Gazetteer) -> str | None:
         return hint
     codes = [p.adcode for p in gazetteer.lookup(hint) if p.level == "province"]
     if len(codes) != 1:
-        raise ValueError(
-            f"province_hint {hint!r} is not a province; give its name (甘肃省 or 甘肃) or its code (620000)"
-        )
+        raise ProvinceHintError("province_unknown", hint=hint)
     return codes[0]
 
 
