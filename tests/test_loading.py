@@ -223,6 +223,51 @@ def test_folders_are_read_recursively_and_every_file_is_accounted_for(tmp_path):
     assert len(result.articles) == 5
 
 
+def test_a_file_named_twice_or_also_inside_a_given_folder_is_one_input_with_one_report(tmp_path):
+    page = tmp_path / "2024-05-22_1版.txt"
+    page.write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    result = load_articles([page, page, tmp_path, str(tmp_path / "." / page.name)])
+    assert [(r.source, r.status) for r in result.reports] == [(str(page), "loaded")]
+    assert len(result.articles) == 4
+
+
+def word_document(paragraphs: list[str]) -> bytes:
+    """A minimal .docx holding ``paragraphs``, the last one inside a table cell."""
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    runs = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs[:-1])
+    table = f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{paragraphs[-1]}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{runs}{table}</w:body></w:document>')
+    return buffer.getvalue()
+
+
+def test_a_word_document_is_read_paragraph_by_paragraph_and_split_like_a_typed_page(tmp_path):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "2024-05-22_1版.docx"
+    path.write_bytes(word_document(page))
+    result = load(path)
+    (report,) = result.reports
+    assert report.status == "loaded" and len(result.articles) == 4
+    from_text = load(FIXTURES / "page_sample.txt", edition_date=dt.date(2024, 5, 22)).articles
+    assert list(result.articles["title"]) == list(from_text["title"])
+    assert list(result.articles["text"]) == list(from_text["text"])
+
+
+def test_a_damaged_word_document_and_files_that_are_not_text_say_what_they_are(tmp_path):
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 cut short")
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20)
+    (tmp_path / "pages.rar").write_bytes(b"Rar!\x1a\x07\x00" + b"\x01" * 20)
+    reasons = {r.source.split("/")[-1]: (r.status, r.errors[0].code, r.errors[0].message) for r in load(tmp_path).reports}
+    assert reasons["broken.docx"][:2] == ("failed", "docx_unreadable")
+    assert reasons["scan.png"] == ("failed", "image_file", "this is a PNG image, not text: run it through OCR "
+                                   "first and load the text it gives")
+    assert reasons["old.doc"][1] == "office_binary_file" and "save it as .docx" in reasons["old.doc"][2]
+    assert reasons["pages.rar"][1] == "archive_file"
+
+
 def test_zip_archives_and_zip_slip():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -234,6 +279,33 @@ def test_zip_archives_and_zip_slip():
     evil = next(r for r in result.reports if "evil" in r.source)
     assert "zip slip" in evil.errors[0].message
     assert len(result.articles) == 4
+
+
+def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
+    """A zip whose member names are raw bytes without the UTF-8 flag, as Linux zip or Windows write."""
+    buffer = io.BytesIO()
+    placeholders = {}
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index, (raw, text) in enumerate(names.items()):
+            placeholder = "QZ"[index].encode() * len(raw)  # ASCII: Python sets no flag
+            placeholders[placeholder] = raw
+            archive.writestr(placeholder.decode(), text)
+    data = buffer.getvalue()
+    for placeholder, raw in placeholders.items():
+        data = data.replace(placeholder, raw)
+    return data
+
+
+def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_name_and_date():
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    data = zip_with_unflagged_names({
+        "2024-05-22_甘肃版.txt".encode(): page,
+        "报纸/2024-05-23_第2版.txt".encode("gbk"): page.replace("白银", "武威", 1),
+    })
+    result = load_uploads([("pages.zip", data)])
+    sources = sorted(r.source for r in result.reports)
+    assert sources == ["pages.zip!2024-05-22_甘肃版.txt", "pages.zip!报纸/2024-05-23_第2版.txt"]
+    assert set(result.articles["edition_date"].dt.strftime("%Y-%m-%d")) == {"2024-05-22", "2024-05-23"}
 
 
 def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):

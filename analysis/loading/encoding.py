@@ -31,6 +31,39 @@ MIN_READABLE_SHARE = 0.97
 """Share of characters that must be ordinary Chinese/ASCII text for a GB18030 decode."""
 
 
+FILE_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image", "PNG"),
+    (b"\xff\xd8\xff", "image", "JPEG"),
+    (b"GIF87a", "image", "GIF"),
+    (b"GIF89a", "image", "GIF"),
+    (b"II*\x00", "image", "TIFF"),
+    (b"MM\x00*", "image", "TIFF"),
+    (b"BM", "image", "BMP"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "office", "Word .doc / Excel .xls / PowerPoint .ppt"),
+    (b"{\\rtf", "office", "RTF"),
+    (b"Rar!\x1a\x07", "archive", "RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "archive", "7z"),
+    (b"\x1f\x8b", "archive", "gzip"),
+)
+"""Leading bytes of files people drop in by mistake: ``(signature, family, kind)``."""
+
+
+def known_binary(data: bytes) -> tuple[str, str] | None:
+    """``(family, kind)`` for an image, old Office file or archive, else None.
+
+    Named so the message can say what the file is and what to do (OCR an image, save a
+    .doc as .docx or text, unpack an archive), not just that it is not text. RTF is text
+    but all markup; BMP's two letters are trusted only with its header's size field.
+    """
+    for signature, code, kind in FILE_SIGNATURES:
+        if data.startswith(signature):
+            if kind == "BMP" and (len(data) < 14 or int.from_bytes(data[2:6], "little") != len(data)):
+                continue
+            return code, kind
+    webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    return ("image", "WebP") if webp else None
+
+
 class DecodingError(CodedError, ValueError):
     """The bytes are not text in any encoding we can trust (``code`` says why)."""
 
@@ -85,6 +118,13 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     if not data:
         raise DecodingError("empty_file")
+    family, kind = known_binary(data) or ("", "")
+    if family == "image":
+        raise DecodingError("image_file", kind=kind)
+    if family == "office":
+        raise DecodingError("office_binary_file", kind=kind)
+    if family == "archive":
+        raise DecodingError("archive_file", kind=kind)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

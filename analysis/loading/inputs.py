@@ -43,14 +43,21 @@ def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator
 
     Yields:
         :class:`InputFile` for each readable file, :class:`FileReport` (failed) otherwise.
+        A file named twice (the same path again, or a file inside a folder also given) is
+        one input and gets one report.
     """
     seen: dict[str, str] = {}
+    given: set[Path] = set()
     for path in map(Path, paths):
         if not path.exists():
             yield FileReport(source=str(path)).fail("no_such_path")
             continue
         files = [path] if path.is_file() else _walk(path)
         for file in files:
+            where = Path(file.source) if isinstance(file, FileReport) else file
+            if where.resolve() in given:
+                continue
+            given.add(where.resolve())
             if isinstance(file, FileReport):
                 yield file
                 continue
@@ -125,7 +132,7 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            member = f"{name}!{info.filename}"
+            member = f"{name}!{member_name(info)}"
             problem = _member_problem(info, max_file_bytes)
             if problem:
                 yield FileReport(source=member, errors=[problem])
@@ -141,6 +148,32 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
                               max_file_bytes)
 
 
+UTF8_NAME_FLAG = 0x800
+"""The zip flag bit saying a member's name is UTF-8 (otherwise the format says CP437)."""
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as its author wrote it.
+
+    Zip tools on Linux write UTF-8 names and those of Chinese Windows write GBK, both
+    often without the UTF-8 flag, so Python reads them as CP437 (``2026_τöÿΦéâτ£ü``) and the
+    date and place a file name gives are lost. Such a name is read again as UTF-8, then
+    as GB18030; a name neither reads as stays as Python read it.
+    """
+    if info.flag_bits & UTF8_NAME_FLAG:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
 def _is_hidden(member: str) -> bool:
     parts = PurePosixPath(member).parts
     return any(p.startswith(".") or p == "__MACOSX" for p in parts)
@@ -151,7 +184,7 @@ def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | Non
     raw = info.filename.replace("\\", "/")
     path = PurePosixPath(raw)
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in path.parts:
-        return Problem.of("zip_slip", member=info.filename)
+        return Problem.of("zip_slip", member=member_name(info))
     if info.file_size > max_file_bytes:
         return Problem.of("too_large", size=_mb(info.file_size), limit=_mb(max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \

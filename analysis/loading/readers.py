@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from analysis.loading.cleaning import clean_record_text
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
+from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
@@ -34,7 +35,7 @@ from analysis.report import FileReport, Problem
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
-SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf"})
+SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
 _DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
@@ -62,6 +63,11 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
         return _from_records(read_parquet(data), name, options, report)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         return pdf_articles(data, name, options, report, _file_info(name, options))
+    if suffix == ".docx":
+        try:
+            return _from_page(docx_text(data), name, options, report)
+        except DocxError as exc:
+            return [], report.fail("docx_unreadable", detail=exc.detail)
     try:
         decoded = decode_bytes(data)
     except DecodingError as exc:
