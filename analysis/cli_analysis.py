@@ -10,7 +10,8 @@ import argparse
 
 import pandas as pd
 
-from analysis.cli import COMMANDS, UsageError, add_input_options, load_from_args, open_output
+from analysis.cli import COMMANDS, UsageError, add_input_options, load_from_args, open_output, say
+from analysis.messages import Lang
 from analysis.output import write_table
 from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
@@ -70,9 +71,32 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     articles = articles_with_themes(args)
     tokens = tokens_for(args, articles)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
+    say_ungrouped(articles, args.by, args.lang)
     with open_output(args.output) as stream:
         write_table(table[KEYWORD_COLUMNS], stream, fmt=args.format)
     return 0
+
+
+def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> None:
+    """Say on stderr how many articles fall in no group (no place at that level, no date, no theme).
+
+    Their words are in no group's counts, so the groups' totals fall short of the corpus's;
+    the analyst is told rather than left to find out.
+    """
+    if by is None or articles.empty:
+        return
+    from analysis.periods import assign_groups
+
+    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"].nunique()
+    n, total = len(articles) - grouped, len(articles)
+    if n == 0:
+        return
+    if by in LEVELS:
+        say("cli_ungrouped_place", lang, n=n, total=total, by=by)
+    elif by == "theme":
+        say("cli_ungrouped_theme", lang, n=n, total=total)
+    else:
+        say("cli_ungrouped_date", lang, n=n, total=total, by=by)
 
 
 def add_theme_options(parser: argparse.ArgumentParser) -> None:

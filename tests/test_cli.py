@@ -210,6 +210,18 @@ def test_a_reader_that_goes_away_early_ends_the_command_quietly(capsys, monkeypa
     assert status == 1 and err == ""
 
 
+def test_keywords_by_a_level_says_how_many_articles_fall_in_no_group(capsys):
+    status, out, err = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "county", "--top", "1",
+                           "--lang", "en")
+    groups = {json.loads(line)["group"] for line in out.splitlines()}
+    assert status == 0 and None not in groups
+    assert "2 of 4 articles name no place at county level and are in no group's counts" in err
+    status, _, err = run(capsys, "keywords", PAGE, "--by", "month", "--lang", "zh")
+    assert "4 篇文章中有 4 篇没有日期，不计入任何月份" in err
+    status, _, err = run(capsys, "keywords", PAGE, "--by", "month", "--edition-date", "2024-05-22")
+    assert "no date" not in err
+
+
 def test_keywords_rows_and_grouping(capsys):
     status, out, _ = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "prefecture", "--top", "3")
     rows = [json.loads(line) for line in out.splitlines()]
