@@ -22,6 +22,7 @@ from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
+from analysis.loading.repeats import count_repeats_once
 from analysis.messages import Lang, render
 from analysis.output import write_reports
 from analysis.paths import ConfigFileError
@@ -128,13 +129,15 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
         raise UsageError("usage_no_paths")
-    result = load_articles(args.paths, options_from_args(args))
+    result, repeats = count_repeats_once(load_articles(args.paths, options_from_args(args)))
     if args.report:
         write_reports(result.reports, args.report)
     summary = summarize_reports(result.reports)
     lang = args.lang
     say("cli_summary", lang, articles=summary["articles"], files=summary["files"],
         loaded=summary["loaded"], partial=summary["partial"], failed=summary["failed"])
+    if repeats:
+        say("cli_repeats", lang, repeats=repeats)
     say_problems(result.reports, lang)
     if result.articles.empty:
         if args.report:

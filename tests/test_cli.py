@@ -222,6 +222,26 @@ def test_keywords_by_a_level_says_how_many_articles_fall_in_no_group(capsys):
     assert "no date" not in err
 
 
+def test_an_article_read_twice_counts_once_as_in_a_store_and_the_report_names_the_repeat(capsys, tmp_path):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    (tmp_path / "2024-05-22_a.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "2024-05-22_b.txt").write_bytes((page + "\n").encode("gb18030"))  # other bytes, same articles
+    report = tmp_path / "r.json"
+    status, out, err = run(capsys, "articles", str(tmp_path / "2024-05-22_a.txt"), str(tmp_path / "2024-05-22_b.txt"),
+                           "--report", str(report), "--lang", "en")
+    assert status == 0 and len(out.splitlines()) == 4
+    assert "4 more repeated an earlier article" in err
+    first, second = json.loads(report.read_text(encoding="utf-8"))
+    assert (first["articles"], second["articles"]) == (4, 0)
+    assert [w["code"] for w in second["warnings"]] == ["repeat_article"] * 4
+    assert str(tmp_path / "2024-05-22_a.txt#L") in second["warnings"][0]["message"]
+    store = str(tmp_path / "store")
+    run(capsys, "ingest", str(tmp_path), "--store", store, "--workers", "1")
+    _, from_files, _ = run(capsys, "themes", str(tmp_path))
+    _, from_store, _ = run(capsys, "themes", "--store", store)
+    assert from_files == from_store
+
+
 def test_keywords_rows_and_grouping(capsys):
     status, out, _ = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "prefecture", "--top", "3")
     rows = [json.loads(line) for line in out.splitlines()]
