@@ -163,3 +163,13 @@ def test_the_seed_page_gives_its_eleven_articles():
 
 def test_path_helper_exists():
     assert isinstance(FIXTURES, Path)
+
+
+def test_lines_rejoin_without_a_space_in_chinese_and_numbers_but_with_one_between_latin_words():
+    from analysis.loading.paragraphs import glue
+
+    assert "7名政协" + glue("7名政协", "常委") == "7名政协常委"
+    assert "增长1." + glue("增长1.", "5%") == "增长1.5%"
+    assert "参加APEC" + glue("参加APEC", "会议") == "参加APEC会议"
+    assert "saves a PNG" + glue("saves a PNG", "of every tab") == "saves a PNG of every tab"
+    assert "as it said," + glue("as it said,", "the plan") == "as it said, the plan"

@@ -38,7 +38,7 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
     number, buffer, is_subhead = 0, "", False
     for line in lines:
         if buffer and not is_subhead and not layout.ends_sentence(buffer):
-            buffer += line.text
+            buffer += glue(buffer, line.text)
             continue
         if buffer:
             paragraphs.append((number, _tidy(buffer)))
@@ -47,6 +47,20 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
     if buffer:
         paragraphs.append((number, _tidy(buffer)))
     return paragraphs
+
+
+_LATIN_END = re.compile(r"(?:[A-Za-z]|[A-Za-z0-9][,.;:!?)])$")
+_LATIN_START = re.compile(r"^[A-Za-z(]")
+
+
+def glue(left: str, right: str) -> str:
+    """``right`` as it joins ``left``: after a space where two Latin words meet.
+
+    Chinese lines join with nothing between them (``7名政协`` + ``常委``), and so do the
+    halves of a number a narrow column broke (``增长1.`` + ``5%``); English words or a
+    Latin sentence running on (``a PNG`` + ``of``, ``said,`` + ``the``) get their space back.
+    """
+    return " " + right if _LATIN_END.search(left) and _LATIN_START.match(right) else right
 
 
 def whole_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
