@@ -32,7 +32,9 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
     if getattr(args, "split", "articles") == "paragraphs":
         from analysis.loading.sections import split_into_paragraphs
 
-        articles = split_into_paragraphs(articles)
+        units = split_into_paragraphs(articles)
+        say("cli_split", args.lang, articles=len(articles), units=len(units))
+        articles = units
     return articles.assign(themes=assign_themes(articles, themes=load_themes()))
 
 
