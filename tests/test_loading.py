@@ -174,8 +174,8 @@ def test_edition_dates_from_file_names_and_the_override(tmp_path):
     assert set(articles["page"]) == {"3"}
     assert articles["date"].dt.strftime("%m-%d").tolist() == ["05-20", "05-22", "04-02", "05-22"]
     assert articles["date_source"].astype(str).tolist() == ["text", "edition", "text", "edition"]
-    override = load(path, edition_date=dt.date(2025, 1, 10)).articles
-    assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2025-01-10", "2024-04-02"]
+    override = load(path, edition_date=dt.date(2024, 6, 10)).articles
+    assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2024-06-10", "2024-04-02"]
 
 
 @pytest.mark.parametrize(("header", "edition", "page"), [
