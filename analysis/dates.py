@@ -1,155 +1,167 @@
 """Event dates: the day an article is about, read from its lead and the edition date.
 
 Local news dates its events loosely: ``6月13日``, ``13日``, ``二〇二四年六月十三日``, or just
-``近日``. The missing year and month come from the edition the article was printed in; a
-month later than the edition's month means the previous year (a January paper reporting
-``12月28日``), and a day later than the edition's day, with no month given, means the
-previous month. ``近日``, ``日前``, ``今天`` or no date at all mean the edition date.
+``近日``. The missing year and month come from the edition the article was printed in
+(:func:`analysis.date_mentions.complete_mention`). ``近日``, ``日前``, ``今天`` or no date at
+all mean the edition date.
 
-Only the lead is read (the first sentences), because later dates in the body are usually
-background (``自2023年12月挂牌成立以来``) rather than the event itself. A date after the
-edition date is an announced future event (``将于6月17日举行``), not what the article
-reports, so it is passed over; so are dates the lead announces (``将于…``) or sets as a
-deadline (``…日前完成``), the rest of a range or list whose first date was passed over
-(``将于2月28日至3月2日``), and dates written with a year more than a quarter before the
-edition (an anniversary, a reprinted speech).
+Which date is the event, in order:
+
+1. A dateline's date (``本报北京7月4日电``) is the event date, unless the lead opens with
+   an earlier date of its own (``本报北京7月4日电 3日，…开幕``): the event was filed a day
+   or more after it happened.
+2. A report's delivery line (``——2024年3月5日在第十四届全国人民代表大会第二次会议上``)
+   is its date.
+3. Otherwise the first date of the lead (the first sentences; later dates are usually
+   background) that is not passed over. Passed over are: a date after the edition (or
+   the metadata date, when there is no edition), which is announced, not reported; a
+   date the lead announces (``将于…``) or sets as a deadline or start (``…日前完成``,
+   ``8月1日起``); a date the event follows (``继2月3日…后``, ``自…以来``); a web page's
+   timestamp (``发布时间: 2018-03-28 13:37:06``); the rest of a range or list whose first
+   date was passed over; and a date more than a quarter before the edition
+   (``1940年8月19日``, an anniversary, a reprinted speech).
+
+A month later than the edition's (``9月4日`` in an August paper) is last year only when
+the sentence reports it as past (no 将, 即将, 计划, 预计…) and that is within a quarter of
+the edition; otherwise it is an announcement and passed over, since the edition date is a
+better answer than a guess a year off. The same holds for a day later than the edition's
+day with no month (last month). Holiday names (五一, 国庆, 春节) are never read as dates.
+
+When the metadata gives only a year (a table's ``year`` column), a full date in that year
+written in the lead is the date; otherwise the record is dated 1 January of that year and
+the loader says so in its report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from analysis.date_mentions import (
+    RELATIVE_OFFSETS,
+    DateMention,
+    complete_mention,
+    find_date_mentions,
+    is_rolled_back,
+)
+
+__all__ = ["LEAD_CHARS", "DateMention", "DateSource", "complete_mention", "find_date_mentions",
+           "resolve_event_date"]
 
 DateSource = Literal["text", "edition", "metadata"]
 
 LEAD_CHARS = 160
 """How much of the text (after any dateline) is searched for the event date."""
-
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_CN_NUM = "〇○零一二三四五六七八九十"
-
-_FULL_NUMERIC = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
-_ISO = r"(?<!\d)(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})(?!\d)"
-_FULL_CHINESE = (
-    rf"(?P<cy>[{_CN_NUM}]{{4}})年(?P<cm>[{_CN_NUM}]{{1,2}})月(?P<cd>[{_CN_NUM}]{{1,3}})日"
-)
-_MONTH_DAY = r"(?<![\d年])(?P<mm>\d{1,2})\s*月\s*(?P<md>\d{1,2})\s*[日号]"
-_MONTH_DAY_CN = rf"(?<![{_CN_NUM}年])(?P<cmm>[{_CN_NUM}]{{1,2}})月(?P<cmd>[{_CN_NUM}]{{1,3}})日"
-_DAY = r"(?<![\d月年])(?P<dd>\d{1,2})\s*日(?!内|以内|之内|后|起|以来|前|至)"
-_RELATIVE = r"(?P<rel>近日|日前|近期|今天|今日|当天|昨天|昨日|前天)"
-
-_DATE_PATTERN = re.compile(
-    "|".join([_FULL_NUMERIC, _ISO, _FULL_CHINESE, _MONTH_DAY, _MONTH_DAY_CN, _DAY, _RELATIVE])
-)
-
-_RELATIVE_OFFSETS = {"昨天": -1, "昨日": -1, "前天": -2}
+MAX_BACKGROUND_DAYS = 92
+"""A date more than this many days (a quarter) before the edition is background (an
+anniversary, a reprinted speech), not the event; nor is a partial date that would have to
+be pushed back this far."""
 
 _ANNOUNCED = re.compile(r"(?:将于|将在|将分别于|定于|拟于|计划于|预计|将|明天[（(]?|明日[（(]?)\s*$")
 """Words just before a date that announce it (``将于8月22日开幕``, ``明天（16日）出版``)."""
 _JOINED = re.compile(r"^[\s）)]*(?:至|到|和|及|、|～|~|—|－|-)[\s（(]*$")
 """What joins a date to the one before it in a range or a list (``2月28日至3月2日``)."""
-_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起)")
-"""Words just after a date that make it a deadline or a start (``6月30日前完成``, ``8月1日起施行``),
-not the event; 前往 is not."""
-MAX_BACKGROUND_DAYS = 92
-"""A date written with its year more than this many days (a quarter) before the edition is
-background (``1940年8月19日``, an anniversary, a reprinted speech), not the event."""
+_DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起|以来)")
+"""Words just after a date that make it a deadline, a start or a beginning (``6月30日前完成``,
+``8月1日起施行``, ``6月1日以来``), not the event; 前往 is not."""
+_FOLLOWS = re.compile(r"继\s*$")
+"""A word just before a date the event follows (``继2月3日发生脱轨事故后``)."""
+_SINCE = re.compile(r"(?:自|自从|从)\s*$")
+_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来")
+"""``自4月26日进驻空间站以来``: a date that begins a state of affairs, background to the news;
+``从13日开始`` (the event's own start) is not."""
+_CLOCK = re.compile(r"^(?:\s*\d{1,2}\s*[:：]\d{2}|\s+\d{1,2}\s*时\s*\d{1,2}\s*分)")
+"""A clock time after a date with its year: a web page's timestamp (``2026-02-03 09:02:33``,
+``2026年02月10日 07时41分``); an event's time (``12月14日21时11分``) is written without the gap."""
+_STAMP_LABEL = re.compile(r"(?:(?:发布|发表|更新|发稿|录入)(?:时间|日期)\s*[:：]?|(?:时间|日期)\s*[:：])\s*$")
+"""A label right before a date that makes it the page's timestamp (``发布时间: 2018-03-28``);
+``当地时间14日`` is not one."""
+_DELIVERY = re.compile(r"^\s*[）)]?\s*在[^。；;\n]{0,40}?会议上")
+"""What follows the date of a report's delivery line (``2024年3月5日在…会议上``)."""
+_DELIVERY_OPENS = re.compile(r"(?:\A|\n|——|―|—|（|\()[ \t\u3000]*\Z")
+"""What precedes it: the line's start, a dash or a bracket (``——2024年3月5日``); a speech a
+sentence mentions (``习近平2022年12月15日在中央经济工作会议上的讲话``) is not one."""
+_OPENS = re.compile(r"\s*(?:当地时间|北京时间)?\s*\Z")
+"""What may come before the date a lead opens with."""
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_FUTURE = re.compile(r"将|拟|定于|计划|预计|预报|届时")
+"""Words that make a sentence an announcement (``9月4日至5日，习近平主席将出席…``)."""
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """One date expression found in text.
-
-    Attributes:
-        text: the expression as written.
-        start: its offset in the searched text.
-        year, month, day: the parts written out (None where the text leaves them out).
-        relative: a relative word such as 近日 or 昨天, when that is what was written.
-    """
-
-    text: str
-    start: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    relative: str | None = None
+def _sentence(lead: str, mention: DateMention) -> str:
+    """The sentence of the lead the mention is in."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(lead, 0, mention.start)]
+    end = _SENTENCE_END.search(lead, mention.end)
+    return lead[(starts[-1] if starts else 0) : end.start() if end else len(lead)]
 
 
-def _cn_number(token: str) -> int:
-    """Convert 一 … 三十一 (and digit-by-digit years like 二〇二四) to an int."""
-    if "十" not in token:
-        value = 0
-        for char in token:
-            value = value * 10 + _CN_DIGITS[char]
-        return value
-    tens, _, ones = token.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+def _is_passed_over(mention: DateMention, lead: str) -> bool:
+    """True for a date the words around it make announced, a deadline, background or a stamp."""
+    before = lead[max(0, mention.start - 6) : mention.start]
+    after = lead[mention.end : mention.end + 8]
+    since = _SINCE.search(before) and _SINCE_END.match(lead[mention.end :])
+    stamp = _STAMP_LABEL.search(before) or (mention.year is not None and _CLOCK.match(after))
+    return bool(_ANNOUNCED.search(before) or _FOLLOWS.search(before) or since or stamp
+                or _DEADLINE.match(after))
 
 
-def _mention_from_match(match: re.Match[str]) -> DateMention:
-    """Turn one regex match into a :class:`DateMention`."""
-    g = match.groupdict()
-    fields: dict[str, int | str | None] = {}
-    if g["y"]:
-        fields = {"year": int(g["y"]), "month": int(g["m"]), "day": int(g["d"])}
-    elif g["iy"]:
-        fields = {"year": int(g["iy"]), "month": int(g["im"]), "day": int(g["id"])}
-    elif g["cy"]:
-        fields = {"year": _cn_number(g["cy"]), "month": _cn_number(g["cm"]),
-                  "day": _cn_number(g["cd"])}
-    elif g["mm"]:
-        fields = {"month": int(g["mm"]), "day": int(g["md"])}
-    elif g["cmm"]:
-        fields = {"month": _cn_number(g["cmm"]), "day": _cn_number(g["cmd"])}
-    elif g["dd"]:
-        fields = {"day": int(g["dd"])}
-    else:
-        fields = {"relative": g["rel"]}
-    return DateMention(text=match.group(0), start=match.start(), **fields)  # type: ignore[arg-type]
-
-
-def find_date_mentions(text: str) -> list[DateMention]:
-    """Return every date expression in ``text``, in order of appearance."""
-    return [_mention_from_match(m) for m in _DATE_PATTERN.finditer(text)]
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """Return the date, or None when the parts do not form a real day (2月30日)."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def complete_mention(mention: DateMention, edition: dt.date | None) -> dt.date | None:
-    """Fill in the parts a mention leaves out from the edition date.
-
-    Args:
-        mention: a date expression found in the lead.
-        edition: the edition (issue) date, or None when unknown.
-
-    Returns:
-        The calendar date, or None when the mention cannot be completed (no edition date
-        for a partial date, or an impossible day).
-    """
+def _event_candidate(mention: DateMention, lead: str, reference: dt.date | None) -> dt.date | None:
+    """The date a mention stands for if it can be the event, else None (see the module rules)."""
     if mention.relative is not None:
-        if edition is None:
-            return None
-        return edition + dt.timedelta(days=_RELATIVE_OFFSETS.get(mention.relative, 0))
-    if mention.year is not None:
-        return _safe_date(mention.year, mention.month or 1, mention.day or 1)
-    if edition is None or mention.day is None:
+        return complete_mention(mention, reference)
+    if reference is None and mention.year is None:
         return None
-    if mention.month is not None:
-        year = edition.year - 1 if mention.month > edition.month else edition.year
-        return _safe_date(year, mention.month, mention.day)
-    year, month = edition.year, edition.month
-    if mention.day > edition.day:
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return _safe_date(year, month, mention.day)
+    resolved = complete_mention(mention, reference)
+    if resolved is None or _is_passed_over(mention, lead):
+        return None
+    if reference is None:
+        return resolved
+    if resolved > reference or (reference - resolved).days > MAX_BACKGROUND_DAYS:
+        return None
+    if is_rolled_back(mention, reference) and _FUTURE.search(_sentence(lead, mention)):
+        return None
+    return resolved
+
+
+def _delivery_date(mentions: list[DateMention], lead: str, reference: dt.date | None) -> dt.date | None:
+    """The date of a report's delivery line in the lead, if it has one."""
+    for mention in mentions:
+        opens = _DELIVERY_OPENS.search(lead[: mention.start])
+        if mention.year is not None and opens and _DELIVERY.match(lead[mention.end :]):
+            resolved = complete_mention(mention, None)
+            if resolved is not None and (reference is None or resolved <= reference):
+                return resolved
+    return None
+
+
+def _opening_date(mentions: list[DateMention], lead: str, reference: dt.date | None) -> dt.date | None:
+    """The date the lead (or its first line after the headline) opens with, if it can be the event.
+
+    ``3日，…开幕``, ``当地时间7月4日…``: the first date of the lead, at the start of its line.
+    """
+    if not mentions or mentions[0].relative is not None:
+        return None
+    line_start = lead.rfind("\n", 0, mentions[0].start) + 1
+    if not _OPENS.match(lead[line_start : mentions[0].start]):
+        return None
+    return _event_candidate(mentions[0], lead, reference)
+
+
+def _first_event_date(
+    mentions: list[DateMention], lead: str, reference: dt.date | None
+) -> tuple[dt.date, bool] | None:
+    """The first mention that can be the event, and whether it is a date of its own."""
+    passed_end = -1  # where the last mention passed over ends: a range or list joined to it goes too
+    for mention in mentions:
+        joined = passed_end >= 0 and bool(_JOINED.match(lead[passed_end : mention.start]))
+        resolved = None if joined else _event_candidate(mention, lead, reference)
+        if resolved is None:
+            passed_end = mention.end
+            continue
+        own = mention.relative is None or mention.relative in RELATIVE_OFFSETS
+        return resolved, own
+    return None
 
 
 def resolve_event_date(
@@ -157,19 +169,19 @@ def resolve_event_date(
     *,
     edition_date: dt.date | None,
     metadata_date: dt.date | None = None,
+    metadata_year: int | None = None,
+    dateline: str | None = None,
     lead_chars: int = LEAD_CHARS,
 ) -> tuple[dt.date | None, DateSource | None]:
-    """Decide the date an article is about.
-
-    The first date expression in the lead wins; its missing parts come from the edition
-    date, or from the metadata date when there is no edition date. A relative word (近日,
-    今天…) or no date at all falls back to the edition date, then to the metadata date (a
-    table's 发布时间).
+    """Decide the date an article is about (the rules are in the module docstring).
 
     Args:
         text: the article body (after the dateline).
         edition_date: the date of the issue it was printed in, if known.
-        metadata_date: a date from the input's metadata (e.g. a publish-time column).
+        metadata_date: a date from the input's metadata (a table's 发布时间), used in place
+            of the edition date when there is none.
+        metadata_year: a year from the metadata when it gives no full date.
+        dateline: the date written into the article's dateline (``7月4日``), if any.
         lead_chars: how many leading characters to search.
 
     Returns:
@@ -179,40 +191,29 @@ def resolve_event_date(
     reference = edition_date or metadata_date
     fallback: DateSource = "edition" if edition_date is not None else "metadata"
     lead = text[:lead_chars]
-    passed_end = -1  # where the last mention passed over ends: a range or list joined to it goes too
-    for mention in find_date_mentions(lead):
-        resolved = complete_mention(mention, reference)
-        joined = passed_end >= 0 and bool(_JOINED.match(lead[passed_end : mention.start]))
-        if (
-            resolved is None
-            or (edition_date is not None and resolved > edition_date)
-            or joined
-            or not _is_event(mention, resolved, lead, reference)
-        ):
-            passed_end = mention.start + len(mention.text)
-            continue
-        if mention.relative is not None and mention.relative not in _RELATIVE_OFFSETS:
-            return resolved, fallback
-        return resolved, "text"
-    if edition_date is not None:
-        return edition_date, "edition"
-    if metadata_date is not None:
-        return metadata_date, "metadata"
-    return None, None
+    mentions = find_date_mentions(lead)
+    in_dateline = find_date_mentions(dateline) if dateline else []
+    if in_dateline and (filed := _event_candidate(in_dateline[0], dateline or "", reference)):
+        opening = _opening_date(mentions, lead, reference)
+        return (opening if opening is not None and opening <= filed else filed), "text"
+    if reference is None and metadata_year is not None:
+        return _date_in_year(mentions, lead, metadata_year)
+    delivered = _delivery_date(mentions, lead, reference)
+    if delivered is not None:
+        return delivered, "text"
+    found = _first_event_date(mentions, lead, reference)
+    if found is not None:
+        return found[0], "text" if found[1] else fallback
+    return (reference, fallback) if reference is not None else (None, None)
 
 
-def _is_event(mention: DateMention, resolved: dt.date, lead: str, reference: dt.date | None) -> bool:
-    """False for a date the lead announces, sets as a deadline, or recalls from long ago.
-
-    A month later than the edition's month is read as last year, which turns an announced
-    ``将于8月22日`` or a deadline ``6月30日前`` in an April paper into a date ten months
-    back; such mentions, and dates with a year far before the edition, are passed over.
-    """
-    if mention.relative is not None:
-        return True
-    end = mention.start + len(mention.text)
-    announced = _ANNOUNCED.search(lead[max(0, mention.start - 5) : mention.start])
-    if announced or _DEADLINE.match(lead[end : end + 2]):
-        return False
-    too_old = reference is not None and (reference - resolved).days > MAX_BACKGROUND_DAYS
-    return not (mention.year is not None and too_old)
+def _date_in_year(mentions: list[DateMention], lead: str, year: int) -> tuple[dt.date, DateSource]:
+    """A full date of ``year`` from the lead (a delivery line first), else 1 January of it."""
+    delivered = _delivery_date(mentions, lead, None)
+    if delivered is not None and delivered.year == year:
+        return delivered, "text"
+    written = [m for m in mentions if m.year == year]
+    found = _first_event_date(written, lead, None)
+    if found is not None:
+        return found[0], "text"
+    return dt.date(year, 1, 1), "metadata"

@@ -87,13 +87,64 @@ def test_government_work_reports_national_and_provincial():
     report_2024 = articles[articles["title"] == "2024年中华人民共和国国务院政府工作报告"].iloc[0]
     assert (report_2024.date, report_2024.date_source) == (pd.Timestamp("2024-03-05"), "text")
     undated = articles["date"].isna().sum()
-    assert undated == len(national.reports[0].warnings)  # resolutions with no year nor full date
+    warnings = [w.code for w in national.reports[0].warnings]
+    assert undated == warnings.count("no_date")  # resolutions with no year nor full date
     provincial = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
     reports = validate_articles(provincial.articles)
     assert len(reports) == 31 and reports["province"].nunique() == 31
     gansu = reports[reports["province"] == "甘肃省"].iloc[0]
     assert gansu.date == pd.Timestamp("2026-01-27")
     assert not gansu.text.startswith("下载")
+
+
+def test_year_only_reports_take_their_delivery_line_and_the_rest_are_named_in_the_report():
+    national = load_articles([corpus_path("gov-work-reports-national") / "government_work_reports.jsonl"])
+    articles = national.articles
+    by_title = articles.set_index("title")
+    assert by_title.loc["2017年中华人民共和国国务院政府工作报告", "date"] == pd.Timestamp("2017-03-05")
+    assert by_title.loc["1957年中华人民共和国国务院政府工作报告", "date"] == pd.Timestamp("1957-06-26")
+    from_year = articles["date_source"] == "metadata"
+    assert (articles.loc[from_year, "date"].dt.strftime("%m-%d") == "01-01").all()
+    (warning,) = [w for w in national.reports[0].warnings if w.code == "year_only_dates"]
+    assert warning.params["count"] == from_year.sum() > 40
+
+
+def test_provincial_reports_are_dated_by_their_delivery_line_not_the_web_page_stamp():
+    provincial = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
+    dates = provincial.articles.set_index("province")["date"].dt.strftime("%m-%d")
+    assert (dates["云南省"], dates["四川省"], dates["宁夏回族自治区"]) == ("01-28", "02-03", "02-03")
+    assert (dates["北京市"], dates["甘肃省"], dates["陕西省"]) == ("01-25", "01-27", "01-27")
+
+
+def _xwlb_story(day, title_start):
+    year = day[:4]
+    articles = load_articles([corpus_path("xwlb-cctv-json") / year / f"{day}.json"]).articles
+    (row,) = articles[articles["title"].str.startswith(title_start)].itertuples()
+    return row.date.strftime("%Y-%m-%d"), str(row.date_source)
+
+
+def test_xwlb_announced_and_holiday_stories_are_not_pushed_back_a_year():
+    assert _xwlb_story("20160815", "习近平主席将出席并主持二十国集团") == ("2016-08-15", "text")  # 8月15日 吹风会
+    assert _xwlb_story("20230428", "“五一”假期") == ("2023-04-28", "edition")
+    assert _xwlb_story("20240630", "习近平将出席上海合作组织") == ("2024-06-30", "edition")
+
+
+def test_xwlb_the_event_wins_over_the_date_it_follows():
+    assert _xwlb_story("20230305", "美国俄亥俄州又发生一起列车脱轨事故") == ("2023-03-04", "text")
+    assert _xwlb_story("20131215", "“嫦娥三号”落月") == ("2013-12-14", "text")  # 12月14日21时11分
+
+
+def test_people_s_daily_dateline_wins_over_a_forecast_in_the_lead():
+    result = load_articles([corpus_path("rmrb-20220705-articles") / "20220705-14-02.txt"])
+    (row,) = result.articles.itertuples()
+    assert (row.date, row.date_source) == (pd.Timestamp("2022-07-04"), "text")
+
+
+def test_cppcc_pages_skip_the_page_stamp_and_the_meeting_announced():
+    by_id = load_articles([corpus_path("cppcc-local-news-pages") / "articles.jsonl"]).articles.set_index("doc_id")
+    assert by_id.loc["sp-013", "date"] == pd.Timestamp("2018-03-20")  # not 发布时间: 2018-03-28
+    assert by_id.loc["sp-018", "date"] == pd.Timestamp("2022-01-07")  # not the 1月14日 meeting it announces
+    assert by_id.loc["sp-007", "date"] == pd.Timestamp("2023-11-18")  # the lead's own date, before its dateline
 
 
 def test_local_cppcc_pages_load_with_chrome_removed():

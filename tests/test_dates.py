@@ -102,3 +102,92 @@ def test_a_date_followed_by_qianwang_is_still_the_event():
     assert resolve_event_date("6月12日前往临夏调研。", edition_date=EDITION) == (dt.date(2024, 6, 12), "text")
     assert resolve_event_date("2024年6月10日至12日，调研组赴酒泉。", edition_date=EDITION) == (
         dt.date(2024, 6, 10), "text")
+
+
+def test_an_announcement_later_in_the_sentence_keeps_a_date_from_being_pushed_back():
+    lead = "20日至21日，全省政协系统委员培训班将在兰州举办。"  # 20日 in a 14 June paper: not last May
+    assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+
+
+def test_a_month_later_than_the_editions_is_last_year_only_within_a_quarter():
+    august_paper = dt.date(2024, 8, 15)
+    lead = "9月4日至5日，峰会在杭州举行，各国领导人出席。"  # next month, not eleven months ago
+    assert resolve_event_date(lead, edition_date=august_paper) == (august_paper, "edition")
+    lead = "9月4日至5日，峰会在杭州举行。8月15日，外交部举行吹风会。"
+    assert resolve_event_date(lead, edition_date=august_paper) == (august_paper, "text")
+
+
+def test_holiday_names_are_not_dates():
+    assert find_date_mentions("“五一”假期、国庆黄金周、春节、“十一”长假") == []
+    april_paper = dt.date(2024, 4, 28)
+    lead = "“五一”假期，电视台推出一系列节目。5月1日晚，特别节目将在综合频道播出。"
+    assert resolve_event_date(lead, edition_date=april_paper) == (april_paper, "edition")
+
+
+def test_a_date_after_the_metadata_date_is_announced_not_the_event():
+    page_date = dt.date(2022, 1, 10)
+    lead = "决定常委会议于1月14日召开 1月7日，省政协召开主席会议，决定于2022年1月14日召开常委会议。"
+    assert resolve_event_date(lead, edition_date=None, metadata_date=page_date) == (dt.date(2022, 1, 7), "text")
+
+
+def test_a_date_the_event_follows_or_a_state_begins_is_background():
+    march_paper = dt.date(2023, 3, 5)
+    lead = "继2月3日发生列车脱轨事故后，3月4日，该州又有一列火车脱轨。"
+    assert resolve_event_date(lead, edition_date=march_paper) == (dt.date(2023, 3, 4), "text")
+    lead = "神舟乘组自4月26日进驻空间站以来，各项实验进展顺利。"
+    assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+    lead = "从13日开始，北方多地出现强降雪。"  # the event's own start is its date
+    assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 13), "text")
+
+
+def test_a_dateline_date_wins_over_dates_later_in_the_lead():
+    paper = dt.date(2022, 7, 5)
+    lead = "气象台预计，4日至7日，多地将有暴雨。其中，6日至7日影响东北地区。"
+    assert resolve_event_date(lead, edition_date=paper, dateline="7月4日") == (dt.date(2022, 7, 4), "text")
+
+
+def test_a_lead_opening_with_its_own_earlier_date_keeps_it_over_the_dateline():
+    paper = dt.date(2022, 7, 5)
+    lead = "3日，书画作品展在省博物馆开幕。"
+    assert resolve_event_date(lead, edition_date=paper, dateline="7月4日") == (dt.date(2022, 7, 3), "text")
+
+
+def test_a_report_s_delivery_line_is_its_date_not_the_web_page_s_timestamp():
+    stamp = dt.date(2026, 2, 10)
+    lead = "2026年02月10日 07时41分\n省日报\n——2026年1月28日在省第十四届人民代表大会第四次会议上\n各位代表："
+    assert resolve_event_date(lead, edition_date=None, metadata_date=stamp) == (dt.date(2026, 1, 28), "text")
+    lead = "要闻 2026-02-03 09:02:33——2026年1月28日在省第十四届人民代表大会第四次会议上 省长"
+    assert resolve_event_date(lead, edition_date=None) == (dt.date(2026, 1, 28), "text")
+
+
+def test_a_speech_a_sentence_mentions_is_not_a_delivery_line():
+    paper = dt.date(2023, 2, 16)
+    lead = "2月16日出版的杂志发表总书记2022年12月15日在中央经济工作会议上的重要讲话。"
+    assert resolve_event_date(lead, edition_date=paper) == (paper, "text")
+
+
+def test_a_web_page_timestamp_is_not_the_event_but_an_event_s_own_time_is():
+    page_date = dt.date(2018, 3, 28)
+    lead = "发布时间: 2018-03-28 13:37:06 | 来源: 政协网\n3月20日,省政协召开会议。"
+    assert resolve_event_date(lead, edition_date=None, metadata_date=page_date) == (dt.date(2018, 3, 20), "text")
+    lead = "12月14日21时11分，探测器在月球表面成功着陆。"
+    assert resolve_event_date(lead, edition_date=dt.date(2013, 12, 15)) == (dt.date(2013, 12, 14), "text")
+    lead = "当地时间14日上午，两国领导人举行会谈。"
+    assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 14), "text")
+
+
+def test_year_only_metadata_takes_the_text_s_full_date_in_that_year():
+    lead = "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表："
+    assert resolve_event_date(lead, edition_date=None, metadata_year=2024) == (dt.date(2024, 3, 5), "text")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "各位代表：现在，我代表国务院，向大会报告政府工作。",  # no date at all
+        "——2023年3月5日在全国人民代表大会上",  # a date, but of another year
+        "3月5日，大会开幕。",  # no year to check it against
+    ],
+)
+def test_year_only_metadata_without_a_date_of_that_year_is_1_january_from_metadata(lead):
+    assert resolve_event_date(lead, edition_date=None, metadata_year=2024) == (dt.date(2024, 1, 1), "metadata")

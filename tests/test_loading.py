@@ -174,8 +174,8 @@ def test_edition_dates_from_file_names_and_the_override(tmp_path):
     assert set(articles["page"]) == {"3"}
     assert articles["date"].dt.strftime("%m-%d").tolist() == ["05-20", "05-22", "04-02", "05-22"]
     assert articles["date_source"].astype(str).tolist() == ["text", "edition", "text", "edition"]
-    override = load(path, edition_date=dt.date(2025, 1, 10)).articles
-    assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2025-01-10", "2024-04-02"]
+    override = load(path, edition_date=dt.date(2024, 6, 10)).articles
+    assert override["date"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2024-05-20", "2024-06-10", "2024-04-02"]
 
 
 @pytest.mark.parametrize(("header", "edition", "page"), [
@@ -335,3 +335,20 @@ def test_an_excel_sheet_without_a_text_column_fails_with_the_columns_it_has(tmp_
     report = report_of(load(path), "ids.xlsx")
     assert report.status == "failed" and "no text column" in report.errors[0].message
     assert "'编号'" in report.errors[0].message
+
+
+def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_rest(tmp_path):
+    path = tmp_path / "reports.jsonl"
+    rows = [
+        {"title": "甲", "content": "——2024年3月5日在全市人民代表大会上\n各位代表：报告工作。", "year": "2024"},
+        {"title": "乙", "content": "各位代表：现在报告工作。", "year": "2023"},
+        {"title": "丙", "content": "各位代表：过去一年工作回顾。", "year": "2022"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = load(path)
+    articles = result.articles
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-05", "2023-01-01", "2022-01-01"]
+    assert articles["date_source"].astype(str).tolist() == ["text", "metadata", "metadata"]
+    (warning,) = report_of(result, "reports.jsonl").warnings
+    assert (warning.code, warning.line, dict(warning.params)) == ("year_only_dates", None, {"count": 2})
+    assert "2" in warning.message and "1 月 1 日" in warning.text("zh")

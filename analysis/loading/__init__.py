@@ -56,7 +56,25 @@ def _load(
     table = build_articles_table(raws, province=options.province)
     for index in table.index[table["date"].isna()]:
         owners[index].warnings.append(Problem.of("no_date", line=raws[index].line))
+    _report_year_only_dates(table, raws, owners)
     return LoadResult(table, reports)
+
+
+def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:
+    """Warn, once per file, how many records are dated 1 January because only a year was known.
+
+    A ``year`` column with no date in the text in that year gives ``YYYY-01-01``; grouped by
+    month, such records would all fall in January, so the analyst is told how many there are.
+    """
+    counts: dict[int, int] = {}
+    by_id: dict[int, FileReport] = {}
+    from_metadata = (table["date_source"] == "metadata").fillna(False).to_numpy()
+    for index, raw in enumerate(raws):
+        if raw.metadata_year is not None and from_metadata[index]:
+            counts[id(owners[index])] = counts.get(id(owners[index]), 0) + 1
+            by_id[id(owners[index])] = owners[index]
+    for key, count in counts.items():
+        by_id[key].warnings.append(Problem.of("year_only_dates", count=count))
 
 
 def load_articles(

@@ -34,15 +34,10 @@ def _unique_ids(ids: list[str]) -> list[str]:
 
 
 def _date_of(article: RawArticle) -> tuple[object, object]:
-    date, source = resolve_event_date(article.text, edition_date=article.edition_date,
-                                      metadata_date=article.metadata_date)
-    if source != "text" and article.dateline_date:
-        from_dateline, _ = resolve_event_date(
-            article.dateline_date, edition_date=article.edition_date,
-            metadata_date=article.metadata_date)
-        if from_dateline is not None:
-            return from_dateline, "text"
-    return date, source
+    """The article's event date and where it came from (:func:`resolve_event_date`)."""
+    return resolve_event_date(
+        article.text, edition_date=article.edition_date, metadata_date=article.metadata_date,
+        metadata_year=article.metadata_year, dateline=article.dateline_date)
 
 
 def _locality_frame(raws: list[RawArticle]) -> pd.DataFrame:

@@ -23,7 +23,9 @@ class RawArticle:
         continued_from: the page a continuation mark points to.
         continued_to: the page a closing ``（下转第2版）`` mark sends the reader to.
         edition_date: the issue date (from ``--edition-date`` or the file name).
-        metadata_date: a date from the record's own metadata (a date or year column).
+        metadata_date: a full date from the record's own metadata (a date column).
+        metadata_year: the year from the record's metadata when it gives no full date (a
+            year column): the text's date in that year is used, else 1 January.
         doc_id: an id the input supplied, if any.
         province, prefecture, county: place names from the record's own columns.
         line: the line or record number it starts at, for reports.
@@ -43,6 +45,7 @@ class RawArticle:
     continued_to: str | None = None
     edition_date: dt.date | None = None
     metadata_date: dt.date | None = None
+    metadata_year: int | None = None
     doc_id: str | None = None
     province: str | None = None
     prefecture: str | None = None

@@ -227,8 +227,8 @@ def _record_article(
     if not cleaned.text:
         return Problem.of("only_page_chrome", column=colmap.get("text"))
     metadata_date = parse_metadata_date(record.get(colmap.get("date") or ""))
-    if metadata_date is None and (year := cell("year")) and re.fullmatch(r"\d{4}", year):
-        metadata_date = dt.date(int(year), 1, 1)
+    year = cell("year")
+    metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
     page = cell("page")
     return RawArticle(
         text=cleaned.text, source=source, title=title, kicker=cell("kicker"),
@@ -237,6 +237,6 @@ def _record_article(
         outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
         dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
         continued_from=cleaned.continued_from, edition_date=info.edition_date,
-        metadata_date=metadata_date, doc_id=cell("id"), province=cell("province"),
-        prefecture=cell("prefecture"), county=cell("county"),
+        metadata_date=metadata_date, metadata_year=metadata_year, doc_id=cell("id"),
+        province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
     )
