@@ -298,3 +298,34 @@ def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
     text = "县政协把作风建设与本地发展规划和县委年度安排一并推进。县政协还召开了委员座谈会。"
     place = resolve_locality(title="融入日常 抓在经常", text=text, province_hint="甘肃省", gazetteer=gazetteer)
     assert place is not None and place.adcode == "620000"
+
+
+# --- a bare name counts only where it stands as a word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外交部长沙罗表示，双方将加强合作。",  # 部长 + a foreign name in 沙
+        "国防部副部长沙维奇会见来访代表团。",
+        "风暴在地中海东部形成。",  # 地中海 + 东部, not 海东
+        "来自天南海北的游客纷纷赶来。",  # an idiom, not 海北
+        "舰队驶入阿拉伯海北部海域。",  # 阿拉伯海 + 北部
+        "公路网覆盖天山南北。",  # 天山 + 南北, not 山南
+    ],
+)
+def test_a_short_place_name_inside_a_word_is_not_a_place(where, text):
+    assert where(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("代表团来到长沙调研。", "430100"),
+        ("湖南长沙推进城市更新。", "430100"),
+        ("海东乐都区开展植树活动。", "630202"),
+        ("山南市召开工作会议。", "540500"),
+    ],
+)
+def test_a_short_place_name_standing_as_a_word_is_still_read(where, text, code):
+    assert where(text) == code
