@@ -3,7 +3,10 @@
 A bare name (长沙, 海北, 山南: no 省/市/州/县/区 after it) is also a run of characters
 that ordinary words pass through: 外交部长沙伦赛 (部长 + 沙伦赛), 地中海东部 (地中海 + 东部),
 天南海北 (an idiom), 天山南北. The scanner finds the characters; this module asks the
-segmenter whether a word begins where the name begins and ends where it ends. The
+segmenter whether a word begins where the name begins, and whether the name then ends
+where a word ends or opens a compound named after the place (烟台港, 青海湖, 伊犁河谷:
+one word that begins with the name). A name starting inside a word (地中海|东部) or
+ending inside one that began within it (海|东部) is not read. The
 segmenter is the project's (:func:`analysis.tokenize.build_tokenizer`, the default user
 dictionary), built on the first question so that loading the gazetteer costs nothing.
 Only the clause around the name is segmented (a few dozen characters), once per clause.
@@ -34,7 +37,10 @@ class WordBoundaries:
         self._lock = threading.Lock()
 
     def stands_alone(self, text: str, start: int, end: int, *, cache: dict | None = None) -> bool:
-        """True when a word starts at ``start`` and one ends at ``end`` (any words between).
+        """True when a word starts at ``start`` and none is cut across ``end``.
+
+        Either a word ends at ``end`` (any words between), or one word starts at
+        ``start`` and runs past ``end`` (烟台港).
 
         Args:
             text: the text the name was found in.
@@ -49,7 +55,7 @@ class WordBoundaries:
             cuts = self._cuts(text[left:right], left)
             if cache is not None:
                 cache[key] = cuts
-        return start in cuts and end in cuts
+        return start in cuts and (end in cuts or not any(cut in cuts for cut in range(start + 1, end)))
 
     def _cuts(self, clause: str, offset: int) -> frozenset[int]:
         position = offset
