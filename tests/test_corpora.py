@@ -188,3 +188,40 @@ def test_xwlb_party_discipline_peaks_while_the_2024_campaign_ran():
     discipline = counts.pivot(index="period", columns="theme", values="share")["party_discipline"]
     assert discipline["2024Q2"] == discipline.max()
     assert discipline["2024Q2"] > 1.2 * discipline.drop("2024Q2").median()
+
+
+def test_people_s_daily_places_come_from_headline_dateline_and_lead_not_passing_mentions():
+    articles = load_articles([corpus_path("rmrb-20220705-articles")]).articles
+    locality = dict(zip(articles["title"], articles["locality"], strict=False))
+    assert locality["福建加快建设现代化经济体系"] == "福建省"  # not 同安区, an example city
+    assert pd.isna(locality["打造更可持续、更具韧性和包容性的未来"])  # 本报华沙电, 上海奖
+    assert pd.isna(locality["参赛十三项，夺得十三冠"])  # Budapest; 2011年上海世锦赛
+    assert pd.isna(locality["澜湄合作第七次外长会联合新闻公报"])  # 外交部长沙伦赛
+    assert pd.isna(locality["依法保障数字经济健康发展（新知新觉）"])  # （作者单位：云南大学法学院）
+    assert pd.isna(locality["科学把握功成的“有我”与“无我”（思想纵横）"])  # （作者为海南…学院…）
+    assert locality["港口忙 贸易旺"] == "烟台市"  # 烟台港 still names 烟台
+
+
+def test_xwlb_words_that_hold_place_names_and_national_bulletins_are_not_placed():
+    folder = corpus_path("xwlb-cctv-json")
+    days = ["2023/20231009.json", "2015/20150915.json", "2021/20210615.json", "2014/20140615.json"]
+    articles = load_articles([folder / day for day in days]).articles
+    locality = articles.groupby("title")["locality"].first()
+    assert pd.isna(locality["新一轮巴以冲突已致双方超1200人死亡 超5100人受伤"])  # 地中海东部
+    assert locality["天山南北绽新颜：交通大发展 丝路新跨越"] == "新疆维吾尔自治区"  # not 山南市
+    assert pd.isna(locality["国家卫生健康委通报最新疫情"])  # …和新疆生产建设兵团报告
+    assert pd.isna(locality["关注伊拉克乱局：伊拉克多地交火继续"])  # 阿拉伯海北部
+    assert locality["李强在浙江调研"] == "浙江省"
+
+
+def test_national_government_work_reports_have_no_locality():
+    articles = load_articles([corpus_path("gov-work-reports-national") / "government_work_reports.jsonl"]).articles
+    assert articles["locality"].isna().all()
+
+
+def test_local_cppcc_provincial_bodies_are_their_province_without_a_hint():
+    articles = load_articles([corpus_path("cppcc-local-news-pages") / "articles.jsonl"]).articles
+    by_id = articles.set_index("doc_id")
+    assert by_id.loc["sp-018", "locality"] == "甘肃省"  # 十二届省政协…主席会议, 本报兰州讯
+    assert by_id.loc["sp-014", "locality"] == "湖南省"  # 各市州政协 round-up
+    assert by_id.loc["sp-013", "locality"] == "湖南省"

@@ -298,3 +298,111 @@ def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
     text = "县政协把作风建设与本地发展规划和县委年度安排一并推进。县政协还召开了委员座谈会。"
     place = resolve_locality(title="融入日常 抓在经常", text=text, province_hint="甘肃省", gazetteer=gazetteer)
     assert place is not None and place.adcode == "620000"
+
+
+# --- a bare name counts only where it stands as a word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外交部长沙罗表示，双方将加强合作。",  # 部长 + a foreign name in 沙
+        "国防部副部长沙维奇会见来访代表团。",
+        "风暴在地中海东部形成。",  # 地中海 + 东部, not 海东
+        "来自天南海北的游客纷纷赶来。",  # an idiom, not 海北
+        "舰队驶入阿拉伯海北部海域。",  # 阿拉伯海 + 北部
+        "公路网覆盖天山南北。",  # 天山 + 南北, not 山南
+    ],
+)
+def test_a_short_place_name_inside_a_word_is_not_a_place(where, text):
+    assert where(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("代表团来到长沙调研。", "430100"),
+        ("湖南长沙推进城市更新。", "430100"),
+        ("海东乐都区开展植树活动。", "630202"),
+        ("山南市召开工作会议。", "540500"),
+    ],
+)
+def test_a_short_place_name_standing_as_a_word_is_still_read(where, text, code):
+    assert where(text) == code
+
+
+# --- passing mentions do not outrank the headline, the dateline or the lead ----------------
+
+NATIONAL_LEAD = (
+    "国家有关部门近日发布上半年统计数据，各项主要指标总体平稳，市场预期持续改善，"
+    "发展韧性不断增强，新动能加快成长，为实现全年目标任务打下了坚实基础。\n"
+)
+"""A made-up lead paragraph of more than 60 characters that names no place."""
+
+
+def test_a_province_in_the_headline_is_not_narrowed_by_a_city_named_in_passing(where):
+    text = (
+        "福建坚持创新驱动。福建省各地加快产业升级，福建企业加大研发投入。"
+        "厦门同安区建成一批新工厂，厦门同安区的经验在福建推广。福建还将出台新举措。"
+    )
+    assert where(text, title="福建加快建设现代化产业体系") == "350000"
+
+
+def test_a_fully_named_county_still_refines_a_headline_province(where):
+    text = "陈大妈家住湖北省宜昌市远安县的一个小山村，过去一家人靠种地为生。"
+    assert where(text, title="湖北：一位老人的脱贫日记") == "420525"
+
+
+def test_a_foreign_dateline_leaves_the_article_unplaced(where):
+    text = "论坛期间，上海奖评选揭晓，上海全球城市论坛同期举行，上海代表介绍了经验。"
+    assert where(text, dateline_place="华沙", title="世界城市论坛闭幕") is None
+    assert where(text, dateline_place="华沙", title="甘肃代表团参加世界城市论坛") == "620000"
+
+
+def test_a_place_named_once_deep_in_the_body_is_a_passing_mention(where):
+    text = NATIONAL_LEAD + "中国队再次包揽全部金牌，这是继2011年上海世锦赛后的又一佳绩。"
+    assert where(text, title="参赛十三项 夺得十三冠") is None
+
+
+def test_a_few_scattered_places_in_a_national_text_are_passing_mentions(where):
+    text = NATIONAL_LEAD + "上海特奥会成功举办，北京奥运会圆满成功，上海世博会筹备顺利。"
+    assert where(text, title="政府工作报告") is None
+
+
+def test_a_local_story_after_a_national_lead_is_still_placed(where):
+    text = NATIONAL_LEAD + "在湖南郴州，丘陵山区占耕地七成。郴州推广小型农机，郴州农民说省力多了。"
+    assert where(text, title="小农机上山岗") == "431000"
+
+
+def test_the_national_roll_call_of_provinces_names_no_province(where):
+    text = "5月14日0—24时，31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例5例。"
+    assert where(text, title="卫生健康委通报最新疫情") is None
+
+
+# --- author notes are not evidence ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["（作者单位：云南大学法学院）", "（作者为海南热带海洋学院马克思主义学院教授）", "(作者系甘肃政法大学教授)"],
+)
+def test_an_author_affiliation_is_not_the_place_of_the_article(where, note):
+    text = "数字经济健康发展离不开法治保障，要完善数据产权制度。" + note
+    assert where(text, title="依法保障数字经济健康发展") is None
+
+
+# --- 省政协 without a province hint -------------------------------------------------------
+
+
+def test_a_provincial_meeting_filed_from_the_capital_is_the_province_without_a_hint(where):
+    text = "会议决定，政协甘肃省第十二届委员会常务委员会会议在兰州召开。"
+    assert where(text, dateline_place="兰州", title="十二届省政协第43次主席会议召开") == "620000"
+
+
+def test_a_provincial_round_up_stays_at_the_province_without_a_hint(where):
+    text = (
+        "省政协部署专项民主监督，全省各级政协积极行动，为建设美丽湖南贡献力量。"
+        "湘潭、郴州推进问题整改；长沙市政协组织委员赴浏阳市视察，在浏阳市召开座谈会；"
+        "衡阳市政协召开推进会。"
+    )
+    assert where(text, title="各市州政协推动专项民主监督走深走实") == "430000"

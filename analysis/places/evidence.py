@@ -12,15 +12,21 @@ from typing import NamedTuple
 
 from analysis.places.matcher import Mention, PlaceMatcher
 
-ZONE_WEIGHTS = {"dateline": 4.0, "kicker": 3.0, "title": 3.0, "body": 1.0, "hint": 0.5, "local": 1.0}
+ZONE_WEIGHTS = {
+    "dateline": 4.0, "kicker": 3.0, "title": 3.0, "lead": 1.0, "body": 1.0, "hint": 0.5, "local": 1.0,
+}
 CONTEXT_ZONES = ("hint", "local")
 """Votes for the hint province that only decide between provinces, never the level below:
 the paper's own province, and unnamed local organs (县政协, 市委) in a provincial paper."""
 HEADLINE_ZONES = ("dateline", "kicker", "title")
+BODY_ZONES = ("lead", "body")
+"""The body's first paragraph (``lead``) and the rest of what is read (``body``)."""
 REFINE_MIN_WEIGHT = 2.0
 """Body weight needed below the headline's place to move the answer down to it."""
 DESCENT_RATIO = 0.5
 """Among body mentions, a place must weigh this share of its parent's total to win."""
+UNLED_SHARE = 0.75
+"""The share of all the weight a province needs when the lead names nothing in it."""
 
 
 class Evidence(NamedTuple):
@@ -37,19 +43,23 @@ def collect_evidence(
     mentions: list[tuple[str, Mention]],
     dateline_codes: tuple[str, ...],
     hint: str | None,
+    *,
+    inferred: bool = False,
 ) -> tuple[list[Evidence], bool]:
     """Turn mentions into weighted evidence (rules 2 and 3 of :mod:`.locality`).
 
     Args:
         matcher: the gazetteer's scanner.
-        mentions: ``(zone, mention)`` pairs from the title, kicker and body.
+        mentions: ``(zone, mention)`` pairs from the title, kicker, lead and body.
         dateline_codes: candidate places for the dateline.
-        hint: the hint province's adcode, if any.
+        hint: the province that 省委/全省 refer to: the paper's, or one inferred from the
+            article's own places.
+        inferred: the hint was inferred from the article, so it is no vote of its own.
 
     Returns:
         The evidence, and whether a generic local reference (县政协) was seen.
     """
-    context = [Evidence(hint, "hint", ZONE_WEIGHTS["hint"], False)] if hint else []
+    context = [Evidence(hint, "hint", ZONE_WEIGHTS["hint"], False)] if hint and not inferred else []
     named = [("dateline", dateline_codes, False, False)] if dateline_codes else []
     local_ref = False
     for zone, mention in mentions:
@@ -108,24 +118,35 @@ def choose_place(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]
     """Pick the place the evidence points at (rules 4 and 5 of :mod:`.locality`), or None."""
     headline = [e for e in evidence if e.zone in HEADLINE_ZONES]
     if not headline:
-        has_body = any(e.zone == "body" for e in evidence)
+        has_body = any(e.zone in BODY_ZONES for e in evidence)
         return _descend(chains, evidence) if has_body else None
     actors = [e for e in headline if e.organ and e.zone != "dateline"]
     candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
     best, _ = _best(chains, candidates, evidence)
     if best is None or any(e.code == best for e in actors):
         return best
+    return _refine(chains, best, evidence)
+
+
+def _refine(chains: Mapping[str, tuple[str, ...]], best: str, evidence: list[Evidence]) -> str:
+    """Move from the headline's place down to a place below it that the body is about.
+
+    The candidate is the place below ``best`` whose chain carries the most body weight,
+    at least :data:`REFINE_MIN_WEIGHT` (湖北省宜昌市远安县 under a 湖北 headline). It must
+    also hold :data:`DESCENT_RATIO` of the body's weight at or under ``best``, counting
+    its chain and the places under it: a city named in passing in an article about its
+    province (福建 in the headline, 同安区 among a dozen mentions of 福建) does not win.
+    """
     depth = len(chains[best])
-    below = [
-        e
-        for e in evidence
-        if e.zone == "body" and len(chains[e.code]) > depth and chains[e.code][:depth] == chains[best]
-    ]
-    if below:
-        refined, weight = _best(chains, {e.code for e in below}, below)
-        if refined is not None and weight >= REFINE_MIN_WEIGHT and len(chains[refined]) > depth:
-            return refined
-    return best
+    under = [e for e in evidence if e.zone in BODY_ZONES and chains[e.code][:depth] == chains[best]]
+    below = [e for e in under if len(chains[e.code]) > depth]
+    if not below:
+        return best
+    refined, weight = _best(chains, {e.code for e in below}, below)
+    if refined is None or weight < REFINE_MIN_WEIGHT or len(chains[refined]) <= depth:
+        return best
+    support = sum(e.weight for e in below if e.code in chains[refined] or refined in chains[e.code])
+    return refined if support >= DESCENT_RATIO * sum(e.weight for e in under) else best
 
 
 def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) -> str | None:
@@ -134,12 +155,23 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
     At the top a province must hold more than half of all the weight; below, the
     heaviest child must be the only heaviest and hold :data:`DESCENT_RATIO` of its
     parent's weight (a county mentioned once in an article about its province four
-    times does not win; 漳县 with 定西 behind it does).
+    times does not win; 漳县 with 定西 behind it does). A province not named in the lead
+    (itself or a place in it; the paper's own province counts as named) must be named
+    at least :data:`REFINE_MIN_WEIGHT` times and hold :data:`UNLED_SHARE` of the weight:
+    a single mention further down is a passing one (2011年上海世锦赛 in a report from
+    Budapest), and so are a few scattered ones (上海世博会 and 北京奥运会 in a national
+    report); a story whose framing lead is national and whose second paragraph goes to
+    湖南郴州 is still 郴州's.
     """
     totals: dict[str | None, float] = {}
     children: dict[str | None, set[str]] = {}
+    led: set[str] = set()
     for e in evidence:
         parent = None
+        if e.zone == "lead":
+            led.update(chains[e.code])
+        elif e.zone in CONTEXT_ZONES:
+            led.add(chains[e.code][0])  # the paper's province needs no naming
         for depth, code in enumerate(chains[e.code]):
             if depth == 0 or e.zone not in CONTEXT_ZONES:
                 totals[code] = totals.get(code, 0.0) + e.weight
@@ -156,7 +188,12 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
         kids = children[current]
         top = max(totals[k] for k in kids)
         leaders = [k for k in kids if totals[k] == top]
-        enough = top > current_total / 2 if current is None else top >= DESCENT_RATIO * current_total
+        if current is not None:
+            enough = top >= DESCENT_RATIO * current_total
+        elif leaders[0] in led:
+            enough = top > current_total / 2
+        else:
+            enough = top >= REFINE_MIN_WEIGHT and top >= UNLED_SHARE * current_total
         if len(leaders) > 1 or not enough:
             break
         current = leaders[0]

@@ -1,34 +1,49 @@
 """Locality resolution: which place an article is about.
 
-Evidence comes from four zones, strongest first: the dateline (本报X讯 → ``X``), the
-kicker and the title, then the first :data:`BODY_CHARS` characters of the body. The
-rules, in the order they apply:
+Evidence comes from five zones, strongest first: the dateline (本报X讯 → ``X``), the
+kicker and the title, then the body's lead (its first paragraph) and the rest of its
+first :data:`BODY_CHARS` characters. Author notes (（作者单位：云南大学法学院）) are
+removed first: where the author works is not what the article is about. The rules, in
+the order they apply:
 
 1. Names are read by the gazetteer's scanner (:mod:`analysis.places.matcher`): full
-   names, short forms (临夏州, 肃南县) and bare province/prefecture names (兰州, 甘肃).
-   Bare county names (清水, 高台) are read only in a dateline, where a prefecture beats a
-   same-named county (临夏 → 临夏回族自治州).
-2. In a provincial paper (``province_hint``), 省委, 省政协, 全省 … mean that province.
+   names, short forms (临夏州, 肃南县) and bare province/prefecture names (兰州, 甘肃),
+   a bare name only where it stands as a word (not 长沙 in 外交部长沙伦赛, nor 海北 in
+   天南海北). Bare county names (清水, 高台) are read only in a dateline, where a
+   prefecture beats a same-named county (临夏 → 临夏回族自治州).
+2. 省委, 省政协, 全省 … mean the paper's province (``province_hint``) or, without one,
+   the province of the article's own places: the dateline's, else the headline's, else
+   that of most of the body's places (本报兰州讯 + 十二届省政协… → 甘肃省).
 3. An ambiguous name (朝阳区, 城关区) takes the candidate that the article's other
    places back up (北京 → 北京市朝阳区), or the hint province; otherwise it is dropped,
    never guessed. A two-character county name (漳县) counts only when an organ word
    follows (漳县政协) or a prefecture or county of its own backs it up.
-4. If the dateline, kicker or title name a place, the answer is on their chain: the
+4. A dateline naming no place in China (本报华沙电) leaves the article unplaced unless
+   the title or kicker names a place.
+5. If the dateline, kicker or title name a place, the answer is on their chain: the
    place whose chain (itself and its ancestors) carries the most weight, so the most
    specific consistent place wins (dateline 酒泉 + title 玉门市 → 玉门市). A tie between
    chains gives their deepest common ancestor, or nothing. A headline place named as
    an actor (兰州市政协, 省政协) is not refined further: the dateline of a provincial
    meeting filed from the capital does not make it the capital's. Otherwise the body
-   may refine the answer to a place below it that it names at least twice.
-5. Without headline places, body mentions decide top-down: a province holding most of
+   may refine the answer to a place below it that it names at least twice and that
+   holds half of the body's weight there (福建 in the headline stays 福建 when the body
+   names 厦门同安区 twice among a dozen mentions of 福建).
+6. Without headline places, body mentions decide top-down: a province holding most of
    the weight, then, level by level, the child holding at least half of its parent's
-   weight (漳县政协 → 漳县; a round-up of several cities stays at the province).
-6. Nothing resolvable gives NA, except that with ``province_hint`` an article that
+   weight (漳县政协 → 漳县; a round-up of several cities stays at the province). A
+   province the lead does not name needs two mentions and three quarters of the
+   weight: a place named in passing (2011年上海世锦赛 in a report from Budapest, 海南自贸
+   试验区 in a national report) does not make the article about it.
+7. Nothing resolvable gives NA, except that with ``province_hint`` an article that
    speaks of some unnamed 县政协/市委 is placed in the hint province.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Mapping
 from itertools import repeat
 from typing import Any
 
@@ -37,10 +52,18 @@ import pandas as pd
 from analysis.messages import CodedError
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
+from analysis.places.matcher import Mention
 from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
 
 BODY_CHARS = 1500
 """How much of the body is read: the lead names the place if anything does."""
+LEAD_MIN_CHARS = 60
+LEAD_MAX_CHARS = 400
+"""The lead is the first paragraph of at least 60 characters (a short first line such as
+各位代表： runs on into the next), and at most 400."""
+AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:单位)?\s*[：:为系是][^（()）]{0,150}[）)]")
+"""``（作者单位：云南大学法学院）``, ``（作者为海南热带海洋学院教授）``, ``(作者系…)``."""
+_NOT_A_DATELINE_PLACE = re.compile(r"通$|综合|专|特约|记者|消息")
 
 
 def resolve_locality(
@@ -162,14 +185,66 @@ def _locate(
     hint: str | None,
 ) -> str | None:
     matcher = gazetteer.matcher
-    zones = (("title", _text(title)), ("kicker", _text(kicker)), ("body", _text(text)[:BODY_CHARS]))
+    body = strip_author_notes(_text(text))[:BODY_CHARS]
+    lead = lead_length(body)
+    zones = (("title", _text(title)), ("kicker", _text(kicker)), ("lead", body[:lead]), ("body", body[lead:]))
     mentions = [(zone, m) for zone, value in zones if value for m in matcher.scan(value)]
-    dateline_codes = _dateline_codes(gazetteer, _text(dateline).strip(), hint)
-    evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, hint)
+    dateline_name = _text(dateline).strip()
+    dateline_codes = _dateline_codes(gazetteer, dateline_name, hint)
+    own = hint or _article_province(matcher.chains, mentions, dateline_codes)
+    evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, own, inferred=hint is None)
+    foreign = bool(dateline_name) and not dateline_codes and _foreign(dateline_name)
+    if foreign and not any(e.zone in ("title", "kicker") for e in evidence):
+        return None
     code = choose_place(matcher.chains, evidence)
     if code is None and hint is not None and local_ref:
         return hint
     return code
+
+
+def strip_author_notes(text: str) -> str:
+    """Remove author notes (（作者单位：云南大学法学院）): where the author works is no evidence."""
+    return AUTHOR_NOTE.sub("", text) if "作者" in text else text
+
+
+def lead_length(body: str) -> int:
+    """Where the lead ends: the end of the first paragraph reaching :data:`LEAD_MIN_CHARS`.
+
+    Capped at :data:`LEAD_MAX_CHARS` (a body without paragraph breaks).
+    """
+    end = body.find("\n", LEAD_MIN_CHARS)
+    return min(len(body), LEAD_MAX_CHARS) if end < 0 or end > LEAD_MAX_CHARS else end
+
+
+def _foreign(name: str) -> bool:
+    """True for a dateline naming a place the gazetteer does not know (华沙, 华盛顿).
+
+    Not for words the dateline pattern also catches (新华社长篇通讯, 本报综合讯).
+    """
+    return not _NOT_A_DATELINE_PLACE.search(name)
+
+
+def _article_province(
+    chains: Mapping[str, tuple[str, ...]], mentions: list[tuple[str, Mention]], dateline: tuple[str, ...]
+) -> str | None:
+    """The province the article's own places lie in, for 省政协 in a paper of no known province.
+
+    The dateline's province if it has one; else that of the headline's places, if one;
+    else the province of more than half of the body's unambiguous places.
+    """
+    provinces = {chains[code][0] for code in dateline}
+    if len(provinces) == 1:
+        return provinces.pop()
+    named = [(zone, m.entry.codes[0]) for zone, m in mentions if len(m.entry.codes) == 1 and not m.weak]
+    provinces = {chains[code][0] for zone, code in named if zone in ("title", "kicker")}
+    if len(provinces) == 1:
+        return provinces.pop()
+    counts = Counter(chains[code][0] for _, code in named)
+    if counts:
+        province, count = counts.most_common(1)[0]
+        if count > sum(counts.values()) / 2:
+            return province
+    return None
 
 
 def _dateline_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[str, ...]:

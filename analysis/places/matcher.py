@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
+
+from analysis.places.boundaries import WordBoundaries
 
 if TYPE_CHECKING:
     from analysis.places.gazetteer import Gazetteer
@@ -62,11 +64,14 @@ class Entry(NamedTuple):
             follows it or another place backs it up.
         generic: ``"省"`` for a province reference, the level character for a local
             reference (``"县"`` for 县政协), else ``""``.
+        bare: a name without its level word (长沙, 海北), read only where it stands as a
+            word (not in 外交部长沙伦赛, 天南海北).
     """
 
     codes: tuple[str, ...]
     weak: bool = False
     generic: str = ""
+    bare: bool = False
 
 
 class Mention(NamedTuple):
@@ -97,6 +102,7 @@ class PlaceMatcher:
         chains: ``{adcode: lineage codes from the province down}``.
         flat_provinces: provinces without prefectures (北京, 天津, 上海, 重庆 and the
             SARs), whose 市委 and 市政协 are the province's own.
+        boundaries: the word-boundary check for bare names.
     """
 
     entries: Mapping[str, Entry]
@@ -104,12 +110,14 @@ class PlaceMatcher:
     flat_provinces: frozenset[str]
     _lengths: Mapping[str, tuple[int, ...]]
     _anchors: re.Pattern[str]
+    boundaries: WordBoundaries = field(default_factory=WordBoundaries, compare=False)
 
     def scan(self, text: str) -> list[Mention]:
         """Return the place names and generic references in ``text``, in order.
 
         Blocked texts (``not_a_place``) take part in settling overlaps and are then
-        dropped, so 示范县 hides 范县.
+        dropped, so 示范县 hides 范县. A bare name is kept only where it stands as a word
+        (:mod:`analysis.places.boundaries`).
         """
         found = []
         entries, lengths = self.entries, self._lengths
@@ -124,7 +132,12 @@ class PlaceMatcher:
                 if entry is not None and _allowed(text, end - length, end, entry, following):
                     found.append((end - length, end, entry))
                     break
-        return _settle(found, text)
+        mentions = _settle(found, text)
+        if not any(m.entry.bare for m in mentions):
+            return mentions
+        cache: dict = {}
+        stands = self.boundaries.stands_alone
+        return [m for m in mentions if not m.entry.bare or stands(text, m.start, m.end, cache=cache)]
 
 
 def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> bool:
@@ -191,11 +204,11 @@ def _body_entry(gazetteer: Gazetteer, alias: str, levels: Mapping[str, str]) -> 
     """
     meanings = gazetteer.meanings(alias)
     codes = tuple(m.adcode for m in meanings if m.kind != "bare")
-    if not codes:
-        bare = [m.adcode for m in meanings if levels[m.adcode] != "county"]
-        if not bare:
-            return None
-        top = min(len(gazetteer.get(code).codes) for code in bare)
-        codes = tuple(code for code in bare if len(gazetteer.get(code).codes) == top)
-    weak = len(alias) == 2 and all(levels[code] == "county" for code in codes)
-    return Entry(codes=codes, weak=weak)
+    if codes:
+        weak = len(alias) == 2 and all(levels[code] == "county" for code in codes)
+        return Entry(codes=codes, weak=weak)
+    bare = [m.adcode for m in meanings if levels[m.adcode] != "county"]
+    if not bare:
+        return None
+    top = min(len(gazetteer.get(code).codes) for code in bare)
+    return Entry(codes=tuple(code for code in bare if len(gazetteer.get(code).codes) == top), bare=True)
