@@ -137,3 +137,17 @@ def test_xwlb_party_discipline_peaks_while_the_2024_campaign_ran():
     discipline = counts.pivot(index="period", columns="theme", values="share")["party_discipline"]
     assert discipline["2024Q2"] == discipline.max()
     assert discipline["2024Q2"] > 1.2 * discipline.drop("2024Q2").median()
+
+
+def test_the_1954_national_report_in_traditional_characters_is_converted_and_gets_themes():
+    from analysis.theme_dictionary import load_themes
+    from analysis.themes import assign_themes
+
+    result = load_articles([corpus_path("gov-work-reports-national") / "government_work_reports.jsonl"])
+    articles = result.articles
+    report_1954 = articles[articles["title"].str.startswith("1954年")].iloc[0]
+    assert "我们" in report_1954.text and "們" not in report_1954.text
+    converted = [w for w in result.reports[0].warnings if w.code == "traditional_converted"]
+    assert len(converted) == 1  # the 1955 and 1957 reports quote a few traditional characters only
+    themes = assign_themes(articles.loc[[report_1954.name]], themes=load_themes())
+    assert len(themes.iloc[0]) >= 3
