@@ -183,3 +183,15 @@ def test_cppcc_pages_lose_metadata_photo_credits_and_related_headlines():
     assert hunan.text.split("\n")[0] == "湖南省政协人资环委通报2018年工作要点"
     assert hunan.author == "王双"
     assert not by_id["text"].str.contains("秦金月|2113590|新华社图|当好行动派").any()
+
+
+def test_xwlb_keywords_lead_with_themes_not_generic_words_or_link_text():
+    from analysis.keywords import count_keywords
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    articles = load_articles(sorted(corpus_path("xwlb-cctv-md").glob("2024*.md"))).articles
+    tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
+    top = count_keywords(tokens, top=30)["term"].tolist()
+    generic = {"中国", "国家", "全国", "国际", "地区", "人民", "发布", "原文", "查看", "下午", "时间"}
+    assert not generic & set(top)
+    assert "高质量发展" in top
