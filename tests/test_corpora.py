@@ -73,7 +73,8 @@ def test_xwlb_json_days_load_with_html_removed_and_empty_items_reported():
 def test_xwlb_markdown_days_split_into_stories():
     result = load_articles([corpus_path("xwlb-cctv-md") / "20240614.md"])
     articles = result.articles
-    assert len(articles) == 14
+    assert len(articles) == 13  # the 14th story is only its [查看原文](…) link: reported, not loaded
+    assert [e.code for e in result.reports[0].errors] == ["story_without_text"]
     assert articles["title"].iloc[0].startswith("【新思想引领新征程】")
     edition = pd.Timestamp("2024-06-14")
     assert set(articles["edition_date"]) == {edition}
@@ -87,8 +88,8 @@ def test_government_work_reports_national_and_provincial():
     report_2024 = articles[articles["title"] == "2024年中华人民共和国国务院政府工作报告"].iloc[0]
     assert (report_2024.date, report_2024.date_source) == (pd.Timestamp("2024-03-05"), "text")
     undated = articles["date"].isna().sum()
-    warnings = [w.code for w in national.reports[0].warnings]
-    assert undated == warnings.count("no_date")  # resolutions with no year nor full date
+    no_date = [w for w in national.reports[0].warnings if w.code == "no_date"]
+    assert undated == len(no_date)  # resolutions with no year nor full date
     provincial = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
     reports = validate_articles(provincial.articles)
     assert len(reports) == 31 and reports["province"].nunique() == 31
@@ -225,3 +226,59 @@ def test_local_cppcc_provincial_bodies_are_their_province_without_a_hint():
     assert by_id.loc["sp-018", "locality"] == "甘肃省"  # 十二届省政协…主席会议, 本报兰州讯
     assert by_id.loc["sp-014", "locality"] == "湖南省"  # 各市州政协 round-up
     assert by_id.loc["sp-013", "locality"] == "湖南省"
+
+
+def test_the_1954_national_report_in_traditional_characters_is_converted_and_gets_themes():
+    from analysis.theme_dictionary import load_themes
+    from analysis.themes import assign_themes
+
+    result = load_articles([corpus_path("gov-work-reports-national") / "government_work_reports.jsonl"])
+    articles = result.articles
+    report_1954 = articles[articles["title"].str.startswith("1954年")].iloc[0]
+    assert "我们" in report_1954.text and "們" not in report_1954.text
+    converted = [w for w in result.reports[0].warnings if w.code == "traditional_converted"]
+    assert len(converted) == 1  # the 1955 and 1957 reports quote a few traditional characters only
+    themes = assign_themes(articles.loc[[report_1954.name]], themes=load_themes())
+    assert len(themes.iloc[0]) >= 3
+
+
+def test_xwlb_markdown_keeps_no_navigation_links_urls_or_leads():
+    days = sorted(corpus_path("xwlb-cctv-md").glob("2022*.md"))
+    text = load_articles(days).articles["text"]
+    assert len(text) > 40
+    assert not text.str.contains("查看原文|https?://|央视网消息").any()
+
+
+def test_xwlb_2012_json_loses_its_leads_and_editor_credits():
+    text = load_articles(sorted((corpus_path("xwlb-cctv-json") / "2012").glob("*.json"))).articles["text"]
+    assert not text.str.contains("文字编辑|视频编辑|中国网络电视台消息|[(（]新闻联播[)）]消息").any()
+
+
+def test_provincial_reports_open_with_the_delivery_line_not_page_furniture():
+    provincial = load_articles(sorted(corpus_path("gov-work-reports-provincial-2026").glob("2026_*.csv")))
+    by_province = provincial.articles.set_index("province")["text"]
+    furniture = r"^>|分享[:：]|发表时间|阅读量|政府信息公开|\d{2}:\d{2}:\d{2}|记者\s*\S{1,4}\s*摄"
+    assert not by_province.str.contains(furniture).any()
+    yunnan = by_province["云南省"].split("\n")
+    assert yunnan[0] == "——2026年1月28日在云南省第十四届人民代表大会第四次会议上"
+
+
+def test_cppcc_pages_lose_metadata_photo_credits_and_related_headlines():
+    articles = load_articles([corpus_path("cppcc-local-news-pages") / "articles.jsonl"]).articles
+    by_id = articles.set_index("doc_id")
+    hunan = by_id.loc["sp-013"]
+    assert hunan.text.split("\n")[0] == "湖南省政协人资环委通报2018年工作要点"
+    assert hunan.author == "王双"
+    assert not by_id["text"].str.contains("秦金月|2113590|新华社图|当好行动派").any()
+
+
+def test_xwlb_keywords_lead_with_themes_not_generic_words_or_link_text():
+    from analysis.keywords import count_keywords
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    articles = load_articles(sorted(corpus_path("xwlb-cctv-md").glob("2024*.md"))).articles
+    tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
+    top = count_keywords(tokens, top=30)["term"].tolist()
+    generic = {"中国", "国家", "全国", "国际", "地区", "人民", "发布", "原文", "查看", "下午", "时间"}
+    assert not generic & set(top)
+    assert "高质量发展" in top

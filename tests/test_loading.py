@@ -100,7 +100,7 @@ def test_json_list_nested_html_and_video_tags(tmp_path):
     result = load(path)
     row = result.articles.iloc[0]
     assert (row.title, row.doc_id, row.outlet, row.text) == (
-        "山东打造一流营商环境", "V1", "央视网", "央视网消息：山东推进改革。\n第二段。")
+        "山东打造一流营商环境", "V1", "央视网", "山东推进改革。\n第二段。")  # the lead 央视网消息： is furniture
     assert row.edition_date == pd.Timestamp("2024-06-14")
     report = report_of(result, "20240614.json")
     assert (report.status, report.records, report.articles) == ("partial", 2, 1)
@@ -143,7 +143,7 @@ def test_markdown_day_file_skips_the_rundown(tmp_path):
     )
     result = load(path)
     assert result.articles["title"].tolist() == ["甲新闻", "乙新闻"]
-    assert result.articles.loc[0, "text"] == "央视网消息：今天,甲地召开会议。"
+    assert result.articles.loc[0, "text"] == "今天,甲地召开会议。"  # without the lead 央视网消息：
     assert result.articles.loc[0, "date"] == pd.Timestamp("2024-06-14")
     assert "rundown" in report_of(result, "20240614.md").skipped[0].message
 

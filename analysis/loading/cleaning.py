@@ -18,15 +18,22 @@ from analysis.loading import layout
 from analysis.loading.html_text import html_to_text, looks_like_html
 from analysis.loading.page import EDITOR_LINE
 from analysis.loading.paragraphs import Line, join_paragraphs
+from analysis.loading.web_chrome import drop_breadcrumbs, drop_related_links, strip_links
 from analysis.paths import ConfigFileError, data_path, read_config_text
 from analysis.report import Problem
 
 _SOURCE_LINE = re.compile(r"^(?:来源|稿源|出处)[:：]\s*(?P<outlet>.{2,30})$")
-_META_KEYS = r"来源|稿源|发布时间|发布日期|时间|作者|编辑|责任编辑|浏览次数|点击数|阅读|【?字体|【?字号"
+_META_KEYS = (
+    r"来源|稿源|发布时间|发布日期|发表时间|发表日期|更新时间|时间|作者|编辑|责任编辑|"
+    r"浏览次数|浏览量|访问量|阅读量|阅读次数|点击数|点击量|阅读|【?字体|【?字号"
+)
 _META_TOKEN = re.compile(
     rf"^(?:\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
     rf"(?:{_META_KEYS})[:：]?.{{0,30}}|[|｜]|】)$"
 )
+_BARE_LABEL = re.compile(rf"((?:{_META_KEYS}))[:：]")
+META_VALUE_MAX = 30
+"""A label alone on its line (``来源：``) takes a next line this short as its value."""
 DATELINE_SEARCH_LINES = 4
 """A dateline may follow up to this many heading lines repeated at the top of a record."""
 _PAGE_LINE = re.compile(r"^(?:版次|当前版)[:：]\s*(?P<page>[A-Z]?\d{1,3})版?$")
@@ -92,7 +99,11 @@ def clean_record_text(text: str, *, title: str | None = None) -> CleanedText:
         text = html_to_text(text)
     text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     cleaned = CleanedText(text="")
-    lines = _strip_chrome(text.split("\n"), cleaned, title=title)
+    text, cleaned.removed = strip_links(text, load_chrome_patterns())
+    raw_lines, crumbs = drop_breadcrumbs(text.split("\n"))
+    raw_lines, links = drop_related_links(raw_lines)
+    cleaned.removed += crumbs + links
+    lines = _strip_chrome(raw_lines, cleaned, title=title)
     heads, body = _take_anchor_lines(lines, cleaned)
     paragraphs = [h.text for h in heads] + [text for _, text in join_paragraphs(body)]
     cleaned.text = "\n".join(paragraphs)
@@ -100,27 +111,36 @@ def clean_record_text(text: str, *, title: str | None = None) -> CleanedText:
 
 
 def _strip_chrome(raw_lines: list[str], cleaned: CleanedText, *, title: str | None) -> list[Line]:
-    """Drop chrome, editor lines and a repeated headline; keep what they tell."""
+    """Drop chrome, editor lines and a repeated headline; keep what they tell.
+
+    A metadata label alone on its line (``来源：``) takes the next short line as its value
+    (``宁夏日报客户端``): pages that print label and value on two lines.
+    """
     chrome = load_chrome_patterns()
     title_key = re.sub(r"\s+", "", title or "")
     kept: list[Line] = []
+    label = None
     for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not stripped:
             continue
         short = len(stripped) <= 100
-        if short and _read_metadata_line(stripped, cleaned):
+        if label is not None and len(stripped) <= META_VALUE_MAX and not layout.ends_sentence(stripped):
+            _read_metadata_line(f"{label}:{stripped}", cleaned)
+        elif short and _read_metadata_line(stripped, cleaned):
             pass
         elif short and (match := _SOURCE_LINE.match(stripped)):
             cleaned.outlet = cleaned.outlet or match["outlet"].strip()
         elif short and (match := _PAGE_LINE.match(stripped)):
             cleaned.page = str(int(re.sub(r"\D", "", match["page"])))
         elif not (short and (chrome.fullmatch(stripped) or EDITOR_LINE.match(stripped))):
+            label = None
             if title_key and not kept and re.sub(r"\s+", "", stripped) == title_key:
                 cleaned.removed.append(stripped)
                 continue
             kept.append(Line(number, raw.rstrip(), stripped))
             continue
+        label = match[1] if (match := _BARE_LABEL.fullmatch(stripped)) and label is None else None
         cleaned.removed.append(stripped)
     return kept
 
@@ -128,7 +148,12 @@ def _strip_chrome(raw_lines: list[str], cleaned: CleanedText, *, title: str | No
 def _read_metadata_line(line: str, cleaned: CleanedText) -> bool:
     """Recognise a line of page metadata (``发布时间: … | 来源: … | 作者: …``); keep what it says."""
     spaced = re.sub(rf"({_META_KEYS})", r" \1", line)
-    tokens = [t for t in re.split(r"\s*[|｜]\s*|\s+", spaced) if t]
+    tokens: list[str] = []
+    for token in re.split(r"\s*[|｜]\s*|\s+", spaced):
+        if tokens and _BARE_LABEL.fullmatch(tokens[-1]) and token and not _META_TOKEN.match(token):
+            tokens[-1] += token  # ``作者: 王双``: the value after a space
+        elif token:
+            tokens.append(token)
     if not tokens or not all(_META_TOKEN.match(t) for t in tokens):
         return False
     if not any(re.match(rf"(?:{_META_KEYS})", t) for t in tokens):
@@ -165,17 +190,18 @@ def _take_anchor_lines(lines: list[Line], cleaned: CleanedText) -> tuple[list[Li
 
 
 def _split_at_dateline(lines: list[Line], cleaned: CleanedText) -> tuple[list[Line], list[Line]]:
-    """Find a dateline (or lead byline) in the first lines; return (heading lines, body).
+    """Find a dateline, source lead or lead byline in the first lines; return (heading lines, body).
 
-    Heading lines are returned apart so that paragraph rejoining keeps them apart from
-    the lead.
+    A source lead (``央视网消息（新闻联播）：``) is read first: ``中国网络电视台消息`` must not
+    be taken for the dateline ``中国网…电``. Heading lines are returned apart so that
+    paragraph rejoining keeps them apart from the lead.
     """
     for index, line in enumerate(lines[:DATELINE_SEARCH_LINES]):
-        rest = None
-        if (dateline := layout.parse_dateline(line.text)) is not None:
+        rest = layout.strip_source_lead(line.text)
+        if rest is None and (dateline := layout.parse_dateline(line.text)) is not None:
             cleaned.dateline_place, cleaned.dateline_date = dateline.place, dateline.date
             cleaned.author, rest = dateline.authors, dateline.rest
-        elif (byline := layout.parse_lead_byline(line.text)) is not None:
+        elif rest is None and (byline := layout.parse_lead_byline(line.text)) is not None:
             cleaned.author, rest = byline
         if rest is None:
             continue

@@ -26,6 +26,19 @@ DATELINE = re.compile(
 )
 """``本报嘉峪关讯(通讯员苏天泰)``, ``本报北京7月4日电  （记者李晓晴）``, ``新华社北京7月4日电``."""
 
+SOURCE_LEAD = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}?(?:网|台|社|报)\s*(?:[(（][^)）]{1,12}[)）])?\s*消息\s*"
+    r"(?:[(（][^)）]{1,12}[)）])?\s*[:：]\s*"
+)
+"""A broadcaster's or site's lead: ``央视网消息（新闻联播）：``, ``中国网络电视台消息(新闻联播)：``."""
+
+
+def strip_source_lead(line: str) -> str | None:
+    """Return ``line`` without a leading ``央视网消息（新闻联播）：``, or None when it has none."""
+    match = SOURCE_LEAD.match(line)
+    return None if match is None else line[match.end():].strip()
+
+
 _PAGE = r"(?:第\s*)?[A-D]?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版"
 """A page mark: ``第3版``, ``一版``, ``A3版`` (section letters are dropped from the number)."""
 PAGE_MARK = re.compile(rf"(?<![0-9A-Za-z]){_PAGE}")

@@ -43,7 +43,8 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
         if buffer:
             paragraphs.append((number, _tidy(buffer)))
         number, buffer = line.number, line.text
-        is_subhead = layout.looks_like_heading(line.raw, max_chars=layout.SUBHEAD_MAX) or _is_label(line.text)
+        is_subhead = (layout.looks_like_heading(line.raw, max_chars=layout.SUBHEAD_MAX)
+                      or _is_label(line.text) or _is_delivery_line(line.text))
     if buffer:
         paragraphs.append((number, _tidy(buffer)))
     return paragraphs
@@ -79,6 +80,18 @@ LABEL_MAX = 12
 def _is_label(text: str) -> bool:
     """True for a short line with no punctuation at all: a label or subhead, even if indented."""
     return len(text) <= LABEL_MAX and not any(ch in "，,、。；;：:！？!?" for ch in text)
+
+
+DELIVERY_LINE = re.compile(
+    r"^(?:——|--|―{1,2}|─{1,2}|[(（])?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{2,50}?"
+    r"(?:会议|大会)上(?:的(?:报告|讲话|工作报告))?[)）]?$"
+)
+"""``——2026年1月28日在云南省第十四届人民代表大会第四次会议上``: a report's own line."""
+
+
+def _is_delivery_line(text: str) -> bool:
+    """True for the line saying where a report was delivered: it stands alone, never joined."""
+    return bool(DELIVERY_LINE.match(text))
 
 
 def _tidy(paragraph: str) -> str:

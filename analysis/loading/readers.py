@@ -31,6 +31,7 @@ from analysis.loading.tables import (
     read_json_lines,
     read_parquet,
 )
+from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
@@ -95,6 +96,8 @@ def _read_text_format(
             suffix = ".json" if _is_single_json(text) else ".jsonl"
     if suffix in readers:
         return _from_records(readers[suffix](text), name, options, report)
+    if _written_in_traditional(text, report):
+        text = to_simplified(text)
     if suffix in {".md", ".markdown"}:
         return _from_markdown(text, name, options, report)
     if suffix in {".html", ".htm"}:
@@ -200,6 +203,9 @@ def _from_records(
     info = _file_info(name, options)
     articles: list[RawArticle] = []
     for number, record in batch.records:
+        text = record.get(colmap.get("text") or "")
+        if isinstance(text, str) and _written_in_traditional(text, report, number):
+            record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
         article = _record_article(record, colmap, f"{name}#{number}", info, options)
         if isinstance(article, Problem):
             report.fail(article.code, line=number, **article.params)
@@ -208,6 +214,19 @@ def _from_records(
             articles.append(article)
     report.articles = len(articles)
     return articles, report
+
+
+def _written_in_traditional(text: str, report: FileReport, line: int | None = None) -> bool:
+    """True when ``text`` is in traditional characters; the report is warned it gets converted.
+
+    Themes, dictionary and stopwords are simplified: the articles table holds the
+    converted text, and the warning says so.
+    """
+    share = traditional_share(text)
+    if share < TRADITIONAL_SHARE:
+        return False
+    report.warnings.append(Problem.of("traditional_converted", line=line, share=share))
+    return True
 
 
 def _record_article(
