@@ -59,6 +59,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "themes) than the current ones, so their keywords and themes do not match them. Run: "
         "govthemes resegment --store {store}",
     ),
+    "folder_too_many": (
+        "这个文件夹里的文件超过 {limit:,} 个，页面中不读取：请选一个更小的文件夹，"
+        "或先用命令行 govthemes ingest 建库，再在“已建库”中打开。",
+        "This folder holds more than {limit:,} files and is not read in the page: choose a smaller "
+        "folder, or build a store with govthemes ingest and open it as a store.",
+    ),
+    "folder_large": (
+        "这个文件夹有 {files:,} 个文件（{mb:,.0f} MB），读取和分词可能需要较长时间。",
+        "This folder holds {files:,} files ({mb:,.0f} MB): reading and segmenting them may take a while.",
+    ),
+    "folder_read_anyway": ("仍然读取", "Read it anyway"),
     "reload_folder": ("重新读取文件夹（文件有变化时）", "Read the folder again (after files change)"),
     "edition_date": ("版面日期（可选）", "Edition date (optional)"),
     "province_hint": ("报纸所属省份（可选）", "Paper's province (optional)"),

@@ -1,0 +1,59 @@
+"""The dashboard's folder source: a bounded look before reading, and a question before a large read."""
+
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURES, REPO_ROOT
+
+pytestmark = pytest.mark.slow
+os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
+SCRIPT = str(REPO_ROOT / "dashboard.py")
+
+
+def page_folder(folder, n_files):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    for number in range(n_files):
+        (folder / f"2024-05-{10 + number:02d}_1版.txt").write_text(page.replace("白银", f"白银{number}"), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_scan_fingerprints_files_and_stops_counting_past_the_limit(tmp_path):
+    from ui.sources import scan_folder
+
+    page_folder(tmp_path, 3)
+    scan = scan_folder(tmp_path)
+    assert (scan.n_files, scan.too_many) == (3, False) and scan.n_bytes > 0
+    assert scan_folder(tmp_path).signature == scan.signature
+    (tmp_path / "2024-05-10_1版.txt").write_text("本报讯 近日,委员们开展调研。", encoding="utf-8")
+    assert scan_folder(tmp_path).signature != scan.signature
+    assert scan_folder(tmp_path, max_files=2).too_many
+
+
+def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    monkeypatch.setattr("ui.sources.CONFIRM_FOLDER_FILES", 2)
+    page_folder(tmp_path, 3)
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(str(tmp_path)).run()
+    assert not at.exception, at.exception
+    assert any("这个文件夹有 3 个文件" in w.value for w in at.warning)
+    assert not any("载入结果" in e.label for e in at.expander)
+    at.button(key="folder_confirm").click().run()
+    assert not at.exception, at.exception
+    assert any("载入结果" in e.label for e in at.expander)
+
+
+def test_a_folder_of_too_many_files_is_not_read_and_the_page_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    monkeypatch.setattr("ui.sources.MAX_FOLDER_FILES", 2)
+    page_folder(tmp_path, 3)
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(str(tmp_path)).run()
+    assert not at.exception, at.exception
+    assert any("govthemes ingest" in e.value for e in at.error)
