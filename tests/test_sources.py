@@ -31,15 +31,21 @@ def test_a_folder_scan_fingerprints_files_and_stops_counting_past_the_limit(tmp_
     assert scan_folder(tmp_path, max_files=2).too_many
 
 
-def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypatch):
-    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
-    monkeypatch.setattr("ui.sources.CONFIRM_FOLDER_FILES", 2)
-    page_folder(tmp_path, 3)
+def open_folder(folder, monkeypatch) -> AppTest:
+    """The app with ``folder`` (three pages) typed as the folder source."""
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(folder))
+    page_folder(folder, 3)
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
     at.radio(key="source_kind").set_value("folder").run()
-    at.text_input(key="folder_path").input(str(tmp_path)).run()
+    at.text_input(key="folder_path").input(str(folder)).run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypatch):
+    monkeypatch.setattr("ui.sources.CONFIRM_FOLDER_FILES", 2)
+    at = open_folder(tmp_path, monkeypatch)
     assert any("这个文件夹有 3 个文件" in w.value for w in at.warning)
     assert not any("载入结果" in e.label for e in at.expander)
     at.button(key="folder_confirm").click().run()
@@ -48,12 +54,6 @@ def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypat
 
 
 def test_a_folder_of_too_many_files_is_not_read_and_the_page_says_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     monkeypatch.setattr("ui.sources.MAX_FOLDER_FILES", 2)
-    page_folder(tmp_path, 3)
-    at = AppTest.from_file(SCRIPT, default_timeout=240)
-    at.run()
-    at.radio(key="source_kind").set_value("folder").run()
-    at.text_input(key="folder_path").input(str(tmp_path)).run()
-    assert not at.exception, at.exception
+    at = open_folder(tmp_path, monkeypatch)
     assert any("govthemes ingest" in e.value for e in at.error)
