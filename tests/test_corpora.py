@@ -282,3 +282,13 @@ def test_xwlb_keywords_lead_with_themes_not_generic_words_or_link_text():
     generic = {"中国", "国家", "全国", "国际", "地区", "人民", "发布", "原文", "查看", "下午", "时间"}
     assert not generic & set(top)
     assert "高质量发展" in top
+
+
+def test_people_s_daily_kickers_leading_into_the_title_with_a_dash_or_colon():
+    folder = corpus_path("rmrb-20220705-articles")
+    names = ["20220705-06-03.txt", "20220705-19-04.txt", "20220705-20-01.txt"]
+    articles = load_articles([folder / name for name in names]).articles
+    heads = list(zip(articles["kicker"], articles["title"], strict=True))
+    assert heads[1] == ("山东寿光市：", "选优配强乡村振兴“头雁方阵”")
+    assert heads[2] == ("航天员王亚平讲述神舟十三号乘组出舱活动——", "出舱，拥抱浩瀚太空（开卷知新）")
+    assert heads[0][0].endswith("孙家栋院士——") and heads[0][1].startswith("“国家需要，我就去做”")

@@ -173,3 +173,23 @@ def test_lines_rejoin_without_a_space_in_chinese_and_numbers_but_with_one_betwee
     assert "参加APEC" + glue("参加APEC", "会议") == "参加APEC会议"
     assert "saves a PNG" + glue("saves a PNG", "of every tab") == "saves a PNG of every tab"
     assert "as it said," + glue("as it said,", "the plan") == "as it said, the plan"
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title"),
+    [
+        ("临泽县：", "党建引领绘就乡村振兴新图景"),
+        ("县政协委员、种粮大户王建国——", "“种好粮，就是我的本分”（委员风采）"),
+    ],
+)
+def test_a_kicker_leading_into_the_title_with_a_colon_or_a_dash_is_the_kicker(kicker, title):
+    body = "　　今年以来，临泽县坚持党建引领，推动产业发展，群众收入稳步增长。\n　　委员们表示，将继续履职尽责。"
+    (article,) = split_page(f"{kicker}\n{title}\n\n{body}\n").articles
+    assert (article.kicker, article.title) == (kicker, title)
+    assert article.paragraphs[0].startswith("今年以来")
+
+
+def test_a_line_ending_in_a_colon_inside_an_article_stays_body_text():
+    page = "县政协召开常委会议\n\n　　本报讯 近日，县政协召开常委会议。\n会议强调：\n　　要提高政治站位，扎实做好各项工作。\n"
+    (article,) = split_page(page).articles
+    assert article.title == "县政协召开常委会议" and "会议强调：" in article.text

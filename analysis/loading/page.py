@@ -261,8 +261,8 @@ def _build_article(
     ``first_number`` is the number of the file's first non-blank line.
     """
     article = PageArticle(first_line=lines[0].number, last_line=lines[-1].number)
-    headings: list[Line] = []
-    body_start = 0
+    headings: list[Line] = [lines[0]] if _opens_with_colon_kicker(lines, heading_rule) else []
+    body_start = len(headings)
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:
         line = lines[body_start]
         limit = FIRST_TITLE_MAX if line.number == first_number else layout.HEADLINE_MAX
@@ -284,6 +284,25 @@ def _build_article(
     article.paragraphs = [text for _, text in paragraphs]
     article.paragraph_lines = [number for number, _ in paragraphs]
     return article
+
+
+COLON_KICKER_MAX = 16
+"""A kicker ending in a colon (``山东寿光市：``) is at most this long."""
+
+
+def _opens_with_colon_kicker(lines: list[Line], heading_rule: _Headings) -> bool:
+    """True when an article opens with a short kicker ending in a colon, then its headline.
+
+    ``山东寿光市：`` above ``选优配强乡村振兴“头雁方阵”``: a line ending in a colon is body
+    text anywhere else (``会议强调：``), so only the article's first line, followed by a
+    headline and then body, is read as a kicker.
+    """
+    if heading_rule.display or len(lines) < 3:
+        return False
+    first = lines[0]
+    short = 2 <= len(first.text) <= COLON_KICKER_MAX and first.text.endswith(("：", ":"))
+    plain = not layout.is_indented(first.raw) and not any(ch in layout.TERMINAL for ch in first.text)
+    return short and plain and heading_rule.allows(lines[1]) and not heading_rule.allows(lines[2])
 
 
 def _without_continued_to(

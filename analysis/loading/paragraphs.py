@@ -99,12 +99,16 @@ def _tidy(paragraph: str) -> str:
     return re.sub(r"[ \t\u3000]{2,}", " ", paragraph).strip()
 
 
+KICKER_ENDINGS = ("——", "—", "：", ":")
+"""A heading line ending so leads into the title below it: it is the kicker (引题)."""
+
+
 def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | None]:
     """Decide which heading lines are kicker (引题), title and subtitle (副题).
 
     One line is the title. With two, the first is the kicker, unless the second reads as
-    a subtitle (it has a comma and the first has none). With three: kicker, title,
-    subtitle.
+    a subtitle (it has a comma and the first has none) and the first does not lead into it
+    (``——``, ``：``). With three: kicker, title, subtitle.
 
     Returns:
         ``(kicker, title, subtitle)``, each None when absent.
@@ -116,6 +120,8 @@ def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | No
         return None, heads[0], None
     if len(heads) == 2:
         first, second = heads
+        if first.endswith(KICKER_ENDINGS):  # 山东寿光市： / …孙家栋院士—— lead into the title
+            return first, second, None
         if second.startswith("——") or (_has_comma(second) and not _has_comma(first)):
             return None, first, second
         return first, second, None
