@@ -264,7 +264,8 @@ def test_slogans_chart():
 
 
 def test_theme_heatmap_cells_are_the_shares_fed_in(theme_counts):
-    spec = assert_titled(charts.plot_theme_heatmap(theme_counts, theme_labels=THEMES))
+    # drop_empty=False keeps 安全生产 (no article anywhere; dropped by default) to show the zero cells
+    spec = assert_titled(charts.plot_theme_heatmap(theme_counts, theme_labels=THEMES, drop_empty=False))
     (heat,) = spec["data"]
     assert list(heat["x"]) == ["乡村振兴", "生态保护", "安全生产"]
     assert list(heat["y"]) == ["兰州市", "酒泉市"]

@@ -179,10 +179,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "spread_slogans": ("比较这些提法的扩散（可多选）", "Compare how these slogans spread"),
     "heatmap": ("地区 × 主题", "Place × theme"),
     "heatmap_measure": ("格子颜色", "Cell colour"),
-    "heatmap_share": ("报道占比", "Share of articles"),
+    "heatmap_share": ("报道占比（统一色阶）", "Share of articles (one scale)"),
+    "heatmap_column": ("按主题内比较（各列单独着色）", "Within each theme (each column its own scale)"),
     "heatmap_relative": ("相对全体平均（突出各地差异）", "Relative to all places (what sets places apart)"),
     "trends": ("主题趋势", "Theme trends"),
     "mix": ("各地主题构成", "Theme mix by place"),
+    "themes_share_note": (
+        "侧栏所选主题只决定显示哪些主题；占比的分母仍是符合其他筛选条件（日期、地区、媒体、检索）的全部文章，共 {n:,} 篇。",
+        "The themes chosen in the sidebar only pick which themes are shown; shares are of all {n:,} articles "
+        "that pass the other filters (dates, places, outlets, search).",
+    ),
     "map_metric": ("着色依据", "Colour by"),
     "map_articles": ("文章数", "Number of articles"),
     "map_theme_share": ("某一主题的占比", "Share of one theme"),

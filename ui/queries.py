@@ -10,6 +10,7 @@ costs nothing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -81,8 +82,15 @@ def slogan_spread(view: View, slogans: tuple[str, ...], level: str | None = None
 
 
 def theme_counts(view: View, *, by: str | None, period: str | None = None) -> pd.DataFrame:
-    """``group, period, theme, n_articles, share, n_hits, group_articles, group_code``."""
-    return ask(view, "theme_counts", by=by, period=period)
+    """``group, period, theme, n_articles, share, n_hits, group_articles, group_code``.
+
+    Every theme, with shares among all the articles that pass the other filters: the
+    store does not apply the theme filter to theme counts, so it is left out of the
+    cache key too (choosing a theme then redraws without asking the store again).
+    """
+    filters = replace(view.filters, themes=())
+    options = (("by", by), ("period", period))
+    return _ask(view.store, view.source_label, "theme_counts", filters, options)
 
 
 def cooccurrence(view: View, top: int = 40) -> pd.DataFrame:

@@ -1,10 +1,16 @@
-"""主题 Themes: place × theme heatmap, theme trends, theme mix of each place."""
+"""主题 Themes: place × theme heatmap, theme trends, theme mix of each place.
+
+The sidebar's theme filter picks which themes are drawn; it never narrows the
+denominators: a theme's share is of all the articles that pass the other filters (the
+store's theme counts ignore the theme filter). Each theme has one colour in every chart,
+set by its place in the theme dictionary.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends
+from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
@@ -13,6 +19,7 @@ from ui.sidebar import apply_selection
 from ui.view import View, add_cell_targets
 
 PERIODS = ("month", "quarter", "year")
+MEASURES = ("share", "column", "relative")
 
 
 def render(view: View) -> None:
@@ -22,11 +29,16 @@ def render(view: View) -> None:
     if by_place.empty:
         st.info(t("no_match", lang))
         return
+    chosen = list(view.state.themes) or None
+    colours = theme_colours(view.theme_labels)  # every theme, in dictionary order: fixed colours
     st.caption(t("click_hint", lang))
-    measure = pick_one(
-        "heatmap_measure", ["share", "relative"], key="th_measure", prefix="heatmap", lang=lang
+    if chosen:
+        n_articles = int(by_place.groupby("group")["group_articles"].max().sum())
+        st.caption(t("themes_share_note", lang, n=n_articles))
+    measure = pick_one("heatmap_measure", list(MEASURES), key="th_measure", prefix="heatmap", lang=lang)
+    fig = plot_theme_heatmap(
+        by_place, theme_labels=view.theme_labels, measure=measure, themes=chosen, lang=lang
     )
-    fig = plot_theme_heatmap(by_place, theme_labels=view.theme_labels, measure=measure, lang=lang)
     fig = add_cell_targets(fig, by_place, theme_labels=view.theme_labels, lang=lang)
     event = show_chart(fig, key="th_heatmap", filename="theme_heatmap", lang=lang, selectable=True)
     apply_selection(
@@ -42,13 +54,9 @@ def render(view: View) -> None:
                       default=view.default_period(PERIODS))
     trends = queries.theme_counts(view, by=None, period=period)
     fig = plot_theme_trends(
-        trends,
-        theme_labels=view.theme_labels,
-        period=period,
-        lang=lang,
-        themes=list(view.state.themes) or None,
+        trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
     )
     show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
     download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
-    fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, lang=lang)
+    fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours, lang=lang)
     show_chart(fig, key="th_mix", filename="theme_mix", lang=lang)

@@ -72,8 +72,9 @@ def add_cell_targets(
     """
     frame = counts[counts["theme"].isin(list(theme_labels))]
     overall = overall_theme_shares(frame)
-    shown = set(fig.data[0].y)  # the heatmap may show only the places with the most articles
-    frame = frame[frame["group"].astype(str).isin(shown)]
+    # the heatmap may show only the places with the most articles, and not every theme
+    shown, columns = set(fig.data[0].y), set(fig.data[0].x)
+    frame = frame[frame["group"].astype(str).isin(shown) & frame["theme"].map(theme_labels).isin(columns)]
     fig.data[0].hoverinfo = "skip"
     fig.data[0].hovertemplate = None
     hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)

@@ -11,8 +11,9 @@ from analysis.charts.maps import plot_article_map, plot_choropleth
 from analysis.charts.network import plot_cooccurrence_network, spring_layout
 from analysis.charts.overview import plot_articles_by_locality, plot_articles_over_time
 from analysis.charts.slogans import plot_slogan_spread
-from analysis.charts.style import chart_config
-from analysis.charts.themes import plot_theme_heatmap, plot_theme_mix, plot_theme_trends
+from analysis.charts.style import chart_config, theme_colours
+from analysis.charts.theme_heatmap import plot_theme_heatmap
+from analysis.charts.themes import plot_theme_mix, plot_theme_trends
 
 __all__ = [
     "LABELS",
@@ -32,4 +33,5 @@ __all__ = [
     "plot_theme_trends",
     "plot_top_terms",
     "spring_layout",
+    "theme_colours",
 ]

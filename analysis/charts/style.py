@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,6 +36,33 @@ PALETTE = (
 )
 """Qualitative colours (Tableau 10 without its grey), readable on white and in print."""
 
+THEME_PALETTE = (
+    *PALETTE,
+    "#511CFB",
+    "#FE00CE",
+    "#332288",
+    "#B00068",
+    "#FB0D0D",
+    "#3283FE",
+    "#86CE00",
+    "#661100",
+    "#A6761D",
+    "#990099",
+    "#DA16FF",
+    "#DEA0FD",
+    "#2ED9FF",
+    "#620042",
+    "#DDCC77",
+    "#1B9E77",
+    "#FF0092",
+    "#6C7C32",
+    "#7F3C8D",
+)
+"""28 colours, one per theme of ``data/themes.toml`` in its order: :data:`PALETTE` first,
+then colours of plotly's qualitative palettes (Dark24, Light24, Alphabet, Safe, Dark2,
+G10, Bold) picked one at a time as the farthest (CIE L*a*b*) from those already taken,
+leaving out colours too light for white, near black or greyish (grey means "others")."""
+
 OTHERS_COLOUR = "#BAB0AC"
 """Grey for "others" (folded groups or themes)."""
 
@@ -46,6 +74,19 @@ SEQUENTIAL = "Blues"
 
 ROW_HEIGHT = 24
 """Pixels per bar in horizontal bar charts, so long lists of Chinese labels never overlap."""
+
+
+def theme_colours(theme_ids: Iterable[str]) -> dict[str, str]:
+    """One fixed colour per theme: the theme's position in ``theme_ids`` picks it.
+
+    Give every theme of the dictionary in its order (not only those drawn), so that a
+    theme keeps its colour in every chart and under every filter. Past
+    :data:`THEME_PALETTE`'s length colours repeat.
+
+    Returns:
+        ``{theme id: "#RRGGBB"}``.
+    """
+    return {theme: THEME_PALETTE[i % len(THEME_PALETTE)] for i, theme in enumerate(dict.fromkeys(theme_ids))}
 
 
 def base_layout(fig: go.Figure, *, title: str, height: int | None = None) -> go.Figure:

@@ -1,4 +1,4 @@
-"""Theme charts: locality × theme heatmap, theme trends, theme mix per locality.
+"""Theme charts: theme trends and theme mix per locality (the heatmap is in :mod:`.theme_heatmap`).
 
 All take the theme counts table (``group, period, theme, n_articles, share, n_hits,
 group_articles``; ``share = n_articles / group_articles``) and a mapping from theme id to
@@ -6,14 +6,17 @@ its Chinese label. ``period`` is "not split" when NA or "全部" (what
 :func:`analysis.themes.count_themes` writes), otherwise a timestamp or a period label
 (``2024-06``, ``2024Q2``…). ``n_hits`` may be NA. Shares are fed to plotly as fractions
 and shown as percentages.
+
+A theme has one colour in every chart (:func:`analysis.charts.style.theme_colours`, by its
+position in ``theme_labels``): pass every theme of the dictionary as ``theme_labels``, not
+only those drawn, and a theme keeps its colour whatever the filters leave.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Literal
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,19 +29,14 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.style import (
+    NOTE_COLOUR,
     OTHERS_COLOUR,
-    PALETTE,
-    SEQUENTIAL,
-    add_subtitle,
     base_layout,
     period_time_axis,
+    theme_colours,
 )
 from analysis.overview import Period
 from analysis.periods import period_starts_between
-from analysis.themes import overall_theme_shares
-
-RELATIVE_CAP = 4.0
-"""Relative shares above this many times the overall share get the darkest red."""
 
 MANY_THEMES = 8
 """Above this many themes, column labels of the heatmap are slanted."""
@@ -94,138 +92,59 @@ def _counts_hover(lang: Lang, *, first: int, hits: bool) -> str:
     return line + "<extra></extra>"
 
 
-def plot_theme_heatmap(
-    theme_counts: pd.DataFrame,
-    *,
-    theme_labels: Mapping[str, str],
-    measure: Literal["share", "relative"] = "share",
-    max_places: int | None = MAX_PLACES,
-    title: str | None = None,
-    lang: Lang = "zh",
-) -> go.Figure:
-    """Heatmap of the share of each locality's articles that touch each theme.
+def _colours(
+    theme_labels: Mapping[str, str], order: Sequence[str], colours: Mapping[str, str] | None
+) -> dict[str, str]:
+    """Each theme's colour: ``colours`` if given, else by its position in ``theme_labels``."""
+    return dict(colours) if colours is not None else theme_colours([*theme_labels, *order])
 
-    Cells show the share as a percentage; hover adds the counts behind it. A theme with
-    no row for a locality counts as 0 articles there.
 
-    Args:
-        theme_counts: theme counts not split by period.
-        theme_labels: theme id → label, in display order.
-        measure: ``share`` colours cells by the share of the locality's articles;
-            ``relative`` by that share divided by the theme's share over all localities
-            (1 = average, 2 = twice as often as everywhere else taken together), which
-            brings out what sets places apart when one theme (协商议政) is everywhere.
-        max_places: show only the localities with the most articles (a note under the
-            title says how many of how many); ``None`` shows all. Relative shares are
-            still measured against all localities.
-        title: chart title (default: theme share by locality).
-        lang: label language.
-
-    Raises:
-        ValueError: when every row is split by period.
-    """
-    frame = _whole_period(theme_counts, lang)
-    themes, groups = _theme_order(frame, theme_labels), _group_order(frame)
-    full = pd.MultiIndex.from_product([groups, themes], names=["group", "theme"])
-    grid = frame.set_index(["group", "theme"])[["n_articles", "group_articles", "n_hits", "share"]].reindex(
-        full
-    )
-    grid["group_articles"] = grid.groupby(level="group")["group_articles"].transform("max")
-    known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
-    grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
-    overall = overall_theme_shares(grid.reset_index()).reindex(themes).to_numpy(dtype=float)
-    n_places = len(groups)
-    if max_places is not None and n_places > max_places:
-        groups = groups[:max_places]
-        grid = grid.loc[groups]
-    custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float)
-    x = [theme_labels.get(t, t) for t in themes]
-    slanted = len(themes) > MANY_THEMES  # narrow cells, slanted theme labels
-    if measure == "relative":
-        trace = _relative_heatmap(grid, overall, groups, themes, custom, lang, known_hits)
-    else:
-        shares = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
-        trace = go.Heatmap(  # in narrow cells the number alone: its unit is on the colour bar
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            text=np.rint(shares * 100).astype(int) if slanted else None,
-            texttemplate="%{text}" if slanted else "%{z:.0%}",
-            z=shares,
-            customdata=custom.reshape(len(groups), len(themes), 3).tolist(),
-            colorbar={
-                "title": {"text": label("share_axis", lang), "side": "right"},
-                "tickformat": ".0%",
-                "thickness": 14,
-            },
-            hovertemplate=(
-                f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{z:.1%}}<br>"
-                + _counts_hover(lang, first=0, hits=known_hits)
-            ),
+def _add_notes(fig: go.Figure, notes: Sequence[str]) -> go.Figure:
+    """Put ``notes`` under the title, one per line (they travel with PNG exports); return ``fig``."""
+    if notes:
+        fig.update_layout(
+            title_subtitle={"text": "<br>".join(notes), "font": {"size": 12, "color": NOTE_COLOUR}},
+            margin={"t": 66 + 18 * len(notes)},
         )
-    trace.update(x=x, y=[group_label(g, lang) for g in groups], xgap=1, ygap=1)
-    fig = go.Figure(trace)
-    default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
-    base_layout(
-        fig, title=title or default_title, height=max(320, (260 if slanted else 160) + 30 * len(groups))
-    )
-    fig.update_traces(textfont={"size": 10 if slanted else 12})
-    _note_top_places(fig, len(groups), n_places, lang)
-    fig.update_xaxes(title_text=label("theme", lang), automargin=True, tickangle=-45 if slanted else 0)
-    fig.update_yaxes(
-        title_text=label("locality", lang), autorange="reversed", automargin=True, type="category"
-    )
     return fig
 
 
-def _note_top_places(fig: go.Figure, shown: int, total: int, lang: Lang) -> None:
-    """Say under the title that only the largest places are drawn, when that is so."""
-    if shown < total:
-        add_subtitle(fig, label("top_places_note", lang).format(shown=shown, total=total))
+def shorten_label(text: str, *, width: int) -> str:
+    """``text`` cut to ``width`` characters, the last one "…" when anything was cut.
 
-
-def _relative_heatmap(
-    grid: pd.DataFrame,
-    overall: np.ndarray,
-    groups: list[str],
-    themes: list[str],
-    custom,
-    lang: Lang,
-    known_hits: bool,
-) -> go.Heatmap:
-    """Cells coloured by share ÷ the theme's share over all localities, white at 1.
-
-    Plotly ignores ``zmid`` once ``zmin``/``zmax`` are set, so the colour scale itself puts
-    white at 1: blue below, red above, saturating at :data:`RELATIVE_CAP`. Themes no
-    locality mentions have no ratio and stay blank.
+    English is cut between words when a word boundary is near.
     """
-    share = grid["share"].to_numpy(dtype=float).reshape(len(groups), len(themes))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(overall > 0, share / overall, np.nan)
-    extra = np.dstack([custom.reshape(len(groups), len(themes), 3), share])
-    top = float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0
-    zmax = min(max(2.0, top), RELATIVE_CAP)
-    white = 1 / zmax
-    return go.Heatmap(
-        z=ratio,
-        customdata=extra.tolist(),
-        colorscale=[
-            [0, "#2166ac"],
-            [white / 2, "#92c5de"],
-            [white, "#f7f7f7"],
-            [white + (1 - white) / 2, "#f4a582"],
-            [1, "#b2182b"],
-        ],
-        zmin=0,
-        zmax=zmax,
-        text=[["" if np.isnan(v) else f"{v:.1f}×" for v in row] for row in ratio],
-        texttemplate="%{text}",
-        colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
-        hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{label('relative', lang)}: %{{z:.2f}}×<br>"
-            f"{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
-            + _counts_hover(lang, first=0, hits=known_hits)
-        ),
-    )
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;") + "…"
+
+
+CONNECTORS = "与和及"
+"""Chinese words a long theme label is best broken before (乡村振兴 / 与帮扶)."""
+
+
+def wrap_label(text: str, *, width: int, lang: Lang = "zh") -> str:
+    """Break a label into lines of about ``width`` characters, joined by ``<br>`` for plotly.
+
+    Chinese breaks before the last 与/和/及 when there is one, and cuts longer parts into
+    even pieces; English breaks between words.
+    """
+    if len(text) <= width:
+        return text
+    if lang == "en":
+        return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False))
+    cut = max((i for i, char in enumerate(text) if char in CONNECTORS and i > 0), default=0)
+    parts = [text[:cut], text[cut:]] if cut else [text]
+    lines = []
+    for part in parts:
+        pieces = -(-len(part) // width)
+        size = -(-len(part) // pieces)
+        lines.extend(part[i : i + size] for i in range(0, len(part), size))
+    return "<br>".join(lines)
 
 
 def plot_theme_trends(
@@ -236,13 +155,15 @@ def plot_theme_trends(
     themes: Sequence[str] | None = None,
     max_themes: int = 8,
     period: Period = "month",
+    colours: Mapping[str, str] | None = None,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
     """Line chart of each theme's share of articles per period.
 
     More than a handful of lines cannot be told apart, so by default only the
-    ``max_themes`` themes with the most articles are drawn; pass ``themes`` to choose.
+    ``max_themes`` themes with the most articles are drawn, and a note under the title
+    says so; pass ``themes`` to choose.
 
     Args:
         theme_counts: theme counts split by period.
@@ -252,6 +173,8 @@ def plot_theme_trends(
         max_themes: how many themes to draw when ``themes`` is not given.
         period: the period the counts were made with (axis format, and hover names for
             timestamps; label strings are shown as they are).
+        colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
+            of ``theme_labels``).
         title: chart title (default: theme share over time, with the group).
         lang: label language.
 
@@ -273,8 +196,9 @@ def plot_theme_trends(
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
     chosen = [t for t in order if t in themes] if themes is not None else _top_themes(rows, order, max_themes)
+    colour = _colours(theme_labels, order, colours)
     every_start = _every_period_start(rows["start"], period)
-    for index, theme in enumerate(chosen):
+    for theme in chosen:
         part = _with_empty_periods(rows[rows["theme"] == theme], every_start)
         name = theme_labels.get(theme, theme)
         numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
@@ -285,7 +209,8 @@ def plot_theme_trends(
                 y=part["share"],
                 name=name,
                 mode="lines+markers",
-                line={"color": PALETTE[index % len(PALETTE)], "width": 2},
+                line={"color": colour[theme], "width": 2},
+                marker={"color": colour[theme]},
                 customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
                 hovertemplate=(
                     f"<b>{name}</b> · %{{customdata[0]}}<br>"
@@ -295,6 +220,11 @@ def plot_theme_trends(
         )
     heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=440)
+    with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
+    if themes is not None:
+        _add_notes(fig, [label("trends_chosen_note", lang).format(n=len(chosen))])
+    elif len(chosen) < with_articles:
+        _add_notes(fig, [label("trends_top_note", lang).format(shown=len(chosen), total=with_articles)])
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
@@ -329,8 +259,10 @@ def plot_theme_mix(
     theme_counts: pd.DataFrame,
     *,
     theme_labels: Mapping[str, str],
+    themes: Sequence[str] | None = None,
     max_themes: int = 9,
     max_places: int | None = MAX_PLACES,
+    colours: Mapping[str, str] | None = None,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -345,15 +277,23 @@ def plot_theme_mix(
     Args:
         theme_counts: theme counts not split by period.
         theme_labels: theme id → label, in display order.
-        max_themes: themes shown separately; the rest become "other themes".
+        themes: theme ids always shown separately (the rest of the ``max_themes`` are
+            the largest others).
+        max_themes: themes shown separately; the rest become "other themes" (noted
+            under the title).
         max_places: show only the localities with the most articles (noted under the
             title); ``None`` shows all.
+        colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
+            of ``theme_labels``).
         title: chart title (default: theme mix by locality).
         lang: label language.
     """
     frame = _whole_period(theme_counts, lang)
     order = _theme_order(frame, theme_labels)
-    kept = _top_themes(frame, order, max_themes if len(order) > max_themes + 1 else len(order))
+    colour = _colours(theme_labels, order, colours)
+    kept = _kept_themes(frame, order, themes, max_themes if len(order) > max_themes + 1 else len(order))
+    totals = frame.groupby("theme")["n_articles"].sum()
+    n_folded = int((totals.drop(kept, errors="ignore") > 0).sum())
     others = label("other_themes", lang)
     frame = frame.assign(theme=frame["theme"].where(frame["theme"].isin(kept), others))
     frame = frame.groupby(["group", "theme"], as_index=False, sort=False).agg(
@@ -366,7 +306,7 @@ def plot_theme_mix(
     n_places = len(groups)
     groups = groups[:max_places] if max_places is not None else groups
     fig = go.Figure()
-    for index, theme in enumerate([*kept, others] if len(kept) < len(order) else kept):
+    for theme in [*kept, others] if len(kept) < len(order) else kept:
         part = frame[frame["theme"] == theme].set_index("group").reindex(groups)
         name = theme_labels.get(theme, theme)
         fig.add_trace(
@@ -375,7 +315,7 @@ def plot_theme_mix(
                 y=[group_label(g, lang) for g in groups],
                 orientation="h",
                 name=name,
-                marker_color=OTHERS_COLOUR if theme == others else PALETTE[index % len(PALETTE)],
+                marker_color=OTHERS_COLOUR if theme == others else colour[theme],
                 customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
                 hovertemplate=(
                     f"<b>%{{y}} · {name}</b><br>{label('mix', lang)}: %{{x:.1%}}<br>"
@@ -392,9 +332,25 @@ def plot_theme_mix(
     fig.update_layout(
         barmode="stack", legend={"traceorder": "normal", "title": {"text": label("theme", lang)}}
     )
-    _note_top_places(fig, len(groups), n_places, lang)
+    notes = []
+    if n_folded:
+        notes.append(label("mix_others_note", lang).format(shown=len(kept), n=n_folded))
+    if len(groups) < n_places:
+        notes.append(label("top_places_note", lang).format(shown=len(groups), total=n_places))
+    _add_notes(fig, notes)
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
     fig.update_yaxes(
         title_text=label("locality", lang), autorange="reversed", type="category", automargin=True
     )
     return fig
+
+
+def _kept_themes(
+    frame: pd.DataFrame, order: list[str], themes: Sequence[str] | None, limit: int
+) -> list[str]:
+    """``themes`` (those present), then the largest other themes up to ``limit`` in all, in ``order``."""
+    chosen = [t for t in order if themes is not None and t in set(themes)]
+    rest = [t for t in order if t not in chosen]
+    top = _top_themes(frame[frame["theme"].isin(rest)], rest, max(limit - len(chosen), 0)) if rest else []
+    kept = set(chosen) | set(top)
+    return [t for t in order if t in kept]

@@ -6,6 +6,7 @@ Same tables as the pure functions: :func:`analysis.overview.summarize_corpus` ke
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 
 import numpy as np
@@ -162,9 +163,15 @@ def theme_counts(
 ) -> pd.DataFrame:
     """Articles per theme by place (or outlet) and period, with the denominator.
 
+    The theme filter (``f.themes``) is not applied: a theme's share is always the
+    articles with the theme over *all* the articles of the group and period that pass
+    the other filters (dates, places, outlets, search). Applied, it would leave only
+    articles with the chosen theme and make its share 100% everywhere; the caller uses
+    ``f.themes`` to choose which themes to show instead.
+
     Args:
         db: the store's database.
-        f: the filters.
+        f: the filters (``f.themes`` is ignored, see above).
         themes: theme ids to list, in order (other themes found are added, sorted).
         by: ``province``, ``prefecture``, ``county``, ``outlet`` or None (one group, ``全部``).
         period: ``month``, ``quarter``, ``year`` or None (one period, ``全部``).
@@ -180,7 +187,7 @@ def theme_counts(
         raise ValueError(f"by must be province, prefecture, county, outlet or None, not {by!r}")
     if period not in (None, "month", "quarter", "year"):
         raise ValueError(f"period must be month, quarter, year or None, not {period!r}")
-    index, chosen = select(db, f)
+    index, chosen = select(db, replace(f, themes=()))
     pairs = index.pairs(by, period, _cell_pairs)
     group_articles = np.bincount(pairs.of_cell, weights=chosen.per_cell, minlength=pairs.size)
     group_articles = group_articles.astype(np.int64)

@@ -284,7 +284,10 @@ class Store:
 
     def theme_counts(self, f: Filters | None = None, *, by: ThemeGroup | None = None,
                      period: ThemePeriod | None = None) -> pd.DataFrame:
-        """Theme counts per group and period (see :func:`analysis.store.counts.theme_counts`)."""
+        """Theme counts per group and period, the theme filter not applied to the shares.
+
+        See :func:`analysis.store.counts.theme_counts`.
+        """
         return counts.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by, period=period)
 
     def slogans(self, f: Filters | None = None, *, by: Level = "prefecture") -> pd.DataFrame:

@@ -1,0 +1,299 @@
+"""The locality × theme heatmap: share of each place's articles on each theme.
+
+Takes the theme counts table described in :mod:`analysis.charts.themes`. Three colourings
+(``measure``): the share on one colour scale capped at a high percentile (one theme
+present everywhere, such as 协商议政 at 70%, would otherwise leave every other cell pale),
+each theme column on its own scale, or the share relative to the theme's overall share.
+Cells always print the true share, and hover shows the counts behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts.labels import Lang, group_label, label
+from analysis.charts.style import SEQUENTIAL, base_layout
+from analysis.charts.themes import (
+    MANY_THEMES,
+    MAX_PLACES,
+    _add_notes,
+    _counts_hover,
+    _group_order,
+    _theme_order,
+    _whole_period,
+    shorten_label,
+    wrap_label,
+)
+from analysis.themes import overall_theme_shares
+
+Measure = Literal["share", "column", "relative"]
+
+RELATIVE_CAP = 4.0
+"""Relative shares above this many times the overall share get the darkest red."""
+
+CAP_PERCENTILE = 95.0
+"""With ``measure="share"`` the colour scale ends at this percentile of the cells' shares."""
+
+LABEL_WIDTH = {"zh": 4, "en": 12}
+"""Characters per line of a theme's tick label when the labels stand upright (few themes)."""
+
+SLANTED_WIDTH = {"zh": 11, "en": 26}
+"""Slanted labels stay on one line (two lines slanted run into their neighbours): longer
+ones are shortened with "…"; hover shows the whole label."""
+
+
+def plot_theme_heatmap(
+    theme_counts: pd.DataFrame,
+    *,
+    theme_labels: Mapping[str, str],
+    measure: Measure = "share",
+    themes: Sequence[str] | None = None,
+    drop_empty: bool = True,
+    cap_percentile: float | None = CAP_PERCENTILE,
+    max_places: int | None = MAX_PLACES,
+    title: str | None = None,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """Heatmap of the share of each locality's articles that touch each theme.
+
+    Cells show the share as a percentage; hover adds the counts behind it. A theme with
+    no row for a locality counts as 0 articles there. Notes under the title say what was
+    left out (themes with no article, places beyond ``max_places``) and where the colour
+    scale stops.
+
+    Args:
+        theme_counts: theme counts not split by period.
+        theme_labels: theme id → label, in display order.
+        measure: ``share`` colours cells by the share of the locality's articles, on one
+            scale for all cells (capped, see ``cap_percentile``); ``column`` by the share
+            divided by the largest share of the same theme among the places drawn, so
+            each theme's column is compared within itself; ``relative`` by that share
+            divided by the theme's share over all localities (1 = average, 2 = twice as
+            often as everywhere else taken together).
+        themes: theme ids to draw (default: every theme with an article).
+        drop_empty: leave out themes with no article in any locality (and say how many),
+            unless ``themes`` names them.
+        cap_percentile: with ``measure="share"``, end the colour scale at this percentile
+            of the cells' shares (cells above it take the darkest colour; the colour bar's
+            top tick reads "≥"); ``None`` ends it at the largest share.
+        max_places: show only the localities with the most articles (a note under the
+            title says how many of how many); ``None`` shows all. Relative shares are
+            still measured against all localities.
+        title: chart title (default: theme share by locality).
+        lang: label language.
+
+    Raises:
+        ValueError: when every row is split by period.
+    """
+    frame = _whole_period(theme_counts, lang)
+    columns, n_empty = _columns(frame, theme_labels, themes=themes, drop_empty=drop_empty)
+    groups = _group_order(frame)
+    grid = _grid(frame, groups, columns)
+    known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
+    grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
+    overall = overall_theme_shares(grid.reset_index()).reindex(columns).to_numpy(dtype=float)
+    n_places = len(groups)
+    if max_places is not None and n_places > max_places:
+        groups = groups[:max_places]
+        grid = grid.loc[groups]
+    shape = (len(groups), len(columns))
+    shares = grid["share"].to_numpy(dtype=float).reshape(shape)
+    custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float).reshape(*shape, 3)
+    slanted = len(columns) > MANY_THEMES  # narrow cells, slanted theme labels
+    notes = []
+    if measure == "relative":
+        trace = _relative_heatmap(shares, overall, custom, lang, known_hits)
+    elif measure == "column":
+        trace = _column_heatmap(shares, custom, lang, known_hits, slanted=slanted)
+    else:
+        trace, cap = _share_heatmap(
+            shares, custom, lang, known_hits, slanted=slanted, percentile=cap_percentile
+        )
+        if cap is not None:
+            notes.append(label("colour_cap_note", lang).format(cap=cap, pct=cap_percentile))
+    x = [theme_labels.get(t, t) for t in columns]
+    trace.update(x=x, y=[group_label(g, lang) for g in groups], xgap=1, ygap=1)
+    fig = go.Figure(trace)
+    default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
+    if measure == "column":
+        default_title = label("theme_heatmap_column", lang)
+    base_layout(
+        fig, title=title or default_title, height=max(320, (280 if slanted else 180) + 30 * len(groups))
+    )
+    fig.update_traces(textfont={"size": 10 if slanted else 12})
+    if len(groups) < n_places:
+        notes.insert(0, label("top_places_note", lang).format(shown=len(groups), total=n_places))
+    if n_empty:
+        notes.insert(0, label("empty_themes_note", lang).format(n=n_empty))
+    _add_notes(fig, notes)
+    fig.update_xaxes(
+        title_text=label("theme", lang),
+        automargin=True,
+        tickangle=-45 if slanted else 0,
+        tickmode="array",
+        tickvals=x,
+        ticktext=[
+            shorten_label(name, width=SLANTED_WIDTH[lang]) if slanted else wrap_label(
+                name, width=LABEL_WIDTH[lang], lang=lang)
+            for name in x
+        ],
+    )
+    fig.update_yaxes(
+        title_text=label("locality", lang), autorange="reversed", automargin=True, type="category"
+    )
+    return fig
+
+
+def _columns(
+    frame: pd.DataFrame, theme_labels: Mapping[str, str], *, themes: Sequence[str] | None, drop_empty: bool
+) -> tuple[list[str], int]:
+    """The themes to draw, in display order, and how many were left out for having no article."""
+    order = _theme_order(frame, theme_labels)
+    if themes is not None:
+        chosen = set(themes)
+        return [t for t in order if t in chosen], 0
+    if not drop_empty:
+        return order, 0
+    totals = frame.groupby("theme")["n_articles"].sum()
+    kept = [t for t in order if totals.get(t, 0) > 0]
+    if not kept:  # no theme has an article: an all-zero grid says so better than an empty chart
+        return order, 0
+    return kept, len(order) - len(kept)
+
+
+def _grid(frame: pd.DataFrame, groups: list[str], columns: list[str]) -> pd.DataFrame:
+    """Rows for every (group, theme), NA where the table has none; each group's article count."""
+    full = pd.MultiIndex.from_product([groups, columns], names=["group", "theme"])
+    numbers = ["n_articles", "group_articles", "n_hits", "share"]
+    grid = frame.set_index(["group", "theme"])[numbers].reindex(full)
+    sizes = frame.groupby("group")["group_articles"].max()
+    grid["group_articles"] = grid.index.get_level_values("group").map(sizes).to_numpy(dtype=float)
+    return grid
+
+
+def _colour_cap(shares: np.ndarray, percentile: float | None) -> float | None:
+    """The colour scale's top when capped at ``percentile`` (a whole percent); None if not capped."""
+    if percentile is None or not np.isfinite(shares).any():
+        return None
+    top = float(np.nanmax(shares))
+    cap = math.ceil(float(np.nanpercentile(shares, percentile)) * 100) / 100
+    return cap if 0 < cap < top else None
+
+
+def _top_share(shares: np.ndarray) -> float:
+    """The largest share (at least 1%: one cell alone, or all zeros, still gets a colour scale)."""
+    top = float(np.nanmax(shares)) if np.isfinite(shares).any() else 0.0
+    return max(top, 0.01)
+
+
+def _cap_ticks(cap: float) -> tuple[list[float], list[str]]:
+    """Colour bar ticks from 0 to ``cap``, the top one reading "≥ cap"."""
+    step = next((s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if cap / s <= 5), 0.25)
+    values = [round(v, 4) for v in np.arange(0, cap - step / 2, step)]
+    return [*values, cap], [f"{v:.0%}" for v in values] + [f"≥{cap:.0%}"]
+
+
+def _share_heatmap(
+    shares: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool, *, slanted: bool,
+    percentile: float | None,
+) -> tuple[go.Heatmap, float | None]:
+    """Cells coloured by the share on one scale; return the trace and the cap (None if none)."""
+    cap = _colour_cap(shares, percentile)
+    colorbar = {"title": {"text": label("share_axis", lang), "side": "right"}, "tickformat": ".0%",
+                "thickness": 14}
+    if cap is not None:
+        tickvals, ticktext = _cap_ticks(cap)
+        colorbar.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
+    trace = go.Heatmap(  # in narrow cells the number alone: its unit is on the colour bar
+        colorscale=SEQUENTIAL,
+        zmin=0,
+        zmax=cap if cap is not None else _top_share(shares),
+        text=np.rint(shares * 100).astype(int) if slanted else None,
+        texttemplate="%{text}" if slanted else "%{z:.0%}",
+        z=shares,
+        customdata=custom.tolist(),
+        colorbar=colorbar,
+        hovertemplate=(
+            f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{z:.1%}}<br>"
+            + _counts_hover(lang, first=0, hits=known_hits)
+        ),
+    )
+    return trace, cap
+
+
+def _column_heatmap(
+    shares: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool, *, slanted: bool
+) -> go.Heatmap:
+    """Cells coloured by the share ÷ the largest share of the same theme: each column on its own scale.
+
+    The cells still print the true share, and hover shows it with the counts.
+    """
+    top = np.nanmax(shares, axis=0, initial=0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        within = np.where(top > 0, shares / top, 0.0)
+    extra = np.dstack([custom, shares])
+    text = np.rint(shares * 100).astype(int).astype(str) if slanted else np.vectorize("{:.0%}".format)(shares)
+    return go.Heatmap(
+        z=within,
+        zmin=0,
+        zmax=1,
+        colorscale=SEQUENTIAL,
+        text=text.tolist(),
+        texttemplate="%{text}",
+        customdata=extra.tolist(),
+        colorbar={
+            "title": {"text": label("column_axis", lang), "side": "right"},
+            "tickmode": "array",
+            "tickvals": [0, 1],
+            "ticktext": ["0", label("column_max", lang)],
+            "thickness": 14,
+        },
+        hovertemplate=(
+            f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
+            + _counts_hover(lang, first=0, hits=known_hits)
+        ),
+    )
+
+
+def _relative_heatmap(
+    shares: np.ndarray, overall: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool
+) -> go.Heatmap:
+    """Cells coloured by share ÷ the theme's share over all localities, white at 1.
+
+    Plotly ignores ``zmid`` once ``zmin``/``zmax`` are set, so the colour scale itself puts
+    white at 1: blue below, red above, saturating at :data:`RELATIVE_CAP`. Themes no
+    locality mentions have no ratio and stay blank.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(overall > 0, shares / overall, np.nan)
+    extra = np.dstack([custom, shares])
+    top = float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0
+    zmax = min(max(2.0, top), RELATIVE_CAP)
+    white = 1 / zmax
+    return go.Heatmap(
+        z=ratio,
+        customdata=extra.tolist(),
+        colorscale=[
+            [0, "#2166ac"],
+            [white / 2, "#92c5de"],
+            [white, "#f7f7f7"],
+            [white + (1 - white) / 2, "#f4a582"],
+            [1, "#b2182b"],
+        ],
+        zmin=0,
+        zmax=zmax,
+        text=[["" if np.isnan(v) else f"{v:.1f}×" for v in row] for row in ratio],
+        texttemplate="%{text}",
+        colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
+        hovertemplate=(
+            f"<b>%{{y}} · %{{x}}</b><br>{label('relative', lang)}: %{{z:.2f}}×<br>"
+            f"{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
+            + _counts_hover(lang, first=0, hits=known_hits)
+        ),
+    )
