@@ -298,5 +298,6 @@ def test_english_lists_themes_with_commas(tab):
     themes = at.dataframe(key="art_table").value["themes"]
     assert not themes.str.contains("、").any() and themes.str.contains(", ").any()
     assert "Showing the first 100 of" in captions(at)
+    assert at.dataframe(key="art_table").proto.placeholder == "—"  # a missing outlet or place, not "None"
     at.session_state["lang"] = "zh"
     at.run()
