@@ -58,6 +58,10 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "sentence_index": ("句序", "Sentence #"),
     "sentence": ("所在句子", "Sentence"),
     "start": ("句内位置", "Offset"),
+    "found_in": ("出现在", "Found in"),
+    "result": ("结果", "Result"),
+    "score": ("得分", "Score"),
+    "n_hits": ("命中次数", "Hits"),
     "left": ("左侧上下文", "Left context"),
     "match": ("检索词", "Term"),
     "right": ("右侧上下文", "Right context"),
@@ -124,9 +128,18 @@ def pick_one(
 
 
 def show_table(
-    table: pd.DataFrame, *, key: str, lang: Lang, hide: tuple[str, ...] = ("doc_id",), **kwargs: object
+    table: pd.DataFrame,
+    *,
+    key: str,
+    lang: Lang,
+    hide: tuple[str, ...] = ("doc_id",),
+    column_options: dict[str, dict[str, object]] | None = None,
+    **kwargs: object,
 ) -> object:
     """A full-width dataframe without the index, columns labelled in the interface language.
+
+    ``column_options`` adjusts some columns' settings, e.g. ``{"title": {"width": "large"}}``
+    (``width``: small, medium or large; ``alignment``: left, center or right).
 
     On the English page the analysis tables' own words for "no place" and "not split"
     (未知, 全部) are shown in English; downloads keep the data as computed.
@@ -136,9 +149,16 @@ def show_table(
         width="stretch",
         hide_index=True,
         key=key,
-        column_config=column_config(table.columns, lang, hide=hide),
+        column_config=_adjusted(column_config(table.columns, lang, hide=hide), column_options or {}),
         **kwargs,
     )
+
+
+def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:
+    for column, settings in options.items():
+        if config.get(column) is not None:
+            config[column] = {**config[column], **settings}
+    return config
 
 
 def table_in_language(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:

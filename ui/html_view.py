@@ -13,16 +13,23 @@ import re
 from collections.abc import Iterable, Mapping
 
 MARK_STYLE = "background:#ffe08a;padding:0 1px;border-radius:2px"
-"""Highlight colour for matched terms (a theme's terms, a KWIC term)."""
+"""Highlight colour for matched terms (a theme's terms)."""
+
+FOCUS_STYLE = "background:#ffd8a8;outline:2px solid #e8590c;padding:0 1px;border-radius:2px"
+"""Marks the term the reader came for (a KWIC search term): boxed, so it stands out from theme terms."""
 
 
-def highlight_html(text: str, terms: Iterable[str], *, titles: Mapping[str, str] | None = None) -> str:
+def highlight_html(
+    text: str, terms: Iterable[str], *, titles: Mapping[str, str] | None = None, focus: str | None = None
+) -> str:
     """Escape ``text`` and wrap every occurrence of ``terms`` in ``<mark>``.
 
     Args:
         text: plain text (any characters).
         terms: the strings to highlight; longer terms win where they overlap.
         titles: optional tooltip per term (e.g. the theme it belongs to).
+        focus: a term marked first and differently (:data:`FOCUS_STYLE`), at every
+            occurrence KWIC lists, even inside a longer highlighted term.
 
     Returns:
         HTML with paragraphs as ``<p>`` and terms marked; safe to insert into a page.
@@ -33,8 +40,17 @@ def highlight_html(text: str, terms: Iterable[str], *, titles: Mapping[str, str]
     for paragraph in text.split("\n"):
         if not paragraph.strip():
             continue
-        paragraphs.append(f"<p>{_mark(paragraph, pattern, titles or {})}</p>")
+        paragraphs.append(f"<p>{_focus(paragraph, focus, pattern, titles or {})}</p>")
     return "\n".join(paragraphs)
+
+
+def _focus(
+    paragraph: str, focus: str | None, pattern: re.Pattern[str] | None, titles: Mapping[str, str]
+) -> str:
+    if not focus:
+        return _mark(paragraph, pattern, titles)
+    marked = f'<mark style="{FOCUS_STYLE}">{html.escape(focus)}</mark>'
+    return marked.join(_mark(piece, pattern, titles) for piece in paragraph.split(focus))
 
 
 def _mark(paragraph: str, pattern: re.Pattern[str] | None, titles: Mapping[str, str]) -> str:

@@ -214,8 +214,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "articles_table": ("符合条件的文章", "Matching articles"),
     "open_article": ("阅读文章", "Read an article"),
     "select_to_read": (
-        "勾选表格左侧的方框即可在下方阅读该文章，主题词已高亮。",
-        "Tick a row to read the article below, with its theme terms highlighted.",
+        "勾选表格左侧的方框，即可在下方“阅读文章”处阅读该文章，主题词已高亮。",
+        "Tick a row to read the article below (under “Read an article”), with its theme terms highlighted.",
     ),
     "pick_article": ("选择一篇文章", "Choose an article"),
     "matched_terms": ("命中的主题词", "Matched theme terms"),
@@ -223,6 +223,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kwic_term": ("检索词", "Term"),
     "download_csv": ("下载 CSV", "Download CSV"),
     "export_articles": ("导出全部符合条件的文章（含全文）", "Export all matching articles (with full text)"),
+    "list_limited": (
+        "显示前 {shown:,} 篇，共 {total:,} 篇（按日期从新到旧）；可缩小筛选范围，或导出全部为 CSV。",
+        "Showing the first {shown:,} of {total:,} articles (newest first); narrow the filters, or export them "
+        "all as CSV.",
+    ),
+    "list_all": ("共 {total:,} 篇（按日期从新到旧）。", "{total:,} articles (newest first)."),
+    "same_in_all": ("{column}：{value}（每篇相同，不单列）", "{column}: {value} (the same for every article)"),
+    "value_missing": ("未注明", "not given"),
+    "kwic_none": ("“{term}”在所选的 {n:,} 篇文章中没有出现。", "“{term}” does not occur in the {n:,} selected articles."),
+    "kwic_found": (
+        "“{term}”出现 {lines:,} 处，见于 {docs:,} 篇文章。",
+        "“{term}” occurs {lines:,} times in {docs:,} articles. ",
+    ),
+    "kwic_select": (
+        "勾选一行即可在下方“阅读文章”处阅读该文章，检索词已标出。",
+        "Tick a row to read its article below, with the term marked.",
+    ),
+    "kwic_limited": (
+        "只显示最早的 {lines:,} 处（见于 {docs:,} 篇文章，按日期从旧到新）；可缩小筛选范围，或导出全部为 CSV。",
+        "Showing the earliest {lines:,} occurrences (in {docs:,} articles, oldest first); narrow the filters, "
+        "or export them all as CSV. ",
+    ),
+    "kwic_export_all": ("导出全部出现位置（CSV）", "Export every occurrence (CSV)"),
+    "kwic_marked": (
+        "橙框标出的是检索词“{term}”，黄色是主题词。",
+        "The search term “{term}” is boxed in orange; theme terms are yellow.",
+    ),
+    "theme_scores": ("各主题得分", "Theme scores"),
+    "theme_scores_caption": (
+        "得分 = 每千字的加权命中数（标题中的词权重更高）。得分 ≥ {threshold:g} 且命中 ≥ {min_hits} 次的主题才归入本文"
+        "（阈值在 data/themes.toml 中设定）；其余主题的词也列出并标为“未达阈值”，仅供参考，不计入统计。",
+        "Score = weighted theme-term hits per 1,000 characters (title words weigh more). A theme is assigned "
+        "when its score is at least {threshold:g} and it has at least {min_hits} hits (set in data/themes.toml); "
+        "the other themes' words are listed too, marked “below threshold”, for reference only: they are not counted.",
+    ),
+    "theme_passed": ("归入", "assigned"),
+    "theme_below": ("未达阈值", "below threshold"),
+    "in_title": ("标题", "Title"),
+    "in_sentence": ("第 {n} 句", "Sentence {n}"),
     "png_hint": ("图表右上角的相机按钮可导出 PNG。", "Use the camera button on a chart to export PNG."),
     "error_load": ("无法载入：", "Could not load: "),
     "boundaries_caption": ("", ""),

@@ -103,9 +103,19 @@ def list_articles(view: View, limit: int = 500) -> pd.DataFrame:
     return ask(view, "list_articles", limit=limit)
 
 
-def kwic(view: View, term: str, limit: int = 300) -> pd.DataFrame:
-    """``doc_id, left, match, right, position``."""
+def kwic(view: View, term: str, limit: int | None = 300) -> pd.DataFrame:
+    """``doc_id, left, match, right, position``, oldest first; every occurrence if ``limit`` is None."""
     return ask(view, "kwic", term=term, limit=limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=64)
+def _by_id(_store: Any, label: str, doc_ids: tuple[str, ...]) -> pd.DataFrame:
+    return _store.articles_by_id(doc_ids)
+
+
+def articles_by_id(view: View, doc_ids: tuple[str, ...]) -> pd.DataFrame:
+    """``doc_id, date, title, locality, outlet, themes`` of these articles (not filtered)."""
+    return _by_id(view.store, view.source_label, tuple(doc_ids))
 
 
 def articles_table(view: View) -> pd.DataFrame:

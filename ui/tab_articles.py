@@ -1,99 +1,198 @@
-"""文章 Articles: the matched articles, one opened for reading, and keyword-in-context.
+"""文章 Articles: the matched articles, keyword in context, and one article opened for reading.
 
-The table is a selectable dataframe: picking a row opens the article with its themes and
-the terms that matched them highlighted. Article text is escaped before it is shown
-(see :mod:`ui.html_view`), so text containing HTML or Markdown stays text.
+Three ways lead to the reader, and they stay in step: ticking a row of the article table,
+ticking a KWIC line, or choosing in the picker. The open article lives in
+``st.session_state["art_pick"]`` (the picker's own state); the tables' ticks are set to
+match it before they are drawn. Article text is escaped before it is shown (see
+:mod:`ui.html_view`), so text containing HTML or Markdown stays text.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from ui import queries
-from ui.common import download_table, show_table
+from ui.article_tables import (
+    article_labels,
+    constant_columns,
+    hit_rows,
+    join_themes,
+    kwic_rows,
+    opened_by_tick,
+    picker_options,
+    score_rows,
+)
+from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
 
 LIST_LIMIT = 2000
+"""Rows of the article table (newest first); the CSV export has every matched article."""
+KWIC_LIMIT = 300
+"""KWIC lines shown (oldest first); the CSV export can have every occurrence."""
+PICK, MARK, TABLE, KWIC_TABLE = "art_pick", "art_mark", "art_table", "art_kwic_table"
+HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
+WIDE_TITLE_THEMES = {"title": {"width": "large"}, "themes": {"width": "large"}}
+KWIC_LAYOUT = {  # fits the page without scrolling; the left context ends at the term
+    "date": {"width": "small"}, "title": {"width": "medium"}, "locality": {"width": "small"},
+    "left": {"width": "medium", "alignment": "right"}, "match": {"width": "small"},
+    "right": {"width": "medium"},
+}
 
 
 def render(view: View) -> None:
     """Draw the articles tab."""
-    lang = view.lang
+    total = queries.count(view)
     table = queries.list_articles(view, limit=LIST_LIMIT)
     if table.empty:
-        st.info(t("no_match", lang))
+        st.info(t("no_match", view.lang))
         return
-    shown = table.assign(
-        themes=table["themes"].map(
-            lambda ids: "、".join(view.theme_labels.get(i, i) for i in (list(ids) if ids is not None else []))
-        )
+    _article_list(view, table, total)
+    lines = _kwic(view, total)
+    _reader(view, table, lines)
+
+
+def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
+    lang = view.lang
+    same = constant_columns(table, ("outlet",))
+    notes = [t("list_limited", lang, shown=len(table), total=total) if total > len(table)
+             else t("list_all", lang, total=total)]
+    for column, value in same.items():
+        name = COLUMN_LABELS[column][lang == "en"]
+        value = t("value_missing", lang) if value is None else value
+        notes.append(t("same_in_all", lang, column=name, value=value))
+    st.caption(" ".join(notes))
+    shown = table.drop(columns=list(same)).assign(
+        themes=[join_themes(ids, view.theme_labels, lang) for ids in table["themes"]]
     )
-    event = show_table(shown, key="art_table", lang=lang, on_select="rerun", selection_mode="single-row")
+    doc_ids = table["doc_id"].astype(str).tolist()
+    _sync_ticks(TABLE, doc_ids, st.session_state.get(PICK), tick=True)
+    show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
+               selection_mode="single-row", column_options=WIDE_TITLE_THEMES, placeholder="—")
     st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
-    rows = event.selection.rows if event is not None else []
-    titles = dict(zip(table["doc_id"].astype(str), table["title"].fillna("").astype(str), strict=True))
-    picked = st.selectbox(
-        t("pick_article", lang),
-        list(titles),
-        index=None,
-        key="art_pick",
-        format_func=lambda d: titles.get(d) or d,
-        placeholder=t("pick_article", lang),
+
+
+def _kwic(view: View, total: int) -> pd.DataFrame:
+    """Draw the KWIC search and its lines; return the lines shown (empty without any)."""
+    lang = view.lang
+    st.subheader(t("kwic", lang))
+    term = st.text_input(t("kwic_term", lang), value=view.state.search, key="art_kwic_term", max_chars=50)
+    term = term.strip()
+    if not term:
+        return pd.DataFrame(columns=HEAD_COLUMNS)
+    found = queries.kwic(view, term, limit=KWIC_LIMIT + 1)
+    if found.empty:
+        st.info(t("kwic_none", lang, term=term, n=total))
+        return pd.DataFrame(columns=HEAD_COLUMNS)
+    more = len(found) > KWIC_LIMIT
+    lines = _with_heads(view, found.head(KWIC_LIMIT))
+    counts = {"lines": len(lines), "docs": lines["doc_id"].nunique()}
+    found_line = t("kwic_limited" if more else "kwic_found", lang, term=term, **counts)
+    st.caption(found_line + t("kwic_select", lang))
+    doc_ids = lines["doc_id"].tolist()
+    _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
+    show_table(lines, key=KWIC_TABLE, lang=lang, hide=("doc_id", "position"),
+               on_select=partial(_open_ticked, KWIC_TABLE, doc_ids, term), selection_mode="single-row",
+               column_options=KWIC_LAYOUT, placeholder="—")
+    if not more:
+        download_table(lines, name="kwic", key="dl_kwic", lang=lang)
+    elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):
+        download_table(_with_heads(view, queries.kwic(view, term, limit=None)), name="kwic", key="dl_kwic",
+                       lang=lang)
+    return lines
+
+
+def _with_heads(view: View, lines: pd.DataFrame) -> pd.DataFrame:
+    ids = tuple(dict.fromkeys(lines["doc_id"].astype(str)))
+    return kwic_rows(lines, queries.articles_by_id(view, ids))
+
+
+def _sync_ticks(key: str, doc_ids: list[str], chosen: str | None, *, tick: bool) -> None:
+    """Make a table's ticked row agree with the open article before the table is drawn.
+
+    A ticked row that shows another article (or none, after the filters changed) is
+    cleared; with ``tick`` the open article's row is ticked if the table has it.
+    """
+    state = st.session_state.get(key)
+    rows = list(state["selection"]["rows"]) if state else []
+    if rows and rows[0] < len(doc_ids) and doc_ids[rows[0]] == chosen:
+        return
+    want = [doc_ids.index(chosen)] if tick and chosen in doc_ids else []
+    if want != rows:
+        st.session_state[key] = {"selection": {"rows": want, "columns": []}}
+
+
+def _open_ticked(key: str, doc_ids: list[str], focus: str | None) -> None:
+    """Callback of a table's tick: open that row's article (or close it when unticked)."""
+    st.session_state[PICK], st.session_state[MARK] = opened_by_tick(
+        st.session_state[key]["selection"]["rows"], doc_ids, focus
     )
-    chosen = str(table.iloc[rows[0]]["doc_id"]) if rows else picked
-    if chosen:
-        _read(view, chosen)
-    _kwic(view)
 
 
-def _read(view: View, doc_id: str) -> None:
+def _picked() -> None:
+    st.session_state[MARK] = None
+
+
+def _reader(view: View, table: pd.DataFrame, lines: pd.DataFrame) -> None:
+    lang = view.lang
+    st.subheader(t("open_article", lang))
+    heads = pd.concat([table[HEAD_COLUMNS], lines[HEAD_COLUMNS]], ignore_index=True) if len(lines) else table
+    labels = article_labels(heads.drop_duplicates("doc_id"))
+    options, chosen = picker_options(table["doc_id"].astype(str).tolist(), labels, st.session_state.get(PICK))
+    if chosen is None:
+        st.session_state[PICK] = None
+    picked = st.selectbox(
+        t("pick_article", lang), options, index=None, key=PICK, format_func=lambda d: labels.get(d, d),
+        placeholder=t("pick_article", lang), on_change=_picked,
+    )
+    if picked:
+        _read(view, picked, focus=st.session_state.get(MARK))
+
+
+def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
     lang = view.lang
     article = view.store.get_article(doc_id)
     hits = view.store.theme_hits(doc_id)
-    st.subheader(t("open_article", lang))
+    scores = view.store.theme_scores(doc_id)
     date = pd.Timestamp(article["date"]).strftime("%Y-%m-%d") if article.get("date") is not None else None
     meta = " · ".join(
         str(v)
         for v in (date, article.get("locality"), article.get("outlet"), article.get("author"))
         if v is not None and not pd.isna(v)
     )
-    themes = "、".join(view.theme_labels.get(i, i) for i in (article.get("themes") or []))
-    terms = hits["term"].tolist() if not hits.empty else []
-    titles = (
-        {row.term: view.theme_labels.get(row.theme, row.theme) for row in hits.itertuples()} if terms else {}
-    )
-    body = highlight_html(article.get("text") or "", terms, titles=titles)
+    assigned = article.get("themes") or []
+    passed = set(scores.loc[scores["assigned"].astype(bool), "theme"])
+    titles = {
+        row.term: view.theme_labels.get(row.theme, row.theme)
+        + ("" if row.theme in passed else f" ({t('theme_below', lang)})")
+        for row in hits.itertuples()
+    }
+    body = highlight_html(article.get("text") or "", hits["term"].tolist(), titles=titles, focus=focus)
     kicker = (
         f"<div style='color:#666'>{escape_text(article.get('kicker'))}</div>" if article.get("kicker") else ""
     )
+    if focus:
+        st.caption(t("kwic_marked", lang, term=focus))
     st.html(
         f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(article.get('title') or '')}</h3>"
         f"<div style='color:#666;font-size:0.9em'>{escape_text(meta)}</div>"
         f"<div style='margin:0.4em 0'><b>{escape_text(t('theme_word', lang))}</b>: "
-        f"{escape_text(themes)}</div>"
+        f"{escape_text(join_themes(assigned, view.theme_labels, lang) or '—')}</div>"
         f"{body}</div>"
     )
-    if not hits.empty:
-        st.caption(t("matched_terms", lang))
-        named = hits.assign(theme=hits["theme"].map(view.theme_labels))
-        show_table(named, key="art_hits", lang=lang)
-        download_table(named, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang)
-
-
-def _kwic(view: View) -> None:
-    lang = view.lang
-    st.subheader(t("kwic", lang))
-    term = st.text_input(t("kwic_term", lang), value=view.state.search, key="art_kwic_term", max_chars=50)
-    if not term.strip():
+    if scores.empty:
         return
-    lines = queries.kwic(view, term.strip())
-    if lines.empty:
-        st.info(t("no_match", lang))
-        return
-    show_table(lines, key="art_kwic_table", lang=lang)
-    download_table(lines, name="kwic", key="dl_kwic", lang=lang)
+    themes = view.store.themes
+    st.markdown(f"**{t('theme_scores', lang)}**")
+    st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits))
+    show_table(score_rows(scores, view.theme_labels, lang, order=assigned), key="art_scores", lang=lang)
+    st.markdown(f"**{t('matched_terms', lang)}**")
+    evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
+    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}})
+    download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang)

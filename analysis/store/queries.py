@@ -32,6 +32,23 @@ def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0
     return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "locality", "outlet")})
 
 
+def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """The list columns of the articles with these ids, in the order given (unknown ids left out).
+
+    Used to name the articles a KWIC line or a link points at.
+
+    Returns:
+        Columns as :func:`list_articles`.
+    """
+    ids = list(dict.fromkeys(str(d) for d in doc_ids))
+    out = db.frame(
+        f"""SELECT {', '.join(LIST_COLUMNS)} FROM articles WHERE list_contains(?, doc_id)
+            ORDER BY list_position(?, doc_id)""", [ids, ids])
+    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
+    out["themes"] = [as_list(v) for v in out["themes"]]
+    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "locality", "outlet")})
+
+
 def articles_table(db: Database, f: Filters) -> pd.DataFrame:
     """The filtered articles as an articles table (contract columns and ``themes``), by key."""
     where = db.article_clause(f)

@@ -315,6 +315,14 @@ class Store:
         """``[theme, term, sentence_index, sentence, start]`` of one article, recomputed from its text."""
         return theme_queries.theme_hits(self.get_article(doc_id), themes=self.themes)
 
+    def theme_scores(self, doc_id: str) -> pd.DataFrame:
+        """``[theme, n_hits, score, assigned]`` of one article, recomputed from its text."""
+        return theme_queries.theme_scores(self.get_article(doc_id), themes=self.themes)
+
+    def articles_by_id(self, doc_ids: Sequence[str]) -> pd.DataFrame:
+        """``[doc_id, date, title, locality, outlet, themes]`` of these articles, in this order."""
+        return queries.articles_by_id(self._db, tuple(doc_ids))
+
     def kwic(self, f: Filters | None = None, term: str = "", *, window: int = 20,
              limit: int | None = 200) -> pd.DataFrame:
         """``[doc_id, left, match, right, position]``: ``term`` in the filtered texts, oldest first."""

@@ -9,11 +9,12 @@ from analysis.schema import STRING_DTYPE
 from analysis.store.database import Database
 from analysis.store.filters import LEVELS, Filters, Level
 from analysis.theme_dictionary import ThemeDictionary
-from analysis.themes import match_themes
+from analysis.themes import match_themes, score_themes
 
 SLOGAN_COLUMNS = ("slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups")
 SPREAD_COLUMNS = ("slogan", "place", "first_date", "n_articles")
 HIT_COLUMNS = ("theme", "term", "sentence_index", "sentence", "start")
+SCORE_COLUMNS = ("theme", "n_hits", "score", "assigned")
 
 
 def slogans(db: Database, f: Filters, *, by: Level = "prefecture") -> pd.DataFrame:
@@ -74,3 +75,16 @@ def theme_hits(article: dict, *, themes: ThemeDictionary) -> pd.DataFrame:
     frame = pd.DataFrame({"doc_id": [article["doc_id"]], "title": [article.get("title") or ""],
                           "text": [article.get("text") or ""]})
     return match_themes(frame, themes=themes)[list(HIT_COLUMNS)].reset_index(drop=True)
+
+
+def theme_scores(article: dict, *, themes: ThemeDictionary) -> pd.DataFrame:
+    """The score of one article for each theme it has hits for, and whether it was assigned.
+
+    Returns:
+        Columns ``theme``, ``n_hits``, ``score`` (weighted hits per 1,000 characters) and
+        ``assigned`` (``score >= themes.threshold`` and ``n_hits >= themes.min_hits``), as
+        :func:`analysis.themes.score_themes`, in dictionary order.
+    """
+    frame = pd.DataFrame({"doc_id": [article["doc_id"]], "title": [article.get("title") or ""],
+                          "text": [article.get("text") or ""]})
+    return score_themes(frame, themes=themes)[list(SCORE_COLUMNS)].reset_index(drop=True)

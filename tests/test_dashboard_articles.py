@@ -1,0 +1,303 @@
+"""The 文章 tab: the list says when it is cut short, KWIC lines lead to their article, the
+reader says which themes passed the threshold, and English mode lists things in English.
+
+Pure functions are tested directly; the tab runs in AppTest on the demo corpus. AppTest
+cannot tick a table row, so the tick's callback is tested as :func:`opened_by_tick` and
+the tab is then driven through the state that callback writes (``art_pick``, ``art_mark``).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")  # before ui.sources reads it
+
+from analysis.store import open_store
+from tests.conftest import REPO_ROOT
+from tests.test_store import TINY
+from ui.article_tables import (
+    KWIC_SHOWN,
+    article_labels,
+    constant_columns,
+    hit_rows,
+    join_themes,
+    kwic_rows,
+    opened_by_tick,
+    picker_options,
+    score_rows,
+)
+from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
+
+LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
+
+
+# ---- pure functions ---------------------------------------------------------------------
+
+def test_theme_lists_are_joined_in_the_interface_language():
+    assert join_themes(["consultation", "rural"], LABELS, "zh") == "协商议政、乡村振兴"
+    assert join_themes(["a", "b"], {"a": "Consultation", "b": "Proposals"}, "en") == "Consultation, Proposals"
+    assert join_themes(None, LABELS, "en") == ""
+    assert join_themes(["unknown"], LABELS, "zh") == "unknown"
+
+
+def test_picker_labels_tell_articles_apart():
+    table = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "title": ["政协会议", "政协会议", "政协会议", "视察", None],
+        "date": pd.to_datetime(["2024-01-05", "2024-01-06", "2024-01-06", None, "2024-02-01"]),
+        "locality": ["兰州市", "兰州市", "兰州市", None, "临夏州"],
+    })
+    assert article_labels(table) == {
+        "a": "政协会议 · 2024-01-05 · 兰州市",
+        "b": "政协会议 · 2024-01-06 · 兰州市 · b",  # same title, day and place: the id tells them apart
+        "c": "政协会议 · 2024-01-06 · 兰州市 · c",
+        "d": "视察",
+        "e": "e · 2024-02-01 · 临夏州",  # no title: the id stands in
+    }
+
+
+def test_a_column_with_one_value_in_every_row_is_named_once():
+    table = pd.DataFrame({"outlet": ["甲报", "甲报"], "locality": ["兰州市", "城关区"], "x": [None, None]})
+    assert constant_columns(table, ["outlet", "locality", "x", "absent"]) == {"outlet": "甲报", "x": None}
+    assert constant_columns(table.head(1), ["outlet"]) == {}  # one row: nothing to compare
+
+
+def test_a_tick_opens_its_row_and_untick_closes():
+    ids = ["a", "b", "c"]
+    assert opened_by_tick([1], ids, None) == ("b", None)
+    assert opened_by_tick([2], ids, "协商") == ("c", "协商")
+    assert opened_by_tick([], ids, "协商") == (None, None)
+    assert opened_by_tick([7], ids, None) == (None, None)  # a stale row after the data changed
+
+
+def test_the_picker_offers_the_open_article_even_beyond_the_table():
+    listed = ["a", "b"]
+    assert picker_options(listed, ["a", "b", "z"], "z") == (["z", "a", "b"], "z")  # from a KWIC line
+    assert picker_options(listed, ["a", "b", "z"], "b") == (["a", "b"], "b")
+    assert picker_options(listed, ["a", "b"], "gone") == (["a", "b"], None)  # filtered away: closed
+    assert picker_options(listed, ["a", "b"], None) == (["a", "b"], None)
+
+
+def test_kwic_lines_carry_their_articles_title_date_and_place():
+    lines = pd.DataFrame({"doc_id": ["b", "a", "b"], "left": ["x", "y", "z"], "match": ["协商"] * 3,
+                          "right": ["1", "2", "3"], "position": [0, 5, 9]})
+    heads = pd.DataFrame({"doc_id": ["a", "b"], "date": pd.to_datetime(["2024-01-05", None]),
+                          "title": ["甲", "乙"], "locality": ["兰州市", None], "outlet": ["报", "报"]})
+    out = kwic_rows(lines, heads)
+    assert list(out.columns) == list(KWIC_SHOWN)
+    assert out["doc_id"].tolist() == ["b", "a", "b"]  # the lines' order
+    assert out["title"].tolist() == ["乙", "甲", "乙"]
+    assert out["locality"].isna().tolist() == [True, False, True]
+    assert out["position"].tolist() == [0, 5, 9]
+
+
+SCORES = pd.DataFrame({"theme": ["consultation", "proposals", "rural"], "n_hits": [2, 1, 2],
+                       "score": [5.0, 0.5, 8.04], "assigned": [True, False, True]})
+HITS = pd.DataFrame({
+    "theme": ["consultation", "rural", "consultation", "proposals", "rural"],
+    "term": ["协商会", "乡村振兴", "协商", "建议", "乡村振兴"],
+    "sentence_index": [0, 1, 1, 2, 2],
+    "sentence": ["兰州市政协召开协商会议", "会议围绕乡村振兴开展协商。", "会议围绕乡村振兴开展协商。",
+                 "委员建议加强乡村振兴。", "委员建议加强乡村振兴。"],
+    "start": [7, 4, 10, 2, 6],
+})
+
+
+def test_theme_scores_say_which_themes_passed_the_threshold():
+    out = score_rows(SCORES, LABELS, "zh", order=["rural", "consultation"])
+    assert out.to_dict("list") == {
+        "theme": ["乡村振兴", "协商议政", "提案工作"],  # assigned first, in the article's order
+        "result": ["归入", "归入", "未达阈值"],
+        "score": [8.0, 5.0, 0.5],
+        "n_hits": [2, 2, 1],
+    }
+    english = score_rows(SCORES, {}, "en")  # no order given: assigned by score, then the rest
+    assert english[["theme", "result"]].values.tolist() == [
+        ["rural", "assigned"], ["consultation", "assigned"], ["proposals", "below threshold"]]
+
+
+def test_hits_are_grouped_by_theme_with_plain_sentence_numbers():
+    out = hit_rows(HITS, SCORES, LABELS, "zh", order=["rural", "consultation"])
+    assert list(out.columns) == ["theme", "result", "term", "found_in", "sentence"]
+    assert out[["theme", "result", "term", "found_in"]].values.tolist() == [
+        ["乡村振兴", "归入", "乡村振兴", "第 1 句"],
+        ["乡村振兴", "归入", "乡村振兴", "第 2 句"],
+        ["协商议政", "归入", "协商会", "标题"],
+        ["协商议政", "归入", "协商", "第 1 句"],
+        ["提案工作", "未达阈值", "建议", "第 2 句"],
+    ]
+    english = hit_rows(HITS, SCORES, {}, "en")
+    assert english["found_in"].tolist()[:2] == ["Sentence 1", "Sentence 2"]
+    assert "Title" in english["found_in"].tolist()
+    assert english.loc[english["theme"] == "proposals", "result"].tolist() == ["below threshold"]
+
+
+def test_the_kwic_term_is_boxed_everywhere_even_inside_a_theme_term():
+    html = highlight_html("召开<b>协商会</b>，协商", ["协商会"], focus="协商")
+    focus = f'<mark style="{FOCUS_STYLE}">协商</mark>'
+    assert html.count(focus) == 2  # inside the theme term 协商会 too
+    assert "&lt;b&gt;" in html and "<b>" not in html  # the text stays text
+    assert "协商会</mark>" not in html  # the boxed term wins over the theme term around it
+    plain = highlight_html("召开协商会", ["协商会"])
+    assert plain == f'<p>召开<mark style="{MARK_STYLE}">协商会</mark></p>'
+
+
+# ---- the store's part --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store():
+    store = open_store(None)
+    store.ingest(TINY, workers=1)
+    yield store
+    store.close()
+
+
+def test_articles_by_id_in_the_order_asked(store):
+    out = store.articles_by_id(["t3", "nope", "t1", "t3"])
+    assert out["doc_id"].tolist() == ["t3", "t1"]
+    assert out["title"].tolist() == ["临夏州政协调研", "兰州市政协召开协商会议"]
+    assert store.articles_by_id([]).empty
+
+
+def test_theme_scores_of_one_article_agree_with_its_themes(store):
+    scores = store.theme_scores("t1")
+    assert list(scores.columns) == ["theme", "n_hits", "score", "assigned"]
+    assigned = set(scores.loc[scores["assigned"], "theme"])
+    assert assigned == set(store.get_article("t1")["themes"])
+    below = scores.loc[~scores["assigned"]]
+    assert set(below["theme"]) <= set(store.theme_hits("t1")["theme"])
+    assert (below["score"] < store.themes.threshold).all() or (below["n_hits"] < store.themes.min_hits).all()
+
+
+# ---- the tab in AppTest ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tab(monkeypatch_module):
+    import ui.tab_articles as tab_articles
+
+    exports: dict[str, pd.DataFrame] = {}
+    real = tab_articles.download_table
+
+    def record(table, *, name, key, lang):
+        exports[key] = table
+        real(table, name=name, key=key, lang=lang)
+
+    monkeypatch_module.setattr(tab_articles, "LIST_LIMIT", 100)
+    monkeypatch_module.setattr(tab_articles, "download_table", record)
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=240)
+    at.run()
+    assert not at.exception, at.exception
+    return at, exports
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table with this column (a table that cannot be selected carries no key)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def matched(at: AppTest) -> int:
+    return int(next(iter(at.sidebar.get("metric"))).value.split()[0].replace(",", ""))
+
+
+@pytest.mark.slow
+def test_the_list_says_it_is_cut_short_and_the_export_has_every_article(tab):
+    at, exports = tab
+    total = matched(at)
+    assert total > 100
+    assert f"显示前 100 篇，共 {total:,} 篇（按日期从新到旧）；可缩小筛选范围，或导出全部为 CSV" in captions(at)
+    assert len(at.dataframe(key="art_table").value) == 100
+    at.toggle(key="art_export").set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(exports["dl_articles"]) == total
+    assert exports["dl_articles"]["doc_id"].is_unique
+    at.toggle(key="art_export").set_value(False).run()
+
+
+@pytest.mark.slow
+def test_the_outlet_shared_by_every_row_is_said_once_not_shown_as_a_column(tab):
+    at, _ = tab
+    shown = at.dataframe(key="art_table").value
+    assert "outlet" not in shown.columns
+    assert "媒体：甘肃政协报（合成演示数据）" in captions(at)
+    assert "themes" in shown.columns and shown["themes"].str.contains("、").any()
+
+
+@pytest.mark.slow
+def test_a_term_that_never_occurs_says_so_with_the_number_searched(tab):
+    at, _ = tab
+    at.text_input(key="art_kwic_term").input("量子计算机").run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [f"“量子计算机”在所选的 {matched(at):,} 篇文章中没有出现。"]
+
+
+@pytest.mark.slow
+def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
+    at, exports = tab
+    # AppTest cannot change a selectbox to a value its last run did not offer, so list
+    # every article here; a line beyond the table is covered by picker_options above.
+    monkeypatch.setattr("ui.tab_articles.LIST_LIMIT", 1000)
+    at.text_input(key="art_kwic_term").input("协商").run()
+    lines = at.dataframe(key="art_kwic_table").value
+    assert list(lines.columns[:3]) == ["date", "title", "locality"] and lines["title"].notna().all()
+    assert "只显示最早的 300 处" in captions(at)
+    listed = at.dataframe(key="art_table").value["doc_id"].tolist()
+    line = lines.iloc[5]
+    at.session_state["art_pick"], at.session_state["art_mark"] = line["doc_id"], "协商"  # as the tick does
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="art_pick").value == line["doc_id"]
+    assert "检索词“协商”" in captions(at)
+    reader = "".join(h.proto.body for h in at.get("html"))
+    assert line["title"] in reader and FOCUS_STYLE in reader
+    assert list(at.session_state["art_table"]["selection"]["rows"]) == [listed.index(line["doc_id"])]
+    at.toggle(key="art_kwic_export").set_value(True).run()
+    everything = exports["dl_kwic"]
+    assert len(everything) > 300 and {"doc_id", "title", "date", "locality", "position"} <= set(everything)
+
+
+@pytest.mark.slow
+def test_picker_and_table_tick_stay_in_step(tab):
+    at, _ = tab
+    listed = at.dataframe(key="art_table").value["doc_id"].tolist()
+    at.session_state["art_pick"], at.session_state["art_mark"] = listed[3], None
+    at.run()
+    assert not at.exception, at.exception
+    assert list(at.session_state["art_table"]["selection"]["rows"]) == [3]
+    assert list(at.session_state["art_kwic_table"]["selection"]["rows"]) == []
+    label = at.selectbox(key="art_pick").format_func(listed[3])
+    row = at.dataframe(key="art_table").value.iloc[3]
+    assert label.startswith(f"{row['title']} · {row['date']:%Y-%m-%d} · {row['locality']}")
+    scores = table_with(at, "score")
+    assert set(scores["result"]) <= {"归入", "未达阈值"}
+    assert "阈值在 data/themes.toml 中设定" in captions(at)
+    hits = table_with(at, "found_in")
+    assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
+    assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
+
+
+@pytest.mark.slow
+def test_english_lists_themes_with_commas(tab):
+    at, _ = tab
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    themes = at.dataframe(key="art_table").value["themes"]
+    assert not themes.str.contains("、").any() and themes.str.contains(", ").any()
+    assert "Showing the first 100 of" in captions(at)
+    assert at.dataframe(key="art_table").proto.placeholder == "—"  # a missing outlet or place, not "None"
+    at.session_state["lang"] = "zh"
+    at.run()

@@ -1,0 +1,176 @@
+"""The tables of the 文章 tab, shaped for reading: pure functions over DataFrames.
+
+Kept apart from :mod:`ui.tab_articles` (which draws them) so each can be tested without
+Streamlit: picker labels that tell articles apart, columns that say the same thing in
+every row, KWIC lines with the article they come from, and an article's theme evidence
+with what passed the threshold and what did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from ui.i18n import t
+from ui.state import Lang
+
+KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
+"""KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported)."""
+
+
+def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang) -> str:
+    """Theme labels joined the way the interface language lists things (、 or , )."""
+    names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def article_labels(table: pd.DataFrame) -> dict[str, str]:
+    """``{doc_id: "title · date · place"}``, with the id added where that is still ambiguous.
+
+    Args:
+        table: rows with ``doc_id``, ``title``, ``date`` and ``locality`` (any may be missing).
+    """
+    labels = {}
+    for row in table.itertuples(index=False):
+        date = pd.Timestamp(row.date).strftime("%Y-%m-%d") if not _missing(row.date) else None
+        parts = [str(row.title) if not _missing(row.title) and str(row.title) else str(row.doc_id), date,
+                 None if _missing(row.locality) else str(row.locality)]
+        labels[str(row.doc_id)] = " · ".join(p for p in parts if p)
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {d: (f"{label} · {d}" if seen[label] > 1 else label) for d, label in labels.items()}
+
+
+def opened_by_tick(rows: list[int], doc_ids: list[str], focus: str | None) -> tuple[str | None, str | None]:
+    """The article a table tick opens and the term to mark in it: ``(doc_id, focus)``.
+
+    No ticked row (the tick was taken off) closes the reader: ``(None, None)``.
+    """
+    if not rows or rows[0] >= len(doc_ids):
+        return None, None
+    return doc_ids[rows[0]], focus
+
+
+def picker_options(
+    listed: list[str], known: Iterable[str], chosen: str | None
+) -> tuple[list[str], str | None]:
+    """The picker's options and the article it shows: ``(options, chosen)``.
+
+    Args:
+        listed: the article table's ids, in its order.
+        known: ids of every article on the page (table and KWIC lines).
+        chosen: the open article. One opened from a KWIC line beyond the table is put
+            first; one no longer on the page (the filters changed) is closed (None).
+    """
+    if chosen is None or chosen not in set(known):
+        return list(listed), None
+    return (list(listed) if chosen in listed else [chosen, *listed]), chosen
+
+
+def constant_columns(table: pd.DataFrame, columns: Iterable[str]) -> dict[str, object]:
+    """``{column: value}`` for those of ``columns`` that hold one value in every row.
+
+    Such a column tells the reader nothing row by row: say its value once and hide it.
+    A table of fewer than two rows has no constant columns (there is nothing to compare).
+    A missing value is returned as None.
+    """
+    if len(table) < 2:
+        return {}
+    found = {}
+    for column in columns:
+        if column in table and table[column].nunique(dropna=False) == 1:
+            value = table[column].iloc[0]
+            found[column] = None if _missing(value) else value
+    return found
+
+
+def kwic_rows(lines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """KWIC lines with the date, title and place of the article each comes from.
+
+    Args:
+        lines: the output of :func:`analysis.kwic.kwic` (``doc_id, left, match, right, position``).
+        articles: ``doc_id, date, title, locality`` of (at least) those articles.
+
+    Returns:
+        Columns :data:`KWIC_SHOWN`, one row per line in the order of ``lines``.
+    """
+    heads = articles[["doc_id", "date", "title", "locality"]].drop_duplicates("doc_id")
+    heads = heads.assign(doc_id=heads["doc_id"].astype(str))
+    out = lines.assign(doc_id=lines["doc_id"].astype(str))
+    out = out.merge(heads, on="doc_id", how="left", validate="m:1")
+    return out[list(KWIC_SHOWN)]
+
+
+def score_rows(
+    scores: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, order: list[str] | None = None
+) -> pd.DataFrame:
+    """One row per theme with hits: label, whether it passed the threshold, score and hits.
+
+    Args:
+        scores: ``theme, n_hits, score, assigned`` of one article.
+        labels: ``{theme id: label}`` in the interface language.
+        lang: interface language (for the status words).
+        order: theme ids in the order wanted first (the article's assigned themes).
+
+    Returns:
+        Columns ``theme`` (label), ``result`` (归入/未达阈值), ``score`` (1 decimal) and
+        ``n_hits``: themes that passed first (in ``order``), then the rest by score.
+    """
+    ordered = scores.set_index("theme", drop=False).loc[theme_order(scores, order)]
+    return pd.DataFrame(
+        {
+            "theme": [labels.get(th, th) for th in ordered["theme"]],
+            "result": [t("theme_passed" if a else "theme_below", lang) for a in ordered["assigned"]],
+            "score": ordered["score"].astype(float).round(1).to_numpy(),
+            "n_hits": ordered["n_hits"].astype("int64").to_numpy(),
+        }
+    )
+
+
+def theme_order(scores: pd.DataFrame, order: list[str] | None = None) -> list[str]:
+    """Theme ids of ``scores``: assigned first (in ``order``, then by score), then the rest by score."""
+    rank = {theme: i for i, theme in enumerate(order or [])}
+    ordered = scores.assign(
+        _below=~scores["assigned"].astype(bool),
+        _rank=scores["theme"].map(lambda th: rank.get(th, len(rank))),
+    ).sort_values(["_below", "_rank", "score"], ascending=[True, True, False], kind="stable")
+    return ordered["theme"].astype(str).tolist()
+
+
+def hit_rows(hits: pd.DataFrame, scores: pd.DataFrame, labels: Mapping[str, str], lang: Lang,
+             *, order: list[str] | None = None) -> pd.DataFrame:
+    """Every theme hit of one article, grouped by theme as :func:`score_rows` orders them.
+
+    Args:
+        hits: ``theme, term, sentence_index, sentence`` (index 0 is the title).
+        scores: ``theme, n_hits, score, assigned`` of the same article.
+        labels: ``{theme id: label}`` in the interface language.
+        lang: interface language.
+        order: theme ids in the order wanted first (the article's assigned themes).
+
+    Returns:
+        Columns ``theme`` (label), ``result``, ``term``, ``found_in`` (标题 or 第 n 句,
+        counting the body's sentences from 1) and ``sentence``.
+    """
+    position = {theme: i for i, theme in enumerate(theme_order(scores, order))}
+    assigned = dict(zip(scores["theme"], scores["assigned"].astype(bool), strict=True))
+    ordered = hits.assign(_theme=hits["theme"].map(lambda th: position.get(th, len(position)))).sort_values(
+        ["_theme", "sentence_index"], kind="stable"
+    )
+    return pd.DataFrame(
+        {
+            "theme": [labels.get(th, th) for th in ordered["theme"]],
+            "result": [t("theme_passed" if assigned.get(th) else "theme_below", lang)
+                       for th in ordered["theme"]],
+            "term": ordered["term"].astype(str).to_numpy(),
+            "found_in": [t("in_title", lang) if i == 0 else t("in_sentence", lang, n=int(i))
+                         for i in ordered["sentence_index"]],
+            "sentence": ordered["sentence"].astype(str).to_numpy(),
+        }
+    )
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
