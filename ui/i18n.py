@@ -164,6 +164,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在左侧选择一个地区，或在此选择，即可看到它区别于其他地区的用词。",
         "Pick a place here or in the sidebar to see what sets it apart.",
     ),
+    "keyness_place_title": ("{place} 比{others}更常用的词（对数似然比 G²）",
+                            "Words {place} uses more than {others} (G²)"),
+    "keyness_others_province": ("其他省份", "other provinces"),
+    "keyness_others_prefecture": ("其他地市", "other prefectures"),
+    "keyness_others_county": ("其他县区", "other counties"),
+    "keyness_with_places": ("包含地名", "Include place names"),
+    "keyness_with_places_help": (
+        "地名取自行政区划库：各级地名的全称和简称（酒泉市、酒泉、肃州区、阿克塞），以及语料所在省份的县区名。",
+        "Place names come from the gazetteer: full and short names (酒泉市, 酒泉, 肃州区, 阿克塞), with the "
+        "county names of the corpus's provinces.",
+    ),
+    "keyness_with_people": ("包含人名", "Include person names"),
+    "keyness_with_people_help": (
+        "人名：紧跟在“主席、委员、通讯员、记者”等称谓之后（或“同志”之前）、以常见姓氏开头的词，"
+        "以及被分词切开的名字部分（崔/东海）和署名作者；表见 data/names.toml。",
+        "Person names: terms starting with a common surname right after a title such as 主席, 委员, 通讯员, 记者 "
+        "(or before 同志), the given names the segmenter cut off (崔/东海), and bylines; lists in data/names.toml.",
+    ),
+    "keyness_left_out": ("已略去{what}，因为它们只说明文章在哪里、由谁写，不说明谈了什么。打开上面的开关可保留。",
+                         "Left out: {what} — they say where and by whom, not what about. Switch them back on above."),
+    "keyness_left_out_places": ("地名 {n} 个（{examples}）", "{n} place names ({examples})"),
+    "keyness_left_out_people": ("人名 {n} 个（{examples}）", "{n} person names ({examples})"),
+    "keyness_left_out_none": ("本图未略去任何词。", "Nothing was left out of this chart."),
     "slogans": ("口号与提法", "Slogans and formulas"),
     "spread_slogans": ("比较这些提法的扩散（可多选）", "Compare how these slogans spread"),
     "heatmap": ("地区 × 主题", "Place × theme"),
