@@ -216,7 +216,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No article can be placed at this level ({n:,} articles). Choose another place level on the left, "
         "e.g. “{better}”.",
     ),
-    "network_top": ("节点数（高频词）", "Nodes (top terms)"),
+    "network_top": ("最多画出 N 个高频词（与其他词没有共现的不画）", "At most N top terms (terms with no co-occurrence are not drawn)"),
+    "network_drawn": (
+        "画出 {drawn} 个词：按出现篇数排在前 {top} 位的词中，与另一个高频词同在至少 {min_count} 篇文章中的那些。",
+        "{drawn} terms drawn: those of the top {top} (by articles containing them) that share at least "
+        "{min_count} articles with another top term.",
+    ),
+    "network_not_drawn": ("未画出（没有这样的共现）：{terms}。", " Not drawn (no such co-occurrence): {terms}."),
+    "network_too_few": (
+        "文章太少，无法计算词语关联：至少需要 {need} 篇，当前筛选条件下只有 {n} 篇。请放宽筛选或载入更多文章。",
+        "Too few articles for word associations: at least {need} are needed, the filters leave {n}. "
+        "Widen the filters or load more articles.",
+    ),
+    "network_no_pairs": (
+        "当前 {n} 篇文章中，没有两个高频词同时出现在至少 {min_count} 篇文章里，因此画不出关联。",
+        "In these {n} articles no two top terms appear together in at least {min_count} articles, so there is "
+        "no association to draw.",
+    ),
+    "network_click_hint": (
+        "点击一个词即按它检索文章（作用于所有标签页）。",
+        "Click a word to search the articles for it (filters every tab).",
+    ),
+    "search_notice": ("已按检索词“{term}”筛选：标题或正文含该字串的文章 {n:,} 篇",
+                      "Search filter set to “{term}”: {n:,} articles contain the string in the title or text"),
+    "search_notice_words": ("（其中分词后含“{term}”一词的 {n:,} 篇，即图中的出现篇数；其余文章只在更长的词里含有该字串）",
+                            " ({n:,} of them have “{term}” as a segmented word, the count on the chart; the others "
+                            "contain it only inside a longer word)"),
+    "search_notice_all_tabs": ("。此筛选作用于所有标签页。", ". This filter applies to every tab."),
+    "clear_search": ("清除检索", "Clear search"),
     "articles_table": ("符合条件的文章", "Matching articles"),
     "open_article": ("阅读文章", "Read an article"),
     "select_to_read": (

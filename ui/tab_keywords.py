@@ -14,6 +14,7 @@ from analysis.slogans import spread_curve
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
+from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
 from ui.view import View
@@ -25,6 +26,7 @@ SPREAD_DEFAULT = 5
 def render(view: View) -> None:
     """Draw the keywords tab."""
     lang = view.lang
+    show_search_notice(view, key="kw_clear_search")
     left, right = st.columns(2)
     top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top")
     measure = pick_one(
