@@ -208,6 +208,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_slogan_articles": ("提及的文章（篇）", "Articles mentioning it"),
     "map_theme_title": ("各地“{theme}”报道占比", "Share of articles on “{theme}” by region"),
     "map_theme_axis": ("“{theme}”报道占比（%）", "Share on “{theme}” (%)"),
+    "map_theme_articles": ("谈到该主题的文章（篇）", "Articles on the theme"),
+    "map_group_articles": ("该地文章总数（篇）", "All articles there"),
+    "map_few_hover": ("文章不足 {n} 篇，占比仅供参考", "Fewer than {n} articles: the share is unreliable"),
+    "map_few_caption": (
+        "颜色浅淡的地区文章不足 {n} 篇（{few}/{total} 个地区），一两篇文章就能让占比变动好几个百分点，仅供参考；"
+        "悬停可看到分子和分母。地区多半浅淡时，可改看市（州）级。",
+        "Pale regions have fewer than {n} articles ({few} of {total} regions): one or two articles move their "
+        "share by several points, so read them with care. Hover for the counts behind each share; when most "
+        "regions are pale, the prefecture map is the safer read.",
+    ),
+    "map_county_labels": ("县区图只标出数值最高（扩散图：最早提及）的 {n} 个地区的名称，其余地区悬停可见。",
+                          "The county map names the {n} regions with the highest values (spread: the earliest); "
+                          "hover for the others."),
     "map_level": ("地图层级", "Map level"),
     "map_province": ("省份", "Province"),
     "map_country": ("全国（按省份着色）", "All of China (by province)"),
