@@ -128,8 +128,9 @@ def plot_choropleth(
     if grey is not None:
         fig.add_trace(grey)
     if labels != 0:
+        pale = set(filled.loc[weak, "adcode"].astype(str))
         for trace in _label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
-                                   smallest_first=early_dark):
+                                   smallest_first=early_dark, pale=pale):
             fig.add_trace(trace)
     base_layout(fig, title=title or label("map", lang), height=height)
     fig.update_layout(
@@ -252,20 +253,22 @@ def _dark_from(zmax: float | None, early_dark: bool) -> tuple[float, bool]:
 
 def _label_traces(
     frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
-    smallest_first: bool = False,
+    smallest_first: bool = False, pale: set[str] = frozenset(),
 ) -> list[go.Scattermap]:
     """The regions' short names at a point inside each (text only; no hover, no clicks).
 
     With ``most``, only the regions with the largest values are named (a county map of
     86 names would be unreadable), or the smallest for a "how soon" map; regions with no
     value come last. Names on dark fills
-    are white, in a trace of their own (a map trace takes one text colour).
+    are white, in a trace of their own (a map trace takes one text colour); ``pale``
+    regions (washed-out fills) keep dark names.
     """
     ranked = frame.sort_values("value", ascending=smallest_first, na_position="last", kind="stable")
     ranked = ranked.head(most if most is not None else len(ranked))
     threshold, below = dark_from
     value = ranked["value"].fillna(threshold if below else -1.0)
-    dark = set(ranked.loc[(value < threshold) if below else (value >= threshold), "adcode"].astype(str))
+    on_dark_fill = (value < threshold) if below else (value >= threshold)
+    dark = set(ranked.loc[on_dark_fill, "adcode"].astype(str)) - pale
     points = region_points(geojson)
     points = points[points["adcode"].isin(ranked["adcode"].astype(str))]
     traces, on_dark = [], points["adcode"].isin(dark)
