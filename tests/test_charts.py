@@ -374,7 +374,8 @@ def test_network_nodes_edges_and_hover(cooccurrence):
 
 def test_network_top_edges_and_empty_table(cooccurrence):
     fig = charts.plot_cooccurrence_network(cooccurrence, top_edges=1)
-    assert list(fig.data[-1].text) == ["乡村振兴", "产业"]
+    # the strongest edge, then each other term's strongest: every term of the table is drawn
+    assert list(fig.data[-1].text) == ["乡村振兴", "河长制", "产业", "营商环境", "生态"]
     empty = charts.plot_cooccurrence_network(cooccurrence.iloc[:0])
     assert len(empty.data[-1].x) == 0
 

@@ -175,6 +175,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在左侧选择一个地区，或在此选择，即可看到它区别于其他地区的用词。",
         "Pick a place here or in the sidebar to see what sets it apart.",
     ),
+    "keyness_place_title": ("{place} 比{others}更常用的词（对数似然比 G²）",
+                            "Words {place} uses more than {others} (G²)"),
+    "keyness_others_province": ("其他省份", "other provinces"),
+    "keyness_others_prefecture": ("其他地市", "other prefectures"),
+    "keyness_others_county": ("其他县区", "other counties"),
+    "keyness_with_places": ("包含地名", "Include place names"),
+    "keyness_with_places_help": (
+        "地名取自行政区划库：各级地名的全称和简称（酒泉市、酒泉、肃州区、阿克塞），以及语料所在省份的县区名。",
+        "Place names come from the gazetteer: full and short names (酒泉市, 酒泉, 肃州区, 阿克塞), with the "
+        "county names of the corpus's provinces.",
+    ),
+    "keyness_with_people": ("包含人名", "Include person names"),
+    "keyness_with_people_help": (
+        "人名：紧跟在“主席、委员、通讯员、记者”等称谓之后（或“同志”之前）、以常见姓氏开头的词，"
+        "以及被分词切开的名字部分（崔/东海）和署名作者；表见 data/names.toml。",
+        "Person names: terms starting with a common surname right after a title such as 主席, 委员, 通讯员, 记者 "
+        "(or before 同志), the given names the segmenter cut off (崔/东海), and bylines; lists in data/names.toml.",
+    ),
+    "keyness_left_out": ("已略去{what}，因为它们只说明文章在哪里、由谁写，不说明谈了什么。打开上面的开关可保留。",
+                         "Left out: {what} — they say where and by whom, not what about. Switch them back on above."),
+    "keyness_left_out_places": ("地名 {n} 个（{examples}）", "{n} place names ({examples})"),
+    "keyness_left_out_people": ("人名 {n} 个（{examples}）", "{n} person names ({examples})"),
+    "keyness_left_out_none": ("本图未略去任何词。", "Nothing was left out of this chart."),
     "slogans": ("口号与提法", "Slogans and formulas"),
     "spread_slogans": ("比较这些提法的扩散（可多选）", "Compare how these slogans spread"),
     "heatmap": ("地区 × 主题", "Place × theme"),
@@ -202,6 +225,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_slogan_articles": ("提及的文章（篇）", "Articles mentioning it"),
     "map_theme_title": ("各地“{theme}”报道占比", "Share of articles on “{theme}” by region"),
     "map_theme_axis": ("“{theme}”报道占比（%）", "Share on “{theme}” (%)"),
+    "map_theme_articles": ("谈到该主题的文章（篇）", "Articles on the theme"),
+    "map_group_articles": ("该地文章总数（篇）", "All articles there"),
+    "map_few_hover": ("文章不足 {n} 篇，占比仅供参考", "Fewer than {n} articles: the share is unreliable"),
+    "map_few_caption": (
+        "颜色浅淡的地区文章不足 {n} 篇（{few}/{total} 个地区），一两篇文章就能让占比变动好几个百分点，仅供参考；"
+        "悬停可看到分子和分母。地区多半浅淡时，可改看市（州）级。",
+        "Pale regions have fewer than {n} articles ({few} of {total} regions): one or two articles move their "
+        "share by several points, so read them with care. Hover for the counts behind each share; when most "
+        "regions are pale, the prefecture map is the safer read.",
+    ),
+    "map_county_labels": ("县区图只标出数值最高（扩散图：最早提及）的 {n} 个地区的名称，其余地区悬停可见。",
+                          "The county map names the {n} regions with the highest values (spread: the earliest); "
+                          "hover for the others."),
     "map_level": ("地图层级", "Map level"),
     "map_province": ("省份", "Province"),
     "map_country": ("全国（按省份着色）", "All of China (by province)"),
@@ -210,7 +246,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No article can be placed at this level ({n:,} articles). Choose another place level on the left, "
         "e.g. “{better}”.",
     ),
-    "network_top": ("节点数（高频词）", "Nodes (top terms)"),
+    "network_top": ("最多画出 N 个高频词（与其他词没有共现的不画）", "At most N top terms (terms with no co-occurrence are not drawn)"),
+    "network_drawn": (
+        "画出 {drawn} 个词：按出现篇数排在前 {top} 位的词中，与另一个高频词同在至少 {min_count} 篇文章中的那些。",
+        "{drawn} terms drawn: those of the top {top} (by articles containing them) that share at least "
+        "{min_count} articles with another top term.",
+    ),
+    "network_not_drawn": ("未画出（没有这样的共现）：{terms}。", " Not drawn (no such co-occurrence): {terms}."),
+    "network_too_few": (
+        "文章太少，无法计算词语关联：至少需要 {need} 篇，当前筛选条件下只有 {n} 篇。请放宽筛选或载入更多文章。",
+        "Too few articles for word associations: at least {need} are needed, the filters leave {n}. "
+        "Widen the filters or load more articles.",
+    ),
+    "network_no_pairs": (
+        "当前 {n} 篇文章中，没有两个高频词同时出现在至少 {min_count} 篇文章里，因此画不出关联。",
+        "In these {n} articles no two top terms appear together in at least {min_count} articles, so there is "
+        "no association to draw.",
+    ),
+    "network_click_hint": (
+        "点击一个词即按它检索文章（作用于所有标签页）。",
+        "Click a word to search the articles for it (filters every tab).",
+    ),
+    "search_notice": ("已按检索词“{term}”筛选：标题或正文含该字串的文章 {n:,} 篇",
+                      "Search filter set to “{term}”: {n:,} articles contain the string in the title or text"),
+    "search_notice_words": ("（其中分词后含“{term}”一词的 {n:,} 篇，即图中的出现篇数；其余文章只在更长的词里含有该字串）",
+                            " ({n:,} of them have “{term}” as a segmented word, the count on the chart; the others "
+                            "contain it only inside a longer word)"),
+    "search_notice_all_tabs": ("。此筛选作用于所有标签页。", ". This filter applies to every tab."),
+    "clear_search": ("清除检索", "Clear search"),
     "articles_table": ("符合条件的文章", "Matching articles"),
     "open_article": ("阅读文章", "Read an article"),
     "select_to_read": (

@@ -9,6 +9,7 @@ costs nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import replace
 from typing import Any
@@ -61,9 +62,18 @@ def term_counts(view: View, top: int | None = 200) -> pd.DataFrame:
     return ask(view, "term_counts", top=top)
 
 
-def keyness(view: View, target: str, top: int = 30) -> pd.DataFrame:
-    """Keyness of the target place against the rest of the filtered articles."""
-    return ask(view, "keyness", level=view.state.level, target_adcode=target, top=top)
+def keyness(view: View, target: str, top: int = 30, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Keyness of the target place against the rest of the filtered articles.
+
+    ``leave_out`` (``"place"``, ``"person"``) drops those names first; the table's
+    ``attrs["left_out"]`` then lists the names dropped. When the sidebar's place filter
+    is the target alone, the others are every other place (else nothing is left to compare).
+    """
+    filters = view.filters
+    if filters.places and set(filters.places) <= {target}:
+        filters = dataclasses.replace(filters, places=())
+    options = {"level": view.state.level, "target_adcode": target, "top": top, "leave_out": leave_out}
+    return _ask(view.store, view.source_label, "keyness", filters, tuple(sorted(options.items())))
 
 
 def period_keyness(view: View, start: dt.date, end: dt.date, top: int = 30) -> pd.DataFrame:

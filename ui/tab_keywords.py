@@ -14,6 +14,7 @@ from analysis.slogans import spread_curve
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
+from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
 from ui.view import View
@@ -25,6 +26,7 @@ SPREAD_DEFAULT = 5
 def render(view: View) -> None:
     """Draw the keywords tab."""
     lang = view.lang
+    show_search_notice(view, key="kw_clear_search")
     left, right = st.columns(2)
     top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top")
     measure = pick_one(
@@ -81,15 +83,38 @@ def _keyness(view: View) -> None:
         key="kw_keyness_target",
         placeholder=t("keyness_hint", lang),
     )
+    left, right = st.columns(2)
+    with_places = left.toggle(t("keyness_with_places", lang), value=False, key="kw_keyness_places",
+                               help=t("keyness_with_places_help", lang))
+    with_people = right.toggle(t("keyness_with_people", lang), value=False, key="kw_keyness_people",
+                               help=t("keyness_with_people_help", lang))
     if not target:
         return
-    table = queries.keyness(view, target)
+    leave_out = tuple(kind for kind, kept in (("place", with_places), ("person", with_people)) if not kept)
+    table = queries.keyness(view, target, leave_out=leave_out)
     if table.empty:
         st.info(t("no_match", lang))
         return
-    fig = plot_keyness(table, target_name=names.get(target, target), lang=lang)
+    place, others = names.get(target, target), t(f"keyness_others_{view.state.level}", lang)
+    fig = plot_keyness(table, target_name=place, reference_name=others, lang=lang,
+                       title=t("keyness_place_title", lang, place=place, others=others))
     show_chart(fig, key="kw_keyness_chart", filename="keyness", lang=lang)
+    if leave_out:
+        st.caption(left_out_caption(table.attrs.get("left_out", {}), lang))
     download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
+
+
+def left_out_caption(left_out: dict[str, list[str]], lang: str, *, examples: int = 5) -> str:
+    """What the keyness chart left out: how many place and person names, with the strongest few."""
+    parts = [
+        t(f"keyness_left_out_{label}", lang, n=len(terms), examples="、".join(terms[:examples])
+          + ("…" if len(terms) > examples else ""))
+        for kind, label in (("place", "places"), ("person", "people"))
+        if (terms := left_out.get(kind))
+    ]
+    if not parts:
+        return t("keyness_left_out_none", lang)
+    return t("keyness_left_out", lang, what=("；" if lang == "zh" else "; ").join(parts))
 
 
 def _period_keyness(view: View) -> None:

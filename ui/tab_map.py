@@ -22,6 +22,13 @@ from ui.sidebar import apply_selection
 from ui.view import View
 
 MAP_LEVELS = ("prefecture", "county")
+METRICS = ("articles", "theme_share", "slogan")
+MIN_SHARE_ARTICLES = 20
+"""A region's theme share on fewer articles than this is drawn pale and flagged: below 20
+articles one article moves the share by more than 5 points, so such shares are mostly noise."""
+COUNTY_LABELS = 20
+"""On a county map only the regions with the largest values are named (86 names in Gansu
+would cover the map); every region still names itself on hover."""
 COUNTRY = "all"
 """The province picker's first choice when articles span several provinces: a map of China."""
 
@@ -48,12 +55,12 @@ def render(view: View) -> None:
         level = pick_one(
             "map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1]
         )
-    metric = pick_one(
-        "map_metric", ["articles", "theme_share", "slogan"], key="map_metric", prefix="map", lang=lang,
-        where=cols[2],
+    # a selectbox, not a row of buttons: "某一提法的扩散" / "Spread of one slogan" was cut off at the right
+    metric = cols[2].selectbox(
+        t("map_metric", lang), list(METRICS), key="map_metric", format_func=lambda m: t(f"map_{m}", lang)
     )
     geojson = load_boundaries(level=level, province_code=None if province == COUNTRY else province)
-    style: dict = {}
+    style: dict = {"labels": None if level != "county" else COUNTY_LABELS}
     if metric == "slogan":
         slogans = queries.slogans(view).sort_values(["n_groups", "n_mentions"], ascending=False,
                                                     kind="stable")
@@ -63,13 +70,14 @@ def render(view: View) -> None:
         slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan")
         values, label, fmt = _slogan_values(view, level, slogan, lang), t("map_slogan_axis", lang), ".1f"
         title = t("map_slogan_title", lang, slogan=slogan)
-        style = {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True}
+        style |= {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True}
     elif metric == "theme_share":
         theme = st.selectbox(
             t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get
         )
         name = view.theme_labels[theme]
-        values, label, fmt = _theme_values(view, level, theme), t("map_theme_axis", lang, theme=name), ".0%"
+        values = _theme_values(view, level, theme, lang)
+        label, fmt = t("map_theme_axis", lang, theme=name), ".0%"
         title = t("map_theme_title", lang, theme=name)
     else:
         values, label, fmt = _article_values(view, level), t("map_articles", lang), ",.0f"
@@ -83,9 +91,17 @@ def render(view: View) -> None:
         {"value": "min" if metric == "slogan" else "sum",
          **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
     )
+    if metric == "theme_share":
+        style |= {"few": values[t("map_group_articles", lang)] < MIN_SHARE_ARTICLES,
+                  "few_text": t("map_few_hover", lang, n=MIN_SHARE_ARTICLES)}
     fig = plot_choropleth(
         values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang, **style
     )
+    if metric == "theme_share":
+        st.caption(t("map_few_caption", lang, n=MIN_SHARE_ARTICLES, few=int(style["few"].sum()),
+                     total=len(values)))
+    if level == "county":
+        st.caption(t("map_county_labels", lang, n=COUNTY_LABELS))
     st.caption(t("click_hint", lang))
     event = show_chart(fig, key="map_chart", filename="map", lang=lang, selectable=True)
     apply_selection(
@@ -115,7 +131,8 @@ def _slogan_values(view: View, level: str, slogan: str, lang: str) -> pd.DataFra
     }).dropna(subset=["adcode"])
 
 
-def _theme_values(view: View, level: str, theme: str) -> pd.DataFrame:
+def _theme_values(view: View, level: str, theme: str, lang: str) -> pd.DataFrame:
+    """Each region's share of articles on ``theme``, with the two counts behind it (hover)."""
     counts = queries.theme_counts(view, by=level)
     counts = counts[counts["theme"] == theme]
     codes = counts["group_code"] if "group_code" in counts else counts["group"].map(view.codes_by_name(level))
@@ -123,8 +140,8 @@ def _theme_values(view: View, level: str, theme: str) -> pd.DataFrame:
         {
             "adcode": codes,
             "value": counts["share"],
-            "n_articles": counts["n_articles"],
-            "group_articles": counts["group_articles"],
+            t("map_theme_articles", lang): counts["n_articles"],
+            t("map_group_articles", lang): counts["group_articles"],
         }
     )
     return frame.dropna(subset=["adcode"])

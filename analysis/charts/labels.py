@@ -129,6 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
     "co_articles": {"zh": "共现篇数", "en": "Articles with both"},
     "pmi": {"zh": "PMI", "en": "PMI"},
     "npmi": {"zh": "NPMI", "en": "NPMI"},
+    "docfreq_word": {"zh": "出现篇数（分词后含该词的文章）", "en": "Articles with this word (as segmented)"},
     "degree": {"zh": "关联词数", "en": "Degree"},
     "strength": {"zh": "共现总篇数", "en": "Weighted degree"},
     "network_note": {
@@ -140,6 +141,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Node size: weighted degree; edge width: co-occurrences",
     },
     # maps
+    "few_articles": {"zh": "文章太少，数值仅供参考", "en": "Too few articles: read with care"},
     "map": {"zh": "各地报道数量分布", "en": "Articles by region"},
     "region": {"zh": "地区", "en": "Region"},
     "code": {"zh": "区划代码", "en": "Code"},

@@ -9,10 +9,13 @@ draw blank here.) Every map carries :data:`analysis.geo.BOUNDARY_CAPTION`.
 from __future__ import annotations
 
 import math
+import tomllib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
+from shapely.geometry import shape
 
 from analysis.charts.labels import Lang, label
 from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
@@ -24,6 +27,9 @@ from analysis.geo import (
     region_names,
 )
 from analysis.overview import count_articles_by_region
+from analysis.paths import data_path, read_config_text
+from analysis.places.alias_file import ALIASES_FILE
+from analysis.places.aliases import LEVELS
 
 MAP_STYLE = "white-bg"
 """The only map style used: a blank background that needs no tiles."""
@@ -31,6 +37,9 @@ MAP_STYLE = "white-bg"
 NO_DATA_COLOUR = "#d9d9d9"
 BORDER = {"color": "#8c8c8c", "width": 0.6}
 """Region outlines: grey, so that regions at 0 (near-white) still show their shape."""
+FEW_OPACITY = 0.4
+"""Opacity of regions whose value rests on too few articles: their colour, washed out."""
+LABEL_FONT_PX = 11
 ASSUMED_WIDTH = 720
 """Pixel width assumed when fitting the zoom (the dashboard's main column)."""
 
@@ -51,6 +60,9 @@ def plot_choropleth(
     height: int = 560,
     missing_text: str | None = None,
     early_dark: bool = False,
+    few: pd.Series | None = None,
+    few_text: str | None = None,
+    labels: int | None = 0,
     lang: Lang = "zh",
 ) -> go.Figure:
     """Colour the regions of a boundary collection by a value.
@@ -72,11 +84,18 @@ def plot_choropleth(
         missing_text: what the hover says of a grey region (default: no data).
         early_dark: the darkest colour for the smallest value (for "how soon", where the
             first region is the one to see), instead of the largest.
+        few: a boolean per row of ``values``: regions whose value rests on too few
+            articles. They are drawn pale (same colours, :data:`FEW_OPACITY`) in a trace
+            of their own whose hover adds ``few_text``.
+        few_text: what the hover says of a pale region (default: too few articles).
+        labels: write the short names of this many regions on the map, those with the
+            largest values first (smallest with ``early_dark``; None: every region; 0,
+            the default: none).
         lang: label language.
 
     Returns:
-        The figure: trace 0 holds the regions with a value, trace 1 (if any) the grey
-        ones.
+        The figure: trace 0 holds the regions with a value, then (if any) the pale
+        regions, the grey ones and the names (a text-only ``scattermap`` trace).
 
     Raises:
         ValueError: when ``values`` lacks ``adcode`` or ``value``.
@@ -92,12 +111,27 @@ def plot_choropleth(
         else [c for c in values.columns if c not in ("adcode", "value", "name")]
     )
     filled = frame[frame["value"].notna()]
-    fig = go.Figure(_value_trace(filled, geojson, extra, value_label, value_format, lang))
+    weak = filled["adcode"].isin(
+        values.loc[few.reindex(values.index).fillna(False).astype(bool), "adcode"].astype(str)
+    ) if few is not None else pd.Series(False, index=filled.index)
+    zmax = None if (filled["value"] > 0).any() else 1  # all zero: a 0–1 scale, not plotly's ±0.5
+    zmax = float(filled["value"].max()) if zmax is None and len(filled) else zmax
+    fig = go.Figure(_value_trace(filled[~weak], geojson, extra, value_label, value_format, lang, zmax=zmax))
+    if weak.any():
+        pale = _value_trace(filled[weak], geojson, extra, value_label, value_format, lang, zmax=zmax,
+                            note=few_text or label("few_articles", lang))
+        pale.update(showscale=False, marker_opacity=FEW_OPACITY, name=few_text or label("few_articles", lang))
+        fig.add_trace(pale)
     if early_dark:  # dark to a light blue that still stands out from the page and the grey
         fig.update_traces(colorscale=EARLY_DARK_SCALE, selector={"type": "choroplethmap"})
     grey = _grey_trace(frame[frame["value"].isna()], geojson, lang, missing_text=missing_text)
     if grey is not None:
         fig.add_trace(grey)
+    if labels != 0:
+        pale = set(filled.loc[weak, "adcode"].astype(str))
+        for trace in _label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
+                                   smallest_first=early_dark, pale=pale):
+            fig.add_trace(trace)
     base_layout(fig, title=title or label("map", lang), height=height)
     fig.update_layout(
         map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
@@ -129,7 +163,8 @@ def plot_article_map(
     total = max(int(values["value"].sum()), 1)
     values[label("share_of_total", lang)] = (values["value"] / total).map("{:.1%}".format)
     return plot_choropleth(
-        values, geojson=geojson, title=title, lang=lang, hover_columns=[label("share_of_total", lang)]
+        values, geojson=geojson, title=title, lang=lang, hover_columns=[label("share_of_total", lang)],
+        labels=None if level != "county" else 20,
     )
 
 
@@ -150,7 +185,8 @@ def _subset(geojson: dict, ids: Sequence[str]) -> dict:
 
 
 def _value_trace(
-    frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str, value_format: str, lang: Lang
+    frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str, value_format: str, lang: Lang,
+    *, zmax: float | None = None, note: str | None = None,
 ) -> go.Choroplethmap:
     lines = [f"{col}: %{{customdata[{i + 2}]}}" for i, col in enumerate(extra)]
     template = (
@@ -159,6 +195,7 @@ def _value_trace(
                 "<b>%{customdata[0]}</b>",
                 f"{value_label}: %{{z:{value_format}}}",
                 *lines,
+                *([f"<i>{note}</i>"] if note else []),
                 f"{label('code', lang)}: %{{customdata[1]}}",
             ]
         )
@@ -172,7 +209,7 @@ def _value_trace(
         customdata=frame[["name", "adcode", *extra]].astype(object).values.tolist(),
         colorscale=SEQUENTIAL,
         zmin=0,
-        zmax=None if (frame["value"] > 0).any() else 1,  # all zero: a 0–1 scale, not plotly's ±0.5
+        zmax=zmax,
         marker={"line": BORDER},
         colorbar={
             "title": {"text": value_label, "side": "right"},
@@ -206,6 +243,75 @@ def _grey_trace(
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         name=label("no_data", lang),
     )
+
+
+def _dark_from(zmax: float | None, early_dark: bool) -> tuple[float, bool]:
+    """Where the fill gets dark enough for white names: (threshold, whether below it is dark)."""
+    top = zmax or 1.0
+    return (0.35 * top, True) if early_dark else (0.6 * top, False)
+
+
+def _label_traces(
+    frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
+    smallest_first: bool = False, pale: set[str] = frozenset(),
+) -> list[go.Scattermap]:
+    """The regions' short names at a point inside each (text only; no hover, no clicks).
+
+    With ``most``, only the regions with the largest values are named (a county map of
+    86 names would be unreadable), or the smallest for a "how soon" map; regions with no
+    value come last. Names on dark fills
+    are white, in a trace of their own (a map trace takes one text colour); ``pale``
+    regions (washed-out fills) keep dark names.
+    """
+    ranked = frame.sort_values("value", ascending=smallest_first, na_position="last", kind="stable")
+    ranked = ranked.head(most if most is not None else len(ranked))
+    threshold, below = dark_from
+    value = ranked["value"].fillna(threshold if below else -1.0)
+    on_dark_fill = (value < threshold) if below else (value >= threshold)
+    dark = set(ranked.loc[on_dark_fill, "adcode"].astype(str)) - pale
+    points = region_points(geojson)
+    points = points[points["adcode"].isin(ranked["adcode"].astype(str))]
+    traces, on_dark = [], points["adcode"].isin(dark)
+    for colour, members in (("#1f2a36", ~on_dark), ("#ffffff", on_dark)):
+        if members.any():
+            chosen = points[members]
+            traces.append(go.Scattermap(
+                lon=chosen["lon"], lat=chosen["lat"], text=chosen["short_name"], mode="text",
+                textfont={"size": LABEL_FONT_PX, "color": colour}, hoverinfo="skip", showlegend=False,
+                name="labels",
+            ))
+    return traces
+
+
+def region_points(geojson: dict) -> pd.DataFrame:
+    """``adcode, short_name, lon, lat``: each region's short name at a point inside it.
+
+    The point is shapely's representative point (always inside, unlike the centroid of a
+    crescent); the short name drops the level word and the peoples of an autonomous unit
+    (临夏回族自治州 → 临夏, 阿克塞哈萨克族自治县 → 阿克塞, 肃州区 → 肃州).
+    """
+    rows = []
+    for feature in geojson["features"]:
+        point = shape(feature["geometry"]).representative_point()
+        name = feature["properties"]["name"]
+        rows.append((feature["id"], short_region_name(name, level=feature["properties"].get("level")),
+                     point.x, point.y))
+    return pd.DataFrame(rows, columns=["adcode", "short_name", "lon", "lat"])
+
+
+def short_region_name(name: str, *, level: str | None = None) -> str:
+    """The bare name of a region (its ``bare`` alias), or the full name when it has none."""
+    from analysis.places.aliases import name_forms
+
+    forms = name_forms(name, level=level if level in LEVELS else "county", ethnic_groups=_ethnic_groups())
+    return next((form for form, kind in forms.items() if kind == "bare"), name)
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> tuple[str, ...]:
+    """The ethnic group names of the alias file's ``[name_rules]``."""
+    raw = tomllib.loads(read_config_text(data_path(ALIASES_FILE), "alias file"))
+    return tuple(raw.get("name_rules", {}).get("ethnic_groups", ()))
 
 
 def _map_view(bbox: Sequence[float], *, height: int) -> dict:

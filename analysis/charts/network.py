@@ -160,7 +160,8 @@ def plot_cooccurrence_network(
         cooccurrence: ``term_a, term_b, n_articles, pmi, npmi``.
         docfreq: term → number of articles containing it, for node size (e.g.
             ``keywords.set_index("term")["docfreq"]``); default: weighted degree.
-        top_edges: keep this many edges, the strongest by ``rank_by``.
+        top_edges: keep this many edges, the strongest by ``rank_by``, plus those
+            :func:`select_edges` adds so that every term of the table is drawn.
         rank_by: ``n_articles`` (most shared articles: the core vocabulary) or ``npmi``
             (most exclusive pairs: distinctive associations); ties go to the other.
         seed: layout seed.
@@ -171,12 +172,7 @@ def plot_cooccurrence_network(
         Edge traces (one per width class), an edge-hover trace of midpoints, and the
         node trace last.
     """
-    order = ["n_articles", "npmi"] if rank_by == "n_articles" else ["npmi", "n_articles"]
-    edges = (
-        cooccurrence.sort_values([*order, "term_a", "term_b"], ascending=[False, False, True, True])
-        .head(top_edges)
-        .reset_index(drop=True)
-    )
+    edges = select_edges(cooccurrence, top_edges=top_edges, rank_by=rank_by)
     terms = pd.unique(pd.concat([edges["term_a"], edges["term_b"]])).tolist()
     index = {t: i for i, t in enumerate(terms)}
     pairs = np.array(
@@ -197,6 +193,54 @@ def plot_cooccurrence_network(
     fig.update_xaxes(visible=False, range=[0, PLOT_PX[0]])
     fig.update_yaxes(visible=False, range=[0, PLOT_PX[1]])
     return fig
+
+
+def select_edges(
+    cooccurrence: pd.DataFrame, *, top_edges: int = 60, rank_by: Literal["n_articles", "npmi"] = "n_articles"
+) -> pd.DataFrame:
+    """The edges to draw: the strongest, then enough more that every term is drawn, in one piece.
+
+    The ``top_edges`` strongest pairs alone leave out the terms whose pairs are weaker
+    (so a slider of 60 terms drew 41) and draw stray pairs apart from the rest. So each
+    term missing gets its strongest pair, and each piece apart from the largest gets its
+    strongest pair to a term outside it, while the table has one.
+
+    Args:
+        cooccurrence: ``term_a, term_b, n_articles, pmi, npmi``.
+        top_edges: the strongest pairs kept first.
+        rank_by: ``n_articles`` or ``npmi`` (ties go to the other).
+
+    Returns:
+        The chosen rows, strongest first: every term of ``cooccurrence`` is in one.
+    """
+    order = ["n_articles", "npmi"] if rank_by == "n_articles" else ["npmi", "n_articles"]
+    ranked = cooccurrence.sort_values([*order, "term_a", "term_b"], ascending=[False, False, True, True],
+                                      ignore_index=True)
+    chosen = set(range(min(top_edges, len(ranked))))
+    ends = ranked[["term_a", "term_b"]].to_numpy(dtype=object)
+    covered = {term for row in chosen for term in ends[row]}
+    for row, (a, b) in enumerate(ends):  # strongest first: each missing term's best pair
+        if a not in covered or b not in covered:
+            chosen.add(row)
+            covered |= {a, b}
+    while True:
+        piece = _pieces(ends[sorted(chosen)])
+        largest = max(set(piece.values()), key=list(piece.values()).count, default=None)
+        bridge = next((row for row, (a, b) in enumerate(ends)
+                       if row not in chosen and (piece[a] == largest) != (piece[b] == largest)), None)
+        if bridge is None:
+            break
+        chosen.add(bridge)
+    return ranked.loc[sorted(chosen)].reset_index(drop=True)
+
+
+def _pieces(ends: np.ndarray) -> dict[str, int]:
+    """For each term of an edge list, a label of its connected piece."""
+    terms = pd.unique(ends.ravel()).tolist() if len(ends) else []
+    index = {term: i for i, term in enumerate(terms)}
+    pairs = np.array([[index[a], index[b]] for a, b in ends], dtype=int).reshape(-1, 2)
+    labels = _components(len(terms), pairs)
+    return {term: int(labels[i]) for i, term in enumerate(terms)}
 
 
 def separate_labels(
@@ -353,7 +397,7 @@ def _node_hover(*, with_docfreq: bool, lang: Lang) -> str:
     unit = label("unit_articles", lang)
     lines = ["<b>%{text}</b>"]
     if with_docfreq:
-        lines.append(f"{label('docfreq', lang)}: %{{customdata[0]:,.0f}} {unit}")
+        lines.append(f"{label('docfreq_word', lang)}: %{{customdata[0]:,.0f}} {unit}")
     lines.append(f"{label('degree', lang)}: %{{customdata[1]}}")
     lines.append(f"{label('strength', lang)}: %{{customdata[2]:,.0f}} {unit}")
     return "<br>".join(lines) + "<extra></extra>"

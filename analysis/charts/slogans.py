@@ -18,6 +18,34 @@ from analysis.charts.style import PALETTE, add_subtitle, base_layout
 
 MAX_UNIT_TICKS = 15
 """Up to this many places the count axis ticks every whole place."""
+DAY_MS = 86_400_000
+SHORT_SPAN_DAYS = 62
+"""Up to this span the date axis ticks days, not months (a month tick repeated "2024-06" five times)."""
+
+
+def date_ticks(dates: pd.Series, *, lang: Lang = "zh") -> dict:
+    """Date-axis settings that suit the span: days for a short span, months for a longer one.
+
+    A span of up to two weeks ticks every day; up to :data:`SHORT_SPAN_DAYS`, plotly
+    picks day ticks, labelled as days, and the range is padded (three days either side
+    of a single day) so that no point sits on the plot's edge; longer spans are
+    labelled by month.
+    """
+    dates = dates.dropna()
+    if dates.empty:
+        return {}
+    first, last = dates.min(), dates.max()
+    span = (last - first).days
+    day_format = "%Y-%m-%d" if lang == "zh" else "%b %d, %Y"
+    if span > SHORT_SPAN_DAYS:
+        return {"tickformat": "%Y-%m" if lang == "zh" else "%b %Y"}
+    settings: dict = {"tickformat": day_format}
+    if span <= 14:
+        settings["dtick"] = DAY_MS
+    # a day either side (three for a single day): the first and last points off the plot's edges
+    pad = pd.Timedelta(days=3 if span < 1 else max(1, round(span * 0.05)))
+    settings["range"] = [(first - pad).isoformat(), (last + pad).isoformat()]
+    return settings
 
 
 def plot_slogan_spread(
@@ -55,7 +83,9 @@ def plot_slogan_spread(
     add_subtitle(fig, label("slogan_spread_note", lang))
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
     fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
-                     tickformat="%Y-%m" if lang == "zh" else None)
+                     **date_ticks(pd.to_datetime(curve["date"]), lang=lang))
+    # slogans reaching the same number of places on the same day share a point: list them all
+    fig.update_layout(hovermode="x unified")
     most = int(reach.max()) if len(reach) else 1
     fig.update_yaxes(title_text=label("places_axis", lang), rangemode="tozero",
                      dtick=1 if most <= MAX_UNIT_TICKS else None, tickformat=",d")

@@ -33,6 +33,7 @@ from analysis.store.ingest import (
     may_use_pool,
     run_ingest,
 )
+from analysis.store.names import NameKind, leave_out_names
 from analysis.store.parallel import start_fork_server
 from analysis.store.schema import StoreError, create_tables, get_meta
 from analysis.theme_dictionary import ThemeDictionary, load_themes
@@ -258,10 +259,22 @@ class Store:
         return terms.total_tokens(self._db, f or Filters())
 
     def keyness(self, f: Filters | None = None, *, level: Level, target_adcode: str, top: int | None = 50,
-                min_frequency: int = 5, direction: Literal["over", "under", "both"] = "over") -> pd.DataFrame:
-        """Keyness of one place against the rest (see :func:`analysis.store.terms.keyness`)."""
-        return terms.keyness(self._db, f or Filters(), level=level, target_adcode=target_adcode, top=top,
-                             min_frequency=min_frequency, direction=direction)
+                min_frequency: int = 5, direction: Literal["over", "under", "both"] = "over",
+                leave_out: tuple[NameKind, ...] = ()) -> pd.DataFrame:
+        """Keyness of one place against the rest (see :func:`analysis.store.terms.keyness`).
+
+        ``leave_out`` drops place and/or person names before the ``top`` rows are taken
+        (see :func:`analysis.store.names.leave_out_names`, which also sets
+        ``attrs["left_out"]``).
+        """
+        f = f or Filters()
+        first = None if leave_out else top  # names are dropped before the top rows are taken
+        table = terms.keyness(self._db, f, level=level, target_adcode=target_adcode, top=first,
+                              min_frequency=min_frequency, direction=direction)
+        if not leave_out:
+            return table
+        return leave_out_names(self._db, f, table, level=level, target_adcode=target_adcode,
+                               kinds=leave_out, top=top)
 
     def period_keyness(
         self, f: Filters | None = None, *, start: dt.date, end: dt.date, top: int | None = 50,

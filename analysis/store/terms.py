@@ -174,6 +174,8 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
     Returns:
         Columns ``term_a``, ``term_b`` (``term_a < term_b``), ``n_articles``, ``pmi`` and
         ``npmi``, as :func:`analysis.cooccurrence.count_cooccurrence` (same formulas and order).
+        ``attrs["terms"]`` lists the ``top`` terms paired, most articles first (a term
+        with no pair of ``min_count`` articles is in no row).
     """
     if not 0 < top <= MAX_COOCCURRENCE_TERMS:
         raise ValueError(f"top must be between 1 and {MAX_COOCCURRENCE_TERMS}, not {top}")
@@ -182,6 +184,7 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
         f"""SELECT v.term, s.term_id FROM (
                 SELECT term_id, sum(docfreq) AS docfreq FROM ({sql}) GROUP BY term_id
             ) s JOIN vocabulary v USING (term_id) ORDER BY s.docfreq DESC, v.term LIMIT {int(top)}""", params)
+    ranked = chosen["term"].astype(str).tolist()
     chosen = chosen.sort_values("term", ignore_index=True)
     where = db.article_clause(f)
     masks = db.frame(
@@ -197,8 +200,10 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
     bits = (masks["mask"].to_numpy(np.uint64)[:, None] >> shifts) & np.uint64(1)
     present = bits.astype(np.float64)
     incidence = (present.T @ (present * masks["n"].to_numpy(np.float64)[:, None])).round().astype(np.int64)
-    return score_pairs(incidence, chosen["term"].to_numpy(dtype=object), n_docs=count_articles(db, f),
-                       min_count=min_count)
+    out = score_pairs(incidence, chosen["term"].to_numpy(dtype=object), n_docs=count_articles(db, f),
+                      min_count=min_count)
+    out.attrs["terms"] = ranked
+    return out
 
 
 def _empty_keyness() -> pd.DataFrame:
