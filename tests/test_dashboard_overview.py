@@ -8,9 +8,11 @@ with the selection event Streamlit hands back.
 """
 
 import datetime as dt
+import json
 import os
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO_ROOT
 from ui.selection import select_period, selected_points
@@ -47,3 +49,86 @@ def test_selecting_several_bars_filters_from_the_first_period_to_the_last():
     state = select_period(FilterState(), points, period="quarter")
     assert (state.date_from, state.date_to) == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
     assert select_period(FilterState(), [{"x": "not a date"}], period="month") == FilterState()
+
+
+@pytest.fixture(scope="module")
+def demo() -> AppTest:
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def matched(at: AppTest) -> int:
+    metric = next(m for m in at.sidebar.get("metric"))
+    return int(metric.value.split()[0].replace(",", ""))
+
+
+def switch_language(at: AppTest, lang: str) -> AppTest:
+    at.segmented_control(key="lang").set_value(lang).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest, widget) -> list[str] | None:
+    """The labels a choice widget tells the browser to show as chosen (None: it leaves the browser's).
+
+    The browser remembers a radio or multiselect choice by its label; after a language
+    switch the old label is no option, so the page must send the chosen options again.
+    """
+    proto = widget.proto
+    if not proto.set_value:
+        return None
+    return list(proto.raw_values) if hasattr(proto, "raw_values") else [proto.raw_value]
+
+
+def test_switching_the_language_keeps_every_filter_and_the_source(demo):
+    at = demo
+    at.radio(key="flt_level").set_value("county").run()
+    place = at.multiselect(key="flt_places").options[0]
+    at.multiselect(key="flt_places").set_value([place]).run()
+    themes = at.multiselect(key="flt_themes").options
+    next(th for th in themes if at.multiselect(key="flt_themes").set_value([th]).run() and matched(at))
+    place, theme = at.multiselect(key="flt_places").value[0], at.multiselect(key="flt_themes").value[0]
+    at.segmented_control(key="ov_period").set_value("quarter").run()
+    before = matched(at)
+    dates = at.date_input(key="flt_dates").value
+    for lang, words in (("en", ["County", "Built-in demo corpus (synthetic)", "Quarter"]),
+                        ("zh", ["县（区）级", "内置演示语料（合成数据）", "季度"])):
+        switch_language(at, lang)
+        level, source, period = at.radio(key="flt_level"), at.radio(key="source_kind"), \
+            at.segmented_control(key="ov_period")
+        assert (level.value, source.value, period.value) == ("county", "demo", "quarter")
+        assert [shown(at, level), shown(at, source), shown(at, period)] == [[word] for word in words]
+        assert at.multiselect(key="flt_places").value == [place]
+        assert at.multiselect(key="flt_themes").value == [theme]
+        assert shown(at, at.multiselect(key="flt_themes")) == [at.multiselect(key="flt_themes").format_func(theme)]
+        assert at.date_input(key="flt_dates").value == dates
+        assert matched(at) == before
+        assert at.query_params["level"] == "county" and at.query_params["place"] == place
+    at.run()  # the next run in the same language leaves the browser's choices alone
+    assert shown(at, at.radio(key="flt_level")) is None
+    at.button(key="clear_filters").click().run()
+    at.radio(key="flt_level").set_value("prefecture").run()
+
+
+def test_a_mistyped_folder_path_in_between_leaves_the_filters_as_they_were(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    records = [{"id": f"a{day}", "title": f"县政协调研营商环境第{day}次", "date": f"2024-05-{day:02d}",
+                "content": f"本报兰州讯 兰州市城关区政协第{day}次调研，调研组走访企业，优化营商环境，推进乡村振兴。"} for day in (3, 12, 21)]
+    (tmp_path / "items.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                                          encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("items.jsonl").run()
+    assert matched(at) == 3
+    full = at.date_input(key="flt_dates").value
+    assert full == (dt.date(2024, 5, 3), dt.date(2024, 5, 21))
+    at.text_input(key="folder_path").input("nothing-here").run()
+    assert any("nothing-here" in e.value for e in at.error)
+    at.text_input(key="folder_path").input("items.jsonl").run()
+    switch_language(at, "en")
+    assert at.date_input(key="flt_dates").value == full and matched(at) == 3
+    assert at.radio(key="source_kind").value == "folder"
+    switch_language(at, "zh")
+    assert at.date_input(key="flt_dates").value == full and matched(at) == 3

@@ -17,7 +17,7 @@ from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import download_table, show_table
 from ui.i18n import t
-from ui.sidebar import render_filters, request_state
+from ui.sidebar import keep_choices_across_languages, render_filters, request_state
 from ui.sources import Source, choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.view import View
@@ -49,7 +49,9 @@ def language() -> Lang:
         key="lang",
         format_func=lambda v: "中文" if v == "zh" else "English",
     )
-    return "en" if choice == "en" else "zh"
+    lang: Lang = "en" if choice == "en" else "zh"
+    keep_choices_across_languages(lang)
+    return lang
 
 
 def show_load_summary(source: Source, lang: Lang) -> None:
