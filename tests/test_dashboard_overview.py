@@ -132,3 +132,14 @@ def test_a_mistyped_folder_path_in_between_leaves_the_filters_as_they_were(tmp_p
     assert at.radio(key="source_kind").value == "folder"
     switch_language(at, "zh")
     assert at.date_input(key="flt_dates").value == full and matched(at) == 3
+
+
+def test_a_filter_that_matches_nothing_keeps_every_tab_each_saying_so(demo):
+    demo.text_input(key="flt_search").input("量子计算机XYZ").run()
+    assert not demo.exception, demo.exception
+    assert matched(demo) == 0 and len(demo.tabs) == 6
+    for tab in demo.tabs:
+        assert [info.value for info in tab.info] == ["没有符合当前筛选条件的文章。请放宽日期范围、地区、主题或检索词。"]
+    assert not demo.get("plotly_chart")
+    demo.text_input(key="flt_search").input("").run()
+    assert len(demo.tabs) == 6 and demo.get("plotly_chart")

@@ -211,13 +211,15 @@ def draw(lang: Lang) -> None:
     if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
         request_state(state.cleared())
     st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))
-    if matched == 0:
-        st.info(t("no_match", lang))
-        return
+    # The tabs stay when nothing matches (each says so): were they taken away, the
+    # browser would forget which one was open and land on the first when they return.
     tabs = st.tabs([t(key, lang) for key, _ in TABS])
     for tab, (_, module) in zip(tabs, TABS, strict=True):
         with tab:
-            module.render(view)
+            if matched == 0:
+                st.info(t("no_match", lang))
+            else:
+                module.render(view)
 
 
 def to_store_filters(state):
