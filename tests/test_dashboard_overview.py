@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -143,3 +144,34 @@ def test_a_filter_that_matches_nothing_keeps_every_tab_each_saying_so(demo):
     assert not demo.get("plotly_chart")
     demo.text_input(key="flt_search").input("").run()
     assert len(demo.tabs) == 6 and demo.get("plotly_chart")
+
+
+def test_a_period_the_data_only_partly_cover_is_hatched_and_says_which_days_it_holds():
+    from analysis.charts import plot_articles_over_time
+
+    years = pd.DataFrame({"group": None, "period": ["2023", "2024", "2025"], "n_articles": [1200, 1300, 500]})
+    fig = plot_articles_over_time(years, period="year", coverage=(dt.date(2023, 1, 3), dt.date(2025, 6, 26)))
+    bars = fig.data[0]
+    assert list(bars.marker.pattern.shape) == ["", "", "/"]  # two days missing from 2023 do not count
+    assert list(bars.marker.opacity) == [1.0, 1.0, 0.45]
+    assert list(bars.hovertext) == ["", "", "<br><i>不完整的时段：只含 1月1日–6月26日（177/365 天）</i>"]
+    assert "%{hovertext}" in bars.hovertemplate
+    assert fig.layout.title.subtitle.text.startswith("斜线浅色柱为不完整的时段")
+    english = plot_articles_over_time(years, period="year", coverage=(dt.date(2023, 1, 3), dt.date(2025, 6, 26)),
+                                      lang="en")
+    assert english.data[0].hovertext[2] == "<br><i>Partial period: only Jan 1 – Jun 26 (177 of 365 days)</i>"
+    assert english.layout.title.subtitle.text.startswith("Hatched, lighter bars are partial periods")
+
+
+def test_the_date_filter_makes_the_periods_it_cuts_partial_and_whole_periods_stay_plain():
+    from analysis.charts import plot_articles_over_time
+    from analysis.charts.overview import period_coverage
+
+    weeks = pd.Series(pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-15"]))
+    covered = period_coverage(weeks, period="week", coverage=(dt.date(2024, 1, 3), dt.date(2024, 1, 21)))
+    assert covered["covered_days"].tolist() == [5, 7, 7] and covered["end"].dt.day.tolist() == [7, 14, 21]
+    months = pd.DataFrame({"group": None, "period": ["2024-01", "2024-02"], "n_articles": [3, 4]})
+    plain = plot_articles_over_time(months, period="month", coverage=(dt.date(2024, 1, 1), dt.date(2024, 2, 29)))
+    assert list(plain.data[0].marker.pattern.shape) == ["", ""] and not plain.layout.title.subtitle.text
+    cut = plot_articles_over_time(months, period="month", coverage=(dt.date(2024, 1, 1), dt.date(2024, 2, 10)))
+    assert list(cut.data[0].marker.pattern.shape) == ["", "/"]

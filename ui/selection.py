@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.charts.overview import PANDAS_PERIODS
 from ui.state import FilterState
 
 Point = Mapping[str, Any]
@@ -56,10 +57,6 @@ def select_places(
     if not codes:
         return state
     return state.with_changes(places=tuple(dict.fromkeys(codes)))
-
-
-PANDAS_PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
-"""pandas period codes of the time charts' steps (weeks run Monday to Sunday, as in the store)."""
 
 
 def period_bounds(day: dt.date | str, period: str) -> tuple[dt.date, dt.date]:

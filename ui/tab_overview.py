@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
@@ -39,7 +41,8 @@ def render(view: View) -> None:
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang,
                       default=view.default_period(PERIODS))
     over_time = queries.articles_over_time(view, period)
-    fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
+    fig = plot_articles_over_time(over_time.assign(group=None), period=period, coverage=covered_days(view),
+                                  lang=lang)
     event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", lang=lang, selectable=True)
     apply_selection(
         view.state, "ov_time_chart", event, lambda points: select_period(view.state, points, period=period)
@@ -60,3 +63,12 @@ def render(view: View) -> None:
         lambda points: select_places(view.state, points, codes_by_name=view.codes_by_name()),
     )
     download_table(by_place, name="articles_by_place", key="dl_ov_place", lang=lang)
+
+
+def covered_days(view: View) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the time chart's data can hold: the corpus's, cut by the date filter."""
+    if view.date_bounds is None:
+        return None
+    first, last = view.date_bounds
+    state = view.state
+    return max(first, state.date_from or first), min(last, state.date_to or last)
