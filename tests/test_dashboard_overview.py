@@ -175,3 +175,75 @@ def test_the_date_filter_makes_the_periods_it_cuts_partial_and_whole_periods_sta
     assert list(plain.data[0].marker.pattern.shape) == ["", ""] and not plain.layout.title.subtitle.text
     cut = plot_articles_over_time(months, period="month", coverage=(dt.date(2024, 1, 1), dt.date(2024, 2, 10)))
     assert list(cut.data[0].marker.pattern.shape) == ["", "/"]
+
+
+BY_PLACE = pd.DataFrame({"adcode": ["620102", "620103", "620902"], "name": ["城关区", "七里河区", "肃州区"],
+                         "n_articles": [5, 3, 0]})
+NAMES = {"620102": "城关区（兰州市）", "620103": "七里河区（兰州市）", "620902": "肃州区（酒泉市）"}
+
+
+def test_the_place_chart_adds_up_to_the_matched_articles_with_the_unplaced_ones_as_one_row():
+    from ui.tab_overview import places_to_chart
+
+    rows = places_to_chart(BY_PLACE, NAMES, selected=(), total=10)
+    assert rows["group"].tolist()[:3] == ["城关区（兰州市）", "七里河区（兰州市）", "肃州区（酒泉市）"]
+    assert pd.isna(rows["group"].iloc[3]) and rows["n_articles"].tolist() == [5, 3, 0, 2]
+    chosen = places_to_chart(BY_PLACE, NAMES, selected=("620103",), total=3)
+    assert chosen["group"].tolist() == ["七里河区（兰州市）"] and chosen["n_articles"].tolist() == [3]
+
+
+def test_the_place_chart_says_how_many_places_it_leaves_off_and_how_many_articles_have_no_place():
+    from analysis.charts import plot_articles_by_locality
+
+    counts = pd.DataFrame({"group": pd.array([f"地{i:02d}" for i in range(40)] + [pd.NA], dtype="string"),
+                           "n_articles": [*range(40, 0, -1), 291], "period": None})
+    fig = plot_articles_by_locality(counts, top=30)
+    assert len(fig.data[0].y) == 30
+    assert fig.layout.title.subtitle.text == (
+        "只显示文章数最多的 30 个地区（共 40 个）；下载 CSV 可得全部。 另有 291 篇（26%）未定位到这一级地区，未画出。")
+    assert "(of 40)" in plot_articles_by_locality(counts, top=30, lang="en").layout.title.subtitle.text
+
+
+@pytest.mark.parametrize(
+    ("n", "zh", "en"),
+    [(2_345, "2,345 字", "2,345 characters"), (1, "1 字", "1 character"), (0, "0 字", "0 characters"),
+     (1_218_584, "121.9 万字", "1.22 million characters"), (250_000_000, "2.50 亿字", "250.00 million characters")],
+)
+def test_text_length_picks_a_unit_that_reads_well(n, zh, en):
+    from ui.units import characters_text
+
+    assert (characters_text(n, "zh"), characters_text(n, "en")) == (zh, en)
+
+
+def test_counts_are_singular_in_english_when_there_is_one():
+    from ui.units import count_text
+
+    assert [count_text(n, "articles_unit", "en") for n in (0, 1, 3000)] == ["0 articles", "1 article", "3,000 articles"]
+    assert [count_text(n, "days_unit", "en") for n in (1, 2)] == ["1 day", "2 days"]
+    assert count_text(1, "articles_unit", "zh") == "1 篇" and count_text(14, "places_unit", "en") == "14"
+
+
+def place_chart(at: AppTest) -> dict:
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["layout"]["title"]["text"] in ("各地报道数量", "Articles by locality"):
+            return spec
+    raise AssertionError("no place chart")
+
+
+def test_at_county_level_the_chart_names_each_county_with_its_prefecture_and_lists_only_the_chosen(demo):
+    at = demo
+    at.radio(key="flt_level").set_value("county").run()
+    spec = place_chart(at)
+    assert all("（" in name and name.endswith("）") for name in spec["data"][0]["y"])
+    assert spec["layout"]["title"]["subtitle"]["text"].startswith("只显示文章数最多的 30 个地区（共 ")
+    place = at.multiselect(key="flt_places").options[0]
+    at.multiselect(key="flt_places").set_value([place]).run()
+    assert place_chart(at)["data"][0]["y"] == [at.multiselect(key="flt_places").format_func(
+        at.multiselect(key="flt_places").value[0])]
+    switch_language(at, "en")
+    figures = [m.value for m in at.main.get("metric")]
+    assert not any(" 1 articles" in f or f.startswith("1 days") or "0.00 M" in f for f in figures), figures
+    switch_language(at, "zh")
+    at.button(key="clear_filters").click().run()
+    at.radio(key="flt_level").set_value("prefecture").run()

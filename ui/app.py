@@ -20,6 +20,7 @@ from ui.i18n import t
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state
 from ui.sources import Source, choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
+from ui.units import count_text
 from ui.view import View
 
 TABS = (
@@ -124,18 +125,23 @@ def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:
-    """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart."""
+    """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart.
+
+    A county whose parent is no prefecture of the corpus (a county-level city under the
+    province directly) keeps its own name.
+    """
     names: dict[str, dict[str, str]] = {}
     for level in LEVELS:
         table = options["places"].get(level)
-        if table is None or table.empty:
-            names[level] = {}
-            continue
-        parents = table.get("parent_name", pd.Series(index=table.index, dtype=object))
-        names[level] = {
-            str(code): (f"{name}（{parent}）" if level == "county" and isinstance(parent, str) else str(name))
-            for code, name, parent in zip(table["adcode"], table["name"], parents, strict=True)
+        names[level] = {} if table is None else {
+            str(code): str(name) for code, name in zip(table["adcode"], table["name"], strict=True)
         }
+    county = options["places"].get("county")
+    if county is not None and "parent" in county:
+        parents = names["prefecture"]
+        for code, parent in zip(county["adcode"], county["parent"], strict=True):
+            if isinstance(parent, str) and parent in parents:
+                names["county"][str(code)] = f"{names['county'][str(code)]}（{parents[parent]}）"
     return names
 
 
@@ -207,7 +213,7 @@ def draw(lang: Lang) -> None:
         date_bounds=bounds,
     )
     matched = queries.count(view)
-    st.sidebar.metric(t("matched", lang), f"{matched:,} {t('articles_unit', lang)}")
+    st.sidebar.metric(t("matched", lang), count_text(matched, "articles_unit", lang))
     if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
         request_state(state.cleared())
     st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))

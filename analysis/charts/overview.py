@@ -172,7 +172,8 @@ def plot_articles_by_locality(
 
     Articles with no place at this level (NA group: province-wide stories on a county
     chart, say) would dwarf the localities, so by default they get a note under the
-    chart instead of a bar; shares are of all articles either way.
+    chart instead of a bar; shares are of all articles either way. When only the ``top``
+    places are drawn, the note says how many there are.
 
     Args:
         counts: ``group, n_articles`` (``period`` ignored: counts are summed over it)
@@ -187,6 +188,7 @@ def plot_articles_by_locality(
     total = max(int(frame["n_articles"].sum()), 1)
     unknown = int(frame.loc[frame["group"].isna(), "n_articles"].sum())
     known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"], ascending=[False, True])
+    n_places = len(known)
     known = known.head(top) if top is not None else known
     if show_unknown and unknown:
         known = pd.concat([known, pd.DataFrame({"group": [UNKNOWN[lang]], "n_articles": [unknown]})])
@@ -209,8 +211,13 @@ def plot_articles_by_locality(
         )
     )
     base_layout(fig, title=title or label("articles_by_locality", lang), height=bar_height(len(frame)))
+    notes = []
+    if top is not None and n_places > top:
+        notes.append(label("top_places_note", lang).format(shown=top, total=n_places))
     if unknown and not show_unknown:
-        add_subtitle(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+        notes.append(label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+    if notes:
+        add_subtitle(fig, " ".join(notes))
     ticks = whole_number_ticks(frame["n_articles"])
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
