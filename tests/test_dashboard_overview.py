@@ -207,7 +207,7 @@ def test_the_place_chart_says_how_many_places_it_leaves_off_and_how_many_article
 @pytest.mark.parametrize(
     ("n", "zh", "en"),
     [(2_345, "2,345 字", "2,345 characters"), (1, "1 字", "1 character"), (0, "0 字", "0 characters"),
-     (1_218_584, "121.9 万字", "1.22 million characters"), (250_000_000, "2.50 亿字", "250.00 million characters")],
+     (1_218_584, "121.9 万字", "1.22 million"), (250_000_000, "2.50 亿字", "250.00 million")],
 )
 def test_text_length_picks_a_unit_that_reads_well(n, zh, en):
     from ui.units import characters_text

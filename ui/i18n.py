@@ -133,7 +133,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chars_unit": ("字", "characters"),
     "chars_unit_one": ("字", "character"),
     "yi_chars": ("亿字", "×100M chars"),
-    "million_chars": ("", "million characters"),
+    "million_chars": ("", "million"),
     "articles_unit_one": ("篇", "article"),
     "days_unit_one": ("天", "day"),
     "choose": ("全部（可选择）", "All (choose to narrow)"),

@@ -19,7 +19,11 @@ def count_text(n: int, unit: str, lang: Lang) -> str:
 
 
 def characters_text(n: int, lang: Lang) -> str:
-    """A text length: ``9,800 字``, ``121.9 万字``, ``1.22 亿字``; ``9,800 characters``, ``1.22 million…``."""
+    """A text length: ``9,800 字``, ``121.9 万字``, ``1.22 亿字``; ``9,800 characters``, ``1.22 million``.
+
+    Above a million the English figure leaves out "characters" (its label says it), so
+    it fits a metric box on a laptop.
+    """
     if lang == "en":
         if n < 1_000_000:
             return count_text(n, "chars_unit", lang)
