@@ -17,9 +17,10 @@ from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import download_table, show_table
 from ui.i18n import t
-from ui.sidebar import render_filters, request_state
+from ui.sidebar import keep_choices_across_languages, render_filters, request_state
 from ui.sources import Source, choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
+from ui.units import count_text
 from ui.view import View
 
 TABS = (
@@ -49,7 +50,9 @@ def language() -> Lang:
         key="lang",
         format_func=lambda v: "中文" if v == "zh" else "English",
     )
-    return "en" if choice == "en" else "zh"
+    lang: Lang = "en" if choice == "en" else "zh"
+    keep_choices_across_languages(lang)
+    return lang
 
 
 def show_load_summary(source: Source, lang: Lang) -> None:
@@ -122,18 +125,23 @@ def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:
-    """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart."""
+    """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart.
+
+    A county whose parent is no prefecture of the corpus (a county-level city under the
+    province directly) keeps its own name.
+    """
     names: dict[str, dict[str, str]] = {}
     for level in LEVELS:
         table = options["places"].get(level)
-        if table is None or table.empty:
-            names[level] = {}
-            continue
-        parents = table.get("parent_name", pd.Series(index=table.index, dtype=object))
-        names[level] = {
-            str(code): (f"{name}（{parent}）" if level == "county" and isinstance(parent, str) else str(name))
-            for code, name, parent in zip(table["adcode"], table["name"], parents, strict=True)
+        names[level] = {} if table is None else {
+            str(code): str(name) for code, name in zip(table["adcode"], table["name"], strict=True)
         }
+    county = options["places"].get("county")
+    if county is not None and "parent" in county:
+        parents = names["prefecture"]
+        for code, parent in zip(county["adcode"], county["parent"], strict=True):
+            if isinstance(parent, str) and parent in parents:
+                names["county"][str(code)] = f"{names['county'][str(code)]}（{parents[parent]}）"
     return names
 
 
@@ -205,17 +213,19 @@ def draw(lang: Lang) -> None:
         date_bounds=bounds,
     )
     matched = queries.count(view)
-    st.sidebar.metric(t("matched", lang), f"{matched:,} {t('articles_unit', lang)}")
+    st.sidebar.metric(t("matched", lang), count_text(matched, "articles_unit", lang))
     if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
         request_state(state.cleared())
     st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))
-    if matched == 0:
-        st.info(t("no_match", lang))
-        return
+    # The tabs stay when nothing matches (each says so): were they taken away, the
+    # browser would forget which one was open and land on the first when they return.
     tabs = st.tabs([t(key, lang) for key, _ in TABS])
     for tab, (_, module) in zip(tabs, TABS, strict=True):
         with tab:
-            module.render(view)
+            if matched == 0:
+                st.info(t("no_match", lang))
+            else:
+                module.render(view)
 
 
 def to_store_filters(state):

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.charts.overview import PANDAS_PERIODS
 from ui.state import FilterState
 
 Point = Mapping[str, Any]
@@ -58,32 +59,30 @@ def select_places(
     return state.with_changes(places=tuple(dict.fromkeys(codes)))
 
 
-def period_bounds(start: dt.date, period: str) -> tuple[dt.date, dt.date]:
-    """The first and last day of the period starting at ``start``."""
-    stamp = pd.Timestamp(start)
-    offsets = {
-        "day": pd.offsets.Day(0),
-        "week": pd.offsets.Week(weekday=6),
-        "month": pd.offsets.MonthEnd(0),
-        "quarter": pd.offsets.QuarterEnd(0),
-        "year": pd.offsets.YearEnd(0),
-    }
-    end = stamp + offsets.get(period, pd.offsets.MonthEnd(0))
-    return stamp.date(), end.date()
+def period_bounds(day: dt.date | str, period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the ``period`` (week, month…) that contains ``day``.
+
+    Any day of the period gives the same bounds: a time chart draws each bar in the
+    middle of its period, so a clicked bar reports its centre (2024-01-16 12:00 for
+    January), not its first day.
+    """
+    span = pd.Timestamp(day).to_period(PANDAS_PERIODS.get(period, "M"))
+    return span.start_time.date(), span.end_time.date()
 
 
 def select_period(state: FilterState, points: list[Point], *, period: str) -> FilterState:
-    """Bars of the over-time chart → filter to the dates of the selected periods."""
-    starts = []
+    """Bars of the over-time chart → filter to the whole periods the selected bars stand for."""
+    days = []
     for point in points:
         try:
-            starts.append(pd.Timestamp(point.get("x")).date())
+            days.append(pd.Timestamp(point.get("x")))
         except (TypeError, ValueError):
             continue
-    if not starts:
+    days = [day for day in days if not pd.isna(day)]
+    if not days:
         return state
-    first, _ = period_bounds(min(starts), period)
-    _, last = period_bounds(max(starts), period)
+    first, _ = period_bounds(min(days), period)
+    _, last = period_bounds(max(days), period)
     return state.with_changes(date_from=first, date_to=last)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import streamlit as st
 
@@ -55,6 +55,42 @@ def apply_selection(state: FilterState, key: str, event: object, change) -> None
             request_state(new_state)
 
 
+LANG_OF_WIDGETS = "widgets_lang"
+
+
+def keep_choices_across_languages(lang: Lang, *, drawn: Collection[str] = ("lang",)) -> None:
+    """Keep every radio, toggle and multiselect choice when the interface language changes.
+
+    Streamlit remembers a choice widget's value as the *label* it showed (``县（区）级``),
+    and after a language switch that label is no option any more: the radio would show
+    nothing chosen and return the old label as its value, losing the level, the places
+    and the data source. So on the first run in a new language every such value is read
+    back (decoded with the labels of the run that drew it) and set again as the option
+    itself, which the widget then shows under its new label. Buttons, uploads and chart
+    selections (not strings) are left alone; ``drawn`` are widgets already drawn this run.
+    """
+    previous = st.session_state.get(LANG_OF_WIDGETS)
+    st.session_state[LANG_OF_WIDGETS] = lang
+    if previous is None or previous == lang:
+        return
+    for key in list(st.session_state):
+        if key in drawn or key == LANG_OF_WIDGETS:
+            continue
+        try:
+            value = st.session_state[key]
+        except (KeyError, AttributeError):  # a widget whose state went with its element
+            continue
+        if _is_choice(value):
+            st.session_state[key] = value
+
+
+def _is_choice(value: object) -> bool:
+    """A string or a list of strings: the values of radios, toggles, selects and text inputs."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list | tuple) and bool(value) and all(isinstance(v, str) for v in value)
+
+
 def _write_widgets(state: FilterState, bounds: tuple[dt.date, dt.date]) -> None:
     """Set the widgets' session values from a state (before the widgets are drawn)."""
     low, high = bounds
@@ -91,7 +127,11 @@ def render_filters(
         bounds: the corpus's first and last date.
         lang: interface language.
     """
-    if st.session_state.get("filters_for") != source_label:
+    # The URL is read again for a new corpus, and when the widgets lost their values:
+    # Streamlit forgets a widget's value after a run that did not draw it (a mistyped
+    # folder path in between), and a date range without one would show a single day.
+    forgotten = any(key not in st.session_state for key in WIDGETS.values())
+    if st.session_state.get("filters_for") != source_label or forgotten:
         st.session_state["filters_for"] = source_label
         _write_widgets(state_from_params(_url_params(), choices), bounds)
     if PENDING in st.session_state:

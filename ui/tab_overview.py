@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection, Mapping
+
+import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
@@ -10,6 +14,8 @@ from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
 from ui.selection import select_period, select_places
 from ui.sidebar import apply_selection
+from ui.state import Lang
+from ui.units import characters_text, count_text
 from ui.view import View
 
 PERIODS = ("week", "month", "quarter", "year")
@@ -17,40 +23,50 @@ PERIODS = ("week", "month", "quarter", "year")
 
 def render(view: View) -> None:
     """Draw the overview tab."""
-    lang = view.lang
     summary = queries.summary(view)
-    cols = iter([*st.columns(3), *st.columns(3)])  # two rows: "1,000,000 篇" is not cut off on a laptop
-    next(cols).metric(
-        t("kpi_articles", lang),
-        f"{summary['articles']:,} {t('articles_unit', lang)}".strip()
-        if lang == "zh"
-        else f"{summary['articles']:,}",
-    )
+    show_key_figures(summary, view.lang)
+    st.caption(t("click_hint", view.lang))
+    show_time_chart(view)
+    show_place_chart(view, summary["articles"])
+
+
+def show_key_figures(summary: Mapping, lang: Lang) -> None:
+    """Articles, places, characters and time span, in two rows ("1,000,000 篇" is not cut off on a laptop)."""
+    cols = iter([*st.columns(3), *st.columns(3)])
+    next(cols).metric(t("kpi_articles", lang), count_text(summary["articles"], "articles_unit", lang))
     for level in ("provinces", "prefectures", "counties"):
-        next(cols).metric(t(f"kpi_{level}", lang), f"{summary[level]:,} {t('places_unit', lang)}".strip())
-    chars = summary["characters"]
-    next(cols).metric(
-        t("kpi_chars", lang), f"{chars / 10_000:,.1f} 万字" if lang == "zh" else f"{chars / 1e6:,.2f} M"
-    )
+        next(cols).metric(t(f"kpi_{level}", lang), count_text(summary[level], "places_unit", lang))
+    next(cols).metric(t("kpi_chars", lang), characters_text(summary["characters"], lang))
     first, last = summary["first_date"], summary["last_date"]
     span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
-    next(cols).metric(t("kpi_days", lang), f"{summary['days']:,} {t('days_unit', lang)}", help=span)
-    st.caption(t("click_hint", lang))
+    next(cols).metric(t("kpi_days", lang), count_text(summary["days"], "days_unit", lang), help=span)
+
+
+def show_time_chart(view: View) -> None:
+    """Articles per week, month, quarter or year; a click filters to the periods clicked."""
+    lang = view.lang
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang,
                       default=view.default_period(PERIODS))
     over_time = queries.articles_over_time(view, period)
-    fig = plot_articles_over_time(over_time.assign(group=None), period=period, lang=lang)
+    fig = plot_articles_over_time(over_time.assign(group=None), period=period, coverage=covered_days(view),
+                                  lang=lang)
     event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", lang=lang, selectable=True)
     apply_selection(
         view.state, "ov_time_chart", event, lambda points: select_period(view.state, points, period=period)
     )
     download_table(over_time, name="articles_over_time", key="dl_ov_time", lang=lang)
+
+
+def show_place_chart(view: View, n_articles: int) -> None:
+    """Articles per place at the sidebar's level; a click filters to the places clicked."""
+    lang = view.lang
     by_place = queries.articles_by_place(view)
     if not (by_place["name"].notna() & (by_place["n_articles"] > 0)).any():
         better = t("level_province" if view.state.level != "province" else "level_prefecture", lang)
-        st.info(t("no_places_at_level", lang).format(n=summary["articles"], better=better))
+        st.info(t("no_places_at_level", lang).format(n=n_articles, better=better))
         return
-    counts = by_place.rename(columns={"name": "group"}).assign(period=None)
+    counts = places_to_chart(by_place, view.names.get(view.state.level, {}), selected=view.state.places,
+                             total=n_articles)
     fig = plot_articles_by_locality(counts, lang=lang)
     event = show_chart(fig, key="ov_place_chart", filename="articles_by_place", lang=lang, selectable=True)
     apply_selection(
@@ -60,3 +76,42 @@ def render(view: View) -> None:
         lambda points: select_places(view.state, points, codes_by_name=view.codes_by_name()),
     )
     download_table(by_place, name="articles_by_place", key="dl_ov_place", lang=lang)
+
+
+def places_to_chart(
+    by_place: pd.DataFrame, names: Mapping[str, str], *, selected: Collection[str], total: int
+) -> pd.DataFrame:
+    """The rows of the by-place chart, so that its bars and its note add up to ``total``.
+
+    Places are shown by their display names (a county with its prefecture, so the two
+    城关区 are told apart); when places are selected in the sidebar, only those are
+    listed (not every other place with 0); the articles with no place at this level
+    are one row with an NA group, which the chart states under its title.
+
+    Args:
+        by_place: ``adcode, name, n_articles`` of the store.
+        names: ``{adcode: display name}`` at the chart's level.
+        selected: the adcodes of the place filter (empty: all places).
+        total: the filtered articles.
+
+    Returns:
+        ``group, n_articles, period`` (period None: not split by time).
+    """
+    rows = by_place[by_place["adcode"].isin(list(selected))] if selected else by_place
+    groups = [names.get(str(code), name) for code, name in zip(rows["adcode"], rows["name"], strict=True)]
+    frame = pd.DataFrame({"group": pd.Series(groups, dtype="string"),
+                          "n_articles": rows["n_articles"].to_numpy()})
+    unplaced = max(int(total) - int(frame["n_articles"].sum()), 0)
+    if unplaced:
+        frame = pd.concat([frame, pd.DataFrame({"group": pd.Series([pd.NA], dtype="string"),
+                                                "n_articles": [unplaced]})], ignore_index=True)
+    return frame.assign(period=None)
+
+
+def covered_days(view: View) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the time chart's data can hold: the corpus's, cut by the date filter."""
+    if view.date_bounds is None:
+        return None
+    first, last = view.date_bounds
+    state = view.state
+    return max(first, state.date_from or first), min(last, state.date_to or last)

@@ -29,6 +29,17 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "另有 {n:,} 篇（{share:.0%}）未定位到这一级地区，未画出。",
         "en": "{n:,} more articles ({share:.0%}) have no place at this level.",
     },
+    "partial_period": {
+        "zh": "不完整的时段：只含 {span}（{covered}/{days} 天）",
+        "en": "Partial period: only {span} ({covered} of {days} days)",
+    },
+    "partial_none": {"zh": "不完整的时段：数据未覆盖", "en": "Partial period: not covered by the data"},
+    "partial_periods_note": {
+        "zh": "斜线浅色柱为不完整的时段：数据只覆盖其中一部分（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}），"
+              "不宜与完整时段直接比较。",
+        "en": "Hatched, lighter bars are partial periods: the data cover only part of them ({first:%Y-%m-%d} "
+              "to {last:%Y-%m-%d}); do not compare them with whole periods.",
+    },
     "top_places_note": {
         "zh": "只显示文章数最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
         "en": "Showing the {shown} places with the most articles (of {total}); the CSV has them all.",

@@ -5,6 +5,8 @@ Both take the table returned by :func:`analysis.overview.count_articles`.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -35,16 +37,23 @@ def plot_articles_over_time(
     *,
     period: Period = "month",
     max_groups: int = 8,
+    coverage: tuple[date, date] | None = None,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
     """Bar chart of articles per period, stacked by group when there are groups.
+
+    A period the data only partly cover (the corpus starts or ends inside it, or the
+    date filter cuts it) would read as a collapse next to full ones, so with
+    ``coverage`` such bars are hatched and lighter, their hover says which days they
+    hold, and a subtitle explains the marking.
 
     Args:
         counts: ``group, period, n_articles`` from ``count_articles(period=...)``;
             ``period`` may also hold labels such as ``2024-06`` or ``2024Q2``.
         period: the period the counts were made with (axis and hover date format).
         max_groups: groups beyond the largest ``max_groups`` are summed as "others".
+        coverage: the first and last day the data cover (None: every period is whole).
         title: chart title (default: articles over time).
         lang: label language.
     """
@@ -52,6 +61,12 @@ def plot_articles_over_time(
     frame["group"] = _group_names(frame["group"], max_groups, frame["n_articles"], lang)
     frame = frame.groupby(["group", "period"], sort=False, as_index=False)["n_articles"].sum()
     frame["start"] = period_start(frame["period"])
+    covered = period_coverage(frame["start"], period=period, coverage=coverage)
+    frame["partial"] = covered["share"].to_numpy() < FULL_PERIOD_SHARE
+    frame["note"] = [
+        partial_note(row, lang) if partial else "" for row, partial in zip(
+            covered.itertuples(), frame["partial"], strict=True)
+    ]
     fig = go.Figure()
     groups = frame["group"].unique().tolist()
     for index, group in enumerate(groups):
@@ -64,15 +79,21 @@ def plot_articles_over_time(
                 y=part["n_articles"],
                 name=name,
                 marker_color=OTHERS_COLOUR if group == OTHERS[lang] else PALETTE[index % len(PALETTE)],
+                marker_opacity=[PARTIAL_OPACITY if p else 1.0 for p in part["partial"]],
+                marker_pattern_shape=["/" if p else "" for p in part["partial"]],
                 customdata=[period_label(p, period, lang) for p in part["period"]],
+                hovertext=part["note"].tolist(),
                 hovertemplate=(
                     f"{heading}<b>%{{customdata}}</b><br>"
                     f"{label('articles', lang)}: %{{y:,}} {label('unit_articles', lang)}"
-                    "<extra></extra>"
+                    "%{hovertext}<extra></extra>"
                 ),
             )
         )
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
+    if frame["partial"].any() and coverage is not None:
+        add_subtitle(fig, label("partial_periods_note", lang).format(
+            first=pd.Timestamp(coverage[0]), last=pd.Timestamp(coverage[1])))
     fig.update_layout(
         barmode="stack", bargap=0.15, showlegend=len(groups) > 1, legend={"orientation": "h", "y": -0.15}
     )
@@ -81,6 +102,62 @@ def plot_articles_over_time(
     ticks = whole_number_ticks(frame.groupby("start")["n_articles"].sum())  # the stacked heights
     fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     return fig
+
+
+FULL_PERIOD_SHARE = 0.9
+"""A period whose days the data cover less than this share of is marked partial: two
+missing days at the start of a month do not change how its bar reads, half a year does."""
+PARTIAL_OPACITY = 0.45
+
+
+def period_coverage(
+    starts: pd.Series, *, period: str, coverage: tuple[date, date] | None
+) -> pd.DataFrame:
+    """How much of each period the data cover.
+
+    Args:
+        starts: the periods' first days.
+        period: ``day``, ``week`` (Monday to Sunday), ``month``, ``quarter`` or ``year``.
+        coverage: the first and last day the data cover; None: all of every period.
+
+    Returns:
+        One row per start, in order: ``start``, ``end`` (the period's last day),
+        ``covered_from``, ``covered_to`` (the days of it the data cover; NaT if none),
+        ``days``, ``covered_days`` and ``share`` (covered_days / days).
+    """
+    start = pd.to_datetime(pd.Series(starts)).dt.normalize().reset_index(drop=True)
+    code = PANDAS_PERIODS[period]
+    end = start.map(lambda s: s.to_period(code).end_time.normalize() if pd.notna(s) else pd.NaT)
+    days = (end - start).dt.days + 1
+    if coverage is None:
+        return pd.DataFrame({"start": start, "end": end, "covered_from": start, "covered_to": end,
+                             "days": days, "covered_days": days, "share": 1.0})
+    first, last = pd.Timestamp(coverage[0]), pd.Timestamp(coverage[1])
+    covered_from, covered_to = start.clip(lower=first), end.clip(upper=last)
+    covered_days = ((covered_to - covered_from).dt.days + 1).clip(lower=0)
+    empty = covered_days == 0
+    return pd.DataFrame({
+        "start": start, "end": end,
+        "covered_from": covered_from.mask(empty), "covered_to": covered_to.mask(empty),
+        "days": days, "covered_days": covered_days, "share": covered_days / days,
+    })
+
+
+PANDAS_PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+"""pandas period codes of the time steps (weeks run Monday to Sunday, as in the store)."""
+
+
+def partial_note(row: object, lang: Lang) -> str:
+    """The hover line of a partial period: ``只含 1月1日–6月26日（177/365 天）``."""
+    if pd.isna(row.covered_from):
+        return f"<br><i>{label('partial_none', lang)}</i>"
+    first, last = row.covered_from, row.covered_to
+    if lang == "zh":
+        span = f"{first.month}月{first.day}日–{last.month}月{last.day}日"
+    else:
+        span = f"{first:%b} {first.day} – {last:%b} {last.day}"
+    text = label("partial_period", lang).format(span=span, covered=row.covered_days, days=row.days)
+    return f"<br><i>{text}</i>"
 
 
 def plot_articles_by_locality(
@@ -95,7 +172,8 @@ def plot_articles_by_locality(
 
     Articles with no place at this level (NA group: province-wide stories on a county
     chart, say) would dwarf the localities, so by default they get a note under the
-    chart instead of a bar; shares are of all articles either way.
+    chart instead of a bar; shares are of all articles either way. When only the ``top``
+    places are drawn, the note says how many there are.
 
     Args:
         counts: ``group, n_articles`` (``period`` ignored: counts are summed over it)
@@ -110,6 +188,7 @@ def plot_articles_by_locality(
     total = max(int(frame["n_articles"].sum()), 1)
     unknown = int(frame.loc[frame["group"].isna(), "n_articles"].sum())
     known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"], ascending=[False, True])
+    n_places = len(known)
     known = known.head(top) if top is not None else known
     if show_unknown and unknown:
         known = pd.concat([known, pd.DataFrame({"group": [UNKNOWN[lang]], "n_articles": [unknown]})])
@@ -132,8 +211,13 @@ def plot_articles_by_locality(
         )
     )
     base_layout(fig, title=title or label("articles_by_locality", lang), height=bar_height(len(frame)))
+    notes = []
+    if top is not None and n_places > top:
+        notes.append(label("top_places_note", lang).format(shown=top, total=n_places))
     if unknown and not show_unknown:
-        add_subtitle(fig, label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+        notes.append(label("unplaced_note", lang).format(n=unknown, share=unknown / total))
+    if notes:
+        add_subtitle(fig, " ".join(notes))
     ticks = whole_number_ticks(frame["n_articles"])
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
