@@ -47,7 +47,7 @@ def render(view: View) -> None:
 
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
 def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes:
-    """The word cloud of ``(term, frequency)`` pairs as PNG bytes (cached: drawing takes ~1 s)."""
+    """The word cloud of ``(term, frequency)`` pairs as PNG bytes (cached: drawing takes ~0.4 s)."""
     from analysis.wordcloud_image import render_wordcloud
 
     image = render_wordcloud(dict(frequencies), width=1000, height=460)
