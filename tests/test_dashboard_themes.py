@@ -263,3 +263,18 @@ def test_the_tab_keeps_shares_and_colours_when_a_theme_is_chosen():
     at.session_state["th_measure"] = "column"
     at.run()
     assert not at.exception, at.exception
+
+
+def test_the_heatmap_tells_two_counties_of_one_name_apart_by_their_prefecture():
+    import pandas as pd
+
+    from ui.state import FilterState
+    from ui.view import View
+
+    names = {"county": {"620102": "城关区（兰州市）", "540102": "城关区（拉萨市）"}}
+    view = View(store=None, source_label="t", state=FilterState(level="county"), filters=None, names=names,
+                theme_labels={}, lang="zh")
+    counts = pd.DataFrame({"group": ["城关区", "城关区", "未知"], "group_code": ["620102", "540102", pd.NA],
+                           "theme": ["ecology"] * 3, "n_articles": [1, 2, 3]})
+    assert view.with_display_names(counts)["group"].tolist() == ["城关区（兰州市）", "城关区（拉萨市）", "未知"]
+    assert view.codes_by_name()["城关区（拉萨市）"] == "540102"

@@ -25,7 +25,7 @@ MEASURES = ("share", "column", "relative")
 def render(view: View) -> None:
     """Draw the themes tab."""
     lang = view.lang
-    by_place = queries.theme_counts(view, by=view.state.level)
+    by_place = view.with_display_names(queries.theme_counts(view, by=view.state.level))
     if by_place.empty:
         st.info(t("no_match", lang))
         return

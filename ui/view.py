@@ -47,6 +47,18 @@ class View:
         mapping.update({name.split("（")[0]: code for code, name in names.items()})
         return mapping
 
+    def with_display_names(self, counts: pd.DataFrame, level: str | None = None) -> pd.DataFrame:
+        """``counts`` with each ``group`` shown by its display name (城关区（兰州市）).
+
+        Rows keyed by ``group_code`` take the name the sidebar shows, so the two 城关区 of a
+        province are two rows that say which is which; rows without a code (未知) keep theirs.
+        """
+        names = self.names.get(level or self.state.level, {})
+        if counts.empty or "group_code" not in counts or not names:
+            return counts
+        shown = counts["group_code"].map(lambda code: names.get(str(code)) if isinstance(code, str) else None)
+        return counts.assign(group=shown.where(shown.notna(), counts["group"]))
+
     def themes_by_label(self) -> dict[str, str]:
         """``{label: theme id}``."""
         return {label: theme for theme, label in self.theme_labels.items()}
