@@ -247,3 +247,14 @@ def test_at_county_level_the_chart_names_each_county_with_its_prefecture_and_lis
     switch_language(at, "zh")
     at.button(key="clear_filters").click().run()
     at.radio(key="flt_level").set_value("prefecture").run()
+
+
+def test_clearing_the_filters_gives_clickable_charts_a_new_key_so_no_old_selection_stays_highlighted():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    before = {element.proto.id for element in at.get("plotly_chart")}
+    at.button(key="clear_filters").click().run()
+    assert not at.exception, at.exception
+    after = {element.proto.id for element in at.get("plotly_chart")}
+    assert any("ov_time_chart@0" in chart for chart in before)
+    assert any("ov_time_chart@1" in chart for chart in after) and not any("@0" in chart for chart in after)

@@ -15,7 +15,7 @@ from analysis.paths import ConfigFileError
 from analysis.report import FileReport, problems_table, summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
-from ui.common import download_table, show_table
+from ui.common import download_table, forget_chart_selections, show_table
 from ui.i18n import t
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state
 from ui.sources import Source, choose_source, config_stamp
@@ -215,6 +215,7 @@ def draw(lang: Lang) -> None:
     matched = queries.count(view)
     st.sidebar.metric(t("matched", lang), count_text(matched, "articles_unit", lang))
     if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
+        forget_chart_selections()
         request_state(state.cleared())
     st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))
     # The tabs stay when nothing matches (each says so): were they taken away, the

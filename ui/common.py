@@ -21,8 +21,27 @@ def show_chart(
     """
     kwargs: dict[str, object] = {"key": key, "config": chart_config(filename, lang)}
     if selectable:
-        kwargs.update(on_select="rerun", selection_mode=("points",))
+        kwargs.update(key=selection_key(key), on_select="rerun", selection_mode=("points",))
     return st.plotly_chart(fig, width="stretch", **kwargs)
+
+
+CHART_GENERATION = "chart_generation"
+"""Session key of a counter that 清除筛选 raises, giving every clickable chart a new key."""
+
+
+def selection_key(key: str) -> str:
+    """The key a clickable chart is drawn under: ``key`` of the current generation.
+
+    The browser keeps a chart's selection (the clicked bar stays highlighted) as long as
+    the chart keeps its key; clearing the filters starts a new generation, so the charts
+    come back unselected, like the filters.
+    """
+    return f"{key}@{st.session_state.get(CHART_GENERATION, 0)}"
+
+
+def forget_chart_selections() -> None:
+    """Start a new generation of clickable charts: none shows a selection any more."""
+    st.session_state[CHART_GENERATION] = st.session_state.get(CHART_GENERATION, 0) + 1
 
 
 def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> None:

@@ -46,10 +46,11 @@ def consume_selection(key: str, points: list[Mapping[str, object]]) -> bool:
 
 def apply_selection(state: FilterState, key: str, event: object, change) -> None:
     """Turn a chart's new selection into a filter change (and rerun), once per selection."""
+    from ui.common import selection_key
     from ui.selection import selected_points
 
     points = selected_points(event)
-    if consume_selection(key, points):
+    if consume_selection(selection_key(key), points):
         new_state = change(points)
         if new_state != state:
             request_state(new_state)
