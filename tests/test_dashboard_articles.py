@@ -16,9 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")  # before ui.sources reads it
 
-from analysis.store import open_store
+from tests import test_store
 from tests.conftest import REPO_ROOT
-from tests.test_store import TINY
 from ui.article_tables import (
     KWIC_SHOWN,
     article_labels,
@@ -148,12 +147,8 @@ def test_the_kwic_term_is_boxed_everywhere_even_inside_a_theme_term():
 
 # ---- the store's part --------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def store():
-    store = open_store(None)
-    store.ingest(TINY, workers=1)
-    yield store
-    store.close()
+# ``store``: the tiny hand-counted corpus of tests/test_store.py, indexed once per module.
+store = test_store.store
 
 
 def test_articles_by_id_in_the_order_asked(store):

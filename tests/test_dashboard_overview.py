@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO_ROOT
+from tests.test_dashboard import matched
 from ui.selection import select_period, selected_points
 from ui.state import FilterState
 
@@ -60,9 +61,6 @@ def demo() -> AppTest:
     return at
 
 
-def matched(at: AppTest) -> int:
-    metric = next(m for m in at.sidebar.get("metric"))
-    return int(metric.value.split()[0].replace(",", ""))
 
 
 def switch_language(at: AppTest, lang: str) -> AppTest:
