@@ -20,7 +20,7 @@ def page_folder(folder, n_files):
 
 
 def test_a_folder_scan_fingerprints_files_and_stops_counting_past_the_limit(tmp_path):
-    from ui.sources import scan_folder
+    from ui.folder_scan import scan_folder
 
     page_folder(tmp_path, 3)
     scan = scan_folder(tmp_path)
@@ -44,7 +44,7 @@ def open_folder(folder, monkeypatch) -> AppTest:
 
 
 def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.sources.CONFIRM_FOLDER_FILES", 2)
+    monkeypatch.setattr("ui.folder_scan.CONFIRM_FOLDER_FILES", 2)
     at = open_folder(tmp_path, monkeypatch)
     assert any("这个文件夹有 3 个文件" in w.value for w in at.warning)
     assert not any("载入结果" in e.label for e in at.expander)
@@ -54,6 +54,6 @@ def test_a_large_folder_is_read_only_after_the_user_confirms(tmp_path, monkeypat
 
 
 def test_a_folder_of_too_many_files_is_not_read_and_the_page_says_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.sources.MAX_FOLDER_FILES", 2)
+    monkeypatch.setattr("ui.folder_scan.MAX_FOLDER_FILES", 2)
     at = open_folder(tmp_path, monkeypatch)
     assert any("govthemes ingest" in e.value for e in at.error)

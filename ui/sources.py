@@ -27,6 +27,8 @@ import streamlit as st
 
 from analysis.loading import LoadOptions, LoadResult, load_articles, load_uploads
 from analysis.report import FileReport
+from ui import folder_scan
+from ui.folder_scan import FolderScan, scan_folder
 from ui.i18n import t
 from ui.paths import UnsafePathError, data_root, resolve_under_root
 from ui.state import Lang
@@ -156,56 +158,6 @@ def store_source(path: str, config: str = "") -> Source:
     return Source(store=store, label=f"store:{path}:{config}", path=path, stale_articles=stale)
 
 
-@dataclass(frozen=True)
-class FolderScan:
-    """What a folder holds, found before reading it: a fingerprint, its files and bytes.
-
-    Attributes:
-        signature: changes when any file is added, removed or changed (the cache key).
-        n_files: how many files (counted up to ``MAX_FOLDER_FILES`` + 1).
-        n_bytes: their total size.
-        too_many: the walk stopped at ``MAX_FOLDER_FILES``: the folder is not read.
-    """
-
-    signature: str
-    n_files: int
-    n_bytes: int
-    too_many: bool = False
-
-
-MAX_FOLDER_FILES = 20_000
-"""A folder with more files is not read in the page: build a store with ``govthemes ingest``."""
-CONFIRM_FOLDER_FILES = 2_000
-CONFIRM_FOLDER_MB = 300
-"""A folder with more files or megabytes than these is read only after the user confirms."""
-
-
-def scan_folder(path: Path, *, max_files: int | None = None) -> FolderScan:
-    """Fingerprint a folder's files (names, sizes, times), stopping after ``max_files``.
-
-    A path typed by mistake (the data root itself, a home folder of 200,000 files) is
-    found to be too large in a bounded walk instead of being read for minutes.
-    ``max_files`` defaults to :data:`MAX_FOLDER_FILES`.
-    """
-    max_files = MAX_FOLDER_FILES if max_files is None else max_files
-    files = [path] if path.is_file() else []
-    if path.is_dir():
-        for folder, _, names in os.walk(path):
-            files.extend(Path(folder) / name for name in names)
-            if len(files) > max_files:
-                return FolderScan("", len(files), 0, too_many=True)
-    digest = hashlib.sha256()
-    total = 0
-    for file in sorted(files):
-        try:
-            stat = file.stat()
-        except OSError:  # vanished or unreadable: the load reports it
-            continue
-        total += stat.st_size
-        digest.update(f"{file}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return FolderScan(digest.hexdigest(), len(files), total)
-
-
 def _load_form(lang: Lang, key: str) -> LoadForm:
     """Edition date, province and paragraph-split inputs shared by the upload and folder forms."""
     edition = st.date_input(
@@ -294,7 +246,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         st.session_state[scan_key] = scan_folder(path)
     scan: FolderScan = st.session_state[scan_key]
     if scan.too_many:
-        st.error(t("folder_too_many", lang, limit=MAX_FOLDER_FILES))
+        st.error(t("folder_too_many", lang, limit=folder_scan.MAX_FOLDER_FILES))
         return None
     if not _folder_confirmed(scan, lang):
         return None
@@ -304,7 +256,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
 def _folder_confirmed(scan: FolderScan, lang: Lang) -> bool:
     """True for a folder of ordinary size, or a large one the user chose to read anyway."""
     megabytes = scan.n_bytes / 2**20
-    if scan.n_files <= CONFIRM_FOLDER_FILES and megabytes <= CONFIRM_FOLDER_MB:
+    if scan.n_files <= folder_scan.CONFIRM_FOLDER_FILES and megabytes <= folder_scan.CONFIRM_FOLDER_MB:
         return True
     confirmed_key = f"folder_confirmed:{scan.signature}"
     if st.session_state.get(confirmed_key):
