@@ -173,6 +173,7 @@ def test_lines_rejoin_without_a_space_in_chinese_and_numbers_but_with_one_betwee
     assert "参加APEC" + glue("参加APEC", "会议") == "参加APEC会议"
     assert "saves a PNG" + glue("saves a PNG", "of every tab") == "saves a PNG of every tab"
     assert "as it said," + glue("as it said,", "the plan") == "as it said, the plan"
+    assert "详见www.gszx" + glue("详见www.gszx", "ww.gov.cn") == "详见www.gszxww.gov.cn"
 
 
 @pytest.mark.parametrize(

@@ -182,6 +182,8 @@ def _checked_province(typed: str, lang: Lang) -> str | None:
     from analysis.places.locality import ProvinceHintError, hint_province
 
     province = typed.strip() or None
+    if province is None:  # nothing typed: no need to build the gazetteer (~2 s) to say so
+        return None
     try:
         hint_province(province, gazetteer=load_gazetteer())
     except ProvinceHintError as exc:

@@ -52,6 +52,7 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:
 
 _LATIN_END = re.compile(r"(?:[A-Za-z]|[A-Za-z0-9][,.;:!?)])$")
 _LATIN_START = re.compile(r"^[A-Za-z(]")
+_WEB_ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]*$")
 
 
 def glue(left: str, right: str) -> str:
@@ -61,6 +62,8 @@ def glue(left: str, right: str) -> str:
     halves of a number a narrow column broke (``增长1.`` + ``5%``); English words or a
     Latin sentence running on (``a PNG`` + ``of``, ``said,`` + ``the``) get their space back.
     """
+    if _WEB_ADDRESS_END.search(left):  # a web address broken by the column: no space inside
+        return right
     return " " + right if _LATIN_END.search(left) and _LATIN_START.match(right) else right
 
 
