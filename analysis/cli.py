@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -125,6 +126,20 @@ def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3
                 where=f":{problem.line}" if problem.line else "", message=problem)
 
 
+def say_unknown_columns(reports: Sequence[FileReport], lang: Lang) -> None:
+    """Say once which ``--columns`` names no input file has: the analyst's own option went unused.
+
+    The reports name them file by file; stderr gets one line per distinct set, with the
+    number of files, so a typo in the option is seen without opening the report.
+    """
+    files_by_columns = Counter(
+        str(problem.params.get("columns", ""))
+        for report in reports for problem in report.skipped if problem.code == "unknown_columns"
+    )
+    for columns, files in files_by_columns.items():
+        say("cli_unknown_columns", lang, columns=columns, files=files)
+
+
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
@@ -138,6 +153,7 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
         loaded=summary["loaded"], partial=summary["partial"], failed=summary["failed"])
     if repeats:
         say("cli_repeats", lang, repeats=repeats)
+    say_unknown_columns(result.reports, lang)
     say_problems(result.reports, lang)
     if result.articles.empty:
         if args.report:

@@ -57,6 +57,14 @@ def test_the_report_gives_each_reason_a_code_and_a_chinese_message(capsys, tmp_p
     assert set(warning) == {"line", "code", "message", "message_zh"} and warning["code"] == "no_date"
 
 
+def test_columns_the_tables_do_not_have_are_said_once_on_stderr_not_only_in_the_report(capsys, tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.csv").write_text(f"title,body\n标题{name},委员们开展调研。\n", encoding="utf-8")
+    status, out, err = run(capsys, "articles", str(tmp_path), "--columns", "body=text,headline=title")
+    assert status == 0 and len(out.splitlines()) == 2
+    assert err.count("--columns names 'headline', which 2 table file(s) do not have") == 1
+
+
 def test_lang_zh_words_the_summary_and_the_reasons_on_stderr_in_chinese(capsys, tmp_path):
     page = tmp_path / "news.jsonl"
     page.write_text('{"title": "甲", "text": "委员们开展调研，提出意见建议。"}\n{not json\n', encoding="utf-8")
