@@ -75,6 +75,13 @@ def test_a_line_break_adds_no_space_even_inside_a_web_address():
     assert lines == ["\u3000\u3000网址是www.example.cn，完。"]
 
 
+def test_a_line_break_between_two_english_words_gives_the_space_back():
+    glyphs = (line("Belt and", 50, 760, 22) + line("Road", 50, 732, 22)
+              + column([">他说：Green and", "low-carbon growth", "是方向。"], 50, 700))
+    lines, _ = rebuilt(glyphs)
+    assert lines == ["Belt and Road", "\u3000\u3000他说：Green and low-carbon growth是方向。"]
+
+
 def test_a_gap_wider_than_the_line_s_spacing_is_a_space_and_tracking_is_not():
     body = column([">正文第一行", "正文的第二行字。", "正文结束。", ">又一段正文", "正文的第二行字。"], 50, 500)
     words = line("融入日常", 50, 700, 20) + line("抓在经常", 50 + 5 * 20, 700, 20)

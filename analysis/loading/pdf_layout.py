@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analysis.loading.layout import ends_sentence
+from analysis.loading.paragraphs import glue
 from analysis.loading.pdf_order import drawn_row_by_row, in_column_order
 
 DISPLAY_RATIO = 1.25
@@ -238,13 +240,21 @@ class _Piece:
     lines: int = 1
 
 
+def _joined(lines: Iterable[str]) -> str:
+    """Wrapped lines as one: nothing between Chinese lines, a space between Latin words."""
+    text = ""
+    for line in lines:
+        text += glue(text, line) if text else line
+    return text
+
+
 def _paragraphs(blocks: list[_Block]) -> list[_Piece]:
     """The page's headings and paragraphs in order."""
     pieces: list[_Piece] = []
     open_paragraph = False
     for block in blocks:
         if block.lines[0].display:
-            pieces.append(_Piece("".join(line.text for line in block.lines), True, len(block.lines)))
+            pieces.append(_Piece(_joined(line.text for line in block.lines), True, len(block.lines)))
             open_paragraph = False
             continue
         left, right, leading = block.left, block.right, block.leading
@@ -255,7 +265,7 @@ def _paragraphs(blocks: list[_Block]) -> list[_Piece]:
             if indented or spaced or not open_paragraph:
                 pieces.append(_Piece(line.text, False))
             else:  # Chinese type breaks a line anywhere, inside a number or a web address too:
-                pieces[-1].text += line.text  # a line break carries no space
+                pieces[-1].text += glue(pieces[-1].text, line.text)  # no space, but between Latin words
                 pieces[-1].lines += 1
             if multi:
                 open_paragraph = line.x1 > right - SHORT_EMS * line.size
