@@ -57,3 +57,36 @@ def test_a_folder_of_too_many_files_is_not_read_and_the_page_says_what_to_do(tmp
     monkeypatch.setattr("ui.folder_scan.MAX_FOLDER_FILES", 2)
     at = open_folder(tmp_path, monkeypatch)
     assert any("govthemes ingest" in e.value for e in at.error)
+
+
+def report_folder(folder):
+    """Two long reports (about 6,000 characters each) as a CSV: documents, not news articles."""
+    themes = ["推进乡村振兴，发展特色产业", "加强生态保护，推进节水治水", "办好民生实事，提升医疗服务水平"]
+    rows = ["title,province,text"]
+    for province in ("甘肃省", "青海省"):
+        paragraphs = [f"第{n}项工作：{themes[n % 3]}，确保第{n}项任务落到实处，取得明显成效。" * 3 for n in range(60)]
+        rows.append(f"{province}政府工作报告,{province},\"{chr(10).join(paragraphs)}\"")
+    (folder / "reports.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_long_documents_get_a_hint_and_a_button_that_splits_them_into_paragraphs(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(str(report_folder(tmp_path))).run()
+    assert not at.exception, at.exception
+    (hint,) = [i.value for i in at.info if "平均每篇" in i.value]
+    assert "这 2 篇文章" in hint and "按段落拆分" in hint
+    at.button(key="split_now").click().run()
+    assert not at.exception, at.exception
+    assert at.checkbox(key="folder_split").value is True
+    assert any("2 篇文档 → 120 段" in i.value for i in at.info)
+    assert not any("平均每篇" in i.value for i in at.info)
+
+
+def test_short_news_articles_get_no_hint_to_split(tmp_path, monkeypatch):
+    at = open_folder(tmp_path, monkeypatch)
+    assert not any("平均每篇" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "split_now"]

@@ -17,6 +17,7 @@ from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import download_table, forget_chart_selections, show_table
 from ui.i18n import t
+from ui.long_documents import suggest_split
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state
 from ui.sources import Source, choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
@@ -173,6 +174,7 @@ def draw(lang: Lang) -> None:
         st.warning(t("store_stale", lang, stale=source.stale_articles, store=source.path))
     if source.split_from is not None:
         st.info(t("split_note", lang, documents=source.split_from, units=source.store.count_articles()))
+    suggest_split(source, lang)
     store = source.store
     options = store.options()
     if not options.get("date_min"):

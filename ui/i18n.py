@@ -52,6 +52,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已按段落拆分：{documents:,} 篇文档 → {units:,} 段。以下各视图中的“篇”均指段落。",
         "Split into paragraphs: {documents:,} documents → {units:,} paragraphs. Every count below is of paragraphs.",
     ),
+    "long_documents": (
+        "这 {articles:,} 篇文章平均每篇 {mean:,} 字，是报告一类的长文档：整篇计数时，一篇几乎涉及所有主题，"
+        "各地主题占比只有 0 或 100%。按段落拆分后，占比表示各地有多大篇幅谈到某主题，才好比较。",
+        "These {articles:,} articles average {mean:,} characters each: long documents such as reports. Counted "
+        "whole, each touches nearly every theme, so every place's theme shares are 0 or 100%. Split into "
+        "paragraphs, a share says how much of a place's text is on a theme, and places can be compared.",
+    ),
+    "split_now": ("按段落拆分并重新载入", "Split into paragraphs and load again"),
     "store_stale": (
         "此库中有 {stale:,} 篇文章是用另一版数据文件（用户词典、停用词或主题词典）分析的，其关键词和主题"
         "与当前文件不一致。请在命令行运行：govthemes resegment --store {store}",
