@@ -404,6 +404,17 @@ def test_the_keywords_tab_follows_how_the_widest_spread_slogans_reached_place_af
     assert not at.exception and "政策提法的扩散" not in " ".join(chart_titles(at))
 
 
+def test_the_slogan_table_counts_places_at_the_sidebar_s_level_like_the_spread_chart():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    slogans = next(d.value for d in at.dataframe if "n_groups" in d.value.columns)
+    assert slogans["n_groups"].max() > 1  # prefectures, the demo's default level
+    at.radio(key="flt_level").set_value("province").run()
+    assert not at.exception, at.exception
+    by_province = next(d.value for d in at.dataframe if "n_groups" in d.value.columns)
+    assert set(by_province["n_groups"]) == {1}
+    assert {place for places in by_province["groups"] for place in places} == {"甘肃省"}
+
+
 def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():
     at = AppTest.from_file(SCRIPT, default_timeout=240).run()
     at.session_state["map_metric"] = "slogan"

@@ -82,8 +82,12 @@ def period_keyness(view: View, start: dt.date, end: dt.date, top: int = 30) -> p
 
 
 def slogans(view: View) -> pd.DataFrame:
-    """``slogan, n_mentions, n_articles, first_date, last_date, n_groups, groups``."""
-    return ask(view, "slogans")
+    """``slogan, n_mentions, n_articles, first_date, last_date, n_groups, groups``.
+
+    ``n_groups`` and ``groups`` count places at the sidebar's level, as the spread chart
+    does (a corpus of provincial reports has no prefectures to count).
+    """
+    return ask(view, "slogans", by=view.state.level)
 
 
 def slogan_spread(view: View, slogans: tuple[str, ...], level: str | None = None) -> pd.DataFrame:
