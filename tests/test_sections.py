@@ -12,9 +12,43 @@ def test_each_paragraph_becomes_an_article_and_headings_join_the_next():
     assert parts["doc_id"].tolist() == ["r1#p1", "r1#p2"]
     assert parts["source"].tolist() == ["r.csv#1#p1", "r.csv#1#p2"]
     assert parts["text"].iloc[0].startswith("一、工作回顾\n过去一年")
-    assert set(parts["province"]) == {"甘肃省"} and set(parts["title"]) == {"报告"}
+    assert set(parts["province"]) == {"甘肃省"}
+
+
+def test_only_the_first_paragraph_keeps_the_title_so_it_is_counted_once_and_later_ones_carry_it_as_kicker():
+    paragraphs = ["推进节水型社会建设，水资源利用效率不断提高，取得明显成效。" * 3, "生态保护修复成效明显，治理成果显著。" * 4]
+    articles = build_articles([{"doc_id": "r1", "title": "甘肃省政府工作报告", "kicker": "二〇二六年",
+                                "text": "\n".join(paragraphs), "source": "r.csv#1"}])
+    parts = split_into_paragraphs(articles)
+    assert parts["title"].tolist()[0] == "甘肃省政府工作报告" and parts["title"].isna().tolist() == [False, True]
+    assert parts["kicker"].tolist() == ["二〇二六年", "甘肃省政府工作报告"]
+
+
+def test_a_split_document_s_later_paragraphs_are_listed_under_its_title_but_counted_without_it():
+    from analysis.store import open_store
+
+    text = "\n".join(f"第{n}段：推进节水型社会建设，提高水资源利用效率，保护生态环境。" * 2 for n in range(1, 5))
+    store = open_store(None)
+    store.ingest(split_into_paragraphs(build_articles([{"doc_id": "r", "title": "甘肃省政府工作报告", "text": text,
+                                                         "source": "r.csv#1", "date": "2026-01-20"}])))
+    assert set(store.list_articles()["title"]) == {"甘肃省政府工作报告"}
+    counts = store.term_counts(top=None).set_index("term")
+    assert counts.loc["甘肃省", "frequency"] == counts.loc["政府", "frequency"] == 1  # the title's words, once
+    assert counts.loc["节水型社会", "docfreq"] == 4
 
 
 def test_short_documents_stay_whole():
     articles = build_articles([{"doc_id": "a", "text": "短讯。", "source": "s"}])
     assert split_into_paragraphs(articles)["doc_id"].tolist() == ["a#p1"]
+
+
+def test_the_same_paragraph_in_two_documents_is_two_units_not_a_repeat():
+    from analysis.store import open_store
+
+    same = "\n".join(["各位代表：过去一年，我们坚持稳中求进工作总基调，推进高质量发展，经济运行总体平稳。" * 2] * 1
+                     + ["今年要继续推进节水型社会建设，提高水资源利用效率，加强黄河流域生态保护。" * 2])
+    reports = build_articles([{"doc_id": p, "title": f"{p}政府工作报告", "text": same, "source": f"{p}.csv#1"}
+                              for p in ("甘肃省", "青海省")])
+    store = open_store(None)
+    summary = store.ingest(split_into_paragraphs(reports))
+    assert store.count_articles() == 4 and summary.repeats.empty

@@ -174,13 +174,14 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
         for row in hits.itertuples()
     }
     body = highlight_html(article.get("text") or "", hits["term"].tolist(), titles=titles, focus=focus)
-    kicker = (
-        f"<div style='color:#666'>{escape_text(article.get('kicker'))}</div>" if article.get("kicker") else ""
-    )
+    heading, kicker_text = article.get("title"), article.get("kicker")
+    if not heading:  # a later paragraph of a split document: its document's title is the kicker
+        heading, kicker_text = kicker_text, None
+    kicker = f"<div style='color:#666'>{escape_text(kicker_text)}</div>" if kicker_text else ""
     if focus:
         st.caption(t("kwic_marked", lang, term=focus))
     st.html(
-        f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(article.get('title') or '')}</h3>"
+        f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(heading or '')}</h3>"
         f"<div style='color:#666;font-size:0.9em'>{escape_text(meta)}</div>"
         f"<div style='margin:0.4em 0'><b>{escape_text(t('theme_word', lang))}</b>: "
         f"{escape_text(join_themes(assigned, view.theme_labels, lang) or '—')}</div>"

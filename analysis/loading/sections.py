@@ -4,6 +4,11 @@ A 政府工作报告 is one record of 10–50 thousand characters that touches n
 counting it as one article gives shares of 0 or 100%. Split into paragraphs, the share of a
 province's report that speaks of water or ecology can be compared across provinces. Short
 paragraphs (headings such as ``一、2024年工作回顾``) are joined to the paragraph after them.
+
+Only the first paragraph keeps the document's title as its ``title``: a title is read for
+keywords and themes, and repeated on every paragraph it would count once per paragraph
+(甘肃省 and 政府 in all 65 paragraphs of a report). The later paragraphs carry it as
+their ``kicker``, the line above them, which is shown but not counted.
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ def split_into_paragraphs(articles: pd.DataFrame, *, min_chars: int = MIN_PARAGR
 
     Returns:
         A new articles table: ``doc_id`` becomes ``<doc_id>#p<n>`` (1-based), ``source``
-        gains ``#p<n>``, the title is kept, and the text is the paragraph.
+        gains ``#p<n>``, the text is the paragraph; the first paragraph keeps the title
+        (and kicker), each later one has no title and the document's title as its kicker.
     """
     rows = articles.reset_index(drop=True)
     chunks = [_chunks(str(text) if isinstance(text, str) else "", min_chars) for text in rows["text"]]
@@ -55,4 +61,7 @@ def split_into_paragraphs(articles: pd.DataFrame, *, min_chars: int = MIN_PARAGR
     out["text"] = texts
     out["doc_id"] = [f"{doc}#p{n}" for doc, n in zip(out["doc_id"], numbers, strict=True)]
     out["source"] = [f"{src}#p{n}" for src, n in zip(out["source"], numbers, strict=True)]
+    later = pd.Series(numbers, index=out.index) > 1
+    out["kicker"] = out["kicker"].astype(object).where(~later, out["title"].astype(object))
+    out["title"] = out["title"].astype(object).where(~later, None)
     return coerce_articles(out)

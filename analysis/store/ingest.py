@@ -38,7 +38,7 @@ from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregat
 from analysis.store.analyze import Analyzer, AnalyzerConfig, ArticleChunk
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
-from analysis.store.schema import REPEAT_COLUMNS, StoreError, content_hashes, get_meta, repeated_articles
+from analysis.store.schema import REPEAT_COLUMNS, StoreError, article_hashes, get_meta, repeated_articles
 from analysis.store.writer import Vocabulary, write_batch
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -201,7 +201,7 @@ class _Run:
     def plan(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Decide what to do with each article of ``frame``; return those to analyse."""
         frame = _as_articles(frame)
-        frame["content_hash"] = pd.Series(content_hashes(frame["title"], frame["text"]), index=frame.index,
+        frame["content_hash"] = pd.Series(article_hashes(frame), index=frame.index,
                                           dtype=STRING_DTYPE)
         repeats = repeated_articles(frame)
         repeat = np.zeros(len(frame), dtype=bool)

@@ -13,18 +13,21 @@ from analysis.store.database import Database
 from analysis.store.filters import Filters
 
 LIST_COLUMNS = ("doc_id", "date", "title", "locality", "outlet", "themes")
+_LIST_SELECT = ", ".join("COALESCE(title, kicker) AS title" if c == "title" else c for c in LIST_COLUMNS)
+"""A list shows the kicker where an article has no title: a later paragraph of a split
+document has its document's title there (:mod:`analysis.loading.sections`)."""
 
 
 def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0) -> pd.DataFrame:
     """A page of the filtered articles, newest first (undated last, then by ``doc_id``).
 
     Returns:
-        Columns ``doc_id``, ``date``, ``title``, ``locality``, ``outlet`` and ``themes``
-        (list of theme ids, best first).
+        Columns ``doc_id``, ``date``, ``title`` (the kicker where there is no title),
+        ``locality``, ``outlet`` and ``themes`` (list of theme ids, best first).
     """
     where = db.article_clause(f)
     out = db.frame(
-        f"""SELECT {', '.join(LIST_COLUMNS)} FROM articles WHERE {where.sql}
+        f"""SELECT {_LIST_SELECT} FROM articles WHERE {where.sql}
             ORDER BY date DESC NULLS LAST, doc_id LIMIT ? OFFSET ?""",
         [*where.params, int(limit), int(offset)])
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
@@ -42,7 +45,7 @@ def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.Dat
     """
     ids = list(dict.fromkeys(str(d) for d in doc_ids))
     out = db.frame(
-        f"""SELECT {', '.join(LIST_COLUMNS)} FROM articles WHERE list_contains(?, doc_id)
+        f"""SELECT {_LIST_SELECT} FROM articles WHERE list_contains(?, doc_id)
             ORDER BY list_position(?, doc_id)""", [ids, ids])
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
     out["themes"] = [as_list(v) for v in out["themes"]]

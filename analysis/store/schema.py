@@ -124,6 +124,19 @@ def content_hash(title: object, text: object) -> str:
     return hashlib.sha256(f"{title}\x1f{text}".encode()).hexdigest()[:32]
 
 
+def article_hashes(articles: pd.DataFrame) -> list[str]:
+    """:func:`content_hash` of each article, its kicker standing in where it has no title.
+
+    A later paragraph of a split document has no title and its document's title as kicker
+    (:mod:`analysis.loading.sections`): the same boilerplate paragraph in two provinces'
+    reports is two units, not a repeat.
+    """
+    titles = articles["title"]
+    if "kicker" in articles.columns:
+        titles = titles.astype(object).where(titles.notna(), articles["kicker"].astype(object))
+    return content_hashes(titles, articles["text"])
+
+
 def content_hashes(titles: Iterable[object], texts: Iterable[object]) -> list[str]:
     """:func:`content_hash` of each (title, text) pair."""
     titles = titles.tolist() if hasattr(titles, "tolist") else list(titles)
@@ -157,7 +170,7 @@ def repeated_articles(articles: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     sources = articles["source"] if "source" in articles.columns else pd.Series(pd.NA, index=articles.index)
     hashes = (articles["content_hash"].to_numpy(dtype=object) if "content_hash" in articles.columns
-              else content_hashes(articles["title"], articles["text"]))
+              else article_hashes(articles))
     frame = pd.DataFrame({
         "doc_id": articles["doc_id"].astype(str).to_numpy(),
         "title": articles["title"].to_numpy(dtype=object),
