@@ -132,6 +132,7 @@ def test_options_list_what_the_sidebar_needs(store):
     assert options["places"]["prefecture"].values.tolist() == [["620100", "兰州市", "620000"],
                                                               ["622900", "临夏回族自治州", "620000"]]
     assert options["places"]["county"]["parent"].tolist() == ["620100", "622900"]
+    assert options["located"] == {"province": 4, "prefecture": 4, "county": 2}  # t5 names no place
     assert options["themes"][: len(store.themes.ids)] == list(store.themes.ids)
 
 

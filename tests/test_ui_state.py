@@ -30,6 +30,15 @@ def test_a_corpus_of_provinces_opens_at_province_level_and_a_provincial_paper_at
     assert default_level({"province": [], "prefecture": [], "county": []}) == "prefecture"
 
 
+def test_a_corpus_that_places_most_articles_only_in_a_province_opens_at_province_level():
+    places = {"province": ["110000", "440000", "620000"], "prefecture": ["440100", "440300", "620100", "620200"]}
+    national = {"province": 229, "prefecture": 93, "county": 16}  # a national broadcast's stories
+    provincial = {"province": 900, "prefecture": 820, "county": 300}  # a provincial paper
+    assert default_level(places, national) == "province"
+    assert default_level(places, provincial) == "prefecture"
+    assert default_level(places, {"province": 10, "prefecture": 5, "county": 0}) == "prefecture"
+
+
 def test_the_url_names_the_level_only_when_it_is_not_the_corpus_default():
     choices = Choices(places={"province": ["620000", "110000"], "prefecture": [], "county": []}, themes=[],
                       outlets=[], default_level="province")

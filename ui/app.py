@@ -191,7 +191,7 @@ def draw(lang: Lang) -> None:
         places={lvl: list(names[lvl]) for lvl in LEVELS},
         themes=list(theme_labels),
         outlets=list(options["outlets"]),
-        default_level=default_level(names),
+        default_level=default_level(names, options.get("located")),
     )
     bounds = (pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
     with st.sidebar:

@@ -60,15 +60,28 @@ class Choices:
     default_level: Level = "prefecture"
 
 
-def default_level(places: Mapping[Level, Collection[str]]) -> Level:
+def default_level(
+    places: Mapping[Level, Collection[str]], located: Mapping[Level, int] | None = None
+) -> Level:
     """The place level a corpus opens at when the URL names none.
 
-    Prefectures, unless the corpus has fewer distinct prefectures than provinces (31
-    provincial work reports, a national paper's provincial round-up): then provinces,
-    since a prefecture chart would hold nothing but "unknown".
+    Prefectures, unless they would leave most placed articles out: when fewer than half
+    of the articles placed in a province are placed in a prefecture too (a national
+    broadcast's stories name provinces more often than cities), or when the corpus has
+    fewer distinct prefectures than provinces (31 provincial work reports), then
+    provinces, since a prefecture chart would hold mostly "unknown".
+
+    Args:
+        places: the corpus's place codes by level.
+        located: articles placed at each level or below (``options()["located"]``).
     """
     prefectures, provinces = len(places.get("prefecture", ())), len(places.get("province", ()))
-    return "province" if provinces and prefectures < max(2, provinces) else "prefecture"
+    if provinces and prefectures < max(2, provinces):
+        return "province"
+    located = located or {}
+    if 2 * located.get("prefecture", 0) < located.get("province", 0):
+        return "province"
+    return "prefecture"
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -40,8 +40,9 @@ def options(db: Database, *, themes: tuple[str, ...]) -> dict[str, Any]:
 
     Returns:
         ``date_min``, ``date_max`` (Timestamp or None), ``outlets`` (sorted list),
-        ``places`` (``{level: DataFrame[adcode, name, parent]}``, by code) and ``themes``
-        (``themes`` in order, then any other theme found in the store, sorted).
+        ``places`` (``{level: DataFrame[adcode, name, parent]}``, by code), ``located``
+        (``{level: articles placed at that level or below}``) and ``themes`` (``themes``
+        in order, then any other theme found in the store, sorted).
     """
     index = db.doc_index()
     days = index.day[index.day != NO_DAY]
@@ -52,6 +53,8 @@ def options(db: Database, *, themes: tuple[str, ...]) -> dict[str, Any]:
         "outlets": sorted(str(outlet) for outlet in index.cells["outlet"].dropna().unique()),
         "places": {level: places.loc[places["level"] == level, ["adcode", "name", "parent"]]
                    .reset_index(drop=True).astype(STRING_DTYPE) for level in LEVELS},
+        "located": {level: int(index.cell_docs[index.cells[f"{level}_code"].notna().to_numpy()].sum())
+                    for level in LEVELS},
         "themes": [*themes, *sorted(set(index.theme_names) - set(themes))],
     }
 
