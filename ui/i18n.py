@@ -209,8 +209,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "keyness_left_out": ("已略去{what}，因为它们只说明文章在哪里、由谁写，不说明谈了什么。打开上面的开关可保留。",
                          "Left out: {what} — they say where and by whom, not what about. Switch them back on above."),
-    "keyness_left_out_places": ("地名 {n} 个（{examples}）", "{n} place names ({examples})"),
-    "keyness_left_out_people": ("人名 {n} 个（{examples}）", "{n} person names ({examples})"),
+    "terms_left_out": ("高频词图、词云和下载的表格已略去{what}，因为它们只说明文章在哪里、由谁写，不说明谈了什么。"
+                       "打开上面的开关可保留。",
+                       "Left out of the chart, the word cloud and the CSV: {what} — they say where and by whom, "
+                       "not what about. Switch them back on above."),
+    "keyness_left_out_places": ("地名 {n} 个（{examples}）", "{n} place name{s} ({examples})"),
+    "keyness_left_out_people": ("人名 {n} 个（{examples}）", "{n} person name{s} ({examples})"),
     "keyness_left_out_none": ("本图未略去任何词。", "Nothing was left out of this chart."),
     "slogans": ("口号与提法", "Slogans and formulas"),
     "spread_slogans": ("比较这些提法的扩散（可多选）", "Compare how these slogans spread"),

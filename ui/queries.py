@@ -57,9 +57,15 @@ def articles_by_place(view: View, level: str | None = None) -> pd.DataFrame:
     return ask(view, "articles_by_place", level=level or view.state.level)
 
 
-def term_counts(view: View, top: int | None = 200) -> pd.DataFrame:
-    """``term, frequency, docfreq, rate_per_10k, rank``."""
-    return ask(view, "term_counts", top=top)
+def term_counts(view: View, top: int | None = 200, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``term, frequency, docfreq, rate_per_10k, rank``.
+
+    ``leave_out`` (``"place"``, ``"person"``) drops those names first; the table's
+    ``attrs["left_out"]`` then lists the names dropped.
+    """
+    if not leave_out:  # the other tabs' key: their cached answer serves here too
+        return ask(view, "term_counts", top=top)
+    return ask(view, "term_counts", top=top, leave_out=leave_out)
 
 
 def keyness(view: View, target: str, top: int = 30, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:

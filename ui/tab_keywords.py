@@ -32,13 +32,16 @@ def render(view: View) -> None:
     measure = pick_one(
         "measure", ["frequency", "rate_per_10k"], key="kw_measure", prefix="measure", lang=lang, where=right
     )
-    terms = queries.term_counts(view, top=200)
+    leave_out = name_toggles("kw_terms", lang)
+    terms = queries.term_counts(view, top=200, leave_out=leave_out)
     if terms.empty:
         st.info(t("no_match", lang))
         return
     fig = plot_top_terms(terms.assign(group=None), measure=measure, top=top, lang=lang)
     event = show_chart(fig, key="kw_terms_chart", filename="top_terms", lang=lang, selectable=True)
     apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
+    if leave_out:
+        st.caption(left_out_caption(terms.attrs.get("left_out", {}), lang, key="terms_left_out"))
     download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
     _wordcloud(terms, lang)
     _keyness(view)
@@ -83,14 +86,9 @@ def _keyness(view: View) -> None:
         key="kw_keyness_target",
         placeholder=t("keyness_hint", lang),
     )
-    left, right = st.columns(2)
-    with_places = left.toggle(t("keyness_with_places", lang), value=False, key="kw_keyness_places",
-                               help=t("keyness_with_places_help", lang))
-    with_people = right.toggle(t("keyness_with_people", lang), value=False, key="kw_keyness_people",
-                               help=t("keyness_with_people_help", lang))
+    leave_out = name_toggles("kw_keyness", lang)
     if not target:
         return
-    leave_out = tuple(kind for kind, kept in (("place", with_places), ("person", with_people)) if not kept)
     table = queries.keyness(view, target, leave_out=leave_out)
     if table.empty:
         st.info(t("no_match", lang))
@@ -104,17 +102,37 @@ def _keyness(view: View) -> None:
     download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
 
 
-def left_out_caption(left_out: dict[str, list[str]], lang: str, *, examples: int = 5) -> str:
-    """What the keyness chart left out: how many place and person names, with the strongest few."""
+def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
+    """Two toggles, ``{prefix}_places`` and ``{prefix}_people``, that bring names back.
+
+    Returns:
+        The kinds of names to leave out (``"place"``, ``"person"``): those whose toggle is off.
+    """
+    left, right = st.columns(2)
+    with_places = left.toggle(t("keyness_with_places", lang), value=False, key=f"{prefix}_places",
+                              help=t("keyness_with_places_help", lang))
+    with_people = right.toggle(t("keyness_with_people", lang), value=False, key=f"{prefix}_people",
+                               help=t("keyness_with_people_help", lang))
+    return tuple(kind for kind, kept in (("place", with_places), ("person", with_people)) if not kept)
+
+
+def left_out_caption(
+    left_out: dict[str, list[str]], lang: str, *, examples: int = 5, key: str = "keyness_left_out"
+) -> str:
+    """What a chart left out: how many place and person names, with the strongest few.
+
+    ``key`` is the string that frames the list (``terms_left_out`` for the top terms).
+    """
+    comma = "、" if lang == "zh" else ", "
     parts = [
-        t(f"keyness_left_out_{label}", lang, n=len(terms), examples="、".join(terms[:examples])
-          + ("…" if len(terms) > examples else ""))
+        t(f"keyness_left_out_{label}", lang, n=len(terms), s="" if len(terms) == 1 else "s",
+          examples=comma.join(terms[:examples]) + ("…" if len(terms) > examples else ""))
         for kind, label in (("place", "places"), ("person", "people"))
         if (terms := left_out.get(kind))
     ]
     if not parts:
         return t("keyness_left_out_none", lang)
-    return t("keyness_left_out", lang, what=("；" if lang == "zh" else "; ").join(parts))
+    return t(key, lang, what=("；" if lang == "zh" else "; ").join(parts))
 
 
 def _period_keyness(view: View) -> None:

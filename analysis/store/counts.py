@@ -35,6 +35,16 @@ def select(db: Database, f: Filters) -> tuple[DocIndex, Selection]:
         return index, index.select(f, search=search)
 
 
+def select_mask(db: Database, f: Filters, *, level: Level | None = None,
+                code: str | None = None) -> tuple[DocIndex, np.ndarray]:
+    """The index and the mask of the articles that pass ``f`` (and whose ``{level}_code`` is ``code``)."""
+    index, chosen = select(db, f)
+    keep = chosen.keep
+    if level is not None:
+        keep = keep & (index.cell_values(f"{level}_code") == code)[index.cell]
+    return index, keep
+
+
 def options(db: Database, *, themes: tuple[str, ...]) -> dict[str, Any]:
     """What the sidebar offers: date range, outlets, places per level, theme ids.
 

@@ -1,8 +1,23 @@
-"""Keyness of a place without its place and person names (see :mod:`analysis.name_terms`).
+"""Tables of terms without their place and person names (see :mod:`analysis.name_terms`).
 
-The names are decided from the store: place names from the gazetteer and the provinces of
-the filtered articles, person names from the texts and bylines of the target place's
-filtered articles (its officials are named there, not in the reference).
+Keyness of a place and the top terms both leave names out on request, with the same code:
+
+* **place names** come from the gazetteer and the provinces of the filtered articles;
+* **person names** from the texts and bylines the terms were counted in: the target
+  place's filtered articles for keyness, all the filtered articles for the top terms.
+
+Person names need texts read, the slow part in a large store: at most
+:data:`SAMPLE_ARTICLES` of those articles are read, in runs of :data:`SAMPLE_RUN`
+consecutive articles (in the store's order, the order of ingest) evenly spaced through
+them: the same sample for the same filters, spread over everything that was ingested.
+Runs, because DuckDB reads text a block of about 2,000 articles at a time: a few
+thousand scattered articles cost as much as the whole text column, 30 runs of 100 a
+fraction of it. A term's share of name contexts is measured on the sample alone, its uses counted in
+the sample's bags of words: a name frequent enough to be among the strongest terms is
+frequent in the sample too. A selection of fewer articles is read whole, so small
+selections are exact. On 200,000 demo articles the sample gives the same tables as
+reading everything (top terms of all, a year, a prefecture, a theme; keyness of 酒泉) in
+0.2-0.5 s instead of 0.7-6 s.
 """
 
 from __future__ import annotations
@@ -10,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.name_terms import (
@@ -20,74 +36,145 @@ from analysis.name_terms import (
     person_name_terms,
     place_name_terms,
 )
+from analysis.store.counts import select, select_mask
 from analysis.store.database import Database
-from analysis.store.filters import Clause, Filters, Level
+from analysis.store.filters import Filters, Level
 
 NameKind = Literal["place", "person"]
 NAME_KINDS: tuple[NameKind, ...] = ("place", "person")
 CANDIDATES = 400
-"""Strongest terms checked for names: more than any chart shows after the names go."""
+"""Terms checked for names beyond the rows kept: more than any chart shows after the names go."""
+SAMPLE_ARTICLES = 3_000
+"""Most articles whose texts are read for person names."""
+SAMPLE_RUN = 100
+"""Consecutive articles per run of the sample: a run is read from one or two blocks of the store."""
+
+
+def term_counts_without_names(
+    db: Database, f: Filters, *, kinds: Sequence[NameKind], top: int | None,
+    lists: NameLists | None = None,
+) -> pd.DataFrame:
+    """The most frequent terms of the filtered articles without place and/or person names.
+
+    Person names are looked for in (a sample of) all the filtered articles.
+
+    Returns:
+        The columns of :func:`analysis.store.terms.term_counts`, ``rank`` counted again
+        (1.. among the terms kept); ``attrs`` has ``total_tokens`` (names included) and
+        ``left_out`` (see :func:`leave_out_names`).
+    """
+    from analysis.store.terms import term_counts
+
+    table = term_counts(db, f, top=None if top is None else top + CANDIDATES)
+    out = leave_out_names(db, f, table, kinds=kinds, top=top, lists=lists)
+    out["rank"] = np.arange(1, len(out) + 1, dtype=np.int64)
+    out.attrs["total_tokens"] = table.attrs["total_tokens"]
+    return out
 
 
 def leave_out_names(
-    db: Database, f: Filters, table: pd.DataFrame, *, level: Level, target_adcode: str,
-    kinds: Sequence[NameKind], top: int | None, lists: NameLists | None = None,
+    db: Database, f: Filters, table: pd.DataFrame, *, kinds: Sequence[NameKind], top: int | None,
+    level: Level | None = None, target_adcode: str | None = None, lists: NameLists | None = None,
 ) -> pd.DataFrame:
-    """Drop place and/or person names from a keyness table, then keep the ``top`` rows.
+    """Drop place and/or person names from a table of terms, then keep the ``top`` rows.
 
     Args:
         db: the store's database.
         f: the filters the table was computed under.
-        table: a keyness table, best first (all rows, not yet cut to ``top``).
-        level: the level of ``target_adcode``.
-        target_adcode: the place compared with the others.
+        table: a table with a ``term`` column, best first (not yet cut to ``top``).
         kinds: what to leave out: ``"place"``, ``"person"`` or both.
         top: rows kept after the names are dropped (None: all).
+        level: with ``target_adcode``, the place whose articles the table describes
+            (keyness): person names are looked for in its filtered articles only.
+        target_adcode: that place's code (None: every filtered article).
         lists: the name lists (default: ``data/names.toml``).
 
     Returns:
-        The table without the names. ``attrs["left_out"]`` is ``{kind: [terms]}``, the
-        names dropped among the strongest :data:`CANDIDATES` terms, strongest first.
+        The table without the names. ``attrs["left_out"]`` is ``{kind: [terms]}``: the
+        names dropped that would have been among the ``top`` rows (best first). Names
+        are looked for among the first ``top`` + :data:`CANDIDATES` rows (the first
+        :data:`CANDIDATES` when ``top`` is None); rows further down are kept as they are.
     """
     unknown = set(kinds) - set(NAME_KINDS)
     if unknown:
         raise ValueError(f"kinds must be among {', '.join(NAME_KINDS)}, not {sorted(unknown)}")
     lists = lists or load_name_lists()
-    candidates = table.head(CANDIDATES)
+    checked = table["term"].head(CANDIDATES + (top or 0)).astype(str).tolist()
     names: dict[str, frozenset[str]] = {}
     if "place" in kinds:
-        names["place"] = _place_names(db, f, lists)
+        places = _place_names(db, f, lists)
+        # a dateline the segmenter cut after the place: 红古讯 of 本报红古讯
+        names["place"] = places | {t for t in checked if t.endswith("讯") and t[:-1] in places}
     if "person" in kinds:
-        names["person"] = _person_names(db, f, candidates, level=level, target_adcode=target_adcode,
-                                        lists=lists)
-    if "place" in kinds:  # a dateline the segmenter cut after the place: 红古讯 of 本报红古讯
-        names["place"] |= {t for t in candidates["term"] if t.endswith("讯") and t[:-1] in names["place"]}
-    dropped = {kind: [t for t in candidates["term"] if t in found] for kind, found in names.items()}
-    every = set().union(*names.values()) if names else set()
-    out = table[~table["term"].isin(every)]
+        keys = sample_articles(db, f, level=level, code=target_adcode)
+        names["person"] = _person_names(db, keys, checked, lists=lists)
+    is_name = table["term"].isin(set().union(*names.values()) if names else set()).to_numpy()
+    shown = checked[:_rows_before(~is_name, top)]  # the names the table would have shown
+    out = table[~is_name]
     out = out.head(top if top is not None else len(out)).reset_index(drop=True)
-    out.attrs["left_out"] = dropped
+    out.attrs["left_out"] = {kind: [t for t in shown if t in found] for kind, found in names.items()}
     return out
+
+
+def _rows_before(kept: np.ndarray, top: int | None) -> int:
+    """How many rows of the table come before its ``top``-th kept row (all rows when there are no more)."""
+    positions = np.flatnonzero(kept)
+    if top is None or len(positions) <= top:
+        return len(kept)
+    return int(positions[top - 1]) + 1 if top > 0 else 0
+
+
+def sample_articles(
+    db: Database, f: Filters, *, level: Level | None = None, code: str | None = None,
+    size: int | None = None, run: int | None = None,
+) -> np.ndarray:
+    """The ``doc_key`` of at most ``size`` filtered articles: evenly spaced runs of ``run`` in a row.
+
+    Args:
+        db: the store's database.
+        f: the filters.
+        level: with ``code``, keep only the articles whose ``{level}_code`` is ``code``.
+        code: that place's code.
+        size: most articles returned (default :data:`SAMPLE_ARTICLES`); all of them
+            when there are no more.
+        run: consecutive articles (in the store's order) per run (default :data:`SAMPLE_RUN`).
+
+    Returns:
+        The keys, sorted.
+    """
+    size = SAMPLE_ARTICLES if size is None else size
+    run = max(1, min(SAMPLE_RUN if run is None else run, size))
+    index, keep = select_mask(db, f, level=level, code=code)
+    keys = index.doc_key[keep]
+    if len(keys) <= size:
+        return keys
+    starts = np.linspace(0, len(keys) - run, size // run).round().astype(np.int64)
+    return keys[(starts[:, None] + np.arange(run)).ravel()]
 
 
 def _place_names(db: Database, f: Filters, lists: NameLists) -> frozenset[str]:
     from analysis.places import load_gazetteer
 
-    where = db.article_clause(f)
-    provinces = db.frame(
-        f"SELECT DISTINCT province_code FROM articles WHERE province_code IS NOT NULL AND {where.sql}",
-        where.params)["province_code"].tolist()
+    index, chosen = select(db, f)
+    provinces = index.cells.loc[chosen.per_cell > 0, "province_code"].dropna().unique().tolist()
     return place_name_terms(load_gazetteer(), provinces=provinces, keep=lists.place_words)
 
 
-def _person_names(
-    db: Database, f: Filters, candidates: pd.DataFrame, *, level: Level, target_adcode: str, lists: NameLists
-) -> frozenset[str]:
-    where = db.article_clause(f) & Clause(f"{level}_code = ?", (target_adcode,))
-    texts = db.frame(f"SELECT title, text, author FROM articles WHERE {where.sql}", where.params)
+def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: NameLists) -> frozenset[str]:
+    """The ``checked`` terms that are person names in the articles ``keys``."""
+    wanted = [keys.tolist()]
+    texts = db.frame(
+        "SELECT title, text, author FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))", wanted)
     contexts = count_name_contexts(
         (f"{title or ''}\n{text or ''}" for title, text in zip(texts["title"], texts["text"], strict=True)),
         lists=lists)
-    frequencies = dict(zip(candidates["term"], candidates["target_frequency"], strict=True))
+    uses = db.frame(
+        """SELECT v.term, sum(u.n)::BIGINT AS frequency FROM (
+               SELECT unnest(term_ids) AS term_id, unnest(counts) AS n FROM doc_terms
+               WHERE doc_key IN (SELECT unnest(?::INTEGER[]))
+           ) u JOIN vocabulary v USING (term_id) WHERE v.term IN (SELECT unnest(?::VARCHAR[]))
+           GROUP BY v.term""", [*wanted, checked])
+    found = dict(zip(uses["term"].astype(str), uses["frequency"].astype(int), strict=True))
+    frequencies = {term: found.get(term, 0) for term in checked}
     return person_name_terms(frequencies, contexts, authors=author_names(texts["author"]),
                              not_names=lists.not_names)

@@ -33,7 +33,7 @@ from analysis.store.ingest import (
     may_use_pool,
     run_ingest,
 )
-from analysis.store.names import NameKind, leave_out_names
+from analysis.store.names import NameKind, leave_out_names, term_counts_without_names
 from analysis.store.parallel import start_fork_server
 from analysis.store.schema import StoreError, create_tables, get_meta
 from analysis.theme_dictionary import ThemeDictionary, load_themes
@@ -250,8 +250,15 @@ class Store:
         """``[adcode, name, n_articles]`` (see :func:`analysis.store.counts.articles_by_place`)."""
         return counts.articles_by_place(self._db, f or Filters(), level=level)
 
-    def term_counts(self, f: Filters | None = None, *, top: int | None = 100) -> pd.DataFrame:
-        """``[term, frequency, docfreq, rate_per_10k, rank]`` (see :func:`.terms.term_counts`)."""
+    def term_counts(self, f: Filters | None = None, *, top: int | None = 100,
+                    leave_out: tuple[NameKind, ...] = ()) -> pd.DataFrame:
+        """``[term, frequency, docfreq, rate_per_10k, rank]`` (see :func:`.terms.term_counts`).
+
+        ``leave_out`` drops place and/or person names before the ``top`` rows are taken
+        (see :func:`analysis.store.names.term_counts_without_names`).
+        """
+        if leave_out:
+            return term_counts_without_names(self._db, f or Filters(), kinds=leave_out, top=top)
         return terms.term_counts(self._db, f or Filters(), top=top)
 
     def total_tokens(self, f: Filters | None = None) -> int:
@@ -273,8 +280,8 @@ class Store:
                               min_frequency=min_frequency, direction=direction)
         if not leave_out:
             return table
-        return leave_out_names(self._db, f, table, level=level, target_adcode=target_adcode,
-                               kinds=leave_out, top=top)
+        return leave_out_names(self._db, f, table, kinds=leave_out, top=top, level=level,
+                               target_adcode=target_adcode)
 
     def period_keyness(
         self, f: Filters | None = None, *, start: dt.date, end: dt.date, top: int | None = 50,

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.cooccurrence import score_pairs
 from analysis.keyness import KEYNESS_COLUMNS, score_keyness
 from analysis.schema import STRING_DTYPE
-from analysis.store.counts import count_articles, select
+from analysis.store.counts import count_articles, select_mask
 from analysis.store.database import Database
 from analysis.store.filters import LEVELS, TRUE, Clause, Filters, Level, cell_clause, split_dates
 
@@ -59,10 +59,7 @@ def term_parts(
 
 def total_tokens(db: Database, f: Filters, *, level: Level | None = None, code: str | None = None) -> int:
     """Word tokens of the filtered articles (of those whose ``{level}_code`` is ``code``, if given)."""
-    index, chosen = select(db, f)
-    keep = chosen.keep
-    if level is not None:
-        keep = keep & (index.cell_values(f"{level}_code") == code)[index.cell]
+    index, keep = select_mask(db, f, level=level, code=code)
     return int(index.n_tokens[keep].sum())
 
 

@@ -1,0 +1,169 @@
+"""Top terms without place and person names, on a three-article corpus counted by hand.
+
+Bags of words as stored (stopwords and punctuation dropped):
+
+====  ==========  ===============================================================
+n1    2024-01-05  兰州 ×2, 协商会议, 回应, 龚怀宝 ×2, 关切, 乡村振兴
+      兰州市      (市政协主席龚怀宝主持…龚怀宝强调…回应委员关切)
+n2    2024-02-10  乡村振兴, 关切, 临夏 ×2, 王芳, 民生, 协商
+      临夏州      (委员王芳同志参加…), byline 通讯员黄秀雪
+n3    2024-03-01  龚怀宝, 协商, 红古讯, 黄秀雪, 乡村振兴
+      甘肃省      (本报红古讯 龚怀宝视察…黄秀雪参加协商)
+====  ==========  ===============================================================
+
+39 word tokens. Names: 兰州 and 临夏 (prefectures), 红古讯 (the dateline of 红古区);
+龚怀宝 (1 of its 3 uses right after 主席: a third, above the 30% share), 王芳 (after 委员
+and before 同志), 黄秀雪 (n2's byline). 关切 stands after 委员 too, but is listed as no name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.schema import build_articles
+from analysis.store import Filters, open_store
+from analysis.store import names as store_names
+from tests.conftest import REPO_ROOT
+from tests.test_dashboard_keywords import _chart
+from tests.test_store import GANSU, LANZHOU, LINXIA, article
+
+NAMES = build_articles([
+    article("n1", "兰州市政协召开协商会议", "市政协主席龚怀宝主持会议。龚怀宝强调，兰州要推进乡村振兴，回应委员关切。",
+            "2024-01-05", "甲报", {**LANZHOU, "adcode": "620100", "locality": "兰州市"}),
+    article("n2", "临夏州政协调研乡村振兴", "委员王芳同志参加调研。临夏要协商，关切民生。", "2024-02-10", "甲报",
+            {**LINXIA, "adcode": "622900", "locality": "临夏回族自治州"}, author="通讯员黄秀雪"),
+    article("n3", None, "本报红古讯 龚怀宝视察乡村振兴，黄秀雪参加协商。", "2024-03-01", "甲报",
+            {**GANSU, "adcode": "620000", "locality": "甘肃省"}),
+])
+ALL_TERMS = ["乡村振兴", "龚怀宝", "临夏", "兰州", "关切", "协商", "协商会议", "回应", "民生", "王芳", "红古讯",
+             "黄秀雪"]
+WORDS = ["乡村振兴", "关切", "协商", "协商会议", "回应", "民生"]
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = open_store(None)
+    store.ingest(NAMES, workers=1)
+    yield store
+    store.close()
+
+
+def test_top_terms_leave_out_place_and_person_names_and_say_which(store):
+    assert store.term_counts(top=None)["term"].tolist() == ALL_TERMS
+    table = store.term_counts(top=None, leave_out=("place", "person"))
+    assert table["term"].tolist() == WORDS
+    assert table["frequency"].tolist() == [3, 2, 2, 1, 1, 1]
+    assert table["rank"].tolist() == [1, 2, 3, 4, 5, 6]  # counted again among the terms kept
+    assert table["rate_per_10k"].iloc[0] == pytest.approx(3 / 39 * 10_000)  # names stay in the denominator
+    assert table.attrs == {"total_tokens": 39,
+                           "left_out": {"place": ["临夏", "兰州", "红古讯"], "person": ["龚怀宝", "王芳", "黄秀雪"]}}
+
+
+def test_top_counts_the_rows_kept_after_the_names_are_dropped(store):
+    assert store.term_counts(top=3)["term"].tolist() == ["乡村振兴", "龚怀宝", "临夏"]
+    table = store.term_counts(top=3, leave_out=("place", "person"))
+    assert table["term"].tolist() == ["乡村振兴", "关切", "协商"]
+    # only the names the three rows would have shown are said to be left out
+    assert table.attrs["left_out"] == {"place": ["临夏", "兰州"], "person": ["龚怀宝"]}
+
+
+@pytest.mark.parametrize(("kinds", "expected", "left_out"), [
+    (("place",), ["乡村振兴", "龚怀宝", "关切", "协商", "协商会议", "回应", "民生", "王芳", "黄秀雪"],
+     {"place": ["临夏", "兰州", "红古讯"]}),
+    (("person",), ["乡村振兴", "临夏", "兰州", "关切", "协商", "协商会议", "回应", "民生", "红古讯"],
+     {"person": ["龚怀宝", "王芳", "黄秀雪"]}),
+])
+def test_either_kind_of_name_can_be_left_out_alone(store, kinds, expected, left_out):
+    table = store.term_counts(top=None, leave_out=kinds)
+    assert table["term"].tolist() == expected and table.attrs["left_out"] == left_out
+
+
+def test_person_names_come_from_the_filtered_articles_only(store):
+    lanzhou = Filters(level="prefecture", places=("620100",))
+    table = store.term_counts(lanzhou, top=None, leave_out=("person",))
+    assert table.attrs["left_out"] == {"person": ["龚怀宝"]}  # 2 uses in n1, 1 after 主席
+    assert table["term"].tolist() == ["兰州", "乡村振兴", "关切", "协商会议", "回应"]
+    march = store.term_counts(Filters(date_from=dt.date(2024, 3, 1)), top=None, leave_out=("person",))
+    # n3 alone: 龚怀宝 never follows a title there, and 黄秀雪 is n2's byline
+    assert march.attrs["left_out"] == {"person": []}
+    assert march["term"].tolist() == ["乡村振兴", "协商", "红古讯", "黄秀雪", "龚怀宝"]
+
+
+def test_the_texts_read_for_person_names_are_a_sample_of_evenly_spaced_runs(store, monkeypatch):
+    def doc_ids(keys):
+        found = store.sql("SELECT doc_key, doc_id FROM articles")
+        return found.set_index("doc_key").loc[keys, "doc_id"].tolist()
+
+    db = store._db
+    assert doc_ids(store_names.sample_articles(db, Filters())) == ["n1", "n2", "n3"]
+    assert doc_ids(store_names.sample_articles(db, Filters(), size=2)) == ["n1", "n2"]  # one run of two
+    assert doc_ids(store_names.sample_articles(db, Filters(), size=2, run=1)) == ["n1", "n3"]  # first and last
+    assert doc_ids(store_names.sample_articles(db, Filters(), level="prefecture", code="622900")) == ["n2"]
+    assert len(store_names.sample_articles(db, Filters(search="没有这个词"))) == 0
+    monkeypatch.setattr(store_names, "SAMPLE_ARTICLES", 1)  # n1 alone: 王芳 and 黄秀雪 are not seen
+    table = store.term_counts(top=None, leave_out=("person",))
+    assert table.attrs["left_out"] == {"person": ["龚怀宝"]}
+
+
+def test_an_empty_selection_leaves_nothing_out_and_the_cli_s_plain_counts_are_unchanged(store):
+    empty = store.term_counts(Filters(search="没有这个词"), top=10, leave_out=("place", "person"))
+    assert empty.empty and empty.attrs["left_out"] == {"place": [], "person": []}
+    plain = store.term_counts(top=3)
+    assert "left_out" not in plain.attrs and plain["rank"].tolist() == [1, 2, 3]
+    with pytest.raises(ValueError, match="kinds must be among place, person"):
+        store.term_counts(top=3, leave_out=("title",))
+
+
+def test_keyness_leaves_out_the_names_of_the_target_s_own_articles_with_the_same_code(store):
+    table = store.keyness(level="prefecture", target_adcode="620100", top=None, min_frequency=1,
+                          leave_out=("place", "person"))
+    assert "兰州" not in set(table["term"]) and "龚怀宝" not in set(table["term"])
+    assert table.attrs["left_out"] == {"place": ["兰州"], "person": ["龚怀宝"]}
+
+
+def test_a_name_before_tongzhi_is_read_back_from_the_word_two_or_three_characters():
+    from analysis.name_terms import count_name_contexts, load_name_lists
+
+    contexts = count_name_contexts(["向龚怀宝同志学习", "王芳同志", "同志们好"], lists=load_name_lists())
+    assert contexts == {"龚怀宝": 1, "王芳": 1}  # 怀宝: 怀 is no surname; 同志们 has nothing before it
+
+
+# --- the keywords tab ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_top_terms_chart_brings_place_and_person_names_back_with_its_toggles():
+    os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=240).run()
+    at.multiselect(key="flt_places").set_value(["620900"]).run()  # 酒泉市: its own name and chair's rank high
+    assert not at.exception, at.exception
+    bars = _bars(at)
+    assert len(bars) == 25 and not {"酒泉", "龚怀宝"} & bars
+    assert _left_out(at).startswith("高频词图、词云和下载的表格已略去地名") and "（酒泉" in _left_out(at)
+    at.toggle(key="kw_terms_places").set_value(True).run()
+    assert "酒泉" in _bars(at) and "龚怀宝" not in _bars(at)
+    assert _left_out(at).startswith("高频词图、词云和下载的表格已略去人名")
+    at.toggle(key="kw_terms_people").set_value(True).run()
+    assert {"酒泉", "龚怀宝"} <= _bars(at)
+    assert at.toggle(key="kw_keyness_places").value is False  # the keyness chart keeps its own toggles
+
+
+def _bars(at: AppTest) -> set[str]:
+    return {term for trace in _chart(at, "高频词")["data"] for term in trace["y"]}
+
+
+def _left_out(at: AppTest) -> str:
+    """The first caption saying what was left out: the top terms' (the keyness chart's comes later)."""
+    return next(c.value for c in at.caption if "已略去" in c.value)
+
+
+def test_the_top_terms_caption_says_it_speaks_for_the_chart_the_word_cloud_and_the_csv():
+    from ui.tab_keywords import left_out_caption
+
+    caption = left_out_caption({"place": ["兰州"], "person": ["龚怀宝", "王芳"]}, "en", key="terms_left_out")
+    assert caption.startswith("Left out of the chart, the word cloud and the CSV: 1 place name (兰州); "
+                              "2 person names (龚怀宝, 王芳) — they say where")
