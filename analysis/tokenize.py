@@ -2,38 +2,17 @@
 
 The tokenizer is an object built from editable files (``data/userdict.txt``,
 ``data/stopwords/*.txt``); nothing is loaded at import time and jieba's global state is
-never touched:
-
-* **rjieba** (jieba-rs) offers an instance class, ``rjieba.Jieba()``, whose ``add_word``
-  changes only that instance (importing the rjieba package also builds a module-level
-  default instance, which we never use: its compiled module is loaded on its own).
-  rjieba has no ``load_userdict``: entries are fed one by one with
-  ``add_word(word, freq, tag)``.
-* **jieba** is the fallback when rjieba cannot be imported: a private ``jieba.Tokenizer()``
-  instance with the same ``add_word`` calls. Frequency 0 is refused by the dictionary reader
-  because jieba records such words in its module-global HMM state.
-
-Quoted formulas. Text inside “…” or ‘…’ is kept as one token when it is 2-8 CJK characters
-and :func:`classify_quoted` calls it a formula. Splitting the text at the quote marks does
-not change how the rest is cut, because both backends already treat quote marks as block
-boundaries.
-
-Content terms. :meth:`Tokenizer.terms` drops whitespace, punctuation, numbers (``2024``,
-``十七``, ``2024年``, ``1至4月``, ``第十四届``, ``第3版``), one-character tokens and stopwords. Words
-of the user dictionary and quoted formulas are never dropped as numbers (``十四五``).
+never touched. This module holds the :class:`Tokenizer`, how it is built and what it
+segments of an article; the rjieba or jieba instance it cuts with is in
+:mod:`analysis.segmenter`, and the rules that keep quoted formulas whole and drop tokens
+that are no content terms are in :mod:`analysis.token_rules`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
-import importlib.machinery
 import importlib.metadata
-import importlib.util
 import json
-import re
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -41,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from analysis.paths import data_path
+from analysis.segmenter import Backend, Segmenter, import_backend
+from analysis.token_rules import QUOTE_RE, RULES_VERSION, QuoteKind, TokenClasses, classify_quoted
 from analysis.wordlists import DictEntry, read_stopwords, read_userdict
 
 if TYPE_CHECKING:
@@ -50,29 +31,19 @@ DEFAULT_USERDICT = "userdict.txt"
 """The user dictionary's name in the data folder (:func:`analysis.paths.data_path`)."""
 DEFAULT_STOPWORDS = "stopwords"
 """The stopword folder's name in the data folder."""
-RULES_VERSION = "quotes-v1;filters-v2"
-"""Bump when the quote-protection or term-filter rules change: it is part of the version."""
-STOPWORD_FREQ = 3000
-"""Frequency with which unknown multi-character stopwords are added to the segmenter."""
 
-Backend = Literal["auto", "rjieba", "jieba"]
-QuoteKind = Literal["dictionary", "numbered", "parallel", "short"]
-
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
-_QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
-
-QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
-"""A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
-_NUMERAL = r"[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]"
-_WEB_RE = re.compile(
-    r"(?i)(?:https?|www|[a-z0-9_.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
-)
-"""URL pieces, domains (tv.cctv.com) and e-mail addresses: page furniture, not terms."""
-_NUMBER_RE = re.compile(
-    rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
-    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米版]*"
-)
-_CACHE_LIMIT = 2_000_000
+__all__ = [
+    "DEFAULT_STOPWORDS",
+    "DEFAULT_USERDICT",
+    "RULES_VERSION",
+    "TextReading",
+    "Tokenizer",
+    "build_tokenizer",
+    "classify_quoted",
+    "full_text",
+    "full_texts",
+    "tokenize_articles",
+]
 
 
 @dataclass(frozen=True)
@@ -119,19 +90,21 @@ class Tokenizer:
     dictionary_words: frozenset[str]
     slogans: frozenset[str]
     _segment: Callable[[str], list[str]] = field(repr=False)
-    _classes: _TokenClasses = field(init=False, repr=False)
+    _classes: TokenClasses = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_classes", _TokenClasses(self._classify))
+        object.__setattr__(
+            self, "_classes", TokenClasses(stopwords=self.stopwords, dictionary_words=self.dictionary_words)
+        )
 
     @property
     def prepared(self) -> bool:
         """Whether the segmenter is built (:meth:`prepare`, or a first cut)."""
-        return not isinstance(self._segment, _Segmenter) or self._segment.built
+        return not isinstance(self._segment, Segmenter) or self._segment.built
 
     def prepare(self) -> Tokenizer:
-        """Build the segmenter now rather than at the first cut (see :class:`_Segmenter`)."""
-        if isinstance(self._segment, _Segmenter):
+        """Build the segmenter now rather than at the first cut (:class:`~analysis.segmenter.Segmenter`)."""
+        if isinstance(self._segment, Segmenter):
             self._segment.build()
         return self
 
@@ -192,40 +165,6 @@ class Tokenizer:
         tokens.extend(self._segment(text[start:]))
         return tokens, protected
 
-    def _classify(self, token: str) -> str | bool:
-        """Return ``token`` if it is a term, ``""`` if a word but no term, False otherwise.
-
-        The result is cached, and the cached term is the string every later occurrence
-        returns: equal terms then share one object, which saves memory on large corpora.
-        """
-        number = token not in self.dictionary_words and _NUMBER_RE.fullmatch(token) is not None
-        if not any(ch.isalnum() for ch in token):
-            value: str | bool = False
-        elif len(token) < 2 or token in self.stopwords or number or _WEB_RE.fullmatch(token):
-            value = ""
-        else:
-            value = token
-        return value
-
-
-class _TokenClasses(dict):
-    """The cache of :meth:`Tokenizer._classify`, filled as tokens are first seen.
-
-    ``cache[token]`` classifies a token the first time (a dictionary lookup after that:
-    no pass over the tokens to find the unseen ones), and the cache forgets everything
-    past :data:`_CACHE_LIMIT` tokens.
-    """
-
-    def __init__(self, classify: Callable[[str], str | bool]) -> None:
-        super().__init__()
-        self._classify_token = classify
-
-    def __missing__(self, token: str) -> str | bool:
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        value = self[token] = self._classify_token(token)
-        return value
-
 
 def build_tokenizer(
     *,
@@ -253,7 +192,7 @@ def build_tokenizer(
     """
     entries = read_userdict(Path(userdict or data_path(DEFAULT_USERDICT)))
     stops = read_stopwords(data_path(DEFAULT_STOPWORDS) if stopwords is None else stopwords)
-    name, module = _import_backend(backend)
+    name, module = import_backend(backend)
     package_version = importlib.metadata.version(name)
     return Tokenizer(
         backend=name,
@@ -261,46 +200,8 @@ def build_tokenizer(
         stopwords=stops,
         dictionary_words=frozenset(e.word for e in entries),
         slogans=frozenset(e.word for e in entries if e.section == "slogans"),
-        _segment=_Segmenter(name, module, hmm=hmm, entries=entries, stopwords=stops),
+        _segment=Segmenter(name, module, hmm=hmm, entries=entries, stopwords=stops),
     )
-
-
-class _Segmenter:
-    """The backend instance with the user dictionary, built on the first cut.
-
-    Building it (the stock dictionary, then every user entry) takes a fifth of a second.
-    A process that only needs the tokenizer's version (an ingest whose workers do all the
-    segmenting) never pays it; one that forks workers calls :meth:`Tokenizer.prepare`
-    first so that every worker starts with it.
-    """
-
-    def __init__(self, name: str, module, *, hmm: bool, entries: Sequence[DictEntry],
-                 stopwords: frozenset[str]) -> None:
-        self._recipe = (name, module, hmm, entries, stopwords)
-        self._cut: Callable[[str], list[str]] | None = None
-        self._lock = threading.Lock()
-
-    def __call__(self, text: str) -> list[str]:
-        return (self._cut or self.build())(text)
-
-    @property
-    def built(self) -> bool:
-        """Whether the backend instance exists yet."""
-        return self._cut is not None
-
-    def build(self) -> Callable[[str], list[str]]:
-        """Build the backend instance now (once; later calls return it)."""
-        with self._lock:
-            if self._cut is None:
-                name, module, hmm, entries, stopwords = self._recipe
-                segment, add_word, has_word = _make_segmenter(name, module, hmm=hmm)
-                for entry in entries:
-                    add_word(entry.word, entry.freq, entry.tag)
-                for word in sorted(stopwords):
-                    if len(word) > 2 and not has_word(word):
-                        add_word(word, STOPWORD_FREQ, None)
-                self._cut = segment
-            return self._cut
 
 
 def full_text(title: str, text: str) -> str:
@@ -344,89 +245,6 @@ def tokenize_articles(articles: pd.DataFrame, *, tokenizer: Tokenizer) -> pd.Dat
             "n_tokens": pd.Series([n for _, n in results], dtype="int64"),
             "dict_version": pd.Series([tokenizer.version] * len(results), dtype=STRING_DTYPE),
         }
-    )
-
-
-def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:
-    """Say whether a quoted phrase is a formula to keep whole, and why.
-
-    The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
-    ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
-    ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
-    (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
-    (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
-    (放管服, 主力军). Anything else (5-8 characters with none of these, typically a short
-    quotation such as 要抓紧落实) returns ``None`` and is segmented normally.
-    """
-    if not _CJK_RE.fullmatch(phrase):
-        return None
-    if phrase in slogans:
-        return "dictionary"
-    if any(ch in _QUOTE_NUMERALS for ch in phrase):
-        return "numbered"
-    if len(set(phrase)) < len(phrase):
-        return "parallel"
-    return "short" if len(phrase) <= 4 else None
-
-
-def _import_backend(backend: Backend):
-    """Return ``(name, module)`` of the backend to use; nothing is imported before."""
-    if backend not in ("auto", "rjieba", "jieba"):
-        raise ValueError(f"backend must be 'auto', 'rjieba' or 'jieba', not {backend!r}")
-    if backend in ("auto", "rjieba"):
-        try:
-            return "rjieba", _rjieba_extension()
-        except ImportError as error:
-            if backend == "rjieba":
-                raise ImportError(
-                    "backend='rjieba' but rjieba is not importable; install rjieba or use backend='jieba'"
-                ) from error
-    return "jieba", importlib.import_module("jieba")
-
-
-def _rjieba_extension():
-    """The compiled module of rjieba (it holds ``Jieba``), loaded without the package's ``__init__``.
-
-    Importing the ``rjieba`` package builds a default ``Jieba`` with the stock dictionary
-    (0.17 s of CPU) that is never used here: every tokenizer builds its own instance with
-    the user dictionary. Each ingest process (this one and the workers' fork server) saves
-    that time. The package itself is used when it is imported already (or blocked, which
-    raises ImportError) or laid out otherwise.
-    """
-    if "rjieba" in sys.modules:
-        return importlib.import_module("rjieba")
-    extension = sys.modules.get("rjieba.rjieba")
-    if extension is not None:
-        return extension
-    spec = importlib.util.find_spec("rjieba")
-    for folder in map(Path, (spec.submodule_search_locations or []) if spec else []):
-        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-            path = folder / f"rjieba{suffix}"
-            if not path.is_file():
-                continue
-            loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(path))
-            module_spec = importlib.util.spec_from_loader(loader.name, loader)
-            try:
-                extension = importlib.util.module_from_spec(module_spec)
-                loader.exec_module(extension)
-            except (ImportError, OSError):
-                return importlib.import_module("rjieba")
-            sys.modules["rjieba.rjieba"] = extension  # what ``import rjieba`` would reuse
-            return extension
-    return importlib.import_module("rjieba")
-
-
-def _make_segmenter(name: str, module, *, hmm: bool):
-    """Return ``(segment, add_word, has_word)`` bound to a private backend instance."""
-    if name == "rjieba":
-        instance = module.Jieba()
-        return (lambda text: instance.cut(text, hmm)), instance.add_word, instance.has_word
-    instance = module.Tokenizer()
-    instance.initialize()
-    return (
-        lambda text: instance.lcut(text, HMM=hmm),
-        instance.add_word,
-        lambda word: instance.FREQ.get(word, 0) > 0,
     )
 
 

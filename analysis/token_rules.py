@@ -1,0 +1,104 @@
+"""The token rules: which quotations stay whole and which tokens are content terms.
+
+:class:`analysis.tokenize.Tokenizer` applies them after segmenting; :data:`RULES_VERSION`
+names them, and is part of the tokenizer's version.
+
+Quoted formulas. Text inside “…” or ‘…’ is kept as one token when it is 2-8 CJK characters
+and :func:`classify_quoted` calls it a formula. Splitting the text at the quote marks does
+not change how the rest is cut, because both backends already treat quote marks as block
+boundaries.
+
+Content terms. :meth:`analysis.tokenize.Tokenizer.terms` drops what :func:`classify_token`
+calls no term: whitespace, punctuation, numbers (``2024``, ``十七``, ``2024年``, ``1至4月``,
+``第十四届``, ``第3版``), one-character tokens and stopwords. Words of the user dictionary and
+quoted formulas are never dropped as numbers (``十四五``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+RULES_VERSION = "quotes-v1;filters-v2"
+"""Bump when the quote-protection or term-filter rules change: it is part of the version."""
+
+QuoteKind = Literal["dictionary", "numbered", "parallel", "short"]
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
+_QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
+
+QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
+"""A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
+_NUMERAL = r"[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]"
+_WEB_RE = re.compile(
+    r"(?i)(?:https?|www|[a-z0-9_.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+)
+"""URL pieces, domains (tv.cctv.com) and e-mail addresses: page furniture, not terms."""
+_NUMBER_RE = re.compile(
+    rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
+    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米版]*"
+)
+_CACHE_LIMIT = 2_000_000
+
+
+def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:
+    """Say whether a quoted phrase is a formula to keep whole, and why.
+
+    The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
+    ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
+    ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
+    (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
+    (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
+    (放管服, 主力军). Anything else (5-8 characters with none of these, typically a short
+    quotation such as 要抓紧落实) returns ``None`` and is segmented normally.
+    """
+    if not _CJK_RE.fullmatch(phrase):
+        return None
+    if phrase in slogans:
+        return "dictionary"
+    if any(ch in _QUOTE_NUMERALS for ch in phrase):
+        return "numbered"
+    if len(set(phrase)) < len(phrase):
+        return "parallel"
+    return "short" if len(phrase) <= 4 else None
+
+
+def classify_token(token: str, *, stopwords: frozenset[str], dictionary_words: frozenset[str]) -> str | bool:
+    """Return ``token`` if it is a term, ``""`` if a word but no term, False otherwise.
+
+    Args:
+        token: one token of the segmenter.
+        stopwords: words that are never terms.
+        dictionary_words: the user dictionary's words, never dropped as numbers.
+    """
+    number = token not in dictionary_words and _NUMBER_RE.fullmatch(token) is not None
+    if not any(ch.isalnum() for ch in token):
+        value: str | bool = False
+    elif len(token) < 2 or token in stopwords or number or _WEB_RE.fullmatch(token):
+        value = ""
+    else:
+        value = token
+    return value
+
+
+class TokenClasses(dict):
+    """The cache of :func:`classify_token`, filled as tokens are first seen.
+
+    ``cache[token]`` classifies a token the first time (a dictionary lookup after that:
+    no pass over the tokens to find the unseen ones), and the cache forgets everything
+    past :data:`_CACHE_LIMIT` tokens. The cached term is the string every later occurrence
+    returns: equal terms then share one object, which saves memory on large corpora.
+    """
+
+    def __init__(self, *, stopwords: frozenset[str], dictionary_words: frozenset[str]) -> None:
+        super().__init__()
+        self._stopwords = stopwords
+        self._dictionary_words = dictionary_words
+
+    def __missing__(self, token: str) -> str | bool:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[token] = classify_token(
+            token, stopwords=self._stopwords, dictionary_words=self._dictionary_words
+        )
+        return value
