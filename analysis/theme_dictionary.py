@@ -1,10 +1,14 @@
-"""The theme dictionary: analyst-editable themes in ``data/themes.toml``, validated on load.
+"""The theme dictionary file: analyst-editable themes in ``data/themes.toml``, validated on load.
 
 A theme is a named list of governance terms (plain substrings), optional ``core_terms``
 (unambiguous markers, weighted higher) and optional regex ``patterns`` for phrasings a
 list cannot enumerate. The format, the weights and the threshold are explained at the top
 of ``data/themes.toml``; :func:`load_themes` reads that file, checks every entry and names
 the one that is wrong. Nothing is read at import time.
+
+This module finds, reads and validates the file; what it builds (:class:`Theme`,
+:class:`ThemeDictionary`, the term weights) is defined in :mod:`analysis.theme_model` and
+importable from here as well.
 """
 
 from __future__ import annotations
@@ -13,29 +17,25 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from analysis.paths import REPO_ROOT, ConfigFileError, MissingConfigFileError, data_path, read_config_text
 from analysis.report import Problem
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from analysis.theme_matcher import ThemeMatcher
+from analysis.theme_model import TermWeight, Theme, ThemeDictionary, term_weights, theme_terms
 
 __all__ = [
     "SENTENCE_DELIMITERS",
     "SETTINGS",
     "THEME_KEYS",
+    "TermWeight",
     "Theme",
     "ThemeDictionary",
     "ThemeDictionaryError",
     "default_themes_path",
     "load_themes",
     "parse_themes",
+    "term_weights",
     "theme_terms",
 ]
 
@@ -62,132 +62,6 @@ THEME_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 class ThemeDictionaryError(ConfigFileError):
     """Raised when the theme file is not valid; the message names every bad entry."""
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One theme of the dictionary.
-
-    Attributes:
-        id: stable ascii identifier (``party_discipline``), used in every table.
-        label: Chinese label shown on charts.
-        label_en: English label.
-        description: what the theme covers, for the analyst.
-        terms: substrings that signal the theme.
-        core_terms: unambiguous markers; weighted ``core_weight`` instead of 1.
-        patterns: regular expressions for variants the term list cannot enumerate.
-        weights: explicit base weights for some of the theme's terms or patterns.
-        source: where the vocabulary came from.
-    """
-
-    id: str
-    label: str
-    label_en: str
-    description: str
-    terms: tuple[str, ...]
-    core_terms: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    weights: Mapping[str, float] = field(default_factory=dict)
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class ThemeDictionary:
-    """The validated theme file: themes in file order plus the scoring settings.
-
-    Attributes:
-        themes: the themes, in file order (the order of chart legends).
-        threshold: score (weighted hits per 1,000 characters) needed to assign a theme.
-        min_hits: hits needed to assign a theme, whatever the score.
-        length_floor: article length (characters) below which scores use this length.
-        length_cap: article length above which scores use this length, so that a long
-            report needs as much evidence as a dense article of this length, not more.
-        title_weight: multiplier for hits in the title.
-        core_weight: base weight of a ``core_terms`` entry (a plain term has 1).
-        ignore: phrases matched and discarded, so the terms inside them do not fire.
-        version: the file's ``version`` string, to record which dictionary scored what.
-        path: the file the dictionary was read from, if any.
-    """
-
-    themes: tuple[Theme, ...]
-    threshold: float = 4.0
-    min_hits: int = 2
-    length_floor: int = 500
-    length_cap: int = 5000
-    title_weight: float = 2.0
-    core_weight: float = 2.0
-    ignore: tuple[str, ...] = ()
-    version: str = ""
-    path: str | None = None
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Theme ids in file order."""
-        return tuple(theme.id for theme in self.themes)
-
-    @property
-    def labels(self) -> dict[str, str]:
-        """Chinese label of each theme id."""
-        return {theme.id: theme.label for theme in self.themes}
-
-    @cached_property
-    def matcher(self) -> ThemeMatcher:
-        """The compiled matcher (built on first use, kept with this dictionary)."""
-        from analysis.theme_matcher import build_matcher
-
-        return build_matcher(self)
-
-
-def theme_terms(themes: ThemeDictionary) -> pd.DataFrame:
-    """List every term and pattern of the dictionary with its weight.
-
-    A term's weight says how specific it is, independently of any corpus (so scores do not
-    move as the store grows): ``weight = base_weight / n_themes``, where ``base_weight`` is
-    the explicit ``weights`` entry, else ``core_weight`` for a core term, else 1, and
-    ``n_themes`` is how many themes list the term. A term shared by two themes thus counts
-    half for each. Patterns belong to one theme (``n_themes`` is 1).
-
-    Args:
-        themes: the theme dictionary.
-
-    Returns:
-        One row per (theme, term or pattern) with columns ``theme``, ``term``, ``kind``
-        (``term``, ``core`` or ``pattern``), ``base_weight``, ``n_themes``, ``weight``.
-    """
-    import pandas as pd  # not at import time: ingest workers use term_weights without pandas
-
-    return pd.DataFrame(term_weights(themes), columns=list(TermWeight._fields)).astype({"n_themes": "int64"})
-
-
-class TermWeight(NamedTuple):
-    """One row of :func:`theme_terms`."""
-
-    theme: str
-    term: str
-    kind: str
-    base_weight: float
-    n_themes: int
-    weight: float
-
-
-def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
-    """The rows of :func:`theme_terms` as a list, in dictionary order (no pandas needed)."""
-    rows = []
-    for theme in themes.themes:
-        kinds = [("core", t, themes.core_weight) for t in theme.core_terms]
-        kinds += [("term", t, 1.0) for t in theme.terms]
-        kinds += [("pattern", p, 1.0) for p in theme.patterns]
-        for kind, term, base in kinds:
-            rows.append((theme.id, term, kind, float(theme.weights.get(term, base))))
-    listed_by: dict[str, set[str]] = {}
-    for theme_id, term, kind, _ in rows:
-        if kind != "pattern":
-            listed_by.setdefault(term, set()).add(theme_id)
-    weights = []
-    for theme_id, term, kind, base in rows:
-        n_themes = 1 if kind == "pattern" else len(listed_by[term])
-        weights.append(TermWeight(theme_id, term, kind, base, n_themes, base / n_themes))
-    return weights
 
 
 def default_themes_path() -> Path:
