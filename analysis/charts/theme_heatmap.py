@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, group_label, label
 from analysis.charts.style import SEQUENTIAL, base_layout
-from analysis.charts.themes import (
+from analysis.charts.theme_parts import (
     MANY_THEMES,
     MAX_PLACES,
     _add_notes,
