@@ -3,21 +3,20 @@
 ``go.Choroplethmap`` with the ``white-bg`` style draws the GeoJSON it is given and
 nothing else: no tile layer, no style URL, no access token, so it renders with no
 network. (``px.choropleth`` with ``geojson=`` would fetch a world topojson from a CDN and
-draw blank here.) Every map carries :data:`analysis.geo.BOUNDARY_CAPTION`.
+draw blank here.) Every map carries :data:`analysis.geo.BOUNDARY_CAPTION`. The region
+names a map can carry are placed by :mod:`analysis.charts.map_labels`.
 """
 
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Sequence
-from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
-from shapely.geometry import shape
 
 from analysis.charts.labels import Lang, label
+from analysis.charts.map_labels import label_traces, region_points, short_region_name
 from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
 from analysis.geo import (
     BOUNDARY_CAPTION,
@@ -27,9 +26,14 @@ from analysis.geo import (
     region_names,
 )
 from analysis.overview import count_articles_by_region
-from analysis.paths import data_path, read_config_text
-from analysis.places.alias_file import ALIASES_FILE
-from analysis.places.aliases import LEVELS
+
+__all__ = [
+    "FEW_OPACITY",
+    "plot_article_map",
+    "plot_choropleth",
+    "region_points",
+    "short_region_name",
+]
 
 MAP_STYLE = "white-bg"
 """The only map style used: a blank background that needs no tiles."""
@@ -39,7 +43,6 @@ BORDER = {"color": "#8c8c8c", "width": 0.6}
 """Region outlines: grey, so that regions at 0 (near-white) still show their shape."""
 FEW_OPACITY = 0.4
 """Opacity of regions whose value rests on too few articles: their colour, washed out."""
-LABEL_FONT_PX = 11
 ASSUMED_WIDTH = 720
 """Pixel width assumed when fitting the zoom (the dashboard's main column)."""
 
@@ -129,7 +132,7 @@ def plot_choropleth(
         fig.add_trace(grey)
     if labels != 0:
         pale = set(filled.loc[weak, "adcode"].astype(str))
-        for trace in _label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
+        for trace in label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
                                    smallest_first=early_dark, pale=pale):
             fig.add_trace(trace)
     base_layout(fig, title=title or label("map", lang), height=height)
@@ -249,69 +252,6 @@ def _dark_from(zmax: float | None, early_dark: bool) -> tuple[float, bool]:
     """Where the fill gets dark enough for white names: (threshold, whether below it is dark)."""
     top = zmax or 1.0
     return (0.35 * top, True) if early_dark else (0.6 * top, False)
-
-
-def _label_traces(
-    frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
-    smallest_first: bool = False, pale: set[str] = frozenset(),
-) -> list[go.Scattermap]:
-    """The regions' short names at a point inside each (text only; no hover, no clicks).
-
-    With ``most``, only the regions with the largest values are named (a county map of
-    86 names would be unreadable), or the smallest for a "how soon" map; regions with no
-    value come last. Names on dark fills
-    are white, in a trace of their own (a map trace takes one text colour); ``pale``
-    regions (washed-out fills) keep dark names.
-    """
-    ranked = frame.sort_values("value", ascending=smallest_first, na_position="last", kind="stable")
-    ranked = ranked.head(most if most is not None else len(ranked))
-    threshold, below = dark_from
-    value = ranked["value"].fillna(threshold if below else -1.0)
-    on_dark_fill = (value < threshold) if below else (value >= threshold)
-    dark = set(ranked.loc[on_dark_fill, "adcode"].astype(str)) - pale
-    points = region_points(geojson)
-    points = points[points["adcode"].isin(ranked["adcode"].astype(str))]
-    traces, on_dark = [], points["adcode"].isin(dark)
-    for colour, members in (("#1f2a36", ~on_dark), ("#ffffff", on_dark)):
-        if members.any():
-            chosen = points[members]
-            traces.append(go.Scattermap(
-                lon=chosen["lon"], lat=chosen["lat"], text=chosen["short_name"], mode="text",
-                textfont={"size": LABEL_FONT_PX, "color": colour}, hoverinfo="skip", showlegend=False,
-                name="labels",
-            ))
-    return traces
-
-
-def region_points(geojson: dict) -> pd.DataFrame:
-    """``adcode, short_name, lon, lat``: each region's short name at a point inside it.
-
-    The point is shapely's representative point (always inside, unlike the centroid of a
-    crescent); the short name drops the level word and the peoples of an autonomous unit
-    (临夏回族自治州 → 临夏, 阿克塞哈萨克族自治县 → 阿克塞, 肃州区 → 肃州).
-    """
-    rows = []
-    for feature in geojson["features"]:
-        point = shape(feature["geometry"]).representative_point()
-        name = feature["properties"]["name"]
-        rows.append((feature["id"], short_region_name(name, level=feature["properties"].get("level")),
-                     point.x, point.y))
-    return pd.DataFrame(rows, columns=["adcode", "short_name", "lon", "lat"])
-
-
-def short_region_name(name: str, *, level: str | None = None) -> str:
-    """The bare name of a region (its ``bare`` alias), or the full name when it has none."""
-    from analysis.places.aliases import name_forms
-
-    forms = name_forms(name, level=level if level in LEVELS else "county", ethnic_groups=_ethnic_groups())
-    return next((form for form, kind in forms.items() if kind == "bare"), name)
-
-
-@lru_cache(maxsize=1)
-def _ethnic_groups() -> tuple[str, ...]:
-    """The ethnic group names of the alias file's ``[name_rules]``."""
-    raw = tomllib.loads(read_config_text(data_path(ALIASES_FILE), "alias file"))
-    return tuple(raw.get("name_rules", {}).get("ethnic_groups", ()))
 
 
 def _map_view(bbox: Sequence[float], *, height: int) -> dict:
