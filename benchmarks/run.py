@@ -15,7 +15,8 @@
    three times. The figures are medians.
 4. Time a sequence of filter changes on the last store; each runs the queries one
    dashboard view needs: summary, articles per month, articles per prefecture, the theme
-   heatmap (prefecture x month) and the top 50 terms.
+   heatmap (prefecture x month) and the top 200 terms without place and person names (as the
+   Keywords tab asks them).
 5. With ``--what-pays``: time each pre-aggregation against the ways of answering without
    it, on the same store, and the cost of rebuilding them.
 
