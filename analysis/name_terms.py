@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.common_words import common_words
 from analysis.paths import ConfigFileError, data_path, read_config_text
 from analysis.places.gazetteer import Gazetteer
 from analysis.report import Problem
@@ -88,7 +89,8 @@ def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -
 
 
 def place_name_terms(
-    gazetteer: Gazetteer, *, provinces: Iterable[str] = (), keep: Iterable[str] = ()
+    gazetteer: Gazetteer, *, provinces: Iterable[str] = (), keep: Iterable[str] = (),
+    words: Callable[[Iterable[str]], Collection[str]] = common_words,
 ) -> frozenset[str]:
     """Every name a place goes by, as top terms and keyness should leave out.
 
@@ -96,21 +98,27 @@ def place_name_terms(
         gazetteer: the gazetteer (:func:`analysis.places.load_gazetteer`).
         provinces: province codes whose counties' bare names count too (the corpus's).
         keep: ordinary words that are also bare place names (合作), never returned.
+        words: which of the county names given are ordinary words (default: those
+            jieba's dictionary knows as frequent non-names, :func:`common_words`).
 
     Returns:
         Every form (full, short, bare) of every province and prefecture, and of every
         county in ``provinces`` (county names elsewhere are too often words: 城区, 矿区,
-        全州 in 全州上下); minus ``keep``.
+        全州 in 全州上下), except a county's name that is an ordinary word (资源 of
+        资源县, 友好, 中方, the districts called 城区); minus ``keep``.
     """
     wanted = {str(code)[:2] for code in provinces}
     levels = dict(zip(gazetteer.places["adcode"], gazetteer.places["level"], strict=True))
-    names = set()
+    names, counties = set(), set()
     for form, meanings in gazetteer.aliases.items():
         for meaning in meanings:
-            if levels[meaning.adcode] != "county" or meaning.adcode[:2] in wanted:
+            if levels[meaning.adcode] != "county":
                 names.add(form)
                 break
-    return frozenset(names - set(keep))
+            if meaning.adcode[:2] in wanted:
+                counties.add(form)
+    counties -= names  # a form that is also a province's or prefecture's name stays a name
+    return frozenset((names | (counties - set(words(counties)))) - set(keep))
 
 
 def count_name_contexts(texts: Iterable[str], *, lists: NameLists) -> Counter[str]:

@@ -62,7 +62,8 @@ def test_place_names_are_every_form_of_prefectures_and_the_corpus_s_counties_but
     assert {"酒泉", "酒泉市", "敦煌", "瓜州", "肃州区", "阿克塞", "甘肃", "兰州"} <= names
     assert "合作" not in names  # 合作市, but mostly cooperation
     assert "城区" not in names and "全州" not in names  # counties of other provinces: ordinary words here
-    assert "城区" in place_name_terms(load_gazetteer(), provinces=["140000"])
+    assert "城区" not in place_name_terms(load_gazetteer(), provinces=["140000"])  # an ordinary word (jieba)
+    assert {"沁县", "阳城"} <= place_name_terms(load_gazetteer(), provinces=["140000"])
 
 
 def test_gansu_short_names_the_segmenter_cut_in_two_are_one_word():
