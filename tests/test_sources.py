@@ -62,10 +62,10 @@ def test_a_folder_of_too_many_files_is_not_read_and_the_page_says_what_to_do(tmp
 def report_folder(folder):
     """Two long reports (about 6,000 characters each) as a CSV: documents, not news articles."""
     themes = ["推进乡村振兴，发展特色产业", "加强生态保护，推进节水治水", "办好民生实事，提升医疗服务水平"]
-    rows = ["title,province,text"]
+    rows = ["title,province,date,text"]
     for province in ("甘肃省", "青海省"):
         paragraphs = [f"第{n}项工作：{themes[n % 3]}，确保第{n}项任务落到实处，取得明显成效。" * 3 for n in range(60)]
-        rows.append(f"{province}政府工作报告,{province},\"{chr(10).join(paragraphs)}\"")
+        rows.append(f"{province}政府工作报告,{province},2026-01-20,\"{chr(10).join(paragraphs)}\"")
     (folder / "reports.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
 
@@ -84,9 +84,36 @@ def test_long_documents_get_a_hint_and_a_button_that_splits_them_into_paragraphs
     assert at.checkbox(key="folder_split").value is True
     assert any("2 篇文档 → 120 段" in i.value for i in at.info)
     assert not any("平均每篇" in i.value for i in at.info)
+    listed = at.dataframe(key="art_table").value
+    later = next(d for d in listed["doc_id"] if d.endswith("#p2"))
+    assert listed.set_index("doc_id").loc[later, "title"] in {"甘肃省政府工作报告", "青海省政府工作报告"}
+    at.session_state["art_pick"] = later
+    at.run()
+    assert not at.exception, at.exception
+    page = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert "政府工作报告</h3>" in page  # the document's title heads a later paragraph in the reader
 
 
 def test_short_news_articles_get_no_hint_to_split(tmp_path, monkeypatch):
     at = open_folder(tmp_path, monkeypatch)
     assert not any("平均每篇" in i.value for i in at.info)
     assert not [b for b in at.button if b.key == "split_now"]
+
+
+def test_a_corpus_without_any_date_is_explored_without_a_date_filter(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    rows = ["title,text"] + [f"兰州市政协调研{n},兰州市政协组织委员围绕乡村振兴和生态保护开展第{n}次调研。" for n in range(6)]
+    (tmp_path / "undated.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(str(tmp_path)).run()
+    assert not at.exception, at.exception
+    assert any("都没有日期" in c.value for c in at.sidebar.caption)
+    assert sum("都没有日期" in i.value for i in at.info) == 2  # instead of the two charts over time
+    assert not [d for d in at.date_input if d.key == "flt_dates"]
+    assert at.sidebar.metric[0].value.startswith("6")
+    assert at.dataframe(key="art_table").value.shape[0] == 6  # the articles tab lists them
+    at.radio(key="flt_level").set_value("county").run()
+    at.text_input(key="flt_search").input("生态").run()
+    assert not at.exception, at.exception

@@ -177,9 +177,6 @@ def draw(lang: Lang) -> None:
     suggest_split(source, lang)
     store = source.store
     options = store.options()
-    if not options.get("date_min"):
-        st.info(t("no_match", lang))
-        return
     themes = theme_dictionary(config)
     theme_labels = {
         th.id: (th.label_en if lang == "en" else th.label)
@@ -193,7 +190,8 @@ def draw(lang: Lang) -> None:
         outlets=list(options["outlets"]),
         default_level=default_level(names, options.get("located")),
     )
-    bounds = (pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
+    bounds = None if not options.get("date_min") else (  # None: no article has a date
+        pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
     with st.sidebar:
         st.header(t("filters", lang))
         state = render_filters(

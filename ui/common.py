@@ -48,7 +48,7 @@ def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> N
     """A button that downloads ``table`` as UTF-8 CSV (with BOM, so Excel reads Chinese)."""
     frame = table.copy()
     for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, list | tuple)).any():
+        if any(isinstance(v, list | tuple) for v in frame[column]):  # (an empty dates column maps to dates)
             frame[column] = frame[column].map(
                 lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v
             )

@@ -59,6 +59,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "whole, each touches nearly every theme, so every place's theme shares are 0 or 100%. Split into "
         "paragraphs, a share says how much of a place's text is on a theme, and places can be compared.",
     ),
+    "no_dates": (
+        "这些文章都没有日期（文件名、日期列和正文里都找不到），因此没有日期筛选，随时间变化的图表为空。"
+        "载入时可填写版面日期。",
+        "None of these articles has a date (none in the file names, a date column or the texts), so there is "
+        "no date filter and the charts over time are empty. An edition date can be given when loading.",
+    ),
     "split_now": ("按段落拆分并重新载入", "Split into paragraphs and load again"),
     "store_stale": (
         "此库中有 {stale:,} 篇文章是用另一版数据文件（用户词典、停用词或主题词典）分析的，其关键词和主题"

@@ -92,12 +92,13 @@ def _is_choice(value: object) -> bool:
     return isinstance(value, list | tuple) and bool(value) and all(isinstance(v, str) for v in value)
 
 
-def _write_widgets(state: FilterState, bounds: tuple[dt.date, dt.date]) -> None:
+def _write_widgets(state: FilterState, bounds: tuple[dt.date, dt.date] | None) -> None:
     """Set the widgets' session values from a state (before the widgets are drawn)."""
-    low, high = bounds
-    start = max(state.date_from or low, low)
-    end = min(state.date_to or high, high)
-    st.session_state[WIDGETS["dates"]] = (min(start, end), max(start, end))
+    if bounds is not None:
+        low, high = bounds
+        start = max(state.date_from or low, low)
+        end = min(state.date_to or high, high)
+        st.session_state[WIDGETS["dates"]] = (min(start, end), max(start, end))
     st.session_state[WIDGETS["level"]] = state.level
     st.session_state[WIDGETS["places"]] = list(state.places)
     st.session_state[WIDGETS["themes"]] = list(state.themes)
@@ -115,7 +116,7 @@ def render_filters(
     choices: Choices,
     names: Mapping[str, Mapping[str, str]],
     theme_labels: Mapping[str, str],
-    bounds: tuple[dt.date, dt.date],
+    bounds: tuple[dt.date, dt.date] | None,
     lang: Lang,
 ) -> FilterState:
     """Draw the filter widgets and return the current state.
@@ -125,21 +126,27 @@ def render_filters(
         choices: the corpus's places per level, themes and outlets.
         names: ``{level: {adcode: display name}}``.
         theme_labels: ``{theme id: label}`` in the interface language.
-        bounds: the corpus's first and last date.
+        bounds: the corpus's first and last date; None when no article has a date (no
+            date range is offered then).
         lang: interface language.
     """
     # The URL is read again for a new corpus, and when the widgets lost their values:
     # Streamlit forgets a widget's value after a run that did not draw it (a mistyped
     # folder path in between), and a date range without one would show a single day.
-    forgotten = any(key not in st.session_state for key in WIDGETS.values())
+    drawn = [key for name, key in WIDGETS.items() if bounds is not None or name != "dates"]
+    forgotten = any(key not in st.session_state for key in drawn)
     if st.session_state.get("filters_for") != source_label or forgotten:
         st.session_state["filters_for"] = source_label
         _write_widgets(state_from_params(_url_params(), choices), bounds)
     if PENDING in st.session_state:
         _write_widgets(st.session_state.pop(PENDING), bounds)
-    dates = st.date_input(
-        t("date_range", lang), min_value=bounds[0], max_value=bounds[1], key=WIDGETS["dates"]
-    )
+    if bounds is None:
+        st.caption(t("no_dates", lang))
+        dates: object = (None, None)
+    else:
+        dates = st.date_input(
+            t("date_range", lang), min_value=bounds[0], max_value=bounds[1], key=WIDGETS["dates"]
+        )
     level = st.radio(
         t("level", lang),
         LEVELS,
@@ -175,8 +182,8 @@ def render_filters(
         ((*tuple(dates), None, None))[:2] if isinstance(dates, tuple | list) else (dates, dates)
     )
     state = FilterState(
-        date_from=date_from if date_from and date_from > bounds[0] else None,
-        date_to=date_to if date_to and date_to < bounds[1] else None,
+        date_from=date_from if date_from and bounds and date_from > bounds[0] else None,
+        date_to=date_to if date_to and bounds and date_to < bounds[1] else None,
         level=level,
         places=tuple(places),
         themes=tuple(themes),

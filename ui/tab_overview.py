@@ -45,6 +45,9 @@ def show_key_figures(summary: Mapping, lang: Lang) -> None:
 def show_time_chart(view: View) -> None:
     """Articles per week, month, quarter or year; a click filters to the periods clicked."""
     lang = view.lang
+    if view.date_bounds is None:  # no article has a date: an empty time axis would say nothing
+        st.info(t("no_dates", lang))
+        return
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang,
                       default=view.default_period(PERIODS))
     over_time = queries.articles_over_time(view, period)

@@ -50,13 +50,16 @@ def render(view: View) -> None:
         ),
     )
     download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
-    period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang,
-                      default=view.default_period(PERIODS))
-    trends = queries.theme_counts(view, by=None, period=period)
-    fig = plot_theme_trends(
-        trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
-    )
-    show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
-    download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
+    if view.date_bounds is None:  # no article has a date: no trends to draw
+        st.info(t("no_dates", lang))
+    else:
+        period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang,
+                          default=view.default_period(PERIODS))
+        trends = queries.theme_counts(view, by=None, period=period)
+        fig = plot_theme_trends(
+            trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
+        )
+        show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
+        download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
     fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours, lang=lang)
     show_chart(fig, key="th_mix", filename="theme_mix", lang=lang)
