@@ -27,7 +27,6 @@ LANGS: tuple[Lang, ...] = ("en", "zh")
 CATALOG_FILE = "messages.toml"
 VALUES_TABLE = "values_zh"
 """The catalog table of parameter values shown translated in Chinese (JSON error names…)."""
-_ENTRY_KEYS = {*LANGS, "note"}
 
 
 @dataclass(frozen=True)
@@ -109,24 +108,50 @@ def read_catalog(path: Path) -> MessageCatalog:
         return MessageCatalog(problems=(f"cannot read the message catalog: {worded}",))
     problems: list[str] = []
     values = _read_values(document.pop(VALUES_TABLE, {}), problems)
-    templates = {}
-    for code, entry in document.items():
-        if not isinstance(entry, dict):
-            problems.append(f"{code}: expected a table [{code}] with en and zh, found {entry!r}")
-            continue
-        unknown = sorted(set(entry) - _ENTRY_KEYS)
-        if unknown:
-            problems.append(f"[{code}]: unknown keys {unknown}; expected en, zh and an optional note")
-        templates[code] = {
-            lang: entry[lang] for lang in LANGS if _template_ok(code, lang, entry.get(lang), problems)
-        }
+    templates = read_entries(document, LANGS, problems, optional="note")
     return MessageCatalog(templates=templates, values_zh=values, problems=tuple(problems))
 
 
-def _template_ok(code: str, lang: str, template: object, problems: list[str]) -> bool:
+def read_entries(
+    document: Mapping[str, object], langs: tuple[str, ...], problems: list[str], *,
+    optional: str = "", allow_empty: bool = False,
+) -> dict[str, dict[str, str]]:
+    """The templates of a bilingual file's ``[key]`` tables, one string per language.
+
+    Shared by this catalog and the dashboard's interface strings (``ui.i18n``), whose
+    files have the same form.
+
+    Args:
+        document: the parsed TOML file.
+        langs: the languages each table holds, in the order its messages name them.
+        problems: where to note, naming the key, each table or template left out and why.
+        optional: the one other key a table may have (``note``), if any.
+        allow_empty: whether an empty string is a usable template.
+
+    Returns:
+        ``{key: {lang: template}}`` for every template that is well formed.
+    """
+    expected = " and ".join(langs) if not optional else f"{', '.join(langs)} and an optional {optional}"
+    allowed = {*langs, optional} - {""}
+    templates = {}
+    for key, entry in document.items():
+        if not isinstance(entry, dict):
+            problems.append(f"{key}: expected a table [{key}] with {' and '.join(langs)}, found {entry!r}")
+            continue
+        unknown = sorted(set(entry) - allowed)
+        if unknown:
+            problems.append(f"[{key}]: unknown keys {unknown}; expected {expected}")
+        templates[key] = {
+            lang: entry[lang] for lang in langs
+            if _template_ok(key, lang, entry.get(lang), problems, allow_empty=allow_empty)
+        }
+    return templates
+
+
+def _template_ok(code: str, lang: str, template: object, problems: list[str], *, allow_empty: bool) -> bool:
     """True for a usable template; otherwise note in ``problems`` what is wrong with it."""
-    if not isinstance(template, str) or not template.strip():
-        problems.append(f"[{code}] {lang}: missing, or not a non-empty string")
+    if not isinstance(template, str) or not (allow_empty or template.strip()):
+        problems.append(f"[{code}] {lang}: missing, or not a {'' if allow_empty else 'non-empty '}string")
         return False
     try:
         placeholders(template)

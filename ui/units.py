@@ -7,14 +7,14 @@ so that two short articles never read "0.0 万字" or "0.00 M".
 
 from __future__ import annotations
 
-from ui.i18n import STRINGS, t
+from ui.i18n import has_string, t
 from ui.state import Lang
 
 
 def count_text(n: int, unit: str, lang: Lang) -> str:
     """``n`` with its unit: ``unit`` is an i18n key (English plural), ``{unit}_one`` the English singular."""
     singular = f"{unit}_one"
-    word = t(singular if lang == "en" and n == 1 and singular in STRINGS else unit, lang)
+    word = t(singular if lang == "en" and n == 1 and has_string(singular) else unit, lang)
     return f"{n:,} {word}".strip()
 
 

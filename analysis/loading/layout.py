@@ -3,7 +3,8 @@
 A headline is known by what follows it: a dateline (``本报嘉峪关讯(通讯员苏天泰)``), a
 continuation mark (``(接一版)``) or, for photo news, a photo credit (``苏媛媛 摄影报道``).
 This module only recognises such lines and pulls out what they carry (place, byline,
-page); :mod:`analysis.loading.page` decides where articles begin and end.
+page); :mod:`analysis.loading.headlines` decides where articles begin, and
+:mod:`analysis.loading.page` where they end.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Split the text of a printed newspaper page into articles.
 
 A copied or OCR'd page is a run of short headline lines and long body paragraphs. This
-module finds where each article begins (a headline is known by the dateline, continuation
-mark or photo credit that follows it), keeps the line above a headline as its kicker
-(引题), keeps subheads inside their article, rejoins paragraphs the column layout broke
-mid-sentence, and keeps a paragraph the layout printed again only the first time.
-Nothing is lost silently: every line ends in an article or in ``PageSplit.skipped`` with
-the reason it was left out.
+module cuts the page where each article begins (found by :mod:`analysis.loading.headlines`:
+a headline is known by the dateline, continuation mark or photo credit that follows it),
+keeps the line above a headline as its kicker (引题), keeps subheads inside their article,
+rejoins paragraphs the column layout broke mid-sentence, and keeps a paragraph the layout
+printed again only the first time. Nothing is lost silently: every line ends in an article
+or in ``PageSplit.skipped`` with the reason it was left out. The headline limits
+(``MAX_HEADING_LINES``…) are importable from here as well.
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.loading import layout
+from analysis.loading.headlines import (
+    FIRST_TITLE_MAX,
+    MAX_CAPTION_LINES,
+    MAX_HEADING_LINES,
+    Headings,
+    anchor_kind,
+    article_starts,
+)
 from analysis.loading.paragraphs import (
     Line,
     dedupe_paragraphs,
@@ -24,16 +33,24 @@ from analysis.loading.paragraphs import (
 )
 from analysis.report import Problem
 
+__all__ = [
+    "COLON_KICKER_MAX",
+    "EDITOR_LINE",
+    "FIRST_TITLE_MAX",
+    "LINE_BREAK",
+    "MAX_CAPTION_LINES",
+    "MAX_HEADING_LINES",
+    "PageArticle",
+    "PageSplit",
+    "split_page",
+]
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """Line breaks as editors count them (not Python's splitlines, which also breaks on U+0085)."""
-MAX_HEADING_LINES = 3
-MAX_CAPTION_LINES = 2
 EDITOR_LINE = re.compile(
     r"^[(（]?\s*(?:本版|[一二三四五六七八九十\d]{1,3}版)?"
     r"(?:责编|责任编辑|编辑|校对|审核|版式设计|制图|电子信箱|邮箱|策划)\s*[:：].*$"
 )
-FIRST_TITLE_MAX = 64
-"""A file's first line may be a longer headline than one in the middle of a page."""
 
 
 @dataclass
@@ -84,44 +101,6 @@ class PageSplit:
     header: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Headings:
-    """What the page's geometry says, if known: the headlines, and whether lines are paragraphs.
-
-    Without geometry (plain text) headlines are recognised by their text and broken
-    paragraphs are rejoined. With it (a PDF page), the display lines are the headlines
-    (or, on a page with none, the text decides) and every line is a whole paragraph.
-    """
-
-    display: frozenset[int] | None
-
-    @property
-    def whole_paragraphs(self) -> bool:
-        """True when each line is a whole paragraph (the layout was rebuilt from geometry)."""
-        return self.display is not None
-
-    def allows(self, line: Line, max_chars: int = layout.HEADLINE_MAX) -> bool:
-        """True when ``line`` may be (part of) a headline."""
-        if self.display:
-            return line.number in self.display
-        return layout.looks_like_heading(line.raw, max_chars=max_chars)
-
-    def display_starts(self, lines: list[Line]) -> set[int]:
-        """Indexes of the first line of each run of display lines that body text follows."""
-        if not self.display:
-            return set()
-        starts = set()
-        for idx, line in enumerate(lines):
-            if line.number not in self.display or (idx and lines[idx - 1].number in self.display):
-                continue
-            end = idx
-            while end < len(lines) and lines[end].number in self.display:
-                end += 1
-            if end < len(lines):
-                starts.add(idx)
-        return starts
-
-
 def split_page(
     text: str, *, display_lines: frozenset[int] | None = None, first_line: int = 1
 ) -> PageSplit:
@@ -142,8 +121,8 @@ def split_page(
     lines = _nonblank_lines(text, first_line)
     skipped: list[Problem] = []
     lines = _drop_editor_lines(lines, skipped)
-    headings = _Headings(display_lines)
-    starts = _article_starts(lines, headings)
+    headings = Headings(display_lines)
+    starts = article_starts(lines, headings)
     if not starts:
         starts = [0] if lines else []
     header: list[str] = []
@@ -193,68 +172,8 @@ def _is_body_text(lines: list[Line]) -> bool:
     return total >= 50 or any(layout.ends_sentence(ln.text) and len(ln.text) > 15 for ln in lines)
 
 
-def _anchor_kind(line: Line) -> str | None:
-    """Classify a line as a dateline, continuation mark, photo credit, or nothing."""
-    if layout.parse_dateline(line.text):
-        return "dateline"
-    if layout.parse_continuation(line.text) is not None:
-        return "continuation"
-    if layout.parse_photo_credit(line.text):
-        return "credit"
-    return None
-
-
-def _article_starts(lines: list[Line], headings: _Headings) -> list[int]:
-    """Return the sorted indexes of the lines where articles begin."""
-    starts: set[int] = headings.display_starts(lines)
-    floor = 0
-    for idx, line in enumerate(lines):
-        kind = _anchor_kind(line)
-        if kind is None:
-            continue
-        if kind == "credit":
-            start = _photo_item_start(lines, idx, floor, headings)
-            if start is None:
-                continue
-        else:
-            start = _heading_start(lines, idx, floor, headings)
-        starts.add(start)
-        floor = idx + 1
-    return sorted(starts)
-
-
-def _heading_start(lines: list[Line], anchor: int, floor: int, headings: _Headings) -> int:
-    """Walk back from an anchor over headline/kicker lines; return the first one's index."""
-    start = anchor
-    while (
-        start - 1 >= floor
-        and anchor - (start - 1) <= MAX_HEADING_LINES
-        and headings.allows(lines[start - 1], FIRST_TITLE_MAX if start == 1 else layout.HEADLINE_MAX)
-    ):
-        start -= 1
-    return start
-
-
-def _photo_item_start(lines: list[Line], credit: int, floor: int, headings: _Headings) -> int | None:
-    """Find the headline of a photo-news item ending in a credit, or None if it has none.
-
-    A photo item is a headline, one or two caption paragraphs, then the credit. A credit
-    with no such headline just closes the article above it.
-    """
-    for caption_lines in range(1, MAX_CAPTION_LINES + 1):
-        head = credit - caption_lines - 1
-        if head < floor:
-            return None
-        captions = lines[head + 1 : credit]
-        if any(headings.allows(c) for c in captions):
-            return None
-        if headings.allows(lines[head]):
-            return _heading_start(lines, head + 1, floor, headings)
-    return None
-
-
 def _build_article(
-    lines: list[Line], skipped: list[Problem], first_number: int, heading_rule: _Headings
+    lines: list[Line], skipped: list[Problem], first_number: int, heading_rule: Headings
 ) -> PageArticle | None:
     """Turn the lines of one article into a :class:`PageArticle` (None if no body).
 
@@ -266,7 +185,7 @@ def _build_article(
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:
         line = lines[body_start]
         limit = FIRST_TITLE_MAX if line.number == first_number else layout.HEADLINE_MAX
-        if _anchor_kind(line) or not heading_rule.allows(line, limit):
+        if anchor_kind(line) or not heading_rule.allows(line, limit):
             break
         if body_start + 1 >= len(lines):
             break
@@ -290,7 +209,7 @@ COLON_KICKER_MAX = 16
 """A kicker ending in a colon (``山东寿光市：``) is at most this long."""
 
 
-def _opens_with_colon_kicker(lines: list[Line], heading_rule: _Headings) -> bool:
+def _opens_with_colon_kicker(lines: list[Line], heading_rule: Headings) -> bool:
     """True when an article opens with a short kicker ending in a colon, then its headline.
 
     ``山东寿光市：`` above ``选优配强乡村振兴“头雁方阵”``: a line ending in a colon is body
