@@ -26,5 +26,7 @@ def test_a_test_double_decides_which_words_are_ordinary():
 
 
 def test_leaders_are_named_before_their_titles_and_after_them():
-    contexts = count_name_contexts(["习近平总书记强调，国务院总理李强出席。李强总理指出。"], lists=load_name_lists())
-    assert contexts["习近平"] == 1 and contexts["李强"] == 2
+    contexts = count_name_contexts(["习近平总书记强调，国务院总理李强出席。李强总理指出。赵乐际会见外宾。会议指出。"],
+                                   lists=load_name_lists())
+    assert contexts["习近平"] == 1 and contexts["李强"] == 3 and contexts["赵乐际"] == 1
+    assert contexts["会议"] == 0  # 会 is no surname

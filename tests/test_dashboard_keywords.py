@@ -42,7 +42,7 @@ def test_a_name_after_a_title_or_before_tongzhi_is_counted_with_the_given_name_t
         ["市政协主席龚怀宝主持会议。龚怀宝指出，要振兴乡村。", "主席崔东海带领视察组。", "王芳同志出席。回应委员关切。"],
         lists=lists,
     )
-    assert contexts["龚怀宝"] == 1 and contexts["龚怀"] == 1  # 2 and 3 characters after 主席
+    assert contexts["龚怀宝"] == 2 and contexts["龚怀"] == 1  # after 主席 (2 and 3 characters), before 指出
     assert contexts["东海"] == 1  # 崔/东海: the given name after the surname
     assert contexts["王芳"] == 1  # before 同志
     assert contexts["关切"] == 1  # 关 is a surname: only not_names keeps it a word
