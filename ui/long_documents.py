@@ -18,21 +18,17 @@ LONG_DOCUMENT_CHARS = 5_000
 """Mean characters per article from which the articles count as long documents (a
 provincial 政协 news article is about 500–1,500; a work report 15,000–40,000)."""
 
-FORM_KINDS = ("upload", "folder")
-"""Sources loaded through a form with the split box (a store or the demo has none)."""
-
 
 def suggest_split(source: Source, lang: Lang) -> None:
     """Say that the articles are long documents, with a button to split them, when they are."""
-    kind = source.label.split(":", 1)[0]
-    if kind not in FORM_KINDS or source.split_from is not None:
+    if source.split_box is None or source.split_from is not None:  # no form to split with, or split
         return
     figures = source.store.summary()
     articles, characters = figures["articles"], figures["characters"]
     if not articles or characters / articles < LONG_DOCUMENT_CHARS:
         return
     st.info(t("long_documents", lang, mean=round(characters / articles), articles=articles))
-    st.button(t("split_now", lang), key="split_now", on_click=_tick, args=(f"{kind}_split",))
+    st.button(t("split_now", lang), key="split_now", on_click=_tick, args=(source.split_box,))
 
 
 def _tick(key: str) -> None:

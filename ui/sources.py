@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -55,6 +56,8 @@ class Source:
     """Articles of a store on disk analysed with other data files than the current ones."""
     path: str | None = None
     """The folder of a store on disk."""
+    split_box: str | None = None
+    """The key of the split-into-paragraphs box of the form that loaded it (upload or folder)."""
 
 
 def config_stamp() -> str:
@@ -97,8 +100,14 @@ def _progress_callback(bar: object, total: int, lang: Lang) -> Callable[[int, st
     return update
 
 
-def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool = False) -> Source:
-    """Index loaded articles (split into paragraphs if asked) into an in-memory store, with a progress bar."""
+def _index(
+    result: LoadResult, label: str, lang: Lang, *, form: Literal["upload", "folder"],
+    split_paragraphs: bool = False,
+) -> Source:
+    """Index loaded articles (split into paragraphs if asked) into an in-memory store, with a progress bar.
+
+    ``form`` names the load form (its split box is ``{form}_split``).
+    """
     from analysis.loading.sections import split_into_paragraphs
     from analysis.store import open_store
 
@@ -115,7 +124,8 @@ def _index(result: LoadResult, label: str, lang: Lang, *, split_paragraphs: bool
         ).repeats
         bar.empty()
     split_from = len(result.articles) if split_paragraphs else None
-    return Source(store=store, label=label, reports=result.reports, split_from=split_from, repeated=repeated)
+    return Source(store=store, label=label, reports=result.reports, split_from=split_from, repeated=repeated,
+                  split_box=f"{form}_split")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -129,7 +139,7 @@ def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: Load
     bar = st.progress(0.0, text=t("loading", _lang))
     result = load_uploads(list(_files), form.options, progress=_progress_callback(bar, len(_files), _lang))
     bar.empty()
-    return _index(result, f"upload:{digest[:12]}:{form.label}:{config}", _lang,
+    return _index(result, f"upload:{digest[:12]}:{form.label}:{config}", _lang, form="upload",
                   split_paragraphs=form.split_paragraphs)
 
 
@@ -144,7 +154,7 @@ def folder_source(
     bar = st.progress(0.0, text=t("loading", _lang))
     result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang))
     bar.empty()
-    return _index(result, f"folder:{path}:{form.label}:{config}", _lang,
+    return _index(result, f"folder:{path}:{form.label}:{config}", _lang, form="folder",
                   split_paragraphs=form.split_paragraphs)
 
 
