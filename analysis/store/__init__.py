@@ -7,8 +7,9 @@ Typical use::
     store.count_articles(Filters(level="prefecture", places=("622900",)))
 
 Modules: :mod:`.schema` (tables, content hash, versions), :mod:`.analyze` (what workers
-do), :mod:`.parallel` (process pool, Dask), :mod:`.ingest` and :mod:`.writer` (incremental,
-transactional ingest), :mod:`.aggregates` (term pre-aggregations); the query side:
+do), :mod:`.parallel` (process pool, Dask), :mod:`.planner` (what to do with each incoming
+article), :mod:`.ingest` and :mod:`.writer` (incremental, transactional ingest),
+:mod:`.aggregates` (term pre-aggregations); the query side:
 :mod:`.store` (the :class:`Store`), :mod:`.database` (connection, search cache),
 :mod:`.filters` (filters as SQL), :mod:`.index` and :mod:`.counts` (in-memory column index:
 article and theme counts), :mod:`.terms` (terms, keyness, co-occurrence),

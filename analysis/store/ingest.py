@@ -1,15 +1,8 @@
 """Incremental ingest: segment only what the store has not seen, in parallel, batch by batch.
 
-For each incoming article the parent computes the content hash (:mod:`.schema`) and asks
-the store what it knows:
-
-* same hash, made with the current dictionary and theme versions: skipped;
-* same hash, older versions: analysed again and its rows replaced (``resegmented``);
-* new hash, ``doc_id`` already stored with other text: the old article is replaced by the
-  new one (``replaced``: a corrected article);
-* otherwise: new. Repeats within the input (same hash or same ``doc_id``) count once.
-
-The articles to analyse go to the workers in chunks (:mod:`.parallel`); the parent writes
+The :class:`~analysis.store.planner.Planner` decides what to do with each incoming article
+(skip, analyse as new, replace, analyse again) from its content hash and what the store
+holds. The articles to analyse go to the workers in chunks (:mod:`.parallel`); the parent writes
 the results in order, one transaction per batch (:mod:`.writer`; once every chunk is
 out to the workers, one per result), then brings the pre-aggregations up to date
 (:mod:`.aggregates`). After each committed batch the progress file
@@ -28,17 +21,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
 from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, settle_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig, ArticleChunk
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
-from analysis.store.schema import REPEAT_COLUMNS, StoreError, article_hashes, get_meta, repeated_articles
+from analysis.store.planner import Planner
+from analysis.store.schema import REPEAT_COLUMNS, StoreError, get_meta
 from analysis.store.writer import Vocabulary, write_batch
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -131,7 +121,7 @@ def run_ingest(
 
 
 class _Run:
-    """The state of one ingest: counters, next keys, vocabulary, articles in flight."""
+    """The state of one ingest: its planner, counters of what was written, vocabulary."""
 
     def __init__(self, db: Database, analyzer: Analyzer, options: IngestOptions) -> None:
         self.db, self.con, self.options = db, db.con, options
@@ -139,14 +129,11 @@ class _Run:
         self.versions = (analyzer.tokenizer.version, analyzer.theme_version)
         self.started = time.perf_counter()
         self.run_id = int(self.db.scalar("SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
-        self.next_key = int(self.db.scalar("SELECT coalesce(max(doc_key), -1) + 1 FROM articles"))
+        self.planner = Planner(db, self.versions, batch_size=options.batch_size, advance=self._advance)
         self.vocabulary = Vocabulary.load(self.con)
         self.fresh_before = db.aggregates_fresh
-        self.pending_hashes: set[str] = set()
-        self.pending_ids: set[str] = set()
-        self.repeats: list[pd.DataFrame] = []
-        self.counts = dict.fromkeys(("new", "replaced", "skipped", "resegmented", "duplicates", "batches"), 0)
-        self.done, self.bytes = 0, 0
+        self.counts = dict.fromkeys(("new", "replaced", "resegmented", "batches"), 0)
+        self.done = 0
         self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 'running')",
                          [self.run_id, _now(), *self.versions])
 
@@ -158,9 +145,9 @@ class _Run:
 
         def chunks() -> Iterator[pd.DataFrame]:
             nonlocal read_all
-            sources = (self.plan(frame) for frame in frames)
+            sources = (self.planner.plan(frame) for frame in frames)
             if self.options.resegment:
-                sources = _chain(sources, self.stale())
+                sources = _chain(sources, self.planner.stale())
             for planned in sources:
                 for start in range(0, len(planned), size):
                     inflight.append(planned.iloc[start : start + size])
@@ -191,90 +178,12 @@ class _Run:
         if not self.counts["batches"] and self.fresh_before:
             return
         appended = not (self.counts["replaced"] or self.counts["resegmented"])
-        small = self.counts["new"] <= EXTEND_MAX_SHARE * self.next_key
+        small = self.counts["new"] <= EXTEND_MAX_SHARE * self.planner.next_key
         extensions = int(get_meta(self.con, "extensions") or 0)
         if self.fresh_before and appended and small and extensions < EXTENSIONS_BEFORE_REBUILD:
             extend_aggregates(self.con, self.run_id)
         else:
             settle_aggregates(self.con)
-
-    def plan(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Decide what to do with each article of ``frame``; return those to analyse."""
-        frame = _as_articles(frame)
-        frame["content_hash"] = pd.Series(article_hashes(frame), index=frame.index,
-                                          dtype=STRING_DTYPE)
-        repeats = repeated_articles(frame)
-        repeat = np.zeros(len(frame), dtype=bool)
-        repeat[repeats.index.to_numpy(dtype=np.int64)] = True
-        same_text_in_flight = frame["content_hash"].isin(self.pending_hashes).to_numpy() & ~repeat
-        in_flight = same_text_in_flight | (frame["doc_id"].isin(self.pending_ids).to_numpy() & ~repeat)
-        if in_flight.any():
-            earlier = frame.loc[in_flight, ["doc_id", "title", "source"]].assign(
-                same_as=pd.NA, same_as_source=pd.NA,
-                reason=np.where(same_text_in_flight[in_flight], "text", "doc_id"))
-            repeats = pd.concat([repeats, earlier])
-            repeat |= in_flight
-        if repeat.any():
-            self.repeats.append(repeats.reset_index(drop=True))
-            frame = frame[~repeat].reset_index(drop=True)
-        self.counts["duplicates"] += int(repeat.sum())
-        known = self._known(frame)
-        current = (known["dict_version"] == self.versions[0]) & (known["theme_version"] == self.versions[1])
-        skip = known["doc_key"].notna() & current.fillna(False)
-        self.counts["skipped"] += int(skip.sum())
-        self._advance(int(repeat.sum() + skip.sum()))
-        planned = known[~skip.to_numpy()].reset_index(drop=True) if skip.any() else known
-        fresh = planned["doc_key"].isna().to_numpy()
-        planned.loc[fresh, "doc_key"] = np.arange(self.next_key, self.next_key + int(fresh.sum()))
-        self.next_key += int(fresh.sum())
-        planned["mode"] = np.where(fresh, np.where(planned["old_key"].notna(), "replace", "new"), "reseg")
-        return self._hold(planned)
-
-    def stale(self) -> Iterator[pd.DataFrame]:
-        """Stored articles analysed with other versions, a page at a time (``--resegment``)."""
-        last = -1
-        columns = ", ".join(ARTICLE_COLUMNS)
-        while True:
-            page = self.db.frame(
-                f"SELECT doc_key, content_hash, {columns} FROM articles WHERE doc_key > ? "
-                "AND (dict_version IS DISTINCT FROM ? OR theme_version IS DISTINCT FROM ?) "
-                "ORDER BY doc_key LIMIT ?", [last, *self.versions, self.options.batch_size])
-            if page.empty:
-                return
-            last = int(page["doc_key"].max())
-            page = coerce_articles(page)
-            page = page[~page["content_hash"].isin(self.pending_hashes)].reset_index(drop=True)
-            yield self._hold(page.assign(old_key=pd.NA, mode="reseg"))
-
-    def _hold(self, planned: pd.DataFrame) -> pd.DataFrame:
-        """Note articles in flight (not committed yet) and count what is to analyse."""
-        planned["doc_key"] = planned["doc_key"].astype("int64")
-        self.pending_hashes.update(planned["content_hash"].tolist())
-        self.pending_ids.update(planned["doc_id"].tolist())
-        self.bytes += _utf8_bytes(planned["title"]) + _utf8_bytes(planned["text"])
-        return planned
-
-    def _known(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """``frame`` with the stored ``doc_key`` and versions of each hash, and ``old_key``."""
-        self.con.register("_incoming", frame[["content_hash", "doc_id"]])
-        try:
-            by_hash = self.db.frame(
-                "SELECT a.content_hash, a.doc_key, a.dict_version, a.theme_version FROM articles a "
-                "WHERE a.content_hash IN (SELECT content_hash FROM _incoming)")
-            by_id = self.db.frame(
-                "SELECT a.doc_id, a.doc_key AS old_key FROM articles a JOIN _incoming i USING (doc_id) "
-                "WHERE a.content_hash <> i.content_hash")
-        finally:
-            self.con.unregister("_incoming")
-        by_hash = by_hash.drop_duplicates("content_hash")
-        by_id = by_id.drop_duplicates("doc_id")
-        found = pd.Index(by_hash["content_hash"]).get_indexer(frame["content_hash"])
-        owner = pd.Index(by_id["doc_id"]).get_indexer(frame["doc_id"])
-        return frame.assign(  # columns added, not merged: the texts are not copied
-            doc_key=_lookup(by_hash["doc_key"], found, "Int64"),
-            dict_version=_lookup(by_hash["dict_version"], found, STRING_DTYPE),
-            theme_version=_lookup(by_hash["theme_version"], found, STRING_DTYPE),
-            old_key=_lookup(by_id["old_key"], owner, "Int64"))
 
     def write(self, batch: list) -> None:
         """Commit one batch and record it in the progress file."""
@@ -283,11 +192,11 @@ class _Run:
             self.counts["new"] += int(modes.get("new", 0))
             self.counts["replaced"] += int(modes.get("replace", 0))
             self.counts["resegmented"] += int(modes.get("reseg", 0))
-        write_batch(self.con, batch, vocabulary=self.vocabulary, run_id=self.run_id, counts=self.counts)
+        write_batch(self.con, batch, vocabulary=self.vocabulary, run_id=self.run_id,
+                    counts={**self.counts, "skipped": self.planner.skipped})
         self.counts["batches"] += 1
         for rows, _ in batch:
-            self.pending_hashes.difference_update(rows["content_hash"].tolist())
-            self.pending_ids.difference_update(rows["doc_id"].tolist())
+            self.planner.release(rows)
         self._record("running")
 
     def _advance(self, n: int) -> None:
@@ -310,12 +219,12 @@ class _Run:
         self.con.execute("UPDATE runs SET finished = ?, status = ? WHERE run_id = ?",
                          [_now(), status, self.run_id])
         self._record(status)
-        c = self.counts
+        c, planner = self.counts, self.planner
         return IngestSummary(
-            new=c["new"] + c["replaced"], skipped_existing=c["skipped"],
+            new=c["new"] + c["replaced"], skipped_existing=planner.skipped,
             seconds=time.perf_counter() - self.started, resegmented=c["resegmented"], replaced=c["replaced"],
-            duplicates=c["duplicates"], megabytes=self.bytes / 1e6, batches=c["batches"],
-            **({"repeats": pd.concat(self.repeats, ignore_index=True)} if self.repeats else {}))
+            duplicates=planner.duplicates, megabytes=planner.bytes / 1e6, batches=c["batches"],
+            **({"repeats": pd.concat(planner.repeats, ignore_index=True)} if planner.repeats else {}))
 
 
 def pool_plan(options: IngestOptions) -> tuple[int, int | None]:
@@ -337,31 +246,6 @@ def may_use_pool(options: IngestOptions) -> bool:
     if options.workers is not None:
         return options.workers > 1
     return default_workers() > 1 and (options.total is None or options.total >= POOL_MIN_ARTICLES)
-
-
-def _as_articles(frame: pd.DataFrame) -> pd.DataFrame:
-    """The contract columns of ``frame``, typed; refuses rows without ``doc_id`` or ``text``."""
-    missing = [c for c in ("doc_id", "text") if c not in frame.columns]
-    if missing:
-        raise StoreError("articles_missing_column", columns=", ".join(missing))
-    out = coerce_articles(frame.reindex(columns=list(ARTICLE_COLUMNS)))
-    empty = int((out["doc_id"].isna() | out["text"].isna()).sum())
-    if empty:
-        raise StoreError("articles_without_id_or_text", n=empty)
-    return out
-
-
-def _utf8_bytes(strings: pd.Series) -> int:
-    """The UTF-8 size of the strings (missing ones count 0), without copying them."""
-    return int(pc.sum(pc.binary_length(pa.array(strings, type=pa.large_string()))).as_py() or 0)
-
-
-def _lookup(values: pd.Series, positions: np.ndarray, dtype: object) -> pd.array:
-    """``values`` at ``positions``, NA where a position is -1 (not found)."""
-    taken = pd.array(values.to_numpy(dtype=object)[np.maximum(positions, 0)] if len(values) else
-                     [None] * len(positions), dtype=dtype)
-    taken[positions < 0] = pd.NA
-    return taken
 
 
 def _chain(first: Iterable[pd.DataFrame], second: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
