@@ -10,11 +10,11 @@ Modules: :mod:`.schema` (tables, content hash, versions), :mod:`.analyze` (what 
 do), :mod:`.parallel` (process pool, Dask), :mod:`.planner` (what to do with each incoming
 article), :mod:`.ingest` and :mod:`.writer` (incremental, transactional ingest),
 :mod:`.aggregates` (term pre-aggregations); the query side:
-:mod:`.store` (the :class:`Store`), :mod:`.database` (connection, search cache),
-:mod:`.filters` (filters as SQL), :mod:`.index` and :mod:`.counts` (in-memory column index:
-article and theme counts), :mod:`.terms` (terms, keyness, co-occurrence),
-:mod:`.theme_queries` (slogans, theme evidence), :mod:`.queries` (articles, KWIC),
-:mod:`.tokens` (the tokens table), :mod:`.files` (files in, tables out).
+:mod:`.store` (the :class:`Store`), :mod:`.reader` (its query methods), :mod:`.database`
+(connection, search cache), :mod:`.filters` (filters as SQL), :mod:`.index` and
+:mod:`.counts` (in-memory column index: article and theme counts), :mod:`.terms` (terms,
+keyness, co-occurrence), :mod:`.theme_queries` (slogans, theme evidence), :mod:`.queries`
+(articles, KWIC), :mod:`.tokens` (the tokens table), :mod:`.files` (files in, tables out).
 
 The names below are imported on first use (PEP 562): the worker processes import
 :mod:`.analyze` without paying for DuckDB, the loaders and the query side.
