@@ -8,6 +8,7 @@ set by its place in the theme dictionary.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
@@ -31,6 +32,22 @@ def render(view: View) -> None:
         return
     chosen = list(view.state.themes) or None
     colours = theme_colours(view.theme_labels)  # every theme, in dictionary order: fixed colours
+    assigned = int(by_place["n_articles"].sum()) > 0
+    if assigned:
+        _heatmap(view, by_place, chosen)
+    else:  # a heatmap of zeros and an empty mix would say nothing
+        themes = view.store.themes
+        st.info(t("no_theme_assigned", lang, threshold=themes.threshold, min_hits=themes.min_hits))
+    _trends(view, chosen, colours)
+    if assigned:
+        mix = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours,
+                             lang=lang)
+        show_chart(mix, key="th_mix", filename="theme_mix", lang=lang)
+
+
+def _heatmap(view: View, by_place: pd.DataFrame, chosen: list[str] | None) -> None:
+    """The place × theme heatmap; a click on a cell filters to its place and theme."""
+    lang = view.lang
     st.caption(t("click_hint", lang))
     if chosen:
         n_articles = int(by_place.groupby("group")["group_articles"].max().sum())
@@ -50,16 +67,19 @@ def render(view: View) -> None:
         ),
     )
     download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
-    if view.date_bounds is None:  # no article has a date: no trends to draw
+
+
+def _trends(view: View, chosen: list[str] | None, colours: dict[str, str]) -> None:
+    """Theme shares over time (a note instead when no article has a date)."""
+    lang = view.lang
+    if view.date_bounds is None:
         st.info(t("no_dates", lang))
-    else:
-        period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang,
-                          default=view.default_period(PERIODS))
-        trends = queries.theme_counts(view, by=None, period=period)
-        fig = plot_theme_trends(
-            trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
-        )
-        show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
-        download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
-    fig = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours, lang=lang)
-    show_chart(fig, key="th_mix", filename="theme_mix", lang=lang)
+        return
+    period = pick_one("period", list(PERIODS), key="th_period", prefix="period", lang=lang,
+                      default=view.default_period(PERIODS))
+    trends = queries.theme_counts(view, by=None, period=period)
+    fig = plot_theme_trends(
+        trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
+    )
+    show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
+    download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
