@@ -183,6 +183,17 @@ def test_analysing_a_chunk_leaves_the_cycle_collector_as_it_found_it():
             gc.enable()
 
 
+def test_batches_are_written_with_one_duckdb_thread_and_every_thread_comes_back_after():
+    store = open_store(None)
+    threads = "SELECT current_setting('threads')"
+    before = store._db.scalar(threads)
+    during: list[int] = []
+    store.ingest(generate_demo_articles(30, seed=15), workers=1, batch_size=10, chunk_size=10,
+                 progress=lambda done, total: during.append(store._db.con.execute(threads).fetchone()[0]))
+    assert during and set(during) == {ingest_module.WRITE_THREADS}
+    assert store._db.scalar(threads) == before
+
+
 def test_a_small_input_does_not_wait_for_the_pool_to_start():
     config = analyze.AnalyzerConfig.default()
     local = analyze.Analyzer.build(config)

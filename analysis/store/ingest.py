@@ -48,6 +48,12 @@ PROGRESS_FILE = "ingest-progress.json"
 EXTEND_MAX_SHARE = 0.1
 """A run that adds at most this share of the store's articles extends the pre-aggregations
 instead of rebuilding them."""
+WRITE_THREADS = 1
+"""DuckDB threads while the analysed batches stream in: the workers have every core, and
+a batch's inserts are small; one thread instead of one per core saves a tenth of the
+ingesting process's CPU (5.8-6.4 against 5.2-5.4 CPU-s for 100k demo articles) and 4% of
+the wall time. The pre-aggregations and the final checkpoint, after the workers are
+done, run with every thread again."""
 CHECKPOINT_THRESHOLD = "1GB"
 """Write-ahead log size that triggers a checkpoint during ingest: checkpointing once per
 gigabyte instead of every 16 MB (DuckDB's default) saves a third of the parent's work."""
@@ -110,11 +116,14 @@ def run_ingest(
             run = _Run(db, analyzer, options)
             try:
                 run.execute(frames, config)
+                db.con.execute("RESET threads")
+                run.refresh_aggregates()
                 db.con.execute("CHECKPOINT")
             except BaseException:
                 run.finish("failed")
                 raise
         finally:
+            db.con.execute("RESET threads")
             db.con.execute("RESET checkpoint_threshold")
             db.forget_state()
         return run.finish("done")
@@ -138,7 +147,8 @@ class _Run:
                          [self.run_id, _now(), *self.versions])
 
     def execute(self, frames: Iterable[pd.DataFrame], config: AnalyzerConfig) -> None:
-        """Plan, analyse and write everything, then bring the pre-aggregations up to date."""
+        """Plan, analyse and write everything (:data:`WRITE_THREADS` DuckDB threads meanwhile)."""
+        self.con.execute(f"SET threads = {WRITE_THREADS}")
         inflight: deque[pd.DataFrame] = deque()
         size = max(min(self.options.chunk_size, self.options.batch_size), 1)
         read_all = False
@@ -171,9 +181,8 @@ class _Run:
                 batch = []
         if batch:
             self.write(batch)
-        self._refresh_aggregates()
 
-    def _refresh_aggregates(self) -> None:
+    def refresh_aggregates(self) -> None:
         """Extend the pre-aggregations with a small run of new articles; else rebuild them (if they pay)."""
         if not self.counts["batches"] and self.fresh_before:
             return
