@@ -24,7 +24,7 @@ from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.loading.repeats import count_repeats_once
-from analysis.messages import Lang, render
+from analysis.messages import CodedError, Lang, render
 from analysis.output import write_reports
 from analysis.paths import ConfigFileError
 from analysis.report import FileReport, summarize_reports
@@ -212,6 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except ConfigFileError as exc:  # before OSError: a missing configuration file is both
         say("cli_config_error", lang, error=exc.render(lang))
+        return 2
+    except CodedError as exc:  # e.g. a --store that is no store, or one another process holds
+        say("cli_error", lang, error=exc.render(lang))
         return 2
     except BrokenPipeError:  # the reader went away (``| head``): not an error to report
         quiet_stdout()

@@ -205,6 +205,14 @@ def test_store_info_on_a_folder_that_is_no_store_says_so_in_one_line(capsys, tmp
                                 "create it with govthemes ingest"]
 
 
+@pytest.mark.parametrize("command", ["articles", "keywords", "themes"])
+def test_analysis_commands_on_a_folder_that_is_no_store_say_so_in_one_line(capsys, tmp_path, command):
+    status, out, err = run(capsys, command, "--store", str(tmp_path / "nostore"), "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes：错误：{tmp_path / 'nostore'} 不是已建好的库（里面没有 store.duckdb）："
+                                "请先用 govthemes ingest 建库"]
+
+
 def test_a_reader_that_goes_away_early_ends_the_command_quietly(capsys, monkeypatch):
     import analysis.cli as cli
 
