@@ -186,6 +186,7 @@ def test_analysing_a_chunk_leaves_the_cycle_collector_as_it_found_it():
 def test_batches_are_written_with_one_duckdb_thread_and_every_thread_comes_back_after():
     store = open_store(None)
     threads = "SELECT current_setting('threads')"
+    store._db.con.execute("SET threads = 3")  # as a user may have set it
     before = store._db.scalar(threads)
     during: list[int] = []
     store.ingest(generate_demo_articles(30, seed=15), workers=1, batch_size=10, chunk_size=10,

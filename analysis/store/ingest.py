@@ -111,19 +111,20 @@ def run_ingest(
     if db.read_only:
         raise StoreError("store_read_only")
     with db.lock:
+        threads = int(db.scalar("SELECT current_setting('threads')"))  # given back as it was
         db.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
         try:
             run = _Run(db, analyzer, options)
             try:
                 run.execute(frames, config)
-                db.con.execute("RESET threads")
+                db.con.execute(f"SET threads = {threads}")
                 run.refresh_aggregates()
                 db.con.execute("CHECKPOINT")
             except BaseException:
                 run.finish("failed")
                 raise
         finally:
-            db.con.execute("RESET threads")
+            db.con.execute(f"SET threads = {threads}")
             db.con.execute("RESET checkpoint_threshold")
             db.forget_state()
         return run.finish("done")
