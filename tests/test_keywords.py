@@ -198,3 +198,17 @@ def test_real_corpus_top_keywords_are_content_words():
     assert [t for t in top if numeral.fullmatch(t)] == []
     assert [t for t in top if t in function_words] == []
     assert {"改革", "经济", "企业"} <= set(top)
+
+
+@pytest.mark.corpus
+def test_broadcast_news_top_keywords_hold_no_programme_furniture_or_grammar_words():
+    from analysis.loading import load_articles
+
+    articles = load_articles([corpus_path("xwlb-cctv-md")]).articles
+    top = count_keywords(tokenize_articles(articles, tokenizer=build_tokenizer()), top=150)["term"].tolist()
+    assert len(top) == 150
+    furniture = {"快讯", "联播", "总台", "央视", "新闻", "报道", "日称", "俄称", "愿同"}  # 国内联播快讯, 23日称
+    grammar = {"具有", "开始", "包括", "截至", "来自", "出现", "一系列", "一道", "始终", "即将", "一切", "造成"}
+    calendar = {"月份", "周年", "小时", "公里", "上半年", "全年"}
+    assert set(top) & (furniture | grammar | calendar) == set()
+    assert {"合作", "经济", "创新", "高质量发展", "中国式现代化"} <= set(top)
