@@ -144,6 +144,8 @@ def test_an_uploaded_file_runs_without_exception():
     assert not at.exception
     uploader = at.get("file_uploader")[0].proto
     assert "每个文件最大 200 MB" in uploader.help  # the limit, said in Chinese before a file is refused
+    style = at.get("html")[0].proto.body  # Streamlit's own "Upload" / "200MB per file", in Chinese
+    assert 'content:"选择文件"' in style and 'content:"每个文件最大 200 MB"' in style
     from analysis.loading import LoadOptions, load_uploads
     from analysis.store import open_store
     from ui.sources import Source

@@ -33,6 +33,7 @@ from ui.folder_scan import FolderScan, scan_folder
 from ui.i18n import t
 from ui.paths import UnsafePathError, data_root, resolve_under_root
 from ui.state import Lang
+from ui.uploader_words import uploader_style
 
 DEMO_ARTICLES = int(os.environ.get("GOVTHEMES_DEMO_ARTICLES", "3000"))
 """Size of the built-in demo corpus (smaller in tests)."""
@@ -221,6 +222,9 @@ def choose_source(lang: Lang, config: str) -> Source | None:
 
 def _upload_form(lang: Lang, config: str) -> Source | None:
     limit = st.get_option("server.maxUploadSize")
+    style = uploader_style(lang, limit_mb=limit)
+    if style:
+        st.html(style)
     files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files",
                              help=t("upload_help", lang, mb=limit))
     form = _load_form(lang, "upload")
