@@ -24,6 +24,7 @@ from analysis.name_terms import (
 )
 from analysis.places import load_gazetteer
 from tests.conftest import REPO_ROOT
+from tests.test_dashboard import matched
 
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
 SCRIPT = str(REPO_ROOT / "dashboard.py")
@@ -196,6 +197,10 @@ def test_the_tabs_leave_out_names_say_what_a_search_filtered_and_pick_a_map_colo
 
     at.text_input(key="flt_search").set_value("协商").run()
     assert any("含该字串的文章" in info.value for info in at.info)
+    one_word = matched(at)
+    at.text_input(key="flt_search").set_value("协商 -乡村振兴").run()  # a query: 协商 without 乡村振兴
+    assert not at.exception and 0 < matched(at) < one_word
+    assert any(f"已按检索式“协商 -乡村振兴”筛选：符合的文章 {matched(at):,} 篇" in info.value for info in at.info)
     at.button(key="nw_clear_search").click().run()
     assert at.text_input(key="flt_search").value == ""
 

@@ -59,6 +59,11 @@ def store():
     (Filters(outlets=("乙报",)), 2),
     (Filters(search="乡村振兴"), 3),
     (Filters(search="城关区"), 1),
+    (Filters(search="乡村振兴 协商"), 1),  # both words: t1
+    (Filters(search="协商|常委会"), 2),  # either: t1, t4
+    (Filters(search="乡村振兴 -调研"), 2),  # not 调研: t1, t4
+    (Filters(search="政协 -乡村振兴|城关"), 1),  # neither excluded word: t5 (no title, 省政协)
+    (Filters(search="-"), 5),  # a bare mark asks for nothing
     (Filters(search="乡村振兴", level="prefecture", places=("620100",)), 1),
     (Filters(date_from=dt.date(2024, 1, 15), outlets=("乙报",)), 2),
     (Filters(date_from=dt.date(2024, 1, 15), outlets=("乙报",), search="常委会"), 1),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.search_query import parse_search
 from ui import queries
 from ui.i18n import t
 from ui.sidebar import request_state
@@ -33,12 +34,21 @@ def search_message(term: str, n_substring: int, n_word: int | None, lang: str) -
 
 
 def show_search_notice(view: View, *, key: str) -> None:
-    """When a search is set, say so above the chart, with a button that clears it."""
-    term = view.state.search
-    if not term:
+    """When a search is set, say so above the chart, with a button that clears it.
+
+    The word count is given for a one-word search only: a query of several words
+    (:mod:`analysis.search_query`) has no one word to count.
+    """
+    typed = view.state.search
+    if not typed:
         return
     lang = view.lang
+    term = parse_search(typed).single_term
     text, button = st.columns([5, 1], vertical_alignment="center")
-    text.info(search_message(term, queries.count(view), word_articles(view, term), lang))
+    if term is None:
+        text.info(t("search_notice_query", lang, query=typed, n=queries.count(view))
+                  + t("search_notice_all_tabs", lang))
+    else:
+        text.info(search_message(term, queries.count(view), word_articles(view, term), lang))
     if button.button(t("clear_search", lang), key=key):
         request_state(view.state.with_changes(search=""))

@@ -28,7 +28,8 @@ class FilterState:
         places: selected adcodes at ``level`` (empty: all places).
         themes: selected theme ids (an article matches when it has any of them).
         outlets: selected outlets (empty: all).
-        search: a word or phrase the title or text must contain.
+        search: what the title or text must contain: a word, or a query of several
+            (:mod:`analysis.search_query`: ``a b`` both, ``a|b`` either, ``-a`` not).
         lang: interface language.
     """
 

@@ -14,6 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from analysis.search_query import parse_search
 from ui import queries
 from ui.article_tables import (
     article_labels,
@@ -82,7 +83,9 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
     """Draw the KWIC search and its lines; return the lines shown (empty without any)."""
     lang = view.lang
     st.subheader(t("kwic", lang))
-    term = st.text_input(t("kwic_term", lang), value=view.state.search, key="art_kwic_term", max_chars=50)
+    searched = parse_search(view.state.search).terms  # a query's first word, not the query itself
+    term = st.text_input(t("kwic_term", lang), value=searched[0] if searched else "", key="art_kwic_term",
+                         max_chars=50)
     term = term.strip()
     if not term:
         return pd.DataFrame(columns=HEAD_COLUMNS)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from analysis.search_query import parse_search
 from analysis.store.filters import Clause, Filters, all_of, cell_clause, date_clause, per_article_clause
 from analysis.store.schema import get_meta
 
@@ -87,7 +88,7 @@ class Database:
             return self._index
 
     def search_keys(self, text: str) -> np.ndarray:
-        """The sorted ``doc_key`` of the articles whose title or text contains ``text``."""
+        """The sorted ``doc_key`` of the articles that match the search ``text`` (:meth:`search_table`)."""
         with self.lock:
             table = self.search_table(text)
             keys = self._search_keys.get(table)
@@ -103,7 +104,11 @@ class Database:
                        per_article_clause(f, alias=alias, search_table=search)])
 
     def search_table(self, text: str) -> str:
-        """The name of a temporary table of ``doc_key`` whose title or text contains ``text``."""
+        """The name of a temporary table of the ``doc_key`` of the articles that match the search ``text``.
+
+        ``text`` is what was typed in the search box (:func:`analysis.search_query.parse_search`:
+        words that must all appear, ``a|b`` alternatives, ``-word`` exclusions).
+        """
         with self.lock:
             name = self._searches.get(text)
             if name is not None:
@@ -111,9 +116,9 @@ class Database:
                 return name
             self._serial += 1
             name = f"search_{self._serial}"
-            self.con.execute(
-                f"CREATE TEMP TABLE {name} AS SELECT doc_key FROM articles "
-                "WHERE contains(title, ?) OR contains(text, ?)", [text, text])
+            condition, params = parse_search(text).sql()
+            self.con.execute(f"CREATE TEMP TABLE {name} AS SELECT doc_key FROM articles WHERE {condition}",
+                             list(params))
             self._searches[text] = name
             while len(self._searches) > SEARCH_CACHE_SIZE:
                 _, old = self._searches.popitem(last=False)

@@ -3,8 +3,9 @@
 A filter combines with AND across fields and with OR within one field: articles dated
 between ``date_from`` and ``date_to`` (inclusive), about one of ``places`` (codes at
 ``level``), assigned one of ``themes``, from one of ``outlets``, whose title or text
-contains ``search``. An empty field does not filter. An article with no date is left
-out as soon as either date bound is given; one with no place as soon as places are given.
+matches ``search`` (:mod:`analysis.search_query`). An empty field does not filter. An
+article with no date is left out as soon as either date bound is given; one with no place
+as soon as places are given.
 
 Dates against pre-aggregations. Term and theme pre-aggregations are kept per month, so a
 date range is split: the whole months inside it are read from the pre-aggregation and the
@@ -17,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, get_args
+
+from analysis.search_query import parse_search
 
 Level = Literal["province", "prefecture", "county"]
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -33,7 +36,9 @@ class Filters:
         places: GB/T 2260 codes at ``level``; articles about any of them (or below them).
         themes: theme ids; articles assigned any of them.
         outlets: outlet names; articles from any of them.
-        search: a substring of the title or the text (exact, case-sensitive).
+        search: what the title or text must contain: one substring (exact, case-sensitive),
+            or a query of several (:func:`analysis.search_query.parse_search`: ``a b``
+            both, ``a|b`` either, ``-a`` not).
     """
 
     date_from: dt.date | None = None
@@ -129,8 +134,8 @@ def per_article_clause(f: Filters, *, alias: str = "", search_table: str | None 
         if search_table:
             clauses.append(Clause(f"{alias}doc_key IN (SELECT doc_key FROM {search_table})"))
         else:
-            clauses.append(Clause(f"(contains({alias}title, ?) OR contains({alias}text, ?))",
-                                  (f.search, f.search)))
+            condition, params = parse_search(f.search).sql(title=f"{alias}title", text=f"{alias}text")
+            clauses.append(Clause(f"({condition})", params))
     return all_of(clauses)
 
 
