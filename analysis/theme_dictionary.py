@@ -51,7 +51,8 @@ SETTINGS: dict[str, tuple[type, float]] = {
 
 TOP_LEVEL_KEYS = frozenset({"version", "ignore", "themes", *SETTINGS})
 THEME_KEYS = frozenset(
-    {"id", "label", "label_en", "description", "source", "terms", "core_terms", "patterns", "weights"}
+    {"id", "label", "label_en", "description", "description_zh", "source", "terms", "core_terms", "patterns",
+     "weights"}
 )
 REQUIRED_THEME_KEYS = ("id", "label", "label_en", "description", "terms")
 SENTENCE_DELIMITERS = "。！？!?；;\n"
@@ -191,7 +192,7 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) 
     ]
     problems += [Problem.of("theme_missing_key", where=where, key=repr(k)) for k in REQUIRED_THEME_KEYS
                  if k not in entry]
-    for key in ("id", "label", "label_en", "description", "source"):
+    for key in ("id", "label", "label_en", "description", "description_zh", "source"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
             problems.append(Problem.of("theme_empty_string", where=where, key=key))
     if isinstance(entry.get("id"), str) and not THEME_ID.fullmatch(entry["id"]):
@@ -211,6 +212,7 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) 
         patterns=tuple(entry.get("patterns", [])),
         weights=dict(entry.get("weights", {})),
         source=entry.get("source", ""),
+        description_zh=entry.get("description_zh", ""),
     )
 
 

@@ -27,7 +27,8 @@ class Theme:
         id: stable ascii identifier (``party_discipline``), used in every table.
         label: Chinese label shown on charts.
         label_en: English label.
-        description: what the theme covers, for the analyst.
+        description: what the theme covers, for the analyst (English).
+        description_zh: the same in Chinese ("" when the file gives none).
         terms: substrings that signal the theme.
         core_terms: unambiguous markers; weighted ``core_weight`` instead of 1.
         patterns: regular expressions for variants the term list cannot enumerate.
@@ -44,6 +45,7 @@ class Theme:
     patterns: tuple[str, ...] = ()
     weights: Mapping[str, float] = field(default_factory=dict)
     source: str = ""
+    description_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,3 +145,41 @@ def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
         n_themes = 1 if kind == "pattern" else len(listed_by[term])
         weights.append(TermWeight(theme_id, term, kind, base, n_themes, base / n_themes))
     return weights
+
+
+GLOSSARY_COLUMNS = ("theme", "label", "description", "core_terms", "terms", "patterns", "n_terms")
+
+
+def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: int = 20) -> pd.DataFrame:
+    """One row per theme saying what it covers and which words find it, for the analyst to read.
+
+    Args:
+        themes: the theme dictionary.
+        lang: ``zh`` for the Chinese label and description (the English description when
+            the file gives no Chinese one), ``en`` for the English ones.
+        shown_terms: how many plain terms to list; the rest are counted (``… 共 N 个``).
+
+    Returns:
+        Columns :data:`GLOSSARY_COLUMNS`: ``theme`` (id), ``label``, ``description``,
+        ``core_terms``, ``terms`` and ``patterns`` as one string each, and ``n_terms``
+        (core terms, terms and patterns together).
+    """
+    import pandas as pd  # not at import time: ingest workers never build this table
+
+    english = lang == "en"
+    joiner = ", " if english else "、"
+    rows = []
+    for theme in themes.themes:
+        terms = joiner.join(theme.terms[:shown_terms])
+        if len(theme.terms) > shown_terms:
+            terms += f", … ({len(theme.terms)} in all)" if english else f"……共 {len(theme.terms)} 个"
+        rows.append((
+            theme.id,
+            theme.label_en if english else theme.label,
+            theme.description if english or not theme.description_zh else theme.description_zh,
+            joiner.join(theme.core_terms),
+            terms,
+            joiner.join(theme.patterns),
+            len(theme.core_terms) + len(theme.terms) + len(theme.patterns),
+        ))
+    return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"n_terms": "int64"})

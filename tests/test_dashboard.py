@@ -120,6 +120,15 @@ def _first_option(at: AppTest, key: str) -> str:
     return widget.options[0] if hasattr(widget, "options") else widget.proto.options[0]
 
 
+def test_the_themes_tab_shows_what_every_theme_covers_and_how_articles_are_scored(demo):
+    from analysis.theme_dictionary import load_themes
+
+    assert any(e.label.startswith("主题词典") for e in demo.expander)
+    glossary = next(d.value for d in demo.dataframe if "core_terms" in d.value.columns)
+    assert glossary["label"].tolist() == [theme.label for theme in load_themes().themes]
+    assert any("得分不低于 4.0、且命中至少 2 次" in c.value for c in demo.caption)
+
+
 def test_a_filter_that_matches_nothing_shows_a_friendly_message(demo):
     demo.text_input(key="flt_search").input("没有这个词语XYZ").run()
     assert not demo.exception

@@ -346,11 +346,26 @@ def test_an_edited_data_file_is_not_analysed_with_an_analyzer_cached_before_the_
              "themes": tmp_path / "themes.toml"}
     before = analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files))
     themes = files["themes"].read_text(encoding="utf-8")
-    files["themes"].write_text(themes.replace("党纪学习教育与作风建设", "党纪学习教育", 1), encoding="utf-8")
+    files["themes"].write_text(themes.replace('"纪律规矩"', '"纪律规矩意识"', 1), encoding="utf-8")
     after = analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files))
     assert after is not before
     assert after.theme_version != before.theme_version
     assert analyze.worker_analyzer(analyze.AnalyzerConfig.default(**files)) is after  # cached again
+
+
+def test_editing_a_themes_label_or_description_leaves_stored_scores_current(tmp_path):
+    path = tmp_path / "themes.toml"
+    original = data_path("themes.toml").read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    before = analyze.Analyzer.build(analyze.AnalyzerConfig.default(themes=path))
+    path.write_text(original.replace('label = "党纪学习教育与作风建设"', 'label = "党纪学习教育"', 1)
+                    .replace('description_zh = "水资源、', 'description_zh = "水资源和', 1)
+                    .replace('version = "2026.1"', 'version = "2026.2"', 1), encoding="utf-8")
+    relabelled = analyze.Analyzer.build(analyze.AnalyzerConfig.default(themes=path))
+    assert relabelled.themes.labels["party_discipline"] == "党纪学习教育"
+    assert relabelled.theme_version == before.theme_version  # no score changes: nothing to analyse again
+    path.write_text(original.replace("threshold = 4.0", "threshold = 4.5", 1), encoding="utf-8")
+    assert analyze.Analyzer.build(analyze.AnalyzerConfig.default(themes=path)).theme_version != before.theme_version
 
 
 def test_a_repeat_of_an_article_still_in_flight_is_named_too():

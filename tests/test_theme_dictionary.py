@@ -15,6 +15,7 @@ from analysis.theme_dictionary import (
     parse_themes,
     theme_terms,
 )
+from analysis.theme_model import GLOSSARY_COLUMNS, theme_glossary
 
 REQUIRED = {
     "party_building": "党的建设",
@@ -231,3 +232,33 @@ def test_a_missing_file_is_a_file_not_found_error(tmp_path):
 def test_a_document_without_themes_is_refused():
     with pytest.raises(ThemeDictionaryError, match="themes must be a non-empty array"):
         parse_themes({"threshold": 1.0})
+
+
+# --- the glossary the Themes tab shows ----------------------------------------------------
+
+
+def test_the_glossary_says_what_each_theme_covers_in_the_page_language(tmp_path):
+    themes = load_themes(write(tmp_path, SMALL.replace('description = "first"',
+                                                        'description = "first"\ndescription_zh = "第一个"')))
+    zh = theme_glossary(themes, lang="zh", shown_terms=1)
+    assert list(zh.columns) == list(GLOSSARY_COLUMNS)
+    assert zh.to_dict("records") == [
+        {"theme": "alpha", "label": "甲", "description": "第一个", "core_terms": "党纪学习教育",
+         "terms": "党纪……共 2 个", "patterns": "党纪.{0,4}教育", "n_terms": 4},
+        {"theme": "beta", "label": "乙", "description": "second", "core_terms": "",  # no Chinese: as written
+         "terms": "警示教育……共 2 个", "patterns": "", "n_terms": 2},
+    ]
+    en = theme_glossary(themes, lang="en")
+    assert en[["label", "description", "terms"]].values.tolist() == [
+        ["Alpha", "first", "党纪, 警示教育"], ["Beta", "second", "警示教育, 党支部"]]
+
+
+def test_every_shipped_theme_is_described_in_chinese_too():
+    glossary = theme_glossary(load_themes(), lang="zh")
+    assert glossary["description"].str.contains(r"[\u4e00-\u9fff]{6}").all()
+    assert not glossary["description"].str.contains(r"\b[a-z]{4,}\b").any()  # no English sentence
+
+
+def test_an_empty_chinese_description_is_named(tmp_path):
+    message = error_for(tmp_path, SMALL.replace('description = "first"', 'description = "first"\ndescription_zh = ""'))
+    assert "description_zh" in message and "alpha" in message

@@ -99,6 +99,12 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "same_as": ("保留的那一篇（编号）", "Kept article (ID)"),
     "same_as_source": ("保留的那一篇（来源）", "Kept article (source)"),
     "reason": ("重复原因", "Why a repeat"),
+    "label": ("主题", "Theme"),
+    "description": ("说明", "What it covers"),
+    "core_terms": ("核心词（权重更高）", "Core terms (weigh more)"),
+    "terms": ("词语", "Terms"),
+    "patterns": ("模式（正则表达式）", "Patterns (regular expressions)"),
+    "n_terms": ("词语和模式数", "Terms and patterns"),
 }
 
 

@@ -1,4 +1,4 @@
-"""主题 Themes: place × theme heatmap, theme trends, theme mix of each place.
+"""主题 Themes: place × theme heatmap, theme trends, theme mix of each place, the theme dictionary.
 
 The sidebar's theme filter picks which themes are drawn; it never narrows the
 denominators: a theme's share is of all the articles that pass the other filters (the
@@ -12,8 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
+from analysis.theme_model import theme_glossary, theme_terms
 from ui import queries
-from ui.common import download_table, pick_one, show_chart
+from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.selection import select_cells
 from ui.sidebar import apply_selection
@@ -43,6 +44,20 @@ def render(view: View) -> None:
         mix = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours,
                              lang=lang)
         show_chart(mix, key="th_mix", filename="theme_mix", lang=lang)
+    _glossary(view)
+
+
+def _glossary(view: View) -> None:
+    """What each theme covers and which words find it, with the scoring rule: folded away."""
+    lang = view.lang
+    themes = view.store.themes
+    with st.expander(t("theme_glossary", lang)):
+        st.caption(t("theme_glossary_rule", lang, threshold=themes.threshold, min_hits=themes.min_hits,
+                     floor=themes.length_floor, cap=themes.length_cap, title_weight=themes.title_weight,
+                     core_weight=themes.core_weight))
+        show_table(theme_glossary(themes, lang=lang), key="th_glossary", lang=lang, hide=("theme",),
+                   column_options={"description": {"width": "large"}, "terms": {"width": "large"}})
+        download_table(theme_terms(themes), name="theme_terms", key="dl_th_terms", lang=lang)
 
 
 def _heatmap(view: View, by_place: pd.DataFrame, chosen: list[str] | None) -> None:

@@ -10,7 +10,6 @@ mentions. Workers build the tokenizer and the theme dictionary once, from the fi
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import hashlib
 from collections.abc import Iterator
@@ -289,6 +288,15 @@ def files_stamp(paths: tuple[str, ...]) -> str:
 
 
 def theme_fingerprint(themes: ThemeDictionary) -> str:
-    """A 12-hex-digit hash of the themes and scoring settings (not of where they were read)."""
-    text = repr(dataclasses.replace(themes, path=None))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A 12-hex-digit hash of what scores articles (not of labels or descriptions).
+
+    It covers each theme's id, terms, patterns and weights, the scoring settings and the
+    ignore phrases. Not of labels, descriptions, sources, the file's ``version`` label or where it was
+    read: editing those changes no score, so it does not make stored articles stale.
+    """
+    scoring = (
+        [(t.id, t.terms, t.core_terms, t.patterns, sorted(t.weights.items())) for t in themes.themes],
+        themes.threshold, themes.min_hits, themes.length_floor, themes.length_cap, themes.title_weight,
+        themes.core_weight, themes.ignore,
+    )
+    return hashlib.sha256(repr(scoring).encode("utf-8")).hexdigest()[:12]
