@@ -37,10 +37,31 @@ def test_a_file_mixing_utf8_and_gb18030_lines_is_decoded_line_by_line_with_a_war
     [
         (b"", "empty"),
         (bytes(range(256)) * 8, "binary"),
-        ("繁體中文的報紙內容很長，還有更多文字在這裡。".encode("big5"), "unknown encoding"),
+        ("日本語のテキストです。新聞の記事がここにあります。".encode("shift_jis"), "unknown encoding"),
         ("Ünïcödé Latin-1 text".encode("latin-1"), "save the file as UTF-8"),
     ],
 )
 def test_what_cannot_be_trusted_is_refused_with_a_reason(data, message):
     with pytest.raises(DecodingError, match=message):
         decode_bytes(data)
+
+
+TRADITIONAL = "本報蘭州訊 省政協召開常委會會議，圍繞鄉村振興開展專題協商。委員們認為，應當進一步加強基層治理。"
+
+
+def test_big5_text_is_read_as_big5_with_a_warning_to_check_it():
+    decoded = decode_bytes(TRADITIONAL.encode("big5"))
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (TRADITIONAL, "big5", "big5_decoded")
+
+
+def test_a_mostly_english_table_with_a_few_big5_words_is_not_read_as_gb18030_nonsense():
+    rows = "".join(f"Report {i},2024-06-{i + 1:02d},English text about meeting number {i} held today.\n"
+                   for i in range(20))
+    table = f"title,date,text\n{rows}甘肅省政協,2024-06-30,委員會\n"
+    decoded = decode_bytes(table.encode("big5"))
+    assert (decoded.text, decoded.encoding) == (table, "big5")  # as GB18030: 〆\ue174穦… at 97% "readable"
+
+
+def test_gbk_text_with_units_arrows_and_circled_numbers_is_still_gbk():
+    text = "甘肃省政协召开常委会会议，气温25℃，①协商→②落实，±0.5%，№3。"
+    assert decode_bytes(text.encode("gbk")).encoding == "gb18030"

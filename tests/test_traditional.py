@@ -42,3 +42,14 @@ def test_a_traditional_page_file_is_converted_whole(tmp_path):
     assert result.articles["title"].tolist() == ["人民代表大会开幕"]
     assert result.articles["text"].iloc[0] == SIMPLIFIED
     assert [w.code for w in result.reports[0].warnings] == ["traditional_converted"]
+
+
+def test_a_big5_page_file_loads_in_simplified_with_both_warnings(tmp_path):
+    path = tmp_path / "2024-06-14.txt"
+    path.write_bytes(("人民代表大會開幕\n本報北京訊 " + TRADITIONAL + "\n").encode("big5"))
+    result = load_articles([path])
+    assert result.articles["title"].tolist() == ["人民代表大会开幕"]
+    assert result.articles["text"].str.contains(SIMPLIFIED).all()
+    report = result.reports[0]
+    assert (report.status, report.encoding) == ("loaded", "big5")
+    assert [w.code for w in report.warnings] == ["big5_decoded", "traditional_converted"]

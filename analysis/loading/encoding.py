@@ -25,10 +25,16 @@ _BOMS = (
 )
 _READABLE = re.compile(
     r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\s"
-    r"\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2150-\u218f\u2460-\u24ff\u25a0-\u25ff\u3400-\u4dbf]"
+    r"\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
+    r"\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3400-\u4dbf\ufe30-\ufe6f\u02c7-\u02c9]"
 )
 MIN_READABLE_SHARE = 0.97
-"""Share of characters that must be ordinary Chinese/ASCII text for a GB18030 decode."""
+"""Share of characters that must be ordinary Chinese/ASCII text for a GB18030 or Big5 decode;
+for those two it is measured on the characters outside ASCII, the ones the decoding decided."""
+MIN_GB2312_SHARE = 0.8
+"""Share of the Chinese characters of a GB18030 decode that must be common simplified ones
+(in GB2312). Simplified news text is almost all GB2312; Big5 bytes read as GB18030 give
+rare ideographs for about half their characters (those with a trail byte below 0x7F)."""
 
 
 FILE_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -143,19 +149,61 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
-    """Accept a GB18030 decode only when the result reads as Chinese text."""
+    """Accept a GB18030 decode only when it reads as simplified Chinese, else a Big5 one as traditional.
+
+    Both are judged on the characters outside ASCII, the only ones the choice decides: a
+    mostly English table with a few Big5 words would otherwise pass as GB18030 with its
+    Chinese turned to nonsense. A Big5 decode (``big5hkscs``) is tried only when GB18030
+    fails; its text is then converted to simplified like any traditional text.
+    """
     mixed = _decode_mixed_lines(data)
     if mixed is not None:
         return mixed
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        big5 = _decode_big5(data)
+        if big5 is not None:
+            return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
-    share = readable_share(text)
-    if share < MIN_READABLE_SHARE:
-        raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start, share=share)
-    return Decoded(text, "gb18030")
+    share = readable_share(_outside_ascii(text))
+    if share >= MIN_READABLE_SHARE and gb2312_share(text) >= MIN_GB2312_SHARE:
+        return Decoded(text, "gb18030")
+    big5 = _decode_big5(data)
+    if big5 is not None:
+        return big5
+    raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start, share=share)
+
+
+def _decode_big5(data: bytes) -> Decoded | None:
+    """The Big5 (HKSCS) reading of ``data`` when it is strictly valid and reads as Chinese text."""
+    try:
+        text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    if readable_share(_outside_ascii(text)) < MIN_READABLE_SHARE:
+        return None
+    return Decoded(text, "big5", Problem.of("big5_decoded"))
+
+
+def _outside_ascii(text: str) -> str:
+    return "".join(ch for ch in text[:200_000] if ord(ch) > 0x7F)
+
+
+def gb2312_share(text: str) -> float:
+    """Share of the CJK ideographs of ``text`` (its first 20,000 of them) that GB2312 holds."""
+    ideographs = [ch for ch in text[:200_000] if "\u3400" <= ch <= "\u9fff"][:20_000]
+    if not ideographs:
+        return 1.0
+    common = 0
+    for ch in ideographs:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            continue
+    return common / len(ideographs)
 
 
 def _decode_mixed_lines(data: bytes) -> Decoded | None:
