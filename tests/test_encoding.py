@@ -65,3 +65,11 @@ def test_a_mostly_english_table_with_a_few_big5_words_is_not_read_as_gb18030_non
 def test_gbk_text_with_units_arrows_and_circled_numbers_is_still_gbk():
     text = "甘肃省政协召开常委会会议，气温25℃，①协商→②落实，±0.5%，№3。"
     assert decode_bytes(text.encode("gbk")).encoding == "gb18030"
+
+
+def test_a_file_mixing_utf8_and_big5_lines_reads_the_big5_lines_as_big5():
+    data = "第一行是UTF-8。".encode() + b"\n" + "第二行是繁體中文，省政協委員們認為。".encode("big5")
+    decoded = decode_bytes(data)
+    assert decoded.text == "第一行是UTF-8。\n第二行是繁體中文，省政協委員們認為。"
+    assert decoded.encoding == "mixed utf-8/big5"
+    assert "1 are Big5 (lines 2)" in decoded.warning.message

@@ -167,13 +167,13 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
-    share = readable_share(_outside_ascii(text))
-    if share >= MIN_READABLE_SHARE and gb2312_share(text) >= MIN_GB2312_SHARE:
+    if _reads_as("gb18030", text):
         return Decoded(text, "gb18030")
     big5 = _decode_big5(data)
     if big5 is not None:
         return big5
-    raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start, share=share)
+    raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,
+                        share=readable_share(_outside_ascii(text)))
 
 
 def _decode_big5(data: bytes) -> Decoded | None:
@@ -182,7 +182,7 @@ def _decode_big5(data: bytes) -> Decoded | None:
         text = data.decode("big5hkscs")
     except UnicodeDecodeError:
         return None
-    if readable_share(_outside_ascii(text)) < MIN_READABLE_SHARE:
+    if not _reads_as("big5hkscs", text):
         return None
     return Decoded(text, "big5", Problem.of("big5_decoded"))
 
@@ -207,33 +207,51 @@ def gb2312_share(text: str) -> float:
 
 
 def _decode_mixed_lines(data: bytes) -> Decoded | None:
-    """Decode a file whose lines are partly UTF-8 and partly GB18030, line by line.
+    """Decode a file whose lines are partly UTF-8 and partly GB18030 (or Big5), line by line.
 
     Concatenated exports sometimes mix encodings. Decoding the whole file as GB18030
     would turn its UTF-8 lines into plausible-looking nonsense, so when some non-ASCII
-    lines are valid UTF-8 and others are not, each line is decoded on its own.
+    lines are valid UTF-8 and others are not, each line is decoded on its own: the others
+    together as GB18030 when they read as simplified Chinese, else as Big5 when they read
+    as Chinese at all (the rule of :func:`_decode_gb18030`).
 
     Returns:
-        The decoded text with a warning naming the GB18030 lines, or None when the file
-        is not mixed (or a line is neither encoding).
+        The decoded text with a warning naming the other encoding's lines, or None when the
+        file is not mixed (or its other lines read as neither).
     """
+    raws = data.split(b"\n")
+    parts: list[str | None] = []
     utf8_lines: list[int] = []
-    gb_lines: list[int] = []
-    parts: list[str] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    other: list[int] = []  # positions in ``raws`` of the lines that are not UTF-8
+    for position, raw in enumerate(raws):
         try:
             parts.append(raw.decode("utf-8"))
             if not raw.isascii():
-                utf8_lines.append(number)
+                utf8_lines.append(position + 1)
         except UnicodeDecodeError:
-            try:
-                parts.append(raw.decode("gb18030"))
-            except UnicodeDecodeError:
-                return None
-            gb_lines.append(number)
-    if not utf8_lines or not gb_lines:
+            parts.append(None)
+            other.append(position)
+    if not utf8_lines or not other:
         return None
-    shown = ", ".join(map(str, gb_lines[:10])) + (" …" if len(gb_lines) > 10 else "")
-    warning = Problem.of("mixed_encodings", n_utf8=len(utf8_lines), n_gb18030=len(gb_lines),
-                         lines=shown)
-    return Decoded("\n".join(parts), "mixed utf-8/gb18030", warning)
+    for codec, name in (("gb18030", "GB18030"), ("big5hkscs", "Big5")):
+        try:
+            texts = [raws[position].decode(codec) for position in other]
+        except UnicodeDecodeError:
+            continue
+        if not _reads_as(codec, "\n".join(texts)):
+            continue
+        for position, text in zip(other, texts, strict=True):
+            parts[position] = text
+        numbers = [position + 1 for position in other]
+        shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+        warning = Problem.of("mixed_encodings", n_utf8=len(utf8_lines), n_other=len(other), encoding=name,
+                             lines=shown)
+        return Decoded("\n".join(parts), f"mixed utf-8/{codec.removesuffix('hkscs')}", warning)
+    return None
+
+
+def _reads_as(codec: str, text: str) -> bool:
+    """Whether ``text``, decoded with ``codec``, reads as Chinese text of that encoding."""
+    if readable_share(_outside_ascii(text)) < MIN_READABLE_SHARE:
+        return False
+    return codec != "gb18030" or gb2312_share(text) >= MIN_GB2312_SHARE
