@@ -85,6 +85,25 @@ def test_excel(tmp_path):
     assert report.errors[0].line == 3 and "empty text" in report.errors[0].message
 
 
+def test_excel_sheets_after_the_first_are_named_as_not_loaded_never_passed_over(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["标题", "内容", "日期"])
+    book.active.append(["甲", LEAD, dt.datetime(2024, 6, 14)])
+    june = book.create_sheet("6月")
+    june.append(["标题", "内容", "日期"])
+    for title in ("乙", "丙"):
+        june.append([title, LEAD, dt.datetime(2024, 6, 15)])
+    book.create_sheet("空白")  # an empty sheet holds nothing to lose
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    report = report_of(load(path), "book.xlsx")
+    assert (report.status, report.articles) == ("partial", 1)
+    assert [e.code for e in report.errors] == ["other_sheets_not_read"]
+    assert "1 more sheet(s) of this workbook hold 2 rows that were not loaded: 6月 (2)" in report.errors[0].message
+
+
 def test_json_list_nested_html_and_video_tags(tmp_path):
     day = {
         "total": 2,

@@ -114,7 +114,12 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def read_excel(data: bytes) -> RecordBatch:
-    """Read the first sheet of an .xlsx workbook (header in its first non-empty row)."""
+    """Read the first sheet of an .xlsx workbook (header in its first non-empty row).
+
+    Later sheets are not read (a record's number is its row, which names one sheet only),
+    but none is passed over silently: every later sheet holding rows below a header is
+    reported, with its name and row count, as not loaded (``other_sheets_not_read``).
+    """
     import zipfile
 
     from openpyxl import load_workbook
@@ -136,10 +141,22 @@ def read_excel(data: bytes) -> RecordBatch:
                       for i, c in enumerate(row)]
             continue
         batch.add(number, dict(zip(header, row, strict=False)))
+    unread = [(other.title, rows) for other in workbook.worksheets[1:] if (rows := _rows_below_header(other))]
     workbook.close()
     if header is None:
         batch.errors.append(Problem.of("empty_sheet"))
+    if unread:
+        named = ", ".join(f"{title} ({rows})" for title, rows in unread[:5])
+        named += " …" if len(unread) > 5 else ""
+        batch.errors.append(Problem.of("other_sheets_not_read", n=len(unread),
+                                       rows=sum(rows for _, rows in unread), sheets=named))
     return batch
+
+
+def _rows_below_header(sheet) -> int:
+    """Non-empty rows of a worksheet after its first non-empty one (its header)."""
+    rows = sum(1 for row in sheet.iter_rows(values_only=True) if any(cell not in (None, "") for cell in row))
+    return max(rows - 1, 0)
 
 
 def read_parquet(data: bytes) -> RecordBatch:
