@@ -73,3 +73,9 @@ def test_a_file_mixing_utf8_and_big5_lines_reads_the_big5_lines_as_big5():
     assert decoded.text == "第一行是UTF-8。\n第二行是繁體中文，省政協委員們認為。"
     assert decoded.encoding == "mixed utf-8/big5"
     assert "1 are Big5 (lines 2)" in decoded.warning.message
+
+
+def test_korean_read_as_gb2312_characters_in_no_order_is_refused_not_loaded():
+    korean = "국회는 오늘 본회의를 열고 예산안을 통과시켰다. 정부는 경제 정책을 발표했다. 한국어 신문 기사 텍스트입니다."
+    with pytest.raises(DecodingError, match="perhaps a Western, Japanese or Korean encoding"):
+        decode_bytes(korean.encode("euc-kr"))  # as GB18030: 茄惫绢 脚巩 扁荤…, all GB2312 characters
