@@ -1,10 +1,12 @@
 """Decode text files without ever mis-decoding them silently.
 
-Chinese text arrives in UTF-8 (with or without a BOM), UTF-16 (Windows "Unicode" exports)
-and GB18030/GBK (older Windows tools, many e-paper exports). The order of trials matters:
-UTF-8 is strict enough that a successful decode is trustworthy; GB18030 accepts many byte
-sequences, so its result is only accepted when it reads as Chinese text. Anything else is
-refused with a message that says what to do, never guessed.
+Chinese text arrives in UTF-8 (with or without a BOM), UTF-16 (Windows "Unicode" exports),
+GB18030/GBK (older Windows tools, many e-paper exports) and now and then Big5 (traditional
+characters, Hong Kong and Taiwan tools). The order of trials matters: UTF-8 is strict
+enough that a successful decode is trustworthy; GB18030 and Big5 accept many byte
+sequences, so their result is only accepted when it reads as Chinese text (ordinary
+characters, common ones, forming words: :func:`_reads_as`). Anything else is refused with
+a message that says what to do, never guessed.
 """
 
 from __future__ import annotations
