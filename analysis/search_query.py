@@ -10,8 +10,8 @@ An analyst types what a title or text must contain:
 
 Each part matches as a substring, case-sensitively, as the single-word search always
 did: a query without any of these marks is the plain substring search. The store turns a
-query into one SQL condition (:meth:`SearchQuery.sql`); :meth:`SearchQuery.matches` says
-the same in Python, for tests and for tables not in a store.
+query into one SQL condition (:meth:`SearchQuery.sql`); :meth:`SearchQuery.matches` states
+the same rule in Python, the reference the tests hold the SQL to.
 """
 
 from __future__ import annotations

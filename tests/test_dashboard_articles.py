@@ -18,6 +18,7 @@ os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")  # before ui.sources rea
 
 from tests import test_store
 from tests.conftest import REPO_ROOT
+from tests.test_dashboard import matched
 from ui.article_tables import (
     KWIC_SHOWN,
     article_labels,
@@ -202,10 +203,6 @@ def captions(at: AppTest) -> str:
 def table_with(at: AppTest, column: str) -> pd.DataFrame:
     """The first table with this column (a table that cannot be selected carries no key)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def matched(at: AppTest) -> int:
-    return int(next(iter(at.sidebar.get("metric"))).value.split()[0].replace(",", ""))
 
 
 @pytest.mark.slow
