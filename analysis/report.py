@@ -34,7 +34,8 @@ class Problem:
         line: 1-based line (text, CSV, JSON Lines) or record number (JSON, Excel), or None
             when the problem concerns the whole file.
         code: what went wrong, as a code of the message catalog (``invalid_json_line``).
-        params: the values the message names (a column, the parser's error text).
+        params: the values the message names (a column, the parser's error text); a
+            ``sheet`` among them (a workbook of several sheets) is named before the message.
     """
 
     line: int | None
@@ -49,11 +50,14 @@ class Problem:
     @property
     def message(self) -> str:
         """What went wrong and what was expected, in English, in words an analyst can act on."""
-        return render(self.code, self.params, "en")
+        return self.text("en")
 
     def text(self, lang: Lang) -> str:
-        """The message in ``lang`` (``zh`` or ``en``)."""
-        return render(self.code, self.params, lang)
+        """The message in ``lang`` (``zh`` or ``en``), after the sheet it concerns if any."""
+        message = render(self.code, self.params, lang)
+        if "sheet" not in self.params:
+            return message
+        return render("in_sheet", {"sheet": self.params["sheet"], "message": message}, lang)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form ``{"line", "code", "message", "message_zh"}``."""

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -85,23 +86,35 @@ def test_excel(tmp_path):
     assert report.errors[0].line == 3 and "empty text" in report.errors[0].message
 
 
-def test_excel_sheets_after_the_first_are_named_as_not_loaded_never_passed_over(tmp_path):
+def test_excel_every_sheet_loads_with_its_own_header_and_reasons_name_their_sheet(tmp_path):
     from openpyxl import Workbook
 
+    undated = LEAD.replace("6月13日", "近日")  # so each date is the row's own
     book = Workbook()
+    book.active.title = "5月"
     book.active.append(["标题", "内容", "日期"])
-    book.active.append(["甲", LEAD, dt.datetime(2024, 6, 14)])
+    book.active.append(["甲", undated, dt.datetime(2024, 5, 14)])
     june = book.create_sheet("6月")
-    june.append(["标题", "内容", "日期"])
-    for title in ("乙", "丙"):
-        june.append([title, LEAD, dt.datetime(2024, 6, 15)])
+    june.append([None])
+    june.append(["发布时间", "title", "正文"])  # another order, other names, below a blank row
+    june.append([dt.datetime(2024, 6, 15), "乙", undated])
+    june.append([dt.datetime(2024, 6, 16), "丙", None])
     book.create_sheet("空白")  # an empty sheet holds nothing to lose
+    book.create_sheet("只有表头").append(["标题", "内容"])
+    book.create_sheet("说明").append(["说明"])
+    book["说明"].append(["本表由某某导出"])
     path = tmp_path / "book.xlsx"
     book.save(path)
-    report = report_of(load(path), "book.xlsx")
-    assert (report.status, report.articles) == ("partial", 1)
-    assert [e.code for e in report.errors] == ["other_sheets_not_read"]
-    assert "1 more sheet(s) of this workbook hold 2 rows that were not loaded: 6月 (2)" in report.errors[0].message
+    result = load(path)
+    report = report_of(result, "book.xlsx")
+    assert (report.status, report.records, report.articles) == ("partial", 4, 2)
+    loaded = result.articles.assign(source=result.articles["source"].map(lambda s: Path(s).name))
+    assert loaded[["title", "date", "source"]].astype(str).values.tolist() == [
+        ["甲", "2024-05-14", "book.xlsx#5月!2"], ["乙", "2024-06-15", "book.xlsx#6月!3"]]
+    assert [(e.code, e.line, e.params["sheet"]) for e in report.errors] == [
+        ("empty_text_cell", 4, "6月"), ("no_text_column", None, "说明")]
+    assert report.errors[0].message.startswith("sheet 6月: ")
+    assert report.errors[1].text("zh").startswith("工作表「说明」：")
 
 
 def test_json_list_nested_html_and_video_tags(tmp_path):

@@ -169,19 +169,24 @@ def coded_calls() -> list[tuple[str, str, set[str] | None]]:
 
     Calls are ``report.fail(code, line=..., **values)``, ``Problem.of(code, ...)``, the
     command line's ``say(code, lang, **values)`` and the coded exceptions
-    ``StoreError(code, **values)``; the names are None when the values
-    are spread from a dict (``**params``), which tests/test_report.py covers by rendering.
+    ``StoreError(code, **values)``, and ``render(code, {values}, lang)`` with a dict
+    written out; the names are None when the values are spread from a dict
+    (``**params``), which tests/test_report.py covers by rendering.
     """
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES}
-    callees = {"fail", "of", "say"} | _coded_error_classes(list(trees.values()))
+    callees = {"fail", "of", "say", "render"} | _coded_error_classes(list(trees.values()))
     calls = []
     for path, tree in trees.items():
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and _name(node.func) in callees and node.args):
                 continue
+            if _name(node.func) == "render" and not (len(node.args) > 1 and isinstance(node.args[1], ast.Dict)):
+                continue
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 names = {keyword.arg for keyword in node.keywords}
+                if _name(node.func) == "render":
+                    names = {key.value if isinstance(key, ast.Constant) else None for key in node.args[1].keys}
                 given = None if None in names else names - {"line"}
                 calls.append((f"{path.relative_to(REPO_ROOT)}:{node.lineno}", first.value, given))
     return calls

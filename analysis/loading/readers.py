@@ -25,6 +25,7 @@ from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
+    Sheet,
     read_delimited,
     read_excel,
     read_json,
@@ -59,7 +60,7 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     if suffix == ".xls":
         return [], report.fail("xls_format")
     if suffix in {".xlsx", ".xlsm"}:
-        return _from_records(read_excel(data), name, options, report)
+        return _from_workbook(read_excel(data), name, options, report)
     if suffix == ".parquet":
         return _from_records(read_parquet(data), name, options, report)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
@@ -183,36 +184,68 @@ def parse_metadata_date(value: object) -> dt.date | None:
         r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text))
 
 
-def _from_records(
-    batch: RecordBatch, name: str, options: LoadOptions, report: FileReport
+def _from_workbook(
+    sheets: list[Sheet], name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
-    """Turn table records into raw articles, reporting each record that cannot be one."""
-    report.errors.extend(batch.errors)
-    report.records = batch.total
+    """Every sheet of a workbook as its own table, all reported under the one file.
+
+    With one sheet a record is named as in any table (``book.xlsx#5``, line 5); with
+    more, by sheet and row (``book.xlsx#6月!5``), and every reason names its sheet. A
+    sheet holding a header and no rows gives nothing and loses nothing, so it is passed
+    over when other sheets hold rows.
+    """
+    if len(sheets) == 1:
+        return _from_records(sheets[0].batch, name, options, report)
+    articles: list[RawArticle] = []
+    for sheet in sheets:
+        if sheet.batch.total or sheet.batch.errors:
+            articles += _from_records(sheet.batch, name, options, report, sheet=sheet.title)[0]
+    if not report.records and not report.errors:
+        report.fail("no_records")
+    return articles, report
+
+
+def _from_records(
+    batch: RecordBatch, name: str, options: LoadOptions, report: FileReport, *,
+    sheet: str | None = None,
+) -> tuple[list[RawArticle], FileReport]:
+    """Turn table records into raw articles, reporting each record that cannot be one.
+
+    Adds to ``report`` (records, articles, reasons), so the sheets of one workbook can
+    report into it in turn; ``sheet`` names the sheet in sources and reasons.
+    """
+    where = {} if sheet is None else {"sheet": sheet}
+    record_mark = "#" if sheet is None else f"#{sheet}!"
+
+    def fail(code: str, line: int | None = None, **params: object) -> None:
+        report.fail(code, line, **params, **where)
+
+    report.errors.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.errors)
+    report.records += batch.total
     if not batch.records:
-        if not report.errors:
-            report.fail("no_records")
+        if not batch.errors:
+            fail("no_records")
         return [], report
     unknown = [c for c in options.columns if c not in batch.columns]
     if unknown:
-        report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown))))
+        report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown)), **where))
     colmap = recognise_columns(batch.columns, options.columns)
     if colmap.get("text") is None:
-        report.records = batch.total
-        return [], report.fail("no_text_column", **missing_text_params(batch.columns))
+        fail("no_text_column", **missing_text_params(batch.columns))
+        return [], report
     info = _file_info(name, options)
     articles: list[RawArticle] = []
     for number, record in batch.records:
         text = record.get(colmap.get("text") or "")
         if isinstance(text, str) and _written_in_traditional(text, report, number):
             record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
-        article = _record_article(record, colmap, f"{name}#{number}", info, options)
+        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options)
         if isinstance(article, Problem):
-            report.fail(article.code, line=number, **article.params)
+            fail(article.code, line=number, **article.params)
         else:
             article.line = number
             articles.append(article)
-    report.articles = len(articles)
+    report.articles += len(articles)
     return articles, report
 
 

@@ -3,8 +3,9 @@
 CSV/TSV (with multi-line quoted fields), Excel (.xlsx), JSON (a list of objects, or an
 object holding one, such as 新闻联播's ``videoList``), JSON Lines and Parquet all become
 ``(number, {column: value})`` pairs, where the number is what an analyst can find the
-record by: the line in a CSV or JSON Lines file, the row in a sheet, the position in a
-JSON list. Nested objects are flattened to dotted column names (``video_detail.content``).
+record by: the line in a CSV or JSON Lines file, the row in a sheet (each sheet of a
+workbook is read as its own table), the position in a JSON list. Nested objects are
+flattened to dotted column names (``video_detail.content``).
 """
 
 from __future__ import annotations
@@ -113,27 +114,50 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_excel(data: bytes) -> RecordBatch:
-    """Read the first sheet of an .xlsx workbook (header in its first non-empty row).
+@dataclass
+class Sheet:
+    """The records of one worksheet of a workbook.
 
-    Later sheets are not read (a record's number is its row, which names one sheet only),
-    but none is passed over silently: every later sheet holding rows below a header is
-    reported, with its name and row count, as not loaded (``other_sheets_not_read``).
+    Attributes:
+        title: the sheet's name, as its tab shows it.
+        batch: its records, numbered by row, and what could not be read.
+    """
+
+    title: str
+    batch: RecordBatch
+
+
+def read_excel(data: bytes) -> list[Sheet]:
+    """Read every sheet of an .xlsx workbook that holds rows (header in its first non-empty row).
+
+    Each sheet is its own table, with its own header, so a workbook of one sheet per month
+    or per outlet loads whole. Sheets with nothing in them are passed over (there is
+    nothing to lose); a workbook with no rows at all, or one that cannot be opened, gives
+    one sheet whose batch holds the error.
     """
     import zipfile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    batch = RecordBatch()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        batch.errors.append(Problem.of("bad_xlsx", detail=str(exc)))
-        return batch
-    sheet = workbook.worksheets[0]
+        return [Sheet("", RecordBatch(errors=[Problem.of("bad_xlsx", detail=str(exc))]))]
+    sheets = []
+    for worksheet in workbook.worksheets:
+        batch = _read_sheet(worksheet)
+        if batch is not None:
+            sheets.append(Sheet(worksheet.title, batch))
+    workbook.close()
+    return sheets or [Sheet("", RecordBatch(errors=[Problem.of("empty_sheet")]))]
+
+
+def _read_sheet(worksheet) -> RecordBatch | None:
+    """The rows of one worksheet below its header, or None when it holds no cell at all."""
+    batch = RecordBatch()
     header: list[str] | None = None
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if not any(cell not in (None, "") for cell in row):
             continue
         if header is None:
@@ -141,22 +165,7 @@ def read_excel(data: bytes) -> RecordBatch:
                       for i, c in enumerate(row)]
             continue
         batch.add(number, dict(zip(header, row, strict=False)))
-    unread = [(other.title, rows) for other in workbook.worksheets[1:] if (rows := _rows_below_header(other))]
-    workbook.close()
-    if header is None:
-        batch.errors.append(Problem.of("empty_sheet"))
-    if unread:
-        named = ", ".join(f"{title} ({rows})" for title, rows in unread[:5])
-        named += " …" if len(unread) > 5 else ""
-        batch.errors.append(Problem.of("other_sheets_not_read", n=len(unread),
-                                       rows=sum(rows for _, rows in unread), sheets=named))
-    return batch
-
-
-def _rows_below_header(sheet) -> int:
-    """Non-empty rows of a worksheet after its first non-empty one (its header)."""
-    rows = sum(1 for row in sheet.iter_rows(values_only=True) if any(cell not in (None, "") for cell in row))
-    return max(rows - 1, 0)
+    return None if header is None else batch
 
 
 def read_parquet(data: bytes) -> RecordBatch:
