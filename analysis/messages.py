@@ -198,6 +198,9 @@ def render(
     not give, the English template is used; when that fails too, the code and its values
     (``empty_file``, ``too_large (size=300 MB, limit=200 MB)``).
 
+    A ``sheet`` among the values that the template does not name (a reason concerning one
+    sheet of a workbook) is put before the message (``in_sheet``: ``sheet 6月: …``).
+
     Args:
         code: the catalog code.
         params: the values the templates name.
@@ -213,9 +216,12 @@ def render(
         shown = _nested(params, language, catalog)
         shown = shown if language == "en" else _translated(shown, catalog.values_zh)
         try:
-            return template.format_map(shown)
+            message = template.format_map(shown)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             continue
+        if "sheet" in params and code != "in_sheet" and "sheet" not in placeholders(template):
+            return render("in_sheet", {"sheet": params["sheet"], "message": message}, lang, catalog=catalog)
+        return message
     return fallback_text(code, params)
 
 

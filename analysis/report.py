@@ -35,7 +35,8 @@ class Problem:
             when the problem concerns the whole file.
         code: what went wrong, as a code of the message catalog (``invalid_json_line``).
         params: the values the message names (a column, the parser's error text); a
-            ``sheet`` among them (a workbook of several sheets) is named before the message.
+            ``sheet`` among them (a workbook of several sheets) is named before the message
+            (:func:`analysis.messages.render`).
     """
 
     line: int | None
@@ -53,11 +54,8 @@ class Problem:
         return self.text("en")
 
     def text(self, lang: Lang) -> str:
-        """The message in ``lang`` (``zh`` or ``en``), after the sheet it concerns if any."""
-        message = render(self.code, self.params, lang)
-        if "sheet" not in self.params:
-            return message
-        return render("in_sheet", {"sheet": self.params["sheet"], "message": message}, lang)
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return render(self.code, self.params, lang)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form ``{"line", "code", "message", "message_zh"}``."""
