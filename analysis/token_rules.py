@@ -3,10 +3,10 @@
 :class:`analysis.tokenize.Tokenizer` applies them after segmenting; :data:`RULES_VERSION`
 names them, and is part of the tokenizer's version.
 
-Quoted formulas. Text inside “…” or ‘…’ is kept as one token when it is 2-8 CJK characters
-and :func:`classify_quoted` calls it a formula. Splitting the text at the quote marks does
-not change how the rest is cut, because both backends already treat quote marks as block
-boundaries.
+Quoted formulas. Text inside “…” or ‘…’ is kept as one token when it is 2-8 CJK characters,
+:func:`classify_quoted` calls it a formula and it is no stopword (“六一”, “五一” name days).
+Splitting the text at the quote marks does not change how the rest is cut, because both
+backends already treat quote marks as block boundaries.
 
 Content terms. :meth:`analysis.tokenize.Tokenizer.terms` drops what :func:`classify_token`
 calls no term: whitespace, punctuation, numbers (``2024``, ``十七``, ``2024年``, ``1至4月``,
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v1;filters-v2"
+RULES_VERSION = "quotes-v2;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
 QuoteKind = Literal["dictionary", "numbered", "parallel", "short"]

@@ -156,7 +156,7 @@ class Tokenizer:
         for match in QUOTE_RE.finditer(text):
             group = 1 if match.group(1) is not None else 2
             kind = classify_quoted(match.group(group), slogans=self.slogans)
-            if kind is None:
+            if kind is None or match.group(group) in self.stopwords:  # “六一”: a day, no formula
                 continue
             tokens.extend(self._segment(text[start : match.start(group)]))
             protected.append((len(tokens), kind))

@@ -141,6 +141,13 @@ def test_quoted_formulas_stay_single_tokens_even_outside_the_dictionary(tokenize
     assert "".join(tokens) == text
 
 
+def test_quoted_named_days_are_dates_not_formulas_while_plans_stay(tokenizer):
+    text = "“六一”国际儿童节前夕，各地落实“十四五”规划，“五一”假期游客增多。"
+    reading = tokenizer.read(text)
+    assert [phrase for phrase, _ in reading.slogan_mentions()] == ["十四五"]
+    assert {"六一", "五一"}.isdisjoint(reading.terms) and "十四五" in reading.terms
+
+
 def test_quotations_and_titles_are_segmented_normally(tokenizer):
     text = "他说：“要抓紧落实。”又说“要抓紧落实”，《关于加快发展新质生产力的实施意见》印发。"
     tokens = tokenizer.cut(text)
@@ -183,8 +190,8 @@ def test_continuation_marks_and_page_numbers_are_not_terms(tokenizer):
 
 
 def test_formulas_made_of_numerals_are_kept(tokenizer):
-    assert tokenizer.terms("“十四五”时期编制十四五规划，“五一”假期") == [
-        "十四五", "时期", "编制", "十四五", "规划", "五一", "假期",
+    assert tokenizer.terms("“十四五”时期编制十四五规划，开展“七五”普法") == [  # 开展: a stopword
+        "十四五", "时期", "编制", "十四五", "规划", "七五", "普法",
     ]  # fmt: skip
 
 
