@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.uploader_words import BUTTON_TEXT, LIMIT_TEXT, css_string, uploader_style
+from ui.uploader_words import BUTTON_TEXT, LIMIT_TEXT, REFUSED_TEXT, css_string, uploader_style
 
 
 def test_the_chinese_page_names_the_button_and_the_size_limit_in_chinese():
@@ -13,7 +13,15 @@ def test_the_chinese_page_names_the_button_and_the_size_limit_in_chinese():
 
 
 def test_the_english_page_keeps_streamlits_own_words():
-    assert uploader_style("en", limit_mb=50) == ""
+    style = uploader_style("en", limit_mb=50)
+    assert BUTTON_TEXT not in style and LIMIT_TEXT not in style
+
+
+def test_a_file_refused_for_its_size_says_so_under_its_name_in_the_page_s_language():
+    for lang, words in (("zh", "超过每个文件 50 MB 的上限，未上传、未载入"), ("en", "Over the 50 MB limit per file")):
+        style = uploader_style(lang, limit_mb=50)
+        assert f"{REFUSED_TEXT}{{position:static" in style
+        assert f'{REFUSED_TEXT}::after{{content:"{words}' in style
 
 
 def test_words_become_a_css_string_that_cannot_close_the_rule_or_the_style():

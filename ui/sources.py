@@ -222,9 +222,7 @@ def choose_source(lang: Lang, config: str) -> Source | None:
 
 def _upload_form(lang: Lang, config: str) -> Source | None:
     limit = st.get_option("server.maxUploadSize")
-    style = uploader_style(lang, limit_mb=limit)
-    if style:
-        st.html(style)
+    st.html(uploader_style(lang, limit_mb=limit))
     files = st.file_uploader(t("upload_label", lang), accept_multiple_files=True, key="upload_files",
                              help=t("upload_help", lang, mb=limit))
     form = _load_form(lang, "upload")
