@@ -29,6 +29,7 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    titled,
 )
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 
@@ -42,6 +43,14 @@ def test_theme_lists_are_joined_in_the_interface_language():
     assert join_themes(["a", "b"], {"a": "Consultation", "b": "Proposals"}, "en") == "Consultation, Proposals"
     assert join_themes(None, LABELS, "en") == ""
     assert join_themes(["unknown"], LABELS, "zh") == "unknown"
+
+
+def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled():
+    table = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["政协会议", None, None],
+                          "lead": [None, "12月10日,市政协召开座谈会", None]}).astype("string")
+    assert titled(table, "zh")["title"].tolist() == ["政协会议", "（无标题）12月10日,市政协召开座谈会…", pd.NA]
+    assert titled(table, "en")["title"].tolist()[1] == "(untitled) 12月10日,市政协召开座谈会…"
+    assert "lead" not in titled(table, "zh").columns
 
 
 def test_picker_labels_tell_articles_apart():
@@ -157,6 +166,12 @@ def test_articles_by_id_in_the_order_asked(store):
     assert out["doc_id"].tolist() == ["t3", "t1"]
     assert out["title"].tolist() == ["临夏州政协调研", "兰州市政协召开协商会议"]
     assert store.articles_by_id([]).empty
+
+
+def test_only_untitled_articles_get_a_lead_from_their_text(store):
+    listed = store.list_articles().set_index("doc_id")
+    assert listed.loc["t5", "lead"] == "省政协召开会议。"
+    assert listed.drop(index="t5")["lead"].isna().all()
 
 
 def test_theme_scores_of_one_article_agree_with_its_themes(store):

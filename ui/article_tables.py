@@ -1,9 +1,9 @@
 """The tables of the 文章 tab, shaped for reading: pure functions over DataFrames.
 
 Kept apart from :mod:`ui.tab_articles` (which draws them) so each can be tested without
-Streamlit: picker labels that tell articles apart, columns that say the same thing in
-every row, KWIC lines with the article they come from, and an article's theme evidence
-with what passed the threshold and what did not.
+Streamlit: untitled articles named by their lead, picker labels that tell articles apart,
+columns that say the same thing in every row, KWIC lines with the article they come from,
+and an article's theme evidence with what passed the threshold and what did not.
 """
 
 from __future__ import annotations
@@ -17,6 +17,23 @@ from ui.state import Lang
 
 KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
 """KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported)."""
+
+
+def titled(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The list with an untitled article named by the start of its text, marked as such.
+
+    Web excerpts and continuation fragments often have no title; a row of dashes tells
+    the analyst nothing, the lead does (``（无标题）12月10日,市政协召开…``). The ``lead``
+    column, which only untitled articles have, is then dropped.
+    """
+    if "lead" not in table.columns:
+        return table
+    lead = table["lead"]
+    untitled = table["title"].isna() & lead.notna()
+    named = [t("untitled_lead", lang, lead=value) for value in lead[untitled]]
+    title = table["title"].copy()
+    title[untitled] = named
+    return table.drop(columns="lead").assign(title=title)
 
 
 def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang) -> str:

@@ -25,6 +25,7 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    titled,
 )
 from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_text, highlight_html
@@ -48,7 +49,7 @@ KWIC_LAYOUT = {  # fits the page without scrolling; the left context ends at the
 def render(view: View) -> None:
     """Draw the articles tab."""
     total = queries.count(view)
-    table = queries.list_articles(view, limit=LIST_LIMIT)
+    table = titled(queries.list_articles(view, limit=LIST_LIMIT), view.lang)
     if table.empty:
         st.info(t("no_match", view.lang))
         return
@@ -113,7 +114,7 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
 
 def _with_heads(view: View, lines: pd.DataFrame) -> pd.DataFrame:
     ids = tuple(dict.fromkeys(lines["doc_id"].astype(str)))
-    return kwic_rows(lines, queries.articles_by_id(view, ids))
+    return kwic_rows(lines, titled(queries.articles_by_id(view, ids), view.lang))
 
 
 def _sync_ticks(key: str, doc_ids: list[str], chosen: str | None, *, tick: bool) -> None:

@@ -12,10 +12,18 @@ from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
 from analysis.store.database import Database
 from analysis.store.filters import Filters
 
-LIST_COLUMNS = ("doc_id", "date", "title", "locality", "outlet", "themes")
-_LIST_SELECT = ", ".join("COALESCE(title, kicker) AS title" if c == "title" else c for c in LIST_COLUMNS)
-"""A list shows the kicker where an article has no title: a later paragraph of a split
-document has its document's title there (:mod:`analysis.loading.sections`)."""
+LIST_COLUMNS = ("doc_id", "date", "title", "lead", "locality", "outlet", "themes")
+LEAD_CHARS = 30
+"""Characters of an untitled article's text a list shows (``lead``), to tell it apart."""
+_LIST_EXPRESSIONS = {
+    "title": "COALESCE(title, kicker) AS title",
+    "lead": f"""CASE WHEN COALESCE(title, kicker) IS NULL
+        THEN left(trim(regexp_replace(text, '\\s+', ' ', 'g')), {LEAD_CHARS}) END AS lead""",
+}
+_LIST_SELECT = ", ".join(_LIST_EXPRESSIONS.get(c, c) for c in LIST_COLUMNS)
+"""A list shows the kicker where an article has no title (a later paragraph of a split
+document has its document's title there: :mod:`analysis.loading.sections`), and the start
+of the text where it has neither (web excerpts, continuation fragments)."""
 
 
 def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0) -> pd.DataFrame:
@@ -23,7 +31,9 @@ def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0
 
     Returns:
         Columns ``doc_id``, ``date``, ``title`` (the kicker where there is no title),
-        ``locality``, ``outlet`` and ``themes`` (list of theme ids, best first).
+        ``lead`` (the first :data:`LEAD_CHARS` characters of the text where there is
+        neither, else NA), ``locality``, ``outlet`` and ``themes`` (list of theme ids,
+        best first).
     """
     where = db.article_clause(f)
     out = db.frame(
@@ -32,7 +42,7 @@ def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0
         [*where.params, int(limit), int(offset)])
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
     out["themes"] = [as_list(v) for v in out["themes"]]
-    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "locality", "outlet")})
+    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "lead", "locality", "outlet")})
 
 
 def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.DataFrame:
@@ -49,7 +59,7 @@ def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.Dat
             ORDER BY list_position(?, doc_id)""", [ids, ids])
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
     out["themes"] = [as_list(v) for v in out["themes"]]
-    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "locality", "outlet")})
+    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "lead", "locality", "outlet")})
 
 
 def articles_table(db: Database, f: Filters) -> pd.DataFrame:
