@@ -15,15 +15,10 @@ from analysis.store.filters import Filters
 LIST_COLUMNS = ("doc_id", "date", "title", "lead", "locality", "outlet", "themes")
 LEAD_CHARS = 30
 """Characters of an untitled article's text a list shows (``lead``), to tell it apart."""
-_LIST_EXPRESSIONS = {
-    "title": "COALESCE(title, kicker) AS title",
-    "lead": f"""CASE WHEN COALESCE(title, kicker) IS NULL
-        THEN left(trim(regexp_replace(text, '\\s+', ' ', 'g')), {LEAD_CHARS}) END AS lead""",
-}
-_LIST_SELECT = ", ".join(_LIST_EXPRESSIONS.get(c, c) for c in LIST_COLUMNS)
-"""A list shows the kicker where an article has no title (a later paragraph of a split
-document has its document's title there: :mod:`analysis.loading.sections`), and the start
-of the text where it has neither (web excerpts, continuation fragments)."""
+_LIST_SELECT = "doc_key, doc_id, date, COALESCE(title, kicker) AS title, locality, outlet, themes"
+"""A list shows the kicker where an article has no title: a later paragraph of a split
+document has its document's title there (:mod:`analysis.loading.sections`)."""
+_LEAD_SQL = f"left(trim(regexp_replace(left(text, {4 * LEAD_CHARS}), '\\s+', ' ', 'g')), {LEAD_CHARS})"
 
 
 def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0) -> pd.DataFrame:
@@ -36,13 +31,11 @@ def list_articles(db: Database, f: Filters, *, limit: int = 200, offset: int = 0
         best first).
     """
     where = db.article_clause(f)
-    out = db.frame(
+    page = db.frame(
         f"""SELECT {_LIST_SELECT} FROM articles WHERE {where.sql}
             ORDER BY date DESC NULLS LAST, doc_id LIMIT ? OFFSET ?""",
         [*where.params, int(limit), int(offset)])
-    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
-    out["themes"] = [as_list(v) for v in out["themes"]]
-    return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "lead", "locality", "outlet")})
+    return _listed(db, page)
 
 
 def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.DataFrame:
@@ -54,9 +47,26 @@ def articles_by_id(db: Database, doc_ids: list[str] | tuple[str, ...]) -> pd.Dat
         Columns as :func:`list_articles`.
     """
     ids = list(dict.fromkeys(str(d) for d in doc_ids))
-    out = db.frame(
+    page = db.frame(
         f"""SELECT {_LIST_SELECT} FROM articles WHERE list_contains(?, doc_id)
             ORDER BY list_position(?, doc_id)""", [ids, ids])
+    return _listed(db, page)
+
+
+def _listed(db: Database, page: pd.DataFrame) -> pd.DataFrame:
+    """A page of list rows with the leads of its untitled articles, typed.
+
+    The leads are read for the page's untitled rows only, after the page is cut: asked
+    in the page's own query, DuckDB would read and cut every filtered text first (470
+    against 40 ms for a page of 2,000 of 100,000 articles).
+    """
+    untitled = page["doc_key"][page["title"].isna()].astype("int64").tolist()
+    leads: dict[int, str] = {}
+    if untitled:
+        found = db.frame(f"SELECT doc_key, {_LEAD_SQL} AS lead FROM articles "
+                         "WHERE doc_key IN (SELECT UNNEST(?::BIGINT[]))", [untitled])
+        leads = dict(zip(found["doc_key"].astype("int64"), found["lead"], strict=True))
+    out = page.assign(lead=page["doc_key"].astype("int64").map(leads))[list(LIST_COLUMNS)]
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
     out["themes"] = [as_list(v) for v in out["themes"]]
     return out.astype({c: STRING_DTYPE for c in ("doc_id", "title", "lead", "locality", "outlet")})
