@@ -30,7 +30,7 @@ def test_articles_writes_one_json_object_per_article_with_the_contract_columns(c
     (entry,) = json.loads(report.read_text(encoding="utf-8"))
     assert {k: entry[k] for k in ("status", "articles")} == {"status": "loaded", "articles": 4}
     assert set(entry) >= {"source", "status", "articles", "errors"}
-    assert "4 articles from 1 files" in err
+    assert "articles: 4; files: 1 (1 loaded" in err
 
 
 def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):

@@ -38,7 +38,7 @@ def test_both_languages_name_the_same_values_english_alone_the_plural_ending():
 def test_a_string_is_rendered_in_either_language_with_its_values():
     values = {"files": 3, "loaded": 2, "partial": 0, "failed": 1, "articles": 12}
     assert t("summary_line", "zh", **values) == "共 3 个文件：2 个已载入，0 个部分载入，1 个未载入；12 篇文章。"
-    assert t("summary_line", "en", **values) == "3 files: 2 loaded, 0 partial, 1 failed; 12 articles."
+    assert t("summary_line", "en", **values) == "files: 3 (2 loaded, 0 partial, 1 failed); articles: 12."
     assert t("folder_large", "en", files=1200, mb=35.4) == (
         "This folder holds 1,200 files (35 MB): reading and segmenting them may take a while.")
     assert t("error_load", "en") == "Could not load: "  # the trailing space is kept
