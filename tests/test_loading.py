@@ -25,6 +25,19 @@ def report_of(result, name):
     return report
 
 
+def one_sheet_book(path, *rows, merge=None):
+    """Save an .xlsx workbook of one sheet holding ``rows`` (cells ``merge``d, e.g. ``A1:C1``)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    if merge:
+        book.active.merge_cells(merge)
+    book.save(path)
+    return path
+
+
 def test_csv_with_chinese_headers(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(
@@ -71,15 +84,8 @@ def test_csv_rows_of_the_wrong_width_are_reported_by_line(tmp_path):
 
 
 def test_excel(tmp_path):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["标题", "内容", "日期"])
-    sheet.append(["甲", LEAD, dt.datetime(2024, 6, 14)])
-    sheet.append(["乙", None, dt.datetime(2024, 6, 14)])
-    path = tmp_path / "sheet.xlsx"
-    book.save(path)
+    path = one_sheet_book(tmp_path / "sheet.xlsx", ["标题", "内容", "日期"],
+                          ["甲", LEAD, dt.datetime(2024, 6, 14)], ["乙", None, dt.datetime(2024, 6, 14)])
     result = load(path)
     report = report_of(result, "sheet.xlsx")
     assert (report.status, report.articles) == ("partial", 1)
@@ -115,6 +121,37 @@ def test_excel_every_sheet_loads_with_its_own_header_and_reasons_name_their_shee
         ("empty_text_cell", 4, "6月"), ("no_text_column", None, "说明")]
     assert report.errors[0].message.startswith("sheet 6月: ")
     assert report.errors[1].text("zh").startswith("工作表「说明」：")
+
+
+def test_excel_title_rows_above_the_header_are_left_out_by_name_and_the_header_found_below(tmp_path):
+    path = one_sheet_book(tmp_path / "export.xlsx", ["2024年政协新闻汇总"], ["导出时间：2024-07-01", None, "共 2 条"],
+                          [], ["标题", "正文", "日期"], ["甲", LEAD, dt.datetime(2024, 6, 14)],
+                          ["乙", LEAD, dt.datetime(2024, 6, 15)], merge="A1:C1")
+    result = load(path)
+    report = report_of(result, "export.xlsx")
+    assert (report.status, report.records, report.articles) == ("loaded", 2, 2)
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert [(p.code, p.line) for p in report.skipped] == [("rows_above_header", 1), ("rows_above_header", 2)]
+    assert report.skipped[1].message == (
+        "a row above the header (line 4), read as a title or note, not as an article: 导出时间：2024-07-01 共 2 条")
+
+
+def test_csv_title_row_saved_from_excel_is_left_out_by_name(tmp_path):
+    path = tmp_path / "saved.csv"
+    path.write_text(f"2024年政协新闻汇总,,\n标题,内容,日期\n甲,\"{LEAD}\",2024-06-14\n乙,\"{LEAD}\",2024-06-15\n",
+                    encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "saved.csv")
+    assert (report.status, report.records, report.articles) == ("loaded", 2, 2)
+    assert [(p.code, p.line, p.params["header_line"]) for p in report.skipped] == [("rows_above_header", 1, 2)]
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+
+
+def test_excel_header_named_by_columns_is_found_below_a_title_row(tmp_path):
+    path = one_sheet_book(tmp_path / "mapped.xlsx", ["汇总表"], ["题目", "稿件"], ["甲", LEAD])
+    result = load(path, columns={"稿件": "text", "题目": "title"})
+    assert result.articles["title"].tolist() == ["甲"]
+    assert [p.code for p in report_of(result, "mapped.xlsx").skipped] == ["rows_above_header"]
 
 
 def test_json_list_nested_html_and_video_tags(tmp_path):

@@ -60,7 +60,7 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     if suffix == ".xls":
         return [], report.fail("xls_format")
     if suffix in {".xlsx", ".xlsm"}:
-        return _from_workbook(read_excel(data), name, options, report)
+        return _from_workbook(read_excel(data, columns=options.columns), name, options, report)
     if suffix == ".parquet":
         return _from_records(read_parquet(data), name, options, report)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
@@ -85,8 +85,8 @@ def _read_text_format(
 ) -> tuple[list[RawArticle], FileReport]:
     """Dispatch decoded text by format."""
     readers: dict[str, Callable[[str], RecordBatch]] = {
-        ".csv": read_delimited,
-        ".tsv": lambda t: read_delimited(t, delimiter="\t"),
+        ".csv": lambda t: read_delimited(t, columns=options.columns),
+        ".tsv": lambda t: read_delimited(t, delimiter="\t", columns=options.columns),
         ".json": read_json,
         ".jsonl": read_json_lines,
         ".ndjson": read_json_lines,
@@ -221,6 +221,7 @@ def _from_records(
         report.fail(code, line, **params, **where)
 
     report.errors.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.errors)
+    report.skipped.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.skipped)
     report.records += batch.total
     if not batch.records:
         if not batch.errors:

@@ -15,7 +15,9 @@ import io
 import json
 import re
 import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from analysis.report import Problem
@@ -30,12 +32,14 @@ class RecordBatch:
     Attributes:
         records: ``(number, flat record)`` for every record that could be read.
         errors: records (or the whole file) that could not be read, with the reason.
+        skipped: rows deliberately not read as records (a title row above a header).
         total: records found, read or not (so ``total == len(records) + record errors``).
         columns: the column names, in order of first appearance.
     """
 
     records: list[Record] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
     total: int = 0
     columns: list[str] = field(default_factory=list)
 
@@ -72,38 +76,82 @@ def flatten_record(record: dict[str, Any], prefix: str = "", depth: int = 0) -> 
     return flat
 
 
-def read_delimited(text: str, *, delimiter: str | None = None) -> RecordBatch:
-    """Read CSV or TSV text with a header row; a row of the wrong width is reported by line."""
+HEADER_SEARCH_ROWS = 10
+"""Non-empty rows of a table looked at for its header (below a title or a note)."""
+
+
+def read_delimited(
+    text: str, *, delimiter: str | None = None, columns: Mapping[str, str] | None = None
+) -> RecordBatch:
+    """Read CSV or TSV text with a header row; a row of the wrong width is reported by line.
+
+    The header is found as in a sheet (:func:`find_header`): a title row an export put
+    above it is reported as left out, not read as the header.
+    """
     batch = RecordBatch()
     if delimiter is None:
         delimiter = _sniff_delimiter(text)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        batch.errors.append(Problem.of("no_header"))
+    rows = _csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    first: list[tuple[int, list[str] | csv.Error]] = []
+    for item in rows:
+        first.append(item)
+        if len(first) >= HEADER_SEARCH_ROWS or isinstance(item[1], csv.Error):
+            break
+    candidates = [(line, row) for line, row in first if not isinstance(row, csv.Error)]
+    if not candidates:
+        if first:  # the first row is already malformed
+            batch.errors.append(Problem.of("bad_header", line=first[0][0], detail=str(first[0][1])))
+        else:
+            batch.errors.append(Problem.of("no_header"))
         return batch
-    except csv.Error as exc:
-        batch.errors.append(Problem.of("bad_header", line=1, detail=str(exc)))
-        return batch
-    header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
+    at = find_header([row for _, row in candidates], columns)
+    header_line = candidates[at][0]
+    header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(candidates[at][1])]
+    for line, row in candidates[:at]:
+        batch.skipped.append(Problem.of("rows_above_header", line=line, header_line=header_line,
+                                        text=_row_text(row)))
+    for line, row in chain(first[first.index(candidates[at]) + 1:], rows):
+        if isinstance(row, csv.Error):
+            batch.fail("malformed_csv", line=line, detail=str(row))
+        elif len(row) != len(header):
+            batch.fail("wrong_field_count", line=line, found=len(row), expected=len(header))
+        else:
+            batch.add(line, dict(zip(header, row, strict=True)))
+    return batch
+
+
+def _csv_rows(reader) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """``(first line, row)`` of every non-blank row, or ``(line, error)`` for a malformed one."""
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            batch.fail("malformed_csv", line=start, detail=str(exc))
+            yield start, exc
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            batch.fail("wrong_field_count", line=start, found=len(row), expected=len(header))
-            continue
-        batch.add(start, dict(zip(header, row, strict=True)))
-    return batch
+        if any(cell.strip() for cell in row):
+            yield start, row
+
+
+def find_header(rows: list[list[Any]], columns: Mapping[str, str] | None) -> int:
+    """Which of a table's first non-empty rows is its header: the first naming a text column.
+
+    An export often puts a title row (``2024年政协新闻汇总``) or a note above the header;
+    the first row that names a text column (:func:`~analysis.loading.columns.recognise_columns`,
+    with the explicit ``--columns`` mapping) is the header, else the first row is.
+    """
+    from analysis.loading.columns import recognise_columns
+
+    return next((i for i, row in enumerate(rows)
+                 if recognise_columns(_header_names(row), columns).get("text") is not None), 0)
+
+
+def _row_text(row: Sequence[Any]) -> str:
+    """A row's non-empty cells joined, cut to 60 characters, to name it in a report."""
+    return " ".join(str(cell).strip() for cell in row if cell not in (None, ""))[:60]
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -127,13 +175,18 @@ class Sheet:
     batch: RecordBatch
 
 
-def read_excel(data: bytes) -> list[Sheet]:
-    """Read every sheet of an .xlsx workbook that holds rows (header in its first non-empty row).
+def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list[Sheet]:
+    """Read every sheet of an .xlsx workbook that holds rows.
 
     Each sheet is its own table, with its own header, so a workbook of one sheet per month
-    or per outlet loads whole. Sheets with nothing in them are passed over (there is
-    nothing to lose); a workbook with no rows at all, or one that cannot be opened, gives
-    one sheet whose batch holds the error.
+    or per outlet loads whole. The header is the first of the first
+    :data:`HEADER_SEARCH_ROWS` non-empty rows that names a text column (see
+    :func:`~analysis.loading.columns.recognise_columns`; ``columns`` is the explicit
+    mapping of ``--columns``), else the first non-empty row: an export often has a title
+    row (``2024年政协新闻汇总``) or a note above its header; those rows are reported as
+    left out (``rows_above_header``). Sheets with nothing in them are passed over (there
+    is nothing to lose); a workbook with no rows at all, or one that cannot be opened,
+    gives one sheet whose batch holds the error.
     """
     import zipfile
 
@@ -146,26 +199,33 @@ def read_excel(data: bytes) -> list[Sheet]:
         return [Sheet("", RecordBatch(errors=[Problem.of("bad_xlsx", detail=str(exc))]))]
     sheets = []
     for worksheet in workbook.worksheets:
-        batch = _read_sheet(worksheet)
+        batch = _read_sheet(worksheet, columns)
         if batch is not None:
             sheets.append(Sheet(worksheet.title, batch))
     workbook.close()
     return sheets or [Sheet("", RecordBatch(errors=[Problem.of("empty_sheet")]))]
 
 
-def _read_sheet(worksheet) -> RecordBatch | None:
+def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | None:
     """The rows of one worksheet below its header, or None when it holds no cell at all."""
     batch = RecordBatch()
-    header: list[str] | None = None
-    for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        if not any(cell not in (None, "") for cell in row):
-            continue
-        if header is None:
-            header = [str(c).strip() if c not in (None, "") else f"column_{i + 1}"
-                      for i, c in enumerate(row)]
-            continue
+    rows = [(number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            if any(cell not in (None, "") for cell in row)]
+    if not rows:
+        return None
+    at = find_header([row for _, row in rows[:HEADER_SEARCH_ROWS]], columns)
+    header = _header_names(rows[at][1])
+    for number, row in rows[:at]:
+        batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=rows[at][0],
+                                        text=_row_text(row)))
+    for number, row in rows[at + 1:]:
         batch.add(number, dict(zip(header, row, strict=False)))
-    return None if header is None else batch
+    return batch
+
+
+def _header_names(row: Sequence[Any]) -> list[str]:
+    """A row read as column names: empty cells named by position (``column_3``)."""
+    return [str(c).strip() if c not in (None, "") else f"column_{i + 1}" for i, c in enumerate(row)]
 
 
 def read_parquet(data: bytes) -> RecordBatch:
