@@ -191,3 +191,24 @@ def test_year_only_metadata_takes_the_text_s_full_date_in_that_year():
 )
 def test_year_only_metadata_without_a_date_of_that_year_is_1_january_from_metadata(lead):
     assert resolve_event_date(lead, edition_date=None, metadata_year=2024) == (dt.date(2024, 1, 1), "metadata")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2024-06-14 19:24:07", dt.date(2024, 6, 14)),
+    ("2024年6月14日", dt.date(2024, 6, 14)),
+    ("20240614", dt.date(2024, 6, 14)),
+    (20240614, dt.date(2024, 6, 14)),  # digits of a date, not a number of days or seconds
+    (dt.datetime(2024, 6, 14, 23, 0), dt.date(2024, 6, 14)),
+    (1718361847, dt.date(2024, 6, 14)),  # Unix seconds: 18:44 in China
+    ("1718361847", dt.date(2024, 6, 14)),
+    (1718380800000, dt.date(2024, 6, 15)),  # Unix milliseconds: 2024-06-14 16:00 UTC is midnight in China
+    (45457, dt.date(2024, 6, 14)),  # an Excel serial day: a date cell saved without its format
+    (45457.75, dt.date(2024, 6, 14)),
+    ("45457", None),  # as text it could be anything
+    (12, None),
+    ("未注明", None),
+])
+def test_date_columns_read_dates_unix_times_and_excel_serial_days(cell, expected):
+    from analysis.loading.readers import parse_metadata_date
+
+    assert parse_metadata_date(cell) == expected

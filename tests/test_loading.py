@@ -154,6 +154,14 @@ def test_excel_header_named_by_columns_is_found_below_a_title_row(tmp_path):
     assert [p.code for p in report_of(result, "mapped.xlsx").skipped] == ["rows_above_header"]
 
 
+def test_json_unix_timestamps_in_milliseconds_date_the_records(tmp_path):
+    path = tmp_path / "api.json"
+    record = {"title": "甲", "content": LEAD.replace("6月13日", "近日"), "timestamp": 1718361847000}
+    path.write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    loaded = load(path).articles
+    assert loaded[["date", "date_source"]].astype(str).values.tolist() == [["2024-06-14", "metadata"]]
+
+
 def test_json_list_nested_html_and_video_tags(tmp_path):
     day = {
         "total": 2,

@@ -172,7 +172,13 @@ def _clean_title(value: object) -> str | None:
 
 
 def parse_metadata_date(value: object) -> dt.date | None:
-    """Read a date cell (``2024-06-14 19:24:07``, ``2024/6/14``, ``2024年6月14日``, a datetime)."""
+    """Read a date cell (``2024-06-14 19:24:07``, ``2024/6/14``, ``2024年6月14日``, a datetime).
+
+    Numbers are read as what exports hold in date columns: a Unix time in seconds
+    (``1718361847``, 10 digits) or milliseconds (13 digits), as web APIs give it, dated
+    in China's time zone; or, for a number cell, an Excel serial day (``45457``, a date
+    cell saved without its date format); ``20240614`` is a date written as digits.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -180,8 +186,31 @@ def parse_metadata_date(value: object) -> dt.date | None:
     text = as_text(value)
     if text is None:
         return None
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if numeric or (text.isdigit() and len(text) in (10, 13)):
+        from_number = _date_of_number(float(value) if numeric else int(text), serial=numeric)
+        if from_number is not None:
+            return from_number
     return date_of_match(_DATE_VALUE.search(text) or re.fullmatch(
         r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text))
+
+
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+_UNIX_SECONDS = (946_684_800, 4_102_444_800)
+"""2000-01-01 to 2100-01-01 as Unix seconds: the range read as a Unix time."""
+_EXCEL_DAYS = (32_874, 73_051)
+"""1990-01-01 to 2100-01-01 as Excel serial days."""
+
+
+def _date_of_number(number: float, *, serial: bool) -> dt.date | None:
+    """The date a number in a date column stands for, or None (see :func:`parse_metadata_date`)."""
+    low, high = _UNIX_SECONDS
+    for scale in (1, 1000):
+        if low * scale <= number < high * scale:
+            return dt.datetime.fromtimestamp(number / scale, tz=_CHINA_TIME).date()
+    if serial and _EXCEL_DAYS[0] <= number < _EXCEL_DAYS[1]:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
+    return None
 
 
 def _from_workbook(
