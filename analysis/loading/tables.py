@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from analysis.report import Problem
@@ -207,18 +207,22 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
 
 
 def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | None:
-    """The rows of one worksheet below its header, or None when it holds no cell at all."""
-    batch = RecordBatch()
-    rows = [(number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-            if any(cell not in (None, "") for cell in row)]
-    if not rows:
+    """The rows of one worksheet below its header, or None when it holds no cell at all.
+
+    Only the rows looked at for the header are held; the rest stream into the batch.
+    """
+    rows = ((number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            if any(cell not in (None, "") for cell in row))
+    first = list(islice(rows, HEADER_SEARCH_ROWS))
+    if not first:
         return None
-    at = find_header([row for _, row in rows[:HEADER_SEARCH_ROWS]], columns)
-    header = _header_names(rows[at][1])
-    for number, row in rows[:at]:
-        batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=rows[at][0],
+    batch = RecordBatch()
+    at = find_header([row for _, row in first], columns)
+    header = _header_names(first[at][1])
+    for number, row in first[:at]:
+        batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=first[at][0],
                                         text=_row_text(row)))
-    for number, row in rows[at + 1:]:
+    for number, row in chain(first[at + 1:], rows):
         batch.add(number, dict(zip(header, row, strict=False)))
     return batch
 
