@@ -132,10 +132,10 @@ def say_unknown_columns(reports: Sequence[FileReport], lang: Lang) -> None:
     The reports name them file by file; stderr gets one line per distinct set, with the
     number of files, so a typo in the option is seen without opening the report.
     """
-    files_by_columns = Counter(
-        str(problem.params.get("columns", ""))
-        for report in reports for problem in report.skipped if problem.code == "unknown_columns"
-    )
+    files_by_columns: Counter[str] = Counter()
+    for report in reports:  # a workbook counts once, however many of its sheets lack the columns
+        files_by_columns.update({str(p.params.get("columns", "")) for p in report.skipped
+                                 if p.code == "unknown_columns"})
     for columns, files in files_by_columns.items():
         say("cli_unknown_columns", lang, columns=columns, files=files)
 

@@ -26,6 +26,13 @@ def _keep_main_module():
     sys.modules["__main__"] = _MAIN_MODULE
 
 
+def write_config(folder: Path, name: str, text: str) -> Path:
+    """Write a configuration file the tests made up (UTF-8) into ``folder``; return its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def corpus_path(name: str) -> Path:
     """Return ``../shared/corpora/<name>``, skipping (or failing on CI) when it is absent."""
     path = SHARED_CORPORA / name

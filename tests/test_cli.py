@@ -65,6 +65,21 @@ def test_columns_the_tables_do_not_have_are_said_once_on_stderr_not_only_in_the_
     assert err.count("--columns names 'headline', which 2 table file(s) do not have") == 1
 
 
+def test_a_workbook_counts_once_among_the_files_that_lack_a_mapped_column(capsys, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["title", "body"])
+    book.active.append(["甲", "委员们开展调研。"])
+    june = book.create_sheet("6月")
+    june.append(["title", "body"])
+    june.append(["乙", "委员们提出建议。"])
+    book.save(tmp_path / "book.xlsx")
+    status, out, err = run(capsys, "articles", str(tmp_path / "book.xlsx"), "--columns", "body=text,headline=title")
+    assert status == 0 and len(out.splitlines()) == 2
+    assert "--columns names 'headline', which 1 table file(s) do not have" in err
+
+
 def test_lang_zh_words_the_summary_and_the_reasons_on_stderr_in_chinese(capsys, tmp_path):
     page = tmp_path / "news.jsonl"
     page.write_text('{"title": "甲", "text": "委员们开展调研，提出意见建议。"}\n{not json\n', encoding="utf-8")

@@ -15,7 +15,7 @@ from analysis.messages import (
     render,
 )
 from analysis.paths import data_path
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, write_config
 
 CATALOG = MessageCatalog(
     templates={
@@ -30,9 +30,7 @@ CATALOG = MessageCatalog(
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "messages.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_config(tmp_path, "messages.toml", text)
 
 
 def test_the_shipped_catalog_is_sound_and_every_code_has_english_and_chinese():

@@ -16,6 +16,7 @@ from analysis.theme_dictionary import (
     theme_terms,
 )
 from analysis.theme_model import GLOSSARY_COLUMNS, theme_glossary
+from tests.conftest import write_config
 
 REQUIRED = {
     "party_building": "党的建设",
@@ -64,9 +65,7 @@ weights = { "党支部" = 0.5 }
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "themes.toml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+    return write_config(tmp_path, "themes.toml", textwrap.dedent(text))
 
 
 def error_for(tmp_path: Path, text: str) -> str:

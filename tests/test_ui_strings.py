@@ -9,15 +9,13 @@ import pytest
 
 from analysis.messages import placeholders
 from analysis.paths import data_path
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, write_config
 from ui.i18n import ENGLISH_ONLY, default_strings, read_strings, t
 from ui.units import count_text
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "ui_strings.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_config(tmp_path, "ui_strings.toml", text)
 
 
 def test_the_shipped_file_is_sound_and_every_key_has_chinese_and_english():
