@@ -228,6 +228,12 @@ def test_local_cppcc_provincial_bodies_are_their_province_without_a_hint():
     assert by_id.loc["sp-013", "locality"] == "湖南省"
 
 
+def test_a_county_cppcc_site_page_is_its_county_named_bare_in_the_text():
+    articles = load_articles([corpus_path("cppcc-local-news-pages") / "articles.jsonl"]).articles
+    page = articles.set_index("doc_id").loc["sp-012"]  # title 县政协开展…, the text says 安乡 (twice)
+    assert (page["province"], page["prefecture"], page["county"]) == ("湖南省", "常德市", "安乡县")
+
+
 def test_the_1954_national_report_in_traditional_characters_is_converted_and_gets_themes():
     from analysis.theme_dictionary import load_themes
     from analysis.themes import assign_themes

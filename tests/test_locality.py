@@ -235,6 +235,50 @@ def test_blocked_word_still_works_as_a_dateline(where):
     assert where(dateline_place="白银", title="委员视察") == "620400"
 
 
+# --- bare county names, in articles about an unnamed county -------------------------------
+
+
+def test_a_county_site_page_is_placed_in_the_county_it_names_bare(where):
+    text = ("5月9日，县政协组织委员到各乡镇开展河湖专项民主监督。\n"
+            "委员们表示，守护好一江碧水，关系安乡发展和安乡群众的切身利益。")
+    assert where(text, title="县政协开展河湖专项民主监督") == "430721"  # 湖南常德安乡县
+
+
+def test_a_bare_county_name_in_the_headline_counts_with_the_body(where):
+    text = "近年来，苍南坚持生态优先，县委、县政府决定保留原生态海岸线。"
+    assert where(text, title="浙江苍南：推进海洋生态保护") == "330327"
+
+
+def test_a_bare_county_name_named_once_needs_a_place_above_it(where):
+    once = "县政协委员赴安乡调研水利建设。"
+    assert where(once) is None
+    assert where("常德市政协与县政协委员赴安乡调研水利建设。") == "430721"
+
+
+def test_bare_county_names_need_an_article_about_some_county(where):
+    assert where("关系安乡发展和安乡群众的切身利益。") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县政协委员到松滋河巡查，松滋河沿岸整治有序推进。",  # a river named after 松滋市
+        "县委书记到安乡镇调研，安乡镇党委汇报了工作。",  # a town of the name, wherever it is
+        "县委强调，合作共赢，合作发展。",  # 合作 (合作市) is an ordinary word
+        "全区上下齐心，且末、且末人民共同努力。",  # 全区: also an autonomous region's own word
+    ],
+)
+def test_bare_county_names_are_not_read_as_parts_of_other_names_or_as_words(where, text):
+    assert where(text) is None
+
+
+def test_a_round_up_whose_one_item_names_a_county_bare_stays_unplaced(where):
+    text = ("北京国际机器人大会开幕，来自15个国家的企业参展。\n"
+            "浙江舟山输电铁塔建设进入冲刺阶段。湖北武汉举办军营开放活动。\n"
+            "广东深圳发布新一批产业政策。云南通海抗震救灾有序展开，通海灾区物资充足，全县转移安置三万人。")
+    assert where(text, title="国内联播快讯") is None
+
+
 # --- the table API -----------------------------------------------------------------------
 
 

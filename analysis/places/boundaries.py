@@ -48,6 +48,18 @@ class WordBoundaries:
             end: where it ends.
             cache: a dict shared by the calls on one text, so a clause is cut once.
         """
+        cuts = self.cuts(text, start, end, cache=cache)
+        return start in cuts and (end in cuts or not any(cut in cuts for cut in range(start + 1, end)))
+
+    def cuts(self, text: str, start: int, end: int, *, cache: dict | None = None) -> frozenset[int]:
+        """The positions in ``text`` where the segmenter cuts the clause around ``text[start:end]``.
+
+        Args:
+            text: the text the name was found in.
+            start: where the name starts.
+            end: where it ends.
+            cache: as for :meth:`stands_alone`.
+        """
         left, right = _clause(text, start, end)
         key = (left, right)
         cuts = cache.get(key) if cache is not None else None
@@ -55,7 +67,7 @@ class WordBoundaries:
             cuts = self._cuts(text[left:right], left)
             if cache is not None:
                 cache[key] = cuts
-        return start in cuts and (end in cuts or not any(cut in cuts for cut in range(start + 1, end)))
+        return cuts
 
     def _cuts(self, clause: str, offset: int) -> frozenset[int]:
         position = offset

@@ -30,10 +30,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.common_words import common_word_set
 from analysis.paths import data_path
 from analysis.places.alias_file import ALIASES_FILE, check_not_a_place, load_alias_file
 from analysis.places.aliases import LEVELS, AliasMeaning, Level, build_aliases
-from analysis.places.matcher import PlaceMatcher, compile_matcher
+from analysis.places.matcher import PlaceMatcher, compile_bare_county_matcher, compile_matcher
 from analysis.schema import STRING_DTYPE
 
 PLACE_COLUMNS = (
@@ -141,6 +142,14 @@ class Gazetteer:
     def matcher(self) -> PlaceMatcher:
         """The compiled scanner for place names in running text (built on first use)."""
         return compile_matcher(self)
+
+    @cached_property
+    def bare_county_matcher(self) -> PlaceMatcher:
+        """The scanner for bare county names (安乡), read only in articles about an unnamed county.
+
+        Built on first use: it needs jieba's dictionary to leave out ordinary words (~0.2 s).
+        """
+        return compile_bare_county_matcher(self, ordinary_words=common_word_set())
 
 
 def load_gazetteer(*, aliases_path: Path | str | None = None) -> Gazetteer:

@@ -10,7 +10,7 @@ the order they apply:
    names, short forms (临夏州, 肃南县) and bare province/prefecture names (兰州, 甘肃),
    a bare name only where it stands as a word (not 长沙 in 外交部长沙伦赛, nor 海北 in
    天南海北). Bare county names (清水, 高台) are read only in a dateline, where a
-   prefecture beats a same-named county (临夏 → 临夏回族自治州).
+   prefecture beats a same-named county (临夏 → 临夏回族自治州), and under rule 7.
 2. 省委, 省政协, 全省 … mean the paper's province (``province_hint``) or, without one,
    the province of the article's own places: the dateline's, else the headline's, else
    that of most of the body's places (本报兰州讯 + 十二届省政协… → 甘肃省).
@@ -35,7 +35,14 @@ the order they apply:
    province the lead does not name needs two mentions and three quarters of the
    weight: a place named in passing (2011年上海世锦赛 in a report from Budapest, 海南自贸
    试验区 in a national report) does not make the article about it.
-7. Nothing resolvable gives NA, except that with ``province_hint`` an article that
+7. In an article that speaks of some unnamed county (县政协, 县委, 全县, 旗政协, 区政协),
+   bare county names (安乡, never read by rule 1) are read too, where they stand as a
+   word and not as part of a town, river or road (安乡镇, 松滋河), and weigh as two-
+   character county names do (rule 3): twice named, or backed by a place above them.
+   A county site's page (县政协开展… / 是关系安乡发展和安乡人民福祉的大事) is then its
+   county's, while a round-up whose one item says 全县 stays unplaced (rule 6). Bare
+   names that are ordinary words (合作, 和平) are never read.
+8. Nothing resolvable gives NA, except that with ``province_hint`` an article that
    speaks of some unnamed 县政协/市委 is placed in the hint province.
 """
 
@@ -189,6 +196,8 @@ def _locate(
     lead = lead_length(body)
     zones = (("title", _text(title)), ("kicker", _text(kicker)), ("lead", body[:lead]), ("body", body[lead:]))
     mentions = [(zone, m) for zone, value in zones if value for m in matcher.scan(value)]
+    if _speaks_of_a_county(mentions):
+        mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()
     dateline_codes = _dateline_codes(gazetteer, dateline_name, hint)
     own = hint or _article_province(matcher.chains, mentions, dateline_codes)
@@ -200,6 +209,42 @@ def _locate(
     if code is None and hint is not None and local_ref:
         return hint
     return code
+
+
+def _speaks_of_a_county(mentions: list[tuple[str, Mention]]) -> bool:
+    """Whether the article names some unnamed county's organs or the county as a whole.
+
+    县政协, 县委, 全县, 我县 and the banner (旗) forms; 区 only as an organ (区政协): 全区 is
+    also an autonomous region's word for itself.
+    """
+    return any(m.entry.generic in ("县", "旗") or (m.entry.generic == "区" and m.organ) for _, m in mentions)
+
+
+def bare_county_mentions(
+    gazetteer: Gazetteer, zones: tuple[tuple[str, str], ...], mentions: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """The bare county names (安乡) in an article's zones, as weak mentions (rule 7).
+
+    Args:
+        gazetteer: the gazetteer.
+        zones: ``(zone, text)`` pairs as read for the other rules (title, kicker, lead, body).
+        mentions: the place names already found in those zones; a bare name inside one
+            of them is not read.
+
+    Returns:
+        ``(zone, mention)`` pairs, each mention weak: it counts only when its county is
+        named at least twice or a place above it backs it up, as for 漳县.
+    """
+    scanner = gazetteer.bare_county_matcher
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for zone, m in mentions:
+        taken.setdefault(zone, []).append((m.start, m.end))
+    found = []
+    for zone, text in zones:
+        for m in scanner.scan_words(text) if text else ():
+            if not any(start < m.end and m.start < end for start, end in taken.get(zone, ())):
+                found.append((zone, m._replace(weak=True)))
+    return found
 
 
 def strip_author_notes(text: str) -> str:

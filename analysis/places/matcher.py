@@ -18,8 +18,8 @@ Python's ``re`` tries a branch's alternatives one by one.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.places.boundaries import WordBoundaries
@@ -47,6 +47,10 @@ _FORBIDDEN_NEXT = {"市": "场", "区": "域"}
 
 _WEAK_FORBIDDEN_NEXT = "域级城乡区镇"
 """A two-character county name is not read before these (形成县域, 提高县级)."""
+
+_BARE_COUNTY_FORBIDDEN_NEXT = frozenset("镇乡村河湖江溪山岭路街港站桥寺洲岛湾")
+"""What a bare county name is not read before: a town, village, river or road named
+after the county is elsewhere (安乡镇 in another county), or no place at all (松滋河)."""
 
 _TRANSLITERATION = frozenset("罗兰里尔斯克格纳萨塔奥伊亚尼基拉特瓦诺科夫维利努比哥茨米姆弗艾埃什")
 """Characters of transliterated foreign names. Foreign states end in 州 too: after one of
@@ -119,6 +123,32 @@ class PlaceMatcher:
         dropped, so 示范县 hides 范县. A bare name is kept only where it stands as a word
         (:mod:`analysis.places.boundaries`).
         """
+        mentions = _settle(self._candidates(text), text)
+        if not any(m.entry.bare for m in mentions):
+            return mentions
+        cache: dict = {}
+        stands = self.boundaries.stands_alone
+        return [m for m in mentions if not m.entry.bare or stands(text, m.start, m.end, cache=cache)]
+
+    def scan_words(self, text: str) -> list[Mention]:
+        """Return the names in ``text`` that stand as whole words, in order.
+
+        For the bare county scanner (:func:`compile_bare_county_matcher`): each candidate
+        must begin and end where the segmenter cuts, and not run on into a town, river or
+        road named after it (安乡镇, 松滋河), before overlaps are settled, so that a
+        candidate that is no word (和安 in 发展和安乡人民) cannot hide one that is.
+        """
+        cache: dict = {}
+        cuts = self.boundaries.cuts
+        found = [
+            (start, end, entry) for start, end, entry in self._candidates(text)
+            if text[end : end + 1] not in _BARE_COUNTY_FORBIDDEN_NEXT
+            and {start, end} <= cuts(text, start, end, cache=cache)
+        ]
+        return _settle(found, text)
+
+    def _candidates(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Every ``(start, end, entry)`` whose text ends at an anchor, longest per anchor."""
         found = []
         entries, lengths = self.entries, self._lengths
         for anchor in self._anchors.finditer(text, 1):
@@ -132,12 +162,7 @@ class PlaceMatcher:
                 if entry is not None and _allowed(text, end - length, end, entry, following):
                     found.append((end - length, end, entry))
                     break
-        mentions = _settle(found, text)
-        if not any(m.entry.bare for m in mentions):
-            return mentions
-        cache: dict = {}
-        stands = self.boundaries.stands_alone
-        return [m for m in mentions if not m.entry.bare or stands(text, m.start, m.end, cache=cache)]
+        return found
 
 
 def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> bool:
@@ -180,16 +205,42 @@ def compile_matcher(gazetteer: Gazetteer) -> PlaceMatcher:
     for text in LOCAL_REFS:
         level = text[0] if text[0] in LOCAL_LEVELS else text[1]
         entries.setdefault(text, Entry(codes=(), generic=level))
+    with_prefectures = {code[:2] for code, level in levels.items() if level == "prefecture"}
+    flat = frozenset(
+        code for code, level in levels.items() if level == "province" and code[:2] not in with_prefectures)
+    return _assemble(entries, chains={place.adcode: place.codes for place in gazetteer}, flat_provinces=flat)
+
+
+def compile_bare_county_matcher(gazetteer: Gazetteer, *, ordinary_words: Collection[str]) -> PlaceMatcher:
+    """Build the scanner for bare county names (安乡, 肃南), which the main scanner never reads.
+
+    Only names that mean counties and nothing else (not 临夏, also a prefecture), of two
+    characters or more, are taken; ``not_a_place`` texts and ``ordinary_words`` (合作,
+    和平: jieba's frequent non-names) are left out. The resolver reads these names only
+    in an article about some unnamed county (:mod:`analysis.places.locality`, rule 7).
+    """
+    levels = dict(zip(gazetteer.places["adcode"], gazetteer.places["level"], strict=True))
+    entries: dict[str, Entry] = {}
+    for alias, meanings in gazetteer.aliases.items():
+        if len(alias) < 2 or alias in gazetteer.not_a_place or alias in ordinary_words:
+            continue
+        if all(m.kind == "bare" and levels[m.adcode] == "county" for m in meanings):
+            entries[alias] = Entry(codes=tuple(m.adcode for m in meanings), bare=True)
+    main = gazetteer.matcher  # its chains, and its segmenter for word boundaries
+    matcher = _assemble(entries, chains=main.chains, flat_provinces=main.flat_provinces)
+    return replace(matcher, boundaries=main.boundaries)
+
+
+def _assemble(
+    entries: dict[str, Entry], *, chains: Mapping[str, tuple[str, ...]], flat_provinces: frozenset[str]
+) -> PlaceMatcher:
     lengths: dict[str, set[int]] = {}
     for text in entries:
         lengths.setdefault(text[-2:], set()).add(len(text))
-    with_prefectures = {code[:2] for code, level in levels.items() if level == "prefecture"}
     return PlaceMatcher(
         entries=entries,
-        chains={place.adcode: place.codes for place in gazetteer},
-        flat_provinces=frozenset(
-            code for code, level in levels.items() if level == "province" and code[:2] not in with_prefectures
-        ),
+        chains=chains,
+        flat_provinces=flat_provinces,
         _lengths={char: tuple(sorted(ls, reverse=True)) for char, ls in lengths.items()},
         _anchors=re.compile("[" + "".join(re.escape(c) for c in sorted({b[-1] for b in lengths})) + "]"),
     )
