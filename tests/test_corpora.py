@@ -201,6 +201,21 @@ def test_people_s_daily_places_come_from_headline_dateline_and_lead_not_passing_
     assert pd.isna(locality["依法保障数字经济健康发展（新知新觉）"])  # （作者单位：云南大学法学院）
     assert pd.isna(locality["科学把握功成的“有我”与“无我”（思想纵横）"])  # （作者为海南…学院…）
     assert locality["港口忙 贸易旺"] == "烟台市"  # 烟台港 still names 烟台
+    assert pd.isna(locality["全国普通话普及率达80.72%"])  # 本报北京电, 记者从教育部了解到
+    assert pd.isna(locality["金砖“中国年”计划继续举办约80场会议和活动"])  # 外交部发言人, 本报北京电
+    beijing = articles[articles["province"] == "北京市"]
+    assert len(beijing) <= 3, beijing["title"].tolist()  # national news is filed from the capital
+
+
+def test_xwlb_national_events_in_the_capital_and_the_sco_are_not_placed():
+    articles = load_articles([corpus_path("xwlb-cctv-md")]).articles
+    locality = articles.groupby("title")["locality"].first()
+    assert pd.isna(locality["赵乐际会见波兰总统"])  # 在北京会见
+    assert pd.isna(locality["李强结束出访回到北京"])
+    assert pd.isna(locality["习近平会见俄罗斯外长"])  # 上海合作组织
+    assert pd.isna(locality["习近平同安哥拉总统会谈"])  # 台湾问题
+    assert locality["北京实施237项改革 优化营商环境"] == "北京市"
+    assert locality["【高质量发展调研行】上海：改革助推新质生产力走出实验室"] == "上海市"
 
 
 def test_xwlb_words_that_hold_place_names_and_national_bulletins_are_not_placed():

@@ -235,6 +235,39 @@ def test_blocked_word_still_works_as_a_dateline(where):
     assert where(dateline_place="白银", title="委员视察") == "620400"
 
 
+# --- national news filed from the capital ---------------------------------------------------
+
+
+def test_a_capital_dateline_over_national_news_places_nothing(where):
+    text = "记者从水利部获悉：今年前5个月，全国水利建设新开工项目同比增加，各地加快推进。"
+    assert where(text, title="全国水利建设提速", dateline_place="北京") is None
+
+
+def test_a_capital_dateline_counts_when_the_headline_or_lead_names_beijing(where):
+    assert where("北京市今年新增公园绿地。", title="城市更新见成效", dateline_place="北京") == "110000"
+    assert where("今年新增公园绿地。", title="北京建设公园城市", dateline_place="北京") == "110000"
+    assert where("今年新增公园绿地。", title="城市更新见成效", dateline_place="北京", province_hint="北京") == "110000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国人大常委会委员长24日在北京会见来访的外国议长。",
+        "纪念大会在北京人民大会堂隆重举行。",
+        "国务院总理结束出访回到北京。",
+        "国家主席将出席上海合作组织成员国元首理事会会议。",
+        "两国元首会晤。中方强调，台湾问题是中国核心利益中的核心。",
+    ],
+)
+def test_venues_of_national_events_and_names_holding_a_place_name_place_nothing(where, text):
+    assert where(text) is None
+
+
+def test_beijing_named_for_itself_is_still_beijing(where):
+    assert where("国务院总理在北京市调研，考察城市更新项目。") == "110000"
+    assert where("北京实施237项改革任务，优化营商环境。") == "110000"
+
+
 # --- bare county names, in articles about an unnamed county -------------------------------
 
 

@@ -19,7 +19,11 @@ the order they apply:
    never guessed. A two-character county name (漳县) counts only when an organ word
    follows (漳县政协) or a prefecture or county of its own backs it up.
 4. A dateline naming no place in China (本报华沙电) leaves the article unplaced unless
-   the title or kicker names a place.
+   the title or kicker names a place. A dateline of the capital (本报北京7月4日电,
+   新华社北京电) is where national news is filed: it counts only when the headline,
+   kicker or lead also name 北京 or a place in it (or the paper is Beijing's), so a
+   ministry's figures or a spokesman's remarks stay unplaced. The capital as the venue
+   of national events (在北京会见, 在北京人民大会堂举行) is a ``not_a_place`` text.
 5. If the dateline, kicker or title name a place, the answer is on their chain: the
    place whose chain (itself and its ancestors) carries the most weight, so the most
    specific consistent place wins (dateline 酒泉 + title 玉门市 → 玉门市). A tie between
@@ -70,6 +74,8 @@ LEAD_MAX_CHARS = 400
 各位代表： runs on into the next), and at most 400."""
 AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:单位)?\s*[：:为系是][^（()）]{0,150}[）)]")
 """``（作者单位：云南大学法学院）``, ``（作者为海南热带海洋学院教授）``, ``(作者系…)``."""
+CAPITAL = "110000"
+"""北京市: national news is filed from it (rule 4)."""
 _NOT_A_DATELINE_PLACE = re.compile(r"通$|综合|专|特约|记者|消息")
 
 
@@ -200,6 +206,8 @@ def _locate(
         mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()
     dateline_codes = _dateline_codes(gazetteer, dateline_name, hint)
+    if dateline_codes == (CAPITAL,) and hint != CAPITAL and not _names_the_capital(mentions, matcher.chains):
+        dateline_codes, dateline_name = (), ""  # 本报北京7月4日电 over a ministry's figures: national news
     own = hint or _article_province(matcher.chains, mentions, dateline_codes)
     evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, own, inferred=hint is None)
     foreign = bool(dateline_name) and not dateline_codes and _foreign(dateline_name)
@@ -209,6 +217,13 @@ def _locate(
     if code is None and hint is not None and local_ref:
         return hint
     return code
+
+
+def _names_the_capital(mentions: list[tuple[str, Mention]], chains: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether the headline, kicker or lead names 北京 or a place in it (rule 4)."""
+    return any(
+        zone in ("title", "kicker", "lead") and any(chains[code][0] == CAPITAL for code in m.entry.codes)
+        for zone, m in mentions)
 
 
 def _speaks_of_a_county(mentions: list[tuple[str, Mention]]) -> bool:
