@@ -313,3 +313,12 @@ def test_people_s_daily_kickers_leading_into_the_title_with_a_dash_or_colon():
     assert heads[1] == ("山东寿光市：", "选优配强乡村振兴“头雁方阵”")
     assert heads[2] == ("航天员王亚平讲述神舟十三号乘组出舱活动——", "出舱，拥抱浩瀚太空（开卷知新）")
     assert heads[0][0].endswith("孙家栋院士——") and heads[0][1].startswith("“国家需要，我就去做”")
+
+
+def test_people_s_daily_column_tag_marks_the_main_title():
+    folder = corpus_path("rmrb-20220705-articles")
+    articles = load_articles([folder / "20220705-01-04.txt", folder / "20220705-12-01.txt"]).articles
+    data, culture = articles.itertuples()
+    assert pd.isna(data.kicker) and data.title.endswith("（新数据 新看点）")
+    assert data.text.startswith("已完成投资较去年同期增加1090亿元")  # the subtitle opens the text
+    assert culture.title.endswith("（解码·文化数字化）") and culture.kicker.startswith("借助三维扫描")

@@ -190,6 +190,25 @@ def test_a_kicker_leading_into_the_title_with_a_colon_or_a_dash_is_the_kicker(ki
     assert article.paragraphs[0].startswith("今年以来")
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # the column tag marks the main title: the line below it is its subtitle …
+        ("全省新建高标准农田三百万亩（新数据 新看点）", "已完成投资较去年同期增加二十亿元",
+         (None, "全省新建高标准农田三百万亩（新数据 新看点）", "已完成投资较去年同期增加二十亿元")),
+        # … and the line above it, even with a comma in the title, its kicker
+        ("借助数字技术实现古村落修复", "一砖一瓦，重现百年古村（解码·文化遗产）",
+         ("借助数字技术实现古村落修复", "一砖一瓦，重现百年古村（解码·文化遗产）", None)),
+    ],
+)
+def test_the_headline_line_ending_in_a_column_tag_is_the_title(first, second, expected):
+    body = "　　今年以来，各地加大投入，项目建设稳步推进，群众获得感持续增强。"
+    (article,) = split_page(f"{first}\n{second}\n\n{body}\n").articles
+    kicker, title, subtitle = expected
+    assert (article.kicker, article.title) == (kicker, title)
+    assert article.paragraphs[0] == (subtitle or "今年以来，各地加大投入，项目建设稳步推进，群众获得感持续增强。")
+
+
 def test_a_line_ending_in_a_colon_inside_an_article_stays_body_text():
     page = "县政协召开常委会议\n\n　　本报讯 近日，县政协召开常委会议。\n会议强调：\n　　要提高政治站位，扎实做好各项工作。\n"
     (article,) = split_page(page).articles

@@ -106,12 +106,18 @@ KICKER_ENDINGS = ("——", "—", "：", ":")
 """A heading line ending so leads into the title below it: it is the kicker (引题)."""
 
 
+COLUMN_TAG = re.compile(r"（[^（）]{2,14}）$")
+"""A column's name after a headline, in full-width brackets (（新知新觉）, （走进县城看发展）)."""
+
+
 def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | None]:
     """Decide which heading lines are kicker (引题), title and subtitle (副题).
 
-    One line is the title. With two, the first is the kicker, unless the second reads as
-    a subtitle (it has a comma and the first has none) and the first does not lead into it
-    (``——``, ``：``). With three: kicker, title, subtitle.
+    One line is the title. With two, the one ending in a column tag (``…（解码·文化数字化）``,
+    ``…（新数据 新看点）``: the paper prints it after the main title) is the title, the
+    other the kicker above it or the subtitle below it. Otherwise the first is the kicker,
+    unless the second reads as a subtitle (it has a comma and the first has none) and the
+    first does not lead into it (``——``, ``：``). With three: kicker, title, subtitle.
 
     Returns:
         ``(kicker, title, subtitle)``, each None when absent.
@@ -123,6 +129,11 @@ def split_heading(headings: list[str]) -> tuple[str | None, str | None, str | No
         return None, heads[0], None
     if len(heads) == 2:
         first, second = heads
+        tagged = [bool(COLUMN_TAG.search(line)) for line in heads]
+        if tagged == [True, False]:
+            return None, first, second
+        if tagged == [False, True]:
+            return first, second, None
         if first.endswith(KICKER_ENDINGS):  # 山东寿光市： / …孙家栋院士—— lead into the title
             return first, second, None
         if second.startswith("——") or (_has_comma(second) and not _has_comma(first)):
