@@ -179,6 +179,16 @@ def test_articles_by_locality_largest_on_top(articles):
     assert shown.data[0].y[0] == "未识别"  # at the bottom
 
 
+def test_places_the_filter_leaves_no_article_in_get_no_bar_and_are_not_counted():
+    counts = pd.DataFrame({"group": pd.array([f"县{i}" for i in range(40)], dtype="string"),
+                           "n_articles": [3, 2] + [0] * 38})
+    spec = charts.plot_articles_by_locality(counts).to_dict()
+    assert list(spec["data"][0]["y"]) == ["县1", "县0"] and "subtitle" not in spec["layout"]["title"]
+    all_provinces = pd.DataFrame({"group": pd.array([f"省{i}" for i in range(31)], dtype="string"),
+                                  "n_articles": [1] * 31})
+    assert len(charts.plot_articles_by_locality(all_provinces).data[0].y) == 31  # none left out
+
+
 def test_english_labels(articles):
     fig = charts.plot_articles_by_locality(count_articles(articles, by="outlet"), lang="en")
     assert fig.layout.title.text == "Articles by locality"
@@ -274,6 +284,25 @@ def test_theme_heatmap_cells_are_the_shares_fed_in(theme_counts):
     assert heat["customdata"][1][2] == [0, 4, 0]  # no row: 0 of the group's 4 articles
     assert heat["texttemplate"] == "%{z:.0%}"
     assert "%{customdata[0]" in heat["hovertemplate"]
+
+
+def test_with_a_theme_chosen_the_heatmap_keeps_the_places_that_speak_of_it(theme_counts):
+    # 兰州市 has more articles, 酒泉市 more on 生态保护 by share but fewer by count: by count it is 兰州
+    counts = pd.concat([theme_counts, pd.DataFrame(
+        [("天水市", None, "safety", 3, 0.5, 3, 6)], columns=theme_counts.columns
+    ).astype({"group": "string"})])
+    fig = charts.plot_theme_heatmap(counts, theme_labels=THEMES, themes=["safety"], max_places=1)
+    assert list(fig.data[0].y) == ["天水市"]  # not 兰州市, the largest place, with no article on it
+    assert "所选主题文章最多的 1 个地区（共 3 个）" in fig.layout.title.subtitle.text
+
+
+def test_each_heatmap_row_shows_its_number_of_articles_grey_when_few(theme_counts):
+    counts = theme_counts.copy()
+    counts.loc[counts["group"] == "兰州市", "group_articles"] = 30
+    fig = charts.plot_theme_heatmap(counts, theme_labels=THEMES)
+    assert list(fig.layout.yaxis.ticktext) == ["兰州市 · 30 篇", '<span style="color:#777777">酒泉市 · 4 篇</span>']
+    assert list(fig.layout.yaxis.tickvals) == ["兰州市", "酒泉市"]  # clicks still name the place
+    assert "不足 20 篇" in fig.layout.title.subtitle.text
 
 
 def test_articles_without_a_place_are_labelled_unknown_in_english_and_come_last(theme_counts):

@@ -294,6 +294,12 @@ def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_p
     assert at.selectbox(key="map_province").value == "all"
     china = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
     assert len(china["data"][0]["geojson"]["features"]) >= 31
+    assert china["data"][0]["colorbar"]["title"]["text"] == "文章数（篇）"
+    assert china["layout"]["height"] == 760  # China, with its islands, needs the tallest map
+    at.multiselect(key="flt_themes").set_value(["rural_revitalization"]).run()
+    china = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert china["layout"]["title"]["text"] == "各地报道数量分布（主题：乡村振兴与帮扶）"
+    at.multiselect(key="flt_themes").set_value([]).run()
     at.session_state["map_metric"] = "theme_share"
     at.run()
     assert not at.exception, at.exception

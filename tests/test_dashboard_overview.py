@@ -234,7 +234,7 @@ def test_at_county_level_the_chart_names_each_county_with_its_prefecture_and_lis
     at.radio(key="flt_level").set_value("county").run()
     spec = place_chart(at)
     assert all("（" in name and name.endswith("）") for name in spec["data"][0]["y"])
-    assert spec["layout"]["title"]["subtitle"]["text"].startswith("只显示文章数最多的 30 个地区（共 ")
+    assert spec["layout"]["title"]["subtitle"]["text"].startswith("只显示文章数最多的 34 个地区（共 ")
     place = at.multiselect(key="flt_places").options[0]
     at.multiselect(key="flt_places").set_value([place]).run()
     assert place_chart(at)["data"][0]["y"] == [at.multiselect(key="flt_places").format_func(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.charts import plot_choropleth
+from analysis.charts import FEW_ARTICLES, plot_choropleth
 from analysis.geo import load_boundaries, match_region_codes
 from analysis.slogans import months_after_first
 from ui import queries
@@ -23,9 +23,6 @@ from ui.view import View
 
 MAP_LEVELS = ("prefecture", "county")
 METRICS = ("articles", "theme_share", "slogan")
-MIN_SHARE_ARTICLES = 20
-"""A region's theme share on fewer articles than this is drawn pale and flagged: below 20
-articles one article moves the share by more than 5 points, so such shares are mostly noise."""
 COUNTY_LABELS = 20
 """On a county map only the regions with the largest values are named (86 names in Gansu
 would cover the map); every region still names itself on hover."""
@@ -80,8 +77,10 @@ def render(view: View) -> None:
         label, fmt = t("map_theme_axis", lang, theme=name), ".0%"
         title = t("map_theme_title", lang, theme=name)
     else:
-        values, label, fmt = _article_values(view, level), t("map_articles", lang), ",.0f"
-        title = None  # the chart's own: articles by region
+        values, label, fmt = _article_values(view, level), t("map_articles_axis", lang), ",.0f"
+        chosen = [view.theme_labels.get(theme, theme) for theme in view.state.themes]
+        # the chart's own title (articles by region), or one that names the themes the counts are of
+        title = t("map_articles_themes_title", lang, themes="、".join(chosen)) if chosen else None
     ids = [feature["id"] for feature in geojson["features"]]
     values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
         subset=["adcode"]
@@ -92,13 +91,13 @@ def render(view: View) -> None:
          **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
     )
     if metric == "theme_share":
-        style |= {"few": values[t("map_group_articles", lang)] < MIN_SHARE_ARTICLES,
-                  "few_text": t("map_few_hover", lang, n=MIN_SHARE_ARTICLES)}
+        style |= {"few": values[t("map_group_articles", lang)] < FEW_ARTICLES,
+                  "few_text": t("map_few_hover", lang, n=FEW_ARTICLES)}
     fig = plot_choropleth(
         values, geojson=geojson, title=title, value_label=label, value_format=fmt, lang=lang, **style
     )
     if metric == "theme_share":
-        st.caption(t("map_few_caption", lang, n=MIN_SHARE_ARTICLES, few=int(style["few"].sum()),
+        st.caption(t("map_few_caption", lang, n=FEW_ARTICLES, few=int(style["few"].sum()),
                      total=len(values)))
     if level == "county":
         st.caption(t("map_county_labels", lang, n=COUNTY_LABELS))

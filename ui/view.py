@@ -91,12 +91,14 @@ def add_cell_targets(
     fig.data[0].hovertemplate = None
     hits = frame["n_hits"].fillna(0).astype(int) if "n_hits" in frame else pd.Series(0, index=frame.index)
     ratio = frame["share"] / frame["theme"].map(overall).replace(0, float("nan"))
-    text = [
+    text = [  # names spelled out: %{x} and %{y} would show the axis's wrapped or annotated tick text
+        f"<b>{place} · {theme_labels[theme]}</b><br>"
         f"{label('share', lang)}: {s:.1%}（{label('relative', lang)} {r:.2f}×）<br>"
         f"{label('theme_articles', lang)}: {int(n):,} / {int(g):,} "
         f"{label('unit_articles', lang)}<br>{label('n_hits', lang)}: {int(h):,}"
-        for s, r, n, g, h in zip(
-            frame["share"], ratio.fillna(0), frame["n_articles"], frame["group_articles"], hits, strict=True
+        for place, theme, s, r, n, g, h in zip(
+            frame["group"].astype(str), frame["theme"], frame["share"], ratio.fillna(0), frame["n_articles"],
+            frame["group_articles"], hits, strict=True
         )
     ]
     fig.add_trace(
@@ -108,7 +110,7 @@ def add_cell_targets(
             showlegend=False,
             customdata=list(zip(frame["group"].astype(str), frame["theme"], strict=True)),
             text=text,
-            hovertemplate="<b>%{y} · %{x}</b><br>%{text}<extra></extra>",
+            hovertemplate="%{text}<extra></extra>",
         )
     )
     return fig

@@ -64,6 +64,16 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "只显示文章数最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
         "en": "Showing the {shown} places with the most articles (of {total}); the CSV has them all.",
     },
+    "top_places_theme_note": {
+        "zh": "只显示所选主题文章最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
+        "en": "Showing the {shown} places with the most articles on the chosen themes (of {total}); "
+              "the CSV has them all.",
+    },
+    "few_articles_note": {
+        "zh": "地区名后为其文章数；灰色地区不足 {n} 篇，一篇文章就能使占比变动 5 个百分点以上。",
+        "en": "Each place shows its number of articles; grey places have fewer than {n}, where one "
+              "article moves a share by more than 5 points.",
+    },
     # keywords
     "top_terms": {"zh": "高频词", "en": "Top terms"},
     "term": {"zh": "词语", "en": "Term"},

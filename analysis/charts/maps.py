@@ -60,7 +60,7 @@ def plot_choropleth(
     value_format: str = ",.0f",
     missing_value: float | None = 0.0,
     hover_columns: Sequence[str] | None = None,
-    height: int = 560,
+    height: int | None = None,
     missing_text: str | None = None,
     early_dark: bool = False,
     few: pd.Series | None = None,
@@ -83,7 +83,7 @@ def plot_choropleth(
         value_format: d3 format of ``value`` in the hover (``".1%"`` for shares).
         missing_value: value for regions absent from ``values``; ``None`` = grey.
         hover_columns: extra columns of ``values`` to show (default: all others).
-        height: figure height in pixels.
+        height: figure height in pixels (default: fitted to the region, :func:`fit_height`).
         missing_text: what the hover says of a grey region (default: no data).
         early_dark: the darkest colour for the smallest value (for "how soon", where the
             first region is the one to see), instead of the largest.
@@ -135,6 +135,7 @@ def plot_choropleth(
         for trace in label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
                                    smallest_first=early_dark, pale=pale):
             fig.add_trace(trace)
+    height = height or fit_height(geojson["bbox"])
     base_layout(fig, title=title or label("map", lang), height=height)
     fig.update_layout(
         map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
@@ -254,16 +255,32 @@ def _dark_from(zmax: float | None, early_dark: bool) -> tuple[float, bool]:
     return (0.35 * top, True) if early_dark else (0.6 * top, False)
 
 
+MAP_HEIGHTS = (480, 760)
+"""The smallest and largest map height in pixels (the tallest fits a screen)."""
+
+
+def fit_height(bbox: Sequence[float]) -> int:
+    """The figure height at which ``bbox`` fills :data:`ASSUMED_WIDTH` (within :data:`MAP_HEIGHTS`).
+
+    A fixed height left tall regions (China with the South China Sea islands) a third of
+    the chart's width, the zoom being set by their height.
+    """
+    west, south, east, north = bbox
+    span = _mercator(north) - _mercator(south)
+    wanted = ASSUMED_WIDTH * span / max(math.radians(east - west), 1e-6) + 100  # plus t and b
+    return int(min(max(wanted, MAP_HEIGHTS[0]), MAP_HEIGHTS[1]))
+
+
+def _mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def _map_view(bbox: Sequence[float], *, height: int) -> dict:
     """Return ``layout.map`` settings centred on ``bbox`` with a zoom that fits it."""
     west, south, east, north = bbox
-
-    def mercator(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    y_mid = (mercator(north) + mercator(south)) / 2
+    y_mid = (_mercator(north) + _mercator(south)) / 2
     zoom_x = math.log2(ASSUMED_WIDTH * 360 / (512 * max(east - west, 1e-6)))
-    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-6)))
+    zoom_y = math.log2(height * 2 * math.pi / (512 * max(_mercator(north) - _mercator(south), 1e-6)))
     return {
         "style": MAP_STYLE,
         "center": {

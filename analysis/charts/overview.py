@@ -160,10 +160,14 @@ def partial_note(row: object, lang: Lang) -> str:
     return f"<br><i>{text}</i>"
 
 
+TOP_PLACES = 34
+"""Bars the by-place chart draws by default: every province-level unit of China fits."""
+
+
 def plot_articles_by_locality(
     counts: pd.DataFrame,
     *,
-    top: int | None = 30,
+    top: int | None = TOP_PLACES,
     show_unknown: bool = False,
     title: str | None = None,
     lang: Lang = "zh",
@@ -178,7 +182,8 @@ def plot_articles_by_locality(
     Args:
         counts: ``group, n_articles`` (``period`` ignored: counts are summed over it)
             from ``count_articles(by=...)``.
-        top: show only the ``top`` largest groups; ``None`` shows all.
+        top: show only the ``top`` largest groups; ``None`` shows all. Places with no
+            article under the filter are never drawn nor counted.
         show_unknown: draw the NA group as an "unknown" bar (at the bottom).
         title: chart title (default: articles by locality).
         lang: label language.
@@ -188,6 +193,7 @@ def plot_articles_by_locality(
     total = max(int(frame["n_articles"].sum()), 1)
     unknown = int(frame.loc[frame["group"].isna(), "n_articles"].sum())
     known = frame.dropna(subset=["group"]).sort_values(["n_articles", "group"], ascending=[False, True])
+    known = known[known["n_articles"] > 0]  # a place the filter leaves no article in has no bar
     n_places = len(known)
     known = known.head(top) if top is not None else known
     if show_unknown and unknown:
@@ -200,7 +206,7 @@ def plot_articles_by_locality(
             y=frame["group"],
             orientation="h",
             marker_color=PALETTE[0],
-            text=frame["n_articles"],
+            texttemplate="%{x:,}",
             textposition="outside",
             customdata=frame["n_articles"] / total,
             cliponaxis=False,

@@ -18,8 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, group_label, label
-from analysis.charts.style import SEQUENTIAL, base_layout
+from analysis.charts.style import NOTE_COLOUR, SEQUENTIAL, base_layout
 from analysis.charts.theme_parts import (
+    FEW_ARTICLES,
     MANY_THEMES,
     MAX_PLACES,
     _add_notes,
@@ -93,7 +94,7 @@ def plot_theme_heatmap(
     """
     frame = _whole_period(theme_counts, lang)
     columns, n_empty = _columns(frame, theme_labels, themes=themes, drop_empty=drop_empty)
-    groups = _group_order(frame)
+    groups = _group_order(frame, themes=columns if themes is not None else None)
     grid = _grid(frame, groups, columns)
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
@@ -118,7 +119,8 @@ def plot_theme_heatmap(
         if cap is not None:
             notes.append(label("colour_cap_note", lang).format(cap=cap, pct=cap_percentile))
     x = [theme_labels.get(t, t) for t in columns]
-    trace.update(x=x, y=[group_label(g, lang) for g in groups], xgap=1, ygap=1)
+    y = [group_label(g, lang) for g in groups]
+    trace.update(x=x, y=y, xgap=1, ygap=1)
     fig = go.Figure(trace)
     default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
     if measure == "column":
@@ -127,8 +129,12 @@ def plot_theme_heatmap(
         fig, title=title or default_title, height=max(320, (280 if slanted else 180) + 30 * len(groups))
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
+    sizes = grid["group_articles"].groupby(level="group").max().reindex(groups).to_numpy(dtype=float)
     if len(groups) < n_places:
-        notes.insert(0, label("top_places_note", lang).format(shown=len(groups), total=n_places))
+        note = "top_places_theme_note" if themes is not None else "top_places_note"
+        notes.insert(0, label(note, lang).format(shown=len(groups), total=n_places))
+    if (sizes < FEW_ARTICLES).any():
+        notes.append(label("few_articles_note", lang).format(n=FEW_ARTICLES))
     if n_empty:
         notes.insert(0, label("empty_themes_note", lang).format(n=n_empty))
     _add_notes(fig, notes)
@@ -145,9 +151,18 @@ def plot_theme_heatmap(
         ],
     )
     fig.update_yaxes(
-        title_text=label("locality", lang), autorange="reversed", automargin=True, type="category"
+        title_text=label("locality", lang), autorange="reversed", automargin=True, type="category",
+        tickmode="array", tickvals=y,
+        ticktext=[_place_tick(name, size, lang) for name, size in zip(y, sizes, strict=True)],
     )
     return fig
+
+
+def _place_tick(name: str, size: float, lang: Lang) -> str:
+    """A row's label with its number of articles, the denominator of its shares; grey when few."""
+    unit = label("unit_articles", lang)
+    text = f"{name} · {size:,.0f}{' ' + unit if unit else ''}"
+    return f'<span style="color:{NOTE_COLOUR}">{text}</span>' if size < FEW_ARTICLES else text
 
 
 def _columns(
