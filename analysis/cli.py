@@ -140,6 +140,30 @@ def say_unknown_columns(reports: Sequence[FileReport], lang: Lang) -> None:
         say("cli_unknown_columns", lang, columns=columns, files=files)
 
 
+def check_store_inputs(args: argparse.Namespace) -> None:
+    """With ``--store``: refuse PATHs, and note the input options a store cannot honour.
+
+    A store holds the articles as ingested (dates, places, paragraphs settled then), so
+    PATHs given beside it would be silently passed over, and so would ``--edition-date``,
+    ``--split`` and the other input options: the analyst is told rather than left to find
+    out from the numbers.
+    """
+    if args.paths:
+        raise UsageError("usage_paths_and_store")
+    ignored = ignored_with_store(args)
+    if ignored:
+        say("cli_store_ignores", args.lang, options=", ".join(ignored))
+
+
+def ignored_with_store(args: argparse.Namespace) -> list[str]:
+    """The input options given a value other than their default (``--split paragraphs``), in order."""
+    probe = argparse.ArgumentParser(add_help=False)
+    add_input_options(probe, outputs=False)
+    return [action.option_strings[0] for action in probe._actions
+            if action.option_strings and action.dest not in ("store", "lang")
+            and getattr(args, action.dest, action.default) != action.default]
+
+
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:

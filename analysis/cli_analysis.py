@@ -10,7 +10,15 @@ import argparse
 
 import pandas as pd
 
-from analysis.cli import COMMANDS, UsageError, add_input_options, load_from_args, open_output, say
+from analysis.cli import (
+    COMMANDS,
+    UsageError,
+    add_input_options,
+    check_store_inputs,
+    load_from_args,
+    open_output,
+    say,
+)
 from analysis.messages import Lang
 from analysis.output import write_table
 from analysis.theme_dictionary import load_themes
@@ -27,6 +35,7 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
     if args.store:
         from analysis.store import load_articles_from_store
 
+        check_store_inputs(args)
         return load_articles_from_store(args.store)
     articles = load_from_args(args).articles
     if getattr(args, "split", "articles") == "paragraphs":

@@ -357,3 +357,24 @@ def test_store_commands_speak_chinese_too(capsys, tmp_path):
     assert status == 0 and "govthemes：新增 4 篇，库中已有 0 篇" in err and "已载入 1 个" in err
     status, _, err = run(capsys, "resegment", "--store", store, "--workers", "1", "--lang", "zh")
     assert status == 0 and "govthemes：新增 0 篇，库中已有 0 篇，重新分析 0 篇" in err
+
+
+@pytest.mark.parametrize("command", ["articles", "keywords", "themes"])
+def test_paths_given_with_a_store_are_refused_not_silently_passed_over(capsys, tmp_path, command):
+    status, out, err = run(capsys, command, "--store", str(tmp_path / "store"), PAGE, "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0].startswith("govthemes: error: give PATHs or --store, not both")
+    status, _, err = run(capsys, command, "--store", str(tmp_path / "store"), PAGE, "--lang", "zh")
+    assert status == 2 and "PATH 和 --store 只能二选一" in err
+
+
+def test_input_options_a_store_cannot_honour_are_named_in_one_note(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    run(capsys, "ingest", PAGE, "--store", store, "--workers", "1", "--edition-date", "2024-05-22")
+    _, plain, err = run(capsys, "themes", "--store", store, "--period", "month", "--lang", "en")
+    assert "note" not in err
+    status, out, err = run(capsys, "themes", "--store", store, "--period", "month", "--edition-date", "2024-01-01",
+                           "--split", "paragraphs", "--max-file-mb", "200", "--lang", "en")
+    assert status == 0 and out == plain  # --period, a store's own option, still works
+    assert err.splitlines() == ["govthemes: note: a store holds its articles as ingested, so --edition-date, --split "
+                                "had no effect here; give them to govthemes ingest when building the store"]
