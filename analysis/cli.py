@@ -188,6 +188,28 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     return result
 
 
+OUTPUT_OPTIONS = {"output": "--output", "report": "--report"}
+"""The options naming a file the command writes, by their ``dest``."""
+
+
+def check_output_paths(args: argparse.Namespace) -> None:
+    """Refuse an ``--output`` or ``--report`` that cannot be written, before any input is read.
+
+    A folder given as the file, or a file in a folder that does not exist, would otherwise
+    be found only after the whole corpus was loaded and analysed.
+    """
+    for dest, option in OUTPUT_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if not value:
+            continue
+        path = Path(value)
+        if path.is_dir():
+            raise UsageError("usage_output_is_folder", option=option, path=value)
+        if not path.parent.is_dir():
+            folder = str(path.parent)
+            raise UsageError("usage_output_folder_missing", option=option, path=value, folder=folder)
+
+
 def _open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
     if path is None:
         return nullcontext(sys.stdout)
@@ -228,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     lang: Lang = getattr(args, "lang", None) or default_lang()
     try:
+        check_output_paths(args)
         return args.handler(args)
     except NothingLoaded:
         return 2

@@ -378,3 +378,55 @@ def test_input_options_a_store_cannot_honour_are_named_in_one_note(capsys, tmp_p
     assert status == 0 and out == plain  # --period, a store's own option, still works
     assert err.splitlines() == ["govthemes: note: a store holds its articles as ingested, so --edition-date, --split "
                                 "had no effect here; give them to govthemes ingest when building the store"]
+
+
+@pytest.mark.parametrize("command", ["store-info", "themes", "ingest"])
+def test_a_damaged_store_file_is_called_damaged_not_held_by_another_process(capsys, tmp_path, command):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "store.duckdb").write_text("garbage\n", encoding="utf-8")
+    paths = [PAGE] if command == "ingest" else []
+    status, out, err = run(capsys, command, *paths, "--store", str(tmp_path / "store"), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {tmp_path / 'store' / 'store.duckdb'} is damaged or not a "
+                                "govthemes store (it is not a DuckDB database); move it out of the folder (or give "
+                                "another folder) and build the store again with govthemes ingest"]
+    assert "another process" not in err
+
+
+def test_a_real_store_file_is_known_as_a_duckdb_database(tmp_path):
+    from analysis.store import open_store
+    from analysis.store.store import is_duckdb_file
+
+    with open_store(tmp_path / "store"):
+        pass
+    (tmp_path / "short").write_bytes(b"DUCK")
+    assert is_duckdb_file(tmp_path / "store" / "store.duckdb") and not is_duckdb_file(tmp_path / "short")
+
+
+@pytest.mark.parametrize("command", ["store-info", "keywords", "ingest"])
+def test_a_store_that_is_a_file_is_refused_saying_a_store_is_a_folder(capsys, tmp_path, command):
+    (tmp_path / "storefile").write_text("not a folder", encoding="utf-8")
+    paths = [PAGE] if command == "ingest" else []
+    status, out, err = run(capsys, command, *paths, "--store", str(tmp_path / "storefile"), "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes：错误：{tmp_path / 'storefile'} 是一个文件，而库是一个文件夹："
+                                "请给出存放 store.duckdb 的文件夹，或给一个新文件夹的名字来新建库"]
+
+
+@pytest.mark.parametrize("option", ["--output", "-o", "--report"])
+def test_an_output_that_is_a_folder_is_refused_before_any_file_is_read(capsys, tmp_path, monkeypatch, option):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    status, out, err = run(capsys, "themes", PAGE, option, str(tmp_path), "--lang", "en")
+    shown = "--output" if option == "-o" else option
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {shown} {tmp_path} is a folder: give the name of a file to write, "
+                                f"e.g. {tmp_path}/out.csv"]
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_any_file_is_read(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    target = tmp_path / "nofolder" / "out.csv"
+    status, _, err = run(capsys, "keywords", PAGE, "-o", str(target), "--lang", "zh")
+    assert status == 2
+    assert err.splitlines() == [f"govthemes：错误：--output {target}：文件夹 {tmp_path / 'nofolder'} 不存在："
+                                "请先建好这个文件夹，或检查路径的拼写"]
