@@ -88,26 +88,29 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     return 0
 
 
-def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> None:
+def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Series:
     """Say on stderr how many articles fall in no group (no place at that level, no date, no theme).
 
     Their words are in no group's counts, so the groups' totals fall short of the corpus's;
     the analyst is told rather than left to find out.
+
+    Returns:
+        True for each article in no group (all False without ``by``).
     """
     if by is None or articles.empty:
-        return
+        return pd.Series(False, index=articles.index)
     from analysis.periods import assign_groups
 
-    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"].nunique()
-    n, total = len(articles) - grouped, len(articles)
-    if n == 0:
-        return
-    if by in LEVELS:
+    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"]
+    ungrouped = ~articles["doc_id"].astype(str).isin(set(grouped))
+    n, total = int(ungrouped.sum()), len(articles)
+    if n and by in LEVELS:
         say("cli_ungrouped_place", lang, n=n, total=total, by=by)
-    elif by == "theme":
+    elif n and by == "theme":
         say("cli_ungrouped_theme", lang, n=n, total=total)
-    else:
+    elif n:
         say("cli_ungrouped_date", lang, n=n, total=total, by=by)
+    return ungrouped
 
 
 def add_theme_options(parser: argparse.ArgumentParser) -> None:
@@ -122,6 +125,9 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from analysis.themes import score_themes
 
     articles = articles_with_themes(args)
+    unplaced = say_ungrouped(articles, args.by if args.by in LEVELS else None, args.lang)
+    undated = say_ungrouped(articles, args.period, args.lang)
+    articles = articles[~(unplaced | undated)]  # as keywords --by: in no group's rows, said on stderr
     themes = load_themes()
     scores = score_themes(articles, themes=themes)
     table = count_themes(articles, by=args.by, period=args.period, scores=scores, themes=themes)

@@ -430,3 +430,30 @@ def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_any_file_is
     assert status == 2
     assert err.splitlines() == [f"govthemes：错误：--output {target}：文件夹 {tmp_path / 'nofolder'} 不存在："
                                 "请先建好这个文件夹，或检查路径的拼写"]
+
+
+def test_themes_by_a_level_leaves_out_articles_with_no_place_there_and_says_how_many(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--province", "甘肃省", "--by", "county", "--lang", "en")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and {row["group"] for row in rows} == {"会宁县", "山丹县"}
+    assert sum({row["group"]: row["group_articles"] for row in rows}.values()) == 2
+    assert "2 of 4 articles name no place at county level and are in no group's counts" in err
+    _, out, err = run(capsys, "themes", PAGE, "--province", "甘肃省", "--by", "county", "--lang", "zh")
+    assert "未知" not in out and "4 篇文章中有 2 篇没有县区一级的地名，不计入任何分组" in err
+
+
+def test_themes_by_period_leaves_out_undated_articles_and_says_how_many(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--period", "month", "--lang", "en")
+    assert (status, out) == (0, "")
+    assert "4 of 4 articles have no date and are in no month's counts" in err
+    _, out, err = run(capsys, "themes", PAGE, "--period", "month", "--edition-date", "2024-05-22")
+    assert out and "no date" not in err
+
+
+def test_the_analysis_function_still_counts_unknown_places_for_the_dashboard():
+    import pandas as pd
+
+    from analysis.themes import UNKNOWN_LABEL, count_themes
+
+    articles = pd.DataFrame({"doc_id": ["a", "b"], "county": ["会宁县", None], "themes": [["ecology"], []]})
+    assert set(count_themes(articles, by="county")["group"]) == {"会宁县", UNKNOWN_LABEL}
