@@ -12,7 +12,6 @@ import pandas as pd
 
 from analysis.cli import (
     COMMANDS,
-    UsageError,
     add_input_options,
     check_store_inputs,
     load_from_args,
@@ -77,8 +76,6 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     """``govthemes keywords``: top terms overall or per group."""
     from analysis.keywords import count_keywords
 
-    if args.top <= 0:
-        raise UsageError("usage_not_positive", option="--top")
     articles = articles_with_themes(args)
     tokens = tokens_for(args, articles)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
@@ -116,8 +113,15 @@ def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Seri
 def add_theme_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes themes``."""
     add_input_options(parser)
-    parser.add_argument("--by", choices=(*LEVELS, "outlet"), help="help_themes_by")
+    parser.add_argument("--by", choices=(*LEVELS, "outlet"), type=theme_grouping, help="help_themes_by")
     parser.add_argument("--period", choices=("month", "quarter", "year"), help="help_period")
+
+
+def theme_grouping(value: str) -> str:
+    """A ``themes --by`` value; a period (``month``) is pointed to ``--period``, where it belongs."""
+    if value in ("week", "month", "quarter", "year"):
+        raise argparse.ArgumentTypeError(f"{value!r} is a period, not a group: use --period {value}")
+    return value
 
 
 def cmd_themes(args: argparse.Namespace) -> int:

@@ -37,10 +37,10 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
     if inputs:
         add_input_options(parser, outputs=False)
         store = next(action for action in parser._actions if action.dest == "store")
-        store.help = "help_store_update"
+        store.help, store.required = "help_store_update", True
     else:
-        parser.add_argument("--store", metavar="DIR", help="help_store_folder")
-        add_lang_option(parser)
+        parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
+        add_lang_option(parser, report=False)
     parser.add_argument("--workers", type=int, metavar="N",
                         help="help_workers")
     parser.add_argument("--scheduler", metavar="ADDRESS",
@@ -51,8 +51,8 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
 
 def add_store_info_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes store-info``: the store folder."""
-    parser.add_argument("--store", metavar="DIR", help="help_store_folder")
-    add_lang_option(parser)
+    parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
+    add_lang_option(parser, report=False)
 
 
 def add_ingest_options(parser: argparse.ArgumentParser) -> None:

@@ -129,7 +129,7 @@ def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys
         (["articles", PAGE, "--province"], "参数 --province 后面缺少取值"),
         (["nosuch"], "参数 命令 的取值 'nosuch' 无效"),
         (["articles"], "请至少给出一个 PATH"),
-        (["keywords", PAGE, "--top", "0"], "--top 必须是正数"),
+        (["keywords", PAGE, "--top", "0"], "--top 必须是正整数（1 或更大），现在是 0"),
         (["articles", PAGE, "--max-pdf-seconds", "-1"], "--max-pdf-seconds 必须是正数"),
         (["articles", PAGE, "--columns", "a=b"], "--columns 把“a”对应到未知字段“b”"),
         (["articles", PAGE, "--columns", "标题"], "应写成“列名=字段”"),
@@ -457,3 +457,88 @@ def test_the_analysis_function_still_counts_unknown_places_for_the_dashboard():
 
     articles = pd.DataFrame({"doc_id": ["a", "b"], "county": ["会宁县", None], "themes": [["ecology"], []]})
     assert set(count_themes(articles, by="county")["group"]) == {"会宁县", UNKNOWN_LABEL}
+
+
+def test_lang_help_mentions_the_report_only_for_commands_that_write_one(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    for command in ("resegment", "store-info"):
+        for lang, words in (("en", "the report holds both"), ("zh", "报告文件")):
+            text = help_of(capsys, command, "--help", "--lang", lang)
+            assert words not in text and "--lang" in text
+    assert "the report holds both" in help_of(capsys, "themes", "--help", "--lang", "en")
+    assert "the report holds both" in help_of(capsys, "ingest", "--help", "--lang", "en")
+
+
+@pytest.mark.parametrize("command", ["ingest", "resegment", "store-info"])
+def test_store_commands_show_store_as_required(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "200")
+    usage = help_of(capsys, command, "--help", "--lang", "en").split("\n\n")[0]
+    assert " --store DIR " in usage and "[--store DIR]" not in usage
+    assert "[--store DIR]" in help_of(capsys, "themes", "--help", "--lang", "en").split("\n\n")[0]
+    status, _, err = run(capsys, command, "--lang", "en")
+    assert status == 2 and "give the store folder with --store DIR" in err
+
+
+def test_themes_help_states_what_by_and_period_do_when_not_given(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    english = help_of(capsys, "themes", "--help", "--lang", "en")
+    assert "(default: no grouping, all articles as one group)" in english
+    assert "(default: not split, the whole time span as one period)" in english
+    chinese = help_of(capsys, "themes", "--help", "--lang", "zh")
+    assert "默认不分组" in chinese and "默认不拆分" in chinese
+
+
+def test_themes_by_a_period_points_to_the_period_option(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--by", "month", "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["govthemes: error: argument --by: 'month' is a period, not a group: use --period month "
+                                "(--by takes a place level or outlet) (options: govthemes themes --help)"]
+    status, _, err = run(capsys, "themes", PAGE, "--by", "quarter", "--lang", "zh")
+    assert status == 2 and "请用 --period quarter" in err
+
+
+def test_lang_before_the_command_is_heard_by_the_help_and_the_command(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("GOVTHEMES_LANG", raising=False)
+    overview = help_of(capsys, "--lang", "zh", "--help")
+    assert overview.startswith("用法：govthemes") and "显示版本号并退出" in overview
+    status, _, err = run(capsys, "--lang", "zh", "articles", str(tmp_path / "nope.txt"))
+    assert status == 2 and "找不到这个文件或文件夹" in err
+    status, _, err = run(capsys, "--lang", "zh", "articles", str(tmp_path / "nope.txt"), "--lang", "en")
+    assert status == 2 and "no articles were loaded" in err  # the last --lang counts
+
+
+def test_version_prints_the_package_version(capsys):
+    from importlib.metadata import version
+
+    assert help_of(capsys, "--version").strip() == f"govthemes {version('govthemes')}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ingest", PAGE, "--workers", "0"],
+        ["ingest", PAGE, "--batch-size", "0"],
+        ["resegment", "--workers", "-2"],
+        ["keywords", PAGE, "--top", "0"],
+    ],
+)
+def test_counts_of_zero_or_less_are_refused_before_anything_is_read_or_written(capsys, tmp_path, monkeypatch, argv):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    store = tmp_path / "store"
+    extra = ["--store", str(store)] if argv[0] in ("ingest", "resegment") else []
+    status, out, err = run(capsys, *argv, *extra, "--lang", "en")
+    option, value = argv[-2], argv[-1]
+    assert (status, out) == (2, "") and not store.exists()
+    assert err.splitlines() == [f"govthemes: error: {option} must be a positive whole number (1 or more), not {value}"]
+
+
+def test_a_configuration_folder_that_does_not_exist_is_named_in_one_line_in_the_user_s_language(
+        capsys, monkeypatch, recwarn):
+    monkeypatch.setenv("GOVTHEMES_DATA", "/nonexistent/govthemes-data")
+    status, out, err = run(capsys, "themes", PAGE, "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["govthemes：错误：配置文件夹 /nonexistent/govthemes-data（环境变量 GOVTHEMES_DATA）不存在或"
+                                "不是文件夹：请把 GOVTHEMES_DATA 指向 data/ 文件夹的副本，或取消这个变量以使用 govthemes 自带的配置"]
+    status, _, err = run(capsys, "themes", PAGE, "--lang", "en")
+    assert status == 2 and err.startswith("govthemes: error: the configuration folder /nonexistent/govthemes-data")
+    assert "config_not_found" not in err and not [w for w in recwarn if "message catalog" in str(w.message)]
