@@ -179,7 +179,9 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     say_unknown_columns(result.reports, lang)
     say_problems(result.reports, lang)
     if result.articles.empty:
-        if args.report:
+        if not summary["files"]:
+            say("cli_no_files", lang, paths=", ".join(args.paths))
+        elif args.report:
             say("cli_nothing_loaded_report", lang, files=summary["files"], report=args.report)
         else:
             say("cli_nothing_loaded", lang, files=summary["files"])

@@ -81,6 +81,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     say_problems(result.reports, args.lang)
     if stale:
         say("cli_stale_articles", args.lang, stale=stale, store=args.store)
+    if args.paths and not loaded["files"]:
+        say("cli_no_files", args.lang, paths=", ".join(args.paths))
+        return 2
     return 2 if loaded["files"] and loaded["articles"] == 0 and not args.resegment else 0
 
 

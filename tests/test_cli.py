@@ -38,7 +38,7 @@ def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):
     status, out, err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--report", str(report))
     assert status == 2 and out == "" and "no articles were loaded" in err
     (entry,) = json.loads(report.read_text(encoding="utf-8"))
-    assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder"
+    assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder: check the spelling of the path"
 
 
 def test_the_report_gives_each_reason_a_code_and_a_chinese_message(capsys, tmp_path):
@@ -542,3 +542,35 @@ def test_a_configuration_folder_that_does_not_exist_is_named_in_one_line_in_the_
     status, _, err = run(capsys, "themes", PAGE, "--lang", "en")
     assert status == 2 and err.startswith("govthemes: error: the configuration folder /nonexistent/govthemes-data")
     assert "config_not_found" not in err and not [w for w in recwarn if "message catalog" in str(w.message)]
+
+
+def test_an_empty_folder_is_said_to_hold_no_files_not_to_have_reasons_above(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(capsys, "articles", str(tmp_path / "empty"), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1] == (f"govthemes: error: no files to read in {tmp_path / 'empty'}: the folder is empty "
+                                    "(files and folders whose names start with a dot are passed over)")
+    assert "see the reasons above" not in err
+    status, _, err = run(capsys, "ingest", str(tmp_path / "empty"), "--store", str(tmp_path / "s"), "--workers", "1",
+                         "--lang", "zh")
+    assert status == 2 and f"{tmp_path / 'empty'} 中没有可读取的文件：文件夹是空的" in err
+
+
+def test_a_file_holding_only_a_byte_order_mark_is_said_to_be_empty(capsys, tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+    status, _, err = run(capsys, "articles", str(tmp_path / "bom.txt"), "--lang", "en")
+    assert status == 2
+    assert "the file is empty after its utf-8 byte-order mark (BOM): it holds no text" in err
+    assert "no article text found" not in err
+
+
+def test_sizes_below_a_megabyte_never_read_as_0_mb(capsys, tmp_path):
+    (tmp_path / "page.txt").write_bytes(b"x" * 3000)
+    status, _, err = run(capsys, "articles", str(tmp_path / "page.txt"), "--max-file-mb", "0.001", "--lang", "en")
+    assert status == 2 and "the file is 2.9 KB, over the 1 KB limit per file" in err and "0 MB" not in err
+
+
+def test_a_missing_path_gets_the_same_advice_in_english_as_in_chinese(capsys, tmp_path):
+    _, _, english = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "en")
+    _, _, chinese = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "zh")
+    assert "no such file or folder: check the spelling of the path" in english and "请检查路径的拼写" in chinese

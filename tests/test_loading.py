@@ -429,3 +429,9 @@ def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_res
     (warning,) = report_of(result, "reports.jsonl").warnings
     assert (warning.code, warning.line, dict(warning.params)) == ("year_only_dates", None, {"count": 2})
     assert "2" in warning.message and "1 月 1 日" in warning.text("zh")
+
+
+def test_sizes_in_messages_use_kilobytes_or_bytes_below_a_megabyte():
+    from analysis.loading.inputs import _mb
+
+    assert [_mb(n) for n in (200 * 2**20, 3 * 2**19, 3911, 1048, 512)] == ["200 MB", "1.5 MB", "3.8 KB", "1 KB", "512 B"]
