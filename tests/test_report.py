@@ -89,6 +89,8 @@ BAD_UPLOADS = [
     ("blank.csv", f'标题,正文\n甲,"{BODY}"\n乙,\n'.encode(), "empty_text_cell"),
     ("chrome.csv", "标题,正文\n甲,网站首页\n".encode(), "only_page_chrome"),
     ("undated.csv", "标题,正文\n甲,近日委员们开展调研，提出意见建议。\n".encode(), "no_date"),
+    ("bad_date.csv", "标题,正文,日期\n甲,近日委员们开展调研。,2024-13-01\n".encode(), "date_cell_unreadable_no_date"),
+    ("bad_date2.csv", "标题,正文,日期\n甲,2024年6月3日，委员们开展调研。,not-a-date\n".encode(), "date_cell_unreadable"),
     ("broken.xlsx", b"not a workbook", "bad_xlsx"),
     ("blank.xlsx", _xlsx(), "empty_sheet"),
     ("broken.parquet", b"not parquet", "bad_parquet"),
