@@ -18,6 +18,8 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
 from analysis.cli_errors import ArgumentsRefused, UsageError, lang_in_arguments
 from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
@@ -25,7 +27,7 @@ from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.loading.repeats import count_repeats_once
 from analysis.messages import CodedError, Lang, builtin_catalog, render
-from analysis.output import write_reports
+from analysis.output import write_reports, write_table
 from analysis.paths import DATA_ENV, ConfigFileError
 from analysis.report import FileReport, summarize_reports
 
@@ -226,15 +228,21 @@ def check_output_paths(args: argparse.Namespace) -> None:
             raise UsageError("usage_output_folder_missing", option=option, path=value, folder=folder)
 
 
-def _open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
+def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] | TextIO:
+    """The output stream: a file when ``--output`` is given, else stdout.
+
+    A CSV file starts with a UTF-8 byte-order mark, without which Excel on a Chinese
+    Windows reads it as GBK and shows mojibake; stdout (a pipe, another program) gets none.
+    """
     if path is None:
         return nullcontext(sys.stdout)
-    return Path(path).open("w", encoding="utf-8", newline="")
+    return Path(path).open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
 
 
-def open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
-    """The output stream: a file when ``--output`` is given, else stdout."""
-    return _open_output(path)
+def write_output(table: pd.DataFrame, args: argparse.Namespace) -> None:
+    """Write a command's table where ``--output`` says (stdout by default), in ``--format``."""
+    with open_output(args.output, fmt=args.format) as stream:
+        write_table(table, stream, fmt=args.format)
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}

@@ -15,11 +15,10 @@ from analysis.cli import (
     add_input_options,
     check_store_inputs,
     load_from_args,
-    open_output,
     say,
+    write_output,
 )
 from analysis.messages import Lang
-from analysis.output import write_table
 from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
 
@@ -60,8 +59,7 @@ def tokens_for(args: argparse.Namespace, articles: pd.DataFrame) -> pd.DataFrame
 def cmd_articles(args: argparse.Namespace) -> int:
     """``govthemes articles``: the articles table with each article's themes."""
     articles = articles_with_themes(args)
-    with open_output(args.output) as stream:
-        write_table(articles, stream, fmt=args.format)
+    write_output(articles, args)
     return 0
 
 
@@ -80,8 +78,7 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     tokens = tokens_for(args, articles)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
     say_ungrouped(articles, args.by, args.lang)
-    with open_output(args.output) as stream:
-        write_table(table[KEYWORD_COLUMNS], stream, fmt=args.format)
+    write_output(table[KEYWORD_COLUMNS], args)
     return 0
 
 
@@ -139,8 +136,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
         table["group"] = None
     if args.period is None:
         table["period"] = None
-    with open_output(args.output) as stream:
-        write_table(table[THEME_COLUMNS], stream, fmt=args.format)
+    write_output(table[THEME_COLUMNS], args)
     return 0
 
 

@@ -574,3 +574,15 @@ def test_a_missing_path_gets_the_same_advice_in_english_as_in_chinese(capsys, tm
     _, _, english = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "en")
     _, _, chinese = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "zh")
     assert "no such file or folder: check the spelling of the path" in english and "请检查路径的拼写" in chinese
+
+
+def test_csv_written_to_a_file_starts_with_a_byte_order_mark_for_excel_but_stdout_does_not(capsys, tmp_path):
+    target = tmp_path / "themes.csv"
+    status, out, _ = run(capsys, "themes", PAGE, "--format", "csv", "-o", str(target))
+    assert (status, out) == (0, "")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfgroup,period,theme,")
+    _, out, _ = run(capsys, "themes", PAGE, "--format", "csv")
+    assert out.startswith("group,period,theme,") and data.decode("utf-8-sig") == out
+    run(capsys, "themes", PAGE, "-o", str(tmp_path / "themes.jsonl"))
+    assert (tmp_path / "themes.jsonl").read_bytes().startswith(b'{"group"')
