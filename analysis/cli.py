@@ -18,15 +18,17 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
 from analysis.cli_errors import ArgumentsRefused, UsageError, lang_in_arguments
 from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.loading.repeats import count_repeats_once
-from analysis.messages import CodedError, Lang, render
-from analysis.output import write_reports
-from analysis.paths import ConfigFileError
+from analysis.messages import CodedError, Lang, builtin_catalog, render
+from analysis.output import write_reports, write_table
+from analysis.paths import DATA_ENV, ConfigFileError
 from analysis.report import FileReport, summarize_reports
 
 
@@ -84,10 +86,13 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
     parser.add_argument("--output", "-o", metavar="FILE", help="help_output")
 
 
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """``--lang zh|en``: the language of what the command prints on stderr."""
+def add_lang_option(parser: argparse.ArgumentParser, *, report: bool = True) -> None:
+    """``--lang zh|en``: the language of what the command prints on stderr.
+
+    Its help says the ``--report`` file holds both languages only where there is one.
+    """
     parser.add_argument("--lang", choices=["zh", "en"], default=default_lang(),
-                        help="help_lang")
+                        help="help_lang" if report else "help_lang_no_report")
 
 
 def options_from_args(args: argparse.Namespace) -> LoadOptions:
@@ -97,10 +102,6 @@ def options_from_args(args: argparse.Namespace) -> LoadOptions:
     except ColumnMappingError as exc:
         raise UsageError(exc.code, **exc.params) from exc
     check_province(args.province)
-    if args.max_file_mb <= 0:
-        raise UsageError("usage_not_positive", option="--max-file-mb")
-    if args.max_pdf_seconds <= 0:
-        raise UsageError("usage_not_positive", option="--max-pdf-seconds")
     return LoadOptions(edition_date=args.edition_date, province=args.province, columns=columns,
                        outlet=args.outlet, max_file_mb=args.max_file_mb, max_pdf_seconds=args.max_pdf_seconds)
 
@@ -140,6 +141,30 @@ def say_unknown_columns(reports: Sequence[FileReport], lang: Lang) -> None:
         say("cli_unknown_columns", lang, columns=columns, files=files)
 
 
+def check_store_inputs(args: argparse.Namespace) -> None:
+    """With ``--store``: refuse PATHs, and note the input options a store cannot honour.
+
+    A store holds the articles as ingested (dates, places, paragraphs settled then), so
+    PATHs given beside it would be silently passed over, and so would ``--edition-date``,
+    ``--split`` and the other input options: the analyst is told rather than left to find
+    out from the numbers.
+    """
+    if args.paths:
+        raise UsageError("usage_paths_and_store")
+    ignored = ignored_with_store(args)
+    if ignored:
+        say("cli_store_ignores", args.lang, options=", ".join(ignored))
+
+
+def ignored_with_store(args: argparse.Namespace) -> list[str]:
+    """The input options given a value other than their default (``--split paragraphs``), in order."""
+    probe = argparse.ArgumentParser(add_help=False)
+    add_input_options(probe, outputs=False)
+    return [action.option_strings[0] for action in probe._actions
+            if action.option_strings and action.dest not in ("store", "lang")
+            and getattr(args, action.dest, action.default) != action.default]
+
+
 def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
@@ -156,7 +181,9 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     say_unknown_columns(result.reports, lang)
     say_problems(result.reports, lang)
     if result.articles.empty:
-        if args.report:
+        if not summary["files"]:
+            say("cli_no_files", lang, paths=", ".join(args.paths))
+        elif args.report:
             say("cli_nothing_loaded_report", lang, files=summary["files"], report=args.report)
         else:
             say("cli_nothing_loaded", lang, files=summary["files"])
@@ -164,15 +191,58 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     return result
 
 
-def _open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
+POSITIVE_OPTIONS = {"top": "--top", "workers": "--workers", "batch_size": "--batch-size",
+                    "max_file_mb": "--max-file-mb", "max_pdf_seconds": "--max-pdf-seconds"}
+"""The options that take a count, a size or a time, by their ``dest``: zero or less means nothing."""
+
+
+def check_positive(args: argparse.Namespace) -> None:
+    """Refuse a count, size or time of zero or less (``--workers 0``) before any input is read."""
+    for dest, option in POSITIVE_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, int) and value <= 0:
+            raise UsageError("usage_not_positive_int", option=option, value=value)
+        if value is not None and value <= 0:
+            raise UsageError("usage_not_positive", option=option)
+
+
+OUTPUT_OPTIONS = {"output": "--output", "report": "--report"}
+"""The options naming a file the command writes, by their ``dest``."""
+
+
+def check_output_paths(args: argparse.Namespace) -> None:
+    """Refuse an ``--output`` or ``--report`` that cannot be written, before any input is read.
+
+    A folder given as the file, or a file in a folder that does not exist, would otherwise
+    be found only after the whole corpus was loaded and analysed.
+    """
+    for dest, option in OUTPUT_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if not value:
+            continue
+        path = Path(value)
+        if path.is_dir():
+            raise UsageError("usage_output_is_folder", option=option, path=value)
+        if not path.parent.is_dir():
+            folder = str(path.parent)
+            raise UsageError("usage_output_folder_missing", option=option, path=value, folder=folder)
+
+
+def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] | TextIO:
+    """The output stream: a file when ``--output`` is given, else stdout.
+
+    A CSV file starts with a UTF-8 byte-order mark, without which Excel on a Chinese
+    Windows reads it as GBK and shows mojibake; stdout (a pipe, another program) gets none.
+    """
     if path is None:
         return nullcontext(sys.stdout)
-    return Path(path).open("w", encoding="utf-8", newline="")
+    return Path(path).open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
 
 
-def open_output(path: str | None) -> nullcontext[TextIO] | TextIO:
-    """The output stream: a file when ``--output`` is given, else stdout."""
-    return _open_output(path)
+def write_output(table: pd.DataFrame, args: argparse.Namespace) -> None:
+    """Write a command's table where ``--output`` says (stdout by default), in ``--format``."""
+    with open_output(args.output, fmt=args.format) as stream:
+        write_table(table, stream, fmt=args.format)
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
@@ -182,6 +252,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     """The argument parser with every registered command, its help in ``lang``."""
     parser = TranslatingParser(prog="govthemes", description=help_text("help_govthemes", lang), lang=lang)
+    parser.add_argument("--version", action="version", version=f"govthemes {_version()}", help="help_version")
+    add_lang_option(parser, report=False)
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_code, add_options, handler) in COMMANDS.items():
         command = sub.add_parser(name, help=help_code, description=help_text(help_code, lang), lang=lang)
@@ -190,11 +262,36 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    """The installed package's version, or ``unknown`` when run from a checkout not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("govthemes")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def missing_data_folder() -> str | None:
+    """The ``GOVTHEMES_DATA`` folder when it is set but is no folder, else None.
+
+    Every message, the help included, is worded from the catalog in that folder, so this
+    is checked first and said with the catalog that ships with the code.
+    """
+    folder = os.environ.get(DATA_ENV)
+    return folder if folder and not Path(folder).is_dir() else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _register_commands()
     arguments = list(sys.argv[1:] if argv is None else argv)
     asked_lang = lang_in_arguments(arguments, default_lang())
+    folder = missing_data_folder()
+    if folder is not None:
+        print(render("cli_data_folder_missing", {"folder": folder}, asked_lang, catalog=builtin_catalog()),
+              file=sys.stderr)
+        return 2
     parser = build_parser(asked_lang)
     try:
         args = parser.parse_args(arguments)
@@ -202,8 +299,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("cli_refused", asked_lang, error=refused.usage_error().render(asked_lang),
             prog=_help_prog(refused.parser.prog, arguments))
         return 2
-    lang: Lang = getattr(args, "lang", None) or default_lang()
+    lang: Lang = asked_lang
+    args.lang = lang  # the last --lang, before the command or after it
     try:
+        check_positive(args)
+        check_output_paths(args)
         return args.handler(args)
     except NothingLoaded:
         return 2

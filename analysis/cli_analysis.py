@@ -10,9 +10,15 @@ import argparse
 
 import pandas as pd
 
-from analysis.cli import COMMANDS, UsageError, add_input_options, load_from_args, open_output, say
+from analysis.cli import (
+    COMMANDS,
+    add_input_options,
+    check_store_inputs,
+    load_from_args,
+    say,
+    write_output,
+)
 from analysis.messages import Lang
-from analysis.output import write_table
 from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
 
@@ -27,6 +33,7 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
     if args.store:
         from analysis.store import load_articles_from_store
 
+        check_store_inputs(args)
         return load_articles_from_store(args.store)
     articles = load_from_args(args).articles
     if getattr(args, "split", "articles") == "paragraphs":
@@ -52,8 +59,7 @@ def tokens_for(args: argparse.Namespace, articles: pd.DataFrame) -> pd.DataFrame
 def cmd_articles(args: argparse.Namespace) -> int:
     """``govthemes articles``: the articles table with each article's themes."""
     articles = articles_with_themes(args)
-    with open_output(args.output) as stream:
-        write_table(articles, stream, fmt=args.format)
+    write_output(articles, args)
     return 0
 
 
@@ -68,44 +74,51 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     """``govthemes keywords``: top terms overall or per group."""
     from analysis.keywords import count_keywords
 
-    if args.top <= 0:
-        raise UsageError("usage_not_positive", option="--top")
     articles = articles_with_themes(args)
     tokens = tokens_for(args, articles)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
     say_ungrouped(articles, args.by, args.lang)
-    with open_output(args.output) as stream:
-        write_table(table[KEYWORD_COLUMNS], stream, fmt=args.format)
+    write_output(table[KEYWORD_COLUMNS], args)
     return 0
 
 
-def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> None:
+def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Series:
     """Say on stderr how many articles fall in no group (no place at that level, no date, no theme).
 
     Their words are in no group's counts, so the groups' totals fall short of the corpus's;
     the analyst is told rather than left to find out.
+
+    Returns:
+        True for each article in no group (all False without ``by``).
     """
     if by is None or articles.empty:
-        return
+        return pd.Series(False, index=articles.index)
     from analysis.periods import assign_groups
 
-    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"].nunique()
-    n, total = len(articles) - grouped, len(articles)
-    if n == 0:
-        return
-    if by in LEVELS:
+    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"]
+    ungrouped = ~articles["doc_id"].astype(str).isin(set(grouped))
+    n, total = int(ungrouped.sum()), len(articles)
+    if n and by in LEVELS:
         say("cli_ungrouped_place", lang, n=n, total=total, by=by)
-    elif by == "theme":
+    elif n and by == "theme":
         say("cli_ungrouped_theme", lang, n=n, total=total)
-    else:
+    elif n:
         say("cli_ungrouped_date", lang, n=n, total=total, by=by)
+    return ungrouped
 
 
 def add_theme_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes themes``."""
     add_input_options(parser)
-    parser.add_argument("--by", choices=(*LEVELS, "outlet"), help="help_themes_by")
+    parser.add_argument("--by", choices=(*LEVELS, "outlet"), type=theme_grouping, help="help_themes_by")
     parser.add_argument("--period", choices=("month", "quarter", "year"), help="help_period")
+
+
+def theme_grouping(value: str) -> str:
+    """A ``themes --by`` value; a period (``month``) is pointed to ``--period``, where it belongs."""
+    if value in ("week", "month", "quarter", "year"):
+        raise argparse.ArgumentTypeError(f"{value!r} is a period, not a group: use --period {value}")
+    return value
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -113,6 +126,9 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from analysis.themes import score_themes
 
     articles = articles_with_themes(args)
+    unplaced = say_ungrouped(articles, args.by if args.by in LEVELS else None, args.lang)
+    undated = say_ungrouped(articles, args.period, args.lang)
+    articles = articles[~(unplaced | undated)]  # as keywords --by: in no group's rows, said on stderr
     themes = load_themes()
     scores = score_themes(articles, themes=themes)
     table = count_themes(articles, by=args.by, period=args.period, scores=scores, themes=themes)
@@ -120,8 +136,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
         table["group"] = None
     if args.period is None:
         table["period"] = None
-    with open_output(args.output) as stream:
-        write_table(table[THEME_COLUMNS], stream, fmt=args.format)
+    write_output(table[THEME_COLUMNS], args)
     return 0
 
 

@@ -20,12 +20,16 @@ ARGPARSE_COMPLAINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_OPTION + r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
      "argparse_invalid_choice"),
     (re.compile(_OPTION + r"(?P<value>.+) is not a date like 2024-06-14"), "argparse_bad_date"),
+    (re.compile(_OPTION + r"'(?P<period>\w+)' is a period, not a group: use --period \w+"),
+     "argparse_by_period"),
     (re.compile(_OPTION + r"invalid (?P<kind>\w+) value: (?P<value>.+)"), "argparse_bad_value"),
     (re.compile(_OPTION + r"expected one argument"), "argparse_value_missing"),
     (re.compile(r"the following arguments are required: (?P<arguments>.+)"), "argparse_required"),
     (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "argparse_unrecognized"),
 )
 """argparse's messages (Python 3.11–3.13 wording) and the catalog code of each."""
+REQUIRED_OPTIONS = {"--store": "usage_no_store"}
+"""Required options whose absence has a message of its own, saying what to give."""
 
 
 class UsageError(CodedError):
@@ -44,17 +48,24 @@ class ArgumentsRefused(Exception):
         """The complaint as a catalog message when it is a known one, else argparse's words."""
         for pattern, code in ARGPARSE_COMPLAINTS:
             found = pattern.fullmatch(self.message)
+            if found and code == "argparse_required" and found["arguments"] in REQUIRED_OPTIONS:
+                return UsageError(REQUIRED_OPTIONS[found["arguments"]])
             if found:
                 return UsageError(code, **found.groupdict())
         return UsageError("argparse_other", message=self.message)
 
 
 def lang_in_arguments(argv: Sequence[str], default: Lang) -> Lang:
-    """The ``--lang`` the arguments ask for (``--lang zh``, ``--lang=zh``), read before parsing."""
+    """The ``--lang`` the arguments ask for (``--lang zh``, ``--lang=zh``), read before parsing.
+
+    The last one counts, as argparse would have it; it may come before the command
+    (``govthemes --lang zh themes …``) or after it.
+    """
+    asked = default
     for index, argument in enumerate(argv):
         value = argument.partition("=")[2] if argument.startswith("--lang=") else None
         if argument == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
         if value in ("zh", "en"):
-            return value  # type: ignore[return-value]
-    return default
+            asked = value  # type: ignore[assignment]
+    return asked

@@ -37,10 +37,10 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
     if inputs:
         add_input_options(parser, outputs=False)
         store = next(action for action in parser._actions if action.dest == "store")
-        store.help = "help_store_update"
+        store.help, store.required = "help_store_update", True
     else:
-        parser.add_argument("--store", metavar="DIR", help="help_store_folder")
-        add_lang_option(parser)
+        parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
+        add_lang_option(parser, report=False)
     parser.add_argument("--workers", type=int, metavar="N",
                         help="help_workers")
     parser.add_argument("--scheduler", metavar="ADDRESS",
@@ -51,8 +51,8 @@ def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
 
 def add_store_info_options(parser: argparse.ArgumentParser) -> None:
     """Options of ``govthemes store-info``: the store folder."""
-    parser.add_argument("--store", metavar="DIR", help="help_store_folder")
-    add_lang_option(parser)
+    parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
+    add_lang_option(parser, report=False)
 
 
 def add_ingest_options(parser: argparse.ArgumentParser) -> None:
@@ -81,6 +81,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     say_problems(result.reports, args.lang)
     if stale:
         say("cli_stale_articles", args.lang, stale=stale, store=args.store)
+    if args.paths and not loaded["files"]:
+        say("cli_no_files", args.lang, paths=", ".join(args.paths))
+        return 2
     return 2 if loaded["files"] and loaded["articles"] == 0 and not args.resegment else 0
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from analysis.paths import ConfigFileError, data_path, read_config_text
+from analysis.paths import BUILTIN_DATA, ConfigFileError, data_path, read_config_text
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -186,6 +186,11 @@ def _cached_catalog(path: Path) -> MessageCatalog:
 def default_catalog() -> MessageCatalog:
     """The catalog in the configuration folder (``data/messages.toml``), read once per path."""
     return _cached_catalog(data_path(CATALOG_FILE))
+
+
+def builtin_catalog() -> MessageCatalog:
+    """The catalog that ships with the code, for words about the configuration folder itself."""
+    return _cached_catalog(BUILTIN_DATA / CATALOG_FILE)
 
 
 def render(

@@ -15,10 +15,16 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+DATA_ENV = "GOVTHEMES_DATA"
+"""The environment variable naming an edited copy of the configuration folder."""
+BUILTIN_DATA = REPO_ROOT / "data"
+"""The configuration folder that ships with the code."""
+
+
 def data_dir() -> Path:
     """The configuration folder: ``$GOVTHEMES_DATA`` if set, else the repo's ``data/``."""
-    override = os.environ.get("GOVTHEMES_DATA")
-    return Path(override) if override else REPO_ROOT / "data"
+    override = os.environ.get(DATA_ENV)
+    return Path(override) if override else BUILTIN_DATA
 
 
 def data_path(*parts: str) -> Path:

@@ -38,7 +38,7 @@ def test_missing_files_are_reported_not_a_traceback(capsys, tmp_path):
     status, out, err = run(capsys, "articles", str(tmp_path / "nope.txt"), "--report", str(report))
     assert status == 2 and out == "" and "no articles were loaded" in err
     (entry,) = json.loads(report.read_text(encoding="utf-8"))
-    assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder"
+    assert entry["status"] == "failed" and entry["errors"][0]["message"] == "no such file or folder: check the spelling of the path"
 
 
 def test_the_report_gives_each_reason_a_code_and_a_chinese_message(capsys, tmp_path):
@@ -129,7 +129,7 @@ def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys
         (["articles", PAGE, "--province"], "参数 --province 后面缺少取值"),
         (["nosuch"], "参数 命令 的取值 'nosuch' 无效"),
         (["articles"], "请至少给出一个 PATH"),
-        (["keywords", PAGE, "--top", "0"], "--top 必须是正数"),
+        (["keywords", PAGE, "--top", "0"], "--top 必须是正整数（1 或更大），现在是 0"),
         (["articles", PAGE, "--max-pdf-seconds", "-1"], "--max-pdf-seconds 必须是正数"),
         (["articles", PAGE, "--columns", "a=b"], "--columns 把“a”对应到未知字段“b”"),
         (["articles", PAGE, "--columns", "标题"], "应写成“列名=字段”"),
@@ -357,3 +357,232 @@ def test_store_commands_speak_chinese_too(capsys, tmp_path):
     assert status == 0 and "govthemes：新增 4 篇，库中已有 0 篇" in err and "已载入 1 个" in err
     status, _, err = run(capsys, "resegment", "--store", store, "--workers", "1", "--lang", "zh")
     assert status == 0 and "govthemes：新增 0 篇，库中已有 0 篇，重新分析 0 篇" in err
+
+
+@pytest.mark.parametrize("command", ["articles", "keywords", "themes"])
+def test_paths_given_with_a_store_are_refused_not_silently_passed_over(capsys, tmp_path, command):
+    status, out, err = run(capsys, command, "--store", str(tmp_path / "store"), PAGE, "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0].startswith("govthemes: error: give PATHs or --store, not both")
+    status, _, err = run(capsys, command, "--store", str(tmp_path / "store"), PAGE, "--lang", "zh")
+    assert status == 2 and "PATH 和 --store 只能二选一" in err
+
+
+def test_input_options_a_store_cannot_honour_are_named_in_one_note(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    run(capsys, "ingest", PAGE, "--store", store, "--workers", "1", "--edition-date", "2024-05-22")
+    _, plain, err = run(capsys, "themes", "--store", store, "--period", "month", "--lang", "en")
+    assert "note" not in err
+    status, out, err = run(capsys, "themes", "--store", store, "--period", "month", "--edition-date", "2024-01-01",
+                           "--split", "paragraphs", "--max-file-mb", "200", "--lang", "en")
+    assert status == 0 and out == plain  # --period, a store's own option, still works
+    assert err.splitlines() == ["govthemes: note: a store holds its articles as ingested, so --edition-date, --split "
+                                "had no effect here; give them to govthemes ingest when building the store"]
+
+
+@pytest.mark.parametrize("command", ["store-info", "themes", "ingest"])
+def test_a_damaged_store_file_is_called_damaged_not_held_by_another_process(capsys, tmp_path, command):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "store.duckdb").write_text("garbage\n", encoding="utf-8")
+    paths = [PAGE] if command == "ingest" else []
+    status, out, err = run(capsys, command, *paths, "--store", str(tmp_path / "store"), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {tmp_path / 'store' / 'store.duckdb'} is damaged or not a "
+                                "govthemes store (it is not a DuckDB database); move it out of the folder (or give "
+                                "another folder) and build the store again with govthemes ingest"]
+    assert "another process" not in err
+
+
+def test_a_real_store_file_is_known_as_a_duckdb_database(tmp_path):
+    from analysis.store import open_store
+    from analysis.store.store import is_duckdb_file
+
+    with open_store(tmp_path / "store"):
+        pass
+    (tmp_path / "short").write_bytes(b"DUCK")
+    assert is_duckdb_file(tmp_path / "store" / "store.duckdb") and not is_duckdb_file(tmp_path / "short")
+
+
+@pytest.mark.parametrize("command", ["store-info", "keywords", "ingest"])
+def test_a_store_that_is_a_file_is_refused_saying_a_store_is_a_folder(capsys, tmp_path, command):
+    (tmp_path / "storefile").write_text("not a folder", encoding="utf-8")
+    paths = [PAGE] if command == "ingest" else []
+    status, out, err = run(capsys, command, *paths, "--store", str(tmp_path / "storefile"), "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes：错误：{tmp_path / 'storefile'} 是一个文件，而库是一个文件夹："
+                                "请给出存放 store.duckdb 的文件夹，或给一个新文件夹的名字来新建库"]
+
+
+@pytest.mark.parametrize("option", ["--output", "-o", "--report"])
+def test_an_output_that_is_a_folder_is_refused_before_any_file_is_read(capsys, tmp_path, monkeypatch, option):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    status, out, err = run(capsys, "themes", PAGE, option, str(tmp_path), "--lang", "en")
+    shown = "--output" if option == "-o" else option
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {shown} {tmp_path} is a folder: give the name of a file to write, "
+                                f"e.g. {tmp_path}/out.csv"]
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_any_file_is_read(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    target = tmp_path / "nofolder" / "out.csv"
+    status, _, err = run(capsys, "keywords", PAGE, "-o", str(target), "--lang", "zh")
+    assert status == 2
+    assert err.splitlines() == [f"govthemes：错误：--output {target}：文件夹 {tmp_path / 'nofolder'} 不存在："
+                                "请先建好这个文件夹，或检查路径的拼写"]
+
+
+def test_themes_by_a_level_leaves_out_articles_with_no_place_there_and_says_how_many(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--province", "甘肃省", "--by", "county", "--lang", "en")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and {row["group"] for row in rows} == {"会宁县", "山丹县"}
+    assert sum({row["group"]: row["group_articles"] for row in rows}.values()) == 2
+    assert "2 of 4 articles name no place at county level and are in no group's counts" in err
+    _, out, err = run(capsys, "themes", PAGE, "--province", "甘肃省", "--by", "county", "--lang", "zh")
+    assert "未知" not in out and "4 篇文章中有 2 篇没有县区一级的地名，不计入任何分组" in err
+
+
+def test_themes_by_period_leaves_out_undated_articles_and_says_how_many(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--period", "month", "--lang", "en")
+    assert (status, out) == (0, "")
+    assert "4 of 4 articles have no date and are in no month's counts" in err
+    _, out, err = run(capsys, "themes", PAGE, "--period", "month", "--edition-date", "2024-05-22")
+    assert out and "no date" not in err
+
+
+def test_the_analysis_function_still_counts_unknown_places_for_the_dashboard():
+    import pandas as pd
+
+    from analysis.themes import UNKNOWN_LABEL, count_themes
+
+    articles = pd.DataFrame({"doc_id": ["a", "b"], "county": ["会宁县", None], "themes": [["ecology"], []]})
+    assert set(count_themes(articles, by="county")["group"]) == {"会宁县", UNKNOWN_LABEL}
+
+
+def test_lang_help_mentions_the_report_only_for_commands_that_write_one(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    for command in ("resegment", "store-info"):
+        for lang, words in (("en", "the report holds both"), ("zh", "报告文件")):
+            text = help_of(capsys, command, "--help", "--lang", lang)
+            assert words not in text and "--lang" in text
+    assert "the report holds both" in help_of(capsys, "themes", "--help", "--lang", "en")
+    assert "the report holds both" in help_of(capsys, "ingest", "--help", "--lang", "en")
+
+
+@pytest.mark.parametrize("command", ["ingest", "resegment", "store-info"])
+def test_store_commands_show_store_as_required(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "200")
+    usage = help_of(capsys, command, "--help", "--lang", "en").split("\n\n")[0]
+    assert " --store DIR " in usage and "[--store DIR]" not in usage
+    assert "[--store DIR]" in help_of(capsys, "themes", "--help", "--lang", "en").split("\n\n")[0]
+    status, _, err = run(capsys, command, "--lang", "en")
+    assert status == 2 and "give the store folder with --store DIR" in err
+
+
+def test_themes_help_states_what_by_and_period_do_when_not_given(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    english = help_of(capsys, "themes", "--help", "--lang", "en")
+    assert "(default: no grouping, all articles as one group)" in english
+    assert "(default: not split, the whole time span as one period)" in english
+    chinese = help_of(capsys, "themes", "--help", "--lang", "zh")
+    assert "默认不分组" in chinese and "默认不拆分" in chinese
+
+
+def test_themes_by_a_period_points_to_the_period_option(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--by", "month", "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["govthemes: error: argument --by: 'month' is a period, not a group: use --period month "
+                                "(--by takes a place level or outlet) (options: govthemes themes --help)"]
+    status, _, err = run(capsys, "themes", PAGE, "--by", "quarter", "--lang", "zh")
+    assert status == 2 and "请用 --period quarter" in err
+
+
+def test_lang_before_the_command_is_heard_by_the_help_and_the_command(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("GOVTHEMES_LANG", raising=False)
+    overview = help_of(capsys, "--lang", "zh", "--help")
+    assert overview.startswith("用法：govthemes") and "显示版本号并退出" in overview
+    status, _, err = run(capsys, "--lang", "zh", "articles", str(tmp_path / "nope.txt"))
+    assert status == 2 and "找不到这个文件或文件夹" in err
+    status, _, err = run(capsys, "--lang", "zh", "articles", str(tmp_path / "nope.txt"), "--lang", "en")
+    assert status == 2 and "no articles were loaded" in err  # the last --lang counts
+
+
+def test_version_prints_the_package_version(capsys):
+    from importlib.metadata import version
+
+    assert help_of(capsys, "--version").strip() == f"govthemes {version('govthemes')}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ingest", PAGE, "--workers", "0"],
+        ["ingest", PAGE, "--batch-size", "0"],
+        ["resegment", "--workers", "-2"],
+        ["keywords", PAGE, "--top", "0"],
+    ],
+)
+def test_counts_of_zero_or_less_are_refused_before_anything_is_read_or_written(capsys, tmp_path, monkeypatch, argv):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    store = tmp_path / "store"
+    extra = ["--store", str(store)] if argv[0] in ("ingest", "resegment") else []
+    status, out, err = run(capsys, *argv, *extra, "--lang", "en")
+    option, value = argv[-2], argv[-1]
+    assert (status, out) == (2, "") and not store.exists()
+    assert err.splitlines() == [f"govthemes: error: {option} must be a positive whole number (1 or more), not {value}"]
+
+
+def test_a_configuration_folder_that_does_not_exist_is_named_in_one_line_in_the_user_s_language(
+        capsys, monkeypatch, recwarn):
+    monkeypatch.setenv("GOVTHEMES_DATA", "/nonexistent/govthemes-data")
+    status, out, err = run(capsys, "themes", PAGE, "--lang", "zh")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == ["govthemes：错误：配置文件夹 /nonexistent/govthemes-data（环境变量 GOVTHEMES_DATA）不存在或"
+                                "不是文件夹：请把 GOVTHEMES_DATA 指向 data/ 文件夹的副本，或取消这个变量以使用 govthemes 自带的配置"]
+    status, _, err = run(capsys, "themes", PAGE, "--lang", "en")
+    assert status == 2 and err.startswith("govthemes: error: the configuration folder /nonexistent/govthemes-data")
+    assert "config_not_found" not in err and not [w for w in recwarn if "message catalog" in str(w.message)]
+
+
+def test_an_empty_folder_is_said_to_hold_no_files_not_to_have_reasons_above(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(capsys, "articles", str(tmp_path / "empty"), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1] == (f"govthemes: error: no files to read in {tmp_path / 'empty'}: the folder is empty "
+                                    "(files and folders whose names start with a dot are passed over)")
+    assert "see the reasons above" not in err
+    status, _, err = run(capsys, "ingest", str(tmp_path / "empty"), "--store", str(tmp_path / "s"), "--workers", "1",
+                         "--lang", "zh")
+    assert status == 2 and f"{tmp_path / 'empty'} 中没有可读取的文件：文件夹是空的" in err
+
+
+def test_a_file_holding_only_a_byte_order_mark_is_said_to_be_empty(capsys, tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+    status, _, err = run(capsys, "articles", str(tmp_path / "bom.txt"), "--lang", "en")
+    assert status == 2
+    assert "the file is empty after its utf-8 byte-order mark (BOM): it holds no text" in err
+    assert "no article text found" not in err
+
+
+def test_sizes_below_a_megabyte_never_read_as_0_mb(capsys, tmp_path):
+    (tmp_path / "page.txt").write_bytes(b"x" * 3000)
+    status, _, err = run(capsys, "articles", str(tmp_path / "page.txt"), "--max-file-mb", "0.001", "--lang", "en")
+    assert status == 2 and "the file is 2.9 KB, over the 1 KB limit per file" in err and "0 MB" not in err
+
+
+def test_a_missing_path_gets_the_same_advice_in_english_as_in_chinese(capsys, tmp_path):
+    _, _, english = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "en")
+    _, _, chinese = run(capsys, "articles", str(tmp_path / "nope.txt"), "--lang", "zh")
+    assert "no such file or folder: check the spelling of the path" in english and "请检查路径的拼写" in chinese
+
+
+def test_csv_written_to_a_file_starts_with_a_byte_order_mark_for_excel_but_stdout_does_not(capsys, tmp_path):
+    target = tmp_path / "themes.csv"
+    status, out, _ = run(capsys, "themes", PAGE, "--format", "csv", "-o", str(target))
+    assert (status, out) == (0, "")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfgroup,period,theme,")
+    _, out, _ = run(capsys, "themes", PAGE, "--format", "csv")
+    assert out.startswith("group,period,theme,") and data.decode("utf-8-sig") == out
+    run(capsys, "themes", PAGE, "-o", str(tmp_path / "themes.jsonl"))
+    assert (tmp_path / "themes.jsonl").read_bytes().startswith(b'{"group"')

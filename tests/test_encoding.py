@@ -1,5 +1,7 @@
 """Text encodings are detected, never silently mis-decoded."""
 
+import codecs
+
 import pytest
 
 from analysis.loading.encoding import DecodingError, decode_bytes
@@ -79,3 +81,10 @@ def test_korean_read_as_gb2312_characters_in_no_order_is_refused_not_loaded():
     korean = "국회는 오늘 본회의를 열고 예산안을 통과시켰다. 정부는 경제 정책을 발표했다. 한국어 신문 기사 텍스트입니다."
     with pytest.raises(DecodingError, match="perhaps a Western, Japanese or Korean encoding"):
         decode_bytes(korean.encode("euc-kr"))  # as GB18030: 茄惫绢 脚巩 扁荤…, all GB2312 characters
+
+
+@pytest.mark.parametrize(("data", "encoding"), [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), "utf-16-le")])
+def test_a_byte_order_mark_with_no_text_after_it_is_an_empty_file(data, encoding):
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "empty_after_bom" and refused.value.params == {"encoding": encoding}

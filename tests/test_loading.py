@@ -429,3 +429,34 @@ def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_res
     (warning,) = report_of(result, "reports.jsonl").warnings
     assert (warning.code, warning.line, dict(warning.params)) == ("year_only_dates", None, {"count": 2})
     assert "2" in warning.message and "1 月 1 日" in warning.text("zh")
+
+
+def test_sizes_in_messages_use_kilobytes_or_bytes_below_a_megabyte():
+    from analysis.loading.inputs import _mb
+
+    assert [_mb(n) for n in (200 * 2**20, 3 * 2**19, 3911, 1048, 512)] == ["200 MB", "1.5 MB", "3.8 KB", "1 KB", "512 B"]
+
+
+def test_a_date_cell_that_holds_no_date_is_named_with_its_column_and_value(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("标题,正文,日期\n"
+                    "甲,近日委员们开展调研，提出意见建议。,not-a-date\n"
+                    "乙,2024年6月3日，市政协召开会议。,2024-13-01\n"
+                    "丙,委员们开展调研。,2024-06-05\n", encoding="utf-8")
+    result = load(path)
+    warnings = [(w.line, w.code, w.params.get("value")) for w in report_of(result, "news.csv").warnings]
+    assert warnings == [(2, "date_cell_unreadable_no_date", "not-a-date"), (3, "date_cell_unreadable", "2024-13-01")]
+    first, second = report_of(result, "news.csv").warnings
+    assert first.message.startswith("no date: the date column '日期' holds 'not-a-date', which is not a date")
+    assert "the article is dated by the date in its text instead" in second.message
+    assert "改用正文中的日期作为日期" in second.text("zh")
+    assert result.articles["date"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["", "2024-06-03", "2024-06-05"]
+
+
+def test_a_date_cell_that_holds_no_date_falls_back_to_the_edition_date(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("标题,正文,日期\n甲,近日委员们开展调研，提出意见建议。,not-a-date\n", encoding="utf-8")
+    result = load(path, edition_date=dt.date(2024, 6, 14))
+    (warning,) = report_of(result, "news.csv").warnings
+    assert warning.code == "date_cell_unreadable" and "dated by the edition date instead" in warning.message
+    assert result.articles["date"].iloc[0] == pd.Timestamp("2024-06-14")

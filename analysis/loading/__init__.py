@@ -54,10 +54,36 @@ def _load(
             progress(done, reports[-1].source)
     raws, owners = join_continuations(raws, owners)
     table = build_articles_table(raws, province=options.province)
-    for index in table.index[table["date"].isna()]:
-        owners[index].warnings.append(Problem.of("no_date", line=raws[index].line))
+    _report_dates(table, raws, owners)
     _report_year_only_dates(table, raws, owners)
     return LoadResult(table, reports)
+
+
+DATE_FALLBACK = {"text": "the date in its text", "edition": "the edition date", "metadata": "its year column"}
+"""Where the date of an article whose date cell could not be read came from, as its warning says it."""
+
+
+def _report_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:
+    """Warn of each article with no date, and of each date cell that holds no readable date.
+
+    A row whose date column holds ``not-a-date`` or ``2024-13-01`` is named with the column
+    and the value, and with what dated the article instead (its text, the edition date),
+    or that nothing did: the analyst corrects the cell rather than looking for a column.
+    """
+    sources = table["date_source"].astype(object).to_numpy()
+    for index, raw in enumerate(raws):
+        undated = pd.isna(table["date"].iat[index])
+        if raw.unreadable_date is None:
+            problem = Problem.of("no_date", line=raw.line) if undated else None
+        elif undated:
+            column, value = raw.unreadable_date
+            problem = Problem.of("date_cell_unreadable_no_date", line=raw.line, column=column, value=value)
+        else:
+            column, value = raw.unreadable_date
+            problem = Problem.of("date_cell_unreadable", line=raw.line, column=column, value=value,
+                                 fallback=DATE_FALLBACK.get(sources[index], sources[index]))
+        if problem is not None:
+            owners[index].warnings.append(problem)
 
 
 def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:

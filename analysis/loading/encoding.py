@@ -127,8 +127,9 @@ def decode_bytes(data: bytes) -> Decoded:
         The text, without any BOM, and the encoding used.
 
     Raises:
-        DecodingError: for empty or binary data, or bytes that are not UTF-8, UTF-16/32
-            or GB18030 text; the message says what was found and what to do.
+        DecodingError: for empty data (or only a BOM and blank space), binary data, or
+            bytes that are not UTF-8, UTF-16/32 or GB18030 text; the message says what was
+            found and what to do.
     """
     if not data:
         raise DecodingError("empty_file")
@@ -142,9 +143,12 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(encoding), f"{encoding} (BOM)")
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodingError("bom_mismatch", encoding=encoding, offset=exc.start) from exc
+            if not text.strip():
+                raise DecodingError("empty_after_bom", encoding=encoding)
+            return Decoded(text, f"{encoding} (BOM)")
     if b"\x00" in data[:65536]:
         decoded = _utf16_without_bom(data)
         if decoded is None:

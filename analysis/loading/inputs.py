@@ -93,8 +93,11 @@ def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
 
 
 def _mb(size: int) -> str:
-    """A size in MB for messages: ``0.5 MB``, ``200 MB``."""
-    return f"{size / 2**20:.1f}".removesuffix(".0") + " MB"
+    """A size for messages, never ``0 MB``: ``200 MB``, ``1.5 MB``; below 1 MB ``3.8 KB``, ``512 B``."""
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} B"
 
 
 def _too_large(name: str, size: int, limit: int) -> FileReport:

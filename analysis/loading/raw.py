@@ -26,6 +26,8 @@ class RawArticle:
         metadata_date: a full date from the record's own metadata (a date column).
         metadata_year: the year from the record's metadata when it gives no full date (a
             year column): the text's date in that year is used, else 1 January.
+        unreadable_date: ``(column, value)`` of a date cell that holds something but no
+            date (``not-a-date``, ``2024-13-01``), for the report; None otherwise.
         doc_id: an id the input supplied, if any.
         province, prefecture, county: place names from the record's own columns.
         line: the line or record number it starts at, for reports.
@@ -46,6 +48,7 @@ class RawArticle:
     edition_date: dt.date | None = None
     metadata_date: dt.date | None = None
     metadata_year: int | None = None
+    unreadable_date: tuple[str, str] | None = None
     doc_id: str | None = None
     province: str | None = None
     prefecture: str | None = None

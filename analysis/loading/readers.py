@@ -308,7 +308,7 @@ def _record_article(
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
         return Problem.of("only_page_chrome", column=colmap.get("text"))
-    metadata_date = parse_metadata_date(record.get(colmap.get("date") or ""))
+    metadata_date, unreadable = _record_date(record, colmap)
     year = cell("year")
     metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
     page = cell("page")
@@ -319,6 +319,22 @@ def _record_article(
         outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
         dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
         continued_from=cleaned.continued_from, edition_date=info.edition_date,
-        metadata_date=metadata_date, metadata_year=metadata_year, doc_id=cell("id"),
+        metadata_date=metadata_date, metadata_year=metadata_year, unreadable_date=unreadable,
+        doc_id=cell("id"),
         province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
     )
+
+
+def _record_date(
+    record: dict[str, object], colmap: ColumnMap
+) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """The record's date from its date column, or ``(column, value)`` of a cell holding no date.
+
+    The value is cut to 40 characters: a long one is a text column mapped as the date.
+    """
+    column = colmap.get("date")
+    value = as_text(record.get(column)) if column else None
+    date = parse_metadata_date(record.get(column)) if column else None
+    if date is not None or not column or not value:
+        return date, None
+    return None, (column, value if len(value) <= 40 else value[:40] + "…")

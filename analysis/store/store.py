@@ -67,6 +67,8 @@ def open_store(
     """
     config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes)
     folder = Path(path) if path is not None else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise StoreError("store_not_folder", folder=str(folder))
     if folder is not None and read_only and not (folder / DATABASE_FILE).is_file():
         raise StoreError("store_missing", folder=str(folder), database=DATABASE_FILE)
     if folder is not None:
@@ -74,6 +76,8 @@ def open_store(
     try:
         con = duckdb.connect(str(folder / DATABASE_FILE) if folder else ":memory:", read_only=read_only)
     except duckdb.IOException as exc:
+        if folder is not None and not is_duckdb_file(folder / DATABASE_FILE):
+            raise StoreError("store_damaged", file=str(folder / DATABASE_FILE)) from exc
         raise StoreError("store_locked", folder=str(folder), detail=str(exc)) from exc
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
@@ -87,6 +91,24 @@ def open_store(
     if not read_only:
         store.recover()
     return store
+
+
+DUCKDB_MAGIC = (8, b"DUCK")
+"""Where a DuckDB database file says what it is: the bytes ``DUCK`` after an 8-byte checksum."""
+
+
+def is_duckdb_file(path: Path) -> bool:
+    """True when ``path`` starts as a DuckDB database does (a file too short or without it is not one).
+
+    DuckDB refuses a damaged file and a file another process holds with the same exception
+    type; this tells the two apart without reading its English message.
+    """
+    offset, magic = DUCKDB_MAGIC
+    try:
+        with path.open("rb") as file:
+            return file.read(offset + len(magic))[offset:] == magic
+    except OSError:
+        return True  # unreadable here: not known to be damaged
 
 
 class Store(StoreReader):
