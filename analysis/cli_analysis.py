@@ -18,6 +18,7 @@ from analysis.cli import (
     say,
     write_output,
 )
+from analysis.loading.sections import mostly_long
 from analysis.messages import Lang
 from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
@@ -37,10 +38,12 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
         return load_articles_from_store(args.store)
     articles = load_from_args(args).articles
     if getattr(args, "split", "articles") == "paragraphs":
-        from analysis.loading.sections import split_into_paragraphs
+        from analysis.loading.sections import long_documents, split_into_paragraphs
 
         units = split_into_paragraphs(articles)
-        say("cli_split", args.lang, articles=len(articles), units=len(units))
+        n_long = int(long_documents(articles).sum())
+        say("cli_split", args.lang, articles=len(articles), long=n_long, kept=len(articles) - n_long,
+            units=len(units) - (len(articles) - n_long))
         articles = units
     return articles.assign(themes=assign_themes(articles, themes=load_themes()))
 
@@ -126,6 +129,9 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from analysis.themes import score_themes
 
     articles = articles_with_themes(args)
+    if not args.store and getattr(args, "split", "articles") != "paragraphs" and mostly_long(articles):
+        mean = round(articles["text"].fillna("").str.len().mean())
+        say("cli_long_documents", args.lang, articles=len(articles), mean=mean)
     unplaced = say_ungrouped(articles, args.by if args.by in LEVELS else None, args.lang)
     undated = say_ungrouped(articles, args.period, args.lang)
     articles = articles[~(unplaced | undated)]  # as keywords --by: in no group's rows, said on stderr

@@ -304,14 +304,28 @@ def test_ingest_with_split_paragraphs_stores_each_paragraph_of_a_long_report(cap
                   "让每一滴水都用在刀刃上。",
                   "大力发展新质生产力，培育新能源和数字经济产业集群，推动传统产业向高端化、智能化、绿色化转型升级，"
                   "以科技创新引领产业创新。"]
+    paragraphs = [paragraph * 30 for paragraph in paragraphs]  # a report: 3,000 characters or more
+    news = {"标题": "委员视察河湖", "日期": "2026-01-26", "正文": "县政协组织委员视察河湖治理。\n委员们察看了河道整治情况。"}
     report = tmp_path / "report.json"
-    report.write_text(json.dumps([{"标题": "政府工作报告", "日期": "2026-01-25", "正文": "\n".join(paragraphs)}],
+    report.write_text(json.dumps([{"标题": "政府工作报告", "日期": "2026-01-25", "正文": "\n".join(paragraphs)}, news],
                                  ensure_ascii=False), encoding="utf-8")
     status, _, err = run(capsys, "ingest", str(report), "--store", str(tmp_path / "store"), "--workers", "1",
                          "--split", "paragraphs")
     assert status == 0, err
     with open_store(tmp_path / "store", read_only=True) as store:
-        assert store.count_articles() == 2
+        assert store.count_articles() == 3  # two paragraphs of the report, the news article whole
+
+
+def test_themes_of_long_documents_counted_whole_suggest_splitting_them(capsys, tmp_path):
+    text = "\n".join(["坚持节水优先，推进水资源集约安全利用，提高用水效率，保护生态环境。" * 60] * 3)
+    reports = tmp_path / "reports.json"
+    reports.write_text(json.dumps([{"标题": f"{p}政府工作报告", "日期": "2026-01-25", "正文": text}
+                                   for p in ("甘肃省", "青海省")], ensure_ascii=False), encoding="utf-8")
+    status, _, err = run(capsys, "themes", str(reports))
+    assert status == 0 and f"average {len(text):,} characters" in err and "add --split paragraphs" in err
+    status, _, err = run(capsys, "themes", str(reports), "--split", "paragraphs")
+    assert status == 0 and "average" not in err
+    assert "2 long documents of 2 split into 6 paragraphs" in err and "0 shorter ones" in err
 
 
 def broken_config(tmp_path, name: str, content: bytes):

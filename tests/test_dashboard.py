@@ -317,6 +317,7 @@ def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path
                   "转型，让创新成为高质量发展的第一动力。",
                   "坚持以人民为中心，办好民生实事，扩大普惠托育服务供给，提高城乡居民基础养老金，加强基层医疗卫生机构建设，"
                   "让群众看病就医更方便。"]
+    paragraphs = [paragraph * 20 for paragraph in paragraphs]  # a report: 3,000 characters or more
     report = {"标题": "某省政府工作报告", "日期": "2026-01-25", "正文": "\n".join(paragraphs)}
     (tmp_path / "report.json").write_text(json.dumps([report], ensure_ascii=False), encoding="utf-8")
     at = AppTest.from_file(SCRIPT, default_timeout=240)
@@ -327,7 +328,7 @@ def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path
     at.checkbox(key="folder_split").check().run()
     assert not at.exception, at.exception
     assert matched(at) == 3
-    assert any("1 篇文档 → 3 段" in note.value for note in at.info)
+    assert any("1 篇长文档 → 3 段；较短的 0 篇" in note.value for note in at.info)
 
 
 def test_a_broken_configuration_file_is_named_on_the_page_not_a_traceback(tmp_path, monkeypatch):

@@ -173,7 +173,8 @@ def draw(lang: Lang) -> None:
     if source.stale_articles:
         st.warning(t("store_stale", lang, stale=source.stale_articles, store=source.path))
     if source.split_from is not None:
-        st.info(t("split_note", lang, documents=source.split_from, units=source.store.count_articles()))
+        st.info(t("split_note", lang, documents=source.split_from, kept=source.split_kept,
+                  units=source.store.count_articles() - source.split_kept))
     suggest_split(source, lang)
     store = source.store
     options = store.options()

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.loading.sections import LONG_DOCUMENTS_MEAN_CHARS
 from ui.i18n import t
 from ui.sources import Source
 from ui.state import Lang
-
-LONG_DOCUMENT_CHARS = 5_000
-"""Mean characters per article from which the articles count as long documents (a
-provincial 政协 news article is about 500–1,500; a work report 15,000–40,000)."""
 
 
 def suggest_split(source: Source, lang: Lang) -> None:
@@ -25,7 +22,7 @@ def suggest_split(source: Source, lang: Lang) -> None:
         return
     figures = source.store.summary()
     articles, characters = figures["articles"], figures["characters"]
-    if not articles or characters / articles < LONG_DOCUMENT_CHARS:
+    if not articles or characters / articles < LONG_DOCUMENTS_MEAN_CHARS:
         return
     st.info(t("long_documents", lang, mean=round(characters / articles), articles=articles))
     st.button(t("split_now", lang), key="split_now", on_click=_tick, args=(source.split_box,))

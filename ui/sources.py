@@ -49,7 +49,9 @@ class Source:
     synthetic: bool = False
     reports: list[FileReport] = field(default_factory=list)
     split_from: int | None = None
-    """When long documents were split into paragraphs: how many documents there were."""
+    """When long documents were split into paragraphs: how many documents were split."""
+    split_kept: int = 0
+    """When long documents were split: how many shorter articles were kept whole."""
     repeated: pd.DataFrame | None = None
     """Loaded articles the store counted once (same text or id as an earlier one), with
     the article each repeats (:attr:`analysis.store.ingest.IngestSummary.repeats`)."""
@@ -109,7 +111,7 @@ def _index(
 
     ``form`` names the load form (its split box is ``{form}_split``).
     """
-    from analysis.loading.sections import split_into_paragraphs
+    from analysis.loading.sections import long_documents, split_into_paragraphs
     from analysis.store import open_store
 
     store = open_store(None)
@@ -124,9 +126,10 @@ def _index(
             ),
         ).repeats
         bar.empty()
-    split_from = len(result.articles) if split_paragraphs else None
-    return Source(store=store, label=label, reports=result.reports, split_from=split_from, repeated=repeated,
-                  split_box=f"{form}_split")
+    n_long = int(long_documents(result.articles).sum()) if split_paragraphs else 0
+    return Source(store=store, label=label, reports=result.reports, repeated=repeated,
+                  split_box=f"{form}_split", split_from=n_long if split_paragraphs else None,
+                  split_kept=len(result.articles) - n_long if split_paragraphs else 0)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
