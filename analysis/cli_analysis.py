@@ -71,18 +71,39 @@ def add_keyword_options(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--by", choices=KEYWORD_GROUPS, help="help_keywords_by")
     parser.add_argument("--top", type=int, default=50, metavar="N", help="help_top")
+    parser.add_argument("--names", choices=("drop", "keep"), default="drop", help="help_names")
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
-    """``govthemes keywords``: top terms overall or per group."""
+    """``govthemes keywords``: top terms overall or per group (without place and person names by default)."""
     from analysis.keywords import count_keywords
 
     articles = articles_with_themes(args)
     tokens = tokens_for(args, articles)
-    table = count_keywords(tokens, articles=articles, by=args.by, top=args.top)
+    names = name_terms(args, articles, tokens) if args.names == "drop" else frozenset()
+    table = count_keywords(tokens, articles=articles, by=args.by, top=args.top, exclude=names)
     say_ungrouped(articles, args.by, args.lang)
     write_output(table[KEYWORD_COLUMNS], args)
     return 0
+
+
+def name_terms(args: argparse.Namespace, articles: pd.DataFrame, tokens: pd.DataFrame) -> frozenset[str]:
+    """The place and person names of the corpus, said on stderr with the most frequent ones.
+
+    As the dashboard's top terms: a province's list would otherwise open with its own name
+    (上海市, 上海) and a news corpus's with its leaders'.
+    """
+    from collections import Counter
+
+    from analysis.name_terms import corpus_name_terms, load_name_lists
+    from analysis.places import load_gazetteer
+
+    names = corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=load_name_lists())
+    uses = Counter(term for terms in tokens["terms"] for term in terms if term in names)
+    if uses:
+        examples = "、".join(term for term, _ in uses.most_common(6))
+        say("cli_names_left_out", args.lang, n=len(uses), examples=examples)
+    return names
 
 
 def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Series:

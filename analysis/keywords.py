@@ -10,7 +10,7 @@ articles need.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from itertools import chain
 from typing import NamedTuple
 
@@ -75,6 +75,7 @@ def count_keywords(
     articles: pd.DataFrame | None = None,
     by: GroupBy | None = None,
     top: int | None = None,
+    exclude: Collection[str] = (),
 ) -> pd.DataFrame:
     """Rank terms by frequency, overall or within each locality, period or theme.
 
@@ -92,6 +93,8 @@ def count_keywords(
             :func:`analysis.periods.assign_groups`; an article counts in each of its themes;
             articles with no group value are left out).
         top: keep the ``top`` best-ranked terms of each group.
+        exclude: terms left out before ranking (place and person names, say): ranks and
+            ``top`` are of the other terms; rates keep every token in their denominator.
 
     Returns:
         Columns ``group`` (str, NA overall), ``term``, ``frequency``, ``docfreq`` (int),
@@ -105,6 +108,9 @@ def count_keywords(
     member_rows, member_groups, labels = _membership(tokens, groups)
     counts = _accumulate(tokens["terms"], member_rows, member_groups)
     order = np.lexsort((_alphabetical_rank(counts.vocab)[counts.t], -counts.frequency, counts.g))
+    if exclude:
+        left_out = pd.Index(counts.vocab).isin(list(exclude))  # per term code
+        order = order[~left_out[counts.t[order]]]
     rank = _rank_within(counts.g[order])
     keep = rank <= top if top is not None else np.ones(len(order), dtype=bool)
     out = _frame(labels, counts, order[keep])

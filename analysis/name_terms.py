@@ -23,6 +23,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.common_words import common_words
 from analysis.paths import ConfigFileError, data_path, read_config_text
 from analysis.places.gazetteer import Gazetteer
@@ -183,3 +185,30 @@ def person_name_terms(
         term for term, frequency in frequencies.items()
         if term not in words and (term in bylines or contexts.get(term, 0) >= max(1.0, min_share * frequency))
     )
+
+
+def corpus_name_terms(
+    articles: pd.DataFrame, tokens: pd.DataFrame, *, gazetteer: Gazetteer, lists: NameLists
+) -> frozenset[str]:
+    """The place and person names among a corpus's terms, as the dashboard's top terms leave out.
+
+    Args:
+        articles: the articles table (``province_code``, ``title``, ``text``, ``author``).
+        tokens: its tokens table (``terms`` per article).
+        gazetteer: for the place names (:func:`place_name_terms` of the corpus's provinces).
+        lists: the name lists (:func:`load_name_lists`).
+
+    Returns:
+        Place names of the provinces the articles are placed in, and every term that is a
+        person's name in these articles (:func:`person_name_terms`).
+    """
+    provinces = articles["province_code"].dropna().astype(str).unique().tolist()
+    places = place_name_terms(gazetteer, provinces=provinces, keep=lists.place_words)
+    texts = (f"{title or ''}\n{text or ''}" for title, text in
+             zip(articles["title"].fillna(""), articles["text"].fillna(""), strict=True))
+    contexts = count_name_contexts(texts, lists=lists)
+    authors = author_names(articles["author"])
+    candidates = set(contexts) | authors
+    frequencies = Counter(term for terms in tokens["terms"] for term in terms if term in candidates)
+    people = person_name_terms(frequencies, contexts, authors=authors, not_names=lists.not_names)
+    return places | people

@@ -273,6 +273,22 @@ def test_an_article_read_twice_counts_once_as_in_a_store_and_the_report_names_th
     assert from_files == from_store
 
 
+def test_keywords_leave_place_and_person_names_out_unless_asked_to_keep_them(capsys, tmp_path):
+    texts = ["兰州市政协主席龚怀宝主持会议，兰州各界委员围绕节水型社会建设建言。",
+             "龚怀宝强调，兰州要推进节水型社会建设，加强黄河流域生态保护。"]
+    table = tmp_path / "news.csv"
+    table.write_text("标题,日期,正文\n" + "".join(f"会议{i},2024-05-0{i + 1},{text}\n" for i, text in enumerate(texts)),
+                     encoding="utf-8")
+    status, out, err = run(capsys, "keywords", str(table), "--format", "csv")
+    terms = [line.split(",")[1] for line in out.splitlines()[1:]]
+    assert status == 0 and "节水型社会" in terms
+    assert not {"兰州", "兰州市", "龚怀宝"} & set(terms)
+    assert "place and person names left out" in err and "龚怀宝" in err and "--names keep" in err
+    status, out, err = run(capsys, "keywords", str(table), "--format", "csv", "--names", "keep")
+    terms = [line.split(",")[1] for line in out.splitlines()[1:]]
+    assert status == 0 and {"兰州", "龚怀宝"} <= set(terms) and "left out" not in err
+
+
 def test_keywords_rows_and_grouping(capsys):
     status, out, _ = run(capsys, "keywords", PAGE, "--province", "甘肃省", "--by", "prefecture", "--top", "3")
     rows = [json.loads(line) for line in out.splitlines()]

@@ -78,6 +78,16 @@ def test_overall_counts(tokens):
     )
 
 
+def test_excluded_terms_are_left_out_before_ranking_and_rates_keep_every_token(tokens):
+    assert_table(
+        count_keywords(tokens, exclude={"提案", "没有的词"}, top=2),
+        [
+            (None, "乡村振兴", 2, 1, 800.0, 2 * LN4, 1),  # still of all 25 tokens
+            (None, "协商", 2, 2, 800.0, 2 * LN2, 2),
+        ],
+    )
+
+
 def test_by_prefecture_leaves_out_ungrouped_articles_and_empty_groups(tokens, articles):
     # 兰州市 = d1 + d2, 15 tokens; 酒泉市 (d3) has no terms, so no rows; d4 has no prefecture.
     assert_table(
