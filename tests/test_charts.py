@@ -341,6 +341,19 @@ def test_theme_trends_one_line_per_theme(theme_counts):
     assert spec["layout"]["yaxis"]["tickformat"] == ".0%"
 
 
+def test_theme_trends_mark_partly_covered_periods_with_open_markers_and_say_which_days(theme_counts):
+    import datetime as dt
+
+    fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES,
+                                   coverage=(dt.date(2024, 1, 20), dt.date(2024, 2, 29)))
+    line = fig.data[0]
+    assert list(line.marker.symbol) == ["circle-open", "circle"]  # January: 12 of 31 days
+    assert "1月20日–1月31日（12/31 天）" in line.hovertext[0] and line.hovertext[1] == ""
+    assert "空心点为不完整的时段" in fig.layout.title.subtitle.text
+    whole = charts.plot_theme_trends(theme_counts, theme_labels=THEMES)
+    assert list(whole.data[0].marker.symbol) == ["circle", "circle"]
+
+
 def test_theme_trend_lines_break_over_periods_without_articles(theme_counts):
     sparse = theme_counts.copy()
     sparse.loc[sparse["period"] == "2024-02-01", "period"] = pd.Timestamp("2024-05-01")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Mapping
 
 import pandas as pd
@@ -51,7 +50,7 @@ def show_time_chart(view: View) -> None:
     period = pick_one("period", list(PERIODS), key="ov_period", prefix="period", lang=lang,
                       default=view.default_period(PERIODS))
     over_time = queries.articles_over_time(view, period)
-    fig = plot_articles_over_time(over_time.assign(group=None), period=period, coverage=covered_days(view),
+    fig = plot_articles_over_time(over_time.assign(group=None), period=period, coverage=view.covered_days(),
                                   lang=lang)
     event = show_chart(fig, key="ov_time_chart", filename="articles_over_time", lang=lang, selectable=True)
     apply_selection(
@@ -110,11 +109,3 @@ def places_to_chart(
                                                 "n_articles": [unplaced]})], ignore_index=True)
     return frame.assign(period=None)
 
-
-def covered_days(view: View) -> tuple[dt.date, dt.date] | None:
-    """The first and last day the time chart's data can hold: the corpus's, cut by the date filter."""
-    if view.date_bounds is None:
-        return None
-    first, last = view.date_bounds
-    state = view.state
-    return max(first, state.date_from or first), min(last, state.date_to or last)

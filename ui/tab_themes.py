@@ -94,7 +94,8 @@ def _trends(view: View, chosen: list[str] | None, colours: dict[str, str]) -> No
                       default=view.default_period(PERIODS))
     trends = queries.theme_counts(view, by=None, period=period)
     fig = plot_theme_trends(
-        trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours
+        trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours,
+        coverage=view.covered_days(),
     )
     show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
     download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)

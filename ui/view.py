@@ -72,6 +72,14 @@ class View:
         first, last = self.date_bounds or (None, None)
         return suggested_period(first, last, periods)
 
+    def covered_days(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the time charts' data can hold: the corpus's, cut by the date filter."""
+        if self.date_bounds is None:
+            return None
+        first, last = self.date_bounds
+        state = self.state
+        return max(first, state.date_from or first), min(last, state.date_to or last)
+
 
 def add_cell_targets(
     fig: go.Figure, counts: pd.DataFrame, *, theme_labels: Mapping[str, str], lang: Lang

@@ -60,6 +60,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Hatched, lighter bars are partial periods: the data cover only part of them ({first:%Y-%m-%d} "
               "to {last:%Y-%m-%d}); do not compare them with whole periods.",
     },
+    "partial_points_note": {
+        "zh": "空心点为不完整的时段：数据只覆盖其中一部分（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}），"
+              "占比波动更大。",
+        "en": "Open markers are partial periods: the data cover only part of them ({first:%Y-%m-%d} to "
+              "{last:%Y-%m-%d}), so their shares swing more.",
+    },
     "top_places_note": {
         "zh": "只显示文章数最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
         "en": "Showing the {shown} places with the most articles (of {total}); the CSV has them all.",

@@ -18,6 +18,7 @@ labels that fit) is in :mod:`analysis.charts.theme_parts`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,7 @@ from analysis.charts.labels import (
     period_label,
     period_start,
 )
+from analysis.charts.overview import FULL_PERIOD_SHARE, partial_note, period_coverage
 from analysis.charts.style import OTHERS_COLOUR, base_layout, period_time_axis
 from analysis.charts.theme_parts import (
     MAX_PLACES,
@@ -58,10 +60,16 @@ def plot_theme_trends(
     max_themes: int = 8,
     period: Period = "month",
     colours: Mapping[str, str] | None = None,
+    coverage: tuple[date, date] | None = None,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
     """Line chart of each theme's share of articles per period.
+
+    With ``coverage``, a period the data only partly cover gets an open marker, its
+    hover says which days it holds, and a note under the title explains the marking
+    (as the articles-over-time chart hatches such bars): a share over a few days of a
+    month swings far more than one over the whole month.
 
     More than a handful of lines cannot be told apart, so by default only the
     ``max_themes`` themes with the most articles are drawn, and a note under the title
@@ -77,6 +85,7 @@ def plot_theme_trends(
             timestamps; label strings are shown as they are).
         colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
             of ``theme_labels``).
+        coverage: the first and last day the data cover (None: every period is whole).
         title: chart title (default: theme share over time, with the group).
         lang: label language.
 
@@ -100,11 +109,17 @@ def plot_theme_trends(
     chosen = [t for t in order if t in themes] if themes is not None else _top_themes(rows, order, max_themes)
     colour = _colours(theme_labels, order, colours)
     every_start = _every_period_start(rows["start"], period)
+    any_partial = False
     for theme in chosen:
         part = _with_empty_periods(rows[rows["theme"] == theme], every_start)
         name = theme_labels.get(theme, theme)
         numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
         names = [period_label(p, period, lang) for p in part["period"]]
+        covered = period_coverage(part["start"], period=period, coverage=coverage)
+        partial = (covered["share"] < FULL_PERIOD_SHARE).tolist()
+        any_partial = any_partial or any(partial)
+        notes = [partial_note(row, lang) if cut else "" for row, cut in zip(covered.itertuples(), partial,
+                                                                            strict=True)]
         fig.add_trace(
             go.Scatter(
                 x=part["start"],
@@ -112,21 +127,28 @@ def plot_theme_trends(
                 name=name,
                 mode="lines+markers",
                 line={"color": colour[theme], "width": 2},
-                marker={"color": colour[theme]},
+                marker={"color": colour[theme], "size": [9 if cut else 6 for cut in partial],
+                        "symbol": ["circle-open" if cut else "circle" for cut in partial]},
                 customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
+                hovertext=notes,
                 hovertemplate=(
                     f"<b>{name}</b> · %{{customdata[0]}}<br>"
                     f"{label('share', lang)}: %{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
-                ),
+                ).replace("<extra></extra>", "%{hovertext}<extra></extra>"),
             )
         )
     heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=440)
     with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
+    notes = []
     if themes is not None:
-        _add_notes(fig, [label("trends_chosen_note", lang).format(n=len(chosen))])
+        notes.append(label("trends_chosen_note", lang).format(n=len(chosen)))
     elif len(chosen) < with_articles:
-        _add_notes(fig, [label("trends_top_note", lang).format(shown=len(chosen), total=with_articles)])
+        notes.append(label("trends_top_note", lang).format(shown=len(chosen), total=with_articles))
+    if any_partial and coverage is not None:
+        notes.append(label("partial_points_note", lang).format(
+            first=pd.Timestamp(coverage[0]), last=pd.Timestamp(coverage[1])))
+    _add_notes(fig, notes)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
@@ -187,6 +209,7 @@ def plot_theme_mix(
             title); ``None`` shows all.
         colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
             of ``theme_labels``).
+        coverage: the first and last day the data cover (None: every period is whole).
         title: chart title (default: theme mix by locality).
         lang: label language.
     """
