@@ -193,9 +193,9 @@ def tab(monkeypatch_module):
     exports: dict[str, pd.DataFrame] = {}
     real = tab_articles.download_table
 
-    def record(table, *, name, key, lang):
+    def record(table, *, name, key, lang, label):
         exports[key] = table
-        real(table, name=name, key=key, lang=lang)
+        real(table, name=name, key=key, lang=lang, label=label)
 
     monkeypatch_module.setattr(tab_articles, "LIST_LIMIT", 100)
     monkeypatch_module.setattr(tab_articles, "download_table", record)

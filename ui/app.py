@@ -69,7 +69,8 @@ def show_load_summary(source: Source, lang: Lang) -> None:
     ):
         table = pd.DataFrame([summarize_file(report, lang) for report in source.reports])
         show_table(table, key="load_summary_table", lang=lang)
-        download_table(table, name="load_summary", key="dl_load_summary", lang=lang)
+        download_table(table, name="load_summary", key="dl_load_summary", lang=lang,
+                       label=t("csv_load_summary", lang))
         show_reasons(source.reports, lang)
         show_repeated_articles(source.repeated, lang)
 
@@ -103,7 +104,8 @@ def show_reasons(reports: list[FileReport], lang: Lang) -> None:
     table["line"] = [_where(line, page, lang) for line, page in places]
     table = table.drop(columns="page")
     show_table(table, key="load_reasons_table", lang=lang, hide=("code",))
-    download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang)
+    download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang,
+                   label=t("csv_load_reasons", lang))
 
 
 def _where(line: object, page: object, lang: Lang) -> str:
@@ -122,7 +124,8 @@ def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
     columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
     table = repeated.assign(reason=reasons)[columns]
     show_table(table, key="repeated_table", lang=lang, hide=())
-    download_table(table, name="repeated_articles", key="dl_repeated", lang=lang)
+    download_table(table, name="repeated_articles", key="dl_repeated", lang=lang,
+                   label=t("csv_repeated_articles", lang))
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:

@@ -44,8 +44,16 @@ def forget_chart_selections() -> None:
     st.session_state[CHART_GENERATION] = st.session_state.get(CHART_GENERATION, 0) + 1
 
 
-def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> None:
-    """A button that downloads ``table`` as UTF-8 CSV (with BOM, so Excel reads Chinese)."""
+def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang, label: str) -> None:
+    """A button that downloads ``table`` as UTF-8 CSV (with BOM, so Excel reads Chinese).
+
+    Args:
+        table: what to download.
+        name: the file's name, without ``.csv`` (``themes_by_place``).
+        key: the button's widget key.
+        lang: interface language.
+        label: what the table is, in ``lang``, for the button (``各地主题占比``).
+    """
     frame = table.copy()
     for column in frame.columns:
         if any(isinstance(v, list | tuple) for v in frame[column]):  # (an empty dates column maps to dates)
@@ -54,7 +62,7 @@ def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> N
             )
     data = frame.to_csv(index=False).encode("utf-8-sig")
     st.download_button(
-        f"⬇ {t('download_csv', lang)}" + (f"（{name}）" if lang == "zh" else f" ({name})"), data=data,
+        f"⬇ {t('download_csv', lang, what=label)}", data=data,
         file_name=f"{name}.csv", mime="text/csv", key=key
     )
 

@@ -77,7 +77,8 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
                selection_mode="single-row", column_options=WIDE_TITLE_THEMES, placeholder="—")
     st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
-        download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
+        download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,
+                       label=t("csv_articles", lang))
 
 
 def _kwic(view: View, total: int) -> pd.DataFrame:
@@ -105,10 +106,10 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
                on_select=partial(_open_ticked, KWIC_TABLE, doc_ids, term), selection_mode="single-row",
                column_options=KWIC_LAYOUT, placeholder="—")
     if not more:
-        download_table(lines, name="kwic", key="dl_kwic", lang=lang)
+        download_table(lines, name="kwic", key="dl_kwic", lang=lang, label=t("csv_kwic", lang))
     elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):
         download_table(_with_heads(view, queries.kwic(view, term, limit=None)), name="kwic", key="dl_kwic",
-                       lang=lang)
+                       lang=lang, label=t("csv_kwic", lang))
     return lines
 
 
@@ -200,4 +201,5 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
     show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}})
-    download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang)
+    download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang,
+                   label=t("csv_theme_hits", lang))

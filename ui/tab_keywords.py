@@ -42,7 +42,7 @@ def render(view: View) -> None:
     apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
     if leave_out:
         st.caption(left_out_caption(terms.attrs.get("left_out", {}), lang, key="terms_left_out"))
-    download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
+    download_table(terms, name="keywords", key="dl_kw_terms", lang=lang, label=t("csv_keywords", lang))
     _wordcloud(terms, lang)
     _keyness(view)
     _slogans(view)
@@ -99,7 +99,7 @@ def _keyness(view: View) -> None:
     show_chart(fig, key="kw_keyness_chart", filename="keyness", lang=lang)
     if leave_out:
         st.caption(left_out_caption(table.attrs.get("left_out", {}), lang))
-    download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
+    download_table(table, name="keyness", key="dl_kw_keyness", lang=lang, label=t("csv_keyness", lang))
 
 
 def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
@@ -153,7 +153,8 @@ def _period_keyness(view: View) -> None:
     fig = plot_keyness(table, target_name=chosen, reference_name=t("keyness_before", lang), lang=lang,
                        title=t("keyness_period_title", lang, quarter=chosen))
     show_chart(fig, key="kw_period_keyness_chart", filename="period_keyness", lang=lang)
-    download_table(table, name="period_keyness", key="dl_kw_period_keyness", lang=lang)
+    download_table(table, name="period_keyness", key="dl_kw_period_keyness", lang=lang,
+                   label=t("csv_period_keyness", lang))
 
 
 def _filtered_span(view: View) -> tuple[dt.date | None, dt.date | None]:
@@ -173,7 +174,7 @@ def _slogans(view: View) -> None:
         return
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
     show_table(table, key="kw_slogans_table", lang=lang)
-    download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)
+    download_table(table, name="slogans", key="dl_kw_slogans", lang=lang, label=t("csv_slogans", lang))
     _slogan_spread(view, table)
 
 
@@ -193,4 +194,5 @@ def _slogan_spread(view: View, table: pd.DataFrame) -> None:
         return
     fig = plot_slogan_spread(curve, order=chosen, lang=lang)
     show_chart(fig, key="kw_spread_chart", filename="slogan_spread", lang=lang)
-    download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang)
+    download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang,
+                   label=t("csv_slogan_spread", lang))
