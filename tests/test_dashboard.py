@@ -245,15 +245,18 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert not at.exception, at.exception
     assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
-    assert "1 个未载入" in summary.label
+    assert summary.label.startswith("载入结果：共 3 个文件") and "1 个未载入" in summary.label
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "已载入", "empty.txt": "未载入", "news.jsonl": "部分载入"}
+    files = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    assert files["file"].tolist() == ["empty.txt", "news.jsonl", "2024-05-22_1版.txt"]  # problems first
+    assert files["path"].tolist() == [str(pages / name) for name in files["file"]]
     reasons = _by_file(at, "reasons")
     assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"
     assert reasons["news.jsonl"] == "2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）：这一行未载入，其余各行照常载入"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
     assert every[["line", "kind", "code"]].values.tolist() == [
-        ["34", "未计入的文字", "layout_repeat"], ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"]]
-    assert every["message"].iloc[0] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
+        ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"], ["34", "未计入的文字", "layout_repeat"]]
+    assert every["message"].iloc[2] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
     assert any("逐条原因" in c.value for c in at.caption)
 
     loads = []
@@ -265,7 +268,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "loaded", "empty.txt": "failed", "news.jsonl": "partial"}
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
-    assert every["message"].iloc[0] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
+    assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
 def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_path, monkeypatch):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -94,6 +96,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "right": ("右侧上下文", "Right context"),
     "position": ("位置", "Position"),
     "file": ("文件", "File"),
+    "path": ("完整路径", "Full path"),
+    "count": ("出现次数", "Times"),
     "status": ("状态", "Status"),
     "articles": ("文章数（篇）", "Articles"),
     "reasons": ("原因", "Reasons"),
@@ -185,6 +189,20 @@ def show_table(
         column_config=_adjusted(column_config(table.columns, lang, hide=hide), column_options or {}),
         **kwargs,
     )
+
+
+WRAP_ROW_HEIGHT = 78
+"""Rows of three lines: Streamlit wraps a cell's text only in rows taller than 4rem (64 px)."""
+
+
+def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
+    """``show_table`` options that wrap long text onto three lines when a cell needs them.
+
+    Only when one of ``texts`` is longer than ``fits`` characters: a table of short cells
+    keeps its one-line rows.
+    """
+    longest = max((len(str(text)) for text in texts), default=0)
+    return {"row_height": WRAP_ROW_HEIGHT} if longest > fits else {}
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:
