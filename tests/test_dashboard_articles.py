@@ -290,7 +290,9 @@ def test_picker_and_table_tick_stay_in_step(tab):
     assert label.startswith(f"{row['title']} · {row['date']:%Y-%m-%d} · {row['locality']}")
     scores = table_with(at, "score")
     assert set(scores["result"]) <= {"归入", "未达阈值"}
-    assert "阈值在 data/themes.toml 中设定" in captions(at)
+    assert "阈值可在主题词典中调整" in captions(at) and "data/" not in captions(at)  # words, not a path
+    scoring = next(c for c in at.caption if "阈值可在主题词典中调整" in c.value)
+    assert "themes.toml" in scoring.proto.help  # the file, for whoever edits it
     hits = table_with(at, "found_in")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()

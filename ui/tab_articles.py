@@ -196,7 +196,8 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
         return
     themes = view.store.themes
     st.markdown(f"**{t('theme_scores', lang)}**")
-    st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits))
+    st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits),
+               help=t("thresholds_help", lang))
     show_table(score_rows(scores, view.theme_labels, lang, order=assigned), key="art_scores", lang=lang)
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
