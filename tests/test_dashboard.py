@@ -438,7 +438,17 @@ def test_the_slogan_table_counts_places_at_the_sidebar_s_level_like_the_spread_c
     assert not at.exception, at.exception
     by_province = next(d.value for d in at.dataframe if "n_groups" in d.value.columns)
     assert set(by_province["n_groups"]) == {1}
-    assert {place for places in by_province["groups"] for place in places} == {"甘肃省"}
+    assert set("、".join(by_province["groups"]).split("、")) == {"甘肃省"}
+
+
+def test_the_slogan_table_lists_its_places_as_text_in_a_wide_column_that_wraps(demo):
+    table = next(d for d in demo.dataframe if "n_groups" in d.value.columns)
+    places = table.value["groups"]
+    assert places.str.contains("、").any() and not places.str.contains("'").any()  # 兰州市、白银市, not a list
+    assert json.loads(table.proto.columns)["groups"]["width"] == "large"
+    assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows over 4rem
+    columns = json.loads(table.proto.columns)
+    assert columns["n_mentions"]["type_config"]["format"] == "localized"  # 1,122 as on the bars, not 1122
 
 
 def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():

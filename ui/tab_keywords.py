@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
+from analysis.charts.labels import group_label
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries
-from ui.common import download_table, pick_one, show_chart, show_table
+from ui.common import download_table, pick_one, show_chart, show_table, wrapped_rows
 from ui.i18n import t
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
@@ -173,9 +174,18 @@ def _slogans(view: View) -> None:
         st.info(t("no_match", lang))
         return
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
-    show_table(table, key="kw_slogans_table", lang=lang)
+    shown = table.assign(groups=table["groups"].map(lambda groups: place_list(groups, lang)))
+    show_table(shown, key="kw_slogans_table", lang=lang, column_options={"groups": {"width": "large"}},
+               **wrapped_rows(shown["groups"], fits=30))
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang, label=t("csv_slogans", lang))
     _slogan_spread(view, table)
+
+
+def place_list(groups: object, lang: str) -> str:
+    """A slogan's places as one line of text (、 or , between them), so a wide cell can wrap it."""
+    if groups is None or isinstance(groups, str | float):
+        return "" if groups is None or isinstance(groups, float) else groups
+    return ("、" if lang == "zh" else ", ").join(group_label(str(group), lang) for group in groups)
 
 
 def _slogan_spread(view: View, table: pd.DataFrame) -> None:
