@@ -158,6 +158,15 @@ def test_download_buttons_name_their_table_in_the_page_language(demo):
     demo.run()
 
 
+def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["level"], at.query_params["place"] = "county", "999999"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="flt_level").value == "county" and at.multiselect(key="flt_places").value == []
+    assert any(i.value == "链接中的 place=999999 在这批文章里没有（或格式不对），已忽略。" for i in at.info)
+
+
 def test_an_uploaded_file_runs_without_exception():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()

@@ -18,7 +18,7 @@ from ui.common import forget_chart_selections
 from ui.i18n import t
 from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
-from ui.sidebar import keep_choices_across_languages, render_filters, request_state
+from ui.sidebar import keep_choices_across_languages, render_filters, request_state, show_ignored_link_values
 from ui.sources import choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.units import count_text
@@ -133,6 +133,7 @@ def draw(lang: Lang) -> None:
             bounds=bounds,
             lang=lang,
         )
+    show_ignored_link_values(lang)
     view = View(
         store=store,
         source_label=source.label,
