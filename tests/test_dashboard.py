@@ -167,6 +167,14 @@ def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
     assert any(i.value == "链接中的 place=999999 在这批文章里没有（或格式不对），已忽略。" for i in at.info)
 
 
+def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    province = at.text_input(key="folder_province")
+    assert province.value == "" and province.placeholder == "例如：甘肃省（全国性报刊留空）"
+
+
 def test_an_uploaded_file_runs_without_exception():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
