@@ -270,6 +270,19 @@ def test_slogans_chart():
     assert list(bar["customdata"][1]) == [25, "2023-05-01", "2024-02-01", 3, "兰州市、天水市、酒泉市"]
 
 
+def test_counts_on_bars_and_axes_have_thousands_separators_like_the_keyword_bars():
+    slogans = pd.DataFrame({
+        "slogan": ["三抓三促"], "n_mentions": [1122], "n_articles": [900],
+        "first_date": pd.to_datetime(["2023-02-01"]), "last_date": pd.to_datetime(["2024-06-01"]),
+        "n_groups": [14], "groups": [["兰州市"]],
+    })
+    fig = charts.plot_slogans(slogans)
+    assert list(fig.data[0].text) == ["1,122"] and fig.layout.xaxis.tickformat == ",d"
+    counts = pd.DataFrame({"group": ["兰州市", "天水市"], "period": [None, None], "n_articles": [1092, 80]})
+    fig = charts.plot_articles_by_locality(counts)
+    assert list(fig.data[0].text) == ["80", "1,092"] and fig.layout.xaxis.tickformat == ",d"
+
+
 # --- theme charts ------------------------------------------------------------------------
 
 

@@ -146,6 +146,35 @@ def test_the_english_toggle_relabels_the_page(demo):
     demo.run()
 
 
+def test_download_buttons_name_their_table_in_the_page_language(demo):
+    labels = [b.proto.label for b in demo.get("download_button")]
+    assert "⬇ 下载 CSV：各地主题占比" in labels and "⬇ 下载 CSV：报道数量随时间变化" in labels
+    assert not [label for label in labels if "_" in label]  # no internal name (themes_by_place)
+    demo.session_state["lang"] = "en"
+    demo.run()
+    labels = [b.proto.label for b in demo.get("download_button")]
+    assert "⬇ Download CSV: Theme shares by place" in labels
+    demo.session_state["lang"] = "zh"
+    demo.run()
+
+
+def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["level"], at.query_params["place"] = "county", "999999"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="flt_level").value == "county" and at.multiselect(key="flt_places").value == []
+    assert any(i.value == "链接中的 place=999999 在这批文章里没有（或格式不对），已忽略。" for i in at.info)
+
+
+def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    province = at.text_input(key="folder_province")
+    assert province.value == "" and province.placeholder == "例如：甘肃省（全国性报刊留空）"
+
+
 def test_an_uploaded_file_runs_without_exception():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
@@ -233,15 +262,18 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert not at.exception, at.exception
     assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
-    assert "1 个未载入" in summary.label
+    assert summary.label.startswith("载入结果：共 3 个文件") and "1 个未载入" in summary.label
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "已载入", "empty.txt": "未载入", "news.jsonl": "部分载入"}
+    files = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    assert files["file"].tolist() == ["empty.txt", "news.jsonl", "2024-05-22_1版.txt"]  # problems first
+    assert files["path"].tolist() == [str(pages / name) for name in files["file"]]
     reasons = _by_file(at, "reasons")
     assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"
     assert reasons["news.jsonl"] == "2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）：这一行未载入，其余各行照常载入"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
     assert every[["line", "kind", "code"]].values.tolist() == [
-        ["34", "未计入的文字", "layout_repeat"], ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"]]
-    assert every["message"].iloc[0] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
+        ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"], ["34", "未计入的文字", "layout_repeat"]]
+    assert every["message"].iloc[2] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
     assert any("逐条原因" in c.value for c in at.caption)
 
     loads = []
@@ -253,7 +285,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "loaded", "empty.txt": "failed", "news.jsonl": "partial"}
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
-    assert every["message"].iloc[0] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
+    assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
 def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_path, monkeypatch):
@@ -430,7 +462,17 @@ def test_the_slogan_table_counts_places_at_the_sidebar_s_level_like_the_spread_c
     assert not at.exception, at.exception
     by_province = next(d.value for d in at.dataframe if "n_groups" in d.value.columns)
     assert set(by_province["n_groups"]) == {1}
-    assert {place for places in by_province["groups"] for place in places} == {"甘肃省"}
+    assert set("、".join(by_province["groups"]).split("、")) == {"甘肃省"}
+
+
+def test_the_slogan_table_lists_its_places_as_text_in_a_wide_column_that_wraps(demo):
+    table = next(d for d in demo.dataframe if "n_groups" in d.value.columns)
+    places = table.value["groups"]
+    assert places.str.contains("、").any() and not places.str.contains("'").any()  # 兰州市、白银市, not a list
+    assert json.loads(table.proto.columns)["groups"]["width"] == "large"
+    assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows over 4rem
+    columns = json.loads(table.proto.columns)
+    assert columns["n_mentions"]["type_config"]["format"] == "localized"  # 1,122 as on the bars, not 1122
 
 
 def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():

@@ -8,6 +8,7 @@ the tab is then driven through the state that callback writes (``art_pick``, ``a
 
 from __future__ import annotations
 
+import json
 import os
 
 import pandas as pd
@@ -31,7 +32,9 @@ from ui.article_tables import (
     score_rows,
     titled,
 )
+from ui.common import fitted_widths
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
+from ui.tab_articles import LIST_WIDTHS
 
 LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
 
@@ -193,9 +196,9 @@ def tab(monkeypatch_module):
     exports: dict[str, pd.DataFrame] = {}
     real = tab_articles.download_table
 
-    def record(table, *, name, key, lang):
+    def record(table, *, name, key, lang, label):
         exports[key] = table
-        real(table, name=name, key=key, lang=lang)
+        real(table, name=name, key=key, lang=lang, label=label)
 
     monkeypatch_module.setattr(tab_articles, "LIST_LIMIT", 100)
     monkeypatch_module.setattr(tab_articles, "download_table", record)
@@ -232,6 +235,23 @@ def test_the_list_says_it_is_cut_short_and_the_export_has_every_article(tab):
     assert len(exports["dl_articles"]) == total
     assert exports["dl_articles"]["doc_id"].is_unique
     at.toggle(key="art_export").set_value(False).run()
+
+
+def test_a_column_is_as_wide_as_its_longest_cell_up_to_a_limit():
+    table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "themes": ["Ecology", None]})
+    assert fitted_widths(table, {"title": 480, "themes": 100, "absent": 50}) == {
+        "title": {"width": 18 * 13 + 28}, "themes": {"width": 80}}  # 18 wide characters; at least 80
+    assert fitted_widths(table, {"title": 200})["title"] == {"width": 200}
+
+
+@pytest.mark.slow
+def test_the_list_s_themes_and_titles_get_the_room_their_longest_cell_needs(tab):
+    at, _ = tab
+    table = at.dataframe(key="art_table")
+    widths = {column: config.get("width") for column, config in json.loads(table.proto.columns).items()}
+    longest = max(len(themes) for themes in table.value["themes"])
+    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28)) > 400  # was "large" (~400 px)
+    assert widths["title"] <= LIST_WIDTHS["title"]
 
 
 @pytest.mark.slow
@@ -290,7 +310,9 @@ def test_picker_and_table_tick_stay_in_step(tab):
     assert label.startswith(f"{row['title']} · {row['date']:%Y-%m-%d} · {row['locality']}")
     scores = table_with(at, "score")
     assert set(scores["result"]) <= {"归入", "未达阈值"}
-    assert "阈值在 data/themes.toml 中设定" in captions(at)
+    assert "阈值可在主题词典中调整" in captions(at) and "data/" not in captions(at)  # words, not a path
+    scoring = next(c for c in at.caption if "阈值可在主题词典中调整" in c.value)
+    assert "themes.toml" in scoring.proto.help  # the file, for whoever edits it
     hits = table_with(at, "found_in")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()

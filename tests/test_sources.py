@@ -112,7 +112,7 @@ def test_a_corpus_without_any_date_is_explored_without_a_date_filter(tmp_path, m
     assert any("都没有日期" in c.value for c in at.sidebar.caption)
     assert sum("都没有日期" in i.value for i in at.info) == 2  # instead of the two charts over time
     # the short texts reach no theme's threshold: said, instead of a heatmap of zeros and an empty mix
-    assert any("没有一篇归入任何主题" in i.value and "data/themes.toml" in i.value for i in at.info)
+    assert any("没有一篇归入任何主题" in i.value and "阈值可在主题词典中调整" in i.value for i in at.info)
     assert not [d for d in at.date_input if d.key == "flt_dates"]
     assert at.sidebar.metric[0].value.startswith("6")
     assert at.dataframe(key="art_table").value.shape[0] == 6  # the articles tab lists them

@@ -7,7 +7,7 @@ import pytest
 from ui.html_view import highlight_html
 from ui.paths import UnsafePathError, resolve_under_root
 from ui.selection import select_cells, select_period, select_places, select_term, selected_points
-from ui.state import Choices, FilterState, default_level, params_from_state, state_from_params
+from ui.state import Choices, FilterState, default_level, ignored_params, params_from_state, state_from_params
 
 CHOICES = Choices(places={"prefecture": ["620900", "621100"], "county": ["620981"], "province": ["620000"]},
                   themes=["ecology", "water"], outlets=["甘肃政协报"])
@@ -53,6 +53,14 @@ def test_unknown_or_malformed_values_in_a_url_are_dropped():
               "theme": "ecology,unknown", "lang": "fr"}
     state = state_from_params(params, CHOICES)
     assert state == FilterState(date_to=dt.date(2024, 2, 1), places=("620900",), themes=("ecology",))
+
+
+def test_the_values_a_url_loses_are_named_as_they_were_written():
+    params = {"from": "2024-13-01", "to": "2024-02-01", "level": "county", "place": ["620981", "999999"],
+              "theme": "ecology,unknown", "outlet": "甘肃政协报", "lang": "fr"}
+    assert ignored_params(params, CHOICES) == ["from=2024-13-01", "place=999999", "theme=unknown"]
+    assert ignored_params({"level": "planet", "place": "620900"}, CHOICES) == ["level=planet"]
+    assert ignored_params(params_from_state(FilterState(places=("620900",))), CHOICES) == []
 
 
 def test_reversed_dates_are_put_in_order():

@@ -12,14 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from analysis.paths import ConfigFileError
-from analysis.report import FileReport, problems_table, summarize_reports
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
-from ui.common import download_table, forget_chart_selections, show_table
+from ui.common import forget_chart_selections
 from ui.i18n import t
+from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
-from ui.sidebar import keep_choices_across_languages, render_filters, request_state
-from ui.sources import Source, choose_source, config_stamp
+from ui.sidebar import keep_choices_across_languages, render_filters, request_state, show_ignored_link_values
+from ui.sources import choose_source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.units import count_text
 from ui.view import View
@@ -54,75 +54,6 @@ def language() -> Lang:
     lang: Lang = "en" if choice == "en" else "zh"
     keep_choices_across_languages(lang)
     return lang
-
-
-def show_load_summary(source: Source, lang: Lang) -> None:
-    """Files loaded, partial or failed, with the reasons, after an upload or folder load."""
-    if not source.reports:
-        return
-    summary = summarize_reports(source.reports)
-    n_repeated = 0 if source.repeated is None else len(source.repeated)
-    repeats = f" {t('repeated_short', lang, n=n_repeated)}" if n_repeated else ""
-    with st.expander(
-        f"{t('load_summary', lang)}: {t('summary_line', lang, **summary)}{repeats}",
-        expanded=summary["failed"] + summary["partial"] > 0,
-    ):
-        table = pd.DataFrame([summarize_file(report, lang) for report in source.reports])
-        show_table(table, key="load_summary_table", lang=lang)
-        download_table(table, name="load_summary", key="dl_load_summary", lang=lang)
-        show_reasons(source.reports, lang)
-        show_repeated_articles(source.repeated, lang)
-
-
-def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5) -> dict[str, object]:
-    """One file of the load summary: its status and its first reasons, in the interface language."""
-    reasons = [
-        t("numbered_reason", lang, line=p.line, reason=p.text(lang)) if p.line else p.text(lang)
-        for p in report.errors[:shown]
-    ]
-    if len(report.errors) > shown:
-        reasons.append(t("more_reasons", lang, n=len(report.errors) - shown))
-    return {
-        "file": report.source,
-        "status": t(f"status_{report.status}", lang),
-        "articles": report.articles,
-        "reasons": t("reason_separator", lang).join(reasons),
-        "left_out": len(report.skipped),
-        "warnings": len(report.warnings),
-    }
-
-
-def show_reasons(reports: list[FileReport], lang: Lang) -> None:
-    """Every error, left-out piece of text and warning with its file, line and reason."""
-    table = problems_table(reports, lang)
-    if table.empty:
-        return
-    st.caption(t("reasons_title", lang, n=len(table)))
-    table["kind"] = table["kind"].map(lambda kind: t(f"kind_{kind}", lang))
-    places = zip(table["line"], table["page"], strict=True)
-    table["line"] = [_where(line, page, lang) for line, page in places]
-    table = table.drop(columns="page")
-    show_table(table, key="load_reasons_table", lang=lang, hide=("code",))
-    download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang)
-
-
-def _where(line: object, page: object, lang: Lang) -> str:
-    """Where in the file a reason applies: a PDF page, a line or record, or the whole file."""
-    if not pd.isna(page):
-        return t("pdf_page", lang, page=page)
-    return t("whole_file", lang) if pd.isna(line) else str(line)
-
-
-def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
-    """Articles read but counted once: so that articles read = articles stored + these."""
-    if repeated is None or repeated.empty:
-        return
-    reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
-    st.caption(t("repeated_note", lang, n=len(repeated)))
-    columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
-    table = repeated.assign(reason=reasons)[columns]
-    show_table(table, key="repeated_table", lang=lang, hide=())
-    download_table(table, name="repeated_articles", key="dl_repeated", lang=lang)
 
 
 def place_names(options: dict) -> dict[str, dict[str, str]]:
@@ -203,6 +134,7 @@ def draw(lang: Lang) -> None:
             bounds=bounds,
             lang=lang,
         )
+    show_ignored_link_values(lang)
     view = View(
         store=store,
         source_label=source.label,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -44,8 +47,16 @@ def forget_chart_selections() -> None:
     st.session_state[CHART_GENERATION] = st.session_state.get(CHART_GENERATION, 0) + 1
 
 
-def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> None:
-    """A button that downloads ``table`` as UTF-8 CSV (with BOM, so Excel reads Chinese)."""
+def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang, label: str) -> None:
+    """A button that downloads ``table`` as UTF-8 CSV (with BOM, so Excel reads Chinese).
+
+    Args:
+        table: what to download.
+        name: the file's name, without ``.csv`` (``themes_by_place``).
+        key: the button's widget key.
+        lang: interface language.
+        label: what the table is, in ``lang``, for the button (``各地主题占比``).
+    """
     frame = table.copy()
     for column in frame.columns:
         if any(isinstance(v, list | tuple) for v in frame[column]):  # (an empty dates column maps to dates)
@@ -54,7 +65,7 @@ def download_table(table: pd.DataFrame, *, name: str, key: str, lang: Lang) -> N
             )
     data = frame.to_csv(index=False).encode("utf-8-sig")
     st.download_button(
-        f"⬇ {t('download_csv', lang)}" + (f"（{name}）" if lang == "zh" else f" ({name})"), data=data,
+        f"⬇ {t('download_csv', lang, what=label)}", data=data,
         file_name=f"{name}.csv", mime="text/csv", key=key
     )
 
@@ -86,6 +97,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "right": ("右侧上下文", "Right context"),
     "position": ("位置", "Position"),
     "file": ("文件", "File"),
+    "path": ("完整路径", "Full path"),
+    "count": ("出现次数", "Times"),
     "status": ("状态", "Status"),
     "articles": ("文章数（篇）", "Articles"),
     "reasons": ("原因", "Reasons"),
@@ -108,6 +121,11 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+COUNT_COLUMNS = frozenset({"n_mentions", "n_articles", "n_groups", "n_hits", "n_terms", "articles",
+                           "left_out", "warnings", "count", "frequency", "docfreq", "group_articles"})
+"""Columns of whole counts, shown with thousands separators (1,122) like the charts and captions."""
+
+
 def column_config(columns, lang: Lang, *, hide: tuple[str, ...] = ("doc_id",)) -> dict[str, object]:
     """Streamlit column settings: labels in the interface language, dates as dates, ids hidden."""
     config: dict[str, object] = {}
@@ -119,6 +137,8 @@ def column_config(columns, lang: Lang, *, hide: tuple[str, ...] = ("doc_id",)) -
         name = en if lang == "en" else zh
         if column in {"date", "first_date", "last_date"}:
             config[column] = st.column_config.DateColumn(name, format="YYYY-MM-DD")
+        elif column in COUNT_COLUMNS:
+            config[column] = st.column_config.NumberColumn(name, format="localized")
         elif column in {"left", "right", "sentence", "title"}:
             config[column] = st.column_config.TextColumn(name, width="large")
         else:
@@ -177,6 +197,45 @@ def show_table(
         column_config=_adjusted(column_config(table.columns, lang, hide=hide), column_options or {}),
         **kwargs,
     )
+
+
+WRAP_ROW_HEIGHT = 78
+"""Rows of three lines: Streamlit wraps a cell's text only in rows taller than 4rem (64 px)."""
+
+
+def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
+    """``show_table`` options that wrap long text onto three lines when a cell needs them.
+
+    Only when one of ``texts`` is longer than ``fits`` characters: a table of short cells
+    keeps its one-line rows. The table is as tall as eight such rows (or all of them).
+    """
+    texts = list(texts)
+    longest = max((len(str(text)) for text in texts), default=0)
+    if longest <= fits:
+        return {}
+    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(texts), 8) * WRAP_ROW_HEIGHT + 40}
+
+
+def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[str, object]]:
+    """Column widths in pixels that fit the longest cell of each column, up to ``most[column]``.
+
+    A Chinese character takes twice the room of a Latin letter. A column as wide as its
+    longest cell shows it whole; a table wider than the page scrolls sideways rather
+    than cutting its cells short.
+    """
+    options: dict[str, dict[str, object]] = {}
+    for column, limit in most.items():
+        if column not in table:
+            continue
+        longest = max((_display_units(value) for value in table[column]), default=0)
+        options[column] = {"width": int(min(limit, max(80, longest * 6.5 + 28)))}
+    return options
+
+
+def _display_units(value: object) -> int:
+    if not isinstance(value, str):
+        return 0
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:

@@ -15,9 +15,11 @@ from collections.abc import Collection, Mapping
 import streamlit as st
 
 from ui.i18n import t
-from ui.state import LEVELS, Choices, FilterState, Lang, params_from_state, state_from_params
+from ui.state import LEVELS, Choices, FilterState, Lang, ignored_params, params_from_state, state_from_params
 
 PENDING = "pending_filters"
+URL_IGNORED = "url_ignored"
+"""Session key of the values of the opened link that the corpus does not have (``place=999999``)."""
 WIDGETS = {
     "dates": "flt_dates",
     "level": "flt_level",
@@ -92,6 +94,13 @@ def _is_choice(value: object) -> bool:
     return isinstance(value, list | tuple) and bool(value) and all(isinstance(v, str) for v in value)
 
 
+def show_ignored_link_values(lang: Lang) -> None:
+    """One line naming the values of the opened link that were left out, if any."""
+    ignored = st.session_state.get(URL_IGNORED)
+    if ignored:
+        st.info(t("url_ignored", lang, values=("、" if lang == "zh" else ", ").join(ignored)))
+
+
 def _write_widgets(state: FilterState, bounds: tuple[dt.date, dt.date] | None) -> None:
     """Set the widgets' session values from a state (before the widgets are drawn)."""
     if bounds is not None:
@@ -137,7 +146,9 @@ def render_filters(
     forgotten = any(key not in st.session_state for key in drawn)
     if st.session_state.get("filters_for") != source_label or forgotten:
         st.session_state["filters_for"] = source_label
-        _write_widgets(state_from_params(_url_params(), choices), bounds)
+        params = _url_params()
+        st.session_state[URL_IGNORED] = ignored_params(params, choices)
+        _write_widgets(state_from_params(params, choices), bounds)
     if PENDING in st.session_state:
         _write_widgets(st.session_state.pop(PENDING), bounds)
     if bounds is None:

@@ -181,7 +181,8 @@ def _load_form(lang: Lang, key: str) -> LoadForm:
         min_value=dt.date(1949, 1, 1),
         max_value=dt.date(2100, 1, 1),
     )
-    province = st.text_input(t("province_hint", lang), value="", key=f"{key}_province", placeholder="甘肃省")
+    province = st.text_input(t("province_hint", lang), value="", key=f"{key}_province",
+                             placeholder=t("province_placeholder", lang))
     split = st.checkbox(
         t("split_paragraphs", lang), key=f"{key}_split", help=t("split_paragraphs_help", lang)
     )

@@ -132,6 +132,25 @@ def state_from_params(params: Mapping[str, str | list[str]], choices: Choices) -
     )
 
 
+def ignored_params(params: Mapping[str, str | list[str]], choices: Choices) -> list[str]:
+    """The values of a URL that :func:`state_from_params` leaves out, as ``name=value``.
+
+    An unknown level, place (at the URL's level), theme or outlet, or a malformed date:
+    the view opens without them, and the page names them so the reader of a shared link
+    knows it does not show quite what was shared.
+    """
+    level_values = _values(params, "level")
+    level = level_values[0] if level_values and level_values[0] in LEVELS else choices.default_level
+    known = {"place": set(choices.places.get(level, ())),  # type: ignore[call-overload]
+             "theme": set(choices.themes), "outlet": set(choices.outlets)}
+    ignored = [f"level={value}" for value in level_values[:1] if value not in LEVELS]
+    ignored += [f"{key}={value}" for key in ("from", "to") for value in _values(params, key)[:1]
+                if _date(value) is None]
+    for key, names in known.items():
+        ignored += [f"{key}={value}" for value in dict.fromkeys(_values(params, key)) if value not in names]
+    return ignored
+
+
 def params_from_state(state: FilterState, default: Level = "prefecture") -> dict[str, str | list[str]]:
     """The URL query parameters of a state (defaults left out, so URLs stay short).
 

@@ -27,7 +27,7 @@ from ui.article_tables import (
     score_rows,
     titled,
 )
-from ui.common import COLUMN_LABELS, download_table, show_table
+from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table
 from ui.html_view import escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
@@ -38,12 +38,14 @@ KWIC_LIMIT = 300
 """KWIC lines shown (oldest first); the CSV export can have every occurrence."""
 PICK, MARK, TABLE, KWIC_TABLE = "art_pick", "art_mark", "art_table", "art_kwic_table"
 HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
-WIDE_TITLE_THEMES = {"title": {"width": "large"}, "themes": {"width": "large"}}
-KWIC_LAYOUT = {  # fits the page without scrolling; the left context ends at the term
-    "date": {"width": "small"}, "title": {"width": "medium"}, "locality": {"width": "small"},
-    "left": {"width": "medium", "alignment": "right"}, "match": {"width": "small"},
-    "right": {"width": "medium"},
+LIST_WIDTHS = {"title": 440, "locality": 160, "themes": 560}
+"""The widest the list's columns grow to show their longest cell (pixels)."""
+KWIC_LAYOUT = {  # the left context ends at the term
+    "date": {"width": "small"}, "left": {"width": "medium", "alignment": "right"},
+    "match": {"width": "small"}, "right": {"width": "medium"},
 }
+KWIC_WIDTHS = {"title": 280, "locality": 140}
+"""The widest a KWIC line's title and place grow (pixels): wider, the line scrolls sideways."""
 
 
 def render(view: View) -> None:
@@ -74,10 +76,11 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
     doc_ids = table["doc_id"].astype(str).tolist()
     _sync_ticks(TABLE, doc_ids, st.session_state.get(PICK), tick=True)
     show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
-               selection_mode="single-row", column_options=WIDE_TITLE_THEMES, placeholder="—")
+               selection_mode="single-row", column_options=fitted_widths(shown, LIST_WIDTHS), placeholder="—")
     st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
-        download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang)
+        download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,
+                       label=t("csv_articles", lang))
 
 
 def _kwic(view: View, total: int) -> pd.DataFrame:
@@ -103,12 +106,12 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
     _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
     show_table(lines, key=KWIC_TABLE, lang=lang, hide=("doc_id", "position"),
                on_select=partial(_open_ticked, KWIC_TABLE, doc_ids, term), selection_mode="single-row",
-               column_options=KWIC_LAYOUT, placeholder="—")
+               column_options={**KWIC_LAYOUT, **fitted_widths(lines, KWIC_WIDTHS)}, placeholder="—")
     if not more:
-        download_table(lines, name="kwic", key="dl_kwic", lang=lang)
+        download_table(lines, name="kwic", key="dl_kwic", lang=lang, label=t("csv_kwic", lang))
     elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):
         download_table(_with_heads(view, queries.kwic(view, term, limit=None)), name="kwic", key="dl_kwic",
-                       lang=lang)
+                       lang=lang, label=t("csv_kwic", lang))
     return lines
 
 
@@ -195,9 +198,11 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
         return
     themes = view.store.themes
     st.markdown(f"**{t('theme_scores', lang)}**")
-    st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits))
+    st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits),
+               help=t("thresholds_help", lang))
     show_table(score_rows(scores, view.theme_labels, lang, order=assigned), key="art_scores", lang=lang)
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
     show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}})
-    download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang)
+    download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang,
+                   label=t("csv_theme_hits", lang))

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
+from analysis.charts.labels import group_label
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries
-from ui.common import download_table, pick_one, show_chart, show_table
+from ui.common import download_table, pick_one, show_chart, show_table, wrapped_rows
 from ui.i18n import t
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
@@ -42,7 +43,7 @@ def render(view: View) -> None:
     apply_selection(view.state, "kw_terms_chart", event, lambda points: select_term(view.state, points))
     if leave_out:
         st.caption(left_out_caption(terms.attrs.get("left_out", {}), lang, key="terms_left_out"))
-    download_table(terms, name="keywords", key="dl_kw_terms", lang=lang)
+    download_table(terms, name="keywords", key="dl_kw_terms", lang=lang, label=t("csv_keywords", lang))
     _wordcloud(terms, lang)
     _keyness(view)
     _slogans(view)
@@ -99,7 +100,7 @@ def _keyness(view: View) -> None:
     show_chart(fig, key="kw_keyness_chart", filename="keyness", lang=lang)
     if leave_out:
         st.caption(left_out_caption(table.attrs.get("left_out", {}), lang))
-    download_table(table, name="keyness", key="dl_kw_keyness", lang=lang)
+    download_table(table, name="keyness", key="dl_kw_keyness", lang=lang, label=t("csv_keyness", lang))
 
 
 def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
@@ -153,7 +154,8 @@ def _period_keyness(view: View) -> None:
     fig = plot_keyness(table, target_name=chosen, reference_name=t("keyness_before", lang), lang=lang,
                        title=t("keyness_period_title", lang, quarter=chosen))
     show_chart(fig, key="kw_period_keyness_chart", filename="period_keyness", lang=lang)
-    download_table(table, name="period_keyness", key="dl_kw_period_keyness", lang=lang)
+    download_table(table, name="period_keyness", key="dl_kw_period_keyness", lang=lang,
+                   label=t("csv_period_keyness", lang))
 
 
 def _filtered_span(view: View) -> tuple[dt.date | None, dt.date | None]:
@@ -172,9 +174,18 @@ def _slogans(view: View) -> None:
         st.info(t("no_match", lang))
         return
     show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
-    show_table(table, key="kw_slogans_table", lang=lang)
-    download_table(table, name="slogans", key="dl_kw_slogans", lang=lang)
+    shown = table.assign(groups=table["groups"].map(lambda groups: place_list(groups, lang)))
+    show_table(shown, key="kw_slogans_table", lang=lang, column_options={"groups": {"width": "large"}},
+               **wrapped_rows(shown["groups"], fits=30))
+    download_table(table, name="slogans", key="dl_kw_slogans", lang=lang, label=t("csv_slogans", lang))
     _slogan_spread(view, table)
+
+
+def place_list(groups: object, lang: str) -> str:
+    """A slogan's places as one line of text (、 or , between them), so a wide cell can wrap it."""
+    if groups is None or isinstance(groups, str | float):
+        return "" if groups is None or isinstance(groups, float) else groups
+    return ("、" if lang == "zh" else ", ").join(group_label(str(group), lang) for group in groups)
 
 
 def _slogan_spread(view: View, table: pd.DataFrame) -> None:
@@ -193,4 +204,5 @@ def _slogan_spread(view: View, table: pd.DataFrame) -> None:
         return
     fig = plot_slogan_spread(curve, order=chosen, lang=lang)
     show_chart(fig, key="kw_spread_chart", filename="slogan_spread", lang=lang)
-    download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang)
+    download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang,
+                   label=t("csv_slogan_spread", lang))

@@ -111,7 +111,7 @@ def render(view: View) -> None:
             view.state.with_changes(level=level), points, codes_by_name=view.codes_by_name(level)
         ),
     )
-    download_table(values, name="map_values", key="dl_map", lang=lang)
+    download_table(values, name="map_values", key="dl_map", lang=lang, label=t("csv_map_values", lang))
 
 
 def _article_values(view: View, level: str) -> pd.DataFrame:

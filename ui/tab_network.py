@@ -46,7 +46,7 @@ def render(view: View) -> None:
                + " " + t("network_click_hint", lang))
     event = show_chart(fig, key="nw_chart", filename="cooccurrence_network", lang=lang, selectable=True)
     apply_selection(view.state, "nw_chart", event, lambda points: select_term(view.state, points))
-    download_table(pairs, name="cooccurrence", key="dl_nw", lang=lang)
+    download_table(pairs, name="cooccurrence", key="dl_nw", lang=lang, label=t("csv_cooccurrence", lang))
 
 
 def drawn_caption(pairs, *, top: int, candidates: list[str], lang: str) -> str:

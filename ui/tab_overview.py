@@ -56,7 +56,8 @@ def show_time_chart(view: View) -> None:
     apply_selection(
         view.state, "ov_time_chart", event, lambda points: select_period(view.state, points, period=period)
     )
-    download_table(over_time, name="articles_over_time", key="dl_ov_time", lang=lang)
+    download_table(over_time, name="articles_over_time", key="dl_ov_time", lang=lang,
+                   label=t("csv_articles_over_time", lang))
 
 
 def show_place_chart(view: View, n_articles: int) -> None:
@@ -77,7 +78,8 @@ def show_place_chart(view: View, n_articles: int) -> None:
         event,
         lambda points: select_places(view.state, points, codes_by_name=view.codes_by_name()),
     )
-    download_table(by_place, name="articles_by_place", key="dl_ov_place", lang=lang)
+    download_table(by_place, name="articles_by_place", key="dl_ov_place", lang=lang,
+                   label=t("csv_articles_by_place", lang))
 
 
 def places_to_chart(

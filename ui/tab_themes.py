@@ -57,7 +57,8 @@ def _glossary(view: View) -> None:
                      core_weight=themes.core_weight))
         show_table(theme_glossary(themes, lang=lang), key="th_glossary", lang=lang, hide=("theme",),
                    column_options={"description": {"width": "large"}, "terms": {"width": "large"}})
-        download_table(theme_terms(themes), name="theme_terms", key="dl_th_terms", lang=lang)
+        download_table(theme_terms(themes), name="theme_terms", key="dl_th_terms", lang=lang,
+                       label=t("csv_theme_terms", lang))
 
 
 def _heatmap(view: View, by_place: pd.DataFrame, chosen: list[str] | None) -> None:
@@ -81,7 +82,8 @@ def _heatmap(view: View, by_place: pd.DataFrame, chosen: list[str] | None) -> No
             view.state, points, codes_by_name=view.codes_by_name(), themes_by_label=view.themes_by_label()
         ),
     )
-    download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang)
+    download_table(by_place, name="themes_by_place", key="dl_th_place", lang=lang,
+                   label=t("csv_themes_by_place", lang))
 
 
 def _trends(view: View, chosen: list[str] | None, colours: dict[str, str]) -> None:
@@ -98,4 +100,5 @@ def _trends(view: View, chosen: list[str] | None, colours: dict[str, str]) -> No
         coverage=view.covered_days(),
     )
     show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
-    download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang)
+    download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang,
+                   label=t("csv_theme_trends", lang))

@@ -69,7 +69,8 @@ def plot_top_terms(
     )
     heading = title or label("top_terms", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=bar_height(len(frame)))
-    fig.update_xaxes(title_text=label(f"{measure}_axis", lang), rangemode="tozero")
+    fig.update_xaxes(title_text=label(f"{measure}_axis", lang), rangemode="tozero",
+                     tickformat=",d" if measure == "frequency" else None)
     fig.update_yaxes(title_text=label("term", lang), type="category", automargin=True)
     return fig
 
@@ -200,7 +201,7 @@ def plot_slogans(
             y=frame["slogan"],
             orientation="h",
             marker_color=PALETTE[2],
-            text=frame["n_mentions"],
+            text=frame["n_mentions"].map("{:,}".format),
             textposition="outside",
             cliponaxis=False,
             customdata=custom,
@@ -214,7 +215,7 @@ def plot_slogans(
         )
     )
     base_layout(fig, title=title or label("slogans", lang), height=bar_height(len(frame)))
-    fig.update_xaxes(title_text=label("mentions_axis", lang), rangemode="tozero")
+    fig.update_xaxes(title_text=label("mentions_axis", lang), rangemode="tozero", tickformat=",d")
     fig.update_yaxes(title_text=label("slogan", lang), type="category", automargin=True)
     return fig
 

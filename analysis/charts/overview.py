@@ -99,7 +99,7 @@ def plot_articles_over_time(
     )
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, frame["start"], period=period, lang=lang)
-    ticks = whole_number_ticks(frame.groupby("start")["n_articles"].sum())  # the stacked heights
+    ticks = whole_number_ticks(frame.groupby("start")["n_articles"].sum()) or {"tickformat": ",d"}  # stacked
     fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     return fig
 
@@ -206,7 +206,7 @@ def plot_articles_by_locality(
             y=frame["group"],
             orientation="h",
             marker_color=PALETTE[0],
-            texttemplate="%{x:,}",
+            text=frame["n_articles"].map("{:,}".format),
             textposition="outside",
             customdata=frame["n_articles"] / total,
             cliponaxis=False,
@@ -224,7 +224,7 @@ def plot_articles_by_locality(
         notes.append(label("unplaced_note", lang).format(n=unknown, share=unknown / total))
     if notes:
         add_subtitle(fig, " ".join(notes))
-    ticks = whole_number_ticks(frame["n_articles"])
+    ticks = whole_number_ticks(frame["n_articles"]) or {"tickformat": ",d"}
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
     return fig

@@ -1,0 +1,183 @@
+"""The load summary shown after an upload or a folder load: files, reasons and repeats.
+
+Problems come first: failed and partial files head the file table, and a reason that
+repeats on many files (a broadcast's 新闻摘要 rundown, left out of every day) is one row
+with its count, so a file that really failed is not buried under routine notes. Nothing
+is only a count: every reason stays one tick away and in the CSV download, with the full
+path of its file. The tables are built by pure functions (tested without Streamlit).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+import pandas as pd
+import streamlit as st
+
+from analysis.report import FileReport, problems_table, summarize_reports
+from ui.common import download_table, show_table, wrapped_rows
+from ui.i18n import t
+from ui.sources import Source
+from ui.state import Lang
+
+STATUS_ORDER = {"failed": 0, "partial": 1, "loaded": 2}
+"""Files in the summary: those that failed first, then partial ones, then the rest."""
+KIND_ORDER = {"error": 0, "warning": 1, "left_out": 2}
+"""Reasons in the summary: records not loaded first, then warnings, then text left out."""
+WIDE_REASONS = {"reasons": {"width": 460}, "message": {"width": 460}, "file": {"width": 240}}
+
+
+def show_load_summary(source: Source, lang: Lang) -> None:
+    """Files loaded, partial or failed, with the reasons, after an upload or folder load."""
+    if not source.reports:
+        return
+    summary = summarize_reports(source.reports)
+    n_repeated = 0 if source.repeated is None else len(source.repeated)
+    repeats = f" {t('repeated_short', lang, n=n_repeated)}" if n_repeated else ""
+    with st.expander(
+        t("load_summary_label", lang, line=t("summary_line", lang, **summary)) + repeats,
+        expanded=summary["failed"] + summary["partial"] > 0,
+    ):
+        table = file_rows(source.reports, lang)
+        show_table(table, key="load_summary_table", lang=lang, column_options=WIDE_REASONS,
+                   **wrapped_rows(table["reasons"], fits=30))
+        download_table(table, name="load_summary", key="dl_load_summary", lang=lang,
+                       label=t("csv_load_summary", lang))
+        show_reasons(source.reports, lang)
+        show_repeated_articles(source.repeated, lang)
+
+
+def short_names(sources: list[str]) -> list[str]:
+    """Each source named from the folder all of them share: the part that tells files apart.
+
+    ``/data/reports/2026_上海市.csv`` loaded with the rest of ``/data/reports`` is
+    ``2026_上海市.csv``; a zip member keeps its archive (``a.zip!b.txt``); names that share
+    no folder (uploads) stay as they are.
+    """
+    parents = [posixpath.dirname(source.split("!", 1)[0]) for source in sources]
+    try:
+        common = posixpath.commonpath(parents) if parents else ""
+    except ValueError:  # absolute and relative names mixed
+        return list(sources)
+    if common in ("", "/"):
+        return list(sources)
+    return [source[len(common) + 1:] for source in sources]
+
+
+def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5) -> dict[str, object]:
+    """One file of the load summary: its status and its first reasons, in the interface language."""
+    reasons = [
+        t("numbered_reason", lang, line=p.line, reason=p.text(lang)) if p.line else p.text(lang)
+        for p in report.errors[:shown]
+    ]
+    if len(report.errors) > shown:
+        reasons.append(t("more_reasons", lang, n=len(report.errors) - shown))
+    return {
+        "file": report.source,
+        "status": t(f"status_{report.status}", lang),
+        "articles": report.articles,
+        "reasons": t("reason_separator", lang).join(reasons),
+        "left_out": len(report.skipped),
+        "warnings": len(report.warnings),
+        "path": report.source,
+    }
+
+
+def file_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
+    """The file table: failed files first, then partial, then loaded, each in load order.
+
+    Returns:
+        Columns ``file`` (named from the folder the files share), ``status``,
+        ``articles``, ``reasons``, ``left_out``, ``warnings`` and ``path`` (the full path).
+    """
+    names = short_names([report.source for report in reports])
+    order = sorted(range(len(reports)), key=lambda i: STATUS_ORDER[reports[i].status])
+    return pd.DataFrame([{**summarize_file(reports[i], lang), "file": names[i]} for i in order])
+
+
+def reason_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
+    """Every reason, one row each, records not loaded first, then warnings, then text left out.
+
+    Returns:
+        Columns ``file`` (short name), ``line`` (where), ``kind``, ``code``, ``message``, ``path``.
+    """
+    table = problems_table(reports, lang)
+    names = dict(zip((r.source for r in reports), short_names([r.source for r in reports]), strict=True))
+    places = zip(table["line"], table["page"], strict=True)
+    return table.assign(
+        kind=table["kind"].map(lambda kind: t(f"kind_{kind}", lang)),
+        line=[_where(line, page, lang) for line, page in places],
+        file=table["file"].map(lambda source: names.get(source, source)),
+        path=table["file"],
+        _order=table["kind"].map(KIND_ORDER),
+    ).sort_values("_order", kind="stable").drop(columns=["page", "_order"]).reset_index(drop=True)
+
+
+def grouped_reasons(reasons: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """One row per distinct reason (same kind and words), with how often and where it occurs.
+
+    Args:
+        reasons: :func:`reason_rows`.
+        lang: interface language.
+
+    Returns:
+        Columns ``kind``, ``message``, ``count`` (occurrences), ``file`` (its file, or the
+        first of them and how many files) and ``line`` (where, for a reason found once),
+        in the order of ``reasons``.
+    """
+    rows = []
+    for (kind, message), group in reasons.groupby(["kind", "message"], sort=False):
+        files = list(dict.fromkeys(group["file"]))
+        rows.append({
+            "kind": kind,
+            "message": message,
+            "count": len(group),
+            "file": files[0] if len(files) == 1 else t("reason_files", lang, file=files[0], n=len(files)),
+            "line": group["line"].iloc[0] if len(group) == 1 else "",
+        })
+    return pd.DataFrame(rows, columns=["kind", "message", "count", "file", "line"])
+
+
+def show_reasons(reports: list[FileReport], lang: Lang) -> None:
+    """Every error, left-out piece of text and warning with its file, line and reason.
+
+    A reason found more than once is shown once with its count; the list of every one is
+    a tick away, and the download always has every one.
+    """
+    table = reason_rows(reports, lang)
+    if table.empty:
+        return
+    grouped = grouped_reasons(table, lang)
+    st.caption(t("reasons_title", lang, n=len(table)))
+    if len(grouped) < len(table):
+        st.caption(t("reasons_grouped", lang, n=len(grouped)))
+        show_table(grouped, key="load_reasons_grouped", lang=lang, column_options=WIDE_REASONS,
+                   **wrapped_rows(grouped["message"], fits=30))
+        shown = st.toggle(t("reasons_every", lang, n=len(table)), key="load_reasons_every")
+    else:
+        shown = True
+    if shown:
+        show_table(table, key="load_reasons_table", lang=lang, hide=("code",), column_options=WIDE_REASONS,
+                   **wrapped_rows(table["message"], fits=30))
+    download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang,
+                   label=t("csv_load_reasons", lang))
+
+
+def _where(line: object, page: object, lang: Lang) -> str:
+    """Where in the file a reason applies: a PDF page, a line or record, or the whole file."""
+    if not pd.isna(page):
+        return t("pdf_page", lang, page=page)
+    return t("whole_file", lang) if pd.isna(line) else str(line)
+
+
+def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
+    """Articles read but counted once: so that articles read = articles stored + these."""
+    if repeated is None or repeated.empty:
+        return
+    reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
+    st.caption(t("repeated_note", lang, n=len(repeated)))
+    columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
+    table = repeated.assign(reason=reasons)[columns]
+    show_table(table, key="repeated_table", lang=lang, hide=())
+    download_table(table, name="repeated_articles", key="dl_repeated", lang=lang,
+                   label=t("csv_repeated_articles", lang))
