@@ -82,7 +82,7 @@ def test_long_documents_get_a_hint_and_a_button_that_splits_them_into_paragraphs
     at.button(key="split_now").click().run()
     assert not at.exception, at.exception
     assert at.checkbox(key="folder_split").value is True
-    assert any("2 篇文档 → 120 段" in i.value for i in at.info)
+    assert any("2 篇长文档 → 120 段；较短的 0 篇" in i.value for i in at.info)
     assert not any("平均每篇" in i.value for i in at.info)
     listed = at.dataframe(key="art_table").value
     later = next(d for d in listed["doc_id"] if d.endswith("#p2"))
