@@ -125,10 +125,10 @@ def plot_theme_trends(
                 x=part["start"],
                 y=part["share"],
                 name=name,
+                legendgroup=name,
                 mode="lines+markers",
                 line={"color": colour[theme], "width": 2},
-                marker={"color": colour[theme], "size": [9 if cut else 6 for cut in partial],
-                        "symbol": ["circle-open" if cut else "circle" for cut in partial]},
+                marker={"color": colour[theme], "size": [0 if cut else 6 for cut in partial]},  # see below
                 customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
                 hovertext=notes,
                 hovertemplate=(
@@ -137,6 +137,13 @@ def plot_theme_trends(
                 ).replace("<extra></extra>", "%{hovertext}<extra></extra>"),
             )
         )
+        if any(partial):  # open markers drawn over the line, so the legend keeps the filled one
+            fig.add_trace(go.Scatter(
+                x=part["start"][partial], y=part["share"][partial], mode="markers", showlegend=False,
+                hoverinfo="skip", name=name, legendgroup=name,
+                marker={"symbol": "circle", "size": 9, "color": "white",
+                        "line": {"color": colour[theme], "width": 2}},
+            ))
     heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=440)
     with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
