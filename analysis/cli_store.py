@@ -27,6 +27,7 @@ from analysis.cli import (
     say,
     say_problems,
 )
+from analysis.loading.inputs import empty_folders
 from analysis.messages import Lang
 from analysis.output import write_reports
 from analysis.report import summarize_reports
@@ -68,8 +69,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if not args.paths and not args.resegment:
         raise UsageError("usage_no_paths_to_ingest")
+    if empty_folders(args.paths):  # said before the store is made, not after an empty run
+        say("cli_no_files", args.lang, paths=", ".join(args.paths))
+        return 2
     options = options_from_args(args)
-    with _open(args) as store, _progress_bar() as progress, _store_errors():
+    with _open(args, create=True) as store, _progress_bar() as progress, _store_errors():
         result = ingest_paths(store, args.paths, options, workers=args.workers, scheduler=args.scheduler,
                               progress=progress, resegment=args.resegment, batch_size=args.batch_size,
                               split_paragraphs=args.split == "paragraphs")
@@ -102,12 +106,13 @@ def cmd_store_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace, *, read_only: bool = False):
+def _open(args: argparse.Namespace, *, read_only: bool = False, create: bool = False):
+    """Open ``--store``; only ``ingest`` (``create``) makes a store that is not there yet."""
     from analysis.store import StoreError, open_store
 
     _require_store(args)
     try:
-        return open_store(args.store, read_only=read_only)
+        return open_store(args.store, read_only=read_only, create=create)
     except StoreError as exc:
         raise UsageError(exc.code, **exc.params) from exc
 

@@ -584,6 +584,13 @@ def test_an_empty_folder_is_said_to_hold_no_files_not_to_have_reasons_above(caps
     status, _, err = run(capsys, "ingest", str(tmp_path / "empty"), "--store", str(tmp_path / "s"), "--workers", "1",
                          "--lang", "zh")
     assert status == 2 and f"{tmp_path / 'empty'} 中没有可读取的文件：文件夹是空的" in err
+    assert not (tmp_path / "s").exists() and "0 new" not in err  # said first, and no empty store made
+
+
+def test_resegment_of_a_store_that_is_not_there_is_refused_and_makes_none(capsys, tmp_path):
+    status, _, err = run(capsys, "resegment", "--store", str(tmp_path / "nostore"))
+    assert status == 2 and f"{tmp_path / 'nostore'} is not a store (no store.duckdb)" in err
+    assert not (tmp_path / "nostore").exists()
 
 
 def test_a_file_holding_only_a_byte_order_mark_is_said_to_be_empty(capsys, tmp_path):

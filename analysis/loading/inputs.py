@@ -71,6 +71,12 @@ def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[In
     yield from _check(item, seen, max_file_bytes)
 
 
+def empty_folders(paths: Iterable[str | Path]) -> bool:
+    """Whether every path given is a folder with no file to read (so nothing would load at all)."""
+    folders = [Path(p) for p in paths]
+    return bool(folders) and all(f.is_dir() and not _walk(f) for f in folders)
+
+
 def _walk(folder: Path) -> list[Path | FileReport]:
     """Files under a folder, sorted; documentation files are reported, not read."""
     found: list[Path | FileReport] = []

@@ -44,6 +44,7 @@ def open_store(
     path: str | Path | None = None,
     *,
     read_only: bool = False,
+    create: bool = True,
     userdict: str | Path | None = None,
     stopwords: str | Path | None = None,
     themes: str | Path | None = None,
@@ -55,6 +56,7 @@ def open_store(
         path: the store folder; ``None`` for a store in memory.
         read_only: open without writing (several processes may read one store; an
             ingest needs the store to itself).
+        create: make the store when the folder holds none (a read-only open never does).
         userdict: the user dictionary ingest segments with (default: the data folder's,
             see :mod:`analysis.paths`).
         stopwords: the stopword folder or file (default: the data folder's).
@@ -69,7 +71,7 @@ def open_store(
     folder = Path(path) if path is not None else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise StoreError("store_not_folder", folder=str(folder))
-    if folder is not None and read_only and not (folder / DATABASE_FILE).is_file():
+    if folder is not None and (read_only or not create) and not (folder / DATABASE_FILE).is_file():
         raise StoreError("store_missing", folder=str(folder), database=DATABASE_FILE)
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
