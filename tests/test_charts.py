@@ -189,6 +189,14 @@ def test_places_the_filter_leaves_no_article_in_get_no_bar_and_are_not_counted()
     assert len(charts.plot_articles_by_locality(all_provinces).data[0].y) == 31  # none left out
 
 
+def test_hover_lines_name_values_with_a_full_width_colon_in_chinese(articles):
+    counts = count_articles(articles, by="prefecture")
+    chinese = charts.plot_articles_by_locality(counts).data[0].hovertemplate
+    english = charts.plot_articles_by_locality(counts, lang="en").data[0].hovertemplate
+    assert "报道数：%{x:,}" in chinese and ": " not in chinese
+    assert "Articles: %{x:,}" in english
+
+
 def test_english_labels(articles):
     fig = charts.plot_articles_by_locality(count_articles(articles, by="outlet"), lang="en")
     assert fig.layout.title.text == "Articles by locality"

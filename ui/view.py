@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts import label
+from analysis.charts.labels import field, label
 from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
 from ui.state import FilterState, Lang
@@ -101,9 +101,9 @@ def add_cell_targets(
     ratio = frame["share"] / frame["theme"].map(overall).replace(0, float("nan"))
     text = [  # names spelled out: %{x} and %{y} would show the axis's wrapped or annotated tick text
         f"<b>{place} · {theme_labels[theme]}</b><br>"
-        f"{label('share', lang)}: {s:.1%}（{label('relative', lang)} {r:.2f}×）<br>"
-        f"{label('theme_articles', lang)}: {int(n):,} / {int(g):,} "
-        f"{label('unit_articles', lang)}<br>{label('n_hits', lang)}: {int(h):,}"
+        f"{field('share', lang)}{s:.1%}（{label('relative', lang)} {r:.2f}×）<br>"
+        f"{field('theme_articles', lang)}{int(n):,} / {int(g):,} "
+        f"{label('unit_articles', lang)}<br>{field('n_hits', lang)}{int(h):,}"
         for place, theme, s, r, n, g, h in zip(
             frame["group"].astype(str), frame["theme"], frame["share"], ratio.fillna(0), frame["n_articles"],
             frame["group_articles"], hits, strict=True

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, label
+from analysis.charts.labels import Lang, field, label
 from analysis.charts.style import PALETTE, bar_height, base_layout
 
 Measure = Literal["frequency", "rate_per_10k"]
@@ -60,10 +60,10 @@ def plot_top_terms(
             cliponaxis=False,
             hovertemplate=(
                 "<b>%{y}</b><br>"
-                f"{label('frequency', lang)}: %{{customdata[0]:,.0f}}<br>"
-                f"{label('rate_per_10k', lang)}: %{{customdata[1]:.2f}}<br>"
-                f"{label('docfreq', lang)}: %{{customdata[2]:,.0f}}<br>"
-                f"{label('rank', lang)}: %{{customdata[3]:.0f}}<extra></extra>"
+                f"{field('frequency', lang)}%{{customdata[0]:,.0f}}<br>"
+                f"{field('rate_per_10k', lang)}%{{customdata[1]:.2f}}<br>"
+                f"{field('docfreq', lang)}%{{customdata[2]:,.0f}}<br>"
+                f"{field('rank', lang)}%{{customdata[3]:.0f}}<extra></extra>"
             ),
         )
     )
@@ -156,11 +156,11 @@ def plot_keyness(
 def _keyness_hover(side: str, lang: Lang) -> str:
     return (
         f"<b>%{{y}}</b> ({side})<br>"
-        f"{label('g2', lang)}: %{{customdata[0]:,.1f}}<br>"
-        f"{label('log_ratio', lang)}: %{{customdata[1]:+.2f}}<br>"
-        f"{label('target_frequency', lang)}: %{{customdata[2]:,.0f}}<br>"
-        f"{label('reference_frequency', lang)}: %{{customdata[3]:,.0f}}<br>"
-        f"{label('p_value', lang)}: %{{customdata[4]:.2g}}<extra></extra>"
+        f"{field('g2', lang)}%{{customdata[0]:,.1f}}<br>"
+        f"{field('log_ratio', lang)}%{{customdata[1]:+.2f}}<br>"
+        f"{field('target_frequency', lang)}%{{customdata[2]:,.0f}}<br>"
+        f"{field('reference_frequency', lang)}%{{customdata[3]:,.0f}}<br>"
+        f"{field('p_value', lang)}%{{customdata[4]:.2g}}<extra></extra>"
     )
 
 
@@ -206,11 +206,11 @@ def plot_slogans(
             cliponaxis=False,
             customdata=custom,
             hovertemplate=(
-                f"<b>%{{y}}</b><br>{label('mentions', lang)}: %{{x:,}}<br>"
-                f"{label('docfreq', lang)}: %{{customdata[0]:,}}<br>"
-                f"{label('first_date', lang)}: %{{customdata[1]}}<br>"
-                f"{label('last_date', lang)}: %{{customdata[2]}}<br>"
-                f"{label('n_groups', lang)}: %{{customdata[3]}}（%{{customdata[4]}}）<extra></extra>"
+                f"<b>%{{y}}</b><br>{field('mentions', lang)}%{{x:,}}<br>"
+                f"{field('docfreq', lang)}%{{customdata[0]:,}}<br>"
+                f"{field('first_date', lang)}%{{customdata[1]}}<br>"
+                f"{field('last_date', lang)}%{{customdata[2]}}<br>"
+                f"{field('n_groups', lang)}%{{customdata[3]}}（%{{customdata[4]}}）<extra></extra>"
             ),
         )
     )

@@ -211,6 +211,16 @@ def label(key: str, lang: Lang = "zh") -> str:
         raise KeyError(f"no chart label {key!r} in language {lang!r}") from None
 
 
+def colon(lang: Lang = "zh") -> str:
+    """What follows the name of a value: Chinese takes the full-width colon, with no space."""
+    return "：" if lang == "zh" else ": "
+
+
+def field(key: str, lang: Lang = "zh") -> str:
+    """The label for ``key`` as the name of a value in a hover line: ``占比：`` or ``Share: ``."""
+    return f"{label(key, lang)}{colon(lang)}"
+
+
 PLOTLY_ZH_CN: dict[str, object] = {
     "dictionary": {
         "Download plot as a png": "下载为 PNG 图片",

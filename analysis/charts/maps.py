@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, label
+from analysis.charts.labels import Lang, colon, field, label
 from analysis.charts.map_labels import label_traces, region_points, short_region_name
 from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
 from analysis.geo import (
@@ -192,15 +192,15 @@ def _value_trace(
     frame: pd.DataFrame, geojson: dict, extra: list[str], value_label: str, value_format: str, lang: Lang,
     *, zmax: float | None = None, note: str | None = None,
 ) -> go.Choroplethmap:
-    lines = [f"{col}: %{{customdata[{i + 2}]}}" for i, col in enumerate(extra)]
+    lines = [f"{col}{colon(lang)}%{{customdata[{i + 2}]}}" for i, col in enumerate(extra)]
     template = (
         "<br>".join(
             [
                 "<b>%{customdata[0]}</b>",
-                f"{value_label}: %{{z:{value_format}}}",
+                f"{value_label}{colon(lang)}%{{z:{value_format}}}",
                 *lines,
                 *([f"<i>{note}</i>"] if note else []),
-                f"{label('code', lang)}: %{{customdata[1]}}",
+                f"{field('code', lang)}%{{customdata[1]}}",
             ]
         )
         + "<extra></extra>"

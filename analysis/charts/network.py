@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, label
+from analysis.charts.labels import Lang, field, label
 from analysis.charts.network_layout import (
     FIGURE_HEIGHT_PX,
     LABEL_FONT_PX,
@@ -179,9 +179,9 @@ def _edge_traces(edges: pd.DataFrame, pairs: np.ndarray, pos: np.ndarray, lang: 
             ).tolist(),
             hovertemplate=(
                 "<b>%{customdata[0]} — %{customdata[1]}</b><br>"
-                f"{label('co_articles', lang)}: %{{customdata[2]:,}} {label('unit_articles', lang)}"
-                f"<br>{label('pmi', lang)}: %{{customdata[3]:.2f}}<br>"
-                f"{label('npmi', lang)}: %{{customdata[4]:.2f}}<extra></extra>"
+                f"{field('co_articles', lang)}%{{customdata[2]:,}} {label('unit_articles', lang)}"
+                f"<br>{field('pmi', lang)}%{{customdata[3]:.2f}}<br>"
+                f"{field('npmi', lang)}%{{customdata[4]:.2f}}<extra></extra>"
             ),
         )
     )
@@ -241,7 +241,7 @@ def _node_hover(*, with_docfreq: bool, lang: Lang) -> str:
     unit = label("unit_articles", lang)
     lines = ["<b>%{text}</b>"]
     if with_docfreq:
-        lines.append(f"{label('docfreq_word', lang)}: %{{customdata[0]:,.0f}} {unit}")
-    lines.append(f"{label('degree', lang)}: %{{customdata[1]}}")
-    lines.append(f"{label('strength', lang)}: %{{customdata[2]:,.0f}} {unit}")
+        lines.append(f"{field('docfreq_word', lang)}%{{customdata[0]:,.0f}} {unit}")
+    lines.append(f"{field('degree', lang)}%{{customdata[1]}}")
+    lines.append(f"{field('strength', lang)}%{{customdata[2]:,.0f}} {unit}")
     return "<br>".join(lines) + "<extra></extra>"

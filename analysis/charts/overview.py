@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import (
     Lang,
+    field,
     is_whole_period,
     label,
     period_label,
@@ -85,7 +86,7 @@ def plot_articles_over_time(
                 hovertext=part["note"].tolist(),
                 hovertemplate=(
                     f"{heading}<b>%{{customdata}}</b><br>"
-                    f"{label('articles', lang)}: %{{y:,}} {label('unit_articles', lang)}"
+                    f"{field('articles', lang)}%{{y:,}} {label('unit_articles', lang)}"
                     "%{hovertext}<extra></extra>"
                 ),
             )
@@ -211,8 +212,8 @@ def plot_articles_by_locality(
             customdata=frame["n_articles"] / total,
             cliponaxis=False,
             hovertemplate=(
-                f"<b>%{{y}}</b><br>{label('articles', lang)}: %{{x:,}} {unit}<br>"
-                f"{label('share_of_total', lang)}: %{{customdata:.1%}}<extra></extra>"
+                f"<b>%{{y}}</b><br>{field('articles', lang)}%{{x:,}} {unit}<br>"
+                f"{field('share_of_total', lang)}%{{customdata:.1%}}<extra></extra>"
             ),
         )
     )

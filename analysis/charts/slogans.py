@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, label
+from analysis.charts.labels import Lang, field, label
 from analysis.charts.style import PALETTE, add_subtitle, base_layout
 
 MAX_UNIT_TICKS = 15
@@ -75,8 +75,8 @@ def plot_slogan_spread(
             customdata=steps[["place"]].astype(str).to_numpy(),
             hovertemplate=(
                 f"<b>{slogan}</b><br>%{{customdata[0]}}<br>"
-                f"{label('first_mention', lang)}: %{{x|%Y-%m-%d}}<br>"
-                f"{label('places_so_far', lang)}: %{{y}} {unit}<extra></extra>"
+                f"{field('first_mention', lang)}%{{x|%Y-%m-%d}}<br>"
+                f"{field('places_so_far', lang)}%{{y}} {unit}<extra></extra>"
             ),
         ))
     base_layout(fig, title=title or label("slogan_spread", lang), height=460)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, group_label, label
+from analysis.charts.labels import Lang, field, group_label, label
 from analysis.charts.style import NOTE_COLOUR, SEQUENTIAL, base_layout
 from analysis.charts.theme_parts import (
     FEW_ARTICLES,
@@ -235,7 +235,7 @@ def _share_heatmap(
         customdata=custom.tolist(),
         colorbar=colorbar,
         hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{z:.1%}}<br>"
+            f"<b>%{{y}} · %{{x}}</b><br>{field('share', lang)}%{{z:.1%}}<br>"
             + _counts_hover(lang, first=0, hits=known_hits)
         ),
     )
@@ -270,7 +270,7 @@ def _column_heatmap(
             "thickness": 14,
         },
         hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
+            f"<b>%{{y}} · %{{x}}</b><br>{field('share', lang)}%{{customdata[3]:.1%}}<br>"
             + _counts_hover(lang, first=0, hits=known_hits)
         ),
     )
@@ -307,8 +307,8 @@ def _relative_heatmap(
         texttemplate="%{text}",
         colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
         hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{label('relative', lang)}: %{{z:.2f}}×<br>"
-            f"{label('share', lang)}: %{{customdata[3]:.1%}}<br>"
+            f"<b>%{{y}} · %{{x}}</b><br>{field('relative', lang)}%{{z:.2f}}×<br>"
+            f"{field('share', lang)}%{{customdata[3]:.1%}}<br>"
             + _counts_hover(lang, first=0, hits=known_hits)
         ),
     )

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, is_whole_period, label
+from analysis.charts.labels import Lang, field, is_whole_period, label
 from analysis.charts.style import NOTE_COLOUR, theme_colours
 
 MANY_THEMES = 8
@@ -78,11 +78,11 @@ def _top_themes(frame: pd.DataFrame, themes: list[str], limit: int) -> list[str]
 def _counts_hover(lang: Lang, *, first: int, hits: bool) -> str:
     """Hover lines for ``n_articles / group_articles`` (and ``n_hits``) in customdata."""
     line = (
-        f"{label('theme_articles', lang)}: %{{customdata[{first}]:,.0f}} / "
+        f"{field('theme_articles', lang)}%{{customdata[{first}]:,.0f}} / "
         f"%{{customdata[{first + 1}]:,.0f}} {label('unit_articles', lang)}"
     )
     if hits:
-        line += f"<br>{label('n_hits', lang)}: %{{customdata[{first + 2}]:,.0f}}"
+        line += f"<br>{field('n_hits', lang)}%{{customdata[{first + 2}]:,.0f}}"
     return line + "<extra></extra>"
 
 

@@ -25,6 +25,7 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import (
     Lang,
+    field,
     group_label,
     is_whole_period,
     label,
@@ -133,7 +134,7 @@ def plot_theme_trends(
                 hovertext=notes,
                 hovertemplate=(
                     f"<b>{name}</b> · %{{customdata[0]}}<br>"
-                    f"{label('share', lang)}: %{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
+                    f"{field('share', lang)}%{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
                 ).replace("<extra></extra>", "%{hovertext}<extra></extra>"),
             )
         )
@@ -250,8 +251,8 @@ def plot_theme_mix(
                 marker_color=OTHERS_COLOUR if theme == others else colour[theme],
                 customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
                 hovertemplate=(
-                    f"<b>%{{y}} · {name}</b><br>{label('mix', lang)}: %{{x:.1%}}<br>"
-                    f"{label('share', lang)}: %{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
+                    f"<b>%{{y}} · {name}</b><br>{field('mix', lang)}%{{x:.1%}}<br>"
+                    f"{field('share', lang)}%{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
                     f"%{{customdata[2]:,.0f}} {label('unit_articles', lang)}）<extra></extra>"
                 ),
             )
