@@ -437,6 +437,13 @@ def test_sizes_in_messages_use_kilobytes_or_bytes_below_a_megabyte():
     assert [_mb(n) for n in (200 * 2**20, 3 * 2**19, 3911, 1048, 512)] == ["200 MB", "1.5 MB", "3.8 KB", "1 KB", "512 B"]
 
 
+def test_a_file_just_over_the_size_limit_gives_both_sizes_in_bytes(tmp_path):
+    from analysis.loading.inputs import _too_large
+
+    report = _too_large("big.txt", 2**20 + 24, 2**20)
+    assert report.errors[0].params == {"size": "1,048,600 B", "limit": "1,048,576 B"}
+
+
 def test_a_date_cell_that_holds_no_date_is_named_with_its_column_and_value(tmp_path):
     path = tmp_path / "news.csv"
     path.write_text("标题,正文,日期\n"

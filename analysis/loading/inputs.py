@@ -107,7 +107,10 @@ def _mb(size: int) -> str:
 
 
 def _too_large(name: str, size: int, limit: int) -> FileReport:
-    return FileReport(source=name).fail("too_large", size=_mb(size), limit=_mb(limit))
+    shown, cap = _mb(size), _mb(limit)
+    if shown == cap:  # just over the limit: rounded, both would read "1 MB"
+        shown, cap = f"{size:,} B", f"{limit:,} B"
+    return FileReport(source=name).fail("too_large", size=shown, limit=cap)
 
 
 def _check(item: InputFile | FileReport, seen: dict[str, str],
