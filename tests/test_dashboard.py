@@ -172,7 +172,7 @@ def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():
     at.run()
     at.radio(key="source_kind").set_value("folder").run()
     province = at.text_input(key="folder_province")
-    assert province.value == "" and province.placeholder == "例如：甘肃省（全国性报刊留空）"
+    assert province.value == "" and province.placeholder == "如 甘肃省；全国报刊留空"
 
 
 def test_an_uploaded_file_runs_without_exception():
