@@ -154,6 +154,10 @@ def cmd_themes(args: argparse.Namespace) -> int:
         mean = round(articles["text"].fillna("").str.len().mean())
         say("cli_long_documents", args.lang, articles=len(articles), mean=mean)
     unplaced = say_ungrouped(articles, args.by if args.by in LEVELS else None, args.lang)
+    if args.by == "outlet":
+        unplaced = articles["outlet"].isna()
+        if unplaced.any():
+            say("cli_ungrouped_outlet", args.lang, n=int(unplaced.sum()), total=len(articles))
     undated = say_ungrouped(articles, args.period, args.lang)
     articles = articles[~(unplaced | undated)]  # as keywords --by: in no group's rows, said on stderr
     themes = load_themes()

@@ -472,6 +472,15 @@ def test_themes_by_a_level_leaves_out_articles_with_no_place_there_and_says_how_
     assert "未知" not in out and "4 篇文章中有 2 篇没有县区一级的地名，不计入任何分组" in err
 
 
+def test_themes_by_outlet_leaves_out_articles_with_no_outlet_and_says_how_many(capsys):
+    status, out, err = run(capsys, "themes", PAGE, "--by", "outlet", "--lang", "en")
+    assert (status, out) == (0, "")
+    assert "4 of 4 articles name no outlet and are in no group's counts (give one with --outlet)" in err
+    status, out, err = run(capsys, "themes", PAGE, "--by", "outlet", "--outlet", "甘肃政协报")
+    assert status == 0 and {json.loads(line)["group"] for line in out.splitlines()} == {"甘肃政协报"}
+    assert "no outlet" not in err
+
+
 def test_themes_by_period_leaves_out_undated_articles_and_says_how_many(capsys):
     status, out, err = run(capsys, "themes", PAGE, "--period", "month", "--lang", "en")
     assert (status, out) == (0, "")
