@@ -38,12 +38,12 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
         return load_articles_from_store(args.store)
     articles = load_from_args(args).articles
     if getattr(args, "split", "articles") == "paragraphs":
-        from analysis.loading.sections import long_documents, split_into_paragraphs
+        from analysis.loading.sections import SPLIT_MIN_CHARS, long_documents, split_into_paragraphs
 
         units = split_into_paragraphs(articles)
         n_long = int(long_documents(articles).sum())
         say("cli_split", args.lang, articles=len(articles), long=n_long, kept=len(articles) - n_long,
-            units=len(units) - (len(articles) - n_long))
+            units=len(units) - (len(articles) - n_long), min_chars=SPLIT_MIN_CHARS)
         articles = units
     return articles.assign(themes=assign_themes(articles, themes=load_themes()))
 

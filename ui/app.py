@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.loading.sections import SPLIT_MIN_CHARS
 from analysis.paths import ConfigFileError
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
@@ -105,7 +106,7 @@ def draw(lang: Lang) -> None:
         st.warning(t("store_stale", lang, stale=source.stale_articles, store=source.path))
     if source.split_from is not None:
         st.info(t("split_note", lang, documents=source.split_from, kept=source.split_kept,
-                  units=source.store.count_articles() - source.split_kept))
+                  units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
     suggest_split(source, lang)
     store = source.store
     options = store.options()

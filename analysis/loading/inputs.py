@@ -72,18 +72,25 @@ def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[In
 
 
 def empty_folders(paths: Iterable[str | Path]) -> bool:
-    """Whether every path given is a folder with no file to read (so nothing would load at all)."""
+    """Whether every path given is a folder with no file to read (so nothing would load at all).
+
+    Stops at the first visible file: the load walks the folders again, in order.
+    """
     folders = [Path(p) for p in paths]
-    return bool(folders) and all(f.is_dir() and not _walk(f) for f in folders)
+    return bool(folders) and all(f.is_dir() and not any(_visible_files(f)) for f in folders)
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """The files under ``folder``, unsorted, but for those under a name starting with a dot."""
+    for file in folder.rglob("*"):
+        if file.is_file() and not any(part.startswith(".") for part in file.relative_to(folder).parts):
+            yield file
 
 
 def _walk(folder: Path) -> list[Path | FileReport]:
     """Files under a folder, sorted; documentation files are reported, not read."""
     found: list[Path | FileReport] = []
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
+    for file in sorted(_visible_files(folder)):
         if file.name.lower().startswith(DOC_FILE_PREFIXES):
             found.append(FileReport(source=str(file)).fail("documentation_file"))
             continue
