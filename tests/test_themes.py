@@ -336,6 +336,23 @@ def test_the_development_and_reform_commission_is_an_office_not_a_reform_story(o
     assert hits[["theme", "term"]].values.tolist() == [["reform", "全面深化改革"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "discipline_terms"),
+    [
+        ("副总理巡视博览会展馆，与参展企业交流。副总理随后巡视网上展厅。", []),  # a leader's tour
+        ("巡视器开展巡视探测。本次巡视历时一周。", []),  # a rover, a line patrol
+        ("市人大二级巡视员出席。", []),  # a civil-service rank
+        ("抓好中央巡视反馈问题整改。认真抓好巡视、审计反馈问题。", ["中央巡视", "巡视、"]),
+        ("二十届中央第一轮巡视完成进驻。", ["第一轮巡视"]),
+    ],
+)
+def test_only_the_inspection_sense_of_xunshi_is_party_discipline(text, discipline_terms):
+    real = load_themes()
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=real)
+    assert hits.loc[hits["theme"] == "party_discipline", "term"].tolist() == discipline_terms
+
+
 # --- the real corpora ----------------------------------------------------------------------
 # Read from ../shared/corpora (never copied here); these pin what a reader checks.
 
