@@ -353,6 +353,23 @@ def test_only_the_inspection_sense_of_xunshi_is_party_discipline(text, disciplin
     assert hits.loc[hits["theme"] == "party_discipline", "term"].tolist() == discipline_terms
 
 
+@pytest.mark.parametrize(
+    ("text", "theme", "term"),
+    [
+        ("两国在抗击新冠疫情中守望相助，双边关系不断发展。", "health", "新冠疫情"),
+        ("两国共同抗击新冠肺炎疫情。", "health", "新冠肺炎疫情"),
+        ("香港特别行政区派出救援队抵达灾区。", "hk_macao_taiwan", "香港特别行政区"),
+        ("澳门特区政府举行升旗仪式。", "hk_macao_taiwan", "澳门特区政府"),
+    ],
+)
+def test_a_name_made_of_two_terms_is_one_hit_so_a_passing_mention_assigns_nothing(text, theme, term):
+    real = load_themes()
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=real)
+    assert hits.loc[hits["theme"] == theme, "term"].tolist() == [term]
+    assert theme not in assign_themes(article, themes=real).iloc[0]
+
+
 # --- the real corpora ----------------------------------------------------------------------
 # Read from ../shared/corpora (never copied here); these pin what a reader checks.
 
