@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v2;filters-v2"
+RULES_VERSION = "quotes-v3;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
-QuoteKind = Literal["dictionary", "numbered", "parallel", "short"]
+QuoteKind = Literal["dictionary", "name", "numbered", "parallel", "short"]
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
 _QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
+_SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号")
+"""A craft's or machine's serial name (嫦娥四号, 深海一号, 华龙一号): kept whole, no slogan."""
 
 QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
 """A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
@@ -46,7 +48,9 @@ def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> Qu
 
     The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
     ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
-    ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
+    ``"name"`` if it ends in a serial number, a spacecraft's, platform's or reactor's name
+    (嫦娥四号, 深海一号, 华龙一号); ``"numbered"`` if it contains a Chinese numeral
+    一二三四五六七八九十百千万两 or 双
     (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
     (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
     (放管服, 主力军). Anything else (5-8 characters with none of these, typically a short
@@ -56,6 +60,8 @@ def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> Qu
         return None
     if phrase in slogans:
         return "dictionary"
+    if _SERIAL_NAME_RE.fullmatch(phrase):
+        return "name"
     if any(ch in _QUOTE_NUMERALS for ch in phrase):
         return "numbered"
     if len(set(phrase)) < len(phrase):

@@ -69,9 +69,13 @@ class TextReading:
 
         This is the rule of :mod:`analysis.slogans`. Quoted: the quotations kept whole,
         but not the 2-3-character coinages (``short``: “主力军” is emphasis, not a
-        slogan). Unquoted: :attr:`slogan_words`.
+        slogan) nor serial names (``name``: “嫦娥四号” is a spacecraft). Unquoted:
+        :attr:`slogan_words`.
         """
-        quoted = [(phrase, True) for phrase, kind in self.quoted if kind != "short" or len(phrase) == 4]
+        quoted = [
+            (phrase, True) for phrase, kind in self.quoted
+            if kind != "name" and (kind != "short" or len(phrase) == 4)
+        ]
         return quoted + [(word, False) for word in self.slogan_words]
 
 

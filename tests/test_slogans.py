@@ -64,6 +64,13 @@ def test_find_slogans(articles, tokenizer):
     assert out["quoted"].dtype == bool
 
 
+def test_a_quoted_serial_name_is_a_term_but_no_slogan(tokenizer):
+    text = "“嫦娥四号”完成探测，“深海一号”投产，会议强调“两个确立”。"
+    one = pd.DataFrame({"doc_id": ["x"], "title": [""], "text": [text]})
+    assert find_slogans(one, tokenizer=tokenizer)["slogan"].tolist() == ["两个确立"]
+    assert {"嫦娥四号", "深海一号"} <= set(tokenizer.cut(text))
+
+
 def test_summarize_slogans(articles, tokenizer):
     mentions = find_slogans(articles, tokenizer=tokenizer)
     out = summarize_slogans(mentions, articles=articles, by="prefecture")

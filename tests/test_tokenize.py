@@ -121,6 +121,9 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("双进双联", "numbered"),
         ("引技引智引才", "parallel"),
         ("有事好商量", "dictionary"),
+        ("嫦娥四号", "name"),  # a spacecraft: kept whole, but no slogan
+        ("深海一号", "name"),
+        ("一号", "numbered"),  # nothing before the number: not a name
         ("放管服", "short"),
         ("主力军", "short"),
         ("要抓紧落实", None),  # a short quotation, not a formula
