@@ -198,6 +198,15 @@ def test_formulas_made_of_numerals_are_kept(tokenizer):
     ]  # fmt: skip
 
 
+def test_a_report_s_list_markers_self_names_and_effort_adverbs_are_not_terms(tokenizer):
+    text = "一要稳增长，二要保民生，三要防风险。我区全力推进大湾区建设，累计入选试点5个。"
+    assert tokenizer.terms(text) == ["稳增长", "民生", "防风险", "大湾区", "试点"]
+
+
+def test_a_foreign_place_the_base_dictionary_halves_is_one_term(tokenizer):
+    assert tokenizer.terms("以军在加沙地带中部发起攻势") == ["以军", "加沙地带", "中部", "发起", "攻势"]
+
+
 def test_analyse_counts_word_tokens_without_punctuation(tokenizer):
     # MEETING has 26 tokens, 7 of them punctuation: （ ） ， ， “ ” 。
     terms, n_words = tokenizer.analyse(MEETING)
