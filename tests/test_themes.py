@@ -353,6 +353,14 @@ def test_only_the_inspection_sense_of_xunshi_is_party_discipline(text, disciplin
     assert hits.loc[hits["theme"] == "party_discipline", "term"].tolist() == discipline_terms
 
 
+def test_gaza_s_crossing_and_a_petroleum_university_are_no_trade_or_energy_story():
+    real = load_themes()
+    text = "援助车队通过拉法口岸进入加沙。拉法口岸再次关闭。习近平复信中国石油大学（北京）留学生。"
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=real)
+    assert hits[["theme", "term"]].values.tolist() == [["education", "石油大学"], ["education", "学生"]]
+
+
 @pytest.mark.parametrize(
     ("text", "theme", "term"),
     [
