@@ -203,8 +203,13 @@ def test_a_report_s_list_markers_self_names_and_effort_adverbs_are_not_terms(tok
     assert tokenizer.terms(text) == ["稳增长", "民生", "防风险", "大湾区", "试点"]
 
 
-def test_a_foreign_place_the_base_dictionary_halves_is_one_term(tokenizer):
+def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
     assert tokenizer.terms("以军在加沙地带中部发起攻势") == ["以军", "加沙地带", "中部", "发起", "攻势"]
+    assert tokenizer.terms("第4届亚残运会开幕。日本强推核污染水排海。") == [
+        "亚残运会", "开幕", "日本", "强推", "核污染水", "排海",
+    ]  # fmt: skip
+    # 号线 of 地铁18号线, 以新 of 以新技术, and a spoken 其实 are stopwords
+    assert tokenizer.terms("地铁18号线以新技术建成，其实很快") == ["地铁", "技术", "建成", "很快"]
 
 
 def test_analyse_counts_word_tokens_without_punctuation(tokenizer):
