@@ -362,6 +362,13 @@ def test_gaza_s_crossing_and_a_petroleum_university_are_no_trade_or_energy_story
     assert hits[["theme", "term"]].values.tolist() == [["education", "石油大学"], ["education", "学生"]]
 
 
+def test_china_asean_cooperation_counts_half_for_opening_up_and_half_for_foreign_affairs():
+    hits = shipped_hits("深化中国—东盟务实合作。")
+    assert hits[["theme", "term", "weight"]].values.tolist() == [
+        ["opening_up", "中国—东盟", 0.5], ["foreign_affairs", "中国—东盟", 0.5],
+    ]  # fmt: skip
+
+
 def test_a_meeting_of_legislatures_is_diplomacy_not_rule_of_law():
     hits = shipped_hits("双方同意加强两国立法机构交流，分享立法机构治国理政经验。")
     assert "grassroots_governance" not in set(hits["theme"])
