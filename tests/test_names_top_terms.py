@@ -132,6 +132,17 @@ def test_a_name_before_tongzhi_is_read_back_from_the_word_two_or_three_character
     assert contexts == {"龚怀宝": 1, "王芳": 1}  # 怀宝: 怀 is no surname; 同志们 has nothing before it
 
 
+def test_a_member_named_before_weiyuan_is_a_name_but_a_standing_or_sector_member_is_not():
+    from analysis.name_terms import count_name_contexts, load_name_lists, person_name_terms
+
+    texts = ["在南立新委员看来，要做好联系。", "常务委员会召开，常务委员出席。", "卫生界委员发言。"]
+    lists = load_name_lists()
+    contexts = count_name_contexts(texts, lists=lists)
+    assert contexts["南立新"] == 1  # 南 is a surname (南振岐), 委员 follows names
+    names = person_name_terms({"南立新": 1, "常务": 2, "卫生界": 1}, contexts, not_names=lists.not_names)
+    assert names == {"南立新"}
+
+
 # --- the keywords tab ------------------------------------------------------------------------
 
 
