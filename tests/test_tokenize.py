@@ -212,6 +212,13 @@ def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
     assert tokenizer.terms("地铁18号线以新技术建成，其实很快") == ["地铁", "技术", "建成", "很快"]
 
 
+
+def test_the_leadership_formula_is_no_term_but_the_party_centre_is(tokenizer):
+    text = "在以习近平同志为核心的党中央坚强领导下，从全年来看，党中央部署落实。"
+    assert "以习近平同志为核心的党中央" in tokenizer.cut(text)
+    assert tokenizer.terms(text) == ["坚强", "党中央", "部署"]
+
+
 def test_analyse_counts_word_tokens_without_punctuation(tokenizer):
     # MEETING has 26 tokens, 7 of them punctuation: （ ） ， ， “ ” 。
     terms, n_words = tokenizer.analyse(MEETING)
