@@ -213,6 +213,10 @@ def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
 
 
 
+def test_a_report_s_local_regulations_are_one_term_and_its_copula_none(tokenizer):
+    assert tokenizer.terms("废止地方性法规，根本在于落实") == ["废止", "地方性法规", "根本"]  # 落实: a stopword
+
+
 def test_the_leadership_formula_is_no_term_but_the_party_centre_is(tokenizer):
     text = "在以习近平同志为核心的党中央坚强领导下，从全年来看，党中央部署落实。"
     assert "以习近平同志为核心的党中央" in tokenizer.cut(text)
