@@ -475,6 +475,20 @@ def test_the_slogan_table_lists_its_places_as_text_in_a_wide_column_that_wraps(d
     assert columns["n_mentions"]["type_config"]["format"] == "localized"  # 1,122 as on the bars, not 1122
 
 
+def test_a_slogan_s_long_place_list_names_the_places_that_fit_and_how_many_in_all(demo):
+    from ui.tab_keywords import PLACE_LIST_CHARS, place_list
+
+    provinces = ["甘肃省", "青海省", "四川省", "云南省", "贵州省", "湖南省", "湖北省", "河南省", "河北省", "山西省"]
+    assert place_list(provinces[:9], "zh") == "、".join(provinces[:9])  # 35 characters: all fit
+    assert place_list(provinces, "zh") == "、".join(provinces[:9]) + "等 10 个地区"
+    assert place_list(provinces, "en") == ", ".join(provinces[:7]) + " … (10 in all)"
+    assert place_list(["内蒙古自治区" * 7], "zh") == "内蒙古自治区" * 7  # one long name stays whole
+    # A cell of 31 provinces ran over the rows below it (three lines to a row): none does now.
+    cells = next(d.value for d in demo.dataframe if "n_groups" in d.value.columns)["groups"]
+    assert cells.str.len().max() <= PLACE_LIST_CHARS + len("等 99 个地区")
+    assert cells.str.endswith("个地区").any()  # the demo's slogans reach more places than fit
+
+
 def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():
     at = AppTest.from_file(SCRIPT, default_timeout=240).run()
     at.session_state["map_metric"] = "slogan"
