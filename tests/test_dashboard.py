@@ -307,6 +307,8 @@ def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_pa
     assert "3 篇文章" in summary.label and "其中 1 篇重复，只计一次" in summary.label
     repeated = next(d.value for d in at.dataframe if "same_as" in d.value.columns)
     assert repeated[["doc_id", "same_as"]].values.tolist() == [["a2", "a1"]]
+    # named from the folder loaded, as in the file table (not /tmp/…/items.jsonl#2)
+    assert repeated[["source", "same_as_source"]].values.tolist() == [["items.jsonl#2", "items.jsonl#1"]]
 
 
 def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_path, monkeypatch):

@@ -44,7 +44,8 @@ def show_load_summary(source: Source, lang: Lang) -> None:
         download_table(table, name="load_summary", key="dl_load_summary", lang=lang,
                        label=t("csv_load_summary", lang))
         show_reasons(source.reports, lang)
-        show_repeated_articles(source.repeated, lang)
+        show_repeated_articles(source.repeated, lang,
+                               folder=shared_folder([report.source for report in source.reports]))
 
 
 def short_names(sources: list[str]) -> list[str]:
@@ -189,14 +190,20 @@ def _where(line: object, page: object, lang: Lang) -> str:
     return t("whole_file", lang) if pd.isna(line) else str(line)
 
 
-def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
-    """Articles read but counted once: so that articles read = articles stored + these."""
+def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang, *, folder: str = "") -> None:
+    """Articles read but counted once: so that articles read = articles stored + these.
+
+    Their sources are named from ``folder`` (the folder loaded) on the page, as in the
+    file table; the download keeps the full paths.
+    """
     if repeated is None or repeated.empty:
         return
     reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
     st.caption(t("repeated_note", lang, n=len(repeated)))
     columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
     table = repeated.assign(reason=reasons)[columns]
-    show_table(table, key="repeated_table", lang=lang, hide=())
+    named = {column: table[column].map(lambda text: in_folder(str(text), folder))
+             for column in ("source", "same_as_source")}
+    show_table(table.assign(**named), key="repeated_table", lang=lang, hide=())
     download_table(table, name="repeated_articles", key="dl_repeated", lang=lang,
                    label=t("csv_repeated_articles", lang))
