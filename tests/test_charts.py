@@ -704,5 +704,7 @@ def test_the_slogan_spread_chart_names_slogans_whose_lines_lie_on_top_of_each_ot
     assert coinciding_slogans(curve, ["甲", "乙", "丙", "丁"]) == [["甲", "乙"]]
     subtitle = charts.plot_slogan_spread(curve, order=["甲", "乙", "丙", "丁"]).to_dict()["layout"]["title"]["subtitle"]
     assert subtitle["text"].split("<br>")[1] == "甲、乙在同样的日期传到同样多的地区：它们的线完全重合，只看得到最后画的一条。"
+    layout = charts.plot_slogan_spread(curve, order=["甲", "乙"]).to_dict()["layout"]
+    assert layout["margin"]["t"] == 66 + 18 * 2  # two lines of notes above the plot, not over it
     english = charts.plot_slogan_spread(curve, order=["甲", "乙"], lang="en").layout.title.subtitle.text
     assert "甲, 乙 reached as many places on the same dates" in english

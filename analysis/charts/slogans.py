@@ -105,6 +105,8 @@ def plot_slogan_spread(
     notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
               for group in coinciding_slogans(curve, slogans)]
     add_subtitle(fig, "<br>".join(notes))
+    if len(notes) > 1:  # room for every line above the plot, as the theme charts' notes have
+        fig.update_layout(margin={"t": 66 + 18 * len(notes)})
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
     fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
                      **date_ticks(pd.to_datetime(curve["date"]), lang=lang))
