@@ -12,6 +12,7 @@ import pytest
 
 from analysis import charts
 from analysis.charts.labels import LABELS, period_label
+from analysis.charts.slogans import coinciding_slogans
 from analysis.geo import BOUNDARY_CAPTION, load_boundaries, region_names
 from analysis.overview import count_articles, count_articles_by_region, summarize_corpus
 from analysis.schema import build_articles
@@ -689,3 +690,21 @@ def test_the_slogan_spread_chart_draws_one_step_line_per_slogan_widest_first_wit
     assert "首次提及" in widest["hovertemplate"] and spec["layout"]["yaxis"]["dtick"] == 1
     chosen = charts.plot_slogan_spread(curve, order=["甲", "丙"], lang="en")
     assert [t.name for t in chosen.data] == ["甲"] and chosen.layout.xaxis.title.text == "Date of first mention there"
+    assert "重合" not in spec["layout"]["title"]["subtitle"]["text"]  # two different lines
+
+
+def test_the_slogan_spread_chart_names_slogans_whose_lines_lie_on_top_of_each_other():
+    days = pd.to_datetime(["2024-01-05", "2024-03-01"])
+    curve = pd.DataFrame({
+        "slogan": ["甲", "甲", "乙", "乙", "丙", "丙", "丁"],
+        "date": [*days, *days, days[0], pd.Timestamp("2024-03-02"), days[0]],
+        "place": ["白银市", "兰州市", "酒泉市", "张掖市", "天水市", "定西市", "陇南市"],
+        "n_places": [1, 2, 1, 2, 1, 2, 1],
+    })  # 甲 and 乙 reach a second place on the same day; 丙 a day later; 丁 stops at one
+    assert coinciding_slogans(curve, ["甲", "乙", "丙", "丁"]) == [["甲", "乙"]]
+    subtitle = charts.plot_slogan_spread(curve, order=["甲", "乙", "丙", "丁"]).to_dict()["layout"]["title"]["subtitle"]
+    assert subtitle["text"].split("<br>")[1] == "甲、乙在同样的日期传到同样多的地区：它们的线完全重合，只看得到最后画的一条。"
+    layout = charts.plot_slogan_spread(curve, order=["甲", "乙"]).to_dict()["layout"]
+    assert layout["margin"]["t"] == 66 + 18 * 2  # two lines of notes above the plot, not over it
+    english = charts.plot_slogan_spread(curve, order=["甲", "乙"], lang="en").layout.title.subtitle.text
+    assert "甲, 乙 reached as many places on the same dates" in english

@@ -307,13 +307,20 @@ def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_pa
     assert "3 篇文章" in summary.label and "其中 1 篇重复，只计一次" in summary.label
     repeated = next(d.value for d in at.dataframe if "same_as" in d.value.columns)
     assert repeated[["doc_id", "same_as"]].values.tolist() == [["a2", "a1"]]
+    # named from the folder loaded, as in the file table (not /tmp/…/items.jsonl#2)
+    assert repeated[["source", "same_as_source"]].values.tolist() == [["items.jsonl#2", "items.jsonl#1"]]
 
 
-def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_path, monkeypatch):
+PROVINCIAL_REPORTS = [
+    ("2026-01-20", "浙江省政府工作报告", "浙江省将加快发展新质生产力，推进科技创新和产业创新深度融合。"),
+    ("2026-01-22", "海南省政府工作报告", "海南省扎实推进自由贸易港建设，持续扩大高水平对外开放。"),
+    ("2026-02-05", "甘肃省政府工作报告", "甘肃省全面推进乡村振兴，巩固拓展脱贫攻坚成果，加强节水。"),
+]
+
+
+def load_reports_folder(tmp_path, monkeypatch, rows) -> AppTest:
+    """The dashboard with ``rows`` (date, title, text) loaded from a CSV under the data root."""
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
-    rows = [("2026-01-20", "浙江省政府工作报告", "浙江省将加快发展新质生产力，推进科技创新和产业创新深度融合。"),
-            ("2026-01-22", "海南省政府工作报告", "海南省扎实推进自由贸易港建设，持续扩大高水平对外开放。"),
-            ("2026-02-05", "甘肃省政府工作报告", "甘肃省全面推进乡村振兴，巩固拓展脱贫攻坚成果，加强节水。")]
     table = "日期,标题,正文\n" + "\n".join(",".join(row) for row in rows) + "\n"
     (tmp_path / "reports.csv").write_text(table, encoding="utf-8")
     at = AppTest.from_file(SCRIPT, default_timeout=240)
@@ -321,6 +328,11 @@ def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_p
     at.radio(key="source_kind").set_value("folder").run()
     at.text_input(key="folder_path").input("reports.csv").run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_path, monkeypatch):
+    at = load_reports_folder(tmp_path, monkeypatch, PROVINCIAL_REPORTS)
     assert at.radio(key="flt_level").value == "province"
     assert all(place in trace_values(at, "各地报道数量") for place in ("浙江省", "海南省", "甘肃省"))
     assert at.selectbox(key="map_province").value == "all"
@@ -339,6 +351,17 @@ def test_a_corpus_of_provinces_opens_at_province_level_with_a_map_of_china(tmp_p
     shares = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
     assert shares["layout"]["title"]["text"] == f"各地“{theme.format_func(theme.value)}”报道占比"
     assert "报道占比（%）" in shares["data"][0]["colorbar"]["title"]["text"]
+
+
+def test_the_map_says_how_many_filtered_articles_it_cannot_draw(tmp_path, monkeypatch):
+    national = ("2026-02-06", "国务院常务会议研究稳就业", "会议指出，要稳定就业，加强职业技能培训。")  # no place
+    at = load_reports_folder(tmp_path, monkeypatch, [*PROVINCIAL_REPORTS, national])
+    assert at.selectbox(key="map_province").value == "all" and matched(at) == 4
+    notes = [c.value for c in at.caption if "不在图上" in c.value]
+    assert notes == ["地图画出 3 篇；另有 1 篇（25%）不在图上：未定位到这一级地区，或在所选省份之外。"]
+    at.session_state["map_province"] = "620000"  # Gansu's prefectures: Zhejiang and Hainan are off it too
+    at.run()
+    assert next(c.value for c in at.caption if "不在图上" in c.value).startswith("地图画出 0 篇；另有 4 篇（100%）")
 
 
 def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path, monkeypatch):
@@ -473,6 +496,20 @@ def test_the_slogan_table_lists_its_places_as_text_in_a_wide_column_that_wraps(d
     assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows over 4rem
     columns = json.loads(table.proto.columns)
     assert columns["n_mentions"]["type_config"]["format"] == "localized"  # 1,122 as on the bars, not 1122
+
+
+def test_a_slogan_s_long_place_list_names_the_places_that_fit_and_how_many_in_all(demo):
+    from ui.tab_keywords import PLACE_LIST_CHARS, place_list
+
+    provinces = ["甘肃省", "青海省", "四川省", "云南省", "贵州省", "湖南省", "湖北省", "河南省", "河北省", "山西省"]
+    assert place_list(provinces[:9], "zh") == "、".join(provinces[:9])  # 35 characters: all fit
+    assert place_list(provinces, "zh") == "、".join(provinces[:9]) + "等 10 个地区"
+    assert place_list(provinces, "en") == ", ".join(provinces[:7]) + " … (10 in all)"
+    assert place_list(["内蒙古自治区" * 7], "zh") == "内蒙古自治区" * 7  # one long name stays whole
+    # A cell of 31 provinces ran over the rows below it (three lines to a row): none does now.
+    cells = next(d.value for d in demo.dataframe if "n_groups" in d.value.columns)["groups"]
+    assert cells.str.len().max() <= PLACE_LIST_CHARS + len("等 99 个地区")
+    assert cells.str.endswith("个地区").any()  # the demo's slogans reach more places than fit
 
 
 def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reached_grey():

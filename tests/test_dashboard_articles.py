@@ -32,7 +32,7 @@ from ui.article_tables import (
     score_rows,
     titled,
 )
-from ui.common import fitted_widths
+from ui.common import column_config, fitted_widths
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.tab_articles import LIST_WIDTHS
 
@@ -130,6 +130,12 @@ def test_theme_scores_say_which_themes_passed_the_threshold():
     english = score_rows(SCORES, {}, "en")  # no order given: assigned by score, then the rest
     assert english[["theme", "result"]].values.tolist() == [
         ["rural", "assigned"], ["consultation", "assigned"], ["proposals", "below threshold"]]
+
+
+def test_theme_scores_show_one_decimal_and_their_unit():
+    zh, en = column_config(["score"], "zh")["score"], column_config(["score"], "en")["score"]
+    assert zh["type_config"]["format"] == "%.1f"  # 3.0 beside 3.4, not 3
+    assert (zh["label"], en["label"]) == ("得分（每千字）", "Score (per 1,000 characters)")
 
 
 def test_hits_are_grouped_by_theme_with_plain_sentence_numbers():

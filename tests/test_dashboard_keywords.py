@@ -165,6 +165,16 @@ def test_regions_are_named_on_the_map_and_small_counts_drawn_pale():
     assert short_region_name("阿克塞哈萨克族自治县", level="county") == "阿克塞"
 
 
+def test_a_small_region_s_name_does_not_hide_its_larger_neighbour_s():
+    china = load_boundaries(level="province")
+    values = pd.DataFrame({"adcode": ["330000", "440000", "810000", "820000"], "value": [200, 50, 20, 10]})
+    spec = plot_choropleth(values, geojson=china, labels=None).to_dict()
+    names = [name for trace in spec["data"] if trace["type"] == "scattermap" for name in trace["text"]]
+    # Macau's and Hong Kong's names sit on Guangdong's coast: the map showed 澳门 there, and no 广东
+    assert "广东" in names and "澳门" not in names and "香港" not in names
+    assert {"浙江", "四川", "新疆", "湖南"} <= set(names)
+
+
 # --- small corpora -------------------------------------------------------------------------------
 
 

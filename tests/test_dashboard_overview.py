@@ -133,6 +133,20 @@ def test_a_mistyped_folder_path_in_between_leaves_the_filters_as_they_were(tmp_p
     assert at.date_input(key="flt_dates").value == full and matched(at) == 3
 
 
+def test_a_corpus_without_dates_shows_no_time_span_rather_than_0_days(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    records = [{"id": f"a{n}", "title": f"县政协调研营商环境第{n}次", "content": "调研组走访企业，优化营商环境。"}
+               for n in (1, 2)]
+    (tmp_path / "undated.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                                            encoding="utf-8")
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("undated.jsonl").run()
+    assert not at.exception, at.exception
+    span = next(m for m in at.metric if m.label == "时间跨度")
+    assert span.value == "—" and "没有日期" in span.proto.help
+
+
 def test_a_filter_that_matches_nothing_keeps_every_tab_each_saying_so(demo):
     demo.text_input(key="flt_search").input("量子计算机XYZ").run()
     assert not demo.exception, demo.exception

@@ -33,6 +33,17 @@ def test_files_are_named_from_the_folder_they_share_and_keep_their_full_path():
     assert table["path"].tolist() == [f"{FOLDER}/{name}" for name in table["file"]]
 
 
+def test_a_repeated_file_s_original_is_named_from_the_folder_like_the_files_column():
+    repeat = FileReport(source=f"{FOLDER}/b/0705-04.txt").fail("duplicate_file", original=f"{FOLDER}/a/0705-01.txt")
+    reports = [day("a/0705-01.txt"), repeat]
+    assert file_rows(reports, "zh")["reasons"].iloc[0].startswith("与 a/0705-01.txt 内容完全相同")
+    every = reason_rows(reports, "en")
+    assert every["message"].iloc[0].startswith("duplicate: identical bytes to a/0705-01.txt,")
+    assert every["path"].iloc[0] == f"{FOLDER}/b/0705-04.txt"  # the full path stays in its column
+    upload = FileReport(source="b.txt").fail("duplicate_file", original="a.txt")
+    assert file_rows([upload], "zh")["reasons"].iloc[0].startswith("与 a.txt 内容完全相同")
+
+
 def test_failed_and_partial_files_come_first_then_the_loaded_ones_in_load_order():
     table = file_rows(REPORTS, "zh")
     assert table[["file", "status"]].values.tolist() == [

@@ -90,7 +90,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "start": ("句内位置", "Offset"),
     "found_in": ("出现在", "Found in"),
     "result": ("结果", "Result"),
-    "score": ("得分", "Score"),
+    "score": ("得分（每千字）", "Score (per 1,000 characters)"),
     "n_hits": ("命中次数", "Hits"),
     "left": ("左侧上下文", "Left context"),
     "match": ("检索词", "Term"),
@@ -139,6 +139,8 @@ def column_config(columns, lang: Lang, *, hide: tuple[str, ...] = ("doc_id",)) -
             config[column] = st.column_config.DateColumn(name, format="YYYY-MM-DD")
         elif column in COUNT_COLUMNS:
             config[column] = st.column_config.NumberColumn(name, format="localized")
+        elif column == "score":  # one decimal throughout, so 3.0 does not stand as 3 beside 3.4
+            config[column] = st.column_config.NumberColumn(name, format="%.1f")
         elif column in {"left", "right", "sentence", "title"}:
             config[column] = st.column_config.TextColumn(name, width="large")
         else:

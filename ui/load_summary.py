@@ -44,7 +44,8 @@ def show_load_summary(source: Source, lang: Lang) -> None:
         download_table(table, name="load_summary", key="dl_load_summary", lang=lang,
                        label=t("csv_load_summary", lang))
         show_reasons(source.reports, lang)
-        show_repeated_articles(source.repeated, lang)
+        show_repeated_articles(source.repeated, lang,
+                               folder=shared_folder([report.source for report in source.reports]))
 
 
 def short_names(sources: list[str]) -> list[str]:
@@ -54,22 +55,37 @@ def short_names(sources: list[str]) -> list[str]:
     ``2026_上海市.csv``; a zip member keeps its archive (``a.zip!b.txt``); names that share
     no folder (uploads) stay as they are.
     """
-    parents = [posixpath.dirname(source.split("!", 1)[0]) for source in sources]
-    try:
-        common = posixpath.commonpath(parents) if parents else ""
-    except ValueError:  # absolute and relative names mixed
-        return list(sources)
-    if common in ("", "/"):
+    common = shared_folder(sources)
+    if not common:
         return list(sources)
     return [source[len(common) + 1:] for source in sources]
 
 
-def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5) -> dict[str, object]:
-    """One file of the load summary: its status and its first reasons, in the interface language."""
+def shared_folder(sources: list[str]) -> str:
+    """The folder all ``sources`` lie in, or "" when they share none (uploads) but the root."""
+    parents = [posixpath.dirname(source.split("!", 1)[0]) for source in sources]
+    try:
+        common = posixpath.commonpath(parents) if parents else ""
+    except ValueError:  # absolute and relative names mixed
+        return ""
+    return "" if common in ("", "/") else common
+
+
+def in_folder(text: str, folder: str) -> str:
+    """``text`` with the files of ``folder`` it names (a repeated file's original) named as in the table."""
+    return text.replace(f"{folder}/", "") if folder else text
+
+
+def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5, folder: str = "") -> dict[str, object]:
+    """One file of the load summary: its status and its first reasons, in the interface language.
+
+    Files of ``folder`` (the folder loaded) that a reason names are named from it.
+    """
     reasons = [
         t("numbered_reason", lang, line=p.line, reason=p.text(lang)) if p.line else p.text(lang)
         for p in report.errors[:shown]
     ]
+    reasons = [in_folder(reason, folder) for reason in reasons]
     if len(report.errors) > shown:
         reasons.append(t("more_reasons", lang, n=len(report.errors) - shown))
     return {
@@ -90,9 +106,11 @@ def file_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
         Columns ``file`` (named from the folder the files share), ``status``,
         ``articles``, ``reasons``, ``left_out``, ``warnings`` and ``path`` (the full path).
     """
-    names = short_names([report.source for report in reports])
+    sources = [report.source for report in reports]
+    names, folder = short_names(sources), shared_folder(sources)
     order = sorted(range(len(reports)), key=lambda i: STATUS_ORDER[reports[i].status])
-    return pd.DataFrame([{**summarize_file(reports[i], lang), "file": names[i]} for i in order])
+    rows = [{**summarize_file(reports[i], lang, folder=folder), "file": names[i]} for i in order]
+    return pd.DataFrame(rows)
 
 
 def reason_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
@@ -102,9 +120,11 @@ def reason_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
         Columns ``file`` (short name), ``line`` (where), ``kind``, ``code``, ``message``, ``path``.
     """
     table = problems_table(reports, lang)
-    names = dict(zip((r.source for r in reports), short_names([r.source for r in reports]), strict=True))
+    sources = [r.source for r in reports]
+    names, folder = dict(zip(sources, short_names(sources), strict=True)), shared_folder(sources)
     places = zip(table["line"], table["page"], strict=True)
     return table.assign(
+        message=table["message"].map(lambda text: in_folder(text, folder)),
         kind=table["kind"].map(lambda kind: t(f"kind_{kind}", lang)),
         line=[_where(line, page, lang) for line, page in places],
         file=table["file"].map(lambda source: names.get(source, source)),
@@ -170,14 +190,20 @@ def _where(line: object, page: object, lang: Lang) -> str:
     return t("whole_file", lang) if pd.isna(line) else str(line)
 
 
-def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang) -> None:
-    """Articles read but counted once: so that articles read = articles stored + these."""
+def show_repeated_articles(repeated: pd.DataFrame | None, lang: Lang, *, folder: str = "") -> None:
+    """Articles read but counted once: so that articles read = articles stored + these.
+
+    Their sources are named from ``folder`` (the folder loaded) on the page, as in the
+    file table; the download keeps the full paths.
+    """
     if repeated is None or repeated.empty:
         return
     reasons = repeated["reason"].map({"text": t("repeat_text", lang), "doc_id": t("repeat_id", lang)})
     st.caption(t("repeated_note", lang, n=len(repeated)))
     columns = ["title", "reason", "source", "same_as_source", "doc_id", "same_as"]
     table = repeated.assign(reason=reasons)[columns]
-    show_table(table, key="repeated_table", lang=lang, hide=())
+    named = {column: table[column].map(lambda text: in_folder(str(text), folder))
+             for column in ("source", "same_as_source")}
+    show_table(table.assign(**named), key="repeated_table", lang=lang, hide=())
     download_table(table, name="repeated_articles", key="dl_repeated", lang=lang,
                    label=t("csv_repeated_articles", lang))

@@ -181,11 +181,30 @@ def _slogans(view: View) -> None:
     _slogan_spread(view, table)
 
 
-def place_list(groups: object, lang: str) -> str:
-    """A slogan's places as one line of text (、 or , between them), so a wide cell can wrap it."""
+PLACE_LIST_CHARS = 36
+"""Characters of place names a slogan's cell shows: with the count after them, three wrapped
+lines in the table's narrowest Where column; a longer list ran over the rows below it."""
+
+
+def place_list(groups: object, lang: str, *, most: int = PLACE_LIST_CHARS) -> str:
+    """A slogan's places as one line of text (、 or , between them), so a wide cell can wrap it.
+
+    A list longer than ``most`` characters names the places that fit and then how many
+    there are in all (the Places column and the CSV have every one).
+    """
     if groups is None or isinstance(groups, str | float):
         return "" if groups is None or isinstance(groups, float) else groups
-    return ("、" if lang == "zh" else ", ").join(group_label(str(group), lang) for group in groups)
+    names = [group_label(str(group), lang) for group in groups]
+    separator = "、" if lang == "zh" else ", "
+    text = separator.join(names)
+    if len(text) <= most or len(names) == 1:
+        return text
+    shown: list[str] = []
+    for name in names:
+        if len(separator.join([*shown, name])) > most:
+            break
+        shown.append(name)
+    return t("places_and_more", lang, places=separator.join(shown or names[:1]), n=len(names))
 
 
 def _slogan_spread(view: View, table: pd.DataFrame) -> None:

@@ -101,6 +101,8 @@ def render(view: View) -> None:
                      total=len(values)))
     if level == "county":
         st.caption(t("map_county_labels", lang, n=COUNTY_LABELS))
+    if metric == "articles":
+        _say_off_map(view, int(values["value"].sum()))
     st.caption(t("click_hint", lang))
     event = show_chart(fig, key="map_chart", filename="map", lang=lang, selectable=True)
     apply_selection(
@@ -112,6 +114,13 @@ def render(view: View) -> None:
         ),
     )
     download_table(values, name="map_values", key="dl_map", lang=lang, label=t("csv_map_values", lang))
+
+
+def _say_off_map(view: View, shown: int) -> None:
+    """One line naming the filtered articles the map cannot draw (no place at its level, another province)."""
+    total = queries.count(view)
+    if total > shown:
+        st.caption(t("map_off_map", view.lang, shown=shown, n=total - shown, share=(total - shown) / total))
 
 
 def _article_values(view: View, level: str) -> pd.DataFrame:

@@ -37,7 +37,10 @@ def show_key_figures(summary: Mapping, lang: Lang) -> None:
         next(cols).metric(t(f"kpi_{level}", lang), count_text(summary[level], "places_unit", lang))
     next(cols).metric(t("kpi_chars", lang), characters_text(summary["characters"], lang))
     first, last = summary["first_date"], summary["last_date"]
-    span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}" if first is not None else ""
+    if first is None:  # no article has a date: a span of "0 天" would read as one day's news
+        next(cols).metric(t("kpi_days", lang), "—", help=t("no_dates", lang))
+        return
+    span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
     next(cols).metric(t("kpi_days", lang), count_text(summary["days"], "days_unit", lang), help=span)
 
 

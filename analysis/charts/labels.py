@@ -112,6 +112,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "每一级台阶是一个地区首次提及该提法；地区层级同左侧“地区层级”。",
         "en": "Each step is a place mentioning the slogan for the first time, at the sidebar's place level.",
     },
+    "same_spread_note": {
+        "zh": "{slogans}在同样的日期传到同样多的地区：它们的线完全重合，只看得到最后画的一条。",
+        "en": "{slogans} reached as many places on the same dates: their lines lie on top of each other.",
+    },
     "first_mention": {"zh": "首次提及", "en": "First mention"},
     "first_mention_axis": {"zh": "在该地首次提及的日期", "en": "Date of first mention there"},
     "places_so_far": {"zh": "累计地区数", "en": "Places so far"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import shape
@@ -23,7 +24,7 @@ LABEL_FONT_PX = 11
 
 def label_traces(
     frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
-    smallest_first: bool = False, pale: set[str] = frozenset(),
+    smallest_first: bool = False, pale: set[str] = frozenset(), zoom: float | None = None,
 ) -> list[go.Scattermap]:
     """The regions' short names at a point inside each (text only; no hover, no clicks).
 
@@ -31,7 +32,10 @@ def label_traces(
     86 names would be unreadable), or the smallest for a "how soon" map; regions with no
     value come last. Names on dark fills
     are white, in a trace of their own (a map trace takes one text colour); ``pale``
-    regions (washed-out fills) keep dark names.
+    regions (washed-out fills) keep dark names. At the map's ``zoom``, a name that would
+    overlap one ranked before it is left out (:func:`apart`): the map hides one of two
+    overlapping names by an order of its own, which wrote 澳门 on Guangdong's coast and
+    left 广东 out.
     """
     ranked = frame.sort_values("value", ascending=smallest_first, na_position="last", kind="stable")
     ranked = ranked.head(most if most is not None else len(ranked))
@@ -39,8 +43,9 @@ def label_traces(
     value = ranked["value"].fillna(threshold if below else -1.0)
     on_dark_fill = (value < threshold) if below else (value >= threshold)
     dark = set(ranked.loc[on_dark_fill, "adcode"].astype(str)) - pale
-    points = region_points(geojson)
-    points = points[points["adcode"].isin(ranked["adcode"].astype(str))]
+    points = region_points(geojson).set_index("adcode", drop=False)
+    points = points.loc[[code for code in ranked["adcode"].astype(str) if code in points.index]]
+    points = points if zoom is None else apart(points, zoom)
     traces, on_dark = [], points["adcode"].isin(dark)
     for colour, members in (("#1f2a36", ~on_dark), ("#ffffff", on_dark)):
         if members.any():
@@ -51,6 +56,31 @@ def label_traces(
                 name="labels",
             ))
     return traces
+
+
+def apart(points: pd.DataFrame, zoom: float, *, pad_px: float = 2.0) -> pd.DataFrame:
+    """The points whose names, written at ``zoom``, overlap no name of a point kept before them.
+
+    Args:
+        points: ``short_name, lon, lat``, most important first.
+        zoom: the map's zoom (a world 512 · 2^zoom pixels wide).
+        pad_px: room kept around each name, as the map keeps it.
+
+    Returns:
+        The rows of ``points`` kept, in their order.
+    """
+    scale = 512 * 2**zoom
+    x = ((points["lon"] + 180) / 360 * scale).to_numpy()
+    mercator = np.log(np.tan(np.pi / 4 + np.radians(points["lat"].to_numpy()) / 2))
+    y = (1 - mercator / np.pi) / 2 * scale
+    half_width = points["short_name"].str.len().to_numpy() * LABEL_FONT_PX / 2 + pad_px
+    half_height = LABEL_FONT_PX * 1.2 / 2 + pad_px
+    kept: list[int] = []
+    for i in range(len(points)):
+        if all(abs(x[i] - x[j]) >= half_width[i] + half_width[j] or abs(y[i] - y[j]) >= 2 * half_height
+               for j in kept):
+            kept.append(i)
+    return points.iloc[kept]
 
 
 def region_points(geojson: dict) -> pd.DataFrame:

@@ -130,15 +130,16 @@ def plot_choropleth(
     grey = _grey_trace(frame[frame["value"].isna()], geojson, lang, missing_text=missing_text)
     if grey is not None:
         fig.add_trace(grey)
+    height = height or fit_height(geojson["bbox"])
+    view = _map_view(geojson["bbox"], height=height - 100)  # minus t and b
     if labels != 0:
         pale = set(filled.loc[weak, "adcode"].astype(str))
         for trace in label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
-                                   smallest_first=early_dark, pale=pale):
+                                   smallest_first=early_dark, pale=pale, zoom=view["zoom"]):
             fig.add_trace(trace)
-    height = height or fit_height(geojson["bbox"])
     base_layout(fig, title=title or label("map", lang), height=height)
     fig.update_layout(
-        map=_map_view(geojson["bbox"], height=height - 100),  # minus t and b
+        map=view,
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
     )
     return add_footnote(fig, BOUNDARY_CAPTION if lang == "zh" else BOUNDARY_CAPTION_EN)

@@ -48,6 +48,26 @@ def date_ticks(dates: pd.Series, *, lang: Lang = "zh") -> dict:
     return settings
 
 
+def coinciding_slogans(curve: pd.DataFrame, slogans: Sequence[str]) -> list[list[str]]:
+    """Slogans whose step lines are the same (the same number of places on the same dates).
+
+    Their lines lie on top of each other, so the chart shows only the last one drawn.
+
+    Args:
+        curve: ``slogan, date, n_places`` (:func:`analysis.slogans.spread_curve`).
+        slogans: the slogans drawn, in drawing order.
+
+    Returns:
+        Each group of two or more slogans with the same steps, in drawing order.
+    """
+    groups: dict[tuple, list[str]] = {}
+    for slogan in slogans:
+        steps = curve[curve["slogan"] == slogan]
+        key = tuple(zip(pd.to_datetime(steps["date"]), steps["n_places"], strict=True))
+        groups.setdefault(key, []).append(slogan)
+    return [group for group in groups.values() if len(group) > 1]
+
+
 def plot_slogan_spread(
     curve: pd.DataFrame, *, order: Sequence[str] | None = None, title: str | None = None, lang: Lang = "zh"
 ) -> go.Figure:
@@ -80,7 +100,13 @@ def plot_slogan_spread(
             ),
         ))
     base_layout(fig, title=title or label("slogan_spread", lang), height=460)
-    add_subtitle(fig, label("slogan_spread_note", lang))
+    notes = [label("slogan_spread_note", lang)]
+    separator = "、" if lang == "zh" else ", "
+    notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
+              for group in coinciding_slogans(curve, slogans)]
+    add_subtitle(fig, "<br>".join(notes))
+    if len(notes) > 1:  # room for every line above the plot, as the theme charts' notes have
+        fig.update_layout(margin={"t": 66 + 18 * len(notes)})
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
     fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
                      **date_ticks(pd.to_datetime(curve["date"]), lang=lang))
