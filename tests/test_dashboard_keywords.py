@@ -98,7 +98,7 @@ def test_keyness_of_a_place_leaves_out_its_place_and_person_names_and_says_which
 
 
 def test_the_left_out_caption_names_the_strongest_few_of_each_kind():
-    from ui.tab_keywords import left_out_caption
+    from ui.name_toggles import left_out_caption
 
     caption = left_out_caption({"place": ["酒泉", "敦煌"], "person": list("甲乙丙丁戊己")}, "zh")
     assert "地名 2 个（酒泉、敦煌）" in caption and "人名 6 个（甲、乙、丙、丁、戊…）" in caption

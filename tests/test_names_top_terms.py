@@ -125,6 +125,17 @@ def test_keyness_leaves_out_the_names_of_the_target_s_own_articles_with_the_same
     assert table.attrs["left_out"] == {"place": ["兰州"], "person": ["龚怀宝"]}
 
 
+def test_the_cooccurrence_network_pairs_the_top_terms_without_names_and_says_which_it_left_out(store):
+    # by articles: 乡村振兴 3; 关切, 协商, 龚怀宝 2; then 临夏, 兰州, 协商会议… 1 (ties by term)
+    assert store.cooccurrence(top=4, min_count=1).attrs["terms"] == ["乡村振兴", "关切", "协商", "龚怀宝"]
+    pairs = store.cooccurrence(top=4, min_count=1, leave_out=("place", "person"))
+    assert pairs.attrs["terms"] == ["乡村振兴", "关切", "协商", "协商会议"]
+    assert pairs.attrs["left_out"] == {"place": ["临夏", "兰州"], "person": ["龚怀宝"]}
+    counted = {(a, b): n for a, b, n in pairs[["term_a", "term_b", "n_articles"]].itertuples(index=False)}
+    assert counted == {("乡村振兴", "关切"): 2, ("乡村振兴", "协商"): 2, ("乡村振兴", "协商会议"): 1,
+                       ("关切", "协商"): 1, ("关切", "协商会议"): 1}  # 协商 and 协商会议 share no article
+
+
 def test_a_name_before_tongzhi_is_read_back_from_the_word_two_or_three_characters():
     from analysis.name_terms import count_name_contexts, load_name_lists
 
@@ -163,6 +174,25 @@ def test_the_top_terms_chart_brings_place_and_person_names_back_with_its_toggles
     assert at.toggle(key="kw_keyness_places").value is False  # the keyness chart keeps its own toggles
 
 
+@pytest.mark.slow
+def test_the_network_leaves_out_place_and_person_names_until_its_toggles_bring_them_back():
+    os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=240).run()
+    at.multiselect(key="flt_places").set_value(["620900"]).run()  # 酒泉市
+    assert not at.exception, at.exception
+    assert not {"酒泉", "龚怀宝"} & _nodes(at)
+    assert any(c.value.startswith("网络图已略去地名") and "酒泉" in c.value for c in at.caption)
+    at.toggle(key="nw_terms_places").set_value(True)
+    at.toggle(key="nw_terms_people").set_value(True).run()
+    assert {"酒泉", "龚怀宝"} <= _nodes(at)
+    assert at.toggle(key="kw_terms_places").value is False  # the top terms keep their own toggles
+
+
+def _nodes(at: AppTest) -> set[str]:
+    """The terms the co-occurrence network draws (its last trace holds the nodes)."""
+    return set(_chart(at, "共现")["data"][-1]["text"])
+
+
 def _bars(at: AppTest) -> set[str]:
     return {term for trace in _chart(at, "高频词")["data"] for term in trace["y"]}
 
@@ -173,7 +203,7 @@ def _left_out(at: AppTest) -> str:
 
 
 def test_the_top_terms_caption_says_it_speaks_for_the_chart_the_word_cloud_and_the_csv():
-    from ui.tab_keywords import left_out_caption
+    from ui.name_toggles import left_out_caption
 
     caption = left_out_caption({"place": ["兰州"], "person": ["龚怀宝", "王芳"]}, "en", key="terms_left_out")
     assert caption.startswith("Left out of the chart, the word cloud and the CSV: 1 place name (兰州); "

@@ -113,9 +113,13 @@ def theme_counts(view: View, *, by: str | None, period: str | None = None) -> pd
     return _ask(view.store, view.source_label, "theme_counts", filters, options)
 
 
-def cooccurrence(view: View, top: int = 40) -> pd.DataFrame:
-    """``term_a, term_b, n_articles, pmi, npmi``."""
-    return ask(view, "cooccurrence", top=top)
+def cooccurrence(view: View, top: int = 40, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``term_a, term_b, n_articles, pmi, npmi``.
+
+    ``leave_out`` (``"place"``, ``"person"``) drops those names before the ``top`` terms are
+    taken; ``attrs["left_out"]`` then lists the names dropped.
+    """
+    return ask(view, "cooccurrence", top=top, leave_out=leave_out)
 
 
 def list_articles(view: View, limit: int = 500) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from analysis.slogans import spread_curve
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table, wrapped_rows
 from ui.i18n import t
+from ui.name_toggles import left_out_caption, name_toggles
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -101,39 +102,6 @@ def _keyness(view: View) -> None:
     if leave_out:
         st.caption(left_out_caption(table.attrs.get("left_out", {}), lang))
     download_table(table, name="keyness", key="dl_kw_keyness", lang=lang, label=t("csv_keyness", lang))
-
-
-def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
-    """Two toggles, ``{prefix}_places`` and ``{prefix}_people``, that bring names back.
-
-    Returns:
-        The kinds of names to leave out (``"place"``, ``"person"``): those whose toggle is off.
-    """
-    left, right = st.columns(2)
-    with_places = left.toggle(t("keyness_with_places", lang), value=False, key=f"{prefix}_places",
-                              help=t("keyness_with_places_help", lang))
-    with_people = right.toggle(t("keyness_with_people", lang), value=False, key=f"{prefix}_people",
-                               help=t("keyness_with_people_help", lang))
-    return tuple(kind for kind, kept in (("place", with_places), ("person", with_people)) if not kept)
-
-
-def left_out_caption(
-    left_out: dict[str, list[str]], lang: str, *, examples: int = 5, key: str = "keyness_left_out"
-) -> str:
-    """What a chart left out: how many place and person names, with the strongest few.
-
-    ``key`` is the string that frames the list (``terms_left_out`` for the top terms).
-    """
-    comma = "、" if lang == "zh" else ", "
-    parts = [
-        t(f"keyness_left_out_{label}", lang, n=len(terms), s="" if len(terms) == 1 else "s",
-          examples=comma.join(terms[:examples]) + ("…" if len(terms) > examples else ""))
-        for kind, label in (("place", "places"), ("person", "people"))
-        if (terms := left_out.get(kind))
-    ]
-    if not parts:
-        return t("keyness_left_out_none", lang)
-    return t(key, lang, what=("；" if lang == "zh" else "; ").join(parts))
 
 
 def _period_keyness(view: View) -> None:

@@ -9,6 +9,7 @@ from analysis.store.terms import MAX_COOCCURRENCE_TERMS
 from ui import queries
 from ui.common import download_table, show_chart
 from ui.i18n import t
+from ui.name_toggles import left_out_caption, name_toggles
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -29,6 +30,7 @@ def render(view: View) -> None:
     lang = view.lang
     show_search_notice(view, key="nw_clear_search")
     top = st.slider(t("network_top", lang), 15, MOST_TERMS, 40, step=5, key="nw_top")
+    leave_out = name_toggles("nw_terms", lang)
     n_articles = queries.count(view)
     if n_articles == 0:
         st.info(t("no_match", lang))
@@ -36,7 +38,7 @@ def render(view: View) -> None:
     if n_articles < MIN_ARTICLES:
         st.info(t("network_too_few", lang, need=MIN_ARTICLES, n=n_articles))
         return
-    pairs = queries.cooccurrence(view, top=top)
+    pairs = queries.cooccurrence(view, top=top, leave_out=leave_out)
     if pairs.empty:
         st.info(t("network_no_pairs", lang, n=n_articles, min_count=MIN_COUNT))
         return
@@ -45,6 +47,8 @@ def render(view: View) -> None:
     st.caption(drawn_caption(pairs, top=top, candidates=pairs.attrs.get("terms", []), lang=lang)
                + " " + t("network_click_hint", lang))
     event = show_chart(fig, key="nw_chart", filename="cooccurrence_network", lang=lang, selectable=True)
+    if leave_out:
+        st.caption(left_out_caption(pairs.attrs.get("left_out", {}), lang, key="network_left_out"))
     apply_selection(view.state, "nw_chart", event, lambda points: select_term(view.state, points))
     download_table(pairs, name="cooccurrence", key="dl_nw", lang=lang, label=t("csv_cooccurrence", lang))
 

@@ -99,9 +99,13 @@ class StoreReader:
         return terms.keyness_between(self._db, target, reference, top=top, min_frequency=min_frequency,
                                      direction=direction)
 
-    def cooccurrence(self, f: Filters | None = None, *, top: int = 40, min_count: int = 2) -> pd.DataFrame:
-        """``[term_a, term_b, n_articles, pmi, npmi]`` (see :func:`analysis.store.terms.cooccurrence`)."""
-        return terms.cooccurrence(self._db, f or Filters(), top=top, min_count=min_count)
+    def cooccurrence(self, f: Filters | None = None, *, top: int = 40, min_count: int = 2,
+                     leave_out: tuple[NameKind, ...] = ()) -> pd.DataFrame:
+        """``[term_a, term_b, n_articles, pmi, npmi]`` (see :func:`analysis.store.terms.cooccurrence`).
+
+        ``leave_out`` drops place and/or person names before the ``top`` terms are taken.
+        """
+        return terms.cooccurrence(self._db, f or Filters(), top=top, min_count=min_count, leave_out=leave_out)
 
     def theme_counts(self, f: Filters | None = None, *, by: ThemeGroup | None = None,
                      period: ThemePeriod | None = None) -> pd.DataFrame:

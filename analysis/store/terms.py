@@ -165,22 +165,33 @@ def _ranked_keyness(
     return out.head(top if top is not None else len(out)).reset_index(drop=True)[list(KEYNESS_COLUMNS)]
 
 
-def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2) -> pd.DataFrame:
+def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2,
+                 leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
     """Document co-occurrence of the ``top`` terms by document frequency, with PMI and NPMI.
+
+    ``leave_out`` (``"place"``, ``"person"``) drops those names before the ``top`` terms are
+    taken, as the top terms do (:func:`analysis.store.names.leave_out_names`): a network
+    whose hubs are the leader and the capital says who and where, not what about.
 
     Returns:
         Columns ``term_a``, ``term_b`` (``term_a < term_b``), ``n_articles``, ``pmi`` and
         ``npmi``, as :func:`analysis.cooccurrence.count_cooccurrence` (same formulas and order).
         ``attrs["terms"]`` lists the ``top`` terms paired, most articles first (a term
-        with no pair of ``min_count`` articles is in no row).
+        with no pair of ``min_count`` articles is in no row); with ``leave_out``,
+        ``attrs["left_out"]`` lists the names dropped, by kind.
     """
     if not 0 < top <= MAX_COOCCURRENCE_TERMS:
         raise ValueError(f"top must be between 1 and {MAX_COOCCURRENCE_TERMS}, not {top}")
     sql, params = term_parts(db, f)
-    chosen = db.frame(
-        f"""SELECT v.term, s.term_id FROM (
-                SELECT term_id, sum(docfreq) AS docfreq FROM ({sql}) GROUP BY term_id
-            ) s JOIN vocabulary v USING (term_id) ORDER BY s.docfreq DESC, v.term LIMIT {int(top)}""", params)
+    left_out = None
+    if leave_out:
+        from analysis.store.names import CANDIDATES, leave_out_names
+
+        chosen = _most_articles(db, sql, params, limit=top + CANDIDATES)
+        chosen = leave_out_names(db, f, chosen, kinds=leave_out, top=top)
+        left_out = chosen.attrs["left_out"]
+    else:
+        chosen = _most_articles(db, sql, params, limit=top)
     ranked = chosen["term"].astype(str).tolist()
     chosen = chosen.sort_values("term", ignore_index=True)
     where = db.article_clause(f)
@@ -200,7 +211,18 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2)
     out = score_pairs(incidence, chosen["term"].to_numpy(dtype=object), n_docs=count_articles(db, f),
                       min_count=min_count)
     out.attrs["terms"] = ranked
+    if left_out is not None:
+        out.attrs["left_out"] = left_out
     return out
+
+
+def _most_articles(db: Database, sql: str, params: tuple, *, limit: int) -> pd.DataFrame:
+    """``term, term_id`` of the ``limit`` terms in the most filtered articles (ties by term)."""
+    return db.frame(
+        f"""SELECT v.term, s.term_id FROM (
+                SELECT term_id, sum(docfreq) AS docfreq FROM ({sql}) GROUP BY term_id
+            ) s JOIN vocabulary v USING (term_id)
+            ORDER BY s.docfreq DESC, v.term LIMIT {int(limit)}""", params)
 
 
 def _empty_keyness() -> pd.DataFrame:
