@@ -168,6 +168,7 @@ def person_name_terms(
     *,
     authors: Iterable[str] = (),
     not_names: Iterable[str] = (),
+    after: Iterable[str] = (),
     min_share: float = MIN_NAME_SHARE,
 ) -> frozenset[str]:
     """The terms that are (parts of) person names.
@@ -178,13 +179,21 @@ def person_name_terms(
         contexts: from :func:`count_name_contexts`.
         authors: names from bylines (:func:`author_names`): always names.
         not_names: words never taken for names (``NameLists.not_names``).
+        after: the words written right after a name (``NameLists.after``): a term that is
+            one of the names found here and one of them, segmented as one word
+            (``习近平总书记`` beside ``习近平``), is a name too. The name must be found on
+            its own: a title's own context (``高级`` before 委员 in ``高级委员``) is no evidence.
         min_share: the share of a term's uses that must be name contexts.
     """
     bylines, words = set(authors), set(not_names)
-    return frozenset(
+    names = {
         term for term, frequency in frequencies.items()
         if term not in words and (term in bylines or contexts.get(term, 0) >= max(1.0, min_share * frequency))
-    )
+    }
+    endings = tuple(after)
+    titled = {term for term in frequencies if term not in words and term not in names
+              and any(term.endswith(word) and term[:-len(word)] in names for word in endings)}
+    return frozenset(names | titled)
 
 
 def corpus_name_terms(
@@ -208,7 +217,9 @@ def corpus_name_terms(
              zip(articles["title"].fillna(""), articles["text"].fillna(""), strict=True))
     contexts = count_name_contexts(texts, lists=lists)
     authors = author_names(articles["author"])
-    candidates = set(contexts) | authors
-    frequencies = Counter(term for terms in tokens["terms"] for term in terms if term in candidates)
-    people = person_name_terms(frequencies, contexts, authors=authors, not_names=lists.not_names)
+    candidates, titled = set(contexts) | authors, tuple(lists.after)  # titled: 习近平总书记
+    frequencies = Counter(term for terms in tokens["terms"] for term in terms
+                          if term in candidates or term.endswith(titled))
+    people = person_name_terms(frequencies, contexts, authors=authors, not_names=lists.not_names,
+                               after=lists.after)
     return places | people

@@ -154,6 +154,20 @@ def test_a_member_named_before_weiyuan_is_a_name_but_a_standing_or_sector_member
     assert names == {"南立新"}
 
 
+def test_a_name_and_its_title_segmented_as_one_word_is_a_name_when_the_name_is_one_alone():
+    from analysis.name_terms import count_name_contexts, load_name_lists, person_name_terms
+
+    lists = load_name_lists()
+    texts = ["龚怀宝同志指出，要协商。", "会上，龚怀宝强调团结。", "高级委员出席。"]
+    contexts = count_name_contexts(texts, lists=lists)
+    assert contexts["龚怀宝"] == 2 and contexts["高级"] == 1  # 高 is a surname, 委员 follows names
+    frequencies = {"龚怀宝": 2, "龚怀宝总书记": 5, "龚怀宝主席": 1, "王芳主席": 1, "政协主席": 4, "高级委员": 1}
+    names = person_name_terms(frequencies, contexts, not_names=lists.not_names, after=lists.after)
+    # 王芳 is never seen as a name here, 政协 is no name, and 高级 only ever stands before 委员
+    assert names == {"龚怀宝", "龚怀宝总书记", "龚怀宝主席"}
+    assert person_name_terms(frequencies, contexts, not_names=lists.not_names) == {"龚怀宝"}  # without `after`
+
+
 # --- the keywords tab ------------------------------------------------------------------------
 
 
