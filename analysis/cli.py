@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import sys
 from collections import Counter
@@ -197,12 +198,15 @@ POSITIVE_OPTIONS = {"top": "--top", "workers": "--workers", "batch_size": "--bat
 
 
 def check_positive(args: argparse.Namespace) -> None:
-    """Refuse a count, size or time of zero or less (``--workers 0``) before any input is read."""
+    """Refuse a count, size or time of zero or less (``--workers 0``) or not finite (``nan``).
+
+    Checked before any input is read.
+    """
     for dest, option in POSITIVE_OPTIONS.items():
         value = getattr(args, dest, None)
         if isinstance(value, int) and value <= 0:
             raise UsageError("usage_not_positive_int", option=option, value=value)
-        if value is not None and value <= 0:
+        if value is not None and not (math.isfinite(value) and value > 0):
             raise UsageError("usage_not_positive", option=option)
 
 

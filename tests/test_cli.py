@@ -571,6 +571,15 @@ def test_counts_of_zero_or_less_are_refused_before_anything_is_read_or_written(c
     assert err.splitlines() == [f"govthemes: error: {option} must be a positive whole number (1 or more), not {value}"]
 
 
+@pytest.mark.parametrize("value", ["nan", "inf"])
+@pytest.mark.parametrize("option", ["--max-file-mb", "--max-pdf-seconds"])
+def test_a_size_or_time_that_is_not_a_finite_number_is_refused_in_one_line(capsys, monkeypatch, option, value):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    status, out, err = run(capsys, "articles", PAGE, option, value, "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {option} must be a positive number"]
+
+
 def test_a_configuration_folder_that_does_not_exist_is_named_in_one_line_in_the_user_s_language(
         capsys, monkeypatch, recwarn):
     monkeypatch.setenv("GOVTHEMES_DATA", "/nonexistent/govthemes-data")
