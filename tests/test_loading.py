@@ -195,6 +195,17 @@ def test_truncated_json_keeps_the_complete_records(tmp_path):
     assert "truncated" in report.errors[0].message
 
 
+def test_json_nested_thousands_deep_is_reported_not_a_traceback(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)
+    (tmp_path / "deep.jsonl").write_text(good + "\n" + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = load(tmp_path)
+    whole, lines = report_of(result, "deep.json"), report_of(result, "deep.jsonl")
+    assert (whole.status, [(p.line, p.code) for p in whole.errors]) == ("failed", [(None, "json_too_deep")])
+    assert (lines.status, lines.articles, [(p.line, p.code) for p in lines.errors]) == (
+        "partial", 1, [(2, "json_too_deep")])
+
+
 def test_json_lines_with_a_bad_line(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)

@@ -259,6 +259,9 @@ def read_json_lines(text: str) -> RecordBatch:
         except json.JSONDecodeError as exc:
             batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
             continue
+        except RecursionError:
+            batch.fail("json_too_deep", line=number)
+            continue
         if not isinstance(value, dict):
             batch.fail("not_a_json_object", line=number, found=json_kind(value))
             continue
@@ -282,6 +285,9 @@ def read_json(text: str) -> RecordBatch:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         return _salvage_json_list(text, exc)
+    except RecursionError:  # ``[[[[…`` thousands deep: Python's parser recurses once per level
+        batch.errors.append(Problem.of("json_too_deep"))
+        return batch
     items = _find_record_list(document)
     if items is None:
         batch.errors.append(Problem.of("no_record_list", keys=", ".join(LIST_KEYS[:3])))
@@ -339,7 +345,7 @@ def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
             break
         try:
             value, position = decoder.raw_decode(text, position)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             break
         number += 1
         if isinstance(value, dict):
