@@ -396,6 +396,21 @@ def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_nam
     assert set(result.articles["edition_date"].dt.strftime("%Y-%m-%d")) == {"2024-05-22", "2024-05-23"}
 
 
+def test_a_file_whose_name_is_gbk_bytes_on_disk_is_read_and_named_in_chinese(tmp_path):
+    import os
+
+    folder = tmp_path / "报纸"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "2024-05-23_甘肃.txt".encode("gbk")
+    with open(name, "wb") as handle:
+        handle.write(f"本报讯 {LEAD}".encode())
+    result = load(folder)
+    (report,) = result.reports
+    assert (report.source, report.status) == (str(folder / "2024-05-23_甘肃.txt"), "loaded")
+    assert result.articles["edition_date"].tolist() == [pd.Timestamp("2024-05-23")]
+    json.dumps([report.to_dict()], ensure_ascii=False).encode("utf-8")  # writable as a report
+
+
 def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("本报讯 会议召开。" * 20000, encoding="utf-8")

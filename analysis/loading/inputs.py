@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator
     given: set[Path] = set()
     for path in map(Path, paths):
         if not path.exists():
-            yield FileReport(source=str(path)).fail("no_such_path")
+            yield FileReport(source=path_name(path)).fail("no_such_path")
             continue
         files = [path] if path.is_file() else _walk(path)
         for file in files:
@@ -92,7 +93,7 @@ def _walk(folder: Path) -> list[Path | FileReport]:
     found: list[Path | FileReport] = []
     for file in sorted(_visible_files(folder)):
         if file.name.lower().startswith(DOC_FILE_PREFIXES):
-            found.append(FileReport(source=str(file)).fail("documentation_file"))
+            found.append(FileReport(source=path_name(file)).fail("documentation_file"))
             continue
         found.append(file)
     return found
@@ -101,8 +102,42 @@ def _walk(folder: Path) -> list[Path | FileReport]:
 def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
     size = file.stat().st_size
     if size > max_file_bytes:
-        return _too_large(str(file), size, max_file_bytes)
-    return InputFile(str(file), size, file.read_bytes)
+        return _too_large(path_name(file), size, max_file_bytes)
+    return InputFile(path_name(file), size, file.read_bytes)
+
+
+def path_name(path: Path) -> str:
+    """A path as the analyst would write it, even when a file name is not UTF-8.
+
+    A name copied from a Chinese Windows disk or archive can be GBK bytes, which Python
+    holds as unprintable stand-ins (surrogates) that no report or table can be written
+    with. Each such part is read again as GB18030, else shown with its bytes escaped.
+    """
+    parts = str(path).split(os.sep)
+    return os.sep.join(part if _is_utf8(part) else _decode_bytes(os.fsencode(part)) for part in parts)
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _decode_bytes(raw: bytes) -> str:
+    """A file name's bytes as UTF-8, else GB18030, else UTF-8 with the odd bytes escaped."""
+    return decode_name(raw) or raw.decode("utf-8", "backslashreplace")
+
+
+def decode_name(raw: bytes) -> str | None:
+    """A file name's bytes read as UTF-8, else as GB18030, or None when neither reads them."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _mb(size: int) -> str:
@@ -185,12 +220,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
         raw = info.filename.encode("cp437")
     except UnicodeEncodeError:
         return info.filename
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return info.filename
+    return decode_name(raw) or info.filename
 
 
 def _is_hidden(member: str) -> bool:
