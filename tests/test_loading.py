@@ -38,6 +38,22 @@ def one_sheet_book(path, *rows, merge=None):
     return path
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_column_name_the_header_repeats_keeps_the_first_column_and_names_the_other(tmp_path, suffix):
+    rows = [["标题", "正文", "正文"], ["甲", LEAD, "编者按"]]
+    path = tmp_path / f"twice{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        one_sheet_book(path, *rows)
+    result = load(path)
+    assert result.articles["text"].tolist() == [LEAD]
+    (reason,) = report_of(result, path.name).skipped
+    assert (reason.line, reason.code, dict(reason.params)) == (
+        1, "duplicate_column", {"column": "正文", "renamed": "正文 (2)"})
+    assert "--columns '正文 (2)=text'" in reason.message
+
+
 def test_csv_with_chinese_headers(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(

@@ -15,6 +15,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -107,10 +108,11 @@ def read_delimited(
         return batch
     at = find_header([row for _, row in candidates], columns)
     header_line = candidates[at][0]
-    header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(candidates[at][1])]
+    header = _header_names(candidates[at][1])
     for line, row in candidates[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=line, header_line=header_line,
                                         text=_row_text(row)))
+    batch.skipped += _repeated_columns(candidates[at][1], header_line)
     for line, row in chain(first[first.index(candidates[at]) + 1:], rows):
         if isinstance(row, csv.Error):
             batch.fail("malformed_csv", line=line, detail=str(row))
@@ -222,14 +224,34 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | N
     for number, row in first[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=first[at][0],
                                         text=_row_text(row)))
+    batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
         batch.add(number, dict(zip(header, row, strict=False)))
     return batch
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
-    """A row read as column names: empty cells named by position (``column_3``)."""
-    return [str(c).strip() if c not in (None, "") else f"column_{i + 1}" for i, c in enumerate(row)]
+    """A row read as column names: empty cells named by position (``column_3``).
+
+    A name the row repeats is numbered from its second time (``text (2)``): as keys of one
+    record, the later column would otherwise replace the first without a word.
+    """
+    seen: Counter[str] = Counter()
+    names = []
+    for name in _cell_names(row):
+        seen[name] += 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _cell_names(row: Sequence[Any]) -> list[str]:
+    return [("" if cell is None else str(cell).strip()) or f"column_{i + 1}" for i, cell in enumerate(row)]
+
+
+def _repeated_columns(row: Sequence[Any], line: int) -> list[Problem]:
+    """One reason for each column whose name the header row repeats (read as ``text (2)``)."""
+    return [Problem.of("duplicate_column", line=line, column=name, renamed=numbered)
+            for name, numbered in zip(_cell_names(row), _header_names(row), strict=True) if name != numbered]
 
 
 def read_parquet(data: bytes) -> RecordBatch:
