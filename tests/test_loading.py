@@ -211,6 +211,17 @@ def test_truncated_json_keeps_the_complete_records(tmp_path):
     assert "truncated" in report.errors[0].message
 
 
+def test_json_object_holding_its_records_by_key_loads_every_record(tmp_path):
+    records = {"a1": {"title": "甲", "text": LEAD}, "a2": {"title": "乙", "text": LEAD + "第二篇。"}}
+    (tmp_path / "keyed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    one = {"meta": {"title": "甲", "date": "2024-06-14"}, "body": {"text": LEAD}}
+    (tmp_path / "one.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path)
+    assert result.articles["title"].tolist() == ["甲", "乙", "甲"]
+    keyed = report_of(result, "keyed.json")
+    assert (keyed.records, keyed.articles) == (2, 2)
+
+
 def test_json_nested_thousands_deep_is_reported_not_a_traceback(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
     good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)

@@ -299,6 +299,8 @@ LIST_KEYS = ("videoList", "articles", "items", "data", "records", "list", "resul
 def read_json(text: str) -> RecordBatch:
     """Read a JSON document: a list of objects, an object holding one, or one object.
 
+    An object whose values are objects of the same fields holds one record under each key.
+
     A truncated list (a download cut off) still yields the objects before the cut, and
     the cut is reported with its line and column.
     """
@@ -347,7 +349,21 @@ def _find_record_list(document: Any) -> list[Any] | None:
     lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
     if len(lists) == 1:
         return lists[0]
+    if _is_keyed_records(document):
+        return list(document.values())
     return [document]
+
+
+def _is_keyed_records(document: dict[str, Any]) -> bool:
+    """Whether an object holds its records by key (``{"a1": {"title"…}, "a2": {"title"…}}``).
+
+    Its values are two or more objects sharing a field name, where one article's nested
+    parts (``{"meta": {…}, "content": {…}}``) name different fields.
+    """
+    values = list(document.values())
+    if len(values) < 2 or not all(isinstance(v, dict) and v for v in values):
+        return False
+    return bool(set.intersection(*(set(v) for v in values)))
 
 
 def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
