@@ -212,6 +212,19 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     assert any("outside the data folder" in e.value for e in at.error)
 
 
+def test_a_link_in_a_folder_to_a_file_outside_the_data_root_is_not_read(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    (root / "pages").mkdir(parents=True)
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(root))
+    (root / "pages" / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    (tmp_path / "secret.txt").write_text("本报讯 机密文件不应被读取，这里有一句完整的话。", encoding="utf-8")
+    (root / "pages" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    at = open_folder("pages")
+    assert matched(at) == 4
+    assert _by_file(at, "status")["secret.txt"] == "未载入"
+    assert "数据根目录" in _by_file(at, "reasons")["secret.txt"]
+
+
 def test_a_province_that_is_not_one_is_named_and_the_folder_loads_without_it(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     (tmp_path / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
@@ -239,6 +252,16 @@ def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkey
     assert any("is not a store" in e.value for e in at.error)
 
 
+def open_folder(typed: str) -> AppTest:
+    """The dashboard with ``typed`` entered in the folder form, run without an exception."""
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(typed).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _by_file(at: AppTest, column: str) -> dict[str, object]:
     """A column of the load summary's file table, by file name."""
     files = next(d.value for d in at.dataframe if "status" in d.value.columns)
@@ -255,11 +278,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     (pages / "empty.txt").write_bytes(b"")
     good = {"id": "x1", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"}
     (pages / "news.jsonl").write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
-    at = AppTest.from_file(SCRIPT, default_timeout=240)
-    at.run()
-    at.radio(key="source_kind").set_value("folder").run()
-    at.text_input(key="folder_path").input("pages").run()
-    assert not at.exception, at.exception
+    at = open_folder("pages")
     assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
     assert summary.label.startswith("载入结果：共 3 个文件") and "1 个未载入" in summary.label

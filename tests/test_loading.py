@@ -438,6 +438,20 @@ def test_a_file_whose_name_is_gbk_bytes_on_disk_is_read_and_named_in_chinese(tmp
     json.dumps([report.to_dict()], ensure_ascii=False).encode("utf-8")  # writable as a report
 
 
+def test_under_a_root_a_link_to_a_file_outside_it_is_refused_and_named(tmp_path):
+    root, outside = tmp_path / "root", tmp_path / "secret.txt"
+    (root / "pages").mkdir(parents=True)
+    outside.write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (root / "pages" / "ok.txt").write_text(f"本报讯 {LEAD}第二篇。", encoding="utf-8")
+    (root / "pages" / "link.txt").symlink_to(outside)
+    result = load_articles([root / "pages"], root=root)
+    assert len(result.articles) == 1
+    link = report_of(result, "link.txt")
+    assert (link.status, [p.code for p in link.errors]) == ("failed", ["link_outside_root"])
+    assert str(root) in link.errors[0].message
+    assert len(load(root / "pages").articles) == 2  # on the command line, links are followed
+
+
 def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("本报讯 会议召开。" * 20000, encoding="utf-8")

@@ -149,14 +149,17 @@ def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: Load
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def folder_source(
-    path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang, config: str = ""
+    path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang, config: str = "", *,
+    root: str,
 ) -> Source:
     """A folder (or file) on the server, loaded and indexed once per signature, form and ``config``.
 
-    Not once per language: see :func:`upload_source`.
+    Not once per language: see :func:`upload_source`. A file in it that links outside the
+    data ``root`` is named in the load summary, not read.
     """
     bar = st.progress(0.0, text=t("loading", _lang))
-    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang))
+    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang),
+                           root=Path(root))
     bar.empty()
     return _index(result, f"folder:{path}:{form.label}:{config}", _lang, form="folder",
                   split_paragraphs=form.split_paragraphs)
@@ -268,7 +271,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         return None
     if not _folder_confirmed(scan, lang):
         return None
-    return folder_source(str(path), scan.signature, scan.n_files, form, lang, config)
+    return folder_source(str(path), scan.signature, scan.n_files, form, lang, config, root=str(data_root()))
 
 
 def _folder_confirmed(scan: FolderScan, lang: Lang) -> bool:

@@ -105,7 +105,7 @@ def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners:
 
 def load_articles(
     paths: Iterable[str | Path], options: LoadOptions | None = None, *,
-    progress: ProgressCallback | None = None,
+    progress: ProgressCallback | None = None, root: Path | None = None,
 ) -> LoadResult:
     """Load articles from files, folders and zip archives.
 
@@ -113,12 +113,14 @@ def load_articles(
         paths: the inputs.
         options: edition date, province, column mapping, outlet, size limit.
         progress: optional callback after each file.
+        root: read nothing outside this folder: a file in a folder that links outside it
+            is reported (``link_outside_root``), not read (the dashboard's data root).
 
     Returns:
         The articles table and one report per input file.
     """
     options = options or LoadOptions()
-    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes), options, progress)
+    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes, root=root), options, progress)
 
 
 def load_uploads(

@@ -35,12 +35,16 @@ class InputFile:
     read: Callable[[], bytes]
 
 
-def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+def iter_inputs(
+    paths: Iterable[str | Path], *, max_file_bytes: int, root: Path | None = None
+) -> Iterator[InputFile | FileReport]:
     """Yield every input file, or a failed report for each one that cannot be read.
 
     Args:
         paths: files, folders and .zip archives.
         max_file_bytes: the per-file size limit.
+        root: when given (the dashboard's data root), a file in a folder that is a link
+            to a file outside it is refused, not read.
 
     Yields:
         :class:`InputFile` for each readable file, :class:`FileReport` (failed) otherwise.
@@ -61,6 +65,9 @@ def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator
             given.add(where.resolve())
             if isinstance(file, FileReport):
                 yield file
+                continue
+            if root is not None and not file.resolve().is_relative_to(root.resolve()):
+                yield FileReport(source=path_name(file)).fail("link_outside_root", root=str(root))
                 continue
             yield from _check(_open_path(file, max_file_bytes), seen, max_file_bytes)
 
