@@ -411,6 +411,34 @@ def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
     return data
 
 
+def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
+    empty, hidden = io.BytesIO(), io.BytesIO()
+    zipfile.ZipFile(empty, "w").close()
+    with zipfile.ZipFile(hidden, "w") as archive:
+        archive.writestr("__MACOSX/._a.txt", b"x")
+        archive.writestr("folder/", b"")
+    result = load_uploads([("empty.zip", empty.getvalue()), ("hidden.zip", hidden.getvalue())])
+    assert [(r.source, r.status, [p.code for p in r.errors]) for r in result.reports] == [
+        ("empty.zip", "failed", ["empty_archive"]), ("hidden.zip", "failed", ["empty_archive"])]
+
+
+def test_links_to_folders_pipes_and_broken_links_in_a_folder_are_each_named_not_passed_over(tmp_path):
+    import os
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (tmp_path / "data" / "loop").symlink_to(tmp_path / "data")
+    (tmp_path / "data" / "sub").mkdir()
+    (tmp_path / "data" / "sub" / "up").symlink_to("..")
+    (tmp_path / "data" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "data" / "pipe.txt")
+    result = load(tmp_path / "data", tmp_path / "data" / "pipe.txt")
+    codes = {Path(r.source).relative_to(tmp_path / "data").as_posix(): [p.code for p in r.errors]
+             for r in result.reports}
+    assert codes == {"a.txt": [], "gone.txt": ["not_a_file"], "loop": ["linked_folder"],
+                     "pipe.txt": ["not_a_file"], "sub/up": ["linked_folder"]}
+
+
 def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_name_and_date():
     page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
     data = zip_with_unflagged_names({

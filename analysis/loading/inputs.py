@@ -54,15 +54,12 @@ def iter_inputs(
     seen: dict[str, str] = {}
     given: set[Path] = set()
     for path in map(Path, paths):
-        if not path.exists():
-            yield FileReport(source=path_name(path)).fail("no_such_path")
-            continue
-        files = [path] if path.is_file() else _walk(path)
-        for file in files:
-            where = Path(file.source) if isinstance(file, FileReport) else file
-            if where.resolve() in given:
+        for file in _entries(path):
+            # a link's own report is about the link, not where it leads (two links, two reports)
+            where = Path(file.source).absolute() if isinstance(file, FileReport) else file.resolve()
+            if where in given:
                 continue
-            given.add(where.resolve())
+            given.add(where)
             if isinstance(file, FileReport):
                 yield file
                 continue
@@ -70,6 +67,17 @@ def iter_inputs(
                 yield FileReport(source=path_name(file)).fail("link_outside_root", root=str(root))
                 continue
             yield from _check(_open_path(file, max_file_bytes), seen, max_file_bytes)
+
+
+def _entries(path: Path) -> list[Path | FileReport]:
+    """What one path given stands for: itself, the files of a folder, or why it is neither."""
+    if not path.exists():
+        return [FileReport(source=path_name(path)).fail("no_such_path")]
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return _walk(path)
+    return [FileReport(source=path_name(path)).fail("not_a_file")]
 
 
 def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
@@ -85,24 +93,34 @@ def empty_folders(paths: Iterable[str | Path]) -> bool:
     Stops at the first visible file: the load walks the folders again, in order.
     """
     folders = [Path(p) for p in paths]
-    return bool(folders) and all(f.is_dir() and not any(_visible_files(f)) for f in folders)
+    return bool(folders) and all(f.is_dir() and not any(_visible_entries(f)) for f in folders)
 
 
-def _visible_files(folder: Path) -> Iterator[Path]:
-    """The files under ``folder``, unsorted, but for those under a name starting with a dot."""
-    for file in folder.rglob("*"):
-        if file.is_file() and not any(part.startswith(".") for part in file.relative_to(folder).parts):
-            yield file
+def _visible_entries(folder: Path) -> Iterator[Path]:
+    """Everything under ``folder`` but its subfolders, unsorted, and but what is under a dot name.
+
+    Files, and what the walk does not enter or cannot read: links to folders, pipes,
+    devices, broken links.
+    """
+    for entry in folder.rglob("*"):
+        if entry.is_dir() and not entry.is_symlink():
+            continue
+        if not any(part.startswith(".") for part in entry.relative_to(folder).parts):
+            yield entry
 
 
 def _walk(folder: Path) -> list[Path | FileReport]:
-    """Files under a folder, sorted; documentation files are reported, not read."""
+    """Files under a folder, sorted; documentation files and what is not a file are reported, not read."""
     found: list[Path | FileReport] = []
-    for file in sorted(_visible_files(folder)):
-        if file.name.lower().startswith(DOC_FILE_PREFIXES):
-            found.append(FileReport(source=path_name(file)).fail("documentation_file"))
-            continue
-        found.append(file)
+    for entry in sorted(_visible_entries(folder)):
+        if entry.is_dir():
+            found.append(FileReport(source=path_name(entry)).fail("linked_folder"))
+        elif not entry.is_file():
+            found.append(FileReport(source=path_name(entry)).fail("not_a_file"))
+        elif entry.name.lower().startswith(DOC_FILE_PREFIXES):
+            found.append(FileReport(source=path_name(entry)).fail("documentation_file"))
+        else:
+            found.append(entry)
     return found
 
 
@@ -188,6 +206,9 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         yield FileReport(source=name).fail("bad_zip", detail=str(exc))
+        return
+    if not any(not info.is_dir() and not _is_hidden(info.filename) for info in archive.infolist()):
+        yield FileReport(source=name).fail("empty_archive")
         return
     with archive:
         for info in archive.infolist():
