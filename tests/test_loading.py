@@ -480,6 +480,24 @@ def test_under_a_root_a_link_to_a_file_outside_it_is_refused_and_named(tmp_path)
     assert len(load(root / "pages").articles) == 2  # on the command line, links are followed
 
 
+def test_a_file_the_system_refuses_to_read_is_named_with_the_reason_and_the_others_load(tmp_path, monkeypatch):
+    (tmp_path / "ok.txt").write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(f"本报讯 {LEAD}第二篇。", encoding="utf-8")
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = load(tmp_path)
+    assert len(result.articles) == 1
+    locked = report_of(result, "locked.txt")
+    assert (locked.status, [p.code for p in locked.errors]) == ("failed", ["unreadable_file"])
+    assert "Permission denied" in locked.errors[0].message
+
+
 def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("本报讯 会议召开。" * 20000, encoding="utf-8")

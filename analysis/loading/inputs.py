@@ -125,10 +125,15 @@ def _walk(folder: Path) -> list[Path | FileReport]:
 
 
 def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
-    size = file.stat().st_size
-    if size > max_file_bytes:
-        return _too_large(path_name(file), size, max_file_bytes)
-    return InputFile(path_name(file), size, file.read_bytes)
+    """The file read, or why it cannot be: too large, or refused by the system (no permission, gone)."""
+    try:
+        size = file.stat().st_size
+        if size > max_file_bytes:
+            return _too_large(path_name(file), size, max_file_bytes)
+        data = file.read_bytes()
+    except OSError as exc:
+        return FileReport(source=path_name(file)).fail("unreadable_file", detail=exc.strerror or str(exc))
+    return InputFile(path_name(file), size, lambda: data)
 
 
 def path_name(path: Path) -> str:
