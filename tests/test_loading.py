@@ -422,6 +422,20 @@ def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_re
         ("empty.zip", "failed", ["empty_archive"]), ("hidden.zip", "failed", ["empty_archive"])]
 
 
+def test_a_password_protected_zip_member_is_named_as_such_and_the_others_load():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("secret.txt", f"本报讯 {LEAD}")
+        archive.writestr("open.txt", f"本报讯 {LEAD}第二篇。")
+    data = bytearray(buffer.getvalue())
+    data[6] |= 1  # the encrypted flag, in the first member's local header and central directory entry
+    data[data.find(b"PK\x01\x02") + 8] |= 1
+    result = load_uploads([("pages.zip", bytes(data))])
+    assert [(r.source, [p.code for p in r.errors]) for r in result.reports] == [
+        ("pages.zip!secret.txt", ["zip_encrypted"]), ("pages.zip!open.txt", [])]
+    assert "password" in result.reports[0].errors[0].message and "密码" in result.reports[0].errors[0].text("zh")
+
+
 def test_links_to_folders_pipes_and_broken_links_in_a_folder_are_each_named_not_passed_over(tmp_path):
     import os
 

@@ -235,6 +235,8 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
                               max_file_bytes)
 
 
+ENCRYPTED_FLAG = 0x1
+"""The zip flag bit saying a member is encrypted (needs a password)."""
 UTF8_NAME_FLAG = 0x800
 """The zip flag bit saying a member's name is UTF-8 (otherwise the format says CP437)."""
 
@@ -262,11 +264,13 @@ def _is_hidden(member: str) -> bool:
 
 
 def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | None:
-    """Why a zip member must not be read (zip slip, size, zip bomb), or None."""
+    """Why a zip member must not or cannot be read (zip slip, a password, size, zip bomb), or None."""
     raw = info.filename.replace("\\", "/")
     path = PurePosixPath(raw)
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in path.parts:
         return Problem.of("zip_slip", member=member_name(info))
+    if info.flag_bits & ENCRYPTED_FLAG:
+        return Problem.of("zip_encrypted")
     if info.file_size > max_file_bytes:
         return Problem.of("too_large", size=_mb(info.file_size), limit=_mb(max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
