@@ -83,6 +83,8 @@ BAD_UPLOADS = [
     ("day3.md", MARKDOWN.encode(), "story_without_text"),
     ("header_only.csv", "标题,正文\n".encode(), "no_records"),
     ("bom_only.csv", codecs.BOM_UTF8, "empty_after_bom"),
+    ("spaces.txt", b"  \r\n\n\t\n", "blank_file"),
+    ("spaces.json", b"   ", "blank_file"),
     ("commas_only.csv", b",,\n", "no_header"),
     ("ragged.csv", f'标题,正文\n甲,"{BODY}"\n乙,多,余\n'.encode(), "wrong_field_count"),
     ("no_text.csv", "标题,日期\n甲,2024-01-01\n".encode(), "no_text_column"),
