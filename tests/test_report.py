@@ -105,6 +105,9 @@ BAD_UPLOADS = [
     ("evil.zip", _zip({"pages/p1.txt": f"本报讯 {BODY}".encode(), "../../etc/evil.txt": BODY.encode()}), "zip_slip"),
     ("bomb.zip", _zip({"zeros.txt": b"0" * (11 * 2**20)}), "zip_bomb"),
     ("twice.zip", _zip({"a.txt": f"本报讯 {BODY}".encode(), "b.txt": f"本报讯 {BODY}".encode()}), "duplicate_file"),
+    ("empty.zip", _zip({}), "empty_archive"),
+    ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
+    ("twice.csv", f'标题,正文,正文\n甲,"{BODY}",按\n'.encode(), "duplicate_column"),
 ]
 
 
