@@ -14,8 +14,8 @@ import math
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -171,8 +171,7 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     if not args.paths:
         raise UsageError("usage_no_paths")
     result, repeats = count_repeats_once(load_articles(args.paths, options_from_args(args)))
-    if args.report:
-        write_reports(result.reports, args.report)
+    save_reports(result.reports, args.report)
     summary = summarize_reports(result.reports)
     lang = args.lang
     say("cli_summary", lang, articles=summary["articles"], files=summary["files"],
@@ -245,8 +244,28 @@ def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] 
 
 def write_output(table: pd.DataFrame, args: argparse.Namespace) -> None:
     """Write a command's table where ``--output`` says (stdout by default), in ``--format``."""
-    with open_output(args.output, fmt=args.format) as stream:
+    with writing("--output", args.output), open_output(args.output, fmt=args.format) as stream:
         write_table(table, stream, fmt=args.format)
+
+
+def save_reports(reports: list[FileReport], path: str | None) -> None:
+    """Write the load reports where ``--report`` says, if it was given."""
+    if path:
+        with writing("--report", path):
+            write_reports(reports, path)
+
+
+@contextmanager
+def writing(option: str, path: str | None) -> Iterator[None]:
+    """Name the option and the file when writing it fails (a full disk, a folder one may not write)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if path is None:  # stdout
+            raise
+        raise CodedError("cannot_write", option=option, path=path, detail=exc.strerror or str(exc)) from exc
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}

@@ -571,6 +571,21 @@ def test_counts_of_zero_or_less_are_refused_before_anything_is_read_or_written(c
     assert err.splitlines() == [f"govthemes: error: {option} must be a positive whole number (1 or more), not {value}"]
 
 
+@pytest.mark.parametrize(("option", "writer"), [("--output", "analysis.cli.write_table"),
+                                                 ("--report", "analysis.cli.write_reports")])
+def test_a_file_that_cannot_be_written_is_named_with_its_option_and_the_reason(capsys, tmp_path, monkeypatch,
+                                                                                option, writer):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writer, full)
+    target = tmp_path / "out.json"
+    status, _, err = run(capsys, "articles", PAGE, option, str(target), "--lang", "zh")
+    assert status == 2
+    assert err.splitlines()[-1] == (f"govthemes：错误：无法写入 {option} {target}（No space left on device）："
+                                    "请换一个有写入权限、磁盘空间充足的文件夹中的文件")
+
+
 @pytest.mark.parametrize("value", ["nan", "inf"])
 @pytest.mark.parametrize("option", ["--max-file-mb", "--max-pdf-seconds"])
 def test_a_size_or_time_that_is_not_a_finite_number_is_refused_in_one_line(capsys, monkeypatch, option, value):
