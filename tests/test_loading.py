@@ -411,6 +411,23 @@ def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
     return data
 
 
+@pytest.mark.parametrize("name", ["export.csv", "export", "pages.zip!export.txt"])
+def test_a_workbook_under_another_name_is_read_as_a_workbook_not_unpacked_into_its_xml(tmp_path, name):
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    if "!" in name:
+        archive, member = name.split("!")
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as outer:
+            outer.writestr(member, book.getvalue())
+        result = load_uploads([(archive, data.getvalue())])
+    else:
+        result = load_uploads([(name, book.getvalue())])
+    (report,) = result.reports
+    assert (report.source, report.articles, result.articles["title"].tolist()) == (name, 1, ["甲"])
+    assert [p.code for p in report.warnings][:1] == ["office_misnamed"]
+
+
 def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
     empty, hidden = io.BytesIO(), io.BytesIO()
     zipfile.ZipFile(empty, "w").close()

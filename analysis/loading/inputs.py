@@ -193,7 +193,8 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    if suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES):
+    zipped = data[:4] == b"PK\x03\x04"
+    if suffix == ".zip" or (zipped and suffix not in OFFICE_SUFFIXES and office_suffix(data) is None):
         yield from _zip_members(item.name, data, seen, max_file_bytes)
         return
     digest = hashlib.sha256(data).hexdigest()
@@ -237,6 +238,26 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
 
 ENCRYPTED_FLAG = 0x1
 """The zip flag bit saying a member is encrypted (needs a password)."""
+OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx"}
+"""The part of an Office file (itself a zip) that says which kind it is."""
+
+
+def office_suffix(data: bytes) -> str | None:
+    """``.xlsx`` or ``.docx`` for a workbook or Word document, whatever its name, else None.
+
+    Saved under another name (``export.csv``, no extension at all) such a file is still a
+    zip inside, and would otherwise be unpacked into its XML parts, each read as an article.
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
+
+
 UTF8_NAME_FLAG = 0x800
 """The zip flag bit saying a member's name is UTF-8 (otherwise the format says CP437)."""
 

@@ -18,6 +18,7 @@ from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
+from analysis.loading.inputs import office_suffix
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
@@ -57,6 +58,11 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     suffix = PurePath(name).suffix.lower()
     if not data:
         return [], report.fail("empty_file")
+    if suffix not in {".xlsx", ".xlsm", ".docx"} and (actual := office_suffix(data)) is not None:
+        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
+        suffix = actual
+    elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
+        return [], report.fail("xlsx_not_a_workbook")
     if suffix == ".xls":
         return [], report.fail("xls_format")
     if suffix in {".xlsx", ".xlsm"}:
