@@ -6,6 +6,7 @@ that the Chinese reads as Chinese.
 """
 
 import codecs
+import functools
 import io
 import json
 import re
@@ -108,6 +109,8 @@ BAD_UPLOADS = [
     ("bomb.zip", _zip({"zeros.txt": b"0" * (11 * 2**20)}), "zip_bomb"),
     ("twice.zip", _zip({"a.txt": f"本报讯 {BODY}".encode(), "b.txt": f"本报讯 {BODY}".encode()}), "duplicate_file"),
     ("empty.zip", _zip({}), "empty_archive"),
+    ("nested.zip", functools.reduce(lambda data, level: _zip({f"{level}.zip": data}), range(1200),
+                                    _zip({"a.txt": f"本报讯 {BODY}".encode()})), "zip_too_deep"),
     ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
     ("twice.csv", f'标题,正文,正文\n甲,"{BODY}",按\n'.encode(), "duplicate_column"),
 ]

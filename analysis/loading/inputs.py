@@ -22,6 +22,8 @@ from analysis.report import FileReport, Problem
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
 OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
 """Formats that are zip files inside but are read as themselves, not as archives."""
+MAX_ZIP_DEPTH = 8
+"""Archives inside archives are opened this many levels deep; one deeper is reported, not opened."""
 MAX_ZIP_RATIO = 200
 """Members that expand more than this many times their compressed size are refused."""
 
@@ -186,8 +188,8 @@ def _too_large(name: str, size: int, limit: int) -> FileReport:
 
 
 def _check(item: InputFile | FileReport, seen: dict[str, str],
-           max_file_bytes: int) -> Iterator[InputFile | FileReport]:
-    """Expand archives and refuse duplicates."""
+           max_file_bytes: int, depth: int = 0) -> Iterator[InputFile | FileReport]:
+    """Expand archives (``depth`` inside others already) and refuse duplicates."""
     if isinstance(item, FileReport):
         yield item
         return
@@ -195,7 +197,10 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
     zipped = data[:4] == b"PK\x03\x04"
     if suffix == ".zip" or (zipped and suffix not in OFFICE_SUFFIXES and office_suffix(data) is None):
-        yield from _zip_members(item.name, data, seen, max_file_bytes)
+        if depth >= MAX_ZIP_DEPTH:
+            yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
+        else:
+            yield from _zip_members(item.name, data, seen, max_file_bytes, depth)
         return
     digest = hashlib.sha256(data).hexdigest()
     if digest in seen:
@@ -206,7 +211,7 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
 
 
 def _zip_members(name: str, data: bytes, seen: dict[str, str],
-                 max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+                 max_file_bytes: int, depth: int) -> Iterator[InputFile | FileReport]:
     """Yield the members of a zip archive, refusing unsafe paths and oversized members."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -233,7 +238,7 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
                 yield FileReport(source=member).fail("zip_member_unreadable", detail=str(exc))
                 continue
             yield from _check(InputFile(member, len(content), lambda c=content: c), seen,
-                              max_file_bytes)
+                              max_file_bytes, depth + 1)
 
 
 ENCRYPTED_FLAG = 0x1
