@@ -167,6 +167,15 @@ def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
     assert any(i.value == "链接中的 place=999999 在这批文章里没有（或格式不对），已忽略。" for i in at.info)
 
 
+def test_a_shared_link_cannot_put_a_markdown_link_into_the_page():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["place"] = "[请重新登录](https://example.com/login)"
+    at.run()
+    assert not at.exception, at.exception
+    (notice,) = [i.value for i in at.info if "链接中的" in i.value]
+    assert r"place=\[请重新登录\]\(https\://example\.com/login\)" in notice
+
+
 def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
@@ -210,6 +219,8 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     at.session_state["lang"] = "en"
     at.run()
     assert any("outside the data folder" in e.value for e in at.error)
+    at.text_input(key="folder_path").input("/etc/**x**").run()  # shown as typed, not as bold
+    assert any(r"'/etc/\*\*x\*\*' is outside the data folder" in e.value for e in at.error)
 
 
 def test_a_link_in_a_folder_to_a_file_outside_the_data_root_is_not_read(tmp_path, monkeypatch):

@@ -70,3 +70,16 @@ def _mark(paragraph: str, pattern: re.Pattern[str] | None, titles: Mapping[str, 
 def escape_text(text: object) -> str:
     """Escape any value for insertion into HTML."""
     return html.escape("" if text is None else str(text), quote=True)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+"""ASCII punctuation Streamlit's Markdown may act on (links, emphasis, ``:red[…]``, ``$math$``, HTML)."""
+
+
+def escape_markdown(text: object) -> str:
+    """Text shown literally inside a Streamlit Markdown string (``st.info``, ``st.error``…).
+
+    For values that come from outside the app: a shared link's parameters, a typed path.
+    ``[登录](https://…)`` then shows as typed instead of becoming a link.
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))

@@ -30,6 +30,7 @@ from analysis.loading import LoadOptions, LoadResult, load_articles, load_upload
 from analysis.report import FileReport
 from ui import folder_scan
 from ui.folder_scan import FolderScan, scan_folder
+from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.paths import UnsafePathError, data_root, resolve_under_root
 from ui.state import Lang
@@ -205,7 +206,7 @@ def _checked_province(typed: str, lang: Lang) -> str | None:
     try:
         hint_province(province, gazetteer=load_gazetteer())
     except ProvinceHintError as exc:
-        st.warning(exc.render(lang) + t("province_ignored", lang))
+        st.warning(escape_markdown(exc.render(lang)) + t("province_ignored", lang))
         return None
     return province
 
@@ -250,8 +251,8 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         return None
     try:
         path = resolve_under_root(typed)
-    except UnsafePathError as exc:
-        st.error(t("error_load", lang) + exc.render(lang))
+    except UnsafePathError as exc:  # the message quotes the typed path: shown as typed
+        st.error(t("error_load", lang) + escape_markdown(exc.render(lang)))
         return None
     if kind == "store":
         from analysis.store import StoreError
@@ -259,7 +260,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         try:
             return store_source(str(path), config)
         except StoreError as exc:
-            st.error(t("error_load", lang) + exc.render(lang))
+            st.error(t("error_load", lang) + escape_markdown(exc.render(lang)))
             return None
     # Stat the folder once per path, not on every filter change; the button looks again.
     scan_key = f"folder_scan:{path}"
