@@ -170,10 +170,12 @@ def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
 def test_a_shared_link_cannot_put_a_markdown_link_into_the_page():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.query_params["place"] = "[请重新登录](https://example.com/login)"
+    at.query_params["q"] = "[点此](https://example.com)|协商"  # either word: a query, named whole
     at.run()
     assert not at.exception, at.exception
     (notice,) = [i.value for i in at.info if "链接中的" in i.value]
     assert r"place=\[请重新登录\]\(https\://example\.com/login\)" in notice
+    assert any(r"“\[点此\]\(https\://example\.com\)|协商”" in i.value for i in at.info)
 
 
 def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():

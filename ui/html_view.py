@@ -72,8 +72,9 @@ def escape_text(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-"""ASCII punctuation Streamlit's Markdown may act on (links, emphasis, ``:red[…]``, ``$math$``, HTML)."""
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<~$:&.])")
+"""The characters Streamlit's Markdown acts on inside a line: links and bare URLs, emphasis,
+``:red[…]``, ``$math$``, HTML (``-``, ``#``, ``|`` act only at the start of a line)."""
 
 
 def escape_markdown(text: object) -> str:
