@@ -233,6 +233,19 @@ def test_json_nested_thousands_deep_is_reported_not_a_traceback(tmp_path):
         "partial", 1, [(2, "json_too_deep")])
 
 
+def test_a_text_cell_holding_a_number_a_boolean_or_a_list_of_objects_is_named_not_loaded_as_its_repr(tmp_path):
+    values = [12345, True, [{"p": LEAD}], {"p": LEAD}, LEAD]
+    lines = [json.dumps({"title": f"第{i}篇", "text": v}, ensure_ascii=False) for i, v in enumerate(values)]
+    (tmp_path / "types.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load(tmp_path / "types.jsonl")
+    assert result.articles["title"].tolist() == ["第4篇"]
+    report = report_of(result, "types.jsonl")
+    assert [(p.line, p.code, p.params.get("found")) for p in report.errors] == [
+        (1, "text_cell_not_text", "number"), (2, "text_cell_not_text", "boolean"),
+        (3, "text_cell_not_text", "array"), (4, "empty_text_cell", None)]  # {"p": …} is flattened to text.p
+    assert "一个数字" in report.errors[0].text("zh")
+
+
 def test_json_lines_with_a_bad_line(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)

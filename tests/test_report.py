@@ -101,6 +101,7 @@ BAD_UPLOADS = [
     ("broken.parquet", b"not parquet", "bad_parquet"),
     ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
     ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),
+    ("numbers.jsonl", _jsonl(GOOD_RECORD, '{"title": "乙", "text": [{"p": "委员们开展调研。"}]}'), "text_cell_not_text"),
     ("scalar.json", b'"just a string"', "no_record_list"),
     ("broken.json", b'{"title": oops', "invalid_json"),
     ("cut.json", CUT_JSON.encode(), "truncated_json"),

@@ -27,6 +27,7 @@ from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
     Sheet,
+    json_kind,
     read_delimited,
     read_excel,
     read_json,
@@ -310,6 +311,9 @@ def _record_article(
     raw_text = cell("text")
     if raw_text is None:
         return Problem.of("empty_text_cell", column=colmap.get("text"))
+    value = record.get(colmap.get("text") or "")
+    if isinstance(value, bool | int | float | list | dict):  # 12345, true, [{…}]: not an article's words
+        return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
