@@ -54,6 +54,17 @@ def test_a_column_name_the_header_repeats_keeps_the_first_column_and_names_the_o
     assert "--columns '正文 (2)=text'" in reason.message
 
 
+def test_a_quote_never_closed_is_named_with_the_lines_it_swallowed_not_loaded_as_one_article(tmp_path):
+    path = tmp_path / "unclosed.csv"
+    path.write_text(f'标题,正文\n甲,"{LEAD}"\n乙,"{LEAD}\n丙,{LEAD}\n丁,{LEAD}\n', encoding="utf-8")
+    result = load(path)
+    assert result.articles["title"].tolist() == ["甲"]
+    report = report_of(result, "unclosed.csv")
+    assert (report.status, report.records) == ("partial", 2)
+    assert [(p.line, p.code) for p in report.errors] == [(3, "unclosed_quote")]
+    assert "lines 3 to 5 read as one record" in report.errors[0].message
+
+
 def test_csv_with_chinese_headers(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(

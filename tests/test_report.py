@@ -88,6 +88,7 @@ BAD_UPLOADS = [
     ("spaces.json", b"   ", "blank_file"),
     ("commas_only.csv", b",,\n", "no_header"),
     ("ragged.csv", f'标题,正文\n甲,"{BODY}"\n乙,多,余\n'.encode(), "wrong_field_count"),
+    ("unclosed.csv", f'标题,正文\n甲,"{BODY}\n乙,{BODY}\n'.encode(), "unclosed_quote"),
     ("no_text.csv", "标题,日期\n甲,2024-01-01\n".encode(), "no_text_column"),
     ("blank.csv", f'标题,正文\n甲,"{BODY}"\n乙,\n'.encode(), "empty_text_cell"),
     ("chrome.csv", "标题,正文\n甲,网站首页\n".encode(), "only_page_chrome"),

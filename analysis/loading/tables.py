@@ -120,7 +120,23 @@ def read_delimited(
             batch.fail("wrong_field_count", line=line, found=len(row), expected=len(header))
         else:
             batch.add(line, dict(zip(header, row, strict=True)))
+    _refuse_unclosed_quote(batch, text)
     return batch
+
+
+def _refuse_unclosed_quote(batch: RecordBatch, text: str) -> None:
+    """Report, not load, a last record that a quote opened and never closed ran to the end of the file.
+
+    The CSV reader takes every later line into that one field (``"…`` on line 2 of 3,000
+    gives one record), so the records after it would pass unseen inside it.
+    """
+    if text.count('"') % 2 == 0 or not batch.records:
+        return
+    line, record = batch.records[-1]
+    if any(isinstance(value, str) and "\n" in value for value in record.values()):
+        batch.records.pop()
+        batch.errors.append(Problem.of("unclosed_quote", line=line, first_line=line,
+                                       last_line=text.rstrip().count("\n") + 1))
 
 
 def _csv_rows(reader) -> Iterator[tuple[int, list[str] | csv.Error]]:
