@@ -257,6 +257,15 @@ def test_a_text_cell_holding_a_number_a_boolean_or_a_list_of_objects_is_named_no
     assert "一个数字" in report.errors[0].text("zh")
 
 
+def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n乙,近日委员们开展调研活动。,2099-01-01\n"
+                    "丙,近日委员们开展视察活动。,2024-06-14\n", encoding="utf-8")
+    report = report_of(load(path), "dates.csv")
+    assert [(p.line, p.code, p.params["value"]) for p in report.warnings] == [
+        (2, "date_cell_implausible", "1900-01-01"), (3, "date_cell_implausible", "2099-01-01")]
+
+
 def test_json_lines_with_a_bad_line(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)

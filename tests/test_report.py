@@ -94,6 +94,7 @@ BAD_UPLOADS = [
     ("chrome.csv", "标题,正文\n甲,网站首页\n".encode(), "only_page_chrome"),
     ("undated.csv", "标题,正文\n甲,近日委员们开展调研，提出意见建议。\n".encode(), "no_date"),
     ("bad_date.csv", "标题,正文,日期\n甲,近日委员们开展调研。,2024-13-01\n".encode(), "date_cell_unreadable_no_date"),
+    ("placeholder_date.csv", "标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n".encode(), "date_cell_implausible"),
     ("bad_date2.csv", "标题,正文,日期\n甲,2024年6月3日，委员们开展调研。,not-a-date\n".encode(), "date_cell_unreadable"),
     ("broken.xlsx", b"PK\x03\x04 cut short", "bad_xlsx"),
     ("renamed.xlsx", f'标题,正文\n甲,"{BODY}"\n'.encode(), "xlsx_not_a_workbook"),

@@ -6,6 +6,7 @@ returns the articles table and one :class:`~analysis.report.FileReport` per inpu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,18 @@ def _report_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[File
                                  fallback=DATE_FALLBACK.get(sources[index], sources[index]))
         if problem is not None:
             owners[index].warnings.append(problem)
+        if raw.metadata_date is not None and not _plausible(raw.metadata_date):
+            owners[index].warnings.append(Problem.of("date_cell_implausible", line=raw.line,
+                                                     value=raw.metadata_date.isoformat()))
+
+
+EARLIEST_DATE = dt.date(1949, 10, 1)
+"""A date column's date before this is a placeholder (Excel's 1900-01-01) or a typing slip."""
+
+
+def _plausible(date: dt.date) -> bool:
+    """Whether a date cell's date can be when a news item appeared: from 1949 to tomorrow."""
+    return EARLIEST_DATE <= date <= dt.date.today() + dt.timedelta(days=1)
 
 
 def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:
