@@ -103,6 +103,8 @@ def test_chinese_can_be_the_default_through_the_environment(capsys, tmp_path, mo
     ("argv", "message"),
     [
         (["articles", PAGE, "--columns", "a=b"], "unknown field 'b'"),
+        (["articles", PAGE, "--columns", '{"a": ["text"]}'], "unknown field '['text']'"),
+        (["articles", PAGE, "--columns", "标题=text,正文=text"], "maps both '标题' and '正文' to text"),
         (["articles"], "give at least one PATH"),
         (["keywords", PAGE, "--top", "0"], "--top must be"),
     ],
@@ -133,6 +135,7 @@ def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys
         (["articles", PAGE, "--max-pdf-seconds", "-1"], "--max-pdf-seconds 必须是正数"),
         (["articles", PAGE, "--columns", "a=b"], "--columns 把“a”对应到未知字段“b”"),
         (["articles", PAGE, "--columns", "标题"], "应写成“列名=字段”"),
+        (["articles", PAGE, "--columns", "标题=text,正文=text"], "--columns 把“标题”和“正文”都对应到了 text"),
         (["ingest", PAGE], "请用 --store DIR 指定库所在的文件夹"),
     ],
 )
