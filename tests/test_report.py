@@ -100,6 +100,7 @@ BAD_UPLOADS = [
     ("renamed.xlsx", f'标题,正文\n甲,"{BODY}"\n'.encode(), "xlsx_not_a_workbook"),
     ("export.csv", _xlsx(["标题", "正文"], ["甲", BODY]), "office_misnamed"),
     ("blank.xlsx", _xlsx(), "empty_sheet"),
+    ("failed_formula.xlsx", _xlsx(["标题", "正文"], ["甲", BODY], ["乙", "#N/A"]), "excel_error_cell"),
     ("broken.parquet", b"not parquet", "bad_parquet"),
     ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
     ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),

@@ -299,6 +299,11 @@ def _written_in_traditional(text: str, report: FileReport, line: int | None = No
     return True
 
 
+EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                          "#CALC!"})
+"""What Excel writes in a cell whose formula failed, in the sheet and in the CSV it exports."""
+
+
 def _record_article(
     record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
     options: LoadOptions,
@@ -314,6 +319,8 @@ def _record_article(
     value = record.get(colmap.get("text") or "")
     if isinstance(value, bool | int | float | list | dict):  # 12345, true, [{…}]: not an article's words
         return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
+    if raw_text in EXCEL_ERRORS:
+        return Problem.of("excel_error_cell", column=colmap.get("text"), value=raw_text)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
