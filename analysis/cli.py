@@ -217,7 +217,8 @@ def check_output_paths(args: argparse.Namespace) -> None:
     """Refuse an ``--output`` or ``--report`` that cannot be written, before any input is read.
 
     A folder given as the file, or a file in a folder that does not exist, would otherwise
-    be found only after the whole corpus was loaded and analysed.
+    be found only after the whole corpus was loaded and analysed; an input file given as
+    the file would be overwritten by its own articles.
     """
     for dest, option in OUTPUT_OPTIONS.items():
         value = getattr(args, dest, None)
@@ -229,6 +230,14 @@ def check_output_paths(args: argparse.Namespace) -> None:
         if not path.parent.is_dir():
             folder = str(path.parent)
             raise UsageError("usage_output_folder_missing", option=option, path=value, folder=folder)
+        if path.is_file() and _is_input(path, getattr(args, "paths", None) or []):
+            raise UsageError("usage_output_is_input", option=option, path=value)
+
+
+def _is_input(path: Path, inputs: Sequence[str]) -> bool:
+    """Whether a file is one of the inputs, or in an input folder: writing it would destroy the data read."""
+    target = path.resolve()
+    return any(target.is_relative_to(Path(given).resolve()) for given in inputs)
 
 
 def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] | TextIO:

@@ -589,6 +589,19 @@ def test_a_file_that_cannot_be_written_is_named_with_its_option_and_the_reason(c
                                     "请换一个有写入权限、磁盘空间充足的文件夹中的文件")
 
 
+@pytest.mark.parametrize("option", ["--output", "--report"])
+@pytest.mark.parametrize("given", ["file", "folder"])
+def test_an_output_that_is_an_input_file_is_refused_before_it_is_overwritten(capsys, tmp_path, option, given):
+    data = tmp_path / "news.csv"
+    data.write_text("标题,正文\n甲,委员们开展调研，提出意见建议。\n", encoding="utf-8")
+    before = data.read_bytes()
+    status, out, err = run(capsys, "articles", str(data if given == "file" else tmp_path), option, str(data),
+                           "--lang", "en")
+    assert (status, out, data.read_bytes()) == (2, "", before)
+    assert err.splitlines() == [f"govthemes: error: {option} {data} is one of the files being read: writing it "
+                                "would overwrite your data; give another file name"]
+
+
 @pytest.mark.parametrize("value", ["nan", "inf"])
 @pytest.mark.parametrize("option", ["--max-file-mb", "--max-pdf-seconds"])
 def test_a_size_or_time_that_is_not_a_finite_number_is_refused_in_one_line(capsys, monkeypatch, option, value):
