@@ -191,6 +191,8 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     return result
 
 
+STORE_WRITERS = ("ingest", "resegment")
+"""Commands that write a store: interrupted, they say what the store holds and how to go on."""
 POSITIVE_OPTIONS = {"top": "--top", "workers": "--workers", "batch_size": "--batch-size",
                     "max_file_mb": "--max-file-mb", "max_pdf_seconds": "--max-pdf-seconds"}
 """The options that take a count, a size or a time, by their ``dest``: zero or less means nothing."""
@@ -354,8 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         say("cli_error", lang, error=f"{exc.strerror or exc}: {exc.filename or ''}")
         return 2
-    except KeyboardInterrupt:
-        say("cli_interrupted", lang)
+    except KeyboardInterrupt:  # a store keeps the batches already written, each whole
+        say("cli_interrupted_store" if args.command in STORE_WRITERS else "cli_interrupted", lang,
+            store=getattr(args, "store", None))
         return 130
 
 

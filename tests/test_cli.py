@@ -589,6 +589,23 @@ def test_a_file_that_cannot_be_written_is_named_with_its_option_and_the_reason(c
                                     "请换一个有写入权限、磁盘空间充足的文件夹中的文件")
 
 
+@pytest.mark.parametrize(("command", "message"), [
+    ("articles", "govthemes：已中断"),
+    ("ingest", "govthemes：已中断；库 {store} 保留了中断前已完整写入的各批文章"),
+])
+def test_ctrl_c_exits_with_one_line_saying_what_the_store_keeps(capsys, tmp_path, monkeypatch, command, message):
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("analysis.cli.load_articles", interrupt)
+    monkeypatch.setattr("analysis.store.ingest_paths", interrupt)
+    store = tmp_path / "store"
+    extra = ["--store", str(store), "--workers", "1"] if command == "ingest" else []
+    status, out, err = run(capsys, command, PAGE, *extra, "--lang", "zh")
+    assert (status, out) == (130, "")
+    assert err.splitlines()[-1].startswith(message.format(store=store)) and "Traceback" not in err
+
+
 @pytest.mark.parametrize("option", ["--output", "--report"])
 @pytest.mark.parametrize("given", ["file", "folder"])
 def test_an_output_that_is_an_input_file_is_refused_before_it_is_overwritten(capsys, tmp_path, option, given):
