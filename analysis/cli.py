@@ -356,9 +356,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         say("cli_error", lang, error=f"{exc.strerror or exc}: {exc.filename or ''}")
         return 2
-    except KeyboardInterrupt:  # a store keeps the batches already written, each whole
-        say("cli_interrupted_store" if args.command in STORE_WRITERS else "cli_interrupted", lang,
-            store=getattr(args, "store", None))
+    except KeyboardInterrupt:
+        if args.command in STORE_WRITERS:  # a store keeps the batches already written, each whole
+            say("cli_interrupted_store", lang, store=args.store)
+        else:
+            say("cli_interrupted", lang)
         return 130
 
 
