@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -170,8 +171,7 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     if not args.paths:
         raise UsageError("usage_no_paths")
     result, repeats = count_repeats_once(load_articles(args.paths, options_from_args(args)))
-    if args.report:
-        write_reports(result.reports, args.report)
+    save_reports(result.reports, args.report)
     summary = summarize_reports(result.reports)
     lang = args.lang
     say("cli_summary", lang, articles=summary["articles"], files=summary["files"],
@@ -191,18 +191,23 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     return result
 
 
+STORE_WRITERS = ("ingest", "resegment")
+"""Commands that write a store: interrupted, they say what the store holds and how to go on."""
 POSITIVE_OPTIONS = {"top": "--top", "workers": "--workers", "batch_size": "--batch-size",
                     "max_file_mb": "--max-file-mb", "max_pdf_seconds": "--max-pdf-seconds"}
 """The options that take a count, a size or a time, by their ``dest``: zero or less means nothing."""
 
 
 def check_positive(args: argparse.Namespace) -> None:
-    """Refuse a count, size or time of zero or less (``--workers 0``) before any input is read."""
+    """Refuse a count, size or time of zero or less (``--workers 0``) or not finite (``nan``).
+
+    Checked before any input is read.
+    """
     for dest, option in POSITIVE_OPTIONS.items():
         value = getattr(args, dest, None)
         if isinstance(value, int) and value <= 0:
             raise UsageError("usage_not_positive_int", option=option, value=value)
-        if value is not None and value <= 0:
+        if value is not None and not (math.isfinite(value) and value > 0):
             raise UsageError("usage_not_positive", option=option)
 
 
@@ -214,7 +219,8 @@ def check_output_paths(args: argparse.Namespace) -> None:
     """Refuse an ``--output`` or ``--report`` that cannot be written, before any input is read.
 
     A folder given as the file, or a file in a folder that does not exist, would otherwise
-    be found only after the whole corpus was loaded and analysed.
+    be found only after the whole corpus was loaded and analysed; an input file given as
+    the file would be overwritten by its own articles.
     """
     for dest, option in OUTPUT_OPTIONS.items():
         value = getattr(args, dest, None)
@@ -226,6 +232,14 @@ def check_output_paths(args: argparse.Namespace) -> None:
         if not path.parent.is_dir():
             folder = str(path.parent)
             raise UsageError("usage_output_folder_missing", option=option, path=value, folder=folder)
+        if path.is_file() and _is_input(path, getattr(args, "paths", None) or []):
+            raise UsageError("usage_output_is_input", option=option, path=value)
+
+
+def _is_input(path: Path, inputs: Sequence[str]) -> bool:
+    """Whether a file is one of the inputs, or in an input folder: writing it would destroy the data read."""
+    target = path.resolve()
+    return any(target.is_relative_to(Path(given).resolve()) for given in inputs)
 
 
 def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] | TextIO:
@@ -241,8 +255,28 @@ def open_output(path: str | None, *, fmt: str = "jsonl") -> nullcontext[TextIO] 
 
 def write_output(table: pd.DataFrame, args: argparse.Namespace) -> None:
     """Write a command's table where ``--output`` says (stdout by default), in ``--format``."""
-    with open_output(args.output, fmt=args.format) as stream:
+    with writing("--output", args.output), open_output(args.output, fmt=args.format) as stream:
         write_table(table, stream, fmt=args.format)
+
+
+def save_reports(reports: list[FileReport], path: str | None) -> None:
+    """Write the load reports where ``--report`` says, if it was given."""
+    if path:
+        with writing("--report", path):
+            write_reports(reports, path)
+
+
+@contextmanager
+def writing(option: str, path: str | None) -> Iterator[None]:
+    """Name the option and the file when writing it fails (a full disk, a folder one may not write)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if path is None:  # stdout
+            raise
+        raise CodedError("cannot_write", option=option, path=path, detail=exc.strerror or str(exc)) from exc
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
@@ -323,7 +357,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("cli_error", lang, error=f"{exc.strerror or exc}: {exc.filename or ''}")
         return 2
     except KeyboardInterrupt:
-        say("cli_interrupted", lang)
+        if args.command in STORE_WRITERS:  # a store keeps the batches already written, each whole
+            say("cli_interrupted_store", lang, store=args.store)
+        else:
+            say("cli_interrupted", lang)
         return 130
 
 

@@ -24,12 +24,12 @@ from analysis.cli import (
     add_input_options,
     add_lang_option,
     options_from_args,
+    save_reports,
     say,
     say_problems,
 )
 from analysis.loading.inputs import empty_folders
 from analysis.messages import Lang
-from analysis.output import write_reports
 from analysis.report import summarize_reports
 
 
@@ -78,8 +78,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                               progress=progress, resegment=args.resegment, batch_size=args.batch_size,
                               split_paragraphs=args.split == "paragraphs")
         stale = 0 if args.resegment else store.stale_articles()
-    if args.report:
-        write_reports(result.reports, args.report)
+    save_reports(result.reports, args.report)
     loaded = summarize_reports(result.reports)
     _print_summary(result.summary, args.store, args.lang, files=loaded)
     say_problems(result.reports, args.lang)

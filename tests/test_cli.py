@@ -103,6 +103,8 @@ def test_chinese_can_be_the_default_through_the_environment(capsys, tmp_path, mo
     ("argv", "message"),
     [
         (["articles", PAGE, "--columns", "a=b"], "unknown field 'b'"),
+        (["articles", PAGE, "--columns", '{"a": ["text"]}'], "unknown field '['text']'"),
+        (["articles", PAGE, "--columns", "标题=text,正文=text"], "maps both '标题' and '正文' to text"),
         (["articles"], "give at least one PATH"),
         (["keywords", PAGE, "--top", "0"], "--top must be"),
     ],
@@ -133,6 +135,7 @@ def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys
         (["articles", PAGE, "--max-pdf-seconds", "-1"], "--max-pdf-seconds 必须是正数"),
         (["articles", PAGE, "--columns", "a=b"], "--columns 把“a”对应到未知字段“b”"),
         (["articles", PAGE, "--columns", "标题"], "应写成“列名=字段”"),
+        (["articles", PAGE, "--columns", "标题=text,正文=text"], "--columns 把“标题”和“正文”都对应到了 text"),
         (["ingest", PAGE], "请用 --store DIR 指定库所在的文件夹"),
     ],
 )
@@ -569,6 +572,60 @@ def test_counts_of_zero_or_less_are_refused_before_anything_is_read_or_written(c
     option, value = argv[-2], argv[-1]
     assert (status, out) == (2, "") and not store.exists()
     assert err.splitlines() == [f"govthemes: error: {option} must be a positive whole number (1 or more), not {value}"]
+
+
+@pytest.mark.parametrize(("option", "writer"), [("--output", "analysis.cli.write_table"),
+                                                 ("--report", "analysis.cli.write_reports")])
+def test_a_file_that_cannot_be_written_is_named_with_its_option_and_the_reason(capsys, tmp_path, monkeypatch,
+                                                                                option, writer):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writer, full)
+    target = tmp_path / "out.json"
+    status, _, err = run(capsys, "articles", PAGE, option, str(target), "--lang", "zh")
+    assert status == 2
+    assert err.splitlines()[-1] == (f"govthemes：错误：无法写入 {option} {target}（No space left on device）："
+                                    "请换一个有写入权限、磁盘空间充足的文件夹中的文件")
+
+
+@pytest.mark.parametrize(("command", "message"), [
+    ("articles", "govthemes：已中断"),
+    ("ingest", "govthemes：已中断；库 {store} 保留了中断前已完整写入的各批文章"),
+])
+def test_ctrl_c_exits_with_one_line_saying_what_the_store_keeps(capsys, tmp_path, monkeypatch, command, message):
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("analysis.cli.load_articles", interrupt)
+    monkeypatch.setattr("analysis.store.ingest_paths", interrupt)
+    store = tmp_path / "store"
+    extra = ["--store", str(store), "--workers", "1"] if command == "ingest" else []
+    status, out, err = run(capsys, command, PAGE, *extra, "--lang", "zh")
+    assert (status, out) == (130, "")
+    assert err.splitlines()[-1].startswith(message.format(store=store)) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("option", ["--output", "--report"])
+@pytest.mark.parametrize("given", ["file", "folder"])
+def test_an_output_that_is_an_input_file_is_refused_before_it_is_overwritten(capsys, tmp_path, option, given):
+    data = tmp_path / "news.csv"
+    data.write_text("标题,正文\n甲,委员们开展调研，提出意见建议。\n", encoding="utf-8")
+    before = data.read_bytes()
+    status, out, err = run(capsys, "articles", str(data if given == "file" else tmp_path), option, str(data),
+                           "--lang", "en")
+    assert (status, out, data.read_bytes()) == (2, "", before)
+    assert err.splitlines() == [f"govthemes: error: {option} {data} is one of the files being read: writing it "
+                                "would overwrite your data; give another file name"]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf"])
+@pytest.mark.parametrize("option", ["--max-file-mb", "--max-pdf-seconds"])
+def test_a_size_or_time_that_is_not_a_finite_number_is_refused_in_one_line(capsys, monkeypatch, option, value):
+    monkeypatch.setattr("analysis.cli.load_articles", lambda *a, **k: pytest.fail("files were read"))
+    status, out, err = run(capsys, "articles", PAGE, option, value, "--lang", "en")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: {option} must be a positive number"]
 
 
 def test_a_configuration_folder_that_does_not_exist_is_named_in_one_line_in_the_user_s_language(

@@ -167,6 +167,17 @@ def test_a_shared_link_naming_an_unknown_place_opens_without_it_and_says_so():
     assert any(i.value == "链接中的 place=999999 在这批文章里没有（或格式不对），已忽略。" for i in at.info)
 
 
+def test_a_shared_link_cannot_put_a_markdown_link_into_the_page():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["place"] = "[请重新登录](https://example.com/login)"
+    at.query_params["q"] = "[点此](https://example.com)|协商"  # either word: a query, named whole
+    at.run()
+    assert not at.exception, at.exception
+    (notice,) = [i.value for i in at.info if "链接中的" in i.value]
+    assert r"place=\[请重新登录\]\(https\://example\.com/login\)" in notice
+    assert any(r"“\[点此\]\(https\://example\.com\)|协商”" in i.value for i in at.info)
+
+
 def test_the_province_field_s_placeholder_reads_as_an_example_not_a_setting():
     at = AppTest.from_file(SCRIPT, default_timeout=240)
     at.run()
@@ -210,6 +221,21 @@ def test_a_folder_outside_the_data_root_is_refused_with_a_message(tmp_path, monk
     at.session_state["lang"] = "en"
     at.run()
     assert any("outside the data folder" in e.value for e in at.error)
+    at.text_input(key="folder_path").input("/etc/**x**").run()  # shown as typed, not as bold
+    assert any(r"'/etc/\*\*x\*\*' is outside the data folder" in e.value for e in at.error)
+
+
+def test_a_link_in_a_folder_to_a_file_outside_the_data_root_is_not_read(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    (root / "pages").mkdir(parents=True)
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(root))
+    (root / "pages" / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    (tmp_path / "secret.txt").write_text("本报讯 机密文件不应被读取，这里有一句完整的话。", encoding="utf-8")
+    (root / "pages" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    at = open_folder("pages")
+    assert matched(at) == 4
+    assert _by_file(at, "status")["secret.txt"] == "未载入"
+    assert "数据根目录" in _by_file(at, "reasons")["secret.txt"]
 
 
 def test_a_province_that_is_not_one_is_named_and_the_folder_loads_without_it(tmp_path, monkeypatch):
@@ -239,6 +265,16 @@ def test_a_folder_that_is_not_a_store_is_refused_with_a_message(tmp_path, monkey
     assert any("is not a store" in e.value for e in at.error)
 
 
+def open_folder(typed: str) -> AppTest:
+    """The dashboard with ``typed`` entered in the folder form, run without an exception."""
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input(typed).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _by_file(at: AppTest, column: str) -> dict[str, object]:
     """A column of the load summary's file table, by file name."""
     files = next(d.value for d in at.dataframe if "status" in d.value.columns)
@@ -255,11 +291,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     (pages / "empty.txt").write_bytes(b"")
     good = {"id": "x1", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"}
     (pages / "news.jsonl").write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
-    at = AppTest.from_file(SCRIPT, default_timeout=240)
-    at.run()
-    at.radio(key="source_kind").set_value("folder").run()
-    at.text_input(key="folder_path").input("pages").run()
-    assert not at.exception, at.exception
+    at = open_folder("pages")
     assert matched(at) == 5
     summary = next(e for e in at.expander if "载入结果" in e.label)
     assert summary.label.startswith("载入结果：共 3 个文件") and "1 个未载入" in summary.label

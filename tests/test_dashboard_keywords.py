@@ -145,6 +145,13 @@ def test_the_search_notice_gives_both_counts_and_says_it_filters_every_tab():
     assert "segmented word" not in search_message("协商", 1622, 1622, "en")  # same count: said once
 
 
+def test_a_search_from_a_shared_link_is_shown_as_typed_not_as_markdown():
+    from ui.search_notice import search_message
+
+    text = search_message("[登录](https://example.com)", 0, None, "zh")
+    assert r"“\[登录\]\(https\://example\.com\)”" in text
+
+
 # --- map -------------------------------------------------------------------------------------
 
 

@@ -38,6 +38,33 @@ def one_sheet_book(path, *rows, merge=None):
     return path
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_column_name_the_header_repeats_keeps_the_first_column_and_names_the_other(tmp_path, suffix):
+    rows = [["标题", "正文", "正文"], ["甲", LEAD, "编者按"]]
+    path = tmp_path / f"twice{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        one_sheet_book(path, *rows)
+    result = load(path)
+    assert result.articles["text"].tolist() == [LEAD]
+    (reason,) = report_of(result, path.name).skipped
+    assert (reason.line, reason.code, dict(reason.params)) == (
+        1, "duplicate_column", {"column": "正文", "renamed": "正文 (2)"})
+    assert "--columns '正文 (2)=text'" in reason.message
+
+
+def test_a_quote_never_closed_is_named_with_the_lines_it_swallowed_not_loaded_as_one_article(tmp_path):
+    path = tmp_path / "unclosed.csv"
+    path.write_text(f'标题,正文\n甲,"{LEAD}"\n乙,"{LEAD}\n丙,{LEAD}\n丁,{LEAD}\n', encoding="utf-8")
+    result = load(path)
+    assert result.articles["title"].tolist() == ["甲"]
+    report = report_of(result, "unclosed.csv")
+    assert (report.status, report.records) == ("partial", 2)
+    assert [(p.line, p.code) for p in report.errors] == [(3, "unclosed_quote")]
+    assert "lines 3 to 5 read as one record" in report.errors[0].message
+
+
 def test_csv_with_chinese_headers(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(
@@ -193,6 +220,50 @@ def test_truncated_json_keeps_the_complete_records(tmp_path):
     report = report_of(result, "cut.json")
     assert (report.status, report.articles) == ("partial", 2)
     assert "truncated" in report.errors[0].message
+
+
+def test_json_object_holding_its_records_by_key_loads_every_record(tmp_path):
+    records = {"a1": {"title": "甲", "text": LEAD}, "a2": {"title": "乙", "text": LEAD + "第二篇。"}}
+    (tmp_path / "keyed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    one = {"meta": {"title": "甲", "date": "2024-06-14"}, "body": {"text": LEAD}}
+    (tmp_path / "one.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path)
+    assert result.articles["title"].tolist() == ["甲", "乙", "甲"]
+    keyed = report_of(result, "keyed.json")
+    assert (keyed.records, keyed.articles) == (2, 2)
+
+
+def test_json_nested_thousands_deep_is_reported_not_a_traceback(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)
+    (tmp_path / "deep.jsonl").write_text(good + "\n" + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = load(tmp_path)
+    whole, lines = report_of(result, "deep.json"), report_of(result, "deep.jsonl")
+    assert (whole.status, [(p.line, p.code) for p in whole.errors]) == ("failed", [(None, "json_too_deep")])
+    assert (lines.status, lines.articles, [(p.line, p.code) for p in lines.errors]) == (
+        "partial", 1, [(2, "json_too_deep")])
+
+
+def test_a_text_cell_holding_a_number_a_boolean_or_a_list_of_objects_is_named_not_loaded_as_its_repr(tmp_path):
+    values = [12345, True, [{"p": LEAD}], {"p": LEAD}, LEAD]
+    lines = [json.dumps({"title": f"第{i}篇", "text": v}, ensure_ascii=False) for i, v in enumerate(values)]
+    (tmp_path / "types.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load(tmp_path / "types.jsonl")
+    assert result.articles["title"].tolist() == ["第4篇"]
+    report = report_of(result, "types.jsonl")
+    assert [(p.line, p.code, p.params.get("found")) for p in report.errors] == [
+        (1, "text_cell_not_text", "number"), (2, "text_cell_not_text", "boolean"),
+        (3, "text_cell_not_text", "array"), (4, "empty_text_cell", None)]  # {"p": …} is flattened to text.p
+    assert "一个数字" in report.errors[0].text("zh")
+
+
+def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n乙,近日委员们开展调研活动。,2099-01-01\n"
+                    "丙,近日委员们开展视察活动。,2024-06-14\n", encoding="utf-8")
+    report = report_of(load(path), "dates.csv")
+    assert [(p.line, p.code, p.params["value"]) for p in report.warnings] == [
+        (2, "date_cell_implausible", "1900-01-01"), (3, "date_cell_implausible", "2099-01-01")]
 
 
 def test_json_lines_with_a_bad_line(tmp_path):
@@ -373,6 +444,65 @@ def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
     return data
 
 
+@pytest.mark.parametrize("name", ["export.csv", "export", "pages.zip!export.txt"])
+def test_a_workbook_under_another_name_is_read_as_a_workbook_not_unpacked_into_its_xml(tmp_path, name):
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    if "!" in name:
+        archive, member = name.split("!")
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as outer:
+            outer.writestr(member, book.getvalue())
+        result = load_uploads([(archive, data.getvalue())])
+    else:
+        result = load_uploads([(name, book.getvalue())])
+    (report,) = result.reports
+    assert (report.source, report.articles, result.articles["title"].tolist()) == (name, 1, ["甲"])
+    assert [p.code for p in report.warnings][:1] == ["office_misnamed"]
+
+
+def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
+    empty, hidden = io.BytesIO(), io.BytesIO()
+    zipfile.ZipFile(empty, "w").close()
+    with zipfile.ZipFile(hidden, "w") as archive:
+        archive.writestr("__MACOSX/._a.txt", b"x")
+        archive.writestr("folder/", b"")
+    result = load_uploads([("empty.zip", empty.getvalue()), ("hidden.zip", hidden.getvalue())])
+    assert [(r.source, r.status, [p.code for p in r.errors]) for r in result.reports] == [
+        ("empty.zip", "failed", ["empty_archive"]), ("hidden.zip", "failed", ["empty_archive"])]
+
+
+def test_a_password_protected_zip_member_is_named_as_such_and_the_others_load():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("secret.txt", f"本报讯 {LEAD}")
+        archive.writestr("open.txt", f"本报讯 {LEAD}第二篇。")
+    data = bytearray(buffer.getvalue())
+    data[6] |= 1  # the encrypted flag, in the first member's local header and central directory entry
+    data[data.find(b"PK\x01\x02") + 8] |= 1
+    result = load_uploads([("pages.zip", bytes(data))])
+    assert [(r.source, [p.code for p in r.errors]) for r in result.reports] == [
+        ("pages.zip!secret.txt", ["zip_encrypted"]), ("pages.zip!open.txt", [])]
+    assert "password" in result.reports[0].errors[0].message and "密码" in result.reports[0].errors[0].text("zh")
+
+
+def test_links_to_folders_pipes_and_broken_links_in_a_folder_are_each_named_not_passed_over(tmp_path):
+    import os
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (tmp_path / "data" / "loop").symlink_to(tmp_path / "data")
+    (tmp_path / "data" / "sub").mkdir()
+    (tmp_path / "data" / "sub" / "up").symlink_to("..")
+    (tmp_path / "data" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "data" / "pipe.txt")
+    result = load(tmp_path / "data", tmp_path / "data" / "pipe.txt")
+    codes = {Path(r.source).relative_to(tmp_path / "data").as_posix(): [p.code for p in r.errors]
+             for r in result.reports}
+    assert codes == {"a.txt": [], "gone.txt": ["not_a_file"], "loop": ["linked_folder"],
+                     "pipe.txt": ["not_a_file"], "sub/up": ["linked_folder"]}
+
+
 def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_name_and_date():
     page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
     data = zip_with_unflagged_names({
@@ -383,6 +513,53 @@ def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_nam
     sources = sorted(r.source for r in result.reports)
     assert sources == ["pages.zip!2024-05-22_甘肃版.txt", "pages.zip!报纸/2024-05-23_第2版.txt"]
     assert set(result.articles["edition_date"].dt.strftime("%Y-%m-%d")) == {"2024-05-22", "2024-05-23"}
+
+
+def test_a_file_whose_name_is_gbk_bytes_on_disk_is_read_and_named_in_chinese(tmp_path):
+    import os
+
+    folder = tmp_path / "报纸"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "2024-05-23_甘肃.txt".encode("gbk")
+    with open(name, "wb") as handle:
+        handle.write(f"本报讯 {LEAD}".encode())
+    result = load(folder)
+    (report,) = result.reports
+    assert (report.source, report.status) == (str(folder / "2024-05-23_甘肃.txt"), "loaded")
+    assert result.articles["edition_date"].tolist() == [pd.Timestamp("2024-05-23")]
+    json.dumps([report.to_dict()], ensure_ascii=False).encode("utf-8")  # writable as a report
+
+
+def test_under_a_root_a_link_to_a_file_outside_it_is_refused_and_named(tmp_path):
+    root, outside = tmp_path / "root", tmp_path / "secret.txt"
+    (root / "pages").mkdir(parents=True)
+    outside.write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (root / "pages" / "ok.txt").write_text(f"本报讯 {LEAD}第二篇。", encoding="utf-8")
+    (root / "pages" / "link.txt").symlink_to(outside)
+    result = load_articles([root / "pages"], root=root)
+    assert len(result.articles) == 1
+    link = report_of(result, "link.txt")
+    assert (link.status, [p.code for p in link.errors]) == ("failed", ["link_outside_root"])
+    assert str(root) in link.errors[0].message
+    assert len(load(root / "pages").articles) == 2  # on the command line, links are followed
+
+
+def test_a_file_the_system_refuses_to_read_is_named_with_the_reason_and_the_others_load(tmp_path, monkeypatch):
+    (tmp_path / "ok.txt").write_text(f"本报讯 {LEAD}", encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(f"本报讯 {LEAD}第二篇。", encoding="utf-8")
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = load(tmp_path)
+    assert len(result.articles) == 1
+    locked = report_of(result, "locked.txt")
+    assert (locked.status, [p.code for p in locked.errors]) == ("failed", ["unreadable_file"])
+    assert "Permission denied" in locked.errors[0].message
 
 
 def test_files_over_the_size_limit_are_refused_with_the_limit(tmp_path):

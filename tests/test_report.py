@@ -6,6 +6,7 @@ that the Chinese reads as Chinese.
 """
 
 import codecs
+import functools
 import io
 import json
 import re
@@ -83,19 +84,27 @@ BAD_UPLOADS = [
     ("day3.md", MARKDOWN.encode(), "story_without_text"),
     ("header_only.csv", "标题,正文\n".encode(), "no_records"),
     ("bom_only.csv", codecs.BOM_UTF8, "empty_after_bom"),
+    ("spaces.txt", b"  \r\n\n\t\n", "blank_file"),
+    ("spaces.json", b"   ", "blank_file"),
     ("commas_only.csv", b",,\n", "no_header"),
     ("ragged.csv", f'标题,正文\n甲,"{BODY}"\n乙,多,余\n'.encode(), "wrong_field_count"),
+    ("unclosed.csv", f'标题,正文\n甲,"{BODY}\n乙,{BODY}\n'.encode(), "unclosed_quote"),
     ("no_text.csv", "标题,日期\n甲,2024-01-01\n".encode(), "no_text_column"),
     ("blank.csv", f'标题,正文\n甲,"{BODY}"\n乙,\n'.encode(), "empty_text_cell"),
     ("chrome.csv", "标题,正文\n甲,网站首页\n".encode(), "only_page_chrome"),
     ("undated.csv", "标题,正文\n甲,近日委员们开展调研，提出意见建议。\n".encode(), "no_date"),
     ("bad_date.csv", "标题,正文,日期\n甲,近日委员们开展调研。,2024-13-01\n".encode(), "date_cell_unreadable_no_date"),
+    ("placeholder_date.csv", "标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n".encode(), "date_cell_implausible"),
     ("bad_date2.csv", "标题,正文,日期\n甲,2024年6月3日，委员们开展调研。,not-a-date\n".encode(), "date_cell_unreadable"),
-    ("broken.xlsx", b"not a workbook", "bad_xlsx"),
+    ("broken.xlsx", b"PK\x03\x04 cut short", "bad_xlsx"),
+    ("renamed.xlsx", f'标题,正文\n甲,"{BODY}"\n'.encode(), "xlsx_not_a_workbook"),
+    ("export.csv", _xlsx(["标题", "正文"], ["甲", BODY]), "office_misnamed"),
     ("blank.xlsx", _xlsx(), "empty_sheet"),
+    ("failed_formula.xlsx", _xlsx(["标题", "正文"], ["甲", BODY], ["乙", "#N/A"]), "excel_error_cell"),
     ("broken.parquet", b"not parquet", "bad_parquet"),
     ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
     ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),
+    ("numbers.jsonl", _jsonl(GOOD_RECORD, '{"title": "乙", "text": [{"p": "委员们开展调研。"}]}'), "text_cell_not_text"),
     ("scalar.json", b'"just a string"', "no_record_list"),
     ("broken.json", b'{"title": oops', "invalid_json"),
     ("cut.json", CUT_JSON.encode(), "truncated_json"),
@@ -103,6 +112,11 @@ BAD_UPLOADS = [
     ("evil.zip", _zip({"pages/p1.txt": f"本报讯 {BODY}".encode(), "../../etc/evil.txt": BODY.encode()}), "zip_slip"),
     ("bomb.zip", _zip({"zeros.txt": b"0" * (11 * 2**20)}), "zip_bomb"),
     ("twice.zip", _zip({"a.txt": f"本报讯 {BODY}".encode(), "b.txt": f"本报讯 {BODY}".encode()}), "duplicate_file"),
+    ("empty.zip", _zip({}), "empty_archive"),
+    ("nested.zip", functools.reduce(lambda data, level: _zip({f"{level}.zip": data}), range(1200),
+                                    _zip({"a.txt": f"本报讯 {BODY}".encode()})), "zip_too_deep"),
+    ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
+    ("twice.csv", f'标题,正文,正文\n甲,"{BODY}",按\n'.encode(), "duplicate_column"),
 ]
 
 

@@ -70,3 +70,17 @@ def _mark(paragraph: str, pattern: re.Pattern[str] | None, titles: Mapping[str, 
 def escape_text(text: object) -> str:
     """Escape any value for insertion into HTML."""
     return html.escape("" if text is None else str(text), quote=True)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<~$:&.])")
+"""The characters Streamlit's Markdown acts on inside a line: links and bare URLs, emphasis,
+``:red[…]``, ``$math$``, HTML (``-``, ``#``, ``|`` act only at the start of a line)."""
+
+
+def escape_markdown(text: object) -> str:
+    """Text shown literally inside a Streamlit Markdown string (``st.info``, ``st.error``…).
+
+    For values that come from outside the app: a shared link's parameters, a typed path.
+    ``[登录](https://…)`` then shows as typed instead of becoming a link.
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))

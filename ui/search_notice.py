@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis.search_query import parse_search
 from ui import queries
+from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.sidebar import request_state
 from ui.view import View
@@ -27,6 +28,7 @@ def word_articles(view: View, term: str) -> int | None:
 
 def search_message(term: str, n_substring: int, n_word: int | None, lang: str) -> str:
     """The notice's text: the search, its article count, and the word count when it differs."""
+    term = escape_markdown(term)  # the search comes from the URL: anyone's words, shown as typed
     text = t("search_notice", lang, term=term, n=n_substring)
     if n_word is not None and n_word != n_substring:
         text += t("search_notice_words", lang, term=term, n=n_word)
@@ -46,7 +48,7 @@ def show_search_notice(view: View, *, key: str) -> None:
     term = parse_search(typed).single_term
     text, button = st.columns([5, 1], vertical_alignment="center")
     if term is None:
-        text.info(t("search_notice_query", lang, query=typed, n=queries.count(view))
+        text.info(t("search_notice_query", lang, query=escape_markdown(typed), n=queries.count(view))
                   + t("search_notice_all_tabs", lang))
     else:
         text.info(search_message(term, queries.count(view), word_articles(view, term), lang))

@@ -30,6 +30,7 @@ from analysis.loading import LoadOptions, LoadResult, load_articles, load_upload
 from analysis.report import FileReport
 from ui import folder_scan
 from ui.folder_scan import FolderScan, scan_folder
+from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.paths import UnsafePathError, data_root, resolve_under_root
 from ui.state import Lang
@@ -149,14 +150,17 @@ def upload_source(digest: str, _files: tuple[tuple[str, bytes], ...], form: Load
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def folder_source(
-    path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang, config: str = ""
+    path: str, signature: str, n_files: int, form: LoadForm, _lang: Lang, config: str = "", *,
+    root: str,
 ) -> Source:
     """A folder (or file) on the server, loaded and indexed once per signature, form and ``config``.
 
-    Not once per language: see :func:`upload_source`.
+    Not once per language: see :func:`upload_source`. A file in it that links outside the
+    data ``root`` is named in the load summary, not read.
     """
     bar = st.progress(0.0, text=t("loading", _lang))
-    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang))
+    result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang),
+                           root=Path(root))
     bar.empty()
     return _index(result, f"folder:{path}:{form.label}:{config}", _lang, form="folder",
                   split_paragraphs=form.split_paragraphs)
@@ -202,7 +206,7 @@ def _checked_province(typed: str, lang: Lang) -> str | None:
     try:
         hint_province(province, gazetteer=load_gazetteer())
     except ProvinceHintError as exc:
-        st.warning(exc.render(lang) + t("province_ignored", lang))
+        st.warning(escape_markdown(exc.render(lang)) + t("province_ignored", lang))
         return None
     return province
 
@@ -247,8 +251,8 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         return None
     try:
         path = resolve_under_root(typed)
-    except UnsafePathError as exc:
-        st.error(t("error_load", lang) + exc.render(lang))
+    except UnsafePathError as exc:  # the message quotes the typed path: shown as typed
+        st.error(t("error_load", lang) + escape_markdown(exc.render(lang)))
         return None
     if kind == "store":
         from analysis.store import StoreError
@@ -256,7 +260,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         try:
             return store_source(str(path), config)
         except StoreError as exc:
-            st.error(t("error_load", lang) + exc.render(lang))
+            st.error(t("error_load", lang) + escape_markdown(exc.render(lang)))
             return None
     # Stat the folder once per path, not on every filter change; the button looks again.
     scan_key = f"folder_scan:{path}"
@@ -268,7 +272,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         return None
     if not _folder_confirmed(scan, lang):
         return None
-    return folder_source(str(path), scan.signature, scan.n_files, form, lang, config)
+    return folder_source(str(path), scan.signature, scan.n_files, form, lang, config, root=str(data_root()))
 
 
 def _folder_confirmed(scan: FolderScan, lang: Lang) -> bool:

@@ -28,7 +28,7 @@ from ui.article_tables import (
     titled,
 )
 from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table
-from ui.html_view import escape_text, highlight_html
+from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
 
@@ -95,12 +95,12 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
         return pd.DataFrame(columns=HEAD_COLUMNS)
     found = queries.kwic(view, term, limit=KWIC_LIMIT + 1)
     if found.empty:
-        st.info(t("kwic_none", lang, term=term, n=total))
+        st.info(t("kwic_none", lang, term=escape_markdown(term), n=total))
         return pd.DataFrame(columns=HEAD_COLUMNS)
     more = len(found) > KWIC_LIMIT
     lines = _with_heads(view, found.head(KWIC_LIMIT))
     counts = {"lines": len(lines), "docs": lines["doc_id"].nunique()}
-    found_line = t("kwic_limited" if more else "kwic_found", lang, term=term, **counts)
+    found_line = t("kwic_limited" if more else "kwic_found", lang, term=escape_markdown(term), **counts)
     st.caption(found_line + t("kwic_select", lang))
     doc_ids = lines["doc_id"].tolist()
     _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
@@ -186,7 +186,7 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
         heading, kicker_text = kicker_text, None
     kicker = f"<div style='color:#666'>{escape_text(kicker_text)}</div>" if kicker_text else ""
     if focus:
-        st.caption(t("kwic_marked", lang, term=focus))
+        st.caption(t("kwic_marked", lang, term=escape_markdown(focus)))
     st.html(
         f"<div style='line-height:1.8'>{kicker}<h3>{escape_text(heading or '')}</h3>"
         f"<div style='color:#666;font-size:0.9em'>{escape_text(meta)}</div>"

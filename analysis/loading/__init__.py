@@ -6,6 +6,7 @@ returns the articles table and one :class:`~analysis.report.FileReport` per inpu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,18 @@ def _report_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[File
                                  fallback=DATE_FALLBACK.get(sources[index], sources[index]))
         if problem is not None:
             owners[index].warnings.append(problem)
+        if raw.metadata_date is not None and not _plausible(raw.metadata_date):
+            owners[index].warnings.append(Problem.of("date_cell_implausible", line=raw.line,
+                                                     value=raw.metadata_date.isoformat()))
+
+
+EARLIEST_DATE = dt.date(1949, 10, 1)
+"""A date column's date before this is a placeholder (Excel's 1900-01-01) or a typing slip."""
+
+
+def _plausible(date: dt.date) -> bool:
+    """Whether a date cell's date can be when a news item appeared: from 1949 to tomorrow."""
+    return EARLIEST_DATE <= date <= dt.date.today() + dt.timedelta(days=1)
 
 
 def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:
@@ -105,7 +118,7 @@ def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners:
 
 def load_articles(
     paths: Iterable[str | Path], options: LoadOptions | None = None, *,
-    progress: ProgressCallback | None = None,
+    progress: ProgressCallback | None = None, root: Path | None = None,
 ) -> LoadResult:
     """Load articles from files, folders and zip archives.
 
@@ -113,12 +126,14 @@ def load_articles(
         paths: the inputs.
         options: edition date, province, column mapping, outlet, size limit.
         progress: optional callback after each file.
+        root: read nothing outside this folder: a file in a folder that links outside it
+            is reported (``link_outside_root``), not read (the dashboard's data root).
 
     Returns:
         The articles table and one report per input file.
     """
     options = options or LoadOptions()
-    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes), options, progress)
+    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes, root=root), options, progress)
 
 
 def load_uploads(

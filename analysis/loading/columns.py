@@ -86,11 +86,14 @@ def parse_column_mapping(spec: str | None) -> dict[str, str]:
             if not sep or not source.strip() or not field.strip():
                 raise ColumnMappingError("columns_bad_entry", entry=part)
             items.append((source.strip(), field.strip()))
-    mapping = {}
+    mapping: dict[str, str] = {}
     for source, field in items:
-        if field not in FIELD_ALIASES:
+        if not isinstance(field, str) or field not in FIELD_ALIASES:
             raise ColumnMappingError("columns_unknown_field", column=source, field=field,
                                      fields=", ".join(FIELDS))
+        first = next((column for column, taken in mapping.items() if taken == field), None)
+        if first is not None:  # the later would win without a word
+            raise ColumnMappingError("columns_field_twice", field=field, first=first, second=source)
         mapping[str(source)] = field
     return mapping
 

@@ -127,12 +127,14 @@ def decode_bytes(data: bytes) -> Decoded:
         The text, without any BOM, and the encoding used.
 
     Raises:
-        DecodingError: for empty data (or only a BOM and blank space), binary data, or
+        DecodingError: for empty data (or only blank space, with or without a BOM), binary data, or
             bytes that are not UTF-8, UTF-16/32 or GB18030 text; the message says what was
             found and what to do.
     """
     if not data:
         raise DecodingError("empty_file")
+    if not data.strip():
+        raise DecodingError("blank_file", n_bytes=len(data))
     family, kind = known_binary(data) or ("", "")
     if family == "image":
         raise DecodingError("image_file", kind=kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from analysis.report import FileReport, Problem
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
 OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
 """Formats that are zip files inside but are read as themselves, not as archives."""
+MAX_ZIP_DEPTH = 8
+"""Archives inside archives are opened this many levels deep; one deeper is reported, not opened."""
 MAX_ZIP_RATIO = 200
 """Members that expand more than this many times their compressed size are refused."""
 
@@ -34,12 +37,16 @@ class InputFile:
     read: Callable[[], bytes]
 
 
-def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+def iter_inputs(
+    paths: Iterable[str | Path], *, max_file_bytes: int, root: Path | None = None
+) -> Iterator[InputFile | FileReport]:
     """Yield every input file, or a failed report for each one that cannot be read.
 
     Args:
         paths: files, folders and .zip archives.
         max_file_bytes: the per-file size limit.
+        root: when given (the dashboard's data root), a file in a folder that is a link
+            to a file outside it is refused, not read.
 
     Yields:
         :class:`InputFile` for each readable file, :class:`FileReport` (failed) otherwise.
@@ -49,19 +56,30 @@ def iter_inputs(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator
     seen: dict[str, str] = {}
     given: set[Path] = set()
     for path in map(Path, paths):
-        if not path.exists():
-            yield FileReport(source=str(path)).fail("no_such_path")
-            continue
-        files = [path] if path.is_file() else _walk(path)
-        for file in files:
-            where = Path(file.source) if isinstance(file, FileReport) else file
-            if where.resolve() in given:
+        for file in _entries(path):
+            # a link's own report is about the link, not where it leads (two links, two reports)
+            where = Path(file.source).absolute() if isinstance(file, FileReport) else file.resolve()
+            if where in given:
                 continue
-            given.add(where.resolve())
+            given.add(where)
             if isinstance(file, FileReport):
                 yield file
                 continue
+            if root is not None and not file.resolve().is_relative_to(root.resolve()):
+                yield FileReport(source=path_name(file)).fail("link_outside_root", root=str(root))
+                continue
             yield from _check(_open_path(file, max_file_bytes), seen, max_file_bytes)
+
+
+def _entries(path: Path) -> list[Path | FileReport]:
+    """What one path given stands for: itself, the files of a folder, or why it is neither."""
+    if not path.exists():
+        return [FileReport(source=path_name(path)).fail("no_such_path")]
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return _walk(path)
+    return [FileReport(source=path_name(path)).fail("not_a_file")]
 
 
 def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
@@ -77,32 +95,81 @@ def empty_folders(paths: Iterable[str | Path]) -> bool:
     Stops at the first visible file: the load walks the folders again, in order.
     """
     folders = [Path(p) for p in paths]
-    return bool(folders) and all(f.is_dir() and not any(_visible_files(f)) for f in folders)
+    return bool(folders) and all(f.is_dir() and not any(_visible_entries(f)) for f in folders)
 
 
-def _visible_files(folder: Path) -> Iterator[Path]:
-    """The files under ``folder``, unsorted, but for those under a name starting with a dot."""
-    for file in folder.rglob("*"):
-        if file.is_file() and not any(part.startswith(".") for part in file.relative_to(folder).parts):
-            yield file
+def _visible_entries(folder: Path) -> Iterator[Path]:
+    """Everything under ``folder`` but its subfolders, unsorted, and but what is under a dot name.
+
+    Files, and what the walk does not enter or cannot read: links to folders, pipes,
+    devices, broken links.
+    """
+    for entry in folder.rglob("*"):
+        if entry.is_dir() and not entry.is_symlink():
+            continue
+        if not any(part.startswith(".") for part in entry.relative_to(folder).parts):
+            yield entry
 
 
 def _walk(folder: Path) -> list[Path | FileReport]:
-    """Files under a folder, sorted; documentation files are reported, not read."""
+    """Files under a folder, sorted; documentation files and what is not a file are reported, not read."""
     found: list[Path | FileReport] = []
-    for file in sorted(_visible_files(folder)):
-        if file.name.lower().startswith(DOC_FILE_PREFIXES):
-            found.append(FileReport(source=str(file)).fail("documentation_file"))
-            continue
-        found.append(file)
+    for entry in sorted(_visible_entries(folder)):
+        if entry.is_dir():
+            found.append(FileReport(source=path_name(entry)).fail("linked_folder"))
+        elif not entry.is_file():
+            found.append(FileReport(source=path_name(entry)).fail("not_a_file"))
+        elif entry.name.lower().startswith(DOC_FILE_PREFIXES):
+            found.append(FileReport(source=path_name(entry)).fail("documentation_file"))
+        else:
+            found.append(entry)
     return found
 
 
 def _open_path(file: Path, max_file_bytes: int) -> InputFile | FileReport:
-    size = file.stat().st_size
-    if size > max_file_bytes:
-        return _too_large(str(file), size, max_file_bytes)
-    return InputFile(str(file), size, file.read_bytes)
+    """The file read, or why it cannot be: too large, or refused by the system (no permission, gone)."""
+    try:
+        size = file.stat().st_size
+        if size > max_file_bytes:
+            return _too_large(path_name(file), size, max_file_bytes)
+        data = file.read_bytes()
+    except OSError as exc:
+        return FileReport(source=path_name(file)).fail("unreadable_file", detail=exc.strerror or str(exc))
+    return InputFile(path_name(file), size, lambda: data)
+
+
+def path_name(path: Path) -> str:
+    """A path as the analyst would write it, even when a file name is not UTF-8.
+
+    A name copied from a Chinese Windows disk or archive can be GBK bytes, which Python
+    holds as unprintable stand-ins (surrogates) that no report or table can be written
+    with. Each such part is read again as GB18030, else shown with its bytes escaped.
+    """
+    parts = str(path).split(os.sep)
+    return os.sep.join(part if _is_utf8(part) else _decode_bytes(os.fsencode(part)) for part in parts)
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _decode_bytes(raw: bytes) -> str:
+    """A file name's bytes as UTF-8, else GB18030, else UTF-8 with the odd bytes escaped."""
+    return decode_name(raw) or raw.decode("utf-8", "backslashreplace")
+
+
+def decode_name(raw: bytes) -> str | None:
+    """A file name's bytes read as UTF-8, else as GB18030, or None when neither reads them."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _mb(size: int) -> str:
@@ -121,15 +188,19 @@ def _too_large(name: str, size: int, limit: int) -> FileReport:
 
 
 def _check(item: InputFile | FileReport, seen: dict[str, str],
-           max_file_bytes: int) -> Iterator[InputFile | FileReport]:
-    """Expand archives and refuse duplicates."""
+           max_file_bytes: int, depth: int = 0) -> Iterator[InputFile | FileReport]:
+    """Expand archives (``depth`` inside others already) and refuse duplicates."""
     if isinstance(item, FileReport):
         yield item
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    if suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES):
-        yield from _zip_members(item.name, data, seen, max_file_bytes)
+    zipped = data[:4] == b"PK\x03\x04"
+    if suffix == ".zip" or (zipped and suffix not in OFFICE_SUFFIXES and office_suffix(data) is None):
+        if depth >= MAX_ZIP_DEPTH:
+            yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
+        else:
+            yield from _zip_members(item.name, data, seen, max_file_bytes, depth)
         return
     digest = hashlib.sha256(data).hexdigest()
     if digest in seen:
@@ -140,12 +211,15 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
 
 
 def _zip_members(name: str, data: bytes, seen: dict[str, str],
-                 max_file_bytes: int) -> Iterator[InputFile | FileReport]:
+                 max_file_bytes: int, depth: int) -> Iterator[InputFile | FileReport]:
     """Yield the members of a zip archive, refusing unsafe paths and oversized members."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         yield FileReport(source=name).fail("bad_zip", detail=str(exc))
+        return
+    if not any(not info.is_dir() and not _is_hidden(info.filename) for info in archive.infolist()):
+        yield FileReport(source=name).fail("empty_archive")
         return
     with archive:
         for info in archive.infolist():
@@ -164,7 +238,29 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
                 yield FileReport(source=member).fail("zip_member_unreadable", detail=str(exc))
                 continue
             yield from _check(InputFile(member, len(content), lambda c=content: c), seen,
-                              max_file_bytes)
+                              max_file_bytes, depth + 1)
+
+
+ENCRYPTED_FLAG = 0x1
+"""The zip flag bit saying a member is encrypted (needs a password)."""
+OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx"}
+"""The part of an Office file (itself a zip) that says which kind it is."""
+
+
+def office_suffix(data: bytes) -> str | None:
+    """``.xlsx`` or ``.docx`` for a workbook or Word document, whatever its name, else None.
+
+    Saved under another name (``export.csv``, no extension at all) such a file is still a
+    zip inside, and would otherwise be unpacked into its XML parts, each read as an article.
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
 
 
 UTF8_NAME_FLAG = 0x800
@@ -185,12 +281,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
         raw = info.filename.encode("cp437")
     except UnicodeEncodeError:
         return info.filename
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return info.filename
+    return decode_name(raw) or info.filename
 
 
 def _is_hidden(member: str) -> bool:
@@ -199,11 +290,13 @@ def _is_hidden(member: str) -> bool:
 
 
 def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | None:
-    """Why a zip member must not be read (zip slip, size, zip bomb), or None."""
+    """Why a zip member must not or cannot be read (zip slip, a password, size, zip bomb), or None."""
     raw = info.filename.replace("\\", "/")
     path = PurePosixPath(raw)
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in path.parts:
         return Problem.of("zip_slip", member=member_name(info))
+    if info.flag_bits & ENCRYPTED_FLAG:
+        return Problem.of("zip_encrypted")
     if info.file_size > max_file_bytes:
         return Problem.of("too_large", size=_mb(info.file_size), limit=_mb(max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \

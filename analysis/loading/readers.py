@@ -18,6 +18,7 @@ from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
+from analysis.loading.inputs import office_suffix
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
@@ -26,6 +27,7 @@ from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
     Sheet,
+    json_kind,
     read_delimited,
     read_excel,
     read_json,
@@ -57,6 +59,11 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     suffix = PurePath(name).suffix.lower()
     if not data:
         return [], report.fail("empty_file")
+    if suffix not in {".xlsx", ".xlsm", ".docx"} and (actual := office_suffix(data)) is not None:
+        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
+        suffix = actual
+    elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
+        return [], report.fail("xlsx_not_a_workbook")
     if suffix == ".xls":
         return [], report.fail("xls_format")
     if suffix in {".xlsx", ".xlsm"}:
@@ -292,6 +299,11 @@ def _written_in_traditional(text: str, report: FileReport, line: int | None = No
     return True
 
 
+EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                          "#CALC!"})
+"""What Excel writes in a cell whose formula failed, in the sheet and in the CSV it exports."""
+
+
 def _record_article(
     record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
     options: LoadOptions,
@@ -304,6 +316,11 @@ def _record_article(
     raw_text = cell("text")
     if raw_text is None:
         return Problem.of("empty_text_cell", column=colmap.get("text"))
+    value = record.get(colmap.get("text") or "")
+    if isinstance(value, bool | int | float | list | dict):  # 12345, true, [{…}]: not an article's words
+        return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
+    if raw_text in EXCEL_ERRORS:
+        return Problem.of("excel_error_cell", column=colmap.get("text"), value=raw_text)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:

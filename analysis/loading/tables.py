@@ -15,6 +15,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -107,10 +108,11 @@ def read_delimited(
         return batch
     at = find_header([row for _, row in candidates], columns)
     header_line = candidates[at][0]
-    header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(candidates[at][1])]
+    header = _header_names(candidates[at][1])
     for line, row in candidates[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=line, header_line=header_line,
                                         text=_row_text(row)))
+    batch.skipped += _repeated_columns(candidates[at][1], header_line)
     for line, row in chain(first[first.index(candidates[at]) + 1:], rows):
         if isinstance(row, csv.Error):
             batch.fail("malformed_csv", line=line, detail=str(row))
@@ -118,7 +120,23 @@ def read_delimited(
             batch.fail("wrong_field_count", line=line, found=len(row), expected=len(header))
         else:
             batch.add(line, dict(zip(header, row, strict=True)))
+    _refuse_unclosed_quote(batch, text)
     return batch
+
+
+def _refuse_unclosed_quote(batch: RecordBatch, text: str) -> None:
+    """Report, not load, a last record that a quote opened and never closed ran to the end of the file.
+
+    The CSV reader takes every later line into that one field (``"…`` on line 2 of 3,000
+    gives one record), so the records after it would pass unseen inside it.
+    """
+    if text.count('"') % 2 == 0 or not batch.records:
+        return
+    line, record = batch.records[-1]
+    if any(isinstance(value, str) and "\n" in value for value in record.values()):
+        batch.records.pop()
+        batch.errors.append(Problem.of("unclosed_quote", line=line, first_line=line,
+                                       last_line=text.rstrip().count("\n") + 1))
 
 
 def _csv_rows(reader) -> Iterator[tuple[int, list[str] | csv.Error]]:
@@ -222,14 +240,34 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | N
     for number, row in first[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=first[at][0],
                                         text=_row_text(row)))
+    batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
         batch.add(number, dict(zip(header, row, strict=False)))
     return batch
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
-    """A row read as column names: empty cells named by position (``column_3``)."""
-    return [str(c).strip() if c not in (None, "") else f"column_{i + 1}" for i, c in enumerate(row)]
+    """A row read as column names: empty cells named by position (``column_3``).
+
+    A name the row repeats is numbered from its second time (``text (2)``): as keys of one
+    record, the later column would otherwise replace the first without a word.
+    """
+    seen: Counter[str] = Counter()
+    names = []
+    for name in _cell_names(row):
+        seen[name] += 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _cell_names(row: Sequence[Any]) -> list[str]:
+    return [("" if cell is None else str(cell).strip()) or f"column_{i + 1}" for i, cell in enumerate(row)]
+
+
+def _repeated_columns(row: Sequence[Any], line: int) -> list[Problem]:
+    """One reason for each column whose name the header row repeats (read as ``text (2)``)."""
+    return [Problem.of("duplicate_column", line=line, column=name, renamed=numbered)
+            for name, numbered in zip(_cell_names(row), _header_names(row), strict=True) if name != numbered]
 
 
 def read_parquet(data: bytes) -> RecordBatch:
@@ -259,6 +297,9 @@ def read_json_lines(text: str) -> RecordBatch:
         except json.JSONDecodeError as exc:
             batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
             continue
+        except RecursionError:
+            batch.fail("json_too_deep", line=number)
+            continue
         if not isinstance(value, dict):
             batch.fail("not_a_json_object", line=number, found=json_kind(value))
             continue
@@ -274,6 +315,8 @@ LIST_KEYS = ("videoList", "articles", "items", "data", "records", "list", "resul
 def read_json(text: str) -> RecordBatch:
     """Read a JSON document: a list of objects, an object holding one, or one object.
 
+    An object whose values are objects of the same fields holds one record under each key.
+
     A truncated list (a download cut off) still yields the objects before the cut, and
     the cut is reported with its line and column.
     """
@@ -282,6 +325,9 @@ def read_json(text: str) -> RecordBatch:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         return _salvage_json_list(text, exc)
+    except RecursionError:  # ``[[[[…`` thousands deep: Python's parser recurses once per level
+        batch.errors.append(Problem.of("json_too_deep"))
+        return batch
     items = _find_record_list(document)
     if items is None:
         batch.errors.append(Problem.of("no_record_list", keys=", ".join(LIST_KEYS[:3])))
@@ -319,7 +365,21 @@ def _find_record_list(document: Any) -> list[Any] | None:
     lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
     if len(lists) == 1:
         return lists[0]
+    if _is_keyed_records(document):
+        return list(document.values())
     return [document]
+
+
+def _is_keyed_records(document: dict[str, Any]) -> bool:
+    """Whether an object holds its records by key (``{"a1": {"title"…}, "a2": {"title"…}}``).
+
+    Its values are two or more objects sharing a field name, where one article's nested
+    parts (``{"meta": {…}, "content": {…}}``) name different fields.
+    """
+    values = list(document.values())
+    if len(values) < 2 or not all(isinstance(v, dict) and v for v in values):
+        return False
+    return bool(set.intersection(*(set(v) for v in values)))
 
 
 def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
@@ -339,7 +399,7 @@ def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
             break
         try:
             value, position = decoder.raw_decode(text, position)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             break
         number += 1
         if isinstance(value, dict):
