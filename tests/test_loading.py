@@ -416,6 +416,24 @@ def test_a_damaged_word_document_and_files_that_are_not_text_say_what_they_are(t
     assert reasons["pages.rar"][1] == "archive_file"
 
 
+def test_a_store_kept_inside_the_folder_loaded_is_named_as_a_database_not_as_some_binary_file(tmp_path):
+    from analysis.store import open_store
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "2024-05-22_1版.txt").write_text((FIXTURES / "page_sample.txt").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    with open_store(folder / "store") as store:
+        store.ingest(load(folder).articles, workers=1)
+    (folder / "notes.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    reports = {r.source.split("/")[-1]: r for r in load(folder).reports}
+    assert reports["2024-05-22_1版.txt"].status == "loaded"
+    database = reports["store.duckdb"]
+    assert (database.status, database.errors[0].code) == ("failed", "database_file")
+    assert "DuckDB database" in database.errors[0].message and "--store" in database.errors[0].message
+    assert reports["notes.db"].errors[0].message.startswith("this is a SQLite database")
+
+
 def test_zip_archives_and_zip_slip():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

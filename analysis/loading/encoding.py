@@ -58,22 +58,27 @@ FILE_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"Rar!\x1a\x07", "archive", "RAR"),
     (b"7z\xbc\xaf\x27\x1c", "archive", "7z"),
     (b"\x1f\x8b", "archive", "gzip"),
+    (b"SQLite format 3\x00", "database", "SQLite"),
 )
 """Leading bytes of files people drop in by mistake: ``(signature, family, kind)``."""
 
 
 def known_binary(data: bytes) -> tuple[str, str] | None:
-    """``(family, kind)`` for an image, old Office file or archive, else None.
+    """``(family, kind)`` for an image, old Office file, archive or database, else None.
 
     Named so the message can say what the file is and what to do (OCR an image, save a
-    .doc as .docx or text, unpack an archive), not just that it is not text. RTF is text
-    but all markup; BMP's two letters are trusted only with its header's size field.
+    .doc as .docx or text, unpack an archive, open a store with ``--store``), not just that
+    it is not text. RTF is text but all markup; BMP's two letters are trusted only with its
+    header's size field; a DuckDB file (a govthemes store's ``store.duckdb``, met when a
+    store is kept inside the folder ingested) says ``DUCK`` after an 8-byte checksum.
     """
     for signature, code, kind in FILE_SIGNATURES:
         if data.startswith(signature):
             if kind == "BMP" and (len(data) < 14 or int.from_bytes(data[2:6], "little") != len(data)):
                 continue
             return code, kind
+    if data[8:12] == b"DUCK":
+        return "database", "DuckDB"
     webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
     return ("image", "WebP") if webp else None
 
@@ -142,6 +147,8 @@ def decode_bytes(data: bytes) -> Decoded:
         raise DecodingError("office_binary_file", kind=kind)
     if family == "archive":
         raise DecodingError("archive_file", kind=kind)
+    if family == "database":
+        raise DecodingError("database_file", kind=kind)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
