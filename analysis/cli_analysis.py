@@ -42,8 +42,11 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
 
         units = split_into_paragraphs(articles)
         n_long = int(long_documents(articles).sum())
-        say("cli_split", args.lang, articles=len(articles), long=n_long, kept=len(articles) - n_long,
-            units=len(units) - (len(articles) - n_long), min_chars=SPLIT_MIN_CHARS)
+        if n_long:
+            say("cli_split", args.lang, articles=len(articles), long=n_long, kept=len(articles) - n_long,
+                units=len(units) - (len(articles) - n_long), min_chars=SPLIT_MIN_CHARS)
+        else:
+            say("cli_split_none", args.lang, articles=len(articles), min_chars=SPLIT_MIN_CHARS)
         articles = units
     return articles.assign(themes=assign_themes(articles, themes=load_themes()))
 

@@ -347,6 +347,16 @@ def test_themes_of_long_documents_counted_whole_suggest_splitting_them(capsys, t
     assert "2 long documents of 2 split into 6 paragraphs" in err and "0 shorter ones" in err
 
 
+def test_splitting_paragraphs_of_short_articles_only_says_none_was_long_enough(capsys, tmp_path):
+    news = tmp_path / "news.json"
+    news.write_text(json.dumps([{"标题": "委员视察河湖", "日期": "2026-01-26", "正文": "县政协组织委员视察河湖治理。"}],
+                               ensure_ascii=False), encoding="utf-8")
+    status, _, err = run(capsys, "themes", str(news), "--split", "paragraphs", "--lang", "en")
+    assert status == 0, err
+    assert ("--split paragraphs split nothing: none of the 1 articles is 3,000 characters or longer" in err
+            and "0 long documents" not in err)
+
+
 def broken_config(tmp_path, name: str, content: bytes):
     """A copy of the configuration folder with one file replaced."""
     import shutil
