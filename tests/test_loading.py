@@ -233,6 +233,15 @@ def test_json_object_holding_its_records_by_key_loads_every_record(tmp_path):
     assert (keyed.records, keyed.articles) == (2, 2)
 
 
+def test_an_empty_json_object_or_list_holds_no_records_rather_than_a_record_without_columns(tmp_path):
+    (tmp_path / "object.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "list.json").write_text("[]", encoding="utf-8")
+    result = load(tmp_path)
+    for name in ("object.json", "list.json"):
+        report = report_of(result, name)
+        assert (report.status, report.records, [e.code for e in report.errors]) == ("failed", 0, ["no_records"])
+
+
 def test_json_nested_thousands_deep_is_reported_not_a_traceback(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
     good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)

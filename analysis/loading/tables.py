@@ -359,6 +359,8 @@ def _find_record_list(document: Any) -> list[Any] | None:
         return document
     if not isinstance(document, dict):
         return None
+    if not document:  # ``{}``: no record, rather than one record of no columns
+        return []
     for key in LIST_KEYS:
         if isinstance(document.get(key), list):
             return document[key]
