@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v3;filters-v2"
+RULES_VERSION = "quotes-v4;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
-QuoteKind = Literal["dictionary", "name", "numbered", "parallel", "short"]
+QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short"]
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
 _QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
@@ -43,11 +43,15 @@ _NUMBER_RE = re.compile(
 _CACHE_LIMIT = 2_000_000
 
 
-def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:
+def classify_quoted(
+    phrase: str, *, slogans: frozenset[str] = frozenset(), not_slogans: frozenset[str] = frozenset()
+) -> QuoteKind | None:
     """Say whether a quoted phrase is a formula to keep whole, and why.
 
     The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
     ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
+    ``"word"`` if it is in the dictionary's not-slogans section, a word or name quoted for
+    emphasis (一对一, 绿色通道, 和平方舟);
     ``"name"`` if it ends in a serial number, a spacecraft's, platform's or reactor's name
     (嫦娥四号, 深海一号, 华龙一号); ``"numbered"`` if it contains a Chinese numeral
     一二三四五六七八九十百千万两 or 双
@@ -60,6 +64,8 @@ def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> Qu
         return None
     if phrase in slogans:
         return "dictionary"
+    if phrase in not_slogans:
+        return "word"
     if _SERIAL_NAME_RE.fullmatch(phrase):
         return "name"
     if any(ch in _QUOTE_NUMERALS for ch in phrase):
