@@ -201,6 +201,12 @@ def test_formulas_made_of_numerals_are_kept(tokenizer):
     ]  # fmt: skip
 
 
+def test_units_after_a_dropped_number_a_year_word_and_for_example_are_not_terms(tokenizer):
+    # 1.2万公里 leaves 万公里 (公 ends no number); 新增 is a stopword too.
+    text = "例如上一年新修公路1.2万公里，新建住房300万平方米，新增装机500万千瓦。"
+    assert tokenizer.terms(text) == ["新修", "公路", "新建", "住房", "装机"]
+
+
 def test_a_report_s_list_markers_self_names_and_effort_adverbs_are_not_terms(tokenizer):
     text = "一要稳增长，二要保民生，三要防风险。我区全力推进大湾区建设，累计入选试点5个。"
     assert tokenizer.terms(text) == ["稳增长", "民生", "防风险", "大湾区", "试点"]
