@@ -400,6 +400,15 @@ def test_a_university_named_for_industry_is_no_industry_story():
     assert hits.loc[hits["theme"] == "industry"].empty
 
 
+def test_greeting_the_compatriots_of_the_special_administrative_regions_is_no_hong_kong_story():
+    # Written for this test, in the shape of a report's closing thanks.
+    text = "会议向香港特别行政区同胞、澳门特别行政区同胞和台湾同胞致以问候。"
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=load_themes())
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == ["台湾同胞"]
+    assert "hk_macao_taiwan" not in assign_themes(article, themes=load_themes()).iloc[0]
+
+
 # --- the real corpora ----------------------------------------------------------------------
 # Read from ../shared/corpora (never copied here); these pin what a reader checks.
 
