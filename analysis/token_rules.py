@@ -26,8 +26,10 @@ QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
 _QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
-_SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号")
-"""A craft's or machine's serial name (嫦娥四号, 深海一号, 华龙一号): kept whole, no slogan."""
+_SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号|.{3,}(?<![口字])号")
+"""A craft's, ship's or train's name (嫦娥四号, 深海一号, 华龙一号; 安徒生号, 海油观澜号: four
+characters or more ending in 号): kept whole, no slogan. Not 五一口号 (a call) nor X字号 (a
+brand campaign)."""
 
 QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
 """A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
@@ -53,7 +55,8 @@ def classify_quoted(
     ``"word"`` if it is in the dictionary's not-slogans section, a word or name quoted for
     emphasis (一对一, 绿色通道, 和平方舟);
     ``"name"`` if it ends in a serial number, a spacecraft's, platform's or reactor's name
-    (嫦娥四号, 深海一号, 华龙一号); ``"numbered"`` if it contains a Chinese numeral
+    (嫦娥四号, 深海一号, 华龙一号), or has four or more characters ending in 号, a ship's or
+    train's name (安徒生号), but not 口号 or 字号; ``"numbered"`` if it contains a Chinese numeral
     一二三四五六七八九十百千万两 or 双
     (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
     (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage

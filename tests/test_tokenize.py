@@ -126,6 +126,10 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("和平方舟", "word"),  # a ship's name
         ("嫦娥四号", "name"),  # a spacecraft: kept whole, but no slogan
         ("深海一号", "name"),
+        ("安徒生号", "name"),  # a ship: four characters or more ending in 号
+        ("海油观澜号", "name"),  # five characters, no numeral: kept whole only as a name
+        ("五一口号", "numbered"),  # a call (口号), no name
+        ("甘肃字号", "short"),  # a brand campaign (X字号), no name
         ("一号", "numbered"),  # nothing before the number: not a name
         ("放管服", "short"),
         ("主力军", "short"),
