@@ -223,6 +223,8 @@ def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
     ]  # fmt: skip
     # 号线 of 地铁18号线, 以新 of 以新技术, and a spoken 其实 are stopwords
     assert tokenizer.terms("地铁18号线以新技术建成，其实很快") == ["地铁", "技术", "很快"]  # 建成: a stopword
+    # 七里海, a wetland in 天津, is not 七 + 里海 (the Caspian Sea), which stays a word of its own
+    assert tokenizer.terms("七里海湿地与里海沿岸") == ["七里海", "湿地", "里海", "沿岸"]
 
 
 
