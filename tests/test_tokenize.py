@@ -211,6 +211,12 @@ def test_units_after_a_dropped_number_a_year_word_and_for_example_are_not_terms(
     assert tokenizer.terms(text) == ["新修", "公路", "新建", "住房", "装机"]
 
 
+def test_words_of_courtesy_are_not_terms(tokenizer):
+    # Written for this test, in the shape of a report's closing thanks.
+    text = "我们向各界人士表示诚挚的感谢，致以衷心的谢意和崇高的敬意。"
+    assert tokenizer.terms(text) == ["各界人士"]
+
+
 def test_a_report_s_list_markers_self_names_and_effort_adverbs_are_not_terms(tokenizer):
     text = "一要稳增长，二要保民生，三要防风险。我区全力推进大湾区建设，累计入选试点5个。"
     assert tokenizer.terms(text) == ["稳增长", "民生", "防风险", "大湾区", "试点"]
