@@ -48,6 +48,7 @@ class NameLists:
         surnames: single-character surnames.
         place_words: bare place names that are ordinary words, never left out.
         not_names: words that follow a title but are no name (委员关切), never left out.
+        people: names the contexts cannot find (高市早苗, 阿尔巴尼斯), always left out.
     """
 
     titles: tuple[str, ...]
@@ -55,6 +56,7 @@ class NameLists:
     surnames: frozenset[str]
     place_words: frozenset[str]
     not_names: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 def load_name_lists(path: Path | str | None = None) -> NameLists:
@@ -71,9 +73,11 @@ def load_name_lists(path: Path | str | None = None) -> NameLists:
     titles = _words(raw, "titles", "words", path)
     after = _words(raw, "titles", "after", path)
     surnames = "".join(_words(raw, "surnames", "characters", path, text=True))
+    people = _words(raw, "people", "words", path) if "people" in raw else ()  # optional table
     return NameLists(titles=titles, after=after, surnames=frozenset(surnames),
                      place_words=frozenset(_words(raw, "place_words", "words", path)),
-                     not_names=frozenset(_words(raw, "titles", "not_names", path)))
+                     not_names=frozenset(_words(raw, "titles", "not_names", path)),
+                     people=frozenset(people))
 
 
 def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -> tuple[str, ...]:
@@ -222,4 +226,4 @@ def corpus_name_terms(
                           if term in candidates or term.endswith(titled))
     people = person_name_terms(frequencies, contexts, authors=authors, not_names=lists.not_names,
                                after=lists.after)
-    return places | people
+    return places | people | lists.people

@@ -19,15 +19,17 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v3;filters-v2"
+RULES_VERSION = "quotes-v4;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
-QuoteKind = Literal["dictionary", "name", "numbered", "parallel", "short"]
+QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short"]
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,8}")
 _QUOTE_NUMERALS = frozenset("一二三四五六七八九十百千万两双")
-_SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号")
-"""A craft's or machine's serial name (嫦娥四号, 深海一号, 华龙一号): kept whole, no slogan."""
+_SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号|.{3,}(?<![口字])号")
+"""A craft's, ship's or train's name (嫦娥四号, 深海一号, 华龙一号; 安徒生号, 海油观澜号: four
+characters or more ending in 号): kept whole, no slogan. Not 五一口号 (a call) nor X字号 (a
+brand campaign)."""
 
 QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
 """A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
@@ -43,13 +45,18 @@ _NUMBER_RE = re.compile(
 _CACHE_LIMIT = 2_000_000
 
 
-def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> QuoteKind | None:
+def classify_quoted(
+    phrase: str, *, slogans: frozenset[str] = frozenset(), not_slogans: frozenset[str] = frozenset()
+) -> QuoteKind | None:
     """Say whether a quoted phrase is a formula to keep whole, and why.
 
     The phrase must be 2-8 CJK characters (no punctuation, Latin or digits). Then it is
     ``"dictionary"`` if it is in the slogan section of the user dictionary (有事好商量);
+    ``"word"`` if it is in the dictionary's not-slogans section, a word or name quoted for
+    emphasis (一对一, 绿色通道, 和平方舟);
     ``"name"`` if it ends in a serial number, a spacecraft's, platform's or reactor's name
-    (嫦娥四号, 深海一号, 华龙一号); ``"numbered"`` if it contains a Chinese numeral
+    (嫦娥四号, 深海一号, 华龙一号), or has four or more characters ending in 号, a ship's or
+    train's name (安徒生号), but not 口号 or 字号; ``"numbered"`` if it contains a Chinese numeral
     一二三四五六七八九十百千万两 or 双
     (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
     (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
@@ -60,6 +67,8 @@ def classify_quoted(phrase: str, *, slogans: frozenset[str] = frozenset()) -> Qu
         return None
     if phrase in slogans:
         return "dictionary"
+    if phrase in not_slogans:
+        return "word"
     if _SERIAL_NAME_RE.fullmatch(phrase):
         return "name"
     if any(ch in _QUOTE_NUMERALS for ch in phrase):

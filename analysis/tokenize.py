@@ -69,12 +69,13 @@ class TextReading:
 
         This is the rule of :mod:`analysis.slogans`. Quoted: the quotations kept whole,
         but not the 2-3-character coinages (``short``: “主力军” is emphasis, not a
-        slogan) nor serial names (``name``: “嫦娥四号” is a spacecraft). Unquoted:
+        slogan), serial names (``name``: “嫦娥四号” is a spacecraft) nor the words of the
+        dictionary's not-slogans section (``word``: “一对一”, “和平方舟”). Unquoted:
         :attr:`slogan_words`.
         """
         quoted = [
             (phrase, True) for phrase, kind in self.quoted
-            if kind != "name" and (kind != "short" or len(phrase) == 4)
+            if kind not in ("name", "word") and (kind != "short" or len(phrase) == 4)
         ]
         return quoted + [(word, False) for word in self.slogan_words]
 
@@ -93,6 +94,7 @@ class Tokenizer:
     stopwords: frozenset[str]
     dictionary_words: frozenset[str]
     slogans: frozenset[str]
+    not_slogans: frozenset[str]
     _segment: Callable[[str], list[str]] = field(repr=False)
     _classes: TokenClasses = field(init=False, repr=False)
 
@@ -159,7 +161,7 @@ class Tokenizer:
         start = 0
         for match in QUOTE_RE.finditer(text):
             group = 1 if match.group(1) is not None else 2
-            kind = classify_quoted(match.group(group), slogans=self.slogans)
+            kind = classify_quoted(match.group(group), slogans=self.slogans, not_slogans=self.not_slogans)
             if kind is None or match.group(group) in self.stopwords:  # “六一”: a day, no formula
                 continue
             tokens.extend(self._segment(text[start : match.start(group)]))
@@ -197,6 +199,10 @@ def build_tokenizer(
     entries = read_userdict(Path(userdict or data_path(DEFAULT_USERDICT)))
     stops = read_stopwords(data_path(DEFAULT_STOPWORDS) if stopwords is None else stopwords)
     name, module = import_backend(backend)
+    # The not-slogans section only tells the slogan rule what a quotation is not: its words
+    # are kept whole when quoted, and left out of the segmenter's dictionary (whose total
+    # every added word raises, which would move other cuts).
+    segmenter_entries = tuple(e for e in entries if e.section != "not-slogans")
     package_version = importlib.metadata.version(name)
     return Tokenizer(
         backend=name,
@@ -204,7 +210,8 @@ def build_tokenizer(
         stopwords=stops,
         dictionary_words=frozenset(e.word for e in entries),
         slogans=frozenset(e.word for e in entries if e.section == "slogans"),
-        _segment=Segmenter(name, module, hmm=hmm, entries=entries, stopwords=stops),
+        not_slogans=frozenset(e.word for e in entries if e.section == "not-slogans"),
+        _segment=Segmenter(name, module, hmm=hmm, entries=segmenter_entries, stopwords=stops),
     )
 
 

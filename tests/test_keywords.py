@@ -211,6 +211,18 @@ def test_real_corpus_top_keywords_are_content_words():
 
 
 @pytest.mark.corpus
+def test_provincial_reports_top_keywords_hold_no_effort_change_or_period_words():
+    from analysis.loading import load_articles
+
+    articles = load_articles([corpus_path("gov-work-reports-provincial-2026")]).articles
+    top = count_keywords(tokenize_articles(articles, tokenizer=build_tokenizer()), top=300)["term"].tolist()
+    assert len(top) == 300
+    # 新增 (26th), 建成 (33rd), 现代 (84th), 时期 (141st) and 加力 (252nd) before they were stopwords
+    assert set(top) & {"新增", "建成", "现代", "时期", "加力"} == set()
+    assert {"高质量发展", "高质量", "服务业", "就业"} <= set(top)
+
+
+@pytest.mark.corpus
 def test_broadcast_news_top_keywords_hold_no_programme_furniture_or_grammar_words():
     from analysis.loading import load_articles
 

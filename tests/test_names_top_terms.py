@@ -168,6 +168,23 @@ def test_a_name_and_its_title_segmented_as_one_word_is_a_name_when_the_name_is_o
     assert person_name_terms(frequencies, contexts, not_names=lists.not_names) == {"龚怀宝"}  # without `after`
 
 
+def test_a_listed_foreign_name_is_cut_whole_and_left_out_though_no_title_rule_finds_it():
+    from analysis.name_terms import corpus_name_terms, load_name_lists
+    from analysis.places import load_gazetteer
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    # Written for this test: the names follow 首相 and 总理, but 阿 is no surname and the
+    # title rules read two or three characters, so only data/names.toml's [people] finds them.
+    texts = ["日本首相高市早苗发表错误言论，多方要求高市早苗撤回。", "澳大利亚总理阿尔巴尼斯表示，阿尔巴尼斯在致辞中说。"]
+    articles = build_articles([
+        {"doc_id": f"p{i}", "title": "", "text": text, "source": "t"} for i, text in enumerate(texts)])
+    tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
+    terms = {term for bag in tokens["terms"] for term in bag}
+    assert {"高市早苗", "阿尔巴尼斯"} <= terms and not {"早苗", "阿尔巴尼"} & terms
+    names = corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=load_name_lists())
+    assert {"高市早苗", "阿尔巴尼斯"} <= names
+
+
 # --- the keywords tab ------------------------------------------------------------------------
 
 

@@ -71,6 +71,16 @@ def test_a_quoted_serial_name_is_a_term_but_no_slogan(tokenizer):
     assert {"嫦娥四号", "深海一号"} <= set(tokenizer.cut(text))
 
 
+def test_a_quoted_word_or_name_of_the_not_slogans_section_is_a_term_but_no_slogan(tokenizer):
+    # Written for this test: everyday words (一对一, 一站式, 绿色通道, 零的突破) and names
+    # (a ship, a missile) in quotes, next to the formulas that stay slogans.
+    text = ("开通“绿色通道”，提供“一对一”“一站式”帮扶，实现“零的突破”；"
+            "“和平方舟”号医院船靠港，“风暴之影”导弹；推进“三抓三促”“放管服”和“百企兴百村”。")
+    one = pd.DataFrame({"doc_id": ["x"], "title": [""], "text": [text]})
+    assert find_slogans(one, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "放管服", "百企兴百村"]
+    assert {"绿色通道", "一对一", "一站式", "零的突破", "和平方舟", "风暴之影"} <= set(tokenizer.cut(text))
+
+
 def test_summarize_slogans(articles, tokenizer):
     mentions = find_slogans(articles, tokenizer=tokenizer)
     out = summarize_slogans(mentions, articles=articles, by="prefecture")

@@ -381,6 +381,9 @@ def test_a_meeting_of_legislatures_is_diplomacy_not_rule_of_law():
         ("两国共同抗击新冠肺炎疫情。", "health", "新冠肺炎疫情"),
         ("香港特别行政区派出救援队抵达灾区。", "hk_macao_taiwan", "香港特别行政区"),
         ("澳门特区政府举行升旗仪式。", "hk_macao_taiwan", "澳门特区政府"),
+        ("俄罗斯总统发表新年贺词。", "foreign_affairs", "俄罗斯总统"),
+        ("美国总统抵达当地。", "foreign_affairs", "美国总统"),
+        ("交通运输部门加强值守。", "urban_infrastructure", "交通运输"),
     ],
 )
 def test_a_name_made_of_two_terms_is_one_hit_so_a_passing_mention_assigns_nothing(text, theme, term):
@@ -388,6 +391,22 @@ def test_a_name_made_of_two_terms_is_one_hit_so_a_passing_mention_assigns_nothin
     assert hits.loc[hits["theme"] == theme, "term"].tolist() == [term]
     article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
     assert theme not in assign_themes(article, themes=load_themes()).iloc[0]
+
+
+def test_a_university_named_for_industry_is_no_industry_story():
+    # Written for this test: two team names in a league report.
+    article = build_articles([{"doc_id": "x", "title": "", "text": "某工业大学队战胜某工业大学队，工业大学队夺冠。", "source": "t"}])
+    hits = match_themes(article, themes=load_themes())
+    assert hits.loc[hits["theme"] == "industry"].empty
+
+
+def test_greeting_the_compatriots_of_the_special_administrative_regions_is_no_hong_kong_story():
+    # Written for this test, in the shape of a report's closing thanks.
+    text = "会议向香港特别行政区同胞、澳门特别行政区同胞和台湾同胞致以问候。"
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    hits = match_themes(article, themes=load_themes())
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == ["台湾同胞"]
+    assert "hk_macao_taiwan" not in assign_themes(article, themes=load_themes()).iloc[0]
 
 
 # --- the real corpora ----------------------------------------------------------------------

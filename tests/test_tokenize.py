@@ -45,7 +45,8 @@ def test_userdict_has_several_hundred_entries_in_named_sections():
     assert len(entries) >= 400
     sections = {e.section for e in entries}
     assert {"cppcc-bodies", "cppcc-procedures", "development-policy", "slogans"} <= sections
-    assert all(e.freq is not None and e.freq >= 1 for e in entries)
+    # every word given to the segmenter has a frequency; the not-slogans list is no dictionary word
+    assert all(e.freq is not None and e.freq >= 1 for e in entries if e.section != "not-slogans")
 
 
 REQUIRED_TERMS = {
@@ -121,8 +122,14 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("双进双联", "numbered"),
         ("引技引智引才", "parallel"),
         ("有事好商量", "dictionary"),
+        ("一对一", "word"),  # in the not-slogans section: an everyday word, quoted
+        ("和平方舟", "word"),  # a ship's name
         ("嫦娥四号", "name"),  # a spacecraft: kept whole, but no slogan
         ("深海一号", "name"),
+        ("安徒生号", "name"),  # a ship: four characters or more ending in 号
+        ("海油观澜号", "name"),  # five characters, no numeral: kept whole only as a name
+        ("五一口号", "numbered"),  # a call (口号), no name
+        ("甘肃字号", "short"),  # a brand campaign (X字号), no name
         ("一号", "numbered"),  # nothing before the number: not a name
         ("放管服", "short"),
         ("主力军", "short"),
@@ -134,7 +141,7 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
     ],
 )
 def test_classify_quoted(phrase, kind):
-    assert classify_quoted(phrase, slogans=frozenset({"有事好商量"})) == kind
+    assert classify_quoted(phrase, slogans=frozenset({"有事好商量"}), not_slogans=frozenset({"一对一", "和平方舟"})) == kind
 
 
 def test_quoted_formulas_stay_single_tokens_even_outside_the_dictionary(tokenizer):
@@ -193,9 +200,21 @@ def test_continuation_marks_and_page_numbers_are_not_terms(tokenizer):
 
 
 def test_formulas_made_of_numerals_are_kept(tokenizer):
-    assert tokenizer.terms("“十四五”时期编制十四五规划，开展“七五”普法") == [  # 开展: a stopword
-        "十四五", "时期", "编制", "十四五", "规划", "七五", "普法",
+    assert tokenizer.terms("“十四五”时期编制十四五规划，开展“七五”普法") == [  # 开展, 时期: stopwords
+        "十四五", "编制", "十四五", "规划", "七五", "普法",
     ]  # fmt: skip
+
+
+def test_units_after_a_dropped_number_a_year_word_and_for_example_are_not_terms(tokenizer):
+    # 1.2万公里 leaves 万公里 (公 ends no number); 新增 is a stopword too.
+    text = "例如上一年新修公路1.2万公里，新建住房300万平方米，新增装机500万千瓦。"
+    assert tokenizer.terms(text) == ["新修", "公路", "新建", "住房", "装机"]
+
+
+def test_words_of_courtesy_are_not_terms(tokenizer):
+    # Written for this test, in the shape of a report's closing thanks.
+    text = "我们向各界人士表示诚挚的感谢，致以衷心的谢意和崇高的敬意。"
+    assert tokenizer.terms(text) == ["各界人士"]
 
 
 def test_a_report_s_list_markers_self_names_and_effort_adverbs_are_not_terms(tokenizer):
@@ -209,7 +228,9 @@ def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
         "亚残运会", "开幕", "日本", "强推", "核污染水", "排海",
     ]  # fmt: skip
     # 号线 of 地铁18号线, 以新 of 以新技术, and a spoken 其实 are stopwords
-    assert tokenizer.terms("地铁18号线以新技术建成，其实很快") == ["地铁", "技术", "建成", "很快"]
+    assert tokenizer.terms("地铁18号线以新技术建成，其实很快") == ["地铁", "技术", "很快"]  # 建成: a stopword
+    # 七里海, a wetland in 天津, is not 七 + 里海 (the Caspian Sea), which stays a word of its own
+    assert tokenizer.terms("七里海湿地与里海沿岸") == ["七里海", "湿地", "里海", "沿岸"]
 
 
 
@@ -235,7 +256,7 @@ def test_one_reading_gives_terms_word_count_quoted_formulas_and_slogan_words(tok
     text = MEETING + "实施强工业行动，开展“三比三看”“放管服”活动，认真贯彻落实“两个确立”。"
     reading = tokenizer.read(text)
     assert (reading.terms, reading.n_tokens) == tokenizer.analyse(text)
-    assert reading.quoted == [("强科技", "dictionary"), ("三比三看", "numbered"), ("放管服", "short"),
+    assert reading.quoted == [("强科技", "dictionary"), ("三比三看", "numbered"), ("放管服", "dictionary"),
                               ("两个确立", "dictionary")]
     assert reading.slogan_words == ["强工业"]  # 强科技 is quoted, so not listed again
 

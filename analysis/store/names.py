@@ -195,4 +195,4 @@ def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: 
     found = dict(zip(uses["term"].astype(str), uses["frequency"].astype(int), strict=True))
     frequencies = {term: found.get(term, 0) for term in checked}
     return person_name_terms(frequencies, contexts, authors=author_names(texts["author"]),
-                             not_names=lists.not_names, after=lists.after)
+                             not_names=lists.not_names, after=lists.after) | lists.people
