@@ -10,7 +10,11 @@ chooses the backend and builds the instance, and never touches jieba's global st
   ``add_word(word, freq, tag)``.
 * **jieba** is the fallback when rjieba cannot be imported: a private ``jieba.Tokenizer()``
   instance with the same ``add_word`` calls. Frequency 0 is refused by the dictionary reader
-  because jieba records such words in its module-global HMM state.
+  because jieba records such words in its module-global HMM state. jieba's ``add_word``
+  adds a word's new count to the dictionary's total without taking off the count it
+  replaces, where jieba-rs takes it off; the ~110 user entries that re-weight stock words
+  made jieba's total 15,000 larger, enough to flip close cuts (经济模式), so the fallback
+  takes it off too and both backends score every cut with the same total.
 """
 
 from __future__ import annotations
@@ -125,8 +129,14 @@ def _make_segmenter(name: str, module, *, hmm: bool):
         return (lambda text: instance.cut(text, hmm)), instance.add_word, instance.has_word
     instance = module.Tokenizer()
     instance.initialize()
+
+    def add_word(word: str, freq: int | None, tag: str | None) -> None:
+        replaced = instance.FREQ.get(word, 0)
+        instance.add_word(word, freq, tag)
+        instance.total -= replaced  # as jieba-rs does: a word given again replaces its count
+
     return (
         lambda text: instance.lcut(text, HMM=hmm),
-        instance.add_word,
+        add_word,
         lambda word: instance.FREQ.get(word, 0) > 0,
     )
