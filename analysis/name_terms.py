@@ -49,6 +49,7 @@ class NameLists:
         place_words: bare place names that are ordinary words, never left out.
         not_names: words that follow a title but are no name (委员关切), never left out.
         people: names the contexts cannot find (高市早苗, 阿尔巴尼斯), always left out.
+        foreign_places: countries and world regions (美国, 亚洲), left out with the places.
     """
 
     titles: tuple[str, ...]
@@ -57,6 +58,7 @@ class NameLists:
     place_words: frozenset[str]
     not_names: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    foreign_places: frozenset[str] = frozenset()
 
 
 def load_name_lists(path: Path | str | None = None) -> NameLists:
@@ -73,11 +75,12 @@ def load_name_lists(path: Path | str | None = None) -> NameLists:
     titles = _words(raw, "titles", "words", path)
     after = _words(raw, "titles", "after", path)
     surnames = "".join(_words(raw, "surnames", "characters", path, text=True))
-    people = _words(raw, "people", "words", path) if "people" in raw else ()  # optional table
+    people = _words(raw, "people", "words", path) if "people" in raw else ()  # optional tables
+    foreign = _words(raw, "foreign_places", "words", path) if "foreign_places" in raw else ()
     return NameLists(titles=titles, after=after, surnames=frozenset(surnames),
                      place_words=frozenset(_words(raw, "place_words", "words", path)),
                      not_names=frozenset(_words(raw, "titles", "not_names", path)),
-                     people=frozenset(people))
+                     people=frozenset(people), foreign_places=frozenset(foreign))
 
 
 def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -> tuple[str, ...]:
@@ -216,7 +219,7 @@ def corpus_name_terms(
         person's name in these articles (:func:`person_name_terms`).
     """
     provinces = articles["province_code"].dropna().astype(str).unique().tolist()
-    places = place_name_terms(gazetteer, provinces=provinces, keep=lists.place_words)
+    places = place_name_terms(gazetteer, provinces=provinces, keep=lists.place_words) | lists.foreign_places
     texts = (f"{title or ''}\n{text or ''}" for title, text in
              zip(articles["title"].fillna(""), articles["text"].fillna(""), strict=True))
     contexts = count_name_contexts(texts, lists=lists)

@@ -136,6 +136,19 @@ def test_the_cooccurrence_network_pairs_the_top_terms_without_names_and_says_whi
                        ("关切", "协商"): 1, ("关切", "协商会议"): 1}  # 协商 and 协商会议 share no article
 
 
+def test_countries_and_world_regions_are_place_names_too():
+    world = build_articles([
+        article("w1", "委员建言对外开放", "美国加征关税，我们要深化与东盟和亚洲的合作，开放合作。", "2024-01-05", "甲报", GANSU),
+        article("w2", "委员谈开放", "开放合作，美国。", "2024-01-06", "甲报", GANSU),
+    ])
+    with open_store(None) as store:
+        store.ingest(world, workers=1)
+        assert {"美国", "亚洲"} <= set(store.term_counts(top=None)["term"])
+        table = store.term_counts(top=None, leave_out=("place",))
+        assert not {"美国", "亚洲"} & set(table["term"]) and "东盟" in set(table["term"])  # an organisation stays
+        assert table.attrs["left_out"]["place"] == ["美国", "亚洲"]  # by frequency: 2, then 1
+
+
 def test_a_name_before_tongzhi_is_read_back_from_the_word_two_or_three_characters():
     from analysis.name_terms import count_name_contexts, load_name_lists
 

@@ -163,7 +163,8 @@ def sample_articles(
 def _place_names(db: Database, f: Filters, lists: NameLists) -> frozenset[str]:
     index, chosen = select(db, f)
     provinces = index.cells.loc[chosen.per_cell > 0, "province_code"].dropna().unique().tolist()
-    return _place_names_in(tuple(sorted(map(str, provinces))), frozenset(lists.place_words))
+    gazetteer_names = _place_names_in(tuple(sorted(map(str, provinces))), frozenset(lists.place_words))
+    return gazetteer_names | lists.foreign_places
 
 
 @lru_cache(maxsize=16)
