@@ -591,3 +591,14 @@ def test_overall_theme_shares_divide_a_themes_articles_by_all_groups_articles():
     counts = pd.DataFrame({"group": ["甲", "甲", "乙", "乙"], "theme": ["a", "b", "a", "b"],
                            "n_articles": [1, 2, 3, 0], "group_articles": [4, 4, 6, 6]})
     assert overall_theme_shares(counts).to_dict() == {"a": 0.4, "b": 0.2}  # 4 of 10, 2 of 10
+
+
+def test_a_port_story_is_infrastructure_and_a_port_counts_for_both_infrastructure_and_opening_up():
+    text = ("港口新建两个万吨级泊位，航道疏浚完成，码头吞吐能力提升。" * 2)
+    articles = build_articles([{"doc_id": "p", "title": "港口扩能", "text": text, "source": "t"}])
+    themes = load_themes()
+    assert "urban_infrastructure" in assign_themes(articles, themes=themes).iloc[0]
+    hits = shipped_hits(text)
+    ports = hits[hits["term"] == "港口"]
+    assert set(ports["theme"]) == {"urban_infrastructure", "opening_up"}
+
