@@ -557,6 +557,25 @@ def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reac
     assert months.min() == 0 and months.max() > 0  # it started somewhere and reached others later
 
 
+def test_the_share_map_opens_on_the_sidebar_s_theme_and_keeps_one_picked_on_the_map():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["theme"] = "ecology"  # a shared link; not the dictionary's first theme
+    at.run()
+    at.session_state["map_metric"] = "theme_share"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="map_theme").value == "ecology"
+    label = at.selectbox(key="map_theme").format_func("ecology")
+    map_spec = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert label in map_spec["layout"]["title"]["text"]
+    at.session_state["map_theme"] = "consultation"  # picked on the map
+    at.run()
+    at.text_input(key="flt_search").input("发展").run()  # another filter: the map keeps its theme
+    assert at.selectbox(key="map_theme").value == "consultation"
+    at.multiselect(key="flt_themes").set_value(["party_building", "ecology"]).run()
+    assert at.selectbox(key="map_theme").value == "party_building"
+
+
 def test_keyness_of_a_quarter_against_before_shows_what_was_new_then():
     at = AppTest.from_file(SCRIPT, default_timeout=240).run()
     at.session_state["kw_keyness_mode"] = "period"
