@@ -593,6 +593,16 @@ def test_the_share_map_opens_on_the_sidebar_s_theme_and_keeps_one_picked_on_the_
     assert at.selectbox(key="map_theme").value == "party_building"
 
 
+def test_a_click_on_a_slogan_s_bar_searches_the_articles_for_it(demo):
+    from ui.selection import select_term
+    from ui.state import FilterState
+
+    chart = next(el for el in demo.get("plotly_chart") if "kw_slogans_chart" in el.proto.id)
+    assert chart.proto.id.endswith("kw_slogans_chart@0") and list(chart.proto.selection_mode)  # clickable
+    slogan = json.loads(chart.proto.spec)["data"][0]["y"][-1]
+    assert select_term(FilterState(), [{"x": 17, "y": slogan}]).search == slogan
+
+
 def test_keyness_of_a_quarter_against_before_shows_what_was_new_then():
     at = AppTest.from_file(SCRIPT, default_timeout=240).run()
     at.session_state["kw_keyness_mode"] = "period"
