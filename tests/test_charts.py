@@ -363,6 +363,17 @@ def test_theme_trends_one_line_per_theme(theme_counts):
     assert spec["layout"]["yaxis"]["tickformat"] == ".0%"
 
 
+def test_theme_trends_say_which_themes_the_sidebar_chose_one_in_the_singular(theme_counts):
+    def note(themes, lang):
+        fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, themes=themes, lang=lang)
+        return fig.layout.title.subtitle.text
+
+    assert note(["rural"], "en") == "Showing the theme chosen in the sidebar, as a share of all articles of each period."
+    assert note(["rural", "ecology"], "en").startswith("Showing the 2 themes chosen in the sidebar, as shares")
+    assert note(["rural"], "zh") == "显示侧栏所选的主题；占比的分母是同期全部文章。"
+    assert note(["rural", "ecology"], "zh").startswith("显示侧栏所选的 2 个主题")
+
+
 def test_theme_trends_mark_partly_covered_periods_with_open_markers_and_say_which_days(theme_counts):
     import datetime as dt
 

@@ -127,6 +127,9 @@ def test_the_themes_tab_shows_what_every_theme_covers_and_how_articles_are_score
     glossary = next(d.value for d in demo.dataframe if "core_terms" in d.value.columns)
     assert glossary["label"].tolist() == [theme.label for theme in load_themes().themes]
     assert any("得分不低于 4.0、且命中至少 2 次" in c.value for c in demo.caption)
+    labels = [b.proto.label for b in demo.get("download_button")]
+    assert "⬇ 下载 CSV：主题词典（各主题的说明和词语）" in labels  # the table shown, as well as every term's weight
+    assert "⬇ 下载 CSV：主题词典的词语及权重" in labels
 
 
 def test_a_filter_that_matches_nothing_shows_a_friendly_message(demo):
@@ -318,6 +321,20 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
+
+
+def test_the_load_summary_s_merged_reasons_download_as_shown_and_every_reason_too(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (pages / name).write_bytes(b"")  # b and c repeat a: one reason of two files, merged into one row
+    at = open_folder("pages")
+    grouped = next(d.value for d in at.dataframe if "count" in d.value.columns)
+    assert grouped["count"].tolist() == [1, 2, 1] and grouped["file"].iloc[1] == "b.txt 等 2 个文件"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "⬇ 下载 CSV：原因（相同的合并计数）" in labels and "⬇ 下载 CSV：全部原因" in labels
 
 
 def test_repeated_articles_are_counted_once_and_named_in_the_load_summary(tmp_path, monkeypatch):
@@ -555,6 +572,35 @@ def test_the_map_shows_where_and_when_a_slogan_arrived_with_places_it_never_reac
     assert spec["data"][0]["colorbar"]["title"]["text"] == "比最早提及的地区晚（月）"
     months = numbers(spec["data"][0]["z"])
     assert months.min() == 0 and months.max() > 0  # it started somewhere and reached others later
+
+
+def test_the_share_map_opens_on_the_sidebar_s_theme_and_keeps_one_picked_on_the_map():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["theme"] = "ecology"  # a shared link; not the dictionary's first theme
+    at.run()
+    at.session_state["map_metric"] = "theme_share"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="map_theme").value == "ecology"
+    label = at.selectbox(key="map_theme").format_func("ecology")
+    map_spec = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
+    assert label in map_spec["layout"]["title"]["text"]
+    at.session_state["map_theme"] = "consultation"  # picked on the map
+    at.run()
+    at.text_input(key="flt_search").input("发展").run()  # another filter: the map keeps its theme
+    assert at.selectbox(key="map_theme").value == "consultation"
+    at.multiselect(key="flt_themes").set_value(["party_building", "ecology"]).run()
+    assert at.selectbox(key="map_theme").value == "party_building"
+
+
+def test_a_click_on_a_slogan_s_bar_searches_the_articles_for_it(demo):
+    from ui.selection import select_term
+    from ui.state import FilterState
+
+    chart = next(el for el in demo.get("plotly_chart") if "kw_slogans_chart" in el.proto.id)
+    assert chart.proto.id.endswith("kw_slogans_chart@0") and list(chart.proto.selection_mode)  # clickable
+    slogan = json.loads(chart.proto.spec)["data"][0]["y"][-1]
+    assert select_term(FilterState(), [{"x": 17, "y": slogan}]).search == slogan
 
 
 def test_keyness_of_a_quarter_against_before_shows_what_was_new_then():

@@ -229,6 +229,15 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
+def open_listed(at: AppTest, row: int) -> list[str]:
+    """Open the article of the list's ``row`` as the picker does; return the list's ids."""
+    listed = at.dataframe(key="art_table").value["doc_id"].tolist()
+    at.session_state["art_pick"], at.session_state["art_mark"] = listed[row], None
+    at.run()
+    assert not at.exception, at.exception
+    return listed
+
+
 @pytest.mark.slow
 def test_the_list_says_it_is_cut_short_and_the_export_has_every_article(tab):
     at, exports = tab
@@ -305,10 +314,7 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
 @pytest.mark.slow
 def test_picker_and_table_tick_stay_in_step(tab):
     at, _ = tab
-    listed = at.dataframe(key="art_table").value["doc_id"].tolist()
-    at.session_state["art_pick"], at.session_state["art_mark"] = listed[3], None
-    at.run()
-    assert not at.exception, at.exception
+    listed = open_listed(at, 3)
     assert list(at.session_state["art_table"]["selection"]["rows"]) == [3]
     assert list(at.session_state["art_kwic_table"]["selection"]["rows"]) == []
     label = at.selectbox(key="art_pick").format_func(listed[3])
@@ -322,6 +328,17 @@ def test_picker_and_table_tick_stay_in_step(tab):
     hits = table_with(at, "found_in")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
+
+
+@pytest.mark.slow
+def test_an_open_article_s_theme_scores_and_terms_each_download_as_csv(tab):
+    at, exports = tab
+    open_listed(at, 0)
+    scores, hits = table_with(at, "score"), table_with(at, "found_in")
+    pd.testing.assert_frame_equal(exports["dl_art_scores"].reset_index(drop=True), scores.reset_index(drop=True))
+    assert len(exports["dl_art_hits"]) == len(hits)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "⬇ 下载 CSV：本文各主题的得分" in labels and "⬇ 下载 CSV：本文命中的主题词" in labels
 
 
 @pytest.mark.slow

@@ -222,7 +222,7 @@ def test_the_trend_chart_says_which_themes_it_shows(store):
     assert fig.layout.title.subtitle.text.startswith("显示文章最多的 2 个主题（共 3 个主题有文章）")
     assert "侧栏" in fig.layout.title.subtitle.text
     chosen = plot_theme_trends(counts, theme_labels=labels, themes=["water"], lang="en")
-    assert chosen.layout.title.subtitle.text.startswith("Showing the 1 themes chosen in the sidebar")
+    assert chosen.layout.title.subtitle.text.startswith("Showing the theme chosen in the sidebar")
 
 
 # --- the tab, by widget key -------------------------------------------------------------------

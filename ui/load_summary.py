@@ -173,6 +173,8 @@ def show_reasons(reports: list[FileReport], lang: Lang) -> None:
         st.caption(t("reasons_grouped", lang, n=len(grouped)))
         show_table(grouped, key="load_reasons_grouped", lang=lang, column_options=WIDE_REASONS,
                    **wrapped_rows(grouped["message"], fits=30))
+        download_table(grouped, name="load_reasons_grouped", key="dl_load_reasons_grouped", lang=lang,
+                       label=t("csv_load_reasons_grouped", lang))
         shown = st.toggle(t("reasons_every", lang, n=len(table)), key="load_reasons_every")
     else:
         shown = True

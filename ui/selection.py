@@ -113,7 +113,7 @@ def select_cells(
 
 
 def select_term(state: FilterState, points: list[Point]) -> FilterState:
-    """A bar of the top-terms chart (or a network node) → search the articles for that term."""
+    """A bar of the top-terms or slogans chart (or a network node) → search the articles for that term."""
     for point in points:
         for term in (point.get("y"), point.get("text"), _custom(point, 0)):
             if isinstance(term, str) and term.strip():

@@ -200,7 +200,10 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
     st.markdown(f"**{t('theme_scores', lang)}**")
     st.caption(t("theme_scores_caption", lang, threshold=themes.threshold, min_hits=themes.min_hits),
                help=t("thresholds_help", lang))
-    show_table(score_rows(scores, view.theme_labels, lang, order=assigned), key="art_scores", lang=lang)
+    scored = score_rows(scores, view.theme_labels, lang, order=assigned)
+    show_table(scored, key="art_scores", lang=lang)
+    download_table(scored, name=f"theme_scores_{doc_id}", key="dl_art_scores", lang=lang,
+                   label=t("csv_theme_scores", lang))
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
     show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}})

@@ -141,7 +141,9 @@ def _slogans(view: View) -> None:
     if table.empty:
         st.info(t("no_match", lang))
         return
-    show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang)
+    event = show_chart(plot_slogans(table, lang=lang), key="kw_slogans_chart", filename="slogans", lang=lang,
+                       selectable=True)
+    apply_selection(view.state, "kw_slogans_chart", event, lambda points: select_term(view.state, points))
     shown = table.assign(groups=table["groups"].map(lambda groups: place_list(groups, lang)))
     show_table(shown, key="kw_slogans_table", lang=lang, column_options={"groups": {"width": "large"}},
                **wrapped_rows(shown["groups"], fits=30))

@@ -28,6 +28,8 @@ COUNTY_LABELS = 20
 would cover the map); every region still names itself on hover."""
 COUNTRY = "all"
 """The province picker's first choice when articles span several provinces: a map of China."""
+MAP_THEME, MAP_THEME_FOR = "map_theme", "map_theme_for"
+"""The theme picker's key, and the key of the sidebar themes it last followed."""
 
 
 def render(view: View) -> None:
@@ -69,8 +71,9 @@ def render(view: View) -> None:
         title = t("map_slogan_title", lang, slogan=slogan)
         style |= {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True}
     elif metric == "theme_share":
+        follow_sidebar_theme(view.state.themes)
         theme = st.selectbox(
-            t("map_theme", lang), list(view.theme_labels), key="map_theme", format_func=view.theme_labels.get
+            t("map_theme", lang), list(view.theme_labels), key=MAP_THEME, format_func=view.theme_labels.get
         )
         name = view.theme_labels[theme]
         values = _theme_values(view, level, theme, lang)
@@ -114,6 +117,19 @@ def render(view: View) -> None:
         ),
     )
     download_table(values, name="map_values", key="dl_map", lang=lang, label=t("csv_map_values", lang))
+
+
+def follow_sidebar_theme(themes: tuple[str, ...]) -> None:
+    """Colour the map by the sidebar's (first) theme whenever the sidebar's themes change.
+
+    A shared link with ``theme=water`` opens the share map on 水 rather than on the
+    dictionary's first theme; a theme then picked on the map stays until the sidebar's change.
+    """
+    if st.session_state.get(MAP_THEME_FOR) == themes:
+        return
+    st.session_state[MAP_THEME_FOR] = themes
+    if themes:
+        st.session_state[MAP_THEME] = themes[0]
 
 
 def _say_off_map(view: View, shown: int) -> None:

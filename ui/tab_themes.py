@@ -55,8 +55,11 @@ def _glossary(view: View) -> None:
         st.caption(t("theme_glossary_rule", lang, threshold=themes.threshold, min_hits=themes.min_hits,
                      floor=themes.length_floor, cap=themes.length_cap, title_weight=themes.title_weight,
                      core_weight=themes.core_weight))
-        show_table(theme_glossary(themes, lang=lang), key="th_glossary", lang=lang, hide=("theme",),
+        glossary = theme_glossary(themes, lang=lang)
+        show_table(glossary, key="th_glossary", lang=lang, hide=("theme",),
                    column_options={"description": {"width": "large"}, "terms": {"width": "large"}})
+        download_table(glossary, name="theme_glossary", key="dl_th_glossary", lang=lang,
+                       label=t("csv_theme_glossary", lang))
         download_table(theme_terms(themes), name="theme_terms", key="dl_th_terms", lang=lang,
                        label=t("csv_theme_terms", lang))
 

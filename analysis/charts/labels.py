@@ -161,6 +161,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "显示侧栏所选的 {n} 个主题；占比的分母是同期全部文章。",
         "en": "Showing the {n} themes chosen in the sidebar, as shares of all articles of each period.",
     },
+    "trends_chosen_one_note": {
+        "zh": "显示侧栏所选的主题；占比的分母是同期全部文章。",
+        "en": "Showing the theme chosen in the sidebar, as a share of all articles of each period.",
+    },
     "mix_others_note": {
         "zh": "单列文章最多的 {shown} 个主题，其余 {n} 个合并为灰色的“其他主题”。",
         "en": "The {shown} themes with the most articles are shown; {n} others are merged as grey "

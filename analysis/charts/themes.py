@@ -150,7 +150,8 @@ def plot_theme_trends(
     with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
     notes = []
     if themes is not None:
-        notes.append(label("trends_chosen_note", lang).format(n=len(chosen)))
+        key = "trends_chosen_one_note" if len(chosen) == 1 else "trends_chosen_note"  # not "the 1 themes"
+        notes.append(label(key, lang).format(n=len(chosen)))
     elif len(chosen) < with_articles:
         notes.append(label("trends_top_note", lang).format(shown=len(chosen), total=with_articles))
     if any_partial and coverage is not None:
