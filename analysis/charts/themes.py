@@ -218,7 +218,6 @@ def plot_theme_mix(
             title); ``None`` shows all.
         colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
             of ``theme_labels``).
-        coverage: the first and last day the data cover (None: every period is whole).
         title: chart title (default: theme mix by locality).
         lang: label language.
     """
