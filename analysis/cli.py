@@ -58,33 +58,32 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-06-14") from exc
 
 
-def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) -> None:
-    """The input options every command shares (``outputs=False``: without --format/--output)."""
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="help_paths")
-    parser.add_argument("--store", metavar="DIR",
-                        help="help_store_read")
-    parser.add_argument("--edition-date", type=_date, metavar="YYYY-MM-DD",
-                        help="help_edition_date")
-    parser.add_argument("--province", metavar="NAME",
-                        help="help_province")
-    parser.add_argument("--columns", metavar="MAP",
-                        help="help_columns")
-    parser.add_argument("--outlet", metavar="NAME", help="help_outlet")
-    parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB",
-                        help="help_max_file_mb")
-    parser.add_argument("--max-pdf-seconds", type=float, default=DEFAULT_MAX_PDF_SECONDS, metavar="S",
-                        help="help_max_pdf_seconds")
-    parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
-                        help="help_split")
-    parser.add_argument("--report", metavar="FILE",
-                        help="help_report")
+def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) -> list[argparse.Action]:
+    """The input options every command shares (``outputs=False``: without --format/--output).
+
+    Returns:
+        The options added, PATH and ``--store`` first (``--lang`` and the outputs not
+        included): what a store cannot honour is read from them.
+    """
+    added = [
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="help_paths"),
+        parser.add_argument("--store", metavar="DIR", help="help_store_read"),
+        parser.add_argument("--edition-date", type=_date, metavar="YYYY-MM-DD", help="help_edition_date"),
+        parser.add_argument("--province", metavar="NAME", help="help_province"),
+        parser.add_argument("--columns", metavar="MAP", help="help_columns"),
+        parser.add_argument("--outlet", metavar="NAME", help="help_outlet"),
+        parser.add_argument("--max-file-mb", type=float, default=200, metavar="MB", help="help_max_file_mb"),
+        parser.add_argument("--max-pdf-seconds", type=float, default=DEFAULT_MAX_PDF_SECONDS, metavar="S",
+                            help="help_max_pdf_seconds"),
+        parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
+                            help="help_split"),
+        parser.add_argument("--report", metavar="FILE", help="help_report"),
+    ]
     add_lang_option(parser)
-    if not outputs:
-        return
-    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
-                        help="help_format")
-    parser.add_argument("--output", "-o", metavar="FILE", help="help_output")
+    if outputs:
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="help_format")
+        parser.add_argument("--output", "-o", metavar="FILE", help="help_output")
+    return added
 
 
 def add_lang_option(parser: argparse.ArgumentParser, *, report: bool = True) -> None:
@@ -159,10 +158,9 @@ def check_store_inputs(args: argparse.Namespace) -> None:
 
 def ignored_with_store(args: argparse.Namespace) -> list[str]:
     """The input options given a value other than their default (``--split paragraphs``), in order."""
-    probe = argparse.ArgumentParser(add_help=False)
-    add_input_options(probe, outputs=False)
-    return [action.option_strings[0] for action in probe._actions
-            if action.option_strings and action.dest not in ("store", "lang")
+    options = add_input_options(argparse.ArgumentParser(add_help=False), outputs=False)
+    return [action.option_strings[0] for action in options
+            if action.option_strings and action.dest != "store"
             and getattr(args, action.dest, action.default) != action.default]
 
 

@@ -36,8 +36,7 @@ from analysis.report import summarize_reports
 def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
     """``--store`` (required), ``--workers`` and ``--scheduler``; the input options if ``inputs``."""
     if inputs:
-        add_input_options(parser, outputs=False)
-        store = next(action for action in parser._actions if action.dest == "store")
+        store = next(action for action in add_input_options(parser, outputs=False) if action.dest == "store")
         store.help, store.required = "help_store_update", True
     else:
         parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
