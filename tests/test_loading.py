@@ -646,6 +646,11 @@ def test_a_file_just_over_the_size_limit_gives_both_sizes_in_bytes(tmp_path):
 
     report = _too_large("big.txt", 2**20 + 24, 2**20)
     assert report.errors[0].params == {"size": "1,048,600 B", "limit": "1,048,576 B"}
+    archive = tmp_path / "pages.zip"  # a member of a zip just over the limit says so the same way
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("big.txt", b"a" * (2**20 + 24))
+    (member,) = load(archive, max_file_mb=1).reports
+    assert member.errors[0].params == {"size": "1,048,600 B", "limit": "1,048,576 B"}
 
 
 def test_a_date_cell_that_holds_no_date_is_named_with_its_column_and_value(tmp_path):

@@ -181,10 +181,15 @@ def _mb(size: int) -> str:
 
 
 def _too_large(name: str, size: int, limit: int) -> FileReport:
+    return FileReport(source=name).fail("too_large", **_sizes(size, limit))
+
+
+def _sizes(size: int, limit: int) -> dict[str, str]:
+    """A size over a limit and the limit, as messages write them (in bytes when both round alike)."""
     shown, cap = _mb(size), _mb(limit)
     if shown == cap:  # just over the limit: rounded, both would read "1 MB"
         shown, cap = f"{size:,} B", f"{limit:,} B"
-    return FileReport(source=name).fail("too_large", size=shown, limit=cap)
+    return {"size": shown, "limit": cap}
 
 
 def _check(item: InputFile | FileReport, seen: dict[str, str],
@@ -298,7 +303,7 @@ def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | Non
     if info.flag_bits & ENCRYPTED_FLAG:
         return Problem.of("zip_encrypted")
     if info.file_size > max_file_bytes:
-        return Problem.of("too_large", size=_mb(info.file_size), limit=_mb(max_file_bytes))
+        return Problem.of("too_large", **_sizes(info.file_size, max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
             and info.file_size > 10 * 2**20:
         return Problem.of("zip_bomb", ratio=MAX_ZIP_RATIO)
