@@ -17,84 +17,32 @@ found here from editable lists (``data/names.toml``) and the gazetteer:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.common_words import common_words
-from analysis.paths import ConfigFileError, data_path, read_config_text
+from analysis.name_lists import (
+    CJK_CHARS,
+    NAMES_FILE,
+    NameContexts,
+    NameLists,
+    count_name_contexts,
+    load_name_lists,
+    name_context_finder,
+    name_contexts_version,
+)
 from analysis.places.gazetteer import Gazetteer
-from analysis.report import Problem
 
-NAMES_FILE = "names.toml"
 MIN_NAME_SHARE = 0.3
 """A term is a person's name when at least this share of its uses stand in a name context."""
-_CJK = "\u4e00-\u9fff"
-_TAIL = re.compile(rf"[{_CJK}]{{2,3}}$")
-_AUTHOR_SPLIT = re.compile(rf"[^{_CJK}]+|通讯员|记者|摄影|本报|报道|实习生")
-
-
-@dataclass(frozen=True)
-class NameLists:
-    """The lists of ``data/names.toml``.
-
-    Attributes:
-        titles: words written right before a name (主席, 委员, 通讯员).
-        after: words written right after a name (同志).
-        surnames: single-character surnames.
-        place_words: bare place names that are ordinary words, never left out.
-        not_names: words that follow a title but are no name (委员关切), never left out.
-        people: names the contexts cannot find (高市早苗, 阿尔巴尼斯), always left out.
-        foreign_places: countries and world regions (美国, 亚洲), left out with the places.
-    """
-
-    titles: tuple[str, ...]
-    after: tuple[str, ...]
-    surnames: frozenset[str]
-    place_words: frozenset[str]
-    not_names: frozenset[str] = frozenset()
-    people: frozenset[str] = frozenset()
-    foreign_places: frozenset[str] = frozenset()
-
-
-def load_name_lists(path: Path | str | None = None) -> NameLists:
-    """Read and check ``data/names.toml`` (or ``path``).
-
-    Raises:
-        ConfigFileError: naming the file and the table that is wrong.
-    """
-    path = Path(path) if path is not None else data_path(NAMES_FILE)
-    try:
-        raw = tomllib.loads(read_config_text(path, "name lists"))
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigFileError(path, [Problem.of("config_not_toml", error=str(error))]) from error
-    titles = _words(raw, "titles", "words", path)
-    after = _words(raw, "titles", "after", path)
-    surnames = "".join(_words(raw, "surnames", "characters", path, text=True))
-    people = _words(raw, "people", "words", path) if "people" in raw else ()  # optional tables
-    foreign = _words(raw, "foreign_places", "words", path) if "foreign_places" in raw else ()
-    return NameLists(titles=titles, after=after, surnames=frozenset(surnames),
-                     place_words=frozenset(_words(raw, "place_words", "words", path)),
-                     not_names=frozenset(_words(raw, "titles", "not_names", path)),
-                     people=frozenset(people), foreign_places=frozenset(foreign))
-
-
-def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -> tuple[str, ...]:
-    entry = raw.get(table)
-    value = entry.get(key) if isinstance(entry, dict) else None
-    if text and isinstance(value, str):
-        value = value.split()
-    described = isinstance(entry, dict) and all(
-        isinstance(entry.get(k), str) for k in ("description", "source"))
-    if not described or not isinstance(value, list) or not value or not all(
-        isinstance(v, str) and v.strip() for v in value
-    ):
-        raise ConfigFileError(path, [Problem.of("names_bad_list", table=table, key=key)])
-    return tuple(v.strip() for v in value)
+_AUTHOR_SPLIT = re.compile(rf"[^{CJK_CHARS}]+|通讯员|记者|摄影|本报|报道|实习生")
+__all__ = [
+    "MIN_NAME_SHARE", "NAMES_FILE", "NameContexts", "NameLists", "author_names", "corpus_name_terms",
+    "count_name_contexts", "load_name_lists", "name_context_finder", "name_contexts_version",
+    "person_name_terms", "place_name_terms",
+]
 
 
 def place_name_terms(
@@ -128,36 +76,6 @@ def place_name_terms(
                 counties.add(form)
     counties -= names  # a form that is also a province's or prefecture's name stays a name
     return frozenset((names | (counties - set(words(counties)))) - set(keep))
-
-
-def count_name_contexts(texts: Iterable[str], *, lists: NameLists) -> Counter[str]:
-    """How often each string stands where a person's name stands.
-
-    After a title (``主席龚怀宝主持``): the two and three characters that follow, if the
-    first is a surname, and the given name after that surname (``东海`` in ``主席崔东海``).
-    Before an ``after`` word (``龚怀宝同志``): the two and three characters before it that
-    begin with a surname. Each context counts a string once.
-
-    Returns:
-        ``{string: number of contexts}``.
-    """
-    titles = "|".join(sorted(map(re.escape, lists.titles), key=len, reverse=True))
-    after = "|".join(sorted(map(re.escape, lists.after), key=len, reverse=True))
-    following = re.compile(rf"(?:{titles})([{_CJK}]{{2,4}})")
-    preceding = re.compile(after) if after else None  # then look back (3x faster than a regex for both)
-    counts: Counter[str] = Counter()
-    surnames = lists.surnames
-    for text in texts:
-        for match in following.finditer(text or ""):
-            name = match.group(1)
-            if name[0] in surnames:
-                counts.update({name[:2], name[:3], name[1:3]})
-        for match in preceding.finditer(text or "") if preceding else ():
-            name = _TAIL.search(text, max(0, match.start() - 3), match.start())
-            if name:
-                name = name.group()
-                counts.update({name[i:] for i in (-3, -2) if len(name) >= -i and name[i] in surnames})
-    return counts
 
 
 def author_names(authors: Iterable[object]) -> frozenset[str]:

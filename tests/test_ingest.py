@@ -41,10 +41,17 @@ def snapshot(store) -> dict[str, pd.DataFrame]:
                            "JOIN articles a USING (doc_key) ORDER BY 1, 2"),
         "slogans": db.frame("SELECT a.doc_id, s.slogan, s.quoted, count(*) AS n FROM doc_slogans s "
                             "JOIN articles a USING (doc_key) GROUP BY ALL ORDER BY 1, 2, 3"),
+        "names": db.frame("SELECT a.doc_id, array_to_string(n.contexts, ' ') AS contexts, n.version "
+                          "FROM doc_names n JOIN articles a USING (doc_key) ORDER BY 1"),
         "tokens": store.tokens_table().sort_values("doc_id", ignore_index=True),
         "top terms": store.term_counts(top=50),
         "heatmap": store.theme_counts(by="prefecture", period="month"),
     }
+
+
+def stored_contexts(store) -> set[str]:
+    """Every string of the person-name contexts ingest stored."""
+    return set(store.sql("SELECT DISTINCT unnest(contexts) AS s FROM doc_names")["s"])
 
 
 def assert_same_store(left, right) -> None:
@@ -119,6 +126,23 @@ def test_a_new_dictionary_makes_stored_articles_stale_until_resegmented(tmp_path
         assert_frame_equal(store.tokens_table().sort_values("doc_id", ignore_index=True), expected)
         assert "委员建议" in set(store.term_counts(top=None)["term"])
         assert store.count_articles() == 5
+
+
+def test_new_title_words_in_the_name_lists_make_stored_name_contexts_stale_until_resegmented(tmp_path):
+    names = tmp_path / "names.toml"
+    original = data_path("names.toml").read_text(encoding="utf-8")
+    names.write_text(original.replace('words = ["高市早苗", "阿尔巴尼斯"]', 'words = ["高市早苗"]', 1), encoding="utf-8")
+    articles = TINY.assign(text=TINY["text"] + "馆长王大明介绍。")
+    with open_store(tmp_path / "store") as store:
+        store.ingest(articles, workers=1)
+        assert "王大明" not in stored_contexts(store)  # 馆长 is no title, 介绍 no after-word
+    with open_store(tmp_path / "store", names=names) as store:
+        assert store.stale_articles() == 0  # [people] finds no contexts: no change for stored articles
+    names.write_text(original.replace('after = ["同志"', 'after = ["介绍", "同志"', 1), encoding="utf-8")
+    with open_store(tmp_path / "store", names=names) as store:
+        assert store.stale_articles() == 5
+        assert (store.resegment(workers=1).resegmented, store.stale_articles()) == (5, 0)
+        assert "王大明" in stored_contexts(store)  # read back from before the new after-word 介绍
 
 
 def test_batches_chunks_and_frames_do_not_change_the_result():

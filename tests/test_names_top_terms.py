@@ -18,12 +18,14 @@ and before 同志), 黄秀雪 (n2's byline). 关切 stands after 委员 too, but
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.name_terms import count_name_contexts, load_name_lists, name_context_finder
 from analysis.schema import build_articles
 from analysis.store import Filters, open_store
 from analysis.store import names as store_names
@@ -107,6 +109,40 @@ def test_the_texts_read_for_person_names_are_a_sample_of_evenly_spaced_runs(stor
     monkeypatch.setattr(store_names, "SAMPLE_ARTICLES", 1)  # n1 alone: 王芳 and 黄秀雪 are not seen
     table = store.term_counts(top=None, leave_out=("person",))
     assert table.attrs["left_out"] == {"person": ["龚怀宝"]}
+
+
+def test_ingest_stores_each_article_s_name_contexts_as_found_in_its_title_and_text(store):
+    stored = store.sql("SELECT a.doc_id, n.contexts, n.version FROM doc_names n JOIN articles a USING (doc_key) "
+                       "ORDER BY 1")
+    # n1: 主席龚怀宝主 gives 龚怀, 龚怀宝, 怀宝 (the given name), 委员关切 gives 关切 and 切 (关 is a
+    # surname too), then 龚怀宝 before 强调; n2: 委员王芳同志 gives 王芳, 王芳同, 芳同, then 王芳 before
+    # 同志; n3 has no title and nothing before an after-word that begins with a surname
+    assert stored["doc_id"].tolist() == ["n1", "n2", "n3"]
+    assert [list(c) for c in stored["contexts"]] == [
+        ["龚怀", "龚怀宝", "怀宝", "关切", "切", "龚怀宝"], ["王芳", "王芳同", "芳同", "王芳"], []]
+    assert set(stored["version"]) == {name_context_finder(load_name_lists()).version}
+
+
+def test_person_names_are_found_in_the_texts_where_no_current_contexts_are_stored(store, monkeypatch):
+    db = store._db
+    keys = store_names.sample_articles(db, Filters())
+    lists = load_name_lists()
+    texts = [f"{t or ''}\n{x or ''}" for t, x in store.sql("SELECT title, text FROM articles ORDER BY doc_key")
+             .itertuples(index=False)]
+    from_texts = count_name_contexts(texts, lists=lists)
+    read = []
+    original = db.frame
+    monkeypatch.setattr(db, "frame", lambda sql, params=(): read.append(sql) or original(sql, params))
+    assert store_names._name_contexts(db, keys, lists) == from_texts
+    assert not any("text" in sql for sql in read)  # all stored: no text read
+    # other titles (a new version of the lists): the contexts come from the texts, with those titles
+    fewer = dataclasses.replace(lists, titles=("主席",))
+    assert store_names._name_contexts(db, keys, fewer) == count_name_contexts(texts, lists=fewer) == {
+        "龚怀": 1, "龚怀宝": 2, "怀宝": 1, "王芳": 1}  # 龚怀宝 before 强调, 王芳 before 同志
+    assert any("text" in sql for sql in read)
+    # a store written before doc_names existed
+    monkeypatch.setattr(store_names, "_has_table", lambda db, name: False)
+    assert store_names._name_contexts(db, keys, lists) == from_texts
 
 
 def test_an_empty_selection_leaves_nothing_out_and_the_cli_s_plain_counts_are_unchanged(store):

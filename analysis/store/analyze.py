@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from analysis.counting import count_unique, first_seen_codes
+from analysis.name_lists import NAMES_FILE, NameContexts, load_name_lists
 from analysis.paths import data_path
 from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
 from analysis.theme_scoring import score_texts
@@ -48,12 +49,14 @@ class AnalyzerConfig:
         userdict: the jieba-format user dictionary.
         stopwords: the stopword folder (or file).
         themes: the theme dictionary (TOML).
+        names: the name lists (TOML) whose titles and surnames find person-name contexts.
         backend: the segmenter (``auto`` picks rjieba when importable).
     """
 
     userdict: str
     stopwords: str
     themes: str
+    names: str
     backend: Literal["auto", "rjieba", "jieba"] = "auto"
     stamp: str = ""
     """The files' sizes and modification times when this configuration was made
@@ -67,6 +70,7 @@ class AnalyzerConfig:
         userdict: str | Path | None = None,
         stopwords: str | Path | None = None,
         themes: str | Path | None = None,
+        names: str | Path | None = None,
         backend: Literal["auto", "rjieba", "jieba"] = "auto",
     ) -> AnalyzerConfig:
         """The configuration with every unset file taken from the data folder."""
@@ -74,17 +78,19 @@ class AnalyzerConfig:
             str(Path(userdict or data_path(DEFAULT_USERDICT)).resolve()),
             str(Path(stopwords or data_path(DEFAULT_STOPWORDS)).resolve()),
             str(Path(themes or default_themes_path()).resolve()),
+            str(Path(names or data_path(NAMES_FILE)).resolve()),
         )
         return cls(*paths, backend=backend, stamp=files_stamp(paths))
 
 
 @dataclass(frozen=True, eq=False)
 class Analyzer:
-    """The tokenizer and theme dictionary built from an :class:`AnalyzerConfig`."""
+    """The tokenizer, theme dictionary and name-context finder built from an :class:`AnalyzerConfig`."""
 
     tokenizer: Tokenizer
     themes: ThemeDictionary
     theme_version: str
+    name_contexts: NameContexts
 
     @classmethod
     def build(cls, config: AnalyzerConfig) -> Analyzer:
@@ -97,7 +103,13 @@ class Analyzer:
             userdict=config.userdict, stopwords=config.stopwords, backend=config.backend)
         themes = load_themes(config.themes)
         themes.matcher.compile()
-        return cls(tokenizer=tokenizer, themes=themes, theme_version=theme_fingerprint(themes))
+        return cls(tokenizer=tokenizer, themes=themes, theme_version=theme_fingerprint(themes),
+                   name_contexts=NameContexts(load_name_lists(config.names)))
+
+    @property
+    def versions(self) -> tuple[str, str, str]:
+        """The (dictionary, theme, name-list) versions of what this analyzer makes."""
+        return self.tokenizer.version, self.theme_version, self.name_contexts.version
 
 
 @dataclass
@@ -119,7 +131,10 @@ class ChunkResult:
         slogan_rows, slogan_texts, slogan_quoted: one entry per slogan mention
             (:meth:`analysis.tokenize.TextReading.slogan_mentions`, the rule of
             :func:`~analysis.slogans.find_slogans`).
-        dict_version: the tokenizer's version; theme_version: the dictionary's fingerprint.
+        name_rows, name_strings: one entry per string of a person-name context
+            (:meth:`analysis.name_terms.NameContexts.of_text` of title and text).
+        dict_version: the tokenizer's version; theme_version: the dictionary's fingerprint;
+        names_version: the name-context finder's (:attr:`~analysis.name_terms.NameContexts.version`).
     """
 
     doc_keys: np.ndarray
@@ -139,8 +154,16 @@ class ChunkResult:
     slogan_rows: np.ndarray
     slogan_texts: np.ndarray
     slogan_quoted: np.ndarray
+    name_rows: np.ndarray
+    name_strings: np.ndarray
     dict_version: str
     theme_version: str
+    names_version: str
+
+    @property
+    def versions(self) -> tuple[str, str, str]:
+        """The (dictionary, theme, name-list) versions of the analyzer that made this result."""
+        return self.dict_version, self.theme_version, self.names_version
 
 
 _ANALYZERS: dict[AnalyzerConfig, Analyzer] = {}
@@ -238,6 +261,8 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
     keys, counts = count_unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + codes)
     scores = score_texts(titles, texts, themes=analyzer.themes)
     mentions = [r.slogan_mentions() for r in readings]
+    find_names = analyzer.name_contexts.of_text
+    names = [find_names(f"{title}\n{text}") for title, text in zip(titles, texts, strict=True)]
     return ChunkResult(
         doc_keys=np.asarray(chunk.doc_keys, dtype=np.int64),
         n_tokens=np.fromiter((r.n_tokens for r in readings), dtype=np.int64, count=len(readings)),
@@ -256,8 +281,11 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
         slogan_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(m) for m in mentions]),
         slogan_texts=np.array([text for m in mentions for text, _ in m], dtype=object),
         slogan_quoted=np.array([quoted for m in mentions for _, quoted in m], dtype=bool),
+        name_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(n) for n in names]),
+        name_strings=np.array(list(chain.from_iterable(names)), dtype=object),
         dict_version=analyzer.tokenizer.version,
         theme_version=analyzer.theme_version,
+        names_version=analyzer.name_contexts.version,
     )
 
 

@@ -136,7 +136,7 @@ class _Run:
     def __init__(self, db: Database, analyzer: Analyzer, options: IngestOptions) -> None:
         self.db, self.con, self.options = db, db.con, options
         self.analyzer = analyzer
-        self.versions = (analyzer.tokenizer.version, analyzer.theme_version)
+        self.versions = analyzer.versions
         self.started = time.perf_counter()
         self.run_id = int(self.db.scalar("SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
         self.planner = Planner(db, self.versions, batch_size=options.batch_size, advance=self._advance)
@@ -145,7 +145,7 @@ class _Run:
         self.counts = dict.fromkeys(("new", "replaced", "resegmented", "batches"), 0)
         self.done = 0
         self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 'running')",
-                         [self.run_id, _now(), *self.versions])
+                         [self.run_id, _now(), *self.versions[:2]])  # dictionary and theme
 
     def execute(self, frames: Iterable[pd.DataFrame], config: AnalyzerConfig) -> None:
         """Plan, analyse and write everything (:data:`WRITE_THREADS` DuckDB threads meanwhile)."""
@@ -169,9 +169,9 @@ class _Run:
         batch: list = []
         for result in map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
                                  local=self.analyzer, pool_after=pool_after):
-            if (result.dict_version, result.theme_version) != self.versions:
-                raise StoreError("worker_versions", worker=f"{result.dict_version}/{result.theme_version}",
-                                 local=f"{self.versions[0]}/{self.versions[1]}")
+            if result.versions != self.versions:
+                raise StoreError("worker_versions", worker="/".join(result.versions),
+                                 local="/".join(self.versions))
             batch.append((inflight.popleft(), result))
             self._advance(len(result.doc_keys))
             # Once every chunk is out to the workers, each result is written as it comes,

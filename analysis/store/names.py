@@ -6,34 +6,41 @@ Keyness of a place and the top terms both leave names out on request, with the s
 * **person names** from the texts and bylines the terms were counted in: the target
   place's filtered articles for keyness, all the filtered articles for the top terms.
 
-Person names need texts read, the slow part in a large store: at most
-:data:`SAMPLE_ARTICLES` of those articles are read, in runs of :data:`SAMPLE_RUN`
-consecutive articles (in the store's order, the order of ingest) evenly spaced through
-them: the same sample for the same filters, spread over everything that was ingested.
-Runs, because DuckDB reads text a block of about 2,000 articles at a time: a few
-thousand scattered articles cost as much as the whole text column, 30 runs of 100 a
-fraction of it. A term's share of name contexts is measured on the sample alone, its uses counted in
-the sample's bags of words: a name frequent enough to be among the strongest terms is
-frequent in the sample too. A selection of fewer articles is read whole, so small
-selections are exact. On 200,000 demo articles the sample gives the same tables as
-reading everything (top terms of all, a year, a prefecture, a theme; keyness of 酒泉) in
-0.2-0.5 s instead of 0.7-6 s.
+Person names need the contexts where names stand (after a title, before 同志): ingest
+stores each article's (``doc_names``). At most :data:`SAMPLE_ARTICLES` of the articles
+are looked at, in runs of :data:`SAMPLE_RUN` consecutive articles (in the store's order,
+the order of ingest) evenly spaced through them: the same sample for the same filters,
+spread over everything that was ingested. A term's share of name contexts is measured on
+the sample alone, its uses counted in the sample's bags of words: a name frequent enough
+to be among the strongest terms is frequent in the sample too. A selection of fewer
+articles is taken whole, so small selections are exact. On 200,000 demo articles the
+sample gives the same tables as reading everything (top terms of all, a year, a
+prefecture, a theme; keyness of 酒泉).
+
+The sample's stored contexts take a few milliseconds to read. Articles without contexts
+stored by the current name lists (a store written by an older version, or ``names.toml``
+given new titles or surnames since) have their texts read and searched again instead:
+20-80 ms for 500 articles, as DuckDB decompresses the text a block of about 2,000 articles
+at a time, which is why the sample comes in runs: a few thousand scattered articles cost
+as much as the whole text column, 30 runs of 100 a fraction of it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from analysis.name_terms import (
     NameLists,
     author_names,
-    count_name_contexts,
     load_name_lists,
+    name_context_finder,
     person_name_terms,
     place_name_terms,
 )
@@ -46,12 +53,11 @@ NAME_KINDS: tuple[NameKind, ...] = ("place", "person")
 CANDIDATES = 400
 """Terms checked for names beyond the rows kept: more than any chart shows after the names go."""
 SAMPLE_ARTICLES = 500
-"""Most articles whose texts are read for person names: ten runs of fifty, spread over the
+"""Most articles whose name contexts are counted: ten runs of fifty, spread over the
 filtered articles in store order (mostly date order), so each period's officials are met.
 On the 24 filter changes of ``benchmarks/run.py`` over a 100k demo store they find the same
-names as 3,000 do (and 3,000 the same as every text, on 200k), in a third of the time: the
-names-free top terms take ~65 ms instead of ~160, which keeps a filter change of the
-dashboard within its 100 ms."""
+names as 3,000 do (and 3,000 the same as every text, on 200k). With the contexts stored,
+the person-name pass takes ~20 ms of a filter change (~60 ms when it read the texts)."""
 SAMPLE_RUN = 50
 """Consecutive articles per run of the sample: a run is read from one or two blocks of the store."""
 
@@ -182,11 +188,8 @@ def _place_names_in(provinces: tuple[str, ...], keep: frozenset[str]) -> frozens
 def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: NameLists) -> frozenset[str]:
     """The ``checked`` terms that are person names in the articles ``keys``."""
     wanted = [keys.tolist()]
-    texts = db.frame(
-        "SELECT title, text, author FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))", wanted)
-    contexts = count_name_contexts(
-        (f"{title or ''}\n{text or ''}" for title, text in zip(texts["title"], texts["text"], strict=True)),
-        lists=lists)
+    contexts = _name_contexts(db, keys, lists)
+    authors = db.frame("SELECT author FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))", wanted)
     uses = db.frame(
         """SELECT v.term, sum(u.n)::BIGINT AS frequency FROM (
                SELECT unnest(term_ids) AS term_id, unnest(counts) AS n FROM doc_terms
@@ -195,5 +198,35 @@ def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: 
            GROUP BY v.term""", [*wanted, checked])
     found = dict(zip(uses["term"].astype(str), uses["frequency"].astype(int), strict=True))
     frequencies = {term: found.get(term, 0) for term in checked}
-    return person_name_terms(frequencies, contexts, authors=author_names(texts["author"]),
+    return person_name_terms(frequencies, contexts, authors=author_names(authors["author"]),
                              not_names=lists.not_names, after=lists.after) | lists.people
+
+
+def _name_contexts(db: Database, keys: np.ndarray, lists: NameLists) -> Counter[str]:
+    """:func:`~analysis.name_terms.count_name_contexts` of the articles ``keys``.
+
+    Read from ``doc_names`` where ingest stored them with the same lists (a few
+    milliseconds for 500 articles); found again in the texts of the others (articles
+    stored before ``doc_names`` existed, or with other titles or surnames in
+    ``names.toml``): reading 500 texts takes 20-80 ms.
+    """
+    finder = name_context_finder(lists)
+    counts: Counter[str] = Counter()
+    stored = np.zeros(0, dtype=np.int64)
+    if _has_table(db, "doc_names"):
+        table = db.arrow("SELECT doc_key, contexts FROM doc_names WHERE version = ? "
+                         "AND doc_key IN (SELECT unnest(?::INTEGER[]))", [finder.version, keys.tolist()])
+        stored = table.column("doc_key").to_numpy()
+        counts.update(pc.list_flatten(table.column("contexts")).to_pylist())
+    missing = np.setdiff1d(keys, stored)
+    if len(missing):
+        texts = db.frame("SELECT title, text FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))",
+                         [missing.tolist()])
+        counts += finder.count(f"{title or ''}\n{text or ''}"
+                               for title, text in zip(texts["title"], texts["text"], strict=True))
+    return counts
+
+
+def _has_table(db: Database, name: str) -> bool:
+    """Whether the store has table ``name`` (a store written by an older version may lack one)."""
+    return bool(db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]))

@@ -3,8 +3,9 @@
 For each incoming article the planner computes the content hash (:mod:`.schema`) and asks
 the store what it knows:
 
-* same hash, made with the current dictionary and theme versions: skipped;
-* same hash, older versions: analysed again and its rows replaced (``resegmented``);
+* same hash, made with the current dictionary, theme and name-list versions: skipped;
+* same hash, older versions (or no stored name contexts): analysed again and its rows
+  replaced (``resegmented``);
 * new hash, ``doc_id`` already stored with other text: the old article is replaced by the
   new one (``replaced``: a corrected article);
 * otherwise: new. Repeats within the input (same hash or same ``doc_id``) count once.
@@ -27,6 +28,13 @@ from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE, coerce_articles
 from analysis.store.database import Database
 from analysis.store.schema import StoreError, article_hashes, repeated_articles
 
+Versions = tuple[str, str, str]
+"""The (dictionary, theme, name-list) versions of an analysis (:attr:`.analyze.Analyzer.versions`)."""
+
+STALE_SQL = ("(dict_version IS DISTINCT FROM ? OR theme_version IS DISTINCT FROM ? "
+             "OR doc_key NOT IN (SELECT doc_key FROM doc_names WHERE version = ?))")
+"""The articles (rows of ``articles``, unaliased) not analysed with the :data:`Versions` given."""
+
 
 class Planner:
     """What one ingest has decided so far: keys handed out, articles in flight, repeats, skips.
@@ -40,13 +48,13 @@ class Planner:
             table per input table that had any.
     """
 
-    def __init__(self, db: Database, versions: tuple[str, str], *, batch_size: int,
+    def __init__(self, db: Database, versions: Versions, *, batch_size: int,
                  advance: Callable[[int], None]) -> None:
         """Start planning against ``db``.
 
         Args:
             db: the store's database (read for hashes, ids and stale articles).
-            versions: the current (dictionary, theme) versions.
+            versions: the current (dictionary, theme, name-list) versions.
             batch_size: articles per page of stale articles (see :meth:`stale`).
             advance: called with the number of articles settled without analysis
                 (repeats and skips), for progress.
@@ -82,7 +90,8 @@ class Planner:
             frame = frame[~repeat].reset_index(drop=True)
         self.duplicates += int(repeat.sum())
         known = self._known(frame)
-        current = (known["dict_version"] == self.versions[0]) & (known["theme_version"] == self.versions[1])
+        current = ((known["dict_version"] == self.versions[0]) & (known["theme_version"] == self.versions[1])
+                   & (known["names_version"] == self.versions[2]))
         skip = known["doc_key"].notna() & current.fillna(False)
         self.skipped += int(skip.sum())
         self.advance(int(repeat.sum() + skip.sum()))
@@ -100,8 +109,7 @@ class Planner:
         while True:
             page = self.db.frame(
                 f"SELECT doc_key, content_hash, {columns} FROM articles WHERE doc_key > ? "
-                "AND (dict_version IS DISTINCT FROM ? OR theme_version IS DISTINCT FROM ?) "
-                "ORDER BY doc_key LIMIT ?", [last, *self.versions, self.batch_size])
+                f"AND {STALE_SQL} ORDER BY doc_key LIMIT ?", [last, *self.versions, self.batch_size])
             if page.empty:
                 return
             last = int(page["doc_key"].max())
@@ -127,7 +135,8 @@ class Planner:
         self.con.register("_incoming", frame[["content_hash", "doc_id"]])
         try:
             by_hash = self.db.frame(
-                "SELECT a.content_hash, a.doc_key, a.dict_version, a.theme_version FROM articles a "
+                "SELECT a.content_hash, a.doc_key, a.dict_version, a.theme_version, "
+                "n.version AS names_version FROM articles a LEFT JOIN doc_names n USING (doc_key) "
                 "WHERE a.content_hash IN (SELECT content_hash FROM _incoming)")
             by_id = self.db.frame(
                 "SELECT a.doc_id, a.doc_key AS old_key FROM articles a JOIN _incoming i USING (doc_id) "
@@ -142,6 +151,7 @@ class Planner:
             doc_key=_lookup(by_hash["doc_key"], found, "Int64"),
             dict_version=_lookup(by_hash["dict_version"], found, STRING_DTYPE),
             theme_version=_lookup(by_hash["theme_version"], found, STRING_DTYPE),
+            names_version=_lookup(by_hash["names_version"], found, STRING_DTYPE),
             old_key=_lookup(by_id["old_key"], owner, "Int64"))
 
 

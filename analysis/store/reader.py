@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from analysis.name_lists import NameLists
 from analysis.store import counts, queries, terms, theme_queries
 from analysis.store.counts import Period, ThemeGroup, ThemePeriod
 from analysis.store.database import Database
@@ -30,10 +31,12 @@ class StoreReader:
     Attributes:
         _db: the store's database, set by the store.
         themes: the theme dictionary the theme counts and evidence use, given by the store.
+        name_lists: the name lists the top terms, keyness and network leave names out with.
     """
 
     _db: Database
     themes: ThemeDictionary
+    name_lists: NameLists
 
     def count_articles(self, f: Filters | None = None) -> int:
         """The number of articles that pass the filters."""
@@ -59,7 +62,8 @@ class StoreReader:
         (see :func:`analysis.store.names.term_counts_without_names`).
         """
         if leave_out:
-            return term_counts_without_names(self._db, f or Filters(), kinds=leave_out, top=top)
+            return term_counts_without_names(self._db, f or Filters(), kinds=leave_out, top=top,
+                                             lists=self.name_lists)
         return terms.term_counts(self._db, f or Filters(), top=top)
 
     def total_tokens(self, f: Filters | None = None) -> int:
@@ -82,7 +86,7 @@ class StoreReader:
         if not leave_out:
             return table
         return leave_out_names(self._db, f, table, kinds=leave_out, top=top, level=level,
-                               target_adcode=target_adcode)
+                               target_adcode=target_adcode, lists=self.name_lists)
 
     def period_keyness(
         self, f: Filters | None = None, *, start: dt.date, end: dt.date, top: int | None = 50,
@@ -105,7 +109,8 @@ class StoreReader:
 
         ``leave_out`` drops place and/or person names before the ``top`` terms are taken.
         """
-        return terms.cooccurrence(self._db, f or Filters(), top=top, min_count=min_count, leave_out=leave_out)
+        return terms.cooccurrence(self._db, f or Filters(), top=top, min_count=min_count, leave_out=leave_out,
+                                  lists=self.name_lists if leave_out else None)
 
     def theme_counts(self, f: Filters | None = None, *, by: ThemeGroup | None = None,
                      period: ThemePeriod | None = None) -> pd.DataFrame:

@@ -20,6 +20,10 @@ table                     rows
                           :func:`~analysis.store.load_tokens_from_store`)
 ``doc_themes``            ``doc_key, theme, n_hits, score, assigned`` (themes with a hit)
 ``doc_slogans``           ``doc_key, slogan, quoted``: one row per slogan mention
+``doc_names``             ``doc_key, contexts, version``: the strings standing where a
+                          person's name stands in the article
+                          (:meth:`analysis.name_terms.NameContexts.of_text`) and the
+                          fingerprint of the name lists that found them
 ``places``                ``level, code, name, parent_code``: the places articles name
 ``runs``                  one per ingest: versions, counts, status
 ``cells``, ``agg_terms``,  term pre-aggregations, rebuilt after each ingest
@@ -79,13 +83,14 @@ TABLES_SQL = (
     """CREATE TABLE IF NOT EXISTS doc_themes (
         doc_key INTEGER NOT NULL, theme VARCHAR, n_hits INTEGER, score DOUBLE, assigned BOOLEAN)""",
     "CREATE TABLE IF NOT EXISTS doc_slogans (doc_key INTEGER NOT NULL, slogan VARCHAR, quoted BOOLEAN)",
+    "CREATE TABLE IF NOT EXISTS doc_names (doc_key INTEGER NOT NULL, contexts VARCHAR[], version VARCHAR)",
     "CREATE TABLE IF NOT EXISTS places (level VARCHAR, code VARCHAR, name VARCHAR, parent_code VARCHAR)",
     """CREATE TABLE IF NOT EXISTS runs (
         run_id INTEGER, started VARCHAR, finished VARCHAR, dict_version VARCHAR,
         theme_version VARCHAR, n_new INTEGER, n_skipped INTEGER, n_resegmented INTEGER, status VARCHAR)""",
 )
 
-DOC_TABLES = ("doc_terms", "doc_tokens", "doc_themes", "doc_slogans")
+DOC_TABLES = ("doc_terms", "doc_tokens", "doc_themes", "doc_slogans", "doc_names")
 """Tables whose rows belong to one article (``doc_key``)."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analysis.name_lists import NameLists, load_name_lists
 from analysis.store.aggregates import rebuild_aggregates, settle_aggregates
 from analysis.store.analyze import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
@@ -30,6 +31,7 @@ from analysis.store.ingest import (
     run_ingest,
 )
 from analysis.store.parallel import start_fork_server
+from analysis.store.planner import STALE_SQL
 from analysis.store.reader import StoreReader
 from analysis.store.schema import StoreError, create_tables, get_meta
 from analysis.theme_dictionary import ThemeDictionary, load_themes
@@ -48,6 +50,7 @@ def open_store(
     userdict: str | Path | None = None,
     stopwords: str | Path | None = None,
     themes: str | Path | None = None,
+    names: str | Path | None = None,
     memory_limit: str = MEMORY_LIMIT,
 ) -> Store:
     """Open (or create) a store.
@@ -61,13 +64,15 @@ def open_store(
             see :mod:`analysis.paths`).
         stopwords: the stopword folder or file (default: the data folder's).
         themes: the theme dictionary (default: the data folder's ``themes.toml``).
+        names: the name lists (default: the data folder's ``names.toml``): ingest finds
+            person-name contexts with them, the top terms leave their names out.
         memory_limit: DuckDB's memory limit, e.g. ``"2GB"``.
 
     Raises:
         StoreError: the folder is not a store, is used by another process, or has another
             schema version.
     """
-    config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes)
+    config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes, names=names)
     folder = Path(path) if path is not None else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise StoreError("store_not_folder", folder=str(folder))
@@ -155,6 +160,11 @@ class Store(StoreReader):
         return self._themes
 
     @property
+    def name_lists(self) -> NameLists:
+        """The name lists of ``names.toml`` (read at each use: an analyst may edit the file)."""
+        return load_name_lists(self.config.names)
+
+    @property
     def analyzer(self) -> Analyzer:
         """The tokenizer and themes of this process (built on first use; the segmenter at the first cut)."""
         if self._analyzer is None:
@@ -212,9 +222,8 @@ class Store(StoreReader):
 
     def stale_articles(self) -> int:
         """How many stored articles were analysed with other versions than the current files'."""
-        versions = [self.analyzer.tokenizer.version, self.analyzer.theme_version]
-        return int(self._db.scalar("SELECT count(*) FROM articles WHERE dict_version IS DISTINCT FROM ? "
-                                   "OR theme_version IS DISTINCT FROM ?", versions))
+        versions = self.analyzer.versions
+        return int(self._db.scalar(f"SELECT count(*) FROM articles WHERE {STALE_SQL}", versions))
 
     def info(self) -> dict[str, Any]:
         """Sizes, versions and state: articles, terms, runs, pre-aggregation state."""

@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.cooccurrence import score_pairs
 from analysis.keyness import KEYNESS_COLUMNS, score_keyness
+from analysis.name_lists import NameLists
 from analysis.schema import STRING_DTYPE
 from analysis.store.counts import count_articles, select_mask
 from analysis.store.database import Database
@@ -166,12 +167,13 @@ def _ranked_keyness(
 
 
 def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2,
-                 leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
+                 leave_out: tuple[str, ...] = (), lists: NameLists | None = None) -> pd.DataFrame:
     """Document co-occurrence of the ``top`` terms by document frequency, with PMI and NPMI.
 
     ``leave_out`` (``"place"``, ``"person"``) drops those names before the ``top`` terms are
     taken, as the top terms do (:func:`analysis.store.names.leave_out_names`): a network
-    whose hubs are the leader and the capital says who and where, not what about.
+    whose hubs are the leader and the capital says who and where, not what about. ``lists``
+    are the name lists (default: ``data/names.toml``).
 
     Returns:
         Columns ``term_a``, ``term_b`` (``term_a < term_b``), ``n_articles``, ``pmi`` and
@@ -188,7 +190,7 @@ def cooccurrence(db: Database, f: Filters, *, top: int = 40, min_count: int = 2,
         from analysis.store.names import CANDIDATES, leave_out_names
 
         chosen = _most_articles(db, sql, params, limit=top + CANDIDATES)
-        chosen = leave_out_names(db, f, chosen, kinds=leave_out, top=top)
+        chosen = leave_out_names(db, f, chosen, kinds=leave_out, top=top, lists=lists)
         left_out = chosen.attrs["left_out"]
     else:
         chosen = _most_articles(db, sql, params, limit=top)

@@ -1,9 +1,10 @@
 """Write analysed articles into the store: one batch, one transaction.
 
 A batch holds whole articles only: the article rows, their term counts, token sequences,
-theme scores and slogan mentions, the vocabulary entries they introduce and the ``stale``
-mark of the pre-aggregations are committed together or not at all. A process killed in
-the middle of a batch leaves the store as it was after the previous batch.
+theme scores, slogan mentions and person-name contexts, the vocabulary entries they
+introduce and the ``stale`` mark of the pre-aggregations are committed together or not at
+all. A process killed in the middle of a batch leaves the store as it was after the
+previous batch.
 """
 
 from __future__ import annotations
@@ -156,6 +157,12 @@ def _tables(
             "doc_key": keys("slogan_rows"),
             "slogan": pa.array(cat([r.slogan_texts for r in results], object), pa.string()),
             "quoted": pa.array(cat([r.slogan_quoted for r in results], bool))}),
+        "doc_names": pa.table({
+            "doc_key": doc_keys,
+            "contexts": pa.ListArray.from_arrays(
+                offsets([np.bincount(r.name_rows, minlength=len(r.doc_keys)) for r in results]),
+                pa.array(cat([r.name_strings for r in results], object), pa.string())),
+            "version": pa.array([r.names_version for r in results for _ in r.doc_keys], pa.string())}),
     }
 
 

@@ -1,0 +1,159 @@
+"""The editable name lists (``data/names.toml``) and the contexts where person names stand.
+
+Kept apart from :mod:`analysis.name_terms` and free of pandas: ingest's worker processes
+find each article's name contexts (:class:`NameContexts`) and import nothing heavy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.paths import ConfigFileError, data_path, read_config_text
+from analysis.report import Problem
+
+NAMES_FILE = "names.toml"
+CJK_CHARS = "\u4e00-\u9fff"
+"""The range of the common CJK ideographs, for character classes."""
+_TAIL = re.compile(rf"[{CJK_CHARS}]{{2,3}}$")
+
+
+@dataclass(frozen=True)
+class NameLists:
+    """The lists of ``data/names.toml``.
+
+    Attributes:
+        titles: words written right before a name (主席, 委员, 通讯员).
+        after: words written right after a name (同志).
+        surnames: single-character surnames.
+        place_words: bare place names that are ordinary words, never left out.
+        not_names: words that follow a title but are no name (委员关切), never left out.
+        people: names the contexts cannot find (高市早苗, 阿尔巴尼斯), always left out.
+        foreign_places: countries and world regions (美国, 亚洲), left out with the places.
+    """
+
+    titles: tuple[str, ...]
+    after: tuple[str, ...]
+    surnames: frozenset[str]
+    place_words: frozenset[str]
+    not_names: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    foreign_places: frozenset[str] = frozenset()
+
+
+def load_name_lists(path: Path | str | None = None) -> NameLists:
+    """Read and check ``data/names.toml`` (or ``path``).
+
+    Raises:
+        ConfigFileError: naming the file and the table that is wrong.
+    """
+    path = Path(path) if path is not None else data_path(NAMES_FILE)
+    try:
+        raw = tomllib.loads(read_config_text(path, "name lists"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigFileError(path, [Problem.of("config_not_toml", error=str(error))]) from error
+    titles = _words(raw, "titles", "words", path)
+    after = _words(raw, "titles", "after", path)
+    surnames = "".join(_words(raw, "surnames", "characters", path, text=True))
+    people = _words(raw, "people", "words", path) if "people" in raw else ()  # optional tables
+    foreign = _words(raw, "foreign_places", "words", path) if "foreign_places" in raw else ()
+    return NameLists(titles=titles, after=after, surnames=frozenset(surnames),
+                     place_words=frozenset(_words(raw, "place_words", "words", path)),
+                     not_names=frozenset(_words(raw, "titles", "not_names", path)),
+                     people=frozenset(people), foreign_places=frozenset(foreign))
+
+
+def _words(raw: dict, table: str, key: str, path: Path, *, text: bool = False) -> tuple[str, ...]:
+    entry = raw.get(table)
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if text and isinstance(value, str):
+        value = value.split()
+    described = isinstance(entry, dict) and all(
+        isinstance(entry.get(k), str) for k in ("description", "source"))
+    if not described or not isinstance(value, list) or not value or not all(
+        isinstance(v, str) and v.strip() for v in value
+    ):
+        raise ConfigFileError(path, [Problem.of("names_bad_list", table=table, key=key)])
+    return tuple(v.strip() for v in value)
+
+
+class NameContexts:
+    """Finds the strings that stand where a person's name stands, with patterns built once.
+
+    After a title (``主席龚怀宝主持``): the two and three characters that follow, if the
+    first is a surname, and the given name after that surname (``东海`` in ``主席崔东海``).
+    Before an ``after`` word (``龚怀宝同志``): the two and three characters before it that
+    begin with a surname. Each context gives a string once.
+
+    Ingest keeps each article's contexts (:meth:`of_text`) beside its bag of words, so that
+    leaving person names out of a store's top terms reads no text; :attr:`version` says which
+    lists found them, so that contexts found with other lists are found again from the text.
+    """
+
+    RULES = "1"
+    """Changes when the rule above does: contexts stored under an older rule are not reused."""
+
+    def __init__(self, lists: NameLists) -> None:
+        titles = "|".join(sorted(map(re.escape, lists.titles), key=len, reverse=True))
+        after = "|".join(sorted(map(re.escape, lists.after), key=len, reverse=True))
+        self._following = re.compile(rf"(?:{titles})([{CJK_CHARS}]{{2,4}})")
+        self._preceding = re.compile(after) if after else None  # then look back (3x faster than one regex)
+        self._surnames = lists.surnames
+        self.version = name_contexts_version(lists)
+
+    def of_text(self, text: str) -> list[str]:
+        """The strings of every name context in one text, in text order (a string once per context)."""
+        found: list[str] = []
+        if not text:
+            return found
+        surnames = self._surnames
+        for match in self._following.finditer(text):
+            name = match.group(1)
+            if name[0] in surnames:
+                two, three = name[:2], name[:3]
+                found.append(two)
+                if three != two:
+                    found.append(three)
+                given = name[1:3]
+                if given != two and given != three:
+                    found.append(given)
+        for match in self._preceding.finditer(text) if self._preceding else ():
+            tail = _TAIL.search(text, max(0, match.start() - 3), match.start())
+            if tail:
+                tail = tail.group()
+                if tail[-2] in surnames:
+                    found.append(tail[-2:])
+                if len(tail) == 3 and tail[0] in surnames:
+                    found.append(tail)
+        return found
+
+    def count(self, texts: Iterable[str]) -> Counter[str]:
+        """``{string: number of contexts}`` over all ``texts``."""
+        return Counter(string for text in texts for string in self.of_text(text))
+
+
+def name_contexts_version(lists: NameLists) -> str:
+    """A 12-hex-digit fingerprint of what finds name contexts: the rule, titles, after-words, surnames."""
+    parts = (NameContexts.RULES, sorted(lists.titles), sorted(lists.after), sorted(lists.surnames))
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def count_name_contexts(texts: Iterable[str], *, lists: NameLists) -> Counter[str]:
+    """How often each string stands where a person's name stands (:class:`NameContexts`).
+
+    Returns:
+        ``{string: number of contexts}``.
+    """
+    return name_context_finder(lists).count(texts)
+
+
+@lru_cache(maxsize=8)
+def name_context_finder(lists: NameLists) -> NameContexts:
+    """The :class:`NameContexts` of ``lists``, built once (the patterns take ~1 ms to build)."""
+    return NameContexts(lists)
