@@ -21,7 +21,10 @@ from analysis.report import Problem
 NAMES_FILE = "names.toml"
 CJK_CHARS = "\u4e00-\u9fff"
 """The range of the common CJK ideographs, for character classes."""
-_TAIL = re.compile(rf"[{CJK_CHARS}]{{2,3}}$")
+
+
+def _is_cjk(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
 
 
 @dataclass(frozen=True)
@@ -108,29 +111,35 @@ class NameContexts:
         self.version = name_contexts_version(lists)
 
     def of_text(self, text: str) -> list[str]:
-        """The strings of every name context in one text, in text order (a string once per context)."""
+        """The strings of every name context in one text: those after titles, then those before after-words.
+
+        Ingest runs this on every article, so it stays lean: one regex pass for each
+        rule, and a look at the three characters before each after-word.
+        """
         found: list[str] = []
         if not text:
             return found
         surnames = self._surnames
-        for match in self._following.finditer(text):
-            name = match.group(1)
+        for name in self._following.findall(text):
             if name[0] in surnames:
-                two, three = name[:2], name[:3]
+                two = name[:2]
                 found.append(two)
-                if three != two:
-                    found.append(three)
-                given = name[1:3]
-                if given != two and given != three:
-                    found.append(given)
-        for match in self._preceding.finditer(text) if self._preceding else ():
-            tail = _TAIL.search(text, max(0, match.start() - 3), match.start())
-            if tail:
-                tail = tail.group()
-                if tail[-2] in surnames:
-                    found.append(tail[-2:])
-                if len(tail) == 3 and tail[0] in surnames:
-                    found.append(tail)
+                if len(name) == 2:
+                    found.append(name[1])  # the given name of 王芳
+                    continue
+                found.append(name[:3])
+                if name[1:3] != two:  # the given name of 崔东海 (of 王王王 no second string)
+                    found.append(name[1:3])
+        if self._preceding is None:
+            return found
+        for match in self._preceding.finditer(text):
+            end = match.start()
+            if end < 2 or not _is_cjk(text[end - 1]):
+                continue
+            if text[end - 2] in surnames:
+                found.append(text[end - 2 : end])
+            if end >= 3 and text[end - 3] in surnames and _is_cjk(text[end - 2]):
+                found.append(text[end - 3 : end])
         return found
 
     def count(self, texts: Iterable[str]) -> Counter[str]:

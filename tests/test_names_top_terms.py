@@ -21,8 +21,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from analysis.name_terms import count_name_contexts, load_name_lists, name_context_finder
@@ -190,6 +194,36 @@ def test_a_name_before_tongzhi_is_read_back_from_the_word_two_or_three_character
 
     contexts = count_name_contexts(["向龚怀宝同志学习", "王芳同志", "同志们好"], lists=load_name_lists())
     assert contexts == {"龚怀宝": 1, "王芳": 1}  # 怀宝: 怀 is no surname; 同志们 has nothing before it
+
+
+def _contexts_as_the_rule_says(text: str, lists) -> Counter:
+    """The name-context rule written plainly, to check the lean finder against.
+
+    One alternation of the titles (longest first) and one of the after-words, each matched
+    left to right without overlaps, as the finder matches them.
+    """
+    def alternation(words):
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    found: Counter = Counter()
+    for match in re.finditer(f"(?:{alternation(lists.titles)})([\u4e00-\u9fff]{{2,4}})", text):
+        name = match.group(1)
+        if name[0] in lists.surnames:
+            found.update({name[:2], name[:3], name[1:3]})
+    for match in re.finditer(alternation(lists.after), text):
+        tail = re.search("[\u4e00-\u9fff]{2,3}\\Z", text[max(0, match.start() - 3) : match.start()])
+        if tail:
+            tail = tail.group()
+            found.update({tail[i:] for i in (-3, -2) if len(tail) >= -i and tail[i] in lists.surnames})
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["主席", "委员", "同志", "强调", "王", "龚", "怀", "宝", "芳", "东", "海", "关切",
+                                 "，", "\n", "a", "市政协", "通讯员"]), max_size=30).map("".join))
+def test_the_lean_name_context_finder_finds_what_the_rule_says_on_any_text(text):
+    lists = load_name_lists()
+    assert Counter(name_context_finder(lists).of_text(text)) == _contexts_as_the_rule_says(text, lists)
 
 
 def test_a_member_named_before_weiyuan_is_a_name_but_a_standing_or_sector_member_is_not():
