@@ -141,7 +141,10 @@ def test_new_title_words_in_the_name_lists_make_stored_name_contexts_stale_until
     names.write_text(original.replace('after = ["同志"', 'after = ["介绍", "同志"', 1), encoding="utf-8")
     with open_store(tmp_path / "store", names=names) as store:
         assert store.stale_articles() == 5
+        before = [v["names_version"] for v in store.info()["versions"]]
         assert (store.resegment(workers=1).resegmented, store.stale_articles()) == (5, 0)
+        after = [v["names_version"] for v in store.info()["versions"]]
+        assert before != after and after == [store.analyzer.versions[2]]  # store-info shows the lists' version
         assert "王大明" in stored_contexts(store)  # read back from before the new after-word 介绍
 
 

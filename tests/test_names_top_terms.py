@@ -145,7 +145,7 @@ def test_person_names_are_found_in_the_texts_where_no_current_contexts_are_store
         "龚怀": 1, "龚怀宝": 2, "怀宝": 1, "王芳": 1}  # 龚怀宝 before 强调, 王芳 before 同志
     assert any("text" in sql for sql in read)
     # a store written before doc_names existed
-    monkeypatch.setattr(store_names, "_has_table", lambda db, name: False)
+    monkeypatch.setattr(db, "has_table", lambda name: False)
     assert store_names._name_contexts(db, keys, lists) == from_texts
 
 

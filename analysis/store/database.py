@@ -59,6 +59,10 @@ class Database:
         rows = self.rows(sql, params)
         return rows[0][0] if rows else None
 
+    def has_table(self, name: str) -> bool:
+        """Whether the store has table ``name`` (a store written by an older version may lack one)."""
+        return bool(self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]))
+
     @property
     def aggregates_fresh(self) -> bool:
         """True when the pre-aggregations match the articles (see :mod:`.aggregates`).

@@ -213,7 +213,7 @@ def _name_contexts(db: Database, keys: np.ndarray, lists: NameLists) -> Counter[
     finder = name_context_finder(lists)
     counts: Counter[str] = Counter()
     stored = np.zeros(0, dtype=np.int64)
-    if _has_table(db, "doc_names"):
+    if db.has_table("doc_names"):
         table = db.arrow("SELECT doc_key, contexts FROM doc_names WHERE version = ? "
                          "AND doc_key IN (SELECT unnest(?::INTEGER[]))", [finder.version, keys.tolist()])
         stored = table.column("doc_key").to_numpy()
@@ -225,8 +225,3 @@ def _name_contexts(db: Database, keys: np.ndarray, lists: NameLists) -> Counter[
         counts += finder.count(f"{title or ''}\n{text or ''}"
                                for title, text in zip(texts["title"], texts["text"], strict=True))
     return counts
-
-
-def _has_table(db: Database, name: str) -> bool:
-    """Whether the store has table ``name`` (a store written by an older version may lack one)."""
-    return bool(db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]))

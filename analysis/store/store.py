@@ -228,7 +228,11 @@ class Store(StoreReader):
     def info(self) -> dict[str, Any]:
         """Sizes, versions and state: articles, terms, runs, pre-aggregation state."""
         db = self._db
-        versions = db.frame("SELECT dict_version, theme_version, count(*) AS n_articles FROM articles "
+        # the name lists' version of each article's stored name contexts (None: none stored)
+        stored = db.has_table("doc_names")
+        join = "LEFT JOIN doc_names n USING (doc_key)" if stored else ""
+        versions = db.frame(f"SELECT a.dict_version, a.theme_version, {'n.version' if stored else 'NULL'} "
+                            f"AS names_version, count(*) AS n_articles FROM articles a {join} "
                             "GROUP BY ALL ORDER BY n_articles DESC")
         return {
             "path": str(self.path) if self.path else None,
