@@ -1,9 +1,11 @@
 """Scale benchmark: ingest N demo articles into a store, then time dashboard filter changes.
 
-    python benchmarks/run.py --articles 100000 [--json] [--workers 2] [--runs 3]
+    python benchmarks/run.py --articles 100000 [--json] [--workers 2] [--runs 3] [--real ../shared/corpora]
 
 1. Generate N articles with :func:`analysis.demo.iter_demo_batches` into Parquet files in
-   a temporary folder (not timed: it stands for the files an analyst has).
+   a temporary folder (not timed: it stands for the files an analyst has). With
+   ``--real FOLDER``, make them of the real articles under FOLDER instead, copied
+   (:func:`scale.copy_real`): longer articles and a far larger vocabulary than the demo's.
 2. Ingest them into a new store (timed: reading the files, hashing, segmenting, theme
    scoring, writing, pre-aggregating), cold, in a fresh process (:mod:`ingest_once`), as
    ``govthemes ingest`` runs. MB are UTF-8 megabytes of titles and texts.
