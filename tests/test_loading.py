@@ -618,6 +618,22 @@ def test_an_excel_sheet_without_a_text_column_fails_with_the_columns_it_has(tmp_
     assert "'编号'" in report.errors[0].message
 
 
+def test_a_text_cell_holding_a_formula_never_calculated_is_named_with_the_formula_and_what_to_do(tmp_path):
+    # openpyxl, like any script, saves a formula without its value: only a spreadsheet program calculates it
+    path = one_sheet_book(tmp_path / "scripted.xlsx", ["标题", "正文", "前半", "后半"],
+                          ["甲", "=C2&D2", "本报讯 市政协召开会议，", "研究乡村振兴工作。"],
+                          ["乙", LEAD, None, None], ["丙", None, None, None])
+    result = load(path)
+    report = report_of(result, "scripted.xlsx")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 1)
+    assert [(p.line, p.code) for p in report.errors] == [(2, "formula_without_value"), (4, "empty_text_cell")]
+    formula = report.errors[0]
+    assert "'正文'" in formula.message and "(=C2&D2)" in formula.message
+    assert "until Excel or LibreOffice opens it; open it there, save it" in formula.message
+    assert "=C2&D2" in formula.text("zh") and "保存一次" in formula.text("zh")
+    assert list(result.articles["title"]) == ["乙"]
+
+
 def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_rest(tmp_path):
     path = tmp_path / "reports.jsonl"
     rows = [

@@ -187,10 +187,12 @@ class Sheet:
     Attributes:
         title: the sheet's name, as its tab shows it.
         batch: its records, numbered by row, and what could not be read.
+        header: the column names its header row gives, in order (empty when it has none).
     """
 
     title: str
     batch: RecordBatch
+    header: list[str] = field(default_factory=list)
 
 
 def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list[Sheet]:
@@ -204,12 +206,15 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
     row (``2024年政协新闻汇总``) or a note above its header; those rows are reported as
     left out (``rows_above_header``). Sheets with nothing in them are passed over (there
     is nothing to lose); a workbook with no rows at all, or one that cannot be opened,
-    gives one sheet whose batch holds the error.
+    gives one sheet whose batch holds the error. A text cell holding a formula that was
+    never calculated is named as such (:mod:`analysis.loading.formulas`).
     """
     import zipfile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+
+    from analysis.loading.formulas import refuse_uncalculated_formulas
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -217,14 +222,15 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
         return [Sheet("", RecordBatch(errors=[Problem.of("bad_xlsx", detail=str(exc))]))]
     sheets = []
     for worksheet in workbook.worksheets:
-        batch = _read_sheet(worksheet, columns)
-        if batch is not None:
-            sheets.append(Sheet(worksheet.title, batch))
+        sheet = _read_sheet(worksheet, columns)
+        if sheet is not None:
+            sheets.append(sheet)
     workbook.close()
+    refuse_uncalculated_formulas(data, sheets, columns)
     return sheets or [Sheet("", RecordBatch(errors=[Problem.of("empty_sheet")]))]
 
 
-def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | None:
+def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
     """The rows of one worksheet below its header, or None when it holds no cell at all.
 
     Only the rows looked at for the header are held; the rest stream into the batch.
@@ -243,7 +249,7 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | N
     batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
         batch.add(number, dict(zip(header, row, strict=False)))
-    return batch
+    return Sheet(worksheet.title, batch, header)
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
