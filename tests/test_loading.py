@@ -488,6 +488,32 @@ def test_a_workbook_under_another_name_is_read_as_a_workbook_not_unpacked_into_i
     assert [p.code for p in report.warnings][:1] == ["office_misnamed"]
 
 
+@pytest.mark.parametrize("name", ["book.docx", "page.xlsx"])
+def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_is(name, monkeypatch):
+    from analysis.loading import inputs, readers
+
+    lead = "本报讯 市政协召开常委会议，研究乡村振兴工作，会议强调要抓好落实。"
+    if name.endswith(".docx"):
+        data = io.BytesIO()
+        one_sheet_book(data, ["标题", "正文"], ["甲", lead])
+        data, actual = data.getvalue(), ".xlsx"
+    else:
+        data, actual = word_document([lead]), ".docx"
+    looked, original = [], inputs.office_suffix
+
+    def counted(content: bytes) -> str | None:
+        looked.append(1)
+        return original(content)
+
+    monkeypatch.setattr(inputs, "office_suffix", counted)
+    monkeypatch.setattr(readers, "office_suffix", counted)
+    result = load_uploads([(name, data)])
+    (report,) = result.reports
+    assert (report.status, report.articles) == ("loaded", 1)
+    assert report.warnings[0].code == "office_misnamed" and f"a {actual} file" in report.warnings[0].message
+    assert len(looked) == 1  # the archive's list of parts is read once, not again by the reader
+
+
 def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
     empty, hidden = io.BytesIO(), io.BytesIO()
     zipfile.ZipFile(empty, "w").close()

@@ -47,7 +47,7 @@ def _load(
         if isinstance(item, FileReport):
             reports.append(item)
         else:
-            articles, report = read_input(item.name, item.read(), options)
+            articles, report = read_input(item.name, item.read(), options, office=item.office)
             raws.extend(articles)
             owners.extend([report] * len(articles))
             reports.append(report)

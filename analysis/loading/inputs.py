@@ -30,11 +30,16 @@ MAX_ZIP_RATIO = 200
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to read: its display name and a function returning its bytes."""
+    """A file to read: its display name, a function returning its bytes, and its Office kind.
+
+    ``office`` is what :func:`office_suffix` found (``.xlsx``, ``.docx`` or None), once
+    :func:`iter_inputs` or :func:`iter_uploaded` has looked; ``"unknown"`` before that.
+    """
 
     name: str
     size: int
     read: Callable[[], bytes]
+    office: str | None = "unknown"
 
 
 def iter_inputs(
@@ -200,8 +205,8 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    zipped = data[:4] == b"PK\x03\x04"
-    if suffix == ".zip" or (zipped and suffix not in OFFICE_SUFFIXES and office_suffix(data) is None):
+    office = office_suffix(data) if suffix != ".zip" else None  # a zip's central directory, read once
+    if suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES and office is None):
         if depth >= MAX_ZIP_DEPTH:
             yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
         else:
@@ -212,7 +217,7 @@ def _check(item: InputFile | FileReport, seen: dict[str, str],
         yield FileReport(source=item.name).fail("duplicate_file", original=seen[digest])
         return
     seen[digest] = item.name
-    yield InputFile(item.name, len(data), lambda: data)
+    yield InputFile(item.name, len(data), lambda: data, office)
 
 
 def _zip_members(name: str, data: bytes, seen: dict[str, str],

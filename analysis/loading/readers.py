@@ -39,18 +39,26 @@ from analysis.report import FileReport, Problem
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
+"""The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
 _DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
 
-def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawArticle], FileReport]:
+def read_input(
+    name: str, data: bytes, options: LoadOptions, *, office: str | None = "unknown"
+) -> tuple[list[RawArticle], FileReport]:
     """Read one file (or archive member) from its bytes.
 
     Args:
         name: the path shown in reports and used for file-name dates.
         data: the file's content.
         options: the load options.
+        office: the Office kind of ``data`` (``.xlsx``, ``.docx`` or None) when the caller
+            has looked already (:class:`~analysis.loading.inputs.InputFile`); ``"unknown"``
+            to look here. A workbook or Word document under another name, even the other's
+            (``.xlsx`` holding a Word document), is read as what it is, with a warning.
 
     Returns:
         The raw articles and the file's report.
@@ -59,7 +67,8 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     suffix = PurePath(name).suffix.lower()
     if not data:
         return [], report.fail("empty_file")
-    if suffix not in {".xlsx", ".xlsm", ".docx"} and (actual := office_suffix(data)) is not None:
+    actual = office_suffix(data) if office == "unknown" else office
+    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
         report.warnings.append(Problem.of("office_misnamed", suffix=actual))
         suffix = actual
     elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
