@@ -456,6 +456,65 @@ def test_zip_archives_and_zip_slip():
     assert len(result.articles) == 4
 
 
+def zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("nested", "n_read"), [(False, 10), (True, 9)])
+def test_a_zip_bomb_of_many_small_members_is_read_only_up_to_its_expansion_budget_and_the_rest_named(
+        nested, n_read):
+    # each member (1 MB of one digit and spaces, a few KB packed) is far under the per-member check
+    members = {f"m{i:02d}.txt": str(i % 10).encode() + b" " * (2**20 - 1) for i in range(14)}
+    data = zip_of(members)
+    if nested:  # a zip inside draws on the outer one's budget (which its own packed bytes use too)
+        data = zip_of({"a.zip": data})
+    assert len(data) * 200 < 10 * 2**20  # so the budget is the 10 MB floor: ten members of 1 MB
+    result = load_uploads([("bomb.zip", data)])
+    codes = [r.errors[0].code if r.errors else None for r in result.reports]
+    assert len(codes) == 14 and "zip_bomb_total" not in codes[:n_read]
+    assert codes[n_read:] == ["zip_bomb_total"] * (14 - n_read)
+    refused = result.reports[-1]
+    assert refused.source == ("bomb.zip!a.zip!m13.txt" if nested else "bomb.zip!m13.txt")
+    assert "past 10 MB, 200 times its own size" in refused.errors[0].message
+    assert "压缩炸弹" in refused.errors[0].text("zh")
+
+
+def test_a_workbook_named_zip_is_read_as_a_workbook_not_unpacked_into_its_xml_parts():
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    result = load_uploads([("export.zip", book.getvalue())])
+    (report,) = result.reports
+    assert (report.source, report.articles, result.articles["title"].tolist()) == ("export.zip", 1, ["甲"])
+    assert report.warnings[0].code == "office_misnamed"
+
+
+def test_empty_files_are_each_named_empty_not_duplicates_of_one_another(tmp_path):
+    for name in ("a.txt", "b.txt", "c.csv"):
+        (tmp_path / name).write_bytes(b"")
+    reports = load(tmp_path).reports
+    assert [(Path(r.source).name, r.errors[0].code) for r in reports] == [
+        ("a.txt", "empty_file"), ("b.txt", "empty_file"), ("c.csv", "empty_file")]
+
+
+def test_control_characters_and_right_to_left_marks_in_a_file_name_are_shown_escaped(tmp_path, capsys):
+    from analysis.cli import main
+
+    (tmp_path / "bad\nname\x1b[31m.txt").write_text("x", encoding="utf-8")  # fails: too short a text
+    (tmp_path / "report\u202etxt.exe").write_text("", encoding="utf-8")
+    report = tmp_path / "r.json"
+    main(["articles", str(tmp_path), "--report", str(report)])
+    err = capsys.readouterr().err
+    names = [Path(r["source"]).name for r in json.loads(report.read_text(encoding="utf-8"))]
+    assert names == ["bad\\nname\\x1b[31m.txt", "report\\u202etxt.exe"]
+    assert "bad\\nname\\x1b[31m.txt" in err and "\x1b" not in err and "\u202e" not in err
+    uploaded = load_uploads([("new\rline.txt", b""), ("pages.zip", zip_of({"a\tb.txt": b""}))]).reports
+    assert [r.source for r in uploaded] == ["new\\rline.txt", "pages.zip!a\\tb.txt"]
+
+
 def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
     """A zip whose member names are raw bytes without the UTF-8 flag, as Linux zip or Windows write."""
     buffer = io.BytesIO()
