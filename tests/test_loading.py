@@ -285,10 +285,48 @@ def test_json_lines_with_a_bad_line(tmp_path):
     assert report.errors[0].line == 2 and report.status == "partial"
 
 
+def test_json_lines_comment_lines_and_blank_lines_are_left_out_by_line_not_records_that_failed(tmp_path):
+    path = tmp_path / "news.jsonl"
+    good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)
+    path.write_text(f"# exported 2024-06-14\n\n{good}\n  // end\n\n", encoding="utf-8")
+    report = report_of(load(path), "news.jsonl")
+    assert (report.status, report.records, report.articles, report.errors) == ("loaded", 1, 1, [])
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "json_comment_line"), (4, "json_comment_line")]
+    assert "JSON Lines has no comments" in report.skipped[0].message
+
+
+@pytest.mark.parametrize(("text", "found", "found_zh"), [
+    ('"只是一句话"', "string", "一个字符串"), ("42", "number", "一个数字"), ("null", "null", "空值")])
+def test_json_that_is_a_bare_string_number_or_null_says_what_it_holds(tmp_path, text, found, found_zh):
+    path = tmp_path / "bare.json"
+    path.write_text(text, encoding="utf-8")
+    (error,) = report_of(load(path), "bare.json").errors
+    assert error.code == "no_record_list" and error.message.endswith(f"holds a single JSON {found} value")
+    assert found_zh in error.text("zh")
+
+
 def test_parquet(tmp_path):
     path = tmp_path / "a.parquet"
     pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(path)
     assert load(path).articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
+
+
+def test_parquet_text_stored_as_bytes_is_read_as_text_and_bytes_that_are_no_text_are_named(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cells = [LEAD.encode("utf-8"), LEAD.replace("临夏州", "兰州市").encode("gb18030"), b"\x00\x01\xff\xfe\x00"]
+    path = tmp_path / "binary.parquet"
+    titles = [title.encode("utf-8") for title in "甲乙丙"]
+    pq.write_table(pa.table({"title": pa.array(titles), "content": pa.array(cells, pa.binary())}), path)
+    result = load(path)
+    report = report_of(result, "binary.parquet")
+    assert (report.records, report.articles) == (3, 2)
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert result.articles["text"].str.contains("政协召开主席会议").all()
+    (error,) = report.errors
+    assert (error.line, error.code) == (3, "text_cell_not_text") and "(binary)" in error.message
+    assert "二进制数据" in error.text("zh")
 
 
 def test_markdown_day_file_skips_the_rundown(tmp_path):

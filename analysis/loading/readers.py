@@ -326,7 +326,7 @@ def _record_article(
     if raw_text is None:
         return Problem.of("empty_text_cell", column=colmap.get("text"))
     value = record.get(colmap.get("text") or "")
-    if isinstance(value, bool | int | float | list | dict):  # 12345, true, [{…}]: not an article's words
+    if isinstance(value, bool | int | float | list | dict | bytes):  # 12345, true, [{…}]: not words
         return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
         return Problem.of("excel_error_cell", column=colmap.get("text"), value=raw_text)

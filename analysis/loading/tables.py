@@ -288,8 +288,25 @@ def read_parquet(data: bytes) -> RecordBatch:
         batch.errors.append(Problem.of("bad_parquet", detail=str(exc)))
         return batch
     for number, row in enumerate(table.to_pylist(), start=1):
-        batch.add(number, row)
+        batch.add(number, {column: _text_of_bytes(value) for column, value in row.items()})
     return batch
+
+
+def _text_of_bytes(value: Any) -> Any:
+    """A binary cell (text some writers store without saying it is text) as text, when it reads as text.
+
+    Bytes that do not read as text without doubt (:func:`~analysis.loading.encoding.decode_bytes`
+    with no warning) stay bytes, for the record to be named as holding no text.
+    """
+    from analysis.loading.encoding import DecodingError, decode_bytes
+
+    if not isinstance(value, bytes):
+        return value
+    try:
+        decoded = decode_bytes(value)
+    except DecodingError:
+        return value if value.strip() else None
+    return value if decoded.warning else decoded.text
 
 
 def read_json_lines(text: str) -> RecordBatch:
@@ -301,7 +318,10 @@ def read_json_lines(text: str) -> RecordBatch:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
+            if line.lstrip().startswith(("#", "//")):  # no comment in JSON, but people write them
+                batch.skipped.append(Problem.of("json_comment_line", line=number))
+            else:
+                batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
             continue
         except RecursionError:
             batch.fail("json_too_deep", line=number)
@@ -336,7 +356,8 @@ def read_json(text: str) -> RecordBatch:
         return batch
     items = _find_record_list(document)
     if items is None:
-        batch.errors.append(Problem.of("no_record_list", keys=", ".join(LIST_KEYS[:3])))
+        keys = ", ".join(LIST_KEYS[:3])
+        batch.errors.append(Problem.of("no_record_list", keys=keys, found=json_kind(document)))
         return batch
     for number, item in enumerate(items, start=1):
         if isinstance(item, dict):
@@ -356,6 +377,8 @@ def json_kind(value: Any) -> str:
         return "array"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, bytes):  # a binary Parquet cell, not JSON's
+        return "binary"
     return "number" if isinstance(value, int | float) else "object"
 
 
