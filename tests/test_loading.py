@@ -757,6 +757,26 @@ def test_a_text_cell_holding_a_formula_never_calculated_is_named_with_the_formul
     assert list(result.articles["title"]) == ["乙"]
 
 
+def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():
+    import re
+
+    from analysis.loading.tables import read_excel
+
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD], ["乙", LEAD, "备注"])
+    parts = zipfile.ZipFile(book)
+    stated = io.BytesIO()  # as some writers state it: every row 16,384 cells wide, a million rows
+    with zipfile.ZipFile(stated, "w") as archive:
+        for name in parts.namelist():
+            data = parts.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', data)
+            archive.writestr(name, data)
+    (sheet,) = read_excel(stated.getvalue())
+    assert sheet.batch.columns == ["标题", "正文", "column_3"]
+    assert [(n, r.get("column_3")) for n, r in sheet.batch.records] == [(2, None), (3, "备注")]
+
+
 def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_rest(tmp_path):
     path = tmp_path / "reports.jsonl"
     rows = [

@@ -65,8 +65,9 @@ def _formulas(data: bytes, wanted: dict[str, tuple[int, set[int]]]) -> dict[str,
         return {}
     found: dict[str, dict[int, str]] = {}
     for title, (index, rows) in wanted.items():
-        last = max(rows)
-        for number, row in enumerate(workbook[title].iter_rows(values_only=True), start=1):
+        last, worksheet = max(rows), workbook[title]
+        worksheet.reset_dimensions()  # as when read for values: rows numbered alike, no padding
+        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if number > last:
                 break
             formula = _formula_text(row[index]) if number in rows and index < len(row) else None

@@ -233,8 +233,12 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
 def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
     """The rows of one worksheet below its header, or None when it holds no cell at all.
 
-    Only the rows looked at for the header are held; the rest stream into the batch.
+    Only the rows looked at for the header are held; the rest stream into the batch. The
+    size the sheet states is not trusted: a writer stating ``A1:XFD1048576`` would give
+    every row 16,384 cells (gigabytes for a few thousand rows); a cell right of the
+    header's last is named by position (``column_7``), as an empty header cell is.
     """
+    worksheet.reset_dimensions()
     rows = ((number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
             if any(cell not in (None, "") for cell in row))
     first = list(islice(rows, HEADER_SEARCH_ROWS))
@@ -248,6 +252,8 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
                                         text=_row_text(row)))
     batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
+        if len(row) > len(header):
+            header += [f"column_{i + 1}" for i in range(len(header), len(row))]
         batch.add(number, dict(zip(header, row, strict=False)))
     return Sheet(worksheet.title, batch, header)
 
