@@ -530,6 +530,14 @@ def test_a_workbook_named_zip_is_read_as_a_workbook_not_unpacked_into_its_xml_pa
     assert report.warnings[0].code == "office_misnamed"
 
 
+def test_a_file_uploaded_twice_or_also_inside_an_uploaded_zip_is_read_once_and_named_a_duplicate():
+    page = LEAD.encode("utf-8")
+    result = load_uploads([("a.txt", page), ("copy.txt", page), ("pages.zip", zip_of({"again.txt": page}))])
+    assert [(r.source, r.articles, [e.code for e in r.errors]) for r in result.reports] == [
+        ("a.txt", 1, []), ("copy.txt", 0, ["duplicate_file"]), ("pages.zip!again.txt", 0, ["duplicate_file"])]
+    assert len(result.articles) == 1 and "a.txt" in result.reports[1].errors[0].message
+
+
 def test_empty_files_are_each_named_empty_not_duplicates_of_one_another(tmp_path):
     for name in ("a.txt", "b.txt", "c.csv"):
         (tmp_path / name).write_bytes(b"")

@@ -100,9 +100,14 @@ def _entries(path: Path) -> list[Path | FileReport]:
     return [FileReport(source=path_name(path)).fail("not_a_file")]
 
 
-def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
-    """Like :func:`iter_inputs` for one uploaded file held in memory (zip or not)."""
-    seen: dict[str, str] = {}
+def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int,
+                  seen: dict[str, str] | None = None) -> Iterator[InputFile | FileReport]:
+    """Like :func:`iter_inputs` for one uploaded file held in memory (zip or not).
+
+    ``seen`` (content hash → name), shared by the files of one upload, makes a file
+    uploaded twice (or also inside an uploaded zip) a duplicate of the first, as in a folder.
+    """
+    seen = {} if seen is None else seen
     item = InputFile(visible_name(name), len(data), lambda: data)
     yield from _check(item, seen, max_file_bytes)
 
