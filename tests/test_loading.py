@@ -463,6 +463,22 @@ def test_a_damaged_word_document_and_files_that_are_not_text_say_what_they_are(t
     assert reasons["pages.rar"][1] == "archive_file"
 
 
+def test_a_password_protected_workbook_or_document_says_so_and_a_workbook_cut_short_says_what_to_do(tmp_path):
+    # encrypted, an .xlsx or .docx is an old-style Office container whose directory names this stream
+    locked = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    for name in ("locked.xlsx", "locked.docx", "locked"):
+        (tmp_path / name).write_bytes(locked + name.encode())  # each its own bytes: no duplicates
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    (tmp_path / "cut.xlsx").write_bytes(book.getvalue()[:1000])
+    reports = {Path(r.source).name: r.errors[0] for r in load(tmp_path).reports}
+    assert {name: error.code for name, error in reports.items()} == {
+        "cut.xlsx": "bad_xlsx", "locked": "office_encrypted", "locked.docx": "office_encrypted",
+        "locked.xlsx": "office_encrypted"}
+    assert "remove the password" in reports["locked.xlsx"].message and "取消密码" in reports["locked"].text("zh")
+    assert "cut short (an interrupted download?)" in reports["cut.xlsx"].message
+
+
 def test_a_store_kept_inside_the_folder_loaded_is_named_as_a_database_not_as_some_binary_file(tmp_path):
     from analysis.store import open_store
 

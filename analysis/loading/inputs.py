@@ -320,6 +320,21 @@ def office_suffix(data: bytes) -> str | None:
     return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
 
 
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream a password-protected .xlsx or .docx keeps its encrypted zip in, as its directory names it."""
+
+
+def encrypted_office(data: bytes) -> bool:
+    """Whether the bytes are a password-protected .xlsx or .docx.
+
+    Encrypted, such a file is no zip but an old-style Office container (as a .doc or .xls)
+    holding the encrypted workbook or document: it would be named an old Office file, or
+    a workbook that is no workbook, and the analyst told to save it again in vain.
+    """
+    return data.startswith(OLE_SIGNATURE) and ENCRYPTED_PACKAGE in data
+
+
 UTF8_NAME_FLAG = 0x800
 """The zip flag bit saying a member's name is UTF-8 (otherwise the format says CP437)."""
 

@@ -18,7 +18,7 @@ from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
-from analysis.loading.inputs import office_suffix
+from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
@@ -67,6 +67,8 @@ def read_input(
     suffix = PurePath(name).suffix.lower()
     if not data:
         return [], report.fail("empty_file")
+    if encrypted_office(data):
+        return [], report.fail("office_encrypted")
     actual = office_suffix(data) if office == "unknown" else office
     if actual is not None and OFFICE_KINDS.get(suffix) != actual:
         report.warnings.append(Problem.of("office_misnamed", suffix=actual))
