@@ -323,6 +323,37 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
+def test_hostile_files_in_a_folder_each_get_their_reason_in_the_load_summary_and_names_show_as_escapes(
+    tmp_path, monkeypatch
+):
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    (pages / "a\nb\u202e.txt").write_bytes(b"")  # a line break and a right-to-left mark in the name
+    book = Workbook()
+    book.active.append(["标题", "正文", "前半"])
+    book.active.append(["甲", "=C2", "本报讯 市政协召开会议，研究乡村振兴工作。"])
+    book.save(pages / "scripted.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(11):
+            archive.writestr(f"m{i}.txt", str(i).encode() + b" " * (2**20 - 1))
+    (pages / "bomb.zip").write_bytes(bomb.getvalue())
+    at = open_folder("pages")
+    assert matched(at) == 4
+    reasons = _by_file(at, "reasons")
+    assert reasons["a\\nb\\u202e.txt"].startswith("文件是空的")
+    assert "公式（=C2），但没有保存计算结果" in reasons["scripted.xlsx"]
+    assert "压缩炸弹" in reasons["bomb.zip!m10.txt"]
+    assert _by_file(at, "status")["scripted.xlsx"] == "未载入"
+
+
 def test_the_load_summary_s_merged_reasons_download_as_shown_and_every_reason_too(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
     pages = tmp_path / "pages"
