@@ -284,13 +284,19 @@ def _by_file(at: AppTest, column: str) -> dict[str, object]:
     return dict(zip(files["file"].map(lambda f: f.rsplit("/", 1)[-1]), files[column], strict=True))
 
 
+def page_folder(root, monkeypatch):
+    """``root/pages`` holding the sample page, with ``root`` as the data root."""
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(root))
+    pages = root / "pages"
+    pages.mkdir()
+    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    return pages
+
+
 def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_reason_in_the_interface_language(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    pages = page_folder(tmp_path, monkeypatch)
     (pages / "empty.txt").write_bytes(b"")
     good = {"id": "x1", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"}
     (pages / "news.jsonl").write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
@@ -323,16 +329,41 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
+def test_hostile_files_in_a_folder_each_get_their_reason_in_the_load_summary_and_names_show_as_escapes(
+    tmp_path, monkeypatch
+):
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    pages = page_folder(tmp_path, monkeypatch)
+    (pages / "a\nb\u202e.txt").write_bytes(b"")  # a line break and a right-to-left mark in the name
+    book = Workbook()
+    book.active.append(["标题", "正文", "前半"])
+    book.active.append(["甲", "=C2", "本报讯 市政协召开会议，研究乡村振兴工作。"])
+    book.save(pages / "scripted.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(11):
+            archive.writestr(f"m{i}.txt", str(i).encode() + b" " * (2**20 - 1))
+    (pages / "bomb.zip").write_bytes(bomb.getvalue())
+    at = open_folder("pages")
+    assert matched(at) == 4
+    reasons = _by_file(at, "reasons")
+    assert reasons["a\\nb\\u202e.txt"].startswith("文件是空的")
+    assert "公式（=C2），但没有保存计算结果" in reasons["scripted.xlsx"]
+    assert "压缩炸弹" in reasons["bomb.zip!m10.txt"]
+    assert _by_file(at, "status")["scripted.xlsx"] == "未载入"
+
+
 def test_the_load_summary_s_merged_reasons_download_as_shown_and_every_reason_too(tmp_path, monkeypatch):
-    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
+    pages = page_folder(tmp_path, monkeypatch)
     for name in ("a.txt", "b.txt", "c.txt"):
-        (pages / name).write_bytes(b"")  # b and c repeat a: one reason of two files, merged into one row
+        (pages / name).write_bytes(b"")  # each empty: one reason of three files, merged into one row
     at = open_folder("pages")
     grouped = next(d.value for d in at.dataframe if "count" in d.value.columns)
-    assert grouped["count"].tolist() == [1, 2, 1] and grouped["file"].iloc[1] == "b.txt 等 2 个文件"
+    assert grouped["count"].tolist() == [3, 1] and grouped["file"].iloc[0] == "a.txt 等 3 个文件"
     labels = [b.proto.label for b in at.get("download_button")]
     assert "⬇ 下载 CSV：原因（相同的合并计数）" in labels and "⬇ 下载 CSV：全部原因" in labels
 

@@ -285,10 +285,48 @@ def test_json_lines_with_a_bad_line(tmp_path):
     assert report.errors[0].line == 2 and report.status == "partial"
 
 
+def test_json_lines_comment_lines_and_blank_lines_are_left_out_by_line_not_records_that_failed(tmp_path):
+    path = tmp_path / "news.jsonl"
+    good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)
+    path.write_text(f"# exported 2024-06-14\n\n{good}\n  // end\n\n", encoding="utf-8")
+    report = report_of(load(path), "news.jsonl")
+    assert (report.status, report.records, report.articles, report.errors) == ("loaded", 1, 1, [])
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "json_comment_line"), (4, "json_comment_line")]
+    assert "JSON Lines has no comments" in report.skipped[0].message
+
+
+@pytest.mark.parametrize(("text", "found", "found_zh"), [
+    ('"只是一句话"', "string", "一个字符串"), ("42", "number", "一个数字"), ("null", "null", "空值")])
+def test_json_that_is_a_bare_string_number_or_null_says_what_it_holds(tmp_path, text, found, found_zh):
+    path = tmp_path / "bare.json"
+    path.write_text(text, encoding="utf-8")
+    (error,) = report_of(load(path), "bare.json").errors
+    assert error.code == "no_record_list" and error.message.endswith(f"holds a single JSON {found} value")
+    assert found_zh in error.text("zh")
+
+
 def test_parquet(tmp_path):
     path = tmp_path / "a.parquet"
     pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(path)
     assert load(path).articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
+
+
+def test_parquet_text_stored_as_bytes_is_read_as_text_and_bytes_that_are_no_text_are_named(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cells = [LEAD.encode("utf-8"), LEAD.replace("临夏州", "兰州市").encode("gb18030"), b"\x00\x01\xff\xfe\x00"]
+    path = tmp_path / "binary.parquet"
+    titles = [title.encode("utf-8") for title in "甲乙丙"]
+    pq.write_table(pa.table({"title": pa.array(titles), "content": pa.array(cells, pa.binary())}), path)
+    result = load(path)
+    report = report_of(result, "binary.parquet")
+    assert (report.records, report.articles) == (3, 2)
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert result.articles["text"].str.contains("政协召开主席会议").all()
+    (error,) = report.errors
+    assert (error.line, error.code) == (3, "text_cell_not_text") and "(binary)" in error.message
+    assert "二进制数据" in error.text("zh")
 
 
 def test_markdown_day_file_skips_the_rundown(tmp_path):
@@ -425,6 +463,22 @@ def test_a_damaged_word_document_and_files_that_are_not_text_say_what_they_are(t
     assert reasons["pages.rar"][1] == "archive_file"
 
 
+def test_a_password_protected_workbook_or_document_says_so_and_a_workbook_cut_short_says_what_to_do(tmp_path):
+    # encrypted, an .xlsx or .docx is an old-style Office container whose directory names this stream
+    locked = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    for name in ("locked.xlsx", "locked.docx", "locked"):
+        (tmp_path / name).write_bytes(locked + name.encode())  # each its own bytes: no duplicates
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    (tmp_path / "cut.xlsx").write_bytes(book.getvalue()[:1000])
+    reports = {Path(r.source).name: r.errors[0] for r in load(tmp_path).reports}
+    assert {name: error.code for name, error in reports.items()} == {
+        "cut.xlsx": "bad_xlsx", "locked": "office_encrypted", "locked.docx": "office_encrypted",
+        "locked.xlsx": "office_encrypted"}
+    assert "remove the password" in reports["locked.xlsx"].message and "取消密码" in reports["locked"].text("zh")
+    assert "cut short (an interrupted download?)" in reports["cut.xlsx"].message
+
+
 def test_a_store_kept_inside_the_folder_loaded_is_named_as_a_database_not_as_some_binary_file(tmp_path):
     from analysis.store import open_store
 
@@ -454,6 +508,73 @@ def test_zip_archives_and_zip_slip():
     evil = next(r for r in result.reports if "evil" in r.source)
     assert "zip slip" in evil.errors[0].message
     assert len(result.articles) == 4
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("nested", "n_read"), [(False, 10), (True, 9)])
+def test_a_zip_bomb_of_many_small_members_is_read_only_up_to_its_expansion_budget_and_the_rest_named(
+        nested, n_read):
+    # each member (1 MB of one digit and spaces, a few KB packed) is far under the per-member check
+    members = {f"m{i:02d}.txt": str(i % 10).encode() + b" " * (2**20 - 1) for i in range(14)}
+    data = zip_of(members)
+    if nested:  # a zip inside draws on the outer one's budget (which its own packed bytes use too)
+        data = zip_of({"a.zip": data})
+    assert len(data) * 200 < 10 * 2**20  # so the budget is the 10 MB floor: ten members of 1 MB
+    result = load_uploads([("bomb.zip", data)])
+    codes = [r.errors[0].code if r.errors else None for r in result.reports]
+    assert len(codes) == 14 and "zip_bomb_total" not in codes[:n_read]
+    assert codes[n_read:] == ["zip_bomb_total"] * (14 - n_read)
+    refused = result.reports[-1]
+    assert refused.source == ("bomb.zip!a.zip!m13.txt" if nested else "bomb.zip!m13.txt")
+    assert "past 10 MB, 200 times its own size" in refused.errors[0].message
+    assert "压缩炸弹" in refused.errors[0].text("zh")
+
+
+def test_a_workbook_named_zip_is_read_as_a_workbook_not_unpacked_into_its_xml_parts():
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD])
+    result = load_uploads([("export.zip", book.getvalue())])
+    (report,) = result.reports
+    assert (report.source, report.articles, result.articles["title"].tolist()) == ("export.zip", 1, ["甲"])
+    assert report.warnings[0].code == "office_misnamed"
+
+
+def test_a_file_uploaded_twice_or_also_inside_an_uploaded_zip_is_read_once_and_named_a_duplicate():
+    page = LEAD.encode("utf-8")
+    result = load_uploads([("a.txt", page), ("copy.txt", page), ("pages.zip", zip_of({"again.txt": page}))])
+    assert [(r.source, r.articles, [e.code for e in r.errors]) for r in result.reports] == [
+        ("a.txt", 1, []), ("copy.txt", 0, ["duplicate_file"]), ("pages.zip!again.txt", 0, ["duplicate_file"])]
+    assert len(result.articles) == 1 and "a.txt" in result.reports[1].errors[0].message
+
+
+def test_empty_files_are_each_named_empty_not_duplicates_of_one_another(tmp_path):
+    for name in ("a.txt", "b.txt", "c.csv"):
+        (tmp_path / name).write_bytes(b"")
+    reports = load(tmp_path).reports
+    assert [(Path(r.source).name, r.errors[0].code) for r in reports] == [
+        ("a.txt", "empty_file"), ("b.txt", "empty_file"), ("c.csv", "empty_file")]
+
+
+def test_control_characters_and_right_to_left_marks_in_a_file_name_are_shown_escaped(tmp_path, capsys):
+    from analysis.cli import main
+
+    (tmp_path / "bad\nname\x1b[31m.txt").write_text("x", encoding="utf-8")  # fails: too short a text
+    (tmp_path / "report\u202etxt.exe").write_text("", encoding="utf-8")
+    report = tmp_path / "r.json"
+    main(["articles", str(tmp_path), "--report", str(report)])
+    err = capsys.readouterr().err
+    names = [Path(r["source"]).name for r in json.loads(report.read_text(encoding="utf-8"))]
+    assert names == ["bad\\nname\\x1b[31m.txt", "report\\u202etxt.exe"]
+    assert "bad\\nname\\x1b[31m.txt" in err and "\x1b" not in err and "\u202e" not in err
+    uploaded = load_uploads([("new\rline.txt", b""), ("pages.zip", zip_of({"a\tb.txt": b""}))]).reports
+    assert [r.source for r in uploaded] == ["new\\rline.txt", "pages.zip!a\\tb.txt"]
 
 
 def zip_with_unflagged_names(names: dict[bytes, str]) -> bytes:
@@ -486,6 +607,32 @@ def test_a_workbook_under_another_name_is_read_as_a_workbook_not_unpacked_into_i
     (report,) = result.reports
     assert (report.source, report.articles, result.articles["title"].tolist()) == (name, 1, ["甲"])
     assert [p.code for p in report.warnings][:1] == ["office_misnamed"]
+
+
+@pytest.mark.parametrize("name", ["book.docx", "page.xlsx"])
+def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_is(name, monkeypatch):
+    from analysis.loading import inputs, readers
+
+    lead = "本报讯 市政协召开常委会议，研究乡村振兴工作，会议强调要抓好落实。"
+    if name.endswith(".docx"):
+        data = io.BytesIO()
+        one_sheet_book(data, ["标题", "正文"], ["甲", lead])
+        data, actual = data.getvalue(), ".xlsx"
+    else:
+        data, actual = word_document([lead]), ".docx"
+    looked, original = [], inputs.office_suffix
+
+    def counted(content: bytes) -> str | None:
+        looked.append(1)
+        return original(content)
+
+    monkeypatch.setattr(inputs, "office_suffix", counted)
+    monkeypatch.setattr(readers, "office_suffix", counted)
+    result = load_uploads([(name, data)])
+    (report,) = result.reports
+    assert (report.status, report.articles) == ("loaded", 1)
+    assert report.warnings[0].code == "office_misnamed" and f"a {actual} file" in report.warnings[0].message
+    assert len(looked) == 1  # the archive's list of parts is read once, not again by the reader
 
 
 def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
@@ -616,6 +763,42 @@ def test_an_excel_sheet_without_a_text_column_fails_with_the_columns_it_has(tmp_
     report = report_of(load(path), "ids.xlsx")
     assert report.status == "failed" and "no text column" in report.errors[0].message
     assert "'编号'" in report.errors[0].message
+
+
+def test_a_text_cell_holding_a_formula_never_calculated_is_named_with_the_formula_and_what_to_do(tmp_path):
+    # openpyxl, like any script, saves a formula without its value: only a spreadsheet program calculates it
+    path = one_sheet_book(tmp_path / "scripted.xlsx", ["标题", "正文", "前半", "后半"],
+                          ["甲", "=C2&D2", "本报讯 市政协召开会议，", "研究乡村振兴工作。"],
+                          ["乙", LEAD, None, None], ["丙", None, None, None])
+    result = load(path)
+    report = report_of(result, "scripted.xlsx")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 1)
+    assert [(p.line, p.code) for p in report.errors] == [(2, "formula_without_value"), (4, "empty_text_cell")]
+    formula = report.errors[0]
+    assert "'正文'" in formula.message and "(=C2&D2)" in formula.message
+    assert "until Excel or LibreOffice opens it; open it there, save it" in formula.message
+    assert "=C2&D2" in formula.text("zh") and "保存一次" in formula.text("zh")
+    assert list(result.articles["title"]) == ["乙"]
+
+
+def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():
+    import re
+
+    from analysis.loading.tables import read_excel
+
+    book = io.BytesIO()
+    one_sheet_book(book, ["标题", "正文"], ["甲", LEAD], ["乙", LEAD, "备注"])
+    parts = zipfile.ZipFile(book)
+    stated = io.BytesIO()  # as some writers state it: every row 16,384 cells wide, a million rows
+    with zipfile.ZipFile(stated, "w") as archive:
+        for name in parts.namelist():
+            data = parts.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', data)
+            archive.writestr(name, data)
+    (sheet,) = read_excel(stated.getvalue())
+    assert sheet.batch.columns == ["标题", "正文", "column_3"]
+    assert [(n, r.get("column_3")) for n, r in sheet.batch.records] == [(2, None), (3, "备注")]
 
 
 def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_rest(tmp_path):

@@ -47,7 +47,7 @@ def _load(
         if isinstance(item, FileReport):
             reports.append(item)
         else:
-            articles, report = read_input(item.name, item.read(), options)
+            articles, report = read_input(item.name, item.read(), options, office=item.office)
             raws.extend(articles)
             owners.extend([report] * len(articles))
             reports.append(report)
@@ -144,7 +144,8 @@ def load_uploads(
     options = options or LoadOptions()
 
     def inputs() -> Iterator[InputFile | FileReport]:
+        seen: dict[str, str] = {}
         for name, data in files:
-            yield from iter_uploaded(name, data, max_file_bytes=options.max_file_bytes)
+            yield from iter_uploaded(name, data, max_file_bytes=options.max_file_bytes, seen=seen)
 
     return _load(inputs(), options, progress)

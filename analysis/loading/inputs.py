@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,16 +26,33 @@ OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
 MAX_ZIP_DEPTH = 8
 """Archives inside archives are opened this many levels deep; one deeper is reported, not opened."""
 MAX_ZIP_RATIO = 200
-"""Members that expand more than this many times their compressed size are refused."""
+"""Members that expand more than this many times their compressed size are refused, and an
+archive's members (with those of the archives inside it) are read until they have expanded
+to this many times the archive's size."""
+ZIP_BOMB_FLOOR = 10 * 2**20
+"""Expanding this much is never refused as a zip bomb, whatever the ratio."""
+
+
+@dataclass
+class _Budget:
+    """Bytes an archive's members, and those of the archives inside it, may still expand to."""
+
+    limit: int
+    left: int
 
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to read: its display name and a function returning its bytes."""
+    """A file to read: its display name, a function returning its bytes, and its Office kind.
+
+    ``office`` is what :func:`office_suffix` found (``.xlsx``, ``.docx`` or None), once
+    :func:`iter_inputs` or :func:`iter_uploaded` has looked; ``"unknown"`` before that.
+    """
 
     name: str
     size: int
     read: Callable[[], bytes]
+    office: str | None = "unknown"
 
 
 def iter_inputs(
@@ -82,10 +100,15 @@ def _entries(path: Path) -> list[Path | FileReport]:
     return [FileReport(source=path_name(path)).fail("not_a_file")]
 
 
-def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int) -> Iterator[InputFile | FileReport]:
-    """Like :func:`iter_inputs` for one uploaded file held in memory (zip or not)."""
-    seen: dict[str, str] = {}
-    item = InputFile(name, len(data), lambda: data)
+def iter_uploaded(name: str, data: bytes, *, max_file_bytes: int,
+                  seen: dict[str, str] | None = None) -> Iterator[InputFile | FileReport]:
+    """Like :func:`iter_inputs` for one uploaded file held in memory (zip or not).
+
+    ``seen`` (content hash → name), shared by the files of one upload, makes a file
+    uploaded twice (or also inside an uploaded zip) a duplicate of the first, as in a folder.
+    """
+    seen = {} if seen is None else seen
+    item = InputFile(visible_name(name), len(data), lambda: data)
     yield from _check(item, seen, max_file_bytes)
 
 
@@ -146,7 +169,22 @@ def path_name(path: Path) -> str:
     with. Each such part is read again as GB18030, else shown with its bytes escaped.
     """
     parts = str(path).split(os.sep)
-    return os.sep.join(part if _is_utf8(part) else _decode_bytes(os.fsencode(part)) for part in parts)
+    readable = (part if _is_utf8(part) else _decode_bytes(os.fsencode(part)) for part in parts)
+    return visible_name(os.sep.join(readable))
+
+
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+"""Control characters, and the marks that are invisible or turn text right to left."""
+
+
+def visible_name(name: str) -> str:
+    r"""A file name with each character that would not show as itself written as an escape.
+
+    A line break, a terminal's colour codes or a right-to-left mark in a name would break
+    the lines of a report or show another name than the file's (``report\u202etxt.exe``
+    shows as ``reportexe.txt``); each is written as Python writes it (``\n``, ``\x1b``).
+    """
+    return _UNSEEN.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), name)
 
 
 def _is_utf8(text: str) -> bool:
@@ -192,32 +230,41 @@ def _sizes(size: int, limit: int) -> dict[str, str]:
     return {"size": shown, "limit": cap}
 
 
-def _check(item: InputFile | FileReport, seen: dict[str, str],
-           max_file_bytes: int, depth: int = 0) -> Iterator[InputFile | FileReport]:
-    """Expand archives (``depth`` inside others already) and refuse duplicates."""
+def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: int,
+           depth: int = 0, budget: _Budget | None = None) -> Iterator[InputFile | FileReport]:
+    """Expand archives and refuse duplicates; an empty file is no duplicate of another, each is empty.
+
+    ``depth``: archives this one is inside already; ``budget``: the outermost one's expansion budget.
+    """
     if isinstance(item, FileReport):
         yield item
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    zipped = data[:4] == b"PK\x03\x04"
-    if suffix == ".zip" or (zipped and suffix not in OFFICE_SUFFIXES and office_suffix(data) is None):
+    office = office_suffix(data)  # a zip's list of parts, read once: a workbook named .zip is no archive
+    if office is None and (suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES)):
         if depth >= MAX_ZIP_DEPTH:
             yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
         else:
-            yield from _zip_members(item.name, data, seen, max_file_bytes, depth)
+            limit = max(ZIP_BOMB_FLOOR, MAX_ZIP_RATIO * len(data))
+            budget = budget or _Budget(limit, limit)
+            yield from _zip_members(item.name, data, seen, max_file_bytes, depth, budget)
         return
     digest = hashlib.sha256(data).hexdigest()
-    if digest in seen:
+    if data and digest in seen:
         yield FileReport(source=item.name).fail("duplicate_file", original=seen[digest])
         return
     seen[digest] = item.name
-    yield InputFile(item.name, len(data), lambda: data)
+    yield InputFile(item.name, len(data), lambda: data, office)
 
 
-def _zip_members(name: str, data: bytes, seen: dict[str, str],
-                 max_file_bytes: int, depth: int) -> Iterator[InputFile | FileReport]:
-    """Yield the members of a zip archive, refusing unsafe paths and oversized members."""
+def _zip_members(name: str, data: bytes, seen: dict[str, str], max_file_bytes: int,
+                 depth: int, budget: _Budget) -> Iterator[InputFile | FileReport]:
+    """Yield the members of a zip archive, refusing unsafe paths and oversized members.
+
+    Members are read while the ``budget`` lasts: each after it would expand past it is
+    refused by name, unread (many small members of a zip bomb, or archives nested in it).
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -237,13 +284,18 @@ def _zip_members(name: str, data: bytes, seen: dict[str, str],
                 continue
             if _is_hidden(info.filename):
                 continue
+            if info.file_size > budget.left:
+                yield FileReport(source=member).fail("zip_bomb_total", ratio=MAX_ZIP_RATIO,
+                                                     limit=_mb(budget.limit))
+                continue
+            budget.left -= info.file_size
             try:
                 content = archive.read(info)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
                 yield FileReport(source=member).fail("zip_member_unreadable", detail=str(exc))
                 continue
             yield from _check(InputFile(member, len(content), lambda c=content: c), seen,
-                              max_file_bytes, depth + 1)
+                              max_file_bytes, depth + 1, budget)
 
 
 ENCRYPTED_FLAG = 0x1
@@ -268,6 +320,21 @@ def office_suffix(data: bytes) -> str | None:
     return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
 
 
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream a password-protected .xlsx or .docx keeps its encrypted zip in, as its directory names it."""
+
+
+def encrypted_office(data: bytes) -> bool:
+    """Whether the bytes are a password-protected .xlsx or .docx.
+
+    Encrypted, such a file is no zip but an old-style Office container (as a .doc or .xls)
+    holding the encrypted workbook or document: it would be named an old Office file, or
+    a workbook that is no workbook, and the analyst told to save it again in vain.
+    """
+    return data.startswith(OLE_SIGNATURE) and ENCRYPTED_PACKAGE in data
+
+
 UTF8_NAME_FLAG = 0x800
 """The zip flag bit saying a member's name is UTF-8 (otherwise the format says CP437)."""
 
@@ -281,12 +348,12 @@ def member_name(info: zipfile.ZipInfo) -> str:
     as GB18030; a name neither reads as stays as Python read it.
     """
     if info.flag_bits & UTF8_NAME_FLAG:
-        return info.filename
+        return visible_name(info.filename)
     try:
         raw = info.filename.encode("cp437")
     except UnicodeEncodeError:
-        return info.filename
-    return decode_name(raw) or info.filename
+        return visible_name(info.filename)
+    return visible_name(decode_name(raw) or info.filename)
 
 
 def _is_hidden(member: str) -> bool:
@@ -305,6 +372,6 @@ def _member_problem(info: zipfile.ZipInfo, max_file_bytes: int) -> Problem | Non
     if info.file_size > max_file_bytes:
         return Problem.of("too_large", **_sizes(info.file_size, max_file_bytes))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
-            and info.file_size > 10 * 2**20:
+            and info.file_size > ZIP_BOMB_FLOOR:
         return Problem.of("zip_bomb", ratio=MAX_ZIP_RATIO)
     return None

@@ -18,7 +18,7 @@ from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text
-from analysis.loading.inputs import office_suffix
+from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
@@ -39,18 +39,26 @@ from analysis.report import FileReport, Problem
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
+"""The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
 _DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
 
-def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawArticle], FileReport]:
+def read_input(
+    name: str, data: bytes, options: LoadOptions, *, office: str | None = "unknown"
+) -> tuple[list[RawArticle], FileReport]:
     """Read one file (or archive member) from its bytes.
 
     Args:
         name: the path shown in reports and used for file-name dates.
         data: the file's content.
         options: the load options.
+        office: the Office kind of ``data`` (``.xlsx``, ``.docx`` or None) when the caller
+            has looked already (:class:`~analysis.loading.inputs.InputFile`); ``"unknown"``
+            to look here. A workbook or Word document under another name, even the other's
+            (``.xlsx`` holding a Word document), is read as what it is, with a warning.
 
     Returns:
         The raw articles and the file's report.
@@ -59,7 +67,10 @@ def read_input(name: str, data: bytes, options: LoadOptions) -> tuple[list[RawAr
     suffix = PurePath(name).suffix.lower()
     if not data:
         return [], report.fail("empty_file")
-    if suffix not in {".xlsx", ".xlsm", ".docx"} and (actual := office_suffix(data)) is not None:
+    if encrypted_office(data):
+        return [], report.fail("office_encrypted")
+    actual = office_suffix(data) if office == "unknown" else office
+    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
         report.warnings.append(Problem.of("office_misnamed", suffix=actual))
         suffix = actual
     elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
@@ -317,7 +328,7 @@ def _record_article(
     if raw_text is None:
         return Problem.of("empty_text_cell", column=colmap.get("text"))
     value = record.get(colmap.get("text") or "")
-    if isinstance(value, bool | int | float | list | dict):  # 12345, true, [{…}]: not an article's words
+    if isinstance(value, bool | int | float | list | dict | bytes):  # 12345, true, [{…}]: not words
         return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
         return Problem.of("excel_error_cell", column=colmap.get("text"), value=raw_text)

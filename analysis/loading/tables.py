@@ -187,10 +187,12 @@ class Sheet:
     Attributes:
         title: the sheet's name, as its tab shows it.
         batch: its records, numbered by row, and what could not be read.
+        header: the column names its header row gives, in order (empty when it has none).
     """
 
     title: str
     batch: RecordBatch
+    header: list[str] = field(default_factory=list)
 
 
 def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list[Sheet]:
@@ -204,12 +206,15 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
     row (``2024年政协新闻汇总``) or a note above its header; those rows are reported as
     left out (``rows_above_header``). Sheets with nothing in them are passed over (there
     is nothing to lose); a workbook with no rows at all, or one that cannot be opened,
-    gives one sheet whose batch holds the error.
+    gives one sheet whose batch holds the error. A text cell holding a formula that was
+    never calculated is named as such (:mod:`analysis.loading.formulas`).
     """
     import zipfile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+
+    from analysis.loading.formulas import refuse_uncalculated_formulas
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -217,18 +222,23 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
         return [Sheet("", RecordBatch(errors=[Problem.of("bad_xlsx", detail=str(exc))]))]
     sheets = []
     for worksheet in workbook.worksheets:
-        batch = _read_sheet(worksheet, columns)
-        if batch is not None:
-            sheets.append(Sheet(worksheet.title, batch))
+        sheet = _read_sheet(worksheet, columns)
+        if sheet is not None:
+            sheets.append(sheet)
     workbook.close()
+    refuse_uncalculated_formulas(data, sheets, columns)
     return sheets or [Sheet("", RecordBatch(errors=[Problem.of("empty_sheet")]))]
 
 
-def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | None:
+def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
     """The rows of one worksheet below its header, or None when it holds no cell at all.
 
-    Only the rows looked at for the header are held; the rest stream into the batch.
+    Only the rows looked at for the header are held; the rest stream into the batch. The
+    size the sheet states is not trusted: a writer stating ``A1:XFD1048576`` would give
+    every row 16,384 cells (gigabytes for a few thousand rows); a cell right of the
+    header's last is named by position (``column_7``), as an empty header cell is.
     """
+    worksheet.reset_dimensions()
     rows = ((number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
             if any(cell not in (None, "") for cell in row))
     first = list(islice(rows, HEADER_SEARCH_ROWS))
@@ -242,8 +252,10 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> RecordBatch | N
                                         text=_row_text(row)))
     batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
+        if len(row) > len(header):
+            header += [f"column_{i + 1}" for i in range(len(header), len(row))]
         batch.add(number, dict(zip(header, row, strict=False)))
-    return batch
+    return Sheet(worksheet.title, batch, header)
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
@@ -282,8 +294,25 @@ def read_parquet(data: bytes) -> RecordBatch:
         batch.errors.append(Problem.of("bad_parquet", detail=str(exc)))
         return batch
     for number, row in enumerate(table.to_pylist(), start=1):
-        batch.add(number, row)
+        batch.add(number, {column: _text_of_bytes(value) for column, value in row.items()})
     return batch
+
+
+def _text_of_bytes(value: Any) -> Any:
+    """A binary cell (text some writers store without saying it is text) as text, when it reads as text.
+
+    Bytes that do not read as text without doubt (:func:`~analysis.loading.encoding.decode_bytes`
+    with no warning) stay bytes, for the record to be named as holding no text.
+    """
+    from analysis.loading.encoding import DecodingError, decode_bytes
+
+    if not isinstance(value, bytes):
+        return value
+    try:
+        decoded = decode_bytes(value)
+    except DecodingError:
+        return value if value.strip() else None
+    return value if decoded.warning else decoded.text
 
 
 def read_json_lines(text: str) -> RecordBatch:
@@ -295,7 +324,10 @@ def read_json_lines(text: str) -> RecordBatch:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
+            if line.lstrip().startswith(("#", "//")):  # no comment in JSON, but people write them
+                batch.skipped.append(Problem.of("json_comment_line", line=number))
+            else:
+                batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
             continue
         except RecursionError:
             batch.fail("json_too_deep", line=number)
@@ -330,7 +362,8 @@ def read_json(text: str) -> RecordBatch:
         return batch
     items = _find_record_list(document)
     if items is None:
-        batch.errors.append(Problem.of("no_record_list", keys=", ".join(LIST_KEYS[:3])))
+        keys = ", ".join(LIST_KEYS[:3])
+        batch.errors.append(Problem.of("no_record_list", keys=keys, found=json_kind(document)))
         return batch
     for number, item in enumerate(items, start=1):
         if isinstance(item, dict):
@@ -350,6 +383,8 @@ def json_kind(value: Any) -> str:
         return "array"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, bytes):  # a binary Parquet cell, not JSON's
+        return "binary"
     return "number" if isinstance(value, int | float) else "object"
 
 
