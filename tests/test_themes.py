@@ -687,3 +687,16 @@ def test_xwlb_war_and_shooting_reports_are_no_education_or_health_stories(xwlb):
     assert len(attacks) > 100
     assert not attacks["themes"].map(lambda t: "education" in t).any()  # 7 before counter terms
     assert attacks["themes"].map(lambda t: "health" in t).mean() < 0.03  # 26 of 147 before
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("推进城乡融合发展，促进一二三产业融合发展。", []),  # written for this test
+        ("深化两岸融合发展。", ["两岸融合发展"]),
+        ("推动两岸各领域融合发展。", ["两岸各领域融合发展"]),
+    ],
+)
+def test_only_cross_strait_integration_is_a_taiwan_story(text, terms):
+    hits = shipped_hits(text)
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == terms
