@@ -6,9 +6,11 @@ A mention is either
   as one token, except quoted words of 2-3 characters that are neither numbered, parallel
   nor in the dictionary's slogan section (“主力军”, “带头人”: emphasis, not slogans).
   Four-character quotes count: 四字格 is the classic shape of a slogan. Quotations longer
-  than 8 characters (speech), titles in 《》, serial names (“嫦娥四号”, “深海一号”) and
-  the words and names of the dictionary's ``[not-slogans]`` section (“一对一”, “绿色通道”,
-  “和平方舟”: kept whole as terms) are never slogans; or
+  than 8 characters (speech), titles in 《》, serial names (“嫦娥四号”, “深海一号”), names
+  of events, programmes, craft and army units (“良渚论坛”, “委员通道”, “李志强班”),
+  descriptions (“冷得可怕”, “非常严重”, “热气腾腾”) and the words and names of the
+  dictionary's ``[not-slogans]`` section (“一对一”, “绿色通道”, “和平方舟”, “四人帮”: kept
+  whole as terms) are never slogans; or
 * **unquoted**: a word of the user dictionary's ``[slogans]`` section found in the text
   where the segmenter also cuts it as a word, so 强工业 is found in 实施强工业行动 but not
   in 做强工业经济 (做强/工业).

@@ -52,7 +52,7 @@ SETTINGS: dict[str, tuple[type, float]] = {
 TOP_LEVEL_KEYS = frozenset({"version", "ignore", "themes", *SETTINGS})
 THEME_KEYS = frozenset(
     {"id", "label", "label_en", "description", "description_zh", "source", "terms", "core_terms", "patterns",
-     "weights"}
+     "weights", "counter_terms"}
 )
 REQUIRED_THEME_KEYS = ("id", "label", "label_en", "description", "terms")
 SENTENCE_DELIMITERS = "。！？!?；;\n"
@@ -213,6 +213,7 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) 
         weights=dict(entry.get("weights", {})),
         source=entry.get("source", ""),
         description_zh=entry.get("description_zh", ""),
+        counter_terms=tuple(entry.get("counter_terms", [])),
     )
 
 
@@ -229,6 +230,14 @@ def _check_terms(entry: dict[str, Any], where: Problem, problems: list[Problem])
         if term in seen:
             problems.append(Problem.of("theme_term_twice", where=where, term=repr(term)))
         seen.add(term)
+        problems += _term_problems(term, where)
+    counters = entry.get("counter_terms", [])
+    if not _is_str_list(counters, allow_empty=True):
+        problems.append(Problem.of("theme_bad_counter_terms", where=where))
+        return
+    for term in counters:
+        if term in seen:
+            problems.append(Problem.of("theme_counter_term_listed", where=where, term=repr(term)))
         problems += _term_problems(term, where)
 
 

@@ -10,9 +10,9 @@ from functools import cached_property
 from itertools import chain
 from typing import TYPE_CHECKING
 
-import daachorse
 import numpy as np
 
+from analysis.theme_counters import CounterTerms, ScansTerms
 from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, term_weights
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ _HIT_DTYPES = {"text": np.int64, "start": np.int64, "end": np.int64, "term": obj
 
 
 @dataclass(frozen=True, eq=False)
-class ThemeMatcher:
+class ThemeMatcher(ScansTerms):
     """The dictionary compiled for scanning many texts at once.
 
     Terms and ignore phrases are found leftmost and longest first, without overlaps:
@@ -37,22 +37,28 @@ class ThemeMatcher:
     as regexes. A pattern hit is dropped if it crosses a sentence end or overlaps an
     ignore phrase; where it overlaps term hits of its own theme the longer match wins, as
     among terms (``党纪法规教育`` matched by ``党纪.{0,4}教育`` is one hit, not also ``党纪``).
+    Last, a theme's hits in a paragraph its counter terms dominate are dropped
+    (:mod:`analysis.theme_counters`).
 
     Attributes:
         terms: every term and ignore phrase, once.
         entries: for each term, the (theme position, weight) pairs it counts for.
         patterns: (compiled pattern, theme position, weight) triples.
+        counters: the themes' counter terms, if any theme has some.
     """
 
     terms: tuple[str, ...]
     entries: tuple[tuple[tuple[int, float], ...], ...]
     patterns: tuple[tuple[re.Pattern[str], int, float], ...]
+    counters: CounterTerms | None = None
 
-    def find(self, texts: Sequence[str]) -> pd.DataFrame:
+    def find(self, texts: Sequence[str], *, against: np.ndarray | None = None) -> pd.DataFrame:
         """Find every hit in each text.
 
         Args:
             texts: the texts to scan (None counts as empty).
+            against: counter weight each text carries per theme before its own counter
+                terms (its title's, from :meth:`counter_weights`), shape ``(len(texts), themes)``.
 
         Returns:
             One row per (hit, theme), ordered by text and start, with columns ``text``
@@ -61,21 +67,31 @@ class ThemeMatcher:
         """
         import pandas as pd  # not at import time: ingest workers scan with hit_weights only
 
-        batches = [self._scan_batch(batch, first, ordered=True) for batch, first in _batches(texts)]
+        batches = [self._scan_batch(batch, first, ordered=True, against=against)
+                   for batch, first in _batches(texts)]
         columns = {name: np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=dtype)
                    for name, dtype in _HIT_DTYPES.items()}
         return pd.DataFrame(columns, columns=list(HIT_FIELDS))
 
-    def hit_weights(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def hit_weights(
+        self, texts: Sequence[str], *, against: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The text, theme and weight of every hit in ``texts``, in no particular order.
 
         The same hits as :meth:`find`, without the matched strings and the sorting that
         only tracing needs: what scoring an article needs, at less cost.
         """
-        batches = [self._scan_batch(batch, first, ordered=False) for batch, first in _batches(texts)]
+        batches = [self._scan_batch(batch, first, ordered=False, against=against)
+                   for batch, first in _batches(texts)]
         return tuple(  # type: ignore[return-value]
             np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=_HIT_DTYPES[name])
             for name in ("text", "theme", "weight"))
+
+    def counter_weights(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Counter terms in each text per theme (None when no theme has any): a title's, for its text."""
+        if self.counters is None:
+            return None
+        return self.counters.weights([t if isinstance(t, str) else "" for t in texts])
 
     def compile(self) -> ThemeMatcher:
         """Build the automaton and lookup arrays now rather than on the first scan.
@@ -86,7 +102,9 @@ class ThemeMatcher:
         _ = self._automaton, self._csr, self._entry_themes, self._lengths, self._term_array
         return self
 
-    def _scan_batch(self, texts: list[str], first_text: int, *, ordered: bool) -> dict[str, np.ndarray]:
+    def _scan_batch(
+        self, texts: list[str], first_text: int, *, ordered: bool, against: np.ndarray | None
+    ) -> dict[str, np.ndarray]:
         """The hits of a batch of texts as arrays (``term`` only when ``ordered``)."""
         joined = "\n".join(texts)
         starts, ids = self._scan_terms(joined)
@@ -120,6 +138,10 @@ class ThemeMatcher:
                 order = np.argsort(found["start"], kind="stable")
                 found = {name: values[order] for name, values in found.items()}
         offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        if self.counters is not None:
+            rows = None if against is None else against[first_text:first_text + len(texts)]
+            keep = self.counters.keep(joined, offsets, found, rows)
+            found = {name: values[keep] for name, values in found.items()}
         text = np.searchsorted(offsets, found["start"], side="right") - 1
         found["start"] = found["start"] - offsets[text]
         found["end"] = found["end"] - offsets[text]
@@ -186,18 +208,6 @@ class ThemeMatcher:
             np.array([w for _, w in flat], dtype=np.float64),
         )
 
-    @cached_property
-    def _automaton(self) -> daachorse.CharwiseDoubleArrayAhoCorasick:
-        return daachorse.CharwiseDoubleArrayAhoCorasick(
-            list(self.terms), daachorse.MATCH_KIND_LEFTMOST_LONGEST)
-
-    def __getstate__(self) -> dict:
-        """Pickle without the compiled automaton (rebuilt on first use, in milliseconds)."""
-        return {k: v for k, v in self.__dict__.items() if k != "_automaton"}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-
 
 def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
     """Compile a dictionary's terms, patterns and ignore phrases into a :class:`ThemeMatcher`.
@@ -210,6 +220,10 @@ def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
         from :func:`~analysis.theme_dictionary.term_weights`.
     """
     position = {theme_id: i for i, theme_id in enumerate(themes.ids)}
+    counters: dict[str, list[int]] = {}
+    for theme in themes.themes:
+        for term in theme.counter_terms:
+            counters.setdefault(term, []).append(position[theme.id])
     entries: dict[str, list[tuple[int, float]]] = {term: [] for term in themes.ignore}
     patterns = []
     for row in term_weights(themes):
@@ -219,7 +233,9 @@ def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
         else:
             entries.setdefault(row.term, []).append(pair)
     return ThemeMatcher(
-        terms=tuple(entries), entries=tuple(tuple(e) for e in entries.values()), patterns=tuple(patterns)
+        terms=tuple(entries), entries=tuple(tuple(e) for e in entries.values()), patterns=tuple(patterns),
+        counters=CounterTerms(tuple(counters), tuple(tuple(t) for t in counters.values()), len(themes.ids))
+        if counters else None,
     )
 
 

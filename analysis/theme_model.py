@@ -34,6 +34,8 @@ class Theme:
         patterns: regular expressions for variants the term list cannot enumerate.
         weights: explicit base weights for some of the theme's terms or patterns.
         source: where the vocabulary came from.
+        counter_terms: words of another kind of story (a shooting, an air strike): in a
+            paragraph where they weigh as much as the theme's hits, those hits are dropped.
     """
 
     id: str
@@ -46,6 +48,7 @@ class Theme:
     weights: Mapping[str, float] = field(default_factory=dict)
     source: str = ""
     description_zh: str = ""
+    counter_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import numpy as np
 
 from analysis.theme_dictionary import ThemeDictionary
 
-__all__ = ["ThemeScores", "score_hits", "score_texts", "text_lengths"]
+__all__ = ["ThemeScores", "score_hits", "score_texts", "text_lengths", "title_counters"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def score_texts(
     """
     matcher = themes.matcher
     title_doc, title_theme, title_weight = matcher.hit_weights(titles)
-    text_doc, text_theme, text_weight = matcher.hit_weights(texts)
+    text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=title_counters(titles, themes))
     return score_hits(
         np.concatenate([title_doc, text_doc]),
         np.concatenate([title_theme, text_theme]),
@@ -102,3 +102,12 @@ def text_lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 
     return np.fromiter((size(a) + size(b) for a, b in zip(titles, texts, strict=True)), dtype="int64",
                        count=len(texts))
+
+
+def title_counters(titles: Sequence[str], themes: ThemeDictionary) -> np.ndarray | None:
+    """The counter weight each title puts on every paragraph of its text: its counter terms x title_weight.
+
+    None when no theme has counter terms (see :mod:`analysis.theme_counters`).
+    """
+    found = themes.matcher.counter_weights(titles)
+    return None if found is None else found * themes.title_weight

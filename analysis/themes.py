@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis.theme_counts import ALL_LABEL, COUNT_COLUMNS, UNKNOWN_LABEL, count_themes, overall_theme_shares
 from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary
-from analysis.theme_scoring import ThemeScores, score_hits, score_texts, text_lengths
+from analysis.theme_scoring import ThemeScores, score_hits, score_texts, text_lengths, title_counters
 
 __all__ = [
     "ALL_LABEL",
@@ -195,7 +195,7 @@ def _columns(articles: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
 def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
     title_hits = themes.matcher.find(titles)
     title_hits["weight"] *= themes.title_weight
-    return title_hits, themes.matcher.find(texts)
+    return title_hits, themes.matcher.find(texts, against=title_counters(titles, themes))
 
 
 def _locate(hits: pd.DataFrame, texts: list[str]) -> dict[str, list]:

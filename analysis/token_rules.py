@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v4;filters-v2"
+RULES_VERSION = "quotes-v5;filters-v2"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
 QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short"]
@@ -30,6 +30,15 @@ _SERIAL_NAME_RE = re.compile(r".+[一二三四五六七八九十]+号|.{3,}(?<![
 """A craft's, ship's or train's name (嫦娥四号, 深海一号, 华龙一号; 安徒生号, 海油观澜号: four
 characters or more ending in 号): kept whole, no slogan. Not 五一口号 (a call) nor X字号 (a
 brand campaign)."""
+
+_OTHER_NAME_RE = re.compile(r".{2,}(?:论坛|通道|讲堂|课堂|峰会|客机|飞船)|.{3,}[班连]")
+"""The name of an event, programme, craft or army unit (良渚论坛, 委员通道, 天宫课堂, 星际客机,
+李志强班, 刘老庄连): kept whole, no slogan."""
+_DESCRIPTIVE_RE = re.compile(r"^[^获取赢值懂记难使显觉晓]得..$|的|^(?:非常|十分|特别|极其|相当|有点|多么)")
+"""A description, not a coinage: a complement with 得 (冷得可怕, not 获得 or 取得), a phrase
+with 的 (智慧的路), a degree adverb (非常严重, 十分重要)."""
+_QUESTION_RE = re.compile(r"(.)[不没]\1")
+"""An A-not-A question (有没有, 好不好): its repeated character makes no parallel formula."""
 
 QUOTE_RE = re.compile(r"“([^“”\n]{2,8})”|‘([^‘’\n]{2,8})’")
 """A quotation of 2-8 characters in “…” (group 1) or ‘…’ (group 2)."""
@@ -56,12 +65,16 @@ def classify_quoted(
     emphasis (一对一, 绿色通道, 和平方舟);
     ``"name"`` if it ends in a serial number, a spacecraft's, platform's or reactor's name
     (嫦娥四号, 深海一号, 华龙一号), or has four or more characters ending in 号, a ship's or
-    train's name (安徒生号), but not 口号 or 字号; ``"numbered"`` if it contains a Chinese numeral
-    一二三四五六七八九十百千万两 or 双
-    (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats
-    (引大引强引头部); ``"short"`` if it has at most 4 characters, a quoted coinage
-    (放管服, 主力军). Anything else (5-8 characters with none of these, typically a short
-    quotation such as 要抓紧落实) returns ``None`` and is segmented normally.
+    train's name (安徒生号), but not 口号 or 字号, or names an event, a programme, a craft or
+    an army unit (良渚论坛, 委员通道, 天宫课堂, 星际客机, 李志强班, 刘老庄连). A description
+    (冷得可怕, 智慧的路, 非常严重) returns ``None``. Then ``"numbered"`` if it contains a
+    Chinese numeral 一二三四五六七八九十百千万两 or 双
+    (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats apart
+    (引大引强引头部, 乙类乙管) or, in five characters or more, side by side (时时放心不下),
+    but not in an A-not-A question (有没有); a short reduplication (热气腾腾, 甜甜圈) is a
+    description and returns ``None``; ``"short"`` if it has at most 4 characters, a quoted
+    coinage (放管服, 主力军). Anything else (5-8 characters with none of these, typically a
+    short quotation such as 要抓紧落实) returns ``None`` and is segmented normally.
     """
     if not _CJK_RE.fullmatch(phrase):
         return None
@@ -69,13 +82,25 @@ def classify_quoted(
         return "dictionary"
     if phrase in not_slogans:
         return "word"
-    if _SERIAL_NAME_RE.fullmatch(phrase):
+    if _SERIAL_NAME_RE.fullmatch(phrase) or _OTHER_NAME_RE.fullmatch(phrase):
         return "name"
+    if _DESCRIPTIVE_RE.search(phrase):
+        return None
     if any(ch in _QUOTE_NUMERALS for ch in phrase):
         return "numbered"
     if len(set(phrase)) < len(phrase):
-        return "parallel"
+        return _repeated_kind(phrase)
     return "short" if len(phrase) <= 4 else None
+
+
+def _repeated_kind(phrase: str) -> QuoteKind | None:
+    """A phrase with a repeated character: a parallel formula, or a question or reduplication."""
+    if _QUESTION_RE.search(phrase):
+        return None
+    apart = any(
+        phrase.rfind(ch) - phrase.find(ch) >= phrase.count(ch) for ch in set(phrase) if phrase.count(ch) > 1
+    )
+    return "parallel" if apart or len(phrase) >= 5 else None
 
 
 def classify_token(token: str, *, stopwords: frozenset[str], dictionary_words: frozenset[str]) -> str | bool:

@@ -268,6 +268,20 @@ def test_a_listed_foreign_name_is_cut_whole_and_left_out_though_no_title_rule_fi
     assert {"高市早苗", "阿尔巴尼斯"} <= names
 
 
+def test_a_listed_name_seldom_beside_a_title_is_left_out_of_the_top_terms():
+    from analysis.name_terms import corpus_name_terms, load_name_lists
+    from analysis.places import load_gazetteer
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    # Written for this test: a feature on one person names them without a title most times.
+    texts = ["追记模范检察官蒋春尧。蒋春尧生前办理的案件，蒋春尧总是加班。", "莫兰迪的静物画展出。莫兰迪一生画瓶子。"]
+    articles = build_articles([
+        {"doc_id": f"p{i}", "title": "", "text": text, "source": "t"} for i, text in enumerate(texts)])
+    tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
+    names = corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=load_name_lists())
+    assert {"蒋春尧", "莫兰迪"} <= names
+
+
 # --- the keywords tab ------------------------------------------------------------------------
 
 

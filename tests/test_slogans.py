@@ -81,6 +81,14 @@ def test_a_quoted_word_or_name_of_the_not_slogans_section_is_a_term_but_no_sloga
     assert {"绿色通道", "一对一", "一站式", "零的突破", "和平方舟", "风暴之影"} <= set(tokenizer.cut(text))
 
 
+def test_quoted_descriptions_names_and_listed_words_are_no_slogans(tokenizer):
+    # Written for this test: emphasis, names and a position opposed, beside two real formulas.
+    text = ("天气“冷得可怕”，这条“智慧的路”越走越宽。委员们走上“委员通道”，“李志强班”官兵参加“良渚论坛”。"
+            "坚决反对“台湾独立”，“四人帮”被粉碎后，各地推进“三抓三促”，当好“乙类乙管”的排头兵，“甜甜圈”热卖。")
+    article = build_articles([{"doc_id": "x", "title": None, "text": text, "source": "t"}])
+    assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "乙类乙管"]
+
+
 def test_summarize_slogans(articles, tokenizer):
     mentions = find_slogans(articles, tokenizer=tokenizer)
     out = summarize_slogans(mentions, articles=articles, by="prefecture")

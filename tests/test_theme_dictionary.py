@@ -209,6 +209,17 @@ def test_a_term_listed_twice_and_a_weight_for_an_unknown_term_are_refused(tmp_pa
     assert "weights names '党员', which is not one of its terms or patterns" in message
 
 
+def test_counter_terms_must_be_a_list_of_words_that_are_not_also_terms_of_the_theme(tmp_path):
+    listed = SMALL.replace('weights = { "党支部" = 0.5 }', 'weights = { "党支部" = 0.5 }\ncounter_terms = ["党支部", "枪"]')
+    message = error_for(tmp_path, listed)
+    assert "'党支部' is both a term and a counter term of this theme" in message
+    assert "term '枪' is a single character" in message
+    assert "counter_terms must be a list of non-empty strings" in error_for(
+        tmp_path, SMALL.replace('weights = { "党支部" = 0.5 }', 'counter_terms = "枪击"'))
+    fine = load_themes(write(tmp_path, SMALL.replace('weights = { "党支部" = 0.5 }', 'counter_terms = ["枪击"]')))
+    assert fine.themes[1].counter_terms == ("枪击",)
+
+
 def test_bad_settings_and_ignore_conflicts_are_refused(tmp_path):
     broken = SMALL.replace("min_hits = 2", 'min_hits = 0\nlength_cap = "long"\nignore = ["党支部"]')
     message = error_for(tmp_path, broken)

@@ -602,3 +602,101 @@ def test_a_port_story_is_infrastructure_and_a_port_counts_for_both_infrastructur
     ports = hits[hits["term"] == "港口"]
     assert set(ports["theme"]) == {"urban_infrastructure", "opening_up"}
 
+
+
+# --- counter terms: a school in a shooting, a hospital under an air strike ------------------
+# Every sentence below is written for these tests.
+
+COUNTERED = """\
+threshold = 4.0
+min_hits = 1
+length_floor = 100
+length_cap = 1000
+title_weight = 2.0
+
+[[themes]]
+id = "school"
+label = "学校"
+label_en = "School"
+description = "schools"
+terms = ["学校", "学生"]
+counter_terms = ["枪击"]
+
+[[themes]]
+id = "crime"
+label = "治安"
+label_en = "Crime"
+description = "a theme whose term is another's counter term"
+terms = ["枪击"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "school_terms"),
+    [
+        ("", "一所学校发生枪击。", []),  # 学校 1, 枪击 1: dropped
+        ("", "学校里的学生安然无恙，枪击发生在校外。", ["学校", "学生"]),  # 2 against 1: kept
+        ("", "学校新建教学楼，学生喜迁新校。\n国外一所学校发生枪击。", ["学校", "学生"]),  # a bundle
+        ("枪击事件后", "学校停课，学生回家。", []),  # the title's 枪击 weighs 2 against the paragraph
+        ("学校枪击", "学生回家。", []),  # the title itself: 学校 against 枪击
+    ],
+)
+def test_counter_terms_take_a_themes_hits_away_in_the_paragraphs_they_dominate(title, text, school_terms):
+    themes = parse_themes(tomllib.loads(COUNTERED), source="fixture")
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    hits = match_themes(article, themes=themes)
+    assert hits.loc[hits["theme"] == "school", "term"].tolist() == school_terms
+    assert hits.loc[hits["theme"] == "crime", "term"].tolist() == ["枪击"]  # a term of its own theme
+    pd.testing.assert_frame_equal(score_themes(article, hits, themes=themes), score_themes(article, themes=themes))
+    arrays = score_texts([title], [text], themes=themes)
+    assert arrays.n_hits.tolist() == score_themes(article, themes=themes)["n_hits"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "theme"),
+    [
+        ("某国一所小学发生枪击事件", "当地时间某日，某国一所小学发生枪击事件，造成多名学生遇害。校园枪击在该国屡见不鲜。",
+         "education"),
+        ("某地医院遭空袭", "某地最大的医院当天遭到空袭，造成多人伤亡。医院方面称，伤员无法得到救治。", "health"),
+        ("某国称袭击了对方机场", "某国军方称，其导弹袭击了对方一座军用机场和一座铁路大桥。", "urban_infrastructure"),
+    ],
+)
+def test_a_school_a_hospital_or_a_bridge_under_attack_is_no_education_health_or_infrastructure_story(
+    title, text, theme
+):
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    hits = match_themes(article, themes=load_themes())
+    assert hits.loc[hits["theme"] == theme].empty
+    assert theme not in assign_themes(article, themes=load_themes()).iloc[0]
+
+
+def test_a_bundle_keeps_its_school_and_hospital_stories_beside_a_shooting_abroad():
+    text = (
+        "教育部部署义务教育招生工作\n教育部近日印发通知，要求各地做好义务教育学校招生入学工作，保障学生就近入学。\n"
+        "县人民医院新院区投用\n县人民医院新院区今天投入使用，新增病床三百张，基层医疗服务能力进一步提升。\n"
+        "某国一商场发生枪击事件\n某国一商场当天发生枪击事件，造成多人伤亡。"
+    )
+    article = build_articles([{"doc_id": "x", "title": "联播快讯", "text": text, "source": "t"}])
+    themes = assign_themes(article, themes=load_themes()).iloc[0]
+    assert {"education", "health"} <= set(themes)
+
+
+@pytest.mark.corpus
+def test_xwlb_war_and_shooting_reports_are_no_education_or_health_stories(xwlb):
+    attacks = xwlb[xwlb["title"].str.contains("空袭|枪击|以军|哈马斯|交火|武装冲突|遭袭", na=False)]
+    assert len(attacks) > 100
+    assert not attacks["themes"].map(lambda t: "education" in t).any()  # 7 before counter terms
+    assert attacks["themes"].map(lambda t: "health" in t).mean() < 0.03  # 26 of 147 before
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("推进城乡融合发展，促进一二三产业融合发展。", []),  # written for this test
+        ("深化两岸融合发展。", ["两岸融合发展"]),
+        ("推动两岸各领域融合发展。", ["两岸各领域融合发展"]),
+    ],
+)
+def test_only_cross_strait_integration_is_a_taiwan_story(text, terms):
+    hits = shipped_hits(text)
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == terms

@@ -133,6 +133,22 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("一号", "numbered"),  # nothing before the number: not a name
         ("放管服", "short"),
         ("主力军", "short"),
+        ("良渚论坛", "name"),  # a forum, a press event, a programme, a craft, army units: names
+        ("委员通道", "name"),
+        ("天宫课堂", "name"),
+        ("星际客机", "name"),
+        ("李志强班", "name"),
+        ("刘老庄连", "name"),
+        ("冷得可怕", None),  # descriptions, not coinages: segmented as usual, never slogans
+        ("智慧的路", None),
+        ("非常严重", None),
+        ("十分重要", None),  # a degree adverb, though 十 is a numeral
+        ("热气腾腾", None),  # a reduplication is no parallel formula
+        ("甜甜圈", None),
+        ("有没有", None),  # an A-not-A question
+        ("获得感", "short"),  # 获得 is a word, not a complement with 得
+        ("乙类乙管", "parallel"),  # the repeated character stands apart
+        ("时时放心不下", "parallel"),  # side by side, but five characters or more
         ("要抓紧落实", None),  # a short quotation, not a formula
         ("我们要把这件事情办好", None),  # longer than 8 characters
         ("补短板、强优势", None),  # punctuation inside

@@ -1,0 +1,120 @@
+"""Counter terms: words of another kind of story, which take a theme's hits away where they dominate.
+
+A school in a paragraph about a shooting, a hospital in a paragraph about an air strike,
+a bridge in a paragraph about a missile attack are places in a crime or war story, not an
+education, health or infrastructure story. A theme's ``counter_terms`` (``data/themes.toml``)
+name such stories. The rule, per paragraph (a line of the text; the title is a paragraph of
+its own)::
+
+    counter weight = counter terms in the paragraph (1 each)
+                     + counter terms in the article's title x title_weight (for a text paragraph)
+    the theme's hits in the paragraph are dropped when counter weight >= their weight
+
+A paragraph is the unit because a news bundle (联播快讯) puts unrelated stories on
+separate lines: a shooting abroad takes nothing from the school story before it. The
+title counts against every paragraph because it says what the whole article is about
+(``以军称…哈马斯称…`` over a paragraph on the hospitals of Gaza).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
+
+import daachorse
+import numpy as np
+
+__all__ = ["CounterTerms", "ScansTerms"]
+
+
+class ScansTerms:
+    """A leftmost-longest automaton of ``self.terms``, built on first use and never pickled.
+
+    Pickles travel to ingest workers; the automaton is rebuilt there in milliseconds.
+    """
+
+    terms: tuple[str, ...]
+
+    @cached_property
+    def _automaton(self) -> daachorse.CharwiseDoubleArrayAhoCorasick:
+        return daachorse.CharwiseDoubleArrayAhoCorasick(
+            list(self.terms), daachorse.MATCH_KIND_LEFTMOST_LONGEST)
+
+    def __getstate__(self) -> dict:
+        """Pickle without the compiled automaton."""
+        return {k: v for k, v in self.__dict__.items() if k != "_automaton"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+
+@dataclass(frozen=True, eq=False)
+class CounterTerms(ScansTerms):
+    """Every theme's counter terms, compiled for scanning.
+
+    Attributes:
+        terms: each counter term once.
+        themes: for each term, the positions of the themes it counts against.
+        width: how many themes the dictionary has.
+    """
+
+    terms: tuple[str, ...]
+    themes: tuple[tuple[int, ...], ...]
+    width: int
+
+    def weights(self, texts: Sequence[str]) -> np.ndarray:
+        """Counter terms found in each text, per theme: a ``(len(texts), width)`` array of counts."""
+        out = np.zeros((len(texts), self.width), dtype=np.float64)
+        offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        starts, themes = self._hits("\n".join(texts))
+        np.add.at(out, (np.searchsorted(offsets, starts, side="right") - 1, themes), 1.0)
+        return out
+
+    def keep(
+        self, joined: str, offsets: np.ndarray, hits: dict[str, np.ndarray], against: np.ndarray | None
+    ) -> np.ndarray:
+        """Which hits stand: False for a hit of a paragraph its theme's counter terms dominate.
+
+        Args:
+            joined: the texts of a batch joined by line breaks.
+            offsets: where each text starts in ``joined``.
+            hits: ``start`` (in ``joined``), ``theme`` and ``weight`` of every hit.
+            against: counter weight each text already carries per theme (its title's), or None.
+        """
+        starts, themes, weights = hits["start"], hits["theme"], hits["weight"]
+        countered = np.isin(themes, self._countered)
+        if not countered.any():
+            return np.ones(len(starts), dtype=bool)
+        newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+        keys = np.searchsorted(newlines, starts, side="right") * self.width + themes
+        counter_starts, counter_themes = self._hits(joined)
+        counter_keys = np.searchsorted(newlines, counter_starts, side="right") * self.width + counter_themes
+        found, counts = np.unique(counter_keys, return_counts=True)
+        counter = np.zeros(len(keys))
+        if len(found):
+            at = np.minimum(np.searchsorted(found, keys), len(found) - 1)
+            counter = np.where(found[at] == keys, counts[at], 0).astype(np.float64)
+        if against is not None:
+            counter += against[np.searchsorted(offsets, starts, side="right") - 1, themes]
+        unique, inverse = np.unique(keys, return_inverse=True)
+        own = np.bincount(inverse, weights=weights, minlength=len(unique))[inverse]
+        return ~countered | (counter <= 0) | (counter < own)
+
+    def _hits(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Start and theme position of each counter term hit (one row per theme it counts against)."""
+        if not self.terms or not text:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        found = self._automaton.find(text)
+        starts = np.fromiter((s for s, _, _ in found), dtype=np.int64, count=len(found))
+        ids = [i for _, _, i in found]
+        repeat = np.array([len(self.themes[i]) for i in ids], dtype=np.int64)
+        themes = np.fromiter(chain.from_iterable(self.themes[i] for i in ids), dtype=np.int64,
+                             count=int(repeat.sum()))
+        return np.repeat(starts, repeat), themes
+
+    @cached_property
+    def _countered(self) -> np.ndarray:
+        return np.array(sorted({t for themes in self.themes for t in themes}), dtype=np.int64)
+
