@@ -14,3 +14,9 @@ def main() -> int:
     from analysis.cli import main as run
 
     return run()
+
+
+if __name__ == "__main__":  # python -m analysis.console, as from a checkout without the script installed
+    import sys
+
+    sys.exit(main())

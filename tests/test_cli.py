@@ -699,3 +699,17 @@ def test_csv_written_to_a_file_starts_with_a_byte_order_mark_for_excel_but_stdou
     assert out.startswith("group,period,theme,") and data.decode("utf-8-sig") == out
     run(capsys, "themes", PAGE, "-o", str(tmp_path / "themes.jsonl"))
     assert (tmp_path / "themes.jsonl").read_bytes().startswith(b'{"group"')
+
+
+def test_the_command_also_runs_as_python_m_analysis_console(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    page = tmp_path / "2024-06-14_1版.txt"
+    page.write_text("委员建言乡村振兴\n\n本报兰州讯 13日，委员们围绕乡村振兴建言。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "analysis.console", "articles", str(page)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["title"] == "委员建言乡村振兴"
