@@ -111,6 +111,18 @@ def test_every_theme_of_the_dictionary_has_its_own_colour():
     assert colours[ids[0]] == THEME_PALETTE[0] and colours[ids[27]] == THEME_PALETTE[27]
 
 
+def test_no_two_theme_colours_are_hard_to_tell_apart():
+    from analysis.charts.palette import delta_e, distinct_colours, hex_to_lab, smallest_difference
+    from analysis.charts.style import OTHERS_COLOUR, PALETTE
+
+    assert distinct_colours(PALETTE, 28) == THEME_PALETTE  # the palette is what the rule picks
+    assert smallest_difference(THEME_PALETTE) > 15  # was 7.3: 改革 #990099 and 体育 #7F3C8D
+    assert smallest_difference(["#990099", "#7F3C8D"]) < 8
+    others = hex_to_lab([OTHERS_COLOUR])[0]
+    assert delta_e(hex_to_lab(THEME_PALETTE), others).min() > 15  # no theme looks like "others"
+    assert delta_e(hex_to_lab(["#FFFFFF"]), hex_to_lab(["#000000"]))[0] == pytest.approx(100, abs=0.01)
+
+
 def _colours_by_name(fig) -> dict[str, str]:
     out = {}
     for trace in fig.to_dict()["data"]:
