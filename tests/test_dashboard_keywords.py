@@ -259,3 +259,30 @@ def _chart(at: AppTest, title_part: str) -> dict:
         if title_part in spec.get("layout", {}).get("title", {}).get("text", ""):
             return spec
     raise AssertionError(f"no chart titled like {title_part!r}")
+
+
+
+def test_the_word_cloud_png_names_the_filters_it_was_drawn_under():
+    import datetime as dt
+
+    from ui.state import FilterState
+    from ui.tab_keywords import wordcloud_subtitle
+    from ui.view import View
+
+    names = {"prefecture": {"620100": "兰州市", "620500": "天水市"}}
+    labels = {"rural_revitalization": "乡村振兴与帮扶"}
+    bounds = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+    def view(lang="zh", **state):
+        return View(store=None, source_label="t", state=FilterState(**state), filters=None, names=names,
+                    theme_labels=labels, lang=lang, date_bounds=bounds)
+
+    assert wordcloud_subtitle(view(), ("place", "person")) == "全部文章（未筛选） · 未计地名和人名"
+    chosen = view(places=("620100", "620500"), themes=("rural_revitalization",),
+                  date_from=dt.date(2024, 3, 1), search="协商")
+    assert wordcloud_subtitle(chosen, ()) == (
+        "地区：兰州市、天水市 · 主题：乡村振兴与帮扶 · 日期：2024-03-01 至 2024-12-31 · 检索：协商")
+    many = View(store=None, source_label="t", state=FilterState(outlets=("甲报", "乙报", "丙报")), filters=None,
+                names=names, theme_labels=labels, lang="en")
+    assert many.filter_description(most=2) == "Outlets: 甲报, 乙报 … (3 in all)"
+    assert wordcloud_subtitle(view("en"), ("place",)) == "All articles (no filter) · place names left out"
