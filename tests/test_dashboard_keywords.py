@@ -103,7 +103,7 @@ def test_the_left_out_caption_names_the_strongest_few_of_each_kind():
 
     caption = left_out_caption({"place": ["酒泉", "敦煌"], "person": list("甲乙丙丁戊己")}, "zh")
     assert "地名 2 个（酒泉、敦煌）" in caption and "人名 6 个（甲、乙、丙、丁、戊…）" in caption
-    assert left_out_caption({}, "en") == "Nothing was left out of this chart."
+    assert left_out_caption({}, "en") == "No place or person name was among these words: nothing was left out."
 
 
 # --- network --------------------------------------------------------------------------------
