@@ -140,6 +140,69 @@ def render_wordcloud(
     return image if image.size == (width, height) else image.resize((width, height))
 
 
+TITLE_COLOUR = "#2a3f5f"
+"""The title's colour: that of the plotly charts' titles."""
+
+NOTE_COLOUR = "#666666"
+"""The subtitle's colour (the filters): grey, as the charts' notes."""
+
+
+def add_title(image: Image.Image, title: str, *, subtitle: str = "", scale: float = 1.0) -> Image.Image:
+    """``image`` under a white band that says what it is, in the word cloud's face.
+
+    A word cloud saved as a PNG travels without the page around it: the title says
+    what it shows and the subtitle (the filters, say) for which articles. Lines too
+    long for the width are wrapped, by character for Chinese and by word for English.
+
+    Args:
+        image: the word cloud.
+        title: its title (20 px at ``scale`` 1).
+        subtitle: a grey line or more under the title (14 px); none when empty.
+        scale: text size factor (the dashboard draws its clouds 1000 px wide: 1.0).
+
+    Returns:
+        A new RGB image as wide as ``image`` and taller by the band.
+    """
+    from PIL import ImageDraw, ImageFont
+
+    margin = round(16 * scale)
+    fonts = [(ImageFont.truetype(font_path(), round(20 * scale)), TITLE_COLOUR, title),
+             (ImageFont.truetype(font_path(), round(14 * scale)), NOTE_COLOUR, subtitle)]
+    lines = [(font, colour, line) for font, colour, text in fonts if text
+             for line in wrap_text(text, font, image.width - 2 * margin)]
+    heights = [round(font.size * 1.45) for font, _, _ in lines]
+    band = margin + sum(heights) + margin // 2
+    titled = Image.new("RGB", (image.width, image.height + band), "white")
+    titled.paste(image.convert("RGB"), (0, band))
+    draw = ImageDraw.Draw(titled)
+    top = margin
+    for (font, colour, line), height in zip(lines, heights, strict=True):
+        draw.text((margin, top), line, font=font, fill=colour)
+        top += height
+    return titled
+
+
+def wrap_text(text: str, font: object, width: int) -> list[str]:
+    """``text`` cut into lines no wider than ``width`` pixels in ``font``.
+
+    Breaks between words where there are spaces (English), else between characters.
+    """
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        pieces = paragraph.split(" ") if " " in paragraph else list(paragraph)
+        joiner = " " if " " in paragraph else ""
+        line = ""
+        for piece in pieces:
+            candidate = f"{line}{joiner}{piece}" if line else piece
+            if line and font.getlength(candidate) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
 def _weights(frequencies: Mapping[str, float] | pd.DataFrame) -> dict[str, float]:
     if isinstance(frequencies, pd.DataFrame):
         missing = {"term", "frequency"} - set(frequencies.columns)

@@ -719,3 +719,14 @@ def test_the_slogan_spread_chart_names_slogans_whose_lines_lie_on_top_of_each_ot
     assert layout["margin"]["t"] == 66 + 18 * 2  # two lines of notes above the plot, not over it
     english = charts.plot_slogan_spread(curve, order=["甲", "乙"], lang="en").layout.title.subtitle.text
     assert "甲, 乙 reached as many places on the same dates" in english
+
+
+def test_the_slogan_spread_chart_says_so_when_no_slogan_has_spread_beyond_one_place():
+    curve = pd.DataFrame({"slogan": ["甲", "乙"], "date": pd.to_datetime(["2023-11-18", "2020-06-10"]),
+                          "place": ["江门市", "南充市"], "n_places": [1, 1]})
+    notes = charts.plot_slogan_spread(curve).layout.title.subtitle.text.split("<br>")
+    assert notes[1] == "这些提法各只在一个地区出现过，尚未扩散到别处：每条线只有一级台阶。"
+    english = charts.plot_slogan_spread(curve, lang="en").layout.title.subtitle.text
+    assert "none has spread yet" in english
+    spread = curve.assign(n_places=[1, 2], slogan=["甲", "甲"])
+    assert "尚未扩散" not in charts.plot_slogan_spread(spread).layout.title.subtitle.text

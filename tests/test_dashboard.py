@@ -152,11 +152,13 @@ def test_the_english_toggle_relabels_the_page(demo):
 def test_download_buttons_name_their_table_in_the_page_language(demo):
     labels = [b.proto.label for b in demo.get("download_button")]
     assert "⬇ 下载 CSV：各地主题占比" in labels and "⬇ 下载 CSV：报道数量随时间变化" in labels
+    assert "⬇ 下载 CSV：各地主题构成" in labels  # the theme mix's own table, beside its chart
+    assert "⬇ 下载 PNG：词云" in labels
     assert not [label for label in labels if "_" in label]  # no internal name (themes_by_place)
     demo.session_state["lang"] = "en"
     demo.run()
     labels = [b.proto.label for b in demo.get("download_button")]
-    assert "⬇ Download CSV: Theme shares by place" in labels
+    assert "⬇ Download CSV: Theme shares by place" in labels and "⬇ Download CSV: Theme mix by place" in labels
     demo.session_state["lang"] = "zh"
     demo.run()
 

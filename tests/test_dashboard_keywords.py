@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.charts import plot_choropleth, plot_cooccurrence_network, plot_slogan_spread
+from analysis.charts.map_labels import DARK_HALO, DARK_TEXT, LIGHT_HALO, LIGHT_TEXT, dark_share, region_points
 from analysis.charts.maps import FEW_OPACITY, short_region_name
 from analysis.charts.network import select_edges
 from analysis.charts.slogans import DAY_MS, date_ticks
@@ -102,7 +103,7 @@ def test_the_left_out_caption_names_the_strongest_few_of_each_kind():
 
     caption = left_out_caption({"place": ["酒泉", "敦煌"], "person": list("甲乙丙丁戊己")}, "zh")
     assert "地名 2 个（酒泉、敦煌）" in caption and "人名 6 个（甲、乙、丙、丁、戊…）" in caption
-    assert left_out_caption({}, "en") == "Nothing was left out of this chart."
+    assert left_out_caption({}, "en") == "No place or person name was among these words: nothing was left out."
 
 
 # --- network --------------------------------------------------------------------------------
@@ -155,6 +156,13 @@ def test_a_search_from_a_shared_link_is_shown_as_typed_not_as_markdown():
 # --- map -------------------------------------------------------------------------------------
 
 
+def map_names(spec: dict) -> dict[str, dict]:
+    """``{name: its properties (colour, halo)}`` of the names written on a map figure."""
+    style = spec["layout"]["map"]["style"]
+    features = style["sources"]["region-names"]["data"]["features"]
+    return {f["properties"]["name"]: f["properties"] for f in features}
+
+
 def test_regions_are_named_on_the_map_and_small_counts_drawn_pale():
     geojson = load_boundaries(level="prefecture", province_code="620000")
     values = pd.DataFrame({"adcode": ["620100", "620900"], "value": [0.2, 0.5], "articles": [300, 8]})
@@ -162,12 +170,13 @@ def test_regions_are_named_on_the_map_and_small_counts_drawn_pale():
                           few_text="文章太少", labels=None)
     spec = fig.to_dict()
     kinds = [trace["type"] for trace in spec["data"]]
-    assert kinds[:2] == ["choroplethmap", "choroplethmap"] and "scattermap" in kinds
+    assert kinds[:2] == ["choroplethmap", "choroplethmap"] and "scattermap" not in kinds
     pale = spec["data"][1]
     assert list(pale["locations"]) == ["620900"] and pale["marker"]["opacity"] == FEW_OPACITY
     assert "文章太少" in pale["hovertemplate"]
-    names = [name for trace in spec["data"] if trace["type"] == "scattermap" for name in trace["text"]]
+    names = list(map_names(spec))
     assert {"兰州", "酒泉", "临夏", "甘南"} <= set(names) and len(names) == 14
+    assert all(trace["below"] == "region-names" for trace in spec["data"])  # names above every fill
     assert "http" not in fig.to_json()
     assert short_region_name("阿克塞哈萨克族自治县", level="county") == "阿克塞"
 
@@ -176,10 +185,30 @@ def test_a_small_region_s_name_does_not_hide_its_larger_neighbour_s():
     china = load_boundaries(level="province")
     values = pd.DataFrame({"adcode": ["330000", "440000", "810000", "820000"], "value": [200, 50, 20, 10]})
     spec = plot_choropleth(values, geojson=china, labels=None).to_dict()
-    names = [name for trace in spec["data"] if trace["type"] == "scattermap" for name in trace["text"]]
+    names = list(map_names(spec))
     # Macau's and Hong Kong's names sit on Guangdong's coast: the map showed 澳门 there, and no 广东
     assert "广东" in names and "澳门" not in names and "香港" not in names
     assert {"浙江", "四川", "新疆", "湖南"} <= set(names)
+
+
+def test_a_name_is_readable_on_whatever_fill_it_stands_on():
+    geojson = load_boundaries(level="prefecture", province_code="620000")
+    values = pd.DataFrame({"adcode": ["620900", "620200", "620100"], "value": [100, 5, 40]})
+    spec = plot_choropleth(values, geojson=geojson, labels=None).to_dict()
+    names = map_names(spec)
+    # 酒泉 is dark: its name is white on a dark halo; 嘉峪关 (light, inside dark 酒泉) and the
+    # light regions are dark on a white halo, which keeps 嘉峪关 readable where it runs over 酒泉
+    assert (names["酒泉"]["colour"], names["酒泉"]["halo"]) == (LIGHT_TEXT, DARK_HALO)
+    assert (names["嘉峪关"]["colour"], names["嘉峪关"]["halo"]) == (DARK_TEXT, LIGHT_HALO)
+    assert names["张掖"]["colour"] == DARK_TEXT
+    layer = spec["layout"]["map"]["style"]["layers"][-1]
+    assert layer["paint"]["text-halo-color"] == ["get", "halo"] and layer["paint"]["text-halo-width"] > 1
+    assert "http" not in json.dumps(spec["layout"]["map"]["style"])  # no tiles, no fonts to fetch
+    # a name wider than its small region takes its colour from what lies under most of it
+    points = region_points(geojson).set_index("short_name", drop=False)
+    zoom = spec["layout"]["map"]["zoom"]
+    share = dark_share(points.loc[["嘉峪关", "酒泉", "兰州"]], geojson, {"620900"}, zoom)
+    assert 0.2 < share.iloc[0] < 0.8 and share.iloc[1] == 1.0 and share.iloc[2] == 0.0
 
 
 # --- small corpora -------------------------------------------------------------------------------
@@ -231,3 +260,29 @@ def _chart(at: AppTest, title_part: str) -> dict:
             return spec
     raise AssertionError(f"no chart titled like {title_part!r}")
 
+
+
+def test_the_word_cloud_png_names_the_filters_it_was_drawn_under():
+    import datetime as dt
+
+    from ui.state import FilterState
+    from ui.tab_keywords import wordcloud_subtitle
+    from ui.view import View
+
+    names = {"prefecture": {"620100": "兰州市", "620500": "天水市"}}
+    labels = {"rural_revitalization": "乡村振兴与帮扶"}
+    bounds = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+    def view(lang="zh", **state):
+        return View(store=None, source_label="t", state=FilterState(**state), filters=None, names=names,
+                    theme_labels=labels, lang=lang, date_bounds=bounds)
+
+    assert wordcloud_subtitle(view(), ("place", "person")) == "全部文章（未筛选） · 未计地名和人名"
+    chosen = view(places=("620100", "620500"), themes=("rural_revitalization",),
+                  date_from=dt.date(2024, 3, 1), search="协商")
+    assert wordcloud_subtitle(chosen, ()) == (
+        "地区：兰州市、天水市 · 主题：乡村振兴与帮扶 · 日期：2024-03-01 至 2024-12-31 · 检索：协商")
+    many = View(store=None, source_label="t", state=FilterState(outlets=("甲报", "乙报", "丙报")), filters=None,
+                names=names, theme_labels=labels, lang="en")
+    assert many.filter_description(most=2) == "Outlets: 甲报, 乙报 … (3 in all)"
+    assert wordcloud_subtitle(view("en"), ("place",)) == "All articles (no filter) · place names left out"

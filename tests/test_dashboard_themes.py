@@ -22,7 +22,7 @@ from test_store import LANZHOU, LINXIA, article
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
 from analysis.charts.style import THEME_PALETTE
-from analysis.charts.themes import shorten_label, wrap_label
+from analysis.charts.themes import shorten_label, theme_mix_table, wrap_label
 from analysis.schema import build_articles
 from analysis.store import Filters, open_store
 from analysis.theme_dictionary import load_themes
@@ -111,6 +111,18 @@ def test_every_theme_of_the_dictionary_has_its_own_colour():
     assert colours[ids[0]] == THEME_PALETTE[0] and colours[ids[27]] == THEME_PALETTE[27]
 
 
+def test_no_two_theme_colours_are_hard_to_tell_apart():
+    from analysis.charts.palette import delta_e, distinct_colours, hex_to_lab, smallest_difference
+    from analysis.charts.style import OTHERS_COLOUR, PALETTE
+
+    assert distinct_colours(PALETTE, 28) == THEME_PALETTE  # the palette is what the rule picks
+    assert smallest_difference(THEME_PALETTE) > 15  # was 7.3: 改革 #990099 and 体育 #7F3C8D
+    assert smallest_difference(["#990099", "#7F3C8D"]) < 8
+    others = hex_to_lab([OTHERS_COLOUR])[0]
+    assert delta_e(hex_to_lab(THEME_PALETTE), others).min() > 15  # no theme looks like "others"
+    assert delta_e(hex_to_lab(["#FFFFFF"]), hex_to_lab(["#000000"]))[0] == pytest.approx(100, abs=0.01)
+
+
 def _colours_by_name(fig) -> dict[str, str]:
     out = {}
     for trace in fig.to_dict()["data"]:
@@ -144,6 +156,25 @@ def test_the_mix_keeps_the_chosen_theme_apart_and_says_what_it_merged(store):
                          max_themes=1).to_dict()
     assert [trace["name"] for trace in mix["data"]] == ["水资源与节水", "其他主题"]
     assert mix["layout"]["title"]["subtitle"]["text"].startswith("单列文章最多的 1 个主题，其余 2 个合并")
+
+
+def test_the_mix_table_downloads_what_the_bars_draw(store):
+    labels = load_themes().labels
+    counts = store.theme_counts(by="prefecture")
+    table = theme_mix_table(counts, theme_labels=labels, themes=["water"], max_themes=1)
+    assert list(table.columns) == ["group", "theme", "label", "n_articles", "group_articles", "share", "mix"]
+    rows = [(g, lab, int(n), int(of), round(m, 2)) for g, lab, n, of, m in
+            zip(table["group"], table["label"], table["n_articles"], table["group_articles"], table["mix"],
+                strict=True)]
+    # 兰州: 4 articles, 5 article-theme pairs (water 1; rural 2 and ecology 2 folded); 临夏: 2 and 2
+    assert rows == [("兰州市", "水资源与节水", 1, 4, 0.2), ("兰州市", "其他主题", 4, 4, 0.8),
+                    ("临夏回族自治州", "水资源与节水", 1, 2, 0.5), ("临夏回族自治州", "其他主题", 1, 2, 0.5)]
+    assert table["theme"].isna().tolist() == [False, True, False, True]  # "other themes" has no id
+    assert table.attrs == {"themes": ["water"], "n_folded": 2}
+    bars = plot_theme_mix(counts, theme_labels=labels, themes=["water"], max_themes=1).to_dict()["data"]
+    assert [unpack(bar["x"]) for bar in bars] == [[pytest.approx(0.2), 0.5], [pytest.approx(0.8), 0.5]]
+    english = theme_mix_table(counts, theme_labels=labels, themes=["water"], max_themes=1, lang="en")
+    assert english["label"].tolist()[1] == "Other themes"
 
 
 # --- 3. a readable heatmap --------------------------------------------------------------------

@@ -64,3 +64,14 @@ def test_a_reason_repeated_on_many_files_is_one_row_with_its_count_after_the_rea
     assert grouped["message"].iloc[2].startswith("“新闻摘要”是节目提要或目录")
     english = grouped_reasons(reason_rows(REPORTS, "en"), "en")
     assert english["file"].iloc[2] == "20240601.md and others: 3 files"
+
+
+def test_a_reason_a_file_gives_for_many_records_is_written_once_after_their_numbers():
+    empty = [Problem.of("empty_text_cell", line=n, column="video_detail.content") for n in (1, 2, 3, 4, 9)]
+    report = day("2012/20121015.json", articles=18, errors=[*empty, Problem.of("story_without_text", line=11)])
+    reasons = file_rows([report], "zh")["reasons"].iloc[0]
+    assert reasons.startswith("1、2、3 等 5 条：") and reasons.count("video_detail.content") == 1
+    assert reasons.endswith("；11：这则新闻的标题下面没有正文，未载入")
+    english = file_rows([report], "en")["reasons"].iloc[0]
+    assert english.startswith("1, 2, 3 … (5 records): ")
+    assert file_rows(REPORTS, "zh")["reasons"].iloc[1] == "40：这则新闻的标题下面没有正文，未载入"

@@ -80,3 +80,24 @@ def test_missing_font_package_is_reported(monkeypatch):
     monkeypatch.setattr(wordcloud_image, "COLLECTION", "absent.ttc")
     with pytest.raises(FileNotFoundError, match=r"absent\.ttc"):
         font_path()
+
+
+def test_a_saved_word_cloud_says_what_it_shows_above_the_cloud():
+    from PIL import ImageFont
+
+    from analysis.wordcloud_image import add_title, wrap_text
+
+    cloud = render_wordcloud({"乡村振兴": 5, "协商": 3}, width=400, height=200)
+    titled = add_title(cloud, "词云：出现最多的 2 个词", subtitle="地区：兰州市 · 未计地名和人名")
+    band = titled.height - cloud.height
+    assert titled.width == 400 and 40 < band < 100
+    assert titled.crop((0, band, 400, titled.height)).tobytes() == cloud.tobytes()  # the cloud, whole
+    top = titled.crop((0, 0, 400, band)).convert("L")
+    assert top.getextrema()[0] < 100  # dark title text on the white band
+    assert add_title(cloud, "Word cloud").height < titled.height  # no subtitle: no room kept for one
+    font = ImageFont.truetype(font_path(), 14)
+    lines = wrap_text("地区：兰州市、天水市、定西市、平凉市、庆阳市、陇南市、酒泉市、张掖市、武威市", font, 200)
+    assert len(lines) > 1 and all(font.getlength(line) <= 200 for line in lines)
+    assert "".join(lines) == "地区：兰州市、天水市、定西市、平凉市、庆阳市、陇南市、酒泉市、张掖市、武威市"
+    english = wrap_text("Places: Lanzhou, Tianshui · Themes: Ecology", font, 120)
+    assert " ".join(english) == "Places: Lanzhou, Tianshui · Themes: Ecology"  # broken between words

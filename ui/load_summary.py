@@ -79,15 +79,18 @@ def in_folder(text: str, folder: str) -> str:
 def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5, folder: str = "") -> dict[str, object]:
     """One file of the load summary: its status and its first reasons, in the interface language.
 
-    Files of ``folder`` (the folder loaded) that a reason names are named from it.
+    A reason the file gives for several records is written once, after their numbers
+    (``1、2、3 等 12 条：正文列…是空的``): written out each time, one file's reasons ran
+    past the three lines its row shows. Files of ``folder`` (the folder loaded) that a
+    reason names are named from it.
     """
-    reasons = [
-        t("numbered_reason", lang, line=p.line, reason=p.text(lang)) if p.line else p.text(lang)
-        for p in report.errors[:shown]
-    ]
-    reasons = [in_folder(reason, folder) for reason in reasons]
-    if len(report.errors) > shown:
-        reasons.append(t("more_reasons", lang, n=len(report.errors) - shown))
+    records: dict[str, list[int | None]] = {}
+    for problem in report.errors:
+        records.setdefault(in_folder(problem.text(lang), folder), []).append(problem.line)
+    reasons = [_numbered(text, lines, lang) for text, lines in list(records.items())[:shown]]
+    rest = sum(len(lines) for lines in list(records.values())[shown:])
+    if rest:
+        reasons.append(t("more_reasons", lang, n=rest))
     return {
         "file": report.source,
         "status": t(f"status_{report.status}", lang),
@@ -97,6 +100,17 @@ def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5, folder: st
         "warnings": len(report.warnings),
         "path": report.source,
     }
+
+
+def _numbered(text: str, lines: list[int | None], lang: Lang, *, most: int = 3) -> str:
+    """``text`` after the record numbers it is given for: the first ``most``, and how many in all."""
+    numbers = [str(line) for line in lines if line]
+    if not numbers:
+        return text
+    named = ("、" if lang == "zh" else ", ").join(numbers[:most])
+    if len(numbers) > most:
+        named = t("records_and_more", lang, records=named, n=len(numbers))
+    return t("numbered_reason", lang, line=named, reason=text)
 
 
 def file_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:

@@ -45,28 +45,46 @@ def render(view: View) -> None:
     if leave_out:
         st.caption(left_out_caption(terms.attrs.get("left_out", {}), lang, key="terms_left_out"))
     download_table(terms, name="keywords", key="dl_kw_terms", lang=lang, label=t("csv_keywords", lang))
-    _wordcloud(terms, lang)
+    _wordcloud(terms, view, leave_out)
     _keyness(view)
     _slogans(view)
 
 
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
-def wordcloud_png(frequencies: tuple[tuple[str, int], ...]) -> bytes:
-    """The word cloud of ``(term, frequency)`` pairs as PNG bytes (cached: drawing takes ~0.4 s)."""
-    from analysis.wordcloud_image import render_wordcloud
+def wordcloud_png(frequencies: tuple[tuple[str, int], ...], title: str = "", subtitle: str = "") -> bytes:
+    """The word cloud of ``(term, frequency)`` pairs as PNG bytes (cached: drawing takes ~0.4 s).
+
+    With a ``title``, the picture carries it (and ``subtitle``) in a band above the cloud,
+    so a saved PNG says what it shows.
+    """
+    from analysis.wordcloud_image import add_title, render_wordcloud
 
     image = render_wordcloud(dict(frequencies), width=1000, height=460)
+    if title:
+        image = add_title(image, title, subtitle=subtitle)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-def _wordcloud(terms, lang) -> None:
+def wordcloud_subtitle(view: View, leave_out: tuple[str, ...]) -> str:
+    """The filters behind the cloud, and which names it leaves out."""
+    parts = [view.filter_description()]
+    kinds = [kind for kind in ("place", "person") if kind in leave_out]
+    if kinds:
+        parts.append(t("wordcloud_without_" + "_".join(kinds), view.lang))
+    return " · ".join(parts)
+
+
+def _wordcloud(terms, view: View, leave_out: tuple[str, ...]) -> None:
+    lang = view.lang
     st.subheader(t("wordcloud", lang))
     top = terms.head(150)
-    png = wordcloud_png(tuple(zip(top["term"].astype(str), top["frequency"].astype(int), strict=True)))
+    png = wordcloud_png(tuple(zip(top["term"].astype(str), top["frequency"].astype(int), strict=True)),
+                        t("wordcloud_title", lang, n=len(top)), wordcloud_subtitle(view, leave_out))
     st.image(png, width="stretch")
-    st.download_button("⬇ PNG", data=png, file_name="wordcloud.png", mime="image/png", key="dl_wordcloud")
+    st.download_button(f"⬇ {t('download_png', lang, what=t('wordcloud', lang))}", data=png,
+                       file_name="wordcloud.png", mime="image/png", key="dl_wordcloud")
 
 
 def _keyness(view: View) -> None:

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from analysis.charts.labels import field, label
 from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
+from ui.i18n import t
 from ui.state import FilterState, Lang
 
 
@@ -79,6 +80,35 @@ class View:
         first, last = self.date_bounds
         state = self.state
         return max(first, state.date_from or first), min(last, state.date_to or last)
+
+    def filter_description(self, *, most: int = 4) -> str:
+        """The filters in force, in one line, for a picture saved without the page around it.
+
+        Places, themes and outlets name the first ``most`` chosen and how many in all; an
+        open end of the date range is the corpus's first or last day.
+        """
+        state, lang = self.state, self.lang
+        comma = "、" if lang == "zh" else ", "
+
+        def names(items: list[str]) -> str:
+            shown = comma.join(items[:most])
+            return shown if len(items) <= most else t("names_and_more", lang, names=shown, n=len(items))
+
+        places = self.names.get(state.level, {})
+        parts = [
+            t(key, lang, names=names(items)) for key, items in (
+                ("filter_places", [places.get(code, code) for code in state.places]),
+                ("filter_themes", [self.theme_labels.get(theme, theme) for theme in state.themes]),
+                ("filter_outlets", list(state.outlets)),
+            ) if items
+        ]
+        if state.date_from or state.date_to:
+            first, last = self.date_bounds or (None, None)
+            parts.append(t("filter_dates", lang, first=state.date_from or first or "…",
+                           last=state.date_to or last or "…"))
+        if state.search:
+            parts.append(t("filter_search", lang, query=state.search))
+        return " · ".join(parts) if parts else t("filter_none", lang)
 
 
 def add_cell_targets(

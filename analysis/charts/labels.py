@@ -112,6 +112,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "每一级台阶是一个地区首次提及该提法；地区层级同左侧“地区层级”。",
         "en": "Each step is a place mentioning the slogan for the first time, at the sidebar's place level.",
     },
+    "no_spread_note": {
+        "zh": "这些提法各只在一个地区出现过，尚未扩散到别处：每条线只有一级台阶。",
+        "en": "Each of these slogans has been mentioned in one place only: none has spread yet.",
+    },
     "same_spread_note": {
         "zh": "{slogans}在同样的日期传到同样多的地区：它们的线完全重合，只看得到最后画的一条。",
         "en": "{slogans} reached as many places on the same dates: their lines lie on top of each other.",

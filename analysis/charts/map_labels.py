@@ -1,8 +1,9 @@
-"""Region names written on a map: each region's short name at a point inside it.
+"""Region names written on a map: each region's short name at a point inside it, haloed.
 
-:func:`analysis.charts.maps.plot_choropleth` adds :func:`label_traces` when asked to name
-regions. The short name is the region's bare alias (临夏回族自治州 → 临夏), from the naming
-rules of the alias file; the point is inside the region even where it is a crescent.
+:func:`analysis.charts.maps.plot_choropleth` writes :func:`region_labels` through
+:func:`label_style` when asked to name regions. The short name is the region's bare
+alias (临夏回族自治州 → 临夏), from the naming rules of the alias file; the point is inside
+the region even where it is a crescent.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
+import shapely
 from shapely.geometry import shape
 
 from analysis.paths import data_path, read_config_text
@@ -20,42 +21,132 @@ from analysis.places.alias_file import ALIASES_FILE
 from analysis.places.aliases import LEVELS
 
 LABEL_FONT_PX = 11
+LABEL_LAYER = "region-names"
+"""The id of the style layer (and source) holding the regions' names."""
+
+DARK_TEXT, LIGHT_HALO = "#1f2a36", "rgba(255,255,255,0.85)"
+LIGHT_TEXT, DARK_HALO = "#ffffff", "rgba(8,48,107,0.8)"
+"""Names on light fills, and on dark ones (the halo: the darkest blue of the colour scale)."""
 
 
-def label_traces(
+def region_labels(
     frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
     smallest_first: bool = False, pale: set[str] = frozenset(), zoom: float | None = None,
-) -> list[go.Scattermap]:
-    """The regions' short names at a point inside each (text only; no hover, no clicks).
+) -> pd.DataFrame:
+    """The regions' short names to write, each at a point inside its region, and on what.
 
     With ``most``, only the regions with the largest values are named (a county map of
     86 names would be unreadable), or the smallest for a "how soon" map; regions with no
-    value come last. Names on dark fills
-    are white, in a trace of their own (a map trace takes one text colour); ``pale``
-    regions (washed-out fills) keep dark names. At the map's ``zoom``, a name that would
-    overlap one ranked before it is left out (:func:`apart`): the map hides one of two
-    overlapping names by an order of its own, which wrote 澳门 on Guangdong's coast and
-    left 广东 out.
+    value come last. At the map's ``zoom``, a name that would overlap one ranked before
+    it is left out (:func:`apart`): the map hides one of two overlapping names by an
+    order of its own, which wrote 澳门 on Guangdong's coast and left 广东 out.
+
+    Args:
+        frame: ``adcode, value`` of every region drawn.
+        geojson: the regions.
+        most: how many regions to name (None: all).
+        dark_from: where the fill gets dark: (threshold, whether below it is dark).
+        smallest_first: name the smallest values first.
+        pale: regions drawn washed out (their fill counts as light).
+        zoom: the map's zoom (None: no overlap check, and a name's own region decides).
+
+    Returns:
+        ``adcode, short_name, lon, lat, on_dark``, most important first; ``on_dark``
+        when most of the name's box lies on dark fills (:func:`dark_share`).
     """
     ranked = frame.sort_values("value", ascending=smallest_first, na_position="last", kind="stable")
-    ranked = ranked.head(most if most is not None else len(ranked))
     threshold, below = dark_from
-    value = ranked["value"].fillna(threshold if below else -1.0)
-    on_dark_fill = (value < threshold) if below else (value >= threshold)
-    dark = set(ranked.loc[on_dark_fill, "adcode"].astype(str)) - pale
+    value = frame["value"].fillna(threshold if below else -1.0)
+    dark_fill = (value < threshold) if below else (value >= threshold)
+    dark = set(frame.loc[dark_fill, "adcode"].astype(str)) - set(pale)
+    ranked = ranked.head(most if most is not None else len(ranked))
     points = region_points(geojson).set_index("adcode", drop=False)
     points = points.loc[[code for code in ranked["adcode"].astype(str) if code in points.index]]
     points = points if zoom is None else apart(points, zoom)
-    traces, on_dark = [], points["adcode"].isin(dark)
-    for colour, members in (("#1f2a36", ~on_dark), ("#ffffff", on_dark)):
-        if members.any():
-            chosen = points[members]
-            traces.append(go.Scattermap(
-                lon=chosen["lon"], lat=chosen["lat"], text=chosen["short_name"], mode="text",
-                textfont={"size": LABEL_FONT_PX, "color": colour}, hoverinfo="skip", showlegend=False,
-                name="labels",
-            ))
-    return traces
+    on_dark = points["adcode"].isin(dark) if zoom is None else dark_share(points, geojson, dark, zoom) > 0.5
+    return points.assign(on_dark=on_dark.astype(bool)).reset_index(drop=True)
+
+
+def label_style(labels: pd.DataFrame) -> dict:
+    """A blank map style (no tiles) whose top layer writes ``labels`` with a halo.
+
+    A name on a light fill is dark with a white halo, one on a dark fill white with a
+    dark halo, so it stays readable where it runs over a neighbour of the other shade (嘉峪关
+    over 酒泉). Plotly's text traces have no halo: the names are a layer of the style,
+    :data:`LABEL_LAYER`, which the region traces are drawn below (their ``below``).
+    The names are Chinese characters, which the map draws in the browser's own CJK face,
+    so the ``glyphs`` address (needed by the style's rules) is never fetched.
+
+    Args:
+        labels: ``short_name, lon, lat, on_dark`` (from :func:`region_labels`).
+
+    Returns:
+        The ``layout.map.style`` object.
+    """
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+         "properties": {"name": name, "colour": LIGHT_TEXT if dark else DARK_TEXT,
+                        "halo": DARK_HALO if dark else LIGHT_HALO}}
+        for name, lon, lat, dark in zip(labels["short_name"], labels["lon"], labels["lat"], labels["on_dark"],
+                                        strict=True)
+    ]
+    return {
+        "version": 8,
+        "glyphs": "/glyphs/{fontstack}/{range}.pbf",
+        "sources": {
+            LABEL_LAYER: {"type": "geojson", "data": {"type": "FeatureCollection", "features": features}},
+        },
+        "layers": [
+            {"id": "white-bg", "type": "background", "paint": {"background-color": "#ffffff"}},
+            {"id": LABEL_LAYER, "type": "symbol", "source": LABEL_LAYER,
+             "layout": {"text-field": ["get", "name"], "text-size": LABEL_FONT_PX, "text-allow-overlap": True,
+                        "text-ignore-placement": True},
+             "paint": {"text-color": ["get", "colour"], "text-halo-color": ["get", "halo"],
+                       "text-halo-width": 1.6}},
+        ],
+    }
+
+
+def dark_share(points: pd.DataFrame, geojson: dict, dark: set[str], zoom: float) -> pd.Series:
+    """The share of each name's box, written at ``zoom``, that lies on a dark fill.
+
+    A name is wider than a small region: 嘉峪关 written over its city stands mostly on
+    酒泉 around it, so the colour of the name follows what is under most of its box, not
+    the fill of its own region (dark names on a dark 酒泉 could not be read).
+
+    Args:
+        points: ``adcode, short_name, lon, lat`` (from :func:`region_points`).
+        geojson: the regions drawn.
+        dark: adcodes of the regions whose fill is dark.
+        zoom: the map's zoom.
+
+    Returns:
+        A share from 0 to 1 per row of ``points`` (same index).
+    """
+    shapes = [shape(f["geometry"]) for f in geojson["features"] if str(f["id"]) in dark]
+    if not shapes or points.empty:
+        return pd.Series(0.0, index=points.index)
+    area = shapely.union_all(shapes)
+    scale = 512 * 2**zoom
+    across, down = np.meshgrid(np.linspace(-0.5, 0.5, 9), np.linspace(-0.5, 0.5, 3))
+    shares = []
+    for name, lon, lat in zip(points["short_name"], points["lon"], points["lat"], strict=True):
+        x = _x(lon, scale) + across.ravel() * len(name) * LABEL_FONT_PX
+        y = _y(lat, scale) + down.ravel() * LABEL_FONT_PX * 1.2
+        shares.append(float(shapely.contains_xy(area, x / scale * 360 - 180, _lat(y, scale)).mean()))
+    return pd.Series(shares, index=points.index)
+
+
+def _x(lon: np.ndarray | float, scale: float) -> np.ndarray | float:
+    return (np.asarray(lon) + 180) / 360 * scale
+
+
+def _y(lat: np.ndarray | float, scale: float) -> np.ndarray | float:
+    return (1 - np.log(np.tan(np.pi / 4 + np.radians(np.asarray(lat)) / 2)) / np.pi) / 2 * scale
+
+
+def _lat(y: np.ndarray, scale: float) -> np.ndarray:
+    return np.degrees(2 * np.arctan(np.exp((1 - 2 * y / scale) * np.pi)) - np.pi / 2)
 
 
 def apart(points: pd.DataFrame, zoom: float, *, pad_px: float = 2.0) -> pd.DataFrame:
@@ -70,9 +161,7 @@ def apart(points: pd.DataFrame, zoom: float, *, pad_px: float = 2.0) -> pd.DataF
         The rows of ``points`` kept, in their order.
     """
     scale = 512 * 2**zoom
-    x = ((points["lon"] + 180) / 360 * scale).to_numpy()
-    mercator = np.log(np.tan(np.pi / 4 + np.radians(points["lat"].to_numpy()) / 2))
-    y = (1 - mercator / np.pi) / 2 * scale
+    x, y = _x(points["lon"].to_numpy(), scale), _y(points["lat"].to_numpy(), scale)
     half_width = points["short_name"].str.len().to_numpy() * LABEL_FONT_PX / 2 + pad_px
     half_height = LABEL_FONT_PX * 1.2 / 2 + pad_px
     kept: list[int] = []

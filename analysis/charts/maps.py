@@ -16,7 +16,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, colon, field, label
-from analysis.charts.map_labels import label_traces, region_points, short_region_name
+from analysis.charts.map_labels import (
+    LABEL_LAYER,
+    label_style,
+    region_labels,
+    region_points,
+    short_region_name,
+)
 from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
 from analysis.geo import (
     BOUNDARY_CAPTION,
@@ -98,7 +104,8 @@ def plot_choropleth(
 
     Returns:
         The figure: trace 0 holds the regions with a value, then (if any) the pale
-        regions, the grey ones and the names (a text-only ``scattermap`` trace).
+        regions and the grey ones; the names are a layer of the map's style
+        (:func:`~analysis.charts.map_labels.label_style`), drawn above the regions.
 
     Raises:
         ValueError: when ``values`` lacks ``adcode`` or ``value``.
@@ -133,10 +140,11 @@ def plot_choropleth(
     height = height or fit_height(geojson["bbox"])
     view = _map_view(geojson["bbox"], height=height - 100)  # minus t and b
     if labels != 0:
-        pale = set(filled.loc[weak, "adcode"].astype(str))
-        for trace in label_traces(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
-                                   smallest_first=early_dark, pale=pale, zoom=view["zoom"]):
-            fig.add_trace(trace)
+        names = region_labels(frame, geojson, most=labels, dark_from=_dark_from(zmax, early_dark),
+                              smallest_first=early_dark, pale=set(filled.loc[weak, "adcode"].astype(str)),
+                              zoom=view["zoom"])
+        view["style"] = label_style(names)
+        fig.update_traces(below=LABEL_LAYER, selector={"type": "choroplethmap"})
     base_layout(fig, title=title or label("map", lang), height=height)
     fig.update_layout(
         map=view,

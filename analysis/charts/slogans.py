@@ -101,6 +101,8 @@ def plot_slogan_spread(
         ))
     base_layout(fig, title=title or label("slogan_spread", lang), height=460)
     notes = [label("slogan_spread_note", lang)]
+    if len(reach) and reach.max() <= 1:  # dots on one line: say there is no spread to see
+        notes.append(label("no_spread_note", lang))
     separator = "、" if lang == "zh" else ", "
     notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
               for group in coinciding_slogans(curve, slogans)]

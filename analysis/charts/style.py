@@ -38,30 +38,33 @@ PALETTE = (
 
 THEME_PALETTE = (
     *PALETTE,
-    "#511CFB",
-    "#FE00CE",
-    "#332288",
-    "#B00068",
-    "#FB0D0D",
-    "#3283FE",
-    "#86CE00",
-    "#661100",
-    "#A6761D",
-    "#990099",
-    "#DA16FF",
-    "#DEA0FD",
-    "#2ED9FF",
-    "#620042",
-    "#DDCC77",
-    "#1B9E77",
-    "#FF0092",
-    "#6C7C32",
-    "#7F3C8D",
+    "#7800B4",
+    "#005A3C",
+    "#783C4B",
+    "#5A4B00",
+    "#B4B4FF",
+    "#962D00",
+    "#96871E",
+    "#00B4FF",
+    "#E100FF",
+    "#4B4B78",
+    "#FF96FF",
+    "#96D200",
+    "#E10078",
+    "#2D8778",
+    "#007800",
+    "#9678E1",
+    "#00D296",
+    "#B4B478",
+    "#4B4BFF",
 )
 """28 colours, one per theme of ``data/themes.toml`` in its order: :data:`PALETTE` first,
-then colours of plotly's qualitative palettes (Dark24, Light24, Alphabet, Safe, Dark2,
-G10, Bold) picked one at a time as the farthest (CIE L*a*b*) from those already taken,
-leaving out colours too light for white, near black or greyish (grey means "others")."""
+then each colour the farthest (CIEDE2000) from all taken before, among those readable
+on white and neither greyish (grey means "others") nor near black
+(:func:`analysis.charts.palette.distinct_colours`). No two are closer than 15 ΔE₀₀, so
+the eight lines of a trend chart or the nine bars of a theme mix can be told apart
+whichever themes they are (plotly's palettes mixed by hand had pairs at 7: 改革 and
+体育 both purple, 党的建设 and 医疗卫生 both blue)."""
 
 OTHERS_COLOUR = "#BAB0AC"
 """Grey for "others" (folded groups or themes)."""

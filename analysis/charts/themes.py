@@ -49,7 +49,9 @@ from analysis.charts.theme_parts import (
 from analysis.overview import Period
 from analysis.periods import period_starts_between
 
-__all__ = ["MAX_PLACES", "plot_theme_mix", "plot_theme_trends", "shorten_label", "wrap_label"]
+__all__ = [
+    "MAX_PLACES", "plot_theme_mix", "plot_theme_trends", "shorten_label", "theme_mix_table", "wrap_label",
+]
 
 
 def plot_theme_trends(
@@ -221,34 +223,25 @@ def plot_theme_mix(
         title: chart title (default: theme mix by locality).
         lang: label language.
     """
-    frame = _whole_period(theme_counts, lang)
-    order = _theme_order(frame, theme_labels)
-    colour = _colours(theme_labels, order, colours)
-    kept = _kept_themes(frame, order, themes, max_themes if len(order) > max_themes + 1 else len(order))
-    totals = frame.groupby("theme")["n_articles"].sum()
-    n_folded = int((totals.drop(kept, errors="ignore") > 0).sum())
-    others = label("other_themes", lang)
-    frame = frame.assign(theme=frame["theme"].where(frame["theme"].isin(kept), others))
-    frame = frame.groupby(["group", "theme"], as_index=False, sort=False).agg(
-        n_articles=("n_articles", "sum"), group_articles=("group_articles", "max")
-    )
-    frame["share"] = frame["n_articles"] / frame["group_articles"].where(frame["group_articles"] > 0)
-    totals = frame.groupby("group")["n_articles"].transform("sum")
-    frame = frame.assign(mix=(frame["n_articles"] / totals.where(totals > 0)).fillna(0.0))
-    groups = _group_order(frame)
+    table = theme_mix_table(theme_counts, theme_labels=theme_labels, themes=themes, max_themes=max_themes,
+                            lang=lang)
+    colour = _colours(theme_labels, table.attrs["themes"], colours)
+    groups = list(dict.fromkeys(table["group"]))
     n_places = len(groups)
     groups = groups[:max_places] if max_places is not None else groups
     fig = go.Figure()
-    for theme in [*kept, others] if len(kept) < len(order) else kept:
-        part = frame[frame["theme"] == theme].set_index("group").reindex(groups)
-        name = theme_labels.get(theme, theme)
+    folded = table["theme"].isna()
+    for theme in [*table.attrs["themes"], *([pd.NA] if folded.any() else [])]:
+        rows = table[folded] if pd.isna(theme) else table[table["theme"] == theme]
+        name = rows["label"].iloc[0]
+        part = rows.set_index("group").reindex(groups)
         fig.add_trace(
             go.Bar(
                 x=part["mix"].fillna(0.0),
                 y=[group_label(g, lang) for g in groups],
                 orientation="h",
                 name=name,
-                marker_color=OTHERS_COLOUR if theme == others else colour[theme],
+                marker_color=OTHERS_COLOUR if pd.isna(theme) else colour[theme],
                 customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
                 hovertemplate=(
                     f"<b>%{{y}} · {name}</b><br>{field('mix', lang)}%{{x:.1%}}<br>"
@@ -266,8 +259,9 @@ def plot_theme_mix(
         barmode="stack", legend={"traceorder": "normal", "title": {"text": label("theme", lang)}}
     )
     notes = []
-    if n_folded:
-        notes.append(label("mix_others_note", lang).format(shown=len(kept), n=n_folded))
+    if table.attrs["n_folded"]:
+        notes.append(label("mix_others_note", lang).format(shown=len(table.attrs["themes"]),
+                                                          n=table.attrs["n_folded"]))
     if len(groups) < n_places:
         notes.append(label("top_places_note", lang).format(shown=len(groups), total=n_places))
     _add_notes(fig, notes)
@@ -276,6 +270,58 @@ def plot_theme_mix(
         title_text=label("locality", lang), autorange="reversed", type="category", automargin=True
     )
     return fig
+
+
+def theme_mix_table(
+    theme_counts: pd.DataFrame,
+    *,
+    theme_labels: Mapping[str, str],
+    themes: Sequence[str] | None = None,
+    max_themes: int = 9,
+    lang: Lang = "zh",
+) -> pd.DataFrame:
+    """The table the theme mix draws: how each locality's theme mentions divide among themes.
+
+    ``themes`` and the largest other themes, up to ``max_themes``, stand alone; the rest
+    are summed into one row per locality named "other themes" (theme NA).
+
+    Args:
+        theme_counts: theme counts not split by period.
+        theme_labels: theme id → label, in display order.
+        themes: theme ids always shown separately.
+        max_themes: themes shown separately.
+        lang: language of the labels (and of the "other themes" and "all" rows).
+
+    Returns:
+        ``group, theme, label, n_articles, group_articles, share, mix``: one row per
+        locality (most articles first) and theme (dictionary order, "other themes"
+        last); ``share = n_articles / group_articles``, ``mix`` the theme's part of the
+        locality's article-theme pairs (the bars' length, summing to 1 per locality).
+        ``attrs`` holds ``themes`` (the ids shown alone, in order) and ``n_folded``
+        (how many themes with articles were summed into "other themes").
+    """
+    frame = _whole_period(theme_counts, lang)
+    order = _theme_order(frame, theme_labels)
+    kept = _kept_themes(frame, order, themes, max_themes if len(order) > max_themes + 1 else len(order))
+    totals = frame.groupby("theme")["n_articles"].sum()
+    n_folded = int((totals.drop(kept, errors="ignore") > 0).sum())
+    frame = frame.assign(theme=frame["theme"].where(frame["theme"].isin(kept)))
+    frame = frame.groupby(["group", "theme"], as_index=False, sort=False, dropna=False).agg(
+        n_articles=("n_articles", "sum"), group_articles=("group_articles", "max")
+    )
+    frame["share"] = frame["n_articles"] / frame["group_articles"].where(frame["group_articles"] > 0)
+    pairs = frame.groupby("group")["n_articles"].transform("sum")
+    frame["mix"] = (frame["n_articles"] / pairs.where(pairs > 0)).fillna(0.0)
+    frame.insert(2, "label", frame["theme"].map(lambda t: label("other_themes", lang) if pd.isna(t)
+                                                 else theme_labels.get(t, t)))
+    rank = {theme: i for i, theme in enumerate(kept)}
+    frame = frame.assign(
+        _group=frame["group"].map({g: i for i, g in enumerate(_group_order(frame))}),
+        _theme=frame["theme"].map(lambda t: len(rank) if pd.isna(t) else rank[t]),
+    ).sort_values(["_group", "_theme"], kind="stable").drop(columns=["_group", "_theme"])
+    table = frame.reset_index(drop=True)
+    table.attrs.update(themes=kept, n_folded=n_folded)
+    return table
 
 
 def _kept_themes(
