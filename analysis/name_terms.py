@@ -94,6 +94,7 @@ def person_name_terms(
     authors: Iterable[str] = (),
     not_names: Iterable[str] = (),
     after: Iterable[str] = (),
+    people: Iterable[str] = (),
     min_share: float = MIN_NAME_SHARE,
 ) -> frozenset[str]:
     """The terms that are (parts of) person names.
@@ -108,6 +109,8 @@ def person_name_terms(
             one of the names found here and one of them, segmented as one word
             (``习近平总书记`` beside ``习近平``), is a name too. The name must be found on
             its own: a title's own context (``高级`` before 委员 in ``高级委员``) is no evidence.
+        people: names listed as names (``NameLists.people``): always names, and the ground
+            of the rule above too (``习近平总书记`` where ``习近平`` is always written so).
         min_share: the share of a term's uses that must be name contexts.
     """
     bylines, words = set(authors), set(not_names)
@@ -116,8 +119,11 @@ def person_name_terms(
         if term not in words and (term in bylines or contexts.get(term, 0) >= max(1.0, min_share * frequency))
     }
     endings = tuple(after)
+    listed = frozenset(people)
+    names |= {term for term in frequencies if term in listed}
     titled = {term for term in frequencies if term not in words and term not in names
-              and any(term.endswith(word) and term[:-len(word)] in names for word in endings)}
+              and any(term.endswith(word) and (term[:-len(word)] in names or term[:-len(word)] in listed)
+                      for word in endings)}
     return frozenset(names | titled)
 
 
@@ -146,5 +152,5 @@ def corpus_name_terms(
     frequencies = Counter(term for terms in tokens["terms"] for term in terms
                           if term in candidates or term.endswith(titled))
     people = person_name_terms(frequencies, contexts, authors=authors, not_names=lists.not_names,
-                               after=lists.after)
+                               after=lists.after, people=lists.people)
     return places | people | lists.people

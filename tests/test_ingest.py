@@ -148,6 +148,22 @@ def test_new_title_words_in_the_name_lists_make_stored_name_contexts_stale_until
         assert "王大明" in stored_contexts(store)  # read back from before the new after-word 介绍
 
 
+def test_a_store_written_before_name_contexts_were_stored_still_opens_and_resegment_adds_them(tmp_path):
+    with open_store(tmp_path / "store") as store:
+        store.ingest(TINY, workers=1)
+        expected = store.term_counts(top=None, leave_out=("place", "person"))
+        store.sql("DROP TABLE doc_names")  # as an older version wrote it
+    with open_store(tmp_path / "store", read_only=True) as old:  # as the dashboard opens a store
+        assert old.stale_articles() == 5  # no article has its name contexts
+        assert {v["names_version"] for v in old.info()["versions"]} == {None}
+        assert_frame_equal(old.term_counts(top=None, leave_out=("place", "person")), expected)  # from the texts
+    with open_store(tmp_path / "store") as store:  # opened for writing: the table is made, empty
+        assert store.stale_articles() == 5
+        assert (store.resegment(workers=1).resegmented, store.stale_articles()) == (5, 0)
+        assert store.sql("SELECT count(*) AS n FROM doc_names")["n"][0] == 5  # one row each, if empty
+        assert_frame_equal(store.term_counts(top=None, leave_out=("place", "person")), expected)
+
+
 def test_batches_chunks_and_frames_do_not_change_the_result():
     articles = generate_demo_articles(120, seed=5)
     done: list[tuple[int, int | None]] = []

@@ -249,6 +249,23 @@ def test_a_name_and_its_title_segmented_as_one_word_is_a_name_when_the_name_is_o
     # 王芳 is never seen as a name here, 政协 is no name, and 高级 only ever stands before 委员
     assert names == {"龚怀宝", "龚怀宝总书记", "龚怀宝主席"}
     assert person_name_terms(frequencies, contexts, not_names=lists.not_names) == {"龚怀宝"}  # without `after`
+    # a listed name stands for a found one: 王芳主席 with 王芳 listed, though never seen alone
+    assert person_name_terms(frequencies, contexts, not_names=lists.not_names, after=lists.after,
+                             people=["王芳"]) == {"龚怀宝", "龚怀宝总书记", "龚怀宝主席", "王芳主席"}
+
+
+def test_the_leader_named_only_with_his_title_as_one_word_is_left_out_of_a_local_paper_s_network():
+    local = build_articles([
+        article("x1", "市政协学习贯彻习近平总书记重要讲话精神", "会议传达学习习近平总书记重要讲话，强调协商民主。",
+                "2024-01-05", "甲报", LANZHOU),
+        article("x2", "县政协协商议政", "委员围绕协商民主建言，学习习近平总书记重要讲话。", "2024-01-06", "甲报",
+                LANZHOU),
+    ])
+    with open_store(None) as store:
+        store.ingest(local, workers=1)
+        assert "习近平总书记" in set(store.term_counts(top=None)["term"])  # 习近平 is never alone here
+        pairs = store.cooccurrence(top=5, min_count=1, leave_out=("person",))
+        assert "习近平总书记" not in pairs.attrs["terms"] and pairs.attrs["left_out"]["person"] == ["习近平总书记"]
 
 
 def test_a_listed_foreign_name_is_cut_whole_and_left_out_though_no_title_rule_finds_it():

@@ -199,7 +199,7 @@ def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: 
     found = dict(zip(uses["term"].astype(str), uses["frequency"].astype(int), strict=True))
     frequencies = {term: found.get(term, 0) for term in checked}
     return person_name_terms(frequencies, contexts, authors=author_names(authors["author"]),
-                             not_names=lists.not_names, after=lists.after) | lists.people
+                             not_names=lists.not_names, after=lists.after, people=lists.people) | lists.people
 
 
 def _name_contexts(db: Database, keys: np.ndarray, lists: NameLists) -> Counter[str]:

@@ -222,6 +222,8 @@ class Store(StoreReader):
 
     def stale_articles(self) -> int:
         """How many stored articles were analysed with other versions than the current files'."""
+        if not self._db.has_table("doc_names"):  # a store of an older version, opened read-only
+            return int(self._db.scalar("SELECT count(*) FROM articles"))  # none has its name contexts
         versions = self.analyzer.versions
         return int(self._db.scalar(f"SELECT count(*) FROM articles WHERE {STALE_SQL}", versions))
 
