@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ui.html_view import highlight_html
+from ui.html_view import code_span, highlight_html
 from ui.paths import UnsafePathError, resolve_under_root
 from ui.selection import select_cells, select_period, select_places, select_term, selected_points
 from ui.state import Choices, FilterState, default_level, ignored_params, params_from_state, state_from_params
@@ -169,3 +169,10 @@ def test_the_english_page_shows_unknown_and_all_in_english_and_the_chinese_page_
     assert english["n"].tolist() == [3, 1, 4]
     assert table["group"].tolist() == ["酒泉市", "未知", "全部"]  # the data itself is untouched
     assert table_in_language(table, "zh") is table
+
+
+def test_a_command_is_shown_as_code_whatever_its_path_holds():
+    assert code_span("govthemes resegment --store /data/my_store") == "`govthemes resegment --store /data/my_store`"
+    # a backtick in the path: a longer fence, so the span does not end inside it
+    assert code_span("ls /data/a`b") == "``ls /data/a`b``"
+    assert code_span("`x") == "`` `x ``"

@@ -16,7 +16,7 @@ from analysis.paths import ConfigFileError
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import forget_chart_selections
-from ui.html_view import escape_markdown
+from ui.html_view import code_span
 from ui.i18n import t
 from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
@@ -104,7 +104,8 @@ def draw(lang: Lang) -> None:
         st.warning(t("demo_notice", lang))
     show_load_summary(source, lang)
     if source.stale_articles:
-        st.warning(t("store_stale", lang, stale=source.stale_articles, store=escape_markdown(source.path)))
+        command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
+        st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
     if source.split_from is not None:
         st.info(t("split_note", lang, documents=source.split_from, kept=source.split_kept,
                   units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))

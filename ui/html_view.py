@@ -77,6 +77,18 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<~$:&.])")
 ``:red[…]``, ``$math$``, HTML (``-``, ``#``, ``|`` act only at the start of a line)."""
 
 
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span, shown as typed (a command to copy, with a path in it).
+
+    The fence is one backtick longer than the longest run of backticks in ``text``, so a
+    path holding one cannot end the span early.
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def escape_markdown(text: object) -> str:
     """Text shown literally inside a Streamlit Markdown string (``st.info``, ``st.error``…).
 
