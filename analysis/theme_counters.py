@@ -87,9 +87,11 @@ class CounterTerms(ScansTerms):
         countered = np.isin(themes, self._countered)
         if not countered.any():
             return np.ones(len(starts), dtype=bool)
+        counter_starts, counter_themes = self._hits(joined)
+        if not len(counter_starts) and (against is None or not against.any()):
+            return np.ones(len(starts), dtype=bool)  # most batches: nothing to count against
         newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
         keys = np.searchsorted(newlines, starts, side="right") * self.width + themes
-        counter_starts, counter_themes = self._hits(joined)
         counter_keys = np.searchsorted(newlines, counter_starts, side="right") * self.width + counter_themes
         found, counts = np.unique(counter_keys, return_counts=True)
         counter = np.zeros(len(keys))
