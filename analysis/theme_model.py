@@ -150,7 +150,8 @@ def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
     return weights
 
 
-GLOSSARY_COLUMNS = ("theme", "label", "description", "core_terms", "terms", "patterns", "n_terms")
+GLOSSARY_COLUMNS = (
+    "theme", "label", "description", "core_terms", "terms", "patterns", "counter_terms", "n_terms")
 
 
 def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: int = 20) -> pd.DataFrame:
@@ -164,8 +165,9 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
 
     Returns:
         Columns :data:`GLOSSARY_COLUMNS`: ``theme`` (id), ``label``, ``description``,
-        ``core_terms``, ``terms`` and ``patterns`` as one string each, and ``n_terms``
-        (core terms, terms and patterns together).
+        ``core_terms``, ``terms``, ``patterns`` and ``counter_terms`` (the words of another
+        kind of story that take the theme's hits away, :mod:`analysis.theme_counters`) as one
+        string each, and ``n_terms`` (core terms, terms and patterns together).
     """
     import pandas as pd  # not at import time: ingest workers never build this table
 
@@ -183,6 +185,7 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
             joiner.join(theme.core_terms),
             terms,
             joiner.join(theme.patterns),
+            joiner.join(theme.counter_terms),
             len(theme.core_terms) + len(theme.terms) + len(theme.patterns),
         ))
     return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"n_terms": "int64"})

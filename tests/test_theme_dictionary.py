@@ -254,13 +254,19 @@ def test_the_glossary_says_what_each_theme_covers_in_the_page_language(tmp_path)
     assert list(zh.columns) == list(GLOSSARY_COLUMNS)
     assert zh.to_dict("records") == [
         {"theme": "alpha", "label": "甲", "description": "第一个", "core_terms": "党纪学习教育",
-         "terms": "党纪……共 2 个", "patterns": "党纪.{0,4}教育", "n_terms": 4},
+         "terms": "党纪……共 2 个", "patterns": "党纪.{0,4}教育", "counter_terms": "", "n_terms": 4},
         {"theme": "beta", "label": "乙", "description": "second", "core_terms": "",  # no Chinese: as written
-         "terms": "警示教育……共 2 个", "patterns": "", "n_terms": 2},
+         "terms": "警示教育……共 2 个", "patterns": "", "counter_terms": "", "n_terms": 2},
     ]
     en = theme_glossary(themes, lang="en")
     assert en[["label", "description", "terms"]].values.tolist() == [
         ["Alpha", "first", "党纪, 警示教育"], ["Beta", "second", "警示教育, 党支部"]]
+
+
+def test_the_glossary_names_the_counter_terms_that_take_a_theme_s_hits_away():
+    glossary = theme_glossary(load_themes(), lang="zh").set_index("theme")
+    assert "空袭" in glossary.loc["health", "counter_terms"] and "枪击" in glossary.loc["education", "counter_terms"]
+    assert glossary.loc["party_building", "counter_terms"] == ""
 
 
 def test_every_shipped_theme_is_described_in_chinese_too():

@@ -117,6 +117,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "core_terms": ("核心词（权重更高）", "Core terms (weigh more)"),
     "terms": ("词语", "Terms"),
     "patterns": ("模式（正则表达式）", "Patterns (regular expressions)"),
+    "counter_terms": ("反向词（所在段落以其为主时不计本主题）",
+                      "Counter terms (a paragraph they dominate is not counted)"),
     "n_terms": ("词语和模式数", "Terms and patterns"),
 }
 
