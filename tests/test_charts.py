@@ -200,7 +200,7 @@ def test_hover_lines_name_values_with_a_full_width_colon_in_chinese(articles):
 
 def test_english_labels(articles):
     fig = charts.plot_articles_by_locality(count_articles(articles, by="outlet"), lang="en")
-    assert fig.layout.title.text == "Articles by locality"
+    assert fig.layout.title.text == "Articles by place"
     assert fig.layout.xaxis.title.text == "Articles"
 
 

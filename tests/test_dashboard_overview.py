@@ -238,7 +238,7 @@ def test_counts_are_singular_in_english_when_there_is_one():
 def place_chart(at: AppTest) -> dict:
     for element in at.get("plotly_chart"):
         spec = json.loads(element.proto.spec)
-        if spec["layout"]["title"]["text"] in ("各地报道数量", "Articles by locality"):
+        if spec["layout"]["title"]["text"] in ("各地报道数量", "Articles by place"):
             return spec
     raise AssertionError("no place chart")
 

@@ -37,12 +37,12 @@ Lang = Literal["zh", "en"]
 LABELS: dict[str, dict[str, str]] = {
     # overview
     "articles_over_time": {"zh": "报道数量随时间变化", "en": "Articles over time"},
-    "articles_by_locality": {"zh": "各地报道数量", "en": "Articles by locality"},
+    "articles_by_locality": {"zh": "各地报道数量", "en": "Articles by place"},
     "articles_axis": {"zh": "报道数（篇）", "en": "Articles"},
     "articles": {"zh": "报道数", "en": "Articles"},
     "unit_articles": {"zh": "篇", "en": ""},
     "period": {"zh": "时间", "en": "Period"},
-    "locality": {"zh": "地区", "en": "Locality"},
+    "locality": {"zh": "地区", "en": "Place"},
     "all": {"zh": "全部", "en": "All"},
     "share_of_total": {"zh": "占总数", "en": "Share of total"},
     "unplaced_note": {
@@ -129,21 +129,21 @@ LABELS: dict[str, dict[str, str]] = {
     "mentions_axis": {"zh": "提及次数（次）", "en": "Mentions"},
     "first_date": {"zh": "首次出现", "en": "First seen"},
     "last_date": {"zh": "最近出现", "en": "Last seen"},
-    "n_groups": {"zh": "涉及地区数", "en": "Localities"},
-    "groups": {"zh": "地区", "en": "Localities"},
+    "n_groups": {"zh": "涉及地区数", "en": "Places"},
+    "groups": {"zh": "地区", "en": "Places"},
     # themes
     "theme": {"zh": "主题", "en": "Theme"},
-    "theme_heatmap": {"zh": "各地主题报道占比", "en": "Theme share by locality"},
+    "theme_heatmap": {"zh": "各地主题报道占比", "en": "Theme share by place"},
     "theme_heatmap_relative": {
         "zh": "各地主题报道占比（相对全体平均的倍数）",
-        "en": "Theme share by locality, relative to all localities",
+        "en": "Theme share by place, relative to all places",
     },
     "relative_axis": {"zh": "相对全体平均（倍）", "en": "× the overall share"},
     "relative": {"zh": "相对全体平均", "en": "Relative to overall"},
     "theme_trends": {"zh": "主题报道占比随时间变化", "en": "Theme share over time"},
     "theme_heatmap_column": {
         "zh": "各地主题报道占比（各主题列内比较）",
-        "en": "Theme share by locality, each theme on its own scale",
+        "en": "Theme share by place, each theme on its own scale",
     },
     "column_axis": {"zh": "本主题内的高低", "en": "Within the theme"},
     "column_max": {"zh": "本列最高", "en": "theme's highest"},
@@ -174,7 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The {shown} themes with the most articles are shown; {n} others are merged as grey "
         "'Other themes'.",
     },
-    "theme_mix": {"zh": "各地主题构成", "en": "Theme mix by locality"},
+    "theme_mix": {"zh": "各地主题构成", "en": "Theme mix by place"},
     "share": {"zh": "报道占比", "en": "Share of articles"},
     "share_axis": {"zh": "报道占比（%）", "en": "Share of articles (%)"},
     "mix_axis": {"zh": "主题构成（%，按文章×主题计）", "en": "Theme mix (% of article-theme pairs)"},
