@@ -34,6 +34,7 @@ from analysis.name_lists import (
     name_contexts_version,
 )
 from analysis.places.gazetteer import Gazetteer
+from analysis.tokenize import full_texts
 
 MIN_NAME_SHARE = 0.3
 """A term is a person's name when at least this share of its uses stand in a name context."""
@@ -144,9 +145,7 @@ def corpus_name_terms(
     """
     provinces = articles["province_code"].dropna().astype(str).unique().tolist()
     places = place_name_terms(gazetteer, provinces=provinces, keep=lists.place_words) | lists.foreign_places
-    texts = (f"{title or ''}\n{text or ''}" for title, text in
-             zip(articles["title"].fillna(""), articles["text"].fillna(""), strict=True))
-    contexts = count_name_contexts(texts, lists=lists)
+    contexts = count_name_contexts(full_texts(articles), lists=lists)
     authors = author_names(articles["author"])
     candidates, titled = set(contexts) | authors, tuple(lists.after)  # titled: 习近平总书记
     frequencies = Counter(term for terms in tokens["terms"] for term in terms

@@ -261,8 +261,7 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
     keys, counts = count_unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + codes)
     scores = score_texts(titles, texts, themes=analyzer.themes)
     mentions = [r.slogan_mentions() for r in readings]
-    find_names = analyzer.name_contexts.of_text
-    names = [find_names(f"{title}\n{text}") for title, text in zip(titles, texts, strict=True)]
+    names = list(map(analyzer.name_contexts.of_text, map(full_text, titles, texts)))  # what is segmented
     return ChunkResult(
         doc_keys=np.asarray(chunk.doc_keys, dtype=np.int64),
         n_tokens=np.fromiter((r.n_tokens for r in readings), dtype=np.int64, count=len(readings)),

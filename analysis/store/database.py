@@ -38,6 +38,7 @@ class Database:
         self._fresh: bool | None = None
         self._index = None
         self._search_keys: dict[str, np.ndarray] = {}
+        self._tables: dict[str, bool] = {}
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Run a query and return its result as a DataFrame (through Arrow: strings stay Arrow strings)."""
@@ -60,8 +61,16 @@ class Database:
         return rows[0][0] if rows else None
 
     def has_table(self, name: str) -> bool:
-        """Whether the store has table ``name`` (a store written by an older version may lack one)."""
-        return bool(self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]))
+        """Whether the store has table ``name`` (a store written by an older version may lack one).
+
+        Asked once per table and kept: only this connection can add one (:meth:`forget_state`).
+        """
+        with self.lock:
+            found = self._tables.get(name)
+            if found is None:
+                found = self._tables[name] = bool(
+                    self.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]))
+            return found
 
     @property
     def aggregates_fresh(self) -> bool:
@@ -80,6 +89,7 @@ class Database:
         with self.lock:
             self._fresh = None
             self._index = None
+            self._tables.clear()
             self.forget_searches()
 
     def doc_index(self):

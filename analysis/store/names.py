@@ -47,6 +47,7 @@ from analysis.name_terms import (
 from analysis.store.counts import select, select_mask
 from analysis.store.database import Database
 from analysis.store.filters import Filters, Level
+from analysis.tokenize import full_texts
 
 NameKind = Literal["place", "person"]
 NAME_KINDS: tuple[NameKind, ...] = ("place", "person")
@@ -222,6 +223,5 @@ def _name_contexts(db: Database, keys: np.ndarray, lists: NameLists) -> Counter[
     if len(missing):
         texts = db.frame("SELECT title, text FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))",
                          [missing.tolist()])
-        counts += finder.count(f"{title or ''}\n{text or ''}"
-                               for title, text in zip(texts["title"], texts["text"], strict=True))
+        counts += finder.count(full_texts(texts))
     return counts
