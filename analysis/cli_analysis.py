@@ -110,7 +110,7 @@ def name_terms(args: argparse.Namespace, articles: pd.DataFrame, tokens: pd.Data
 
 
 def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Series:
-    """Say on stderr how many articles fall in no group (no place at that level, no date, no theme).
+    """Say on stderr how many articles fall in no group (no place or outlet, no date, no theme).
 
     Their words are in no group's counts, so the groups' totals fall short of the corpus's;
     the analyst is told rather than left to find out.
@@ -120,15 +120,20 @@ def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Seri
     """
     if by is None or articles.empty:
         return pd.Series(False, index=articles.index)
-    from analysis.periods import assign_groups
+    if by == "outlet":  # not a grouping of assign_groups: the column as it is
+        ungrouped = articles["outlet"].isna()
+    else:
+        from analysis.periods import assign_groups
 
-    grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"]
-    ungrouped = ~articles["doc_id"].astype(str).isin(set(grouped))
+        grouped = assign_groups(articles, by=by).dropna(subset=["group"])["doc_id"]
+        ungrouped = ~articles["doc_id"].astype(str).isin(set(grouped))
     n, total = int(ungrouped.sum()), len(articles)
     if n and by in LEVELS:
         say("cli_ungrouped_place", lang, n=n, total=total, by=by)
     elif n and by == "theme":
         say("cli_ungrouped_theme", lang, n=n, total=total)
+    elif n and by == "outlet":
+        say("cli_ungrouped_outlet", lang, n=n, total=total)
     elif n:
         say("cli_ungrouped_date", lang, n=n, total=total, by=by)
     return ungrouped
@@ -156,11 +161,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
     if not args.store and getattr(args, "split", "articles") != "paragraphs" and mostly_long(articles):
         mean = round(articles["text"].fillna("").str.len().mean())
         say("cli_long_documents", args.lang, articles=len(articles), mean=mean)
-    unplaced = say_ungrouped(articles, args.by if args.by in LEVELS else None, args.lang)
-    if args.by == "outlet":
-        unplaced = articles["outlet"].isna()
-        if unplaced.any():
-            say("cli_ungrouped_outlet", args.lang, n=int(unplaced.sum()), total=len(articles))
+    unplaced = say_ungrouped(articles, args.by, args.lang)
     undated = say_ungrouped(articles, args.period, args.lang)
     articles = articles[~(unplaced | undated)]  # as keywords --by: in no group's rows, said on stderr
     themes = load_themes()

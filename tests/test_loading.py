@@ -329,6 +329,19 @@ def test_parquet_text_stored_as_bytes_is_read_as_text_and_bytes_that_are_no_text
     assert "二进制数据" in error.text("zh")
 
 
+def test_parquet_text_in_a_large_binary_column_is_read_as_text_and_other_columns_as_they_are(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "large.parquet"
+    table = pa.table({"title": pa.array(["甲"]), "content": pa.array([LEAD.encode("utf-8")], pa.large_binary()),
+                      "page": pa.array([3])})
+    pq.write_table(table, path)
+    result = load(path)
+    assert report_of(result, "large.parquet").articles == 1
+    assert result.articles.loc[0, "title"] == "甲" and "政协召开主席会议" in result.articles.loc[0, "text"]
+
+
 def test_markdown_day_file_skips_the_rundown(tmp_path):
     path = tmp_path / "20240614.md"
     path.write_text(

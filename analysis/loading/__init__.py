@@ -95,7 +95,7 @@ EARLIEST_DATE = dt.date(1949, 10, 1)
 
 
 def _plausible(date: dt.date) -> bool:
-    """Whether a date cell's date can be when a news item appeared: from 1949 to tomorrow."""
+    """Whether a date cell's date can be when a news item appeared: from ``EARLIEST_DATE`` to tomorrow."""
     return EARLIEST_DATE <= date <= dt.date.today() + dt.timedelta(days=1)
 
 

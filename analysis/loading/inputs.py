@@ -73,6 +73,7 @@ def iter_inputs(
     """
     seen: dict[str, str] = {}
     given: set[Path] = set()
+    inside = root.resolve() if root is not None else None
     for path in map(Path, paths):
         for file in _entries(path):
             # a link's own report is about the link, not where it leads (two links, two reports)
@@ -83,7 +84,7 @@ def iter_inputs(
             if isinstance(file, FileReport):
                 yield file
                 continue
-            if root is not None and not file.resolve().is_relative_to(root.resolve()):
+            if inside is not None and not where.is_relative_to(inside):
                 yield FileReport(source=path_name(file)).fail("link_outside_root", root=str(root))
                 continue
             yield from _check(_open_path(file, max_file_bytes), seen, max_file_bytes)

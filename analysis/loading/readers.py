@@ -324,18 +324,19 @@ def _record_article(
         column = colmap.get(field)
         return as_text(record.get(column)) if column else None
 
-    raw_text = cell("text")
+    text_column = colmap.get("text")
+    value = record.get(text_column) if text_column else None
+    raw_text = as_text(value)
     if raw_text is None:
-        return Problem.of("empty_text_cell", column=colmap.get("text"))
-    value = record.get(colmap.get("text") or "")
+        return Problem.of("empty_text_cell", column=text_column)
     if isinstance(value, bool | int | float | list | dict | bytes):  # 12345, true, [{…}]: not words
-        return Problem.of("text_cell_not_text", column=colmap.get("text"), found=json_kind(value))
+        return Problem.of("text_cell_not_text", column=text_column, found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
-        return Problem.of("excel_error_cell", column=colmap.get("text"), value=raw_text)
+        return Problem.of("excel_error_cell", column=text_column, value=raw_text)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
-        return Problem.of("only_page_chrome", column=colmap.get("text"))
+        return Problem.of("only_page_chrome", column=text_column)
     metadata_date, unreadable = _record_date(record, colmap)
     year = cell("year")
     metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None

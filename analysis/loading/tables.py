@@ -293,8 +293,13 @@ def read_parquet(data: bytes) -> RecordBatch:
     except (pa.ArrowException, OSError) as exc:
         batch.errors.append(Problem.of("bad_parquet", detail=str(exc)))
         return batch
+    binary = [f.name for f in table.schema
+              if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)
+              or pa.types.is_fixed_size_binary(f.type)]
     for number, row in enumerate(table.to_pylist(), start=1):
-        batch.add(number, {column: _text_of_bytes(value) for column, value in row.items()})
+        for column in binary:  # only these columns can hold bytes: the others are passed as read
+            row[column] = _text_of_bytes(row[column])
+        batch.add(number, row)
     return batch
 
 
