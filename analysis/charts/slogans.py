@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, field, label
-from analysis.charts.style import PALETTE, add_subtitle, base_layout
+from analysis.charts.style import PALETTE, add_notes, base_layout
 
 MAX_UNIT_TICKS = 15
 """Up to this many places the count axis ticks every whole place."""
@@ -106,9 +106,7 @@ def plot_slogan_spread(
     separator = "、" if lang == "zh" else ", "
     notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
               for group in coinciding_slogans(curve, slogans)]
-    add_subtitle(fig, "<br>".join(notes))
-    if len(notes) > 1:  # room for every line above the plot, as the theme charts' notes have
-        fig.update_layout(margin={"t": 66 + 18 * len(notes)})
+    add_notes(fig, notes)
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
     fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
                      **date_ticks(pd.to_datetime(curve["date"]), lang=lang))
