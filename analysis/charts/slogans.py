@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, label
+from analysis.charts.labels import Lang, field, label, list_separator
 from analysis.charts.style import PALETTE, add_notes, base_layout
 
 MAX_UNIT_TICKS = 15
@@ -103,8 +103,7 @@ def plot_slogan_spread(
     notes = [label("slogan_spread_note", lang)]
     if len(reach) and reach.max() <= 1:  # dots on one line: say there is no spread to see
         notes.append(label("no_spread_note", lang))
-    separator = "、" if lang == "zh" else ", "
-    notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
+    notes += [label("same_spread_note", lang).format(slogans=list_separator(lang).join(group))
               for group in coinciding_slogans(curve, slogans)]
     add_notes(fig, notes)
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
