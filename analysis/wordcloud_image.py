@@ -143,9 +143,6 @@ def render_wordcloud(
 TITLE_COLOUR = "#2a3f5f"
 """The title's colour: that of the plotly charts' titles."""
 
-NOTE_COLOUR = "#666666"
-"""The subtitle's colour (the filters): grey, as the charts' notes."""
-
 
 def add_title(image: Image.Image, title: str, *, subtitle: str = "", scale: float = 1.0) -> Image.Image:
     """``image`` under a white band that says what it is, in the word cloud's face.
@@ -164,6 +161,8 @@ def add_title(image: Image.Image, title: str, *, subtitle: str = "", scale: floa
         A new RGB image as wide as ``image`` and taller by the band.
     """
     from PIL import ImageDraw, ImageFont
+
+    from analysis.charts.style import NOTE_COLOUR  # the grey of the charts' notes
 
     margin = round(16 * scale)
     fonts = [(ImageFont.truetype(font_path(), round(20 * scale)), TITLE_COLOUR, title),

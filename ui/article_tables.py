@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from analysis.charts.labels import list_separator
 from ui.i18n import t
 from ui.state import Lang
 
@@ -39,7 +40,7 @@ def titled(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang) -> str:
     """Theme labels joined the way the interface language lists things (、 or , )."""
     names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
-    return ("、" if lang == "zh" else ", ").join(names)
+    return list_separator(lang).join(names)
 
 
 def article_labels(table: pd.DataFrame) -> dict[str, str]:

@@ -14,6 +14,7 @@ import posixpath
 import pandas as pd
 import streamlit as st
 
+from analysis.charts.labels import list_separator
 from analysis.report import FileReport, problems_table, summarize_reports
 from ui.common import download_table, show_table, wrapped_rows
 from ui.i18n import t
@@ -107,7 +108,7 @@ def _numbered(text: str, lines: list[int | None], lang: Lang, *, most: int = 3) 
     numbers = [str(line) for line in lines if line]
     if not numbers:
         return text
-    named = ("、" if lang == "zh" else ", ").join(numbers[:most])
+    named = list_separator(lang).join(numbers[:most])
     if len(numbers) > most:
         named = t("records_and_more", lang, records=named, n=len(numbers))
     return t("numbered_reason", lang, line=named, reason=text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.charts.labels import list_separator
 from ui.i18n import t
 
 
@@ -32,10 +33,9 @@ def left_out_caption(
 
     ``key`` is the string that frames the list (``terms_left_out`` for the top terms).
     """
-    comma = "、" if lang == "zh" else ", "
     parts = [
         t(f"keyness_left_out_{label}", lang, n=len(terms), s="" if len(terms) == 1 else "s",
-          examples=comma.join(terms[:examples]) + ("…" if len(terms) > examples else ""))
+          examples=list_separator(lang).join(terms[:examples]) + ("…" if len(terms) > examples else ""))
         for kind, label in (("place", "places"), ("person", "people"))
         if (terms := left_out.get(kind))
     ]

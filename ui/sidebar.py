@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 
 import streamlit as st
 
+from analysis.charts.labels import list_separator
 from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.state import LEVELS, Choices, FilterState, Lang, ignored_params, params_from_state, state_from_params
@@ -99,7 +100,7 @@ def show_ignored_link_values(lang: Lang) -> None:
     """One line naming the values of the opened link that were left out, if any."""
     ignored = st.session_state.get(URL_IGNORED)
     if ignored:
-        values = ("、" if lang == "zh" else ", ").join(escape_markdown(value) for value in ignored)
+        values = list_separator(lang).join(escape_markdown(value) for value in ignored)
         st.info(t("url_ignored", lang, values=values))  # a link's values are anyone's: shown as typed
 
 

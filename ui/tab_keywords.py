@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
-from analysis.charts.labels import group_label
+from analysis.charts.labels import group_label, list_separator
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries
@@ -183,7 +183,7 @@ def place_list(groups: object, lang: str, *, most: int = PLACE_LIST_CHARS) -> st
     if groups is None or isinstance(groups, str | float):
         return "" if groups is None or isinstance(groups, float) else groups
     names = [group_label(str(group), lang) for group in groups]
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     text = separator.join(names)
     if len(text) <= most or len(names) == 1:
         return text

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import field, label
+from analysis.charts.labels import field, label, list_separator
 from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
 from ui.i18n import t
@@ -88,10 +88,9 @@ class View:
         open end of the date range is the corpus's first or last day.
         """
         state, lang = self.state, self.lang
-        comma = "、" if lang == "zh" else ", "
 
         def names(items: list[str]) -> str:
-            shown = comma.join(items[:most])
+            shown = list_separator(lang).join(items[:most])
             return shown if len(items) <= most else t("names_and_more", lang, names=shown, n=len(items))
 
         places = self.names.get(state.level, {})

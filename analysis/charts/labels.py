@@ -228,6 +228,11 @@ def colon(lang: Lang = "zh") -> str:
     return "：" if lang == "zh" else ": "
 
 
+def list_separator(lang: Lang = "zh") -> str:
+    """What stands between the items of a list in running text: Chinese takes 、, English a comma."""
+    return "、" if lang == "zh" else ", "
+
+
 def field(key: str, lang: Lang = "zh") -> str:
     """The label for ``key`` as the name of a value in a hover line: ``占比：`` or ``Share: ``."""
     return f"{label(key, lang)}{colon(lang)}"

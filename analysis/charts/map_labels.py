@@ -31,7 +31,7 @@ LIGHT_TEXT, DARK_HALO = "#ffffff", "rgba(8,48,107,0.8)"
 
 def region_labels(
     frame: pd.DataFrame, geojson: dict, *, most: int | None, dark_from: tuple[float, bool],
-    smallest_first: bool = False, pale: set[str] = frozenset(), zoom: float | None = None,
+    zoom: float, smallest_first: bool = False, pale: set[str] = frozenset(),
 ) -> pd.DataFrame:
     """The regions' short names to write, each at a point inside its region, and on what.
 
@@ -46,9 +46,9 @@ def region_labels(
         geojson: the regions.
         most: how many regions to name (None: all).
         dark_from: where the fill gets dark: (threshold, whether below it is dark).
+        zoom: the map's zoom.
         smallest_first: name the smallest values first.
         pale: regions drawn washed out (their fill counts as light).
-        zoom: the map's zoom (None: no overlap check, and a name's own region decides).
 
     Returns:
         ``adcode, short_name, lon, lat, on_dark``, most important first; ``on_dark``
@@ -62,9 +62,8 @@ def region_labels(
     ranked = ranked.head(most if most is not None else len(ranked))
     points = region_points(geojson).set_index("adcode", drop=False)
     points = points.loc[[code for code in ranked["adcode"].astype(str) if code in points.index]]
-    points = points if zoom is None else apart(points, zoom)
-    on_dark = points["adcode"].isin(dark) if zoom is None else dark_share(points, geojson, dark, zoom) > 0.5
-    return points.assign(on_dark=on_dark.astype(bool)).reset_index(drop=True)
+    points = apart(points, zoom)
+    return points.assign(on_dark=dark_share(points, geojson, dark, zoom) > 0.5).reset_index(drop=True)
 
 
 def label_style(labels: pd.DataFrame) -> dict:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, label
-from analysis.charts.style import PALETTE, add_subtitle, base_layout
+from analysis.charts.labels import Lang, field, label, list_separator
+from analysis.charts.style import PALETTE, add_notes, base_layout
 
 MAX_UNIT_TICKS = 15
 """Up to this many places the count axis ticks every whole place."""
@@ -103,12 +103,9 @@ def plot_slogan_spread(
     notes = [label("slogan_spread_note", lang)]
     if len(reach) and reach.max() <= 1:  # dots on one line: say there is no spread to see
         notes.append(label("no_spread_note", lang))
-    separator = "、" if lang == "zh" else ", "
-    notes += [label("same_spread_note", lang).format(slogans=separator.join(group))
+    notes += [label("same_spread_note", lang).format(slogans=list_separator(lang).join(group))
               for group in coinciding_slogans(curve, slogans)]
-    add_subtitle(fig, "<br>".join(notes))
-    if len(notes) > 1:  # room for every line above the plot, as the theme charts' notes have
-        fig.update_layout(margin={"t": 66 + 18 * len(notes)})
+    add_notes(fig, notes)
     fig.update_layout(legend={"title": {"text": label("slogan", lang)}})
     fig.update_xaxes(title_text=label("first_mention_axis", lang), hoverformat="%Y-%m-%d",
                      **date_ticks(pd.to_datetime(curve["date"]), lang=lang))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -210,6 +210,20 @@ def add_subtitle(fig: go.Figure, text: str) -> go.Figure:
     fig.update_layout(
         title_subtitle={"text": text, "font": {"size": 12, "color": NOTE_COLOUR}}, margin={"t": 80}
     )
+    return fig
+
+
+def add_notes(fig: go.Figure, notes: Sequence[str]) -> go.Figure:
+    """Put ``notes`` under the title, one per line, with room for them all; return ``fig``.
+
+    Like :func:`add_subtitle`, for a chart whose notes vary in number: the top margin
+    grows with them so the last line does not run into the plot.
+    """
+    if notes:
+        fig.update_layout(
+            title_subtitle={"text": "<br>".join(notes), "font": {"size": 12, "color": NOTE_COLOUR}},
+            margin={"t": 66 + 18 * len(notes)},
+        )
     return fig
 
 

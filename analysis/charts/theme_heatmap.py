@@ -18,12 +18,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, field, group_label, label
-from analysis.charts.style import NOTE_COLOUR, SEQUENTIAL, base_layout
+from analysis.charts.style import NOTE_COLOUR, SEQUENTIAL, add_notes, base_layout
 from analysis.charts.theme_parts import (
     FEW_ARTICLES,
     MANY_THEMES,
     MAX_PLACES,
-    _add_notes,
     _counts_hover,
     _group_order,
     _theme_order,
@@ -137,7 +136,7 @@ def plot_theme_heatmap(
         notes.append(label("few_articles_note", lang).format(n=FEW_ARTICLES))
     if n_empty:
         notes.insert(0, label("empty_themes_note", lang).format(n=n_empty))
-    _add_notes(fig, notes)
+    add_notes(fig, notes)
     fig.update_xaxes(
         title_text=label("theme", lang),
         automargin=True,

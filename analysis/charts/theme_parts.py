@@ -3,7 +3,7 @@
 :mod:`analysis.charts.themes` (trends, mix) and :mod:`analysis.charts.theme_heatmap` read
 the same theme counts table (described in :mod:`analysis.charts.themes`). This module picks
 the rows not split by period, orders themes and places, keeps the largest themes, and
-words what is drawn: hover lines of the counts, notes under the title, theme colours, and
+words what is drawn: hover lines of the counts, theme colours, and
 theme labels shortened or wrapped to fit.
 """
 
@@ -13,10 +13,9 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, field, is_whole_period, label
-from analysis.charts.style import NOTE_COLOUR, theme_colours
+from analysis.charts.style import theme_colours
 
 MANY_THEMES = 8
 """Above this many themes, column labels of the heatmap are slanted."""
@@ -91,16 +90,6 @@ def _colours(
 ) -> dict[str, str]:
     """Each theme's colour: ``colours`` if given, else by its position in ``theme_labels``."""
     return dict(colours) if colours is not None else theme_colours([*theme_labels, *order])
-
-
-def _add_notes(fig: go.Figure, notes: Sequence[str]) -> go.Figure:
-    """Put ``notes`` under the title, one per line (they travel with PNG exports); return ``fig``."""
-    if notes:
-        fig.update_layout(
-            title_subtitle={"text": "<br>".join(notes), "font": {"size": 12, "color": NOTE_COLOUR}},
-            margin={"t": 66 + 18 * len(notes)},
-        )
-    return fig
 
 
 def shorten_label(text: str, *, width: int) -> str:

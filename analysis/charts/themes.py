@@ -33,10 +33,9 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.overview import FULL_PERIOD_SHARE, partial_note, period_coverage
-from analysis.charts.style import OTHERS_COLOUR, base_layout, period_time_axis
+from analysis.charts.style import OTHERS_COLOUR, add_notes, base_layout, period_time_axis
 from analysis.charts.theme_parts import (
     MAX_PLACES,
-    _add_notes,
     _colours,
     _counts_hover,
     _group_order,
@@ -159,7 +158,7 @@ def plot_theme_trends(
     if any_partial and coverage is not None:
         notes.append(label("partial_points_note", lang).format(
             first=pd.Timestamp(coverage[0]), last=pd.Timestamp(coverage[1])))
-    _add_notes(fig, notes)
+    add_notes(fig, notes)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
@@ -264,7 +263,7 @@ def plot_theme_mix(
                                                           n=table.attrs["n_folded"]))
     if len(groups) < n_places:
         notes.append(label("top_places_note", lang).format(shown=len(groups), total=n_places))
-    _add_notes(fig, notes)
+    add_notes(fig, notes)
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
     fig.update_yaxes(
         title_text=label("locality", lang), autorange="reversed", type="category", automargin=True
