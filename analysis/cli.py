@@ -1,7 +1,8 @@
 """The ``govthemes`` command line.
 
 ``govthemes articles PATH...`` writes the articles table; ``keywords`` and ``themes`` write
-the analysis tables; ``ingest`` builds or updates a store. Every command takes the same
+the analysis tables; ``kwic``, ``slogans``, ``keyness`` and ``cooccurrence`` explore them;
+``ingest`` builds or updates a store. Every command takes the same
 input options. A user's mistake (a missing file, a bad date, an unknown column) ends with
 a one-line message and exit status 2, never a traceback.
 """
@@ -192,7 +193,9 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
 STORE_WRITERS = ("ingest", "resegment")
 """Commands that write a store: interrupted, they say what the store holds and how to go on."""
 POSITIVE_OPTIONS = {"top": "--top", "workers": "--workers", "batch_size": "--batch-size",
-                    "max_file_mb": "--max-file-mb", "max_pdf_seconds": "--max-pdf-seconds"}
+                    "max_file_mb": "--max-file-mb", "max_pdf_seconds": "--max-pdf-seconds",
+                    "limit": "--limit", "window": "--window", "min_count": "--min-count",
+                    "min_frequency": "--min-frequency"}
 """The options that take a count, a size or a time, by their ``dest``: zero or less means nothing."""
 
 
@@ -384,11 +387,12 @@ def quiet_stdout() -> None:
 
 
 def _register_commands() -> None:
-    """Import the modules that add commands (articles, keywords, themes; ingest)."""
+    """Import the modules that add commands (articles, keywords, themes; ingest; kwic and the others)."""
     import importlib
 
     importlib.import_module("analysis.cli_analysis")
     importlib.import_module("analysis.cli_store")
+    importlib.import_module("analysis.cli_explore")
 
 
 if __name__ == "__main__":

@@ -74,16 +74,27 @@ def add_keyword_options(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--by", choices=KEYWORD_GROUPS, help="help_keywords_by")
     parser.add_argument("--top", type=int, default=50, metavar="N", help="help_top")
+    add_names_option(parser)
+
+
+def add_names_option(parser: argparse.ArgumentParser) -> None:
+    """``--names drop|keep``: whether place and person names count among the top terms."""
     parser.add_argument("--names", choices=("drop", "keep"), default="drop", help="help_names")
+
+
+def segmented_articles(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str]]:
+    """The articles (with themes), their tokens, and the names to leave out (none with ``--names keep``)."""
+    articles = articles_with_themes(args)
+    tokens = tokens_for(args, articles)
+    names = name_terms(args, articles, tokens) if args.names == "drop" else frozenset()
+    return articles, tokens, names
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
     """``govthemes keywords``: top terms overall or per group (without place and person names by default)."""
     from analysis.keywords import count_keywords
 
-    articles = articles_with_themes(args)
-    tokens = tokens_for(args, articles)
-    names = name_terms(args, articles, tokens) if args.names == "drop" else frozenset()
+    articles, tokens, names = segmented_articles(args)
     table = count_keywords(tokens, articles=articles, by=args.by, top=args.top, exclude=names)
     say_ungrouped(articles, args.by, args.lang)
     write_output(table[KEYWORD_COLUMNS], args)

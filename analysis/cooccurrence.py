@@ -31,6 +31,7 @@ def count_cooccurrence(
     terms: Sequence[str] | None = None,
     top: int = 50,
     min_count: int = 2,
+    exclude: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """Count the articles in which each pair of terms occurs together.
 
@@ -40,13 +41,14 @@ def count_cooccurrence(
             (ties by term).
         top: how many terms to take when ``terms`` is ``None``.
         min_count: keep pairs found together in at least this many articles.
+        exclude: terms never taken as top terms (place and person names, say).
 
     Returns:
         Columns ``term_a``, ``term_b`` (str, ``term_a < term_b``), ``n_articles`` (int),
         ``pmi`` and ``npmi`` (float), sorted by ``npmi`` descending, then ``n_articles``
         descending, then the terms.
     """
-    vocabulary = _choose_terms(tokens, terms=terms, top=top)
+    vocabulary = _choose_terms(tokens, terms=terms, top=top, exclude=exclude)
     incidence = _pair_counts(tokens["terms"], vocabulary)
     return score_pairs(incidence, vocabulary, n_docs=len(tokens), min_count=min_count)
 
@@ -96,10 +98,13 @@ def score_pairs(
     return out[list(COOCCURRENCE_COLUMNS)]
 
 
-def _choose_terms(tokens: pd.DataFrame, *, terms: Sequence[str] | None, top: int) -> np.ndarray:
+def _choose_terms(
+    tokens: pd.DataFrame, *, terms: Sequence[str] | None, top: int, exclude: frozenset[str]
+) -> np.ndarray:
     """Return the terms to pair, sorted, as an object array."""
     if terms is None:
         counts = count_terms(tokens)
+        counts = counts[~counts["term"].isin(exclude)]
         counts = counts.sort_values(["docfreq", "term"], ascending=[False, True])
         terms = counts["term"].head(top).tolist()
     return np.asarray(sorted(set(terms)), dtype=object)

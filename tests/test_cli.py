@@ -193,7 +193,8 @@ def test_chinese_help_fits_the_terminal_counting_two_columns_a_character(capsys,
     from analysis.cli_parser import _columns
 
     monkeypatch.setenv("COLUMNS", "80")
-    for command in ("articles", "keywords", "themes", "ingest", "resegment", "store-info"):
+    for command in ("articles", "keywords", "themes", "ingest", "resegment", "store-info", "kwic", "slogans",
+                    "keyness", "cooccurrence"):
         text = help_of(capsys, command, "-h", "--lang", "zh")
         for line in text.splitlines():
             if not line.lstrip().startswith(("[", "--by {", "用法")):  # argparse's own option lists
