@@ -24,7 +24,7 @@ from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
 
 LEVELS = ("province", "prefecture", "county")
-KEYWORD_GROUPS = (*LEVELS, "month", "quarter", "year", "theme")
+KEYWORD_GROUPS = (*LEVELS, "week", "month", "quarter", "year", "theme")
 KEYWORD_COLUMNS = ["group", "term", "frequency", "docfreq", "rate_per_10k", "rank"]
 THEME_COLUMNS = ["group", "period", "theme", "n_articles", "share", "n_hits", "group_articles"]
 

@@ -116,3 +116,10 @@ def test_counts_of_zero_are_refused_in_one_line(capsys, news, option):
     argv = [command, *(["招商引资"] if command == "kwic" else []), news, option, "0", "--lang", "en"]
     status, rows, err = run(capsys, *argv)
     assert status == 2 and rows == [] and option in err and len(err.strip().splitlines()) == 1
+
+
+def test_keywords_by_week_groups_by_iso_week(capsys, news):
+    status, rows, _ = run(capsys, "keywords", news, "--by", "week", "--top", "1", "--names", "keep")
+    assert status == 0
+    assert [(r["group"], r["term"], r["frequency"]) for r in rows] == [("2024-W24", "三抓三促", 3),
+                                                                          ("2024-W27", "招商引资", 2)]
