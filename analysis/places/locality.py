@@ -64,6 +64,7 @@ from analysis.messages import CodedError
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.matcher import Mention
+from analysis.places.towns import town_mentions
 from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
 
 BODY_CHARS = 1500
@@ -202,6 +203,7 @@ def _locate(
     lead = lead_length(body)
     zones = (("title", _text(title)), ("kicker", _text(kicker)), ("lead", body[:lead]), ("body", body[lead:]))
     mentions = [(zone, m) for zone, value in zones if value for m in matcher.scan(value)]
+    mentions = town_mentions(gazetteer, zones, mentions)
     if _speaks_of_a_county(mentions):
         mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()
