@@ -113,7 +113,7 @@ def test_a_shared_township_name_alone_is_left_unresolved(where):
 def test_a_shared_township_name_is_decided_by_the_paper_s_province(where):
     # 双塔镇: one each in 河北, 河南 and 甘肃 (瓜州县)
     assert where("双塔镇召开委员座谈会，听取群众意见建议。", province_hint="甘肃省") == "620922"
-    # 城关镇: 17 in 甘肃 alone, so the province decides nothing
+    # 城关镇: 20 in 甘肃 alone, so the province decides nothing
     assert where("城关镇召开委员座谈会，听取群众意见建议。", province_hint="甘肃省") is None
 
 

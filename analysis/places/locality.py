@@ -48,6 +48,11 @@ the order they apply:
    names that are ordinary words (合作, 和平) are never read.
 8. Nothing resolvable gives NA, except that with ``province_hint`` an article that
    speaks of some unnamed 县政协/市委 is placed in the hint province.
+9. A township's full name (石川镇, 南岭街道) is a mention of its county, weighed as one
+   in its zone, the county then decided as in rule 3 when the name is shared (城关镇);
+   after a place above it in the same sentence it is part of that place's address
+   and no mention of its own (:mod:`analysis.places.towns`). The answer stays at county
+   level or above.
 """
 
 from __future__ import annotations
