@@ -1,5 +1,7 @@
 """Shared test fixtures: where the real corpora live, and how tests that need them behave.
 
+Also the gazetteer and ``where``, which resolves one made-up article to its adcode.
+
 Tests that read ``../shared/corpora`` skip with a clear reason when it is absent, except on
 CI (``CI=true``), where its absence is a failure: CI always has it beside the clone.
 """
@@ -48,3 +50,24 @@ def corpus_path(name: str) -> Path:
 def corpora() -> Path:
     """The folder of real corpora, or skip/fail as :func:`corpus_path` does."""
     return corpus_path("")
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The gazetteer with the shipped alias file."""
+    from analysis.places import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture
+def where(gazetteer):
+    """Resolve one article and return its adcode (None when unresolved)."""
+    from analysis.places import resolve_locality
+
+    def resolve(text: str = "", **fields) -> str | None:
+        fields.setdefault("title", None)
+        place = resolve_locality(text=text, gazetteer=gazetteer, **fields)
+        return None if place is None else place.adcode
+
+    return resolve

@@ -322,3 +322,23 @@ def test_people_s_daily_column_tag_marks_the_main_title():
     assert pd.isna(data.kicker) and data.title.endswith("（新数据 新看点）")
     assert data.text.startswith("已完成投资较去年同期增加1090亿元")  # the subtitle opens the text
     assert culture.title.endswith("（解码·文化数字化）") and culture.kicker.startswith("借助三维扫描")
+
+
+def _xwlb_place(day, title_start):
+    articles = load_articles([corpus_path("xwlb-cctv-json") / day[:4] / f"{day}.json"]).articles
+    (row,) = articles[articles["title"].str.startswith(title_start)].itertuples()
+    return None if pd.isna(row.county_code) else (row.province, row.county)
+
+
+def test_xwlb_a_township_places_a_story_in_its_county():
+    assert _xwlb_place("20170815", "新闻特写：他们离灾难最近") == ("四川省", "九寨沟县")  # 漳扎镇, lead says 四川
+    assert _xwlb_place("20231220", "【党旗在基层一线高高飘扬】无畏艰险") == (  # 大河家镇 alone
+        "甘肃省", "积石山保安族东乡族撒拉族自治县")
+    assert _xwlb_place("20230107", "【新春走基层】北纬53°") == ("黑龙江省", "漠河市")  # 北极镇: 黑龙江's, not 陕西's
+
+
+def test_xwlb_townships_in_their_places_sentences_leave_roundups_unplaced():
+    # 河北阜平龙泉关镇, 西藏林芝波密县，扎木镇, 江西南昌…南矶乡: each the same address named once
+    assert _xwlb_place("20230314", "为推进强国建设民族复兴添砖加瓦") is None
+    assert _xwlb_place("20191115", "【“不忘初心、牢记使命”主题教育进行时】各地认真学习") is None
+    assert _xwlb_place("20230512", "发展护士队伍") is None

@@ -299,13 +299,13 @@ def test_extra_alias_file_is_used(tmp_path):
 # --- no side effects --------------------------------------------------------------------
 
 
-def test_loading_does_not_import_the_parser_nor_touch_jieba():
+def test_loading_does_not_import_the_parser_nor_the_township_list_nor_touch_jieba():
     code = (
         "import sys\n"
         "from analysis.places.gazetteer import load_gazetteer, load_gazetteer_from\n"
         "assert load_gazetteer_from.cache_info().currsize == 0\n"
         "load_gazetteer()\n"
-        "bad = [m for m in sys.modules if m.startswith(('ssdlab_region_parser', 'jieba'))]\n"
+        "bad = [m for m in sys.modules if m.startswith(('ssdlab_region_parser', 'jieba', 'chinese_address'))]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO_ROOT)

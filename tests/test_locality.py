@@ -13,24 +13,6 @@ from analysis.places import LOCALITY_COLUMNS, load_gazetteer, resolve_localities
 from analysis.places.locality import BODY_CHARS
 from analysis.schema import STRING_DTYPE
 
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture
-def where(gazetteer):
-    """Resolve one article and return its adcode (None when unresolved)."""
-
-    def resolve(text: str = "", **fields) -> str | None:
-        fields.setdefault("title", None)
-        place = resolve_locality(text=text, gazetteer=gazetteer, **fields)
-        return None if place is None else place.adcode
-
-    return resolve
-
-
 # --- the cases named in the issue ---------------------------------------------------------
 
 

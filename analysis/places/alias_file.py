@@ -40,7 +40,11 @@ class ExtraAlias:
 
 @dataclass(frozen=True, slots=True)
 class NotAPlace:
-    """One ``[[not_a_place]]`` entry: text that is never read as a place in running text."""
+    """One ``[[not_a_place]]`` entry: text that is never read as a place in running text.
+
+    Also one ``[[not_a_town]]`` entry: a township's name that is never read as one
+    (小城镇 "small towns"; :mod:`analysis.places.towns`).
+    """
 
     text: str
     note: str
@@ -53,6 +57,7 @@ class AliasFile:
     ethnic_groups: tuple[str, ...]
     aliases: tuple[ExtraAlias, ...]
     not_a_place: tuple[NotAPlace, ...]
+    not_a_town: tuple[NotAPlace, ...] = ()
 
 
 def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
@@ -80,13 +85,17 @@ def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
         _parse_alias(entry, index=i, path=path, known_codes=known_codes)
         for i, entry in enumerate(_entries(raw, "alias", path), start=1)
     )
-    words = tuple(
-        _parse_not_a_place(entry, index=i, path=path)
-        for i, entry in enumerate(_entries(raw, "not_a_place", path), start=1)
+    words, towns = (
+        tuple(
+            _parse_not_a_place(entry, index=i, path=path, table=table)
+            for i, entry in enumerate(_entries(raw, table, path), start=1)
+        )
+        for table in ("not_a_place", "not_a_town")
     )
     _reject_duplicates([a.alias for a in aliases], table="alias", path=path)
     _reject_duplicates([w.text for w in words], table="not_a_place", path=path)
-    return AliasFile(ethnic_groups=tuple(groups), aliases=aliases, not_a_place=words)
+    _reject_duplicates([w.text for w in towns], table="not_a_town", path=path)
+    return AliasFile(ethnic_groups=tuple(groups), aliases=aliases, not_a_place=words, not_a_town=towns)
 
 
 def _entries(raw: dict[str, Any], table: str, path: Path) -> list[dict[str, Any]]:
@@ -125,8 +134,8 @@ def _parse_alias(
     return ExtraAlias(**fields)
 
 
-def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path) -> NotAPlace:
-    where = Problem.of("alias_where", table="not_a_place", index=index, name=repr(entry.get("text", "?")))
+def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path, table: str) -> NotAPlace:
+    where = Problem.of("alias_where", table=table, index=index, name=repr(entry.get("text", "?")))
     return NotAPlace(**_fields(entry, required=("text", "note"), path=path, where=where))
 
 

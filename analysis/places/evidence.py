@@ -73,7 +73,7 @@ def collect_evidence(
                 context.append(Evidence(hint, "local", ZONE_WEIGHTS["local"], mention.organ))
         else:
             named.append((zone, mention.entry.codes, mention.weak, mention.organ))
-    repeated = Counter(codes for _, codes, weak, _ in named if weak)
+    repeated = Counter(codes for _, codes, _, _ in named)
     for zone, codes, weak, organ in named:
         if len(codes) == 1 and (not weak or repeated[codes] > 1):
             context.append(Evidence(codes[0], zone, ZONE_WEIGHTS[zone], organ))
@@ -95,11 +95,15 @@ def _related(chains: Mapping[str, tuple[str, ...]], a: str, b: str) -> bool:
 def _disambiguate(
     chains: Mapping[str, tuple[str, ...]], codes: tuple[str, ...], context: list[Evidence]
 ) -> str | None:
-    """The one candidate that the context backs up most, or None (never a guess)."""
+    """The one candidate that the context backs up most, or None (never a guess).
+
+    A candidate is backed by the places on its chain, itself included: 城关镇 is 永登县's
+    in an article that names 永登县.
+    """
     if len(codes) == 1:
         return codes[0]
     support = {
-        code: sum(e.weight for e in context if e.code != code and _related(chains, code, e.code))
+        code: sum(e.weight for e in context if _related(chains, code, e.code))
         for code in codes
     }
     best = max(support.values())

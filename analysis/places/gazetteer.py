@@ -32,9 +32,10 @@ import pandas as pd
 
 from analysis.common_words import common_word_set
 from analysis.paths import data_path
-from analysis.places.alias_file import ALIASES_FILE, check_not_a_place, load_alias_file
+from analysis.places.alias_file import ALIASES_FILE, NotAPlace, check_not_a_place, load_alias_file
 from analysis.places.aliases import LEVELS, AliasMeaning, Level, build_aliases
 from analysis.places.matcher import PlaceMatcher, compile_bare_county_matcher, compile_matcher
+from analysis.places.towns import compile_town_matcher
 from analysis.schema import STRING_DTYPE
 
 PLACE_COLUMNS = (
@@ -103,11 +104,15 @@ class Gazetteer:
         aliases: ``{alias: meanings}``, each meaning an adcode and the alias's kind,
             province first.
         not_a_place: strings never read as places in running text.
+        not_a_town: township names never read as townships (小城镇).
+        alias_path: the alias file these came from, named in its errors.
     """
 
     places: pd.DataFrame
     aliases: Mapping[str, tuple[AliasMeaning, ...]]
     not_a_place: frozenset[str] = frozenset()
+    not_a_town: tuple[NotAPlace, ...] = ()
+    alias_path: Path | None = None
     _by_code: Mapping[str, Place] = field(default_factory=dict, repr=False)
 
     def get(self, adcode: str) -> Place:
@@ -151,6 +156,14 @@ class Gazetteer:
         """
         return compile_bare_county_matcher(self, ordinary_words=common_word_set())
 
+    @cached_property
+    def town_matcher(self) -> PlaceMatcher:
+        """The scanner for township names (石川镇), each meaning its county.
+
+        Built on first use from the township list (:mod:`analysis.places.towns`, ~0.5 s).
+        """
+        return compile_town_matcher(self)
+
 
 def load_gazetteer(*, aliases_path: Path | str | None = None) -> Gazetteer:
     """Return the gazetteer built from the reference table and the alias file (cached).
@@ -184,6 +197,8 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
         places=places,
         aliases=aliases,
         not_a_place=frozenset(w.text for w in alias_file.not_a_place),
+        not_a_town=alias_file.not_a_town,
+        alias_path=path,
         _by_code=by_code,
     )
 

@@ -48,6 +48,11 @@ the order they apply:
    names that are ordinary words (合作, 和平) are never read.
 8. Nothing resolvable gives NA, except that with ``province_hint`` an article that
    speaks of some unnamed 县政协/市委 is placed in the hint province.
+9. A township's full name (石川镇, 南岭街道) is a mention of its county, weighed as one
+   in its zone, the county then decided as in rule 3 when the name is shared (城关镇);
+   after a place above it in the same sentence it is part of that place's address
+   and no mention of its own (:mod:`analysis.places.towns`). The answer stays at county
+   level or above.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ from analysis.messages import CodedError
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.matcher import Mention
+from analysis.places.towns import town_mentions
 from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
 
 BODY_CHARS = 1500
@@ -202,6 +208,7 @@ def _locate(
     lead = lead_length(body)
     zones = (("title", _text(title)), ("kicker", _text(kicker)), ("lead", body[:lead]), ("body", body[lead:]))
     mentions = [(zone, m) for zone, value in zones if value for m in matcher.scan(value)]
+    mentions = town_mentions(gazetteer, zones, mentions)
     if _speaks_of_a_county(mentions):
         mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()

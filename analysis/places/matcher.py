@@ -123,7 +123,7 @@ class PlaceMatcher:
         dropped, so 示范县 hides 范县. A bare name is kept only where it stands as a word
         (:mod:`analysis.places.boundaries`).
         """
-        mentions = _settle(self._candidates(text), text)
+        mentions = settle(self.candidates(text), text)
         if not any(m.entry.bare for m in mentions):
             return mentions
         cache: dict = {}
@@ -141,13 +141,13 @@ class PlaceMatcher:
         cache: dict = {}
         cuts = self.boundaries.cuts
         found = [
-            (start, end, entry) for start, end, entry in self._candidates(text)
+            (start, end, entry) for start, end, entry in self.candidates(text)
             if text[end : end + 1] not in _BARE_COUNTY_FORBIDDEN_NEXT
             and {start, end} <= cuts(text, start, end, cache=cache)
         ]
-        return _settle(found, text)
+        return settle(found, text)
 
-    def _candidates(self, text: str) -> list[tuple[int, int, Entry]]:
+    def candidates(self, text: str) -> list[tuple[int, int, Entry]]:
         """Every ``(start, end, entry)`` whose text ends at an anchor, longest per anchor."""
         found = []
         entries, lengths = self.entries, self._lengths
@@ -173,7 +173,8 @@ def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> b
     return not (entry.weak and following and following in _WEAK_FORBIDDEN_NEXT)
 
 
-def _settle(found: list[tuple[int, int, Entry]], text: str) -> list[Mention]:
+def settle(found: list[tuple[int, int, Entry]], text: str) -> list[Mention]:
+    """Keep the leftmost, then longest, of overlapping candidates; drop blocked texts."""
     found.sort(key=lambda m: (m[0], m[0] - m[1]))
     mentions = []
     reached = 0
@@ -208,7 +209,8 @@ def compile_matcher(gazetteer: Gazetteer) -> PlaceMatcher:
     with_prefectures = {code[:2] for code, level in levels.items() if level == "prefecture"}
     flat = frozenset(
         code for code, level in levels.items() if level == "province" and code[:2] not in with_prefectures)
-    return _assemble(entries, chains={place.adcode: place.codes for place in gazetteer}, flat_provinces=flat)
+    chains = {place.adcode: place.codes for place in gazetteer}
+    return assemble_matcher(entries, chains=chains, flat_provinces=flat)
 
 
 def compile_bare_county_matcher(gazetteer: Gazetteer, *, ordinary_words: Collection[str]) -> PlaceMatcher:
@@ -227,13 +229,14 @@ def compile_bare_county_matcher(gazetteer: Gazetteer, *, ordinary_words: Collect
         if all(m.kind == "bare" and levels[m.adcode] == "county" for m in meanings):
             entries[alias] = Entry(codes=tuple(m.adcode for m in meanings), bare=True)
     main = gazetteer.matcher  # its chains, and its segmenter for word boundaries
-    matcher = _assemble(entries, chains=main.chains, flat_provinces=main.flat_provinces)
+    matcher = assemble_matcher(entries, chains=main.chains, flat_provinces=main.flat_provinces)
     return replace(matcher, boundaries=main.boundaries)
 
 
-def _assemble(
+def assemble_matcher(
     entries: dict[str, Entry], *, chains: Mapping[str, tuple[str, ...]], flat_provinces: frozenset[str]
 ) -> PlaceMatcher:
+    """Index ``entries`` by their last two characters and compile the anchor class."""
     lengths: dict[str, set[int]] = {}
     for text in entries:
         lengths.setdefault(text[-2:], set()).add(len(text))
