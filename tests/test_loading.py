@@ -275,6 +275,28 @@ def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(
         (2, "date_cell_implausible", "1900-01-01"), (3, "date_cell_implausible", "2099-01-01")]
 
 
+def test_an_implausible_date_cell_is_named_with_its_column_and_the_value_as_written(tmp_path):
+    path = tmp_path / "stamps.csv"
+    path.write_text("标题,正文,发布时间\n甲,近日委员们开展调研。,1900/1/1 0:00\n", encoding="utf-8")
+    (warning,) = report_of(load(path), "stamps.csv").warnings
+    assert warning.code == "date_cell_implausible"
+    assert "the date column '发布时间' holds '1900/1/1 0:00' (read as 1900-01-01)" in warning.message
+    assert "日期列“发布时间”的值“1900/1/1 0:00”（读作 1900-01-01）" in warning.text("zh")
+
+
+@pytest.mark.parametrize("name", ["20991231.txt", "1900-01-01_3版.txt", "19000101/page.txt"])
+def test_a_date_no_news_can_have_in_a_file_name_is_not_the_edition_date_and_is_named(tmp_path, name):
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("市政协召开主席会议\n本报讯 近日，市政协召开主席会议，研究招商引资工作。\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, path.name)
+    assert [p.code for p in report.warnings][:1] == ["file_name_date_implausible"]
+    assert "not taken as the edition date" in report.warnings[0].message
+    assert result.articles["edition_date"].isna().all()
+    assert not report_of(load(path, edition_date=dt.date(2024, 6, 14)), path.name).warnings  # given: no guess made
+
+
 def test_json_lines_with_a_bad_line(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)
@@ -792,6 +814,35 @@ def test_a_text_cell_holding_a_formula_never_calculated_is_named_with_the_formul
     assert "until Excel or LibreOffice opens it; open it there, save it" in formula.message
     assert "=C2&D2" in formula.text("zh") and "保存一次" in formula.text("zh")
     assert list(result.articles["title"]) == ["乙"]
+
+
+def test_formulas_never_calculated_in_the_title_date_or_author_are_named_on_a_record_that_still_loads(tmp_path):
+    path = one_sheet_book(tmp_path / "scripted.xlsx", ["标题", "正文", "日期", "作者", "备注"],
+                          ["=E2", LEAD, "2024-06-14", "=UPPER(E2)", "甲"],
+                          ["乙", "近日委员们开展调研。", "=TODAY()", "王五", "=E2"],
+                          ["=E4", "=E4", "=TODAY()", None, "丙"])
+    result = load(path)
+    report = report_of(result, "scripted.xlsx")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 2)
+    assert [(p.line, p.code, p.params.get("column")) for p in report.errors] == [
+        (4, "formula_without_value", "正文")]  # its title and date formulas are not named again
+    assert [(p.line, p.code, p.params.get("column"), p.params.get("formula")) for p in report.warnings] == [
+        (2, "formula_cell_without_value", "标题", "=E2"), (2, "formula_cell_without_value", "作者", "=UPPER(E2)"),
+        (3, "date_formula_without_value_no_date", "日期", "=TODAY()")]  # in place of "no date"; 备注 is no field
+    assert "open it there, save it, and load it again" in report.warnings[0].message
+    assert "the date column '日期' holds a formula (=TODAY()) without a saved value" in report.warnings[2].message
+    assert result.articles["title"].isna().tolist() == [True, False]
+
+
+def test_a_workbook_without_a_formula_is_opened_once(tmp_path, monkeypatch):
+    import openpyxl
+
+    opened = []
+    real = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: opened.append(k) or real(*a, **k))
+    path = one_sheet_book(tmp_path / "plain.xlsx", ["标题", "正文", "作者"], ["甲", LEAD, None])
+    assert report_of(load(path), "plain.xlsx").articles == 1
+    assert [k["data_only"] for k in opened] == [True]
 
 
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():

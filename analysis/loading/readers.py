@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 
 from analysis.loading.cleaning import clean_record_text
@@ -23,7 +23,7 @@ from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
-from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
+from analysis.loading.raw import DateCell, RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
     Sheet,
@@ -69,6 +69,8 @@ def read_input(
         return [], report.fail("empty_file")
     if encrypted_office(data):
         return [], report.fail("office_encrypted")
+    if options.edition_date is None and (passed_over := parse_file_name(name).passed_over) is not None:
+        report.warnings.append(Problem.of("file_name_date_implausible", date=passed_over.isoformat()))
     actual = office_suffix(data) if office == "unknown" else office
     if actual is not None and OFFICE_KINDS.get(suffix) != actual:
         report.warnings.append(Problem.of("office_misnamed", suffix=actual))
@@ -287,12 +289,16 @@ def _from_records(
         text = record.get(colmap.get("text") or "")
         if isinstance(text, str) and _written_in_traditional(text, report, number):
             record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
-        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options)
+        formulas = batch.formulas.get(number, {})
+        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options, formulas)
         if isinstance(article, Problem):
             fail(article.code, line=number, **article.params)
         else:
             article.line = number
             articles.append(article)
+            report.warnings += [Problem.of("formula_cell_without_value", line=number, column=column,
+                                           formula=formula, **where)
+                                for column, formula in formulas.items() if column != colmap.get("date")]
     report.articles += len(articles)
     return articles, report
 
@@ -317,9 +323,12 @@ EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM
 
 def _record_article(
     record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
-    options: LoadOptions,
+    options: LoadOptions, formulas: Mapping[str, str],
 ) -> RawArticle | Problem:
-    """One record as a raw article, or the reason it is not one."""
+    """One record as a raw article, or the reason it is not one.
+
+    ``formulas`` are the record's cells (by column) holding a formula never calculated.
+    """
     def cell(field: str) -> str | None:
         column = colmap.get(field)
         return as_text(record.get(column)) if column else None
@@ -337,7 +346,7 @@ def _record_article(
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
         return Problem.of("only_page_chrome", column=text_column)
-    metadata_date, unreadable = _record_date(record, colmap)
+    metadata_date, date_cell = _record_date(record, colmap, formulas)
     year = cell("year")
     metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
     page = cell("page")
@@ -348,22 +357,27 @@ def _record_article(
         outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
         dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
         continued_from=cleaned.continued_from, edition_date=info.edition_date,
-        metadata_date=metadata_date, metadata_year=metadata_year, unreadable_date=unreadable,
+        metadata_date=metadata_date, metadata_year=metadata_year, date_cell=date_cell,
         doc_id=cell("id"),
         province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
     )
 
 
 def _record_date(
-    record: dict[str, object], colmap: ColumnMap
-) -> tuple[dt.date | None, tuple[str, str] | None]:
-    """The record's date from its date column, or ``(column, value)`` of a cell holding no date.
+    record: dict[str, object], colmap: ColumnMap, formulas: Mapping[str, str]
+) -> tuple[dt.date | None, DateCell | None]:
+    """The record's date from its date column, and the cell as written for the report.
 
-    The value is cut to 40 characters: a long one is a text column mapped as the date.
+    The value is cut to 40 characters: a long one is a text column mapped as the date. A
+    cell holding a formula that was never calculated is named by its formula.
     """
     column = colmap.get("date")
-    value = as_text(record.get(column)) if column else None
-    date = parse_metadata_date(record.get(column)) if column else None
-    if date is not None or not column or not value:
-        return date, None
-    return None, (column, value if len(value) <= 40 else value[:40] + "…")
+    if not column:
+        return None, None
+    if column in formulas:
+        return None, DateCell(column, formulas[column], formula=True)
+    value = as_text(record.get(column))
+    if not value:
+        return None, None
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return parse_metadata_date(record.get(column)), DateCell(column, shown)

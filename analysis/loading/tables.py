@@ -36,6 +36,8 @@ class RecordBatch:
         skipped: rows deliberately not read as records (a title row above a header).
         total: records found, read or not (so ``total == len(records) + record errors``).
         columns: the column names, in order of first appearance.
+        formulas: ``{number: {column: formula}}``: cells of a record that hold a formula
+            no spreadsheet program calculated, read as empty (:mod:`analysis.loading.formulas`).
     """
 
     records: list[Record] = field(default_factory=list)
@@ -43,6 +45,7 @@ class RecordBatch:
     skipped: list[Problem] = field(default_factory=list)
     total: int = 0
     columns: list[str] = field(default_factory=list)
+    formulas: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def add(self, number: int, record: dict[str, Any]) -> None:
         """Add one record, remembering any new column names."""
@@ -206,8 +209,8 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
     row (``2024年政协新闻汇总``) or a note above its header; those rows are reported as
     left out (``rows_above_header``). Sheets with nothing in them are passed over (there
     is nothing to lose); a workbook with no rows at all, or one that cannot be opened,
-    gives one sheet whose batch holds the error. A text cell holding a formula that was
-    never calculated is named as such (:mod:`analysis.loading.formulas`).
+    gives one sheet whose batch holds the error. A used cell (text, title, date…) holding a
+    formula that was never calculated is named as such (:mod:`analysis.loading.formulas`).
     """
     import zipfile
 
