@@ -845,6 +845,49 @@ def test_a_workbook_without_a_formula_is_opened_once(tmp_path, monkeypatch):
     assert [k["data_only"] for k in opened] == [True]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_repeated_mid_file_by_joined_exports_is_left_out_by_line_not_loaded_as_an_article(tmp_path, suffix):
+    rows = [["标题", "正文"], ["甲", LEAD], ["标题", "正文"], ["乙", LEAD + "二"]]
+    path = tmp_path / f"joined{suffix}"
+    if suffix == ".csv":
+        path.write_text("".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows), encoding="utf-8")
+    else:
+        one_sheet_book(path, *rows)
+    result = load(path)
+    report = report_of(result, path.name)
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert (report.records, report.articles, report.errors) == (2, 2, [])
+    assert [(p.line, p.code) for p in report.skipped] == [(3, "header_repeated")]
+
+
+@pytest.mark.parametrize("name", ["saved.txt", "saved", "saved.csv"])
+def test_a_web_page_saved_under_another_name_is_read_as_a_web_page_with_a_warning(tmp_path, name):
+    page = ("<!DOCTYPE html>\n<html><head><title>网页标题</title><script>var a = 1;</script></head><body>"
+            f"<h1>市政协召开主席会议</h1><p>本报讯 {LEAD}</p></body></html>")
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    result = load(tmp_path / name)
+    report = report_of(result, name)
+    assert report.warnings[0].code == "web_page_misnamed" and "web page (HTML)" in report.warnings[0].message
+    assert result.articles["title"].tolist() == ["市政协召开主席会议"]
+    assert "<" not in result.articles["text"].iat[0] and "var a" not in result.articles["text"].iat[0]
+
+
+@pytest.mark.parametrize("document", [
+    {"code": 0, "data": {"list": [{"title": "甲", "content": LEAD}], "total": 1}},
+    {"payload": {"stories": [{"title": "甲", "content": LEAD}]}, "meta": {"page": 1}},
+])
+def test_a_json_list_inside_an_api_envelope_is_found(tmp_path, document):
+    (tmp_path / "api.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "api.json")
+    assert result.articles["title"].tolist() == ["甲"]
+
+
+def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
+    article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
+    (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+    assert load(tmp_path / "one.json").articles["title"].tolist() == ["甲"]
+
+
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():
     import re
 

@@ -123,6 +123,8 @@ BAD_UPLOADS = [
                                     _zip({"a.txt": f"本报讯 {BODY}".encode()})), "zip_too_deep"),
     ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
     ("twice.csv", f'标题,正文,正文\n甲,"{BODY}",按\n'.encode(), "duplicate_column"),
+    ("joined.csv", f'标题,正文\n甲,"{BODY}"\n标题,正文\n'.encode(), "header_repeated"),
+    ("page.txt", f"<html><body><p>本报讯 {BODY}</p></body></html>".encode(), "web_page_misnamed"),
 ]
 
 

@@ -17,7 +17,7 @@ from analysis.loading.columns import ColumnMap, missing_text_params, recognise_c
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
-from analysis.loading.html_text import html_to_text
+from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.markdown import markdown_articles
 from analysis.loading.options import LoadOptions
@@ -103,7 +103,10 @@ def read_input(
 def _read_text_format(
     name: str, suffix: str, text: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
-    """Dispatch decoded text by format."""
+    """Dispatch decoded text by format; a web page under another name is read as one, with a warning."""
+    if suffix not in {".html", ".htm"} and is_web_page(text):
+        report.warnings.append(Problem.of("web_page_misnamed", suffix=suffix or "(no extension)"))
+        suffix = ".html"
     readers: dict[str, Callable[[str], RecordBatch]] = {
         ".csv": lambda t: read_delimited(t, columns=options.columns),
         ".tsv": lambda t: read_delimited(t, delimiter="\t", columns=options.columns),

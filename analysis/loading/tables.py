@@ -119,6 +119,8 @@ def read_delimited(
     for line, row in chain(first[first.index(candidates[at]) + 1:], rows):
         if isinstance(row, csv.Error):
             batch.fail("malformed_csv", line=line, detail=str(row))
+        elif _same_cells(row, candidates[at][1]):
+            batch.skipped.append(Problem.of("header_repeated", line=line, header_line=header_line))
         elif len(row) != len(header):
             batch.fail("wrong_field_count", line=line, found=len(row), expected=len(header))
         else:
@@ -255,10 +257,24 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
                                         text=_row_text(row)))
     batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
+        if _same_cells(row, first[at][1]):
+            batch.skipped.append(Problem.of("header_repeated", line=number, header_line=first[at][0]))
+            continue
         if len(row) > len(header):
             header += [f"column_{i + 1}" for i in range(len(header), len(row))]
         batch.add(number, dict(zip(header, row, strict=False)))
     return Sheet(worksheet.title, batch, header)
+
+
+def _same_cells(row: Sequence[Any], header: Sequence[Any]) -> bool:
+    """Whether a row repeats the header (exports joined one after another), empty cells aside."""
+    def cells(values: Sequence[Any]) -> list[str]:
+        texts = ["" if value is None else str(value).strip() for value in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        return texts
+
+    return cells(row) == cells(header)
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
@@ -396,14 +412,18 @@ def json_kind(value: Any) -> str:
     return "number" if isinstance(value, int | float) else "object"
 
 
-def _find_record_list(document: Any) -> list[Any] | None:
-    """Locate the list of records in a parsed JSON document."""
+def _find_record_list(document: Any, depth: int = 0) -> list[Any] | None:
+    """Locate the list of records in a parsed JSON document.
+
+    ``depth`` is how far inside an envelope the search is (:func:`_enveloped_list`); an
+    object found there holding no list is None, where the document itself is one record.
+    """
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
         return None
     if not document:  # ``{}``: no record, rather than one record of no columns
-        return []
+        return [] if depth == 0 else None
     for key in LIST_KEYS:
         if isinstance(document.get(key), list):
             return document[key]
@@ -412,7 +432,26 @@ def _find_record_list(document: Any) -> list[Any] | None:
         return lists[0]
     if _is_keyed_records(document):
         return list(document.values())
-    return [document]
+    enveloped = _enveloped_list(document, depth)
+    if enveloped is not None:
+        return enveloped
+    return [document] if depth == 0 else None
+
+
+def _enveloped_list(document: dict[str, Any], depth: int) -> list[Any] | None:
+    """The record list an API's envelope holds deeper (``{"code": 0, "data": {"list": […]}}``).
+
+    Looked for only in an object with no text column of its own (an article's nested
+    parts, such as its list of images, are no records), two levels down at most, and
+    taken only when one nested object holds one.
+    """
+    from analysis.loading.columns import recognise_columns
+
+    if depth >= 2 or recognise_columns(flatten_record(document)).get("text") is not None:
+        return None
+    found = [_find_record_list(value, depth + 1) for value in document.values() if isinstance(value, dict)]
+    found = [items for items in found if items is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_keyed_records(document: dict[str, Any]) -> bool:
