@@ -15,6 +15,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
 from analysis.messages import CodedError
 from analysis.report import Problem
 
@@ -94,6 +95,8 @@ class Decoded:
     text: str
     encoding: str
     warning: Problem | None = None
+    repaired: Problem | None = None
+    """What was taken out to read the bytes (a few NUL bytes), for the report."""
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -158,15 +161,30 @@ def decode_bytes(data: bytes) -> Decoded:
             if not text.strip():
                 raise DecodingError("empty_after_bom", encoding=encoding)
             return Decoded(text, f"{encoding} (BOM)")
-    if b"\x00" in data[:65536]:
-        decoded = _utf16_without_bom(data)
-        if decoded is None:
-            raise DecodingError("binary_file")
-        return decoded
+    if b"\x00" in data:
+        decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
+        return decoded or _without_nul_bytes(data)
+    return _decode_8bit(data)
+
+
+def _decode_8bit(data: bytes) -> Decoded:
+    """UTF-8, else GB18030 or Big5 when it reads as Chinese (:func:`_decode_gb18030`)."""
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
         return _decode_gb18030(data, utf8_error)
+
+
+def _without_nul_bytes(data: bytes) -> Decoded:
+    """Text holding a few NUL bytes, read without them (the report names their lines), else binary."""
+    repaired = without_nul_bytes(data)
+    if repaired is None:
+        raise DecodingError("binary_file")
+    try:
+        decoded = _decode_8bit(repaired[0])
+    except DecodingError as exc:
+        raise DecodingError("binary_file") from exc
+    return Decoded(decoded.text, decoded.encoding, decoded.warning, repaired[1])
 
 
 def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
@@ -180,14 +198,22 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     mixed = _decode_mixed_lines(data)
     if mixed is not None:
         return mixed
+    windows = gbk_with_windows_punctuation(data)
+    if windows is not None and not _reads_as("gb18030", windows[0]):
+        windows = None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        if windows is not None:
+            return Decoded(windows[0], "gb18030", windows[1])
         big5 = _decode_big5(data)
         if big5 is not None:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
+    if windows is not None and (not _reads_as("gb18030", text)
+                                or word_pair_share(windows[0])[0] > word_pair_share(text)[0]):
+        return Decoded(windows[0], "gb18030", windows[1])
     if _reads_as("gb18030", text):
         return Decoded(text, "gb18030")
     big5 = _decode_big5(data)

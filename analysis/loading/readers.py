@@ -95,8 +95,7 @@ def read_input(
     except DecodingError as exc:
         return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding
-    if decoded.warning:
-        report.warnings.append(decoded.warning)
+    report.warnings += [problem for problem in (decoded.warning, decoded.repaired) if problem]
     return _read_text_format(name, suffix, decoded.text, options, report)
 
 

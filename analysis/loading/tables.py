@@ -336,7 +336,7 @@ def _text_of_bytes(value: Any) -> Any:
         decoded = decode_bytes(value)
     except DecodingError:
         return value if value.strip() else None
-    return value if decoded.warning else decoded.text
+    return value if decoded.warning or decoded.repaired else decoded.text
 
 
 def read_json_lines(text: str) -> RecordBatch:
