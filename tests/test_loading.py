@@ -888,6 +888,38 @@ def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
     assert load(tmp_path / "one.json").articles["title"].tolist() == ["甲"]
 
 
+@pytest.mark.parametrize(("opening", "closing", "field"), [("---", "---", "title: '{}'"), ("+++", "+++", 'title = "{}"')])
+def test_front_matter_is_read_as_the_document_s_title_and_date_not_as_its_text(tmp_path, opening, closing, field):
+    path = tmp_path / "note.md"
+    path.write_text(f"{opening}\n{field.format('市政协召开主席会议')}\ndate: 2024-06-14\ntags: [政协]\n{closing}\n\n"
+                    "本报讯 近日，市政协召开主席会议，研究招商引资工作。\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "note.md")
+    assert result.articles[["title", "text"]].values.tolist() == [
+        ["市政协召开主席会议", "近日，市政协召开主席会议，研究招商引资工作。"]]
+    assert result.articles["edition_date"].tolist() == [pd.Timestamp("2024-06-14")]
+    assert [(p.line, p.code, p.params) for p in report.skipped] == [
+        (1, "front_matter", {"last_line": 5, "fields": "tags"})]
+    assert (report.records, report.articles, report.warnings) == (1, 1, [])
+
+
+def test_front_matter_above_stories_gives_the_day_s_date_and_keeps_each_story_s_heading(tmp_path):
+    path = tmp_path / "day.md"
+    path.write_text("---\ntitle: 新闻联播\ndate: 2024-06-14\n---\n### 甲新闻\n\n近日，甲地召开会议。\n\n"
+                    "### 乙新闻\n\n近日，乙地开展调研。\n", encoding="utf-8")
+    result = load(path)
+    assert result.articles["title"].tolist() == ["甲新闻", "乙新闻"]
+    assert result.articles["source"].str.endswith(("#L5", "#L9")).all()
+    assert set(result.articles["edition_date"]) == {pd.Timestamp("2024-06-14")}
+
+
+def test_a_rule_opening_a_markdown_file_is_no_front_matter(tmp_path):
+    path = tmp_path / "rule.md"
+    path.write_text("---\n市政协召开主席会议\n\n本报讯 近日，市政协召开主席会议。\n---\n", encoding="utf-8")
+    report = report_of(load(path), "rule.md")
+    assert "front_matter" not in [p.code for p in report.skipped]
+
+
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():
     import re
 

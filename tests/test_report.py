@@ -86,6 +86,7 @@ BAD_UPLOADS = [
     ("day.md", MARKDOWN.encode(), "rundown"),
     ("day2.md", MARKDOWN.encode(), "text_before_first_story"),
     ("day3.md", MARKDOWN.encode(), "story_without_text"),
+    ("note.md", f"---\ntitle: 甲\nauthor: 乙\n---\n本报讯 {BODY}\n".encode(), "front_matter"),
     ("header_only.csv", "标题,正文\n".encode(), "no_records"),
     ("bom_only.csv", codecs.BOM_UTF8, "empty_after_bom"),
     ("spaces.txt", b"  \r\n\n\t\n", "blank_file"),

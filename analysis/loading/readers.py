@@ -7,23 +7,24 @@ error in the :class:`FileReport`, so ``records == articles + record errors``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
 
 from analysis.loading.cleaning import clean_record_text
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
+from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
-from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
+from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
-from analysis.loading.markdown import markdown_articles
+from analysis.loading.markdown import markdown_articles, split_front_matter
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
-from analysis.loading.raw import DateCell, RawArticle, as_text, raw_articles_of_page
+from analysis.loading.plausible_dates import is_plausible
+from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
 from analysis.loading.tables import (
     RecordBatch,
     Sheet,
@@ -43,7 +44,6 @@ OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
 """The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
-_DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
 
 def read_input(
@@ -161,8 +161,14 @@ def _from_page(
 def _from_markdown(
     text: str, name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
-    """Read a Markdown dump: one article per heading with a body."""
+    """Read a Markdown dump: one article per heading with a body (front matter read as details)."""
     info = _file_info(name, options)
+    front, text = split_front_matter(text)
+    if front is not None:
+        report.skipped.append(front.problem())
+        date = parse_metadata_date(front.fields.get("date"))
+        if info.edition_date is None and date is not None and is_plausible(date):
+            info = FileNameInfo(date, info.page, info.sequence)
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
     if not sections:
@@ -191,48 +197,6 @@ def _clean_title(value: object) -> str | None:
     if text is None:
         return None
     return re.sub(r"\s{2,}", " ", _TITLE_TAG.sub("", text)) or None
-
-
-def parse_metadata_date(value: object) -> dt.date | None:
-    """Read a date cell (``2024-06-14 19:24:07``, ``2024/6/14``, ``2024年6月14日``, a datetime).
-
-    Numbers are read as what exports hold in date columns: a Unix time in seconds
-    (``1718361847``, 10 digits) or milliseconds (13 digits), as web APIs give it, dated
-    in China's time zone; or, for a number cell, an Excel serial day (``45457``, a date
-    cell saved without its date format); ``20240614`` is a date written as digits.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = as_text(value)
-    if text is None:
-        return None
-    numeric = isinstance(value, int | float) and not isinstance(value, bool)
-    if numeric or (text.isdigit() and len(text) in (10, 13)):
-        from_number = _date_of_number(float(value) if numeric else int(text), serial=numeric)
-        if from_number is not None:
-            return from_number
-    return date_of_match(_DATE_VALUE.search(text) or re.fullmatch(
-        r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text))
-
-
-_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
-_UNIX_SECONDS = (946_684_800, 4_102_444_800)
-"""2000-01-01 to 2100-01-01 as Unix seconds: the range read as a Unix time."""
-_EXCEL_DAYS = (32_874, 73_051)
-"""1990-01-01 to 2100-01-01 as Excel serial days."""
-
-
-def _date_of_number(number: float, *, serial: bool) -> dt.date | None:
-    """The date a number in a date column stands for, or None (see :func:`parse_metadata_date`)."""
-    low, high = _UNIX_SECONDS
-    for scale in (1, 1000):
-        if low * scale <= number < high * scale:
-            return dt.datetime.fromtimestamp(number / scale, tz=_CHINA_TIME).date()
-    if serial and _EXCEL_DAYS[0] <= number < _EXCEL_DAYS[1]:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
-    return None
 
 
 def _from_workbook(
@@ -348,7 +312,7 @@ def _record_article(
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
         return Problem.of("only_page_chrome", column=text_column)
-    metadata_date, date_cell = _record_date(record, colmap, formulas)
+    metadata_date, date_cell = record_date(record, colmap, formulas)
     year = cell("year")
     metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
     page = cell("page")
@@ -363,23 +327,3 @@ def _record_article(
         doc_id=cell("id"),
         province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
     )
-
-
-def _record_date(
-    record: dict[str, object], colmap: ColumnMap, formulas: Mapping[str, str]
-) -> tuple[dt.date | None, DateCell | None]:
-    """The record's date from its date column, and the cell as written for the report.
-
-    The value is cut to 40 characters: a long one is a text column mapped as the date. A
-    cell holding a formula that was never calculated is named by its formula.
-    """
-    column = colmap.get("date")
-    if not column:
-        return None, None
-    if column in formulas:
-        return None, DateCell(column, formulas[column], formula=True)
-    value = as_text(record.get(column))
-    if not value:
-        return None, None
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    return parse_metadata_date(record.get(column)), DateCell(column, shown)
