@@ -920,6 +920,31 @@ def test_a_rule_opening_a_markdown_file_is_no_front_matter(tmp_path):
     assert "front_matter" not in [p.code for p in report.skipped]
 
 
+def test_a_header_cell_merged_over_two_rows_names_its_column_from_the_row_above(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["新闻", None, "发布时间"], ["标题", "正文", None], ["甲", "近日委员们开展调研。", "2024-06-14"]):
+        sheet.append(row)
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:C2")
+    book.save(tmp_path / "two_rows.xlsx")
+    result = load(tmp_path / "two_rows.xlsx")
+    report = report_of(result, "two_rows.xlsx")
+    assert result.articles["date"].tolist() == [pd.Timestamp("2024-06-14")]
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "rows_above_header")]
+    assert [(p.line, p.code, p.params) for p in report.warnings] == [
+        (2, "header_name_from_above", {"column": 3, "name": "发布时间"})]
+
+
+def test_a_title_row_not_just_above_the_header_names_no_column(tmp_path):
+    path = tmp_path / "gap.csv"
+    path.write_text("2024年汇总,,制表：某某\n\n标题,正文,\n甲,近日委员们开展调研。,x\n", encoding="utf-8")
+    report = report_of(load(path), "gap.csv")
+    assert "header_name_from_above" not in [p.code for p in report.warnings]
+
+
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():
     import re
 

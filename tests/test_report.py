@@ -128,6 +128,7 @@ BAD_UPLOADS = [
                                     _zip({"a.txt": f"本报讯 {BODY}".encode()})), "zip_too_deep"),
     ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
     ("twice.csv", f'标题,正文,正文\n甲,"{BODY}",按\n'.encode(), "duplicate_column"),
+    ("two_rows.csv", f'新闻,,日期\n标题,正文,\n甲,"{BODY}",2024-06-14\n'.encode(), "header_name_from_above"),
     ("joined.csv", f'标题,正文\n甲,"{BODY}"\n标题,正文\n'.encode(), "header_repeated"),
     ("page.txt", f"<html><body><p>本报讯 {BODY}</p></body></html>".encode(), "web_page_misnamed"),
 ]

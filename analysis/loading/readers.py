@@ -19,22 +19,14 @@ from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
+from analysis.loading.json_tables import json_kind, read_json, read_json_lines
 from analysis.loading.markdown import markdown_articles, split_front_matter
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
-from analysis.loading.tables import (
-    RecordBatch,
-    Sheet,
-    json_kind,
-    read_delimited,
-    read_excel,
-    read_json,
-    read_json_lines,
-    read_parquet,
-)
+from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel, read_parquet
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
@@ -237,6 +229,7 @@ def _from_records(
 
     report.errors.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.errors)
     report.skipped.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.skipped)
+    report.warnings.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.warnings)
     report.records += batch.total
     if not batch.records:
         if not batch.errors:
