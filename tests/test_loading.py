@@ -655,19 +655,19 @@ def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_
         data, actual = data.getvalue(), ".xlsx"
     else:
         data, actual = word_document([lead]), ".docx"
-    looked, original = [], inputs.office_suffix
+    looked, original = [], inputs._open_zip
 
-    def counted(content: bytes) -> str | None:
+    def counted(content: bytes):
         looked.append(1)
         return original(content)
 
-    monkeypatch.setattr(inputs, "office_suffix", counted)
-    monkeypatch.setattr(readers, "office_suffix", counted)
+    monkeypatch.setattr(inputs, "_open_zip", counted)
+    monkeypatch.setattr(readers, "office_suffix", lambda content: looked.append(1) or inputs.office_suffix(content))
     result = load_uploads([(name, data)])
     (report,) = result.reports
     assert (report.status, report.articles) == ("loaded", 1)
     assert report.warnings[0].code == "office_misnamed" and f"a {actual} file" in report.warnings[0].message
-    assert len(looked) == 1  # the archive's list of parts is read once, not again by the reader
+    assert len(looked) == 1  # the archive is opened once, its parts not looked at again by the reader
 
 
 def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
@@ -943,6 +943,18 @@ def test_a_title_row_not_just_above_the_header_names_no_column(tmp_path):
     path.write_text("2024年汇总,,制表：某某\n\n标题,正文,\n甲,近日委员们开展调研。,x\n", encoding="utf-8")
     report = report_of(load(path), "gap.csv")
     assert "header_name_from_above" not in [p.code for p in report.warnings]
+
+
+def test_a_zip_archive_is_opened_once_to_tell_it_from_an_office_file_and_to_read_its_members(monkeypatch):
+    from analysis.loading import inputs
+
+    opened, original = [], inputs._open_zip
+    monkeypatch.setattr(inputs, "_open_zip", lambda content: opened.append(1) or original(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("p1.txt", f"市政协召开主席会议\n本报讯 {LEAD}\n")
+    result = load_uploads([("pages.zip", buffer.getvalue())])
+    assert (len(result.articles), len(opened)) == (1, 1)
 
 
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():

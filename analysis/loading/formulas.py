@@ -11,8 +11,9 @@ looked at again, for their formulas:
 * any other column's formula is kept beside the record (:attr:`RecordBatch.formulas`), which
   loads without that cell and names it (its date cell, in place of "no date").
 
-The workbook is opened a second time only when one of its sheets holds a formula saved
-without a value (a quick look at the sheets' XML) and a used column has an empty cell.
+The workbook is opened a second time only when a used column has an empty cell and one of
+its sheets holds a formula saved without a value (a quick look at the sheets' XML). Once
+is not enough: openpyxl gives either the values saved or the formulas, never both.
 """
 
 from __future__ import annotations
@@ -51,10 +52,11 @@ def refuse_uncalculated_formulas(data: bytes, sheets: list[Sheet], columns: Mapp
     """
     from analysis.loading.columns import recognise_columns
 
-    if not _has_uncalculated(data):
-        return
     used = {sheet.title: recognise_columns(sheet.header, columns).columns for sheet in sheets}
-    found = _formulas(data, _empty_cells(sheets, used))
+    wanted = _empty_cells(sheets, used)
+    if not wanted or not _has_uncalculated(data):
+        return
+    found = _formulas(data, wanted)
     for sheet in sheets:
         text = used[sheet.title].get("text")
         by_row = {number: {sheet.header[index]: formula for index, formula in cells.items()}
@@ -94,8 +96,6 @@ def _formulas(data: bytes, wanted: Wanted) -> dict[str, dict[int, dict[int, str]
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    if not wanted:
-        return {}
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
