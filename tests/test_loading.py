@@ -307,6 +307,17 @@ def test_json_lines_with_a_bad_line(tmp_path):
     assert report.errors[0].line == 2 and report.status == "partial"
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_json_lines_ending_in_cr_or_crlf_are_each_a_record_and_a_line_separator_inside_a_string_is_text(tmp_path, end):
+    records = [{"title": "甲", "text": LEAD + "\u2028第二行"}, {"title": "乙", "text": LEAD}, {"title": "丙", "text": LEAD}]
+    (tmp_path / "mac.jsonl").write_text(end.join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8",
+                                        newline="")
+    result = load(tmp_path / "mac.jsonl")
+    report = report_of(result, "mac.jsonl")
+    assert (result.articles["title"].tolist(), report.errors) == (["甲", "乙", "丙"], [])
+    assert [source.rsplit("#", 1)[1] for source in result.articles["source"]] == ["1", "2", "3"]
+
+
 def test_json_lines_comment_lines_and_blank_lines_are_left_out_by_line_not_records_that_failed(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"title": "甲", "text": LEAD}, ensure_ascii=False)

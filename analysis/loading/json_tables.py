@@ -16,9 +16,13 @@ from analysis.report import Problem
 
 
 def read_json_lines(text: str) -> RecordBatch:
-    """Read JSON Lines; a bad line is reported by number and the other lines still load."""
+    r"""Read JSON Lines; a bad line is reported by number and the other lines still load.
+
+    Lines end at ``\n``, ``\r\n`` or a lone ``\r`` (an old Mac's export), never at the line
+    separators (U+2028) JSON text may hold inside its strings.
+    """
     batch = RecordBatch()
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip():
             continue
         try:
@@ -38,6 +42,8 @@ def read_json_lines(text: str) -> RecordBatch:
         batch.add(number, value)
     return batch
 
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 LIST_KEYS = ("videoList", "articles", "items", "data", "records", "list", "results", "docs",
              "news", "rows")
