@@ -893,6 +893,19 @@ def test_a_json_list_inside_an_api_envelope_is_found(tmp_path, document):
     assert result.articles["title"].tolist() == ["甲"]
 
 
+@pytest.mark.parametrize("document", [
+    {"标题": {"0": "甲", "1": "乙"}, "正文": {"0": LEAD, "1": LEAD + "二"}, "日期": {"0": 1718323200000, "1": None}},
+    {"columns": ["标题", "正文", "日期"], "index": [0, 1], "data": [["甲", LEAD, 1718323200000], ["乙", LEAD + "二", None]]},
+], ids=["columns", "split"])
+def test_a_table_pandas_wrote_column_by_column_or_split_is_read_by_row(tmp_path, document):
+    (tmp_path / "frame.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "frame.json")
+    report = report_of(result, "frame.json")
+    assert (report.records, report.articles, report.errors) == (2, 2, [])
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert [(p.line, p.code) for p in report.warnings] == [(2, "no_date")]  # row 1 is dated by its date column
+
+
 def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
     article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
     (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
