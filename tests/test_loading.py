@@ -845,6 +845,18 @@ def test_formulas_never_calculated_in_the_title_date_or_author_are_named_on_a_re
     assert result.articles["title"].isna().tolist() == [True, False]
 
 
+def test_an_excel_error_value_in_the_title_or_author_is_named_and_not_loaded_as_the_title(tmp_path):
+    path = tmp_path / "failed.csv"  # as Excel exports a sheet whose formulas failed
+    path.write_text(f'标题,正文,作者\n#REF!,"{LEAD}",#N/A\n乙,"{LEAD}二",王五\n', encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "failed.csv")
+    assert result.articles["title"].isna().tolist() == [True, False]
+    assert result.articles["author"].isna().tolist() == [True, False]
+    failed = [p for p in report.warnings if p.code == "excel_error_in_column"]
+    assert [(p.line, p.params["column"], p.params["value"]) for p in failed] == [(2, "标题", "#REF!"), (2, "作者", "#N/A")]
+    assert "(a formula that failed), so the record was loaded without it" in failed[0].message
+
+
 def test_a_workbook_without_a_formula_is_opened_once(tmp_path, monkeypatch):
     import openpyxl
 

@@ -106,6 +106,7 @@ BAD_UPLOADS = [
     ("export.csv", _xlsx(["标题", "正文"], ["甲", BODY]), "office_misnamed"),
     ("blank.xlsx", _xlsx(), "empty_sheet"),
     ("failed_formula.xlsx", _xlsx(["标题", "正文"], ["甲", BODY], ["乙", "#N/A"]), "excel_error_cell"),
+    ("failed_title.xlsx", _xlsx(["标题", "正文"], ["#VALUE!", BODY]), "excel_error_in_column"),
     ("title_formula.xlsx", _xlsx(["标题", "正文"], ["=C2", BODY]), "formula_cell_without_value"),
     ("date_formula.xlsx", _xlsx(["标题", "正文", "日期"], ["甲", "2024年6月3日，委员们开展调研。", "=TODAY()"]),
      "date_formula_without_value"),

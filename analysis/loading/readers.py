@@ -249,15 +249,14 @@ def _from_records(
         if isinstance(text, str) and _written_in_traditional(text, report, number):
             record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
         formulas = batch.formulas.get(number, {})
+        record, unusable = _unusable_cells(record, colmap, formulas)
         article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options, formulas)
         if isinstance(article, Problem):
             fail(article.code, line=number, **article.params)
         else:
             article.line = number
             articles.append(article)
-            report.warnings += [Problem.of("formula_cell_without_value", line=number, column=column,
-                                           formula=formula, **where)
-                                for column, formula in formulas.items() if column != colmap.get("date")]
+            report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
     report.articles += len(articles)
     return articles, report
 
@@ -278,6 +277,25 @@ def _written_in_traditional(text: str, report: FileReport, line: int | None = No
 EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
                           "#CALC!"})
 """What Excel writes in a cell whose formula failed, in the sheet and in the CSV it exports."""
+
+
+def _unusable_cells(
+    record: dict[str, object], colmap: ColumnMap, formulas: Mapping[str, str]
+) -> tuple[dict[str, object], list[Problem]]:
+    """The record without the Excel error values (``#REF!``) of its used columns, and what to say.
+
+    The text and date columns have reasons of their own; any other used column (title,
+    author…) holding an error value, or a formula never calculated, loads without it, and
+    each such cell gets a warning (its line added by the caller).
+    """
+    skip = {colmap.get("text"), colmap.get("date")}
+    failed = {column: value for column in colmap.columns.values() if column not in skip
+              and isinstance(value := record.get(column), str) and value.strip() in EXCEL_ERRORS}
+    problems = [Problem.of("excel_error_in_column", column=column, value=value.strip())
+                for column, value in failed.items()]
+    problems += [Problem.of("formula_cell_without_value", column=column, formula=formula)
+                 for column, formula in formulas.items() if column not in skip]
+    return ({k: None if k in failed else v for k, v in record.items()} if failed else record), problems
 
 
 def _record_article(
