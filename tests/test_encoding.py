@@ -119,6 +119,12 @@ def test_windows_quotes_inside_gbk_text_are_read_as_quotes_not_as_rare_character
     assert decoded.warning.params == {"count": 4, "lines": "1, 2"}
 
 
+def test_a_windows_dash_alone_in_gbk_text_is_a_dash_not_the_rare_character_gbk_makes_of_it():
+    data = "他说".encode("gbk") + b"\x97\x97" + f"好。\n{LONG}".encode("gbk")  # 0x97 0x97 is GBK's 棗
+    decoded = decode_bytes(data)
+    assert decoded.text == f"他说——好。\n{LONG}" and decoded.warning.code == "windows_punctuation"
+
+
 def test_gbk_text_with_a_rare_character_whose_first_byte_is_a_windows_quote_stays_gbk():
     rare = bytes([0x93, 0xA1]).decode("gbk")  # a GBK/3 character whose lead byte is 0x93
     text = f"委员{rare}提出意见。\n" + LONG

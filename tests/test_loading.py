@@ -895,6 +895,39 @@ def test_a_web_page_saved_under_another_name_is_read_as_a_web_page_with_a_warnin
     assert "<" not in result.articles["text"].iat[0] and "var a" not in result.articles["text"].iat[0]
 
 
+GOV_PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0052)https://www.example.gov.cn/xwzx/zwyw/202406/t20240614.html -->
+<html><head><title>市政协召开主席会议_政务要闻_某市人民政府</title><script>var _hmt = [];</script></head>
+<body><div><a href="/">网站首页</a> | <a href="/xwzx">新闻中心</a> | <a>政务公开</a></div>
+<div>当前位置：首页 &gt; 新闻中心 &gt; 政务要闻</div>
+<h1>市政协召开主席会议</h1>
+<div>发布时间：2024-06-14 10:30　来源：市政协办公室　【字号：大 中 小】</div>
+<div><p>　　6月13日，市政协召开主席会议，研究招商引资工作。</p><p>　　会议强调，要优化营商环境，推动高质量发展。</p></div>
+<div>版权所有：某市人民政府办公室　备案号：陇ICP备12345678号</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["article.htm", "article.txt"])
+def test_a_web_page_saved_from_the_browser_loses_its_furniture_and_keeps_its_headline_date_and_source(tmp_path, name):
+    (tmp_path / name).write_text(GOV_PAGE, encoding="utf-8")
+    result = load(tmp_path / name)
+    report = report_of(result, name)
+    (article,) = result.articles.to_dict("records")
+    assert (article["title"], article["text"]) == (
+        "市政协召开主席会议", "6月13日，市政协召开主席会议，研究招商引资工作。\n会议强调，要优化营商环境，推动高质量发展。")
+    assert pd.isna(article["kicker"]) and article["outlet"] == "市政协办公室"
+    assert (article["edition_date"], article["date"]) == (pd.Timestamp("2024-06-14"), pd.Timestamp("2024-06-13"))
+    assert [(p.line, p.code) for p in report.skipped] == [(n, "web_page_chrome") for n in (1, 2, 4, 7)]
+    assert "版权所有" in report.skipped[-1].params["excerpt"]
+
+
+def test_an_e_paper_page_saved_as_html_is_still_split_at_its_datelines(tmp_path):
+    page = ("<html><body><p>市政协召开主席会议</p><p>本报讯 近日，市政协召开主席会议，研究招商引资工作。</p>"
+            "<p>县政协开展专题视察</p><p>本报讯 近日，县政协组织委员开展专题视察活动。</p></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert load(tmp_path / "page.html").articles["title"].tolist() == ["市政协召开主席会议", "县政协开展专题视察"]
+
+
 @pytest.mark.parametrize("document", [
     {"code": 0, "data": {"list": [{"title": "甲", "content": LEAD}], "total": 1}},
     {"payload": {"stories": [{"title": "甲", "content": LEAD}]}, "meta": {"page": 1}},

@@ -132,6 +132,8 @@ BAD_UPLOADS = [
     ("two_rows.csv", f'新闻,,日期\n标题,正文,\n甲,"{BODY}",2024-06-14\n'.encode(), "header_name_from_above"),
     ("joined.csv", f'标题,正文\n甲,"{BODY}"\n标题,正文\n'.encode(), "header_repeated"),
     ("page.txt", f"<html><body><p>本报讯 {BODY}</p></body></html>".encode(), "web_page_misnamed"),
+    ("page2.html", f"<html><body><p>网站首页 | 新闻中心 | 政务公开</p><p>本报讯 {BODY}</p></body></html>".encode(),
+     "web_page_chrome"),
 ]
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import PurePath
 
-from analysis.loading.cleaning import clean_record_text
+from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
 from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
@@ -116,8 +117,24 @@ def _read_text_format(
     if suffix in {".md", ".markdown"}:
         return _from_markdown(text, name, options, report)
     if suffix in {".html", ".htm"}:
-        text = html_to_text(text)
+        return _from_web_page(text, name, options, report)
     return _from_page(text, name, options, report)
+
+
+def _from_web_page(
+    html: str, name: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Split a saved web page's text into articles, its furniture left out and named.
+
+    The page's ``来源：`` is the outlet and its ``发布时间：`` the edition date when the
+    options and the file name give none.
+    """
+    page = clean_web_page(html_to_text(html))
+    report.skipped += page.left_out
+    published = parse_metadata_date(page.published)
+    dated = FileNameInfo(published) if published is not None and is_plausible(published) else FileNameInfo()
+    outlet = options.outlet or page.outlet
+    return _from_page(page.text, name, replace(options, outlet=outlet), report, fallback=dated)
 
 
 def _is_single_json(text: str) -> bool:
@@ -134,11 +151,13 @@ def _file_info(name: str, options: LoadOptions) -> FileNameInfo:
 
 
 def _from_page(
-    text: str, name: str, options: LoadOptions, report: FileReport
+    text: str, name: str, options: LoadOptions, report: FileReport, *,
+    fallback: FileNameInfo | None = None,
 ) -> tuple[list[RawArticle], FileReport]:
-    """Split page text into articles."""
+    """Split page text into articles (``fallback``: the edition date when nothing else gives one)."""
     split = split_page(text)
     info = _file_info(name, options).filled_from(parse_page_header(split.header))
+    info = info.filled_from(fallback) if fallback is not None else info
     report.skipped.extend(split.skipped)
     report.records = len(split.articles)
     articles = raw_articles_of_page(
