@@ -87,6 +87,7 @@ BAD_UPLOADS = [
     ("day2.md", MARKDOWN.encode(), "text_before_first_story"),
     ("day3.md", MARKDOWN.encode(), "story_without_text"),
     ("note.md", f"---\ntitle: 甲\nauthor: 乙\n---\n本报讯 {BODY}\n".encode(), "front_matter"),
+    ("note2.md", f"---\ntitle: 甲\ndate: 1900-01-01\n---\n本报讯 {BODY}\n".encode(), "document_date_implausible"),
     ("header_only.csv", "标题,正文\n".encode(), "no_records"),
     ("bom_only.csv", codecs.BOM_UTF8, "empty_after_bom"),
     ("spaces.txt", b"  \r\n\n\t\n", "blank_file"),

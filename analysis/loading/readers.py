@@ -7,6 +7,7 @@ error in the :class:`FileReport`, so ``records == articles + record errors``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -131,8 +132,8 @@ def _from_web_page(
     """
     page = clean_web_page(html_to_text(html))
     report.skipped += page.left_out
-    published = parse_metadata_date(page.published)
-    dated = FileNameInfo(published) if published is not None and is_plausible(published) else FileNameInfo()
+    published = _document_date(page.published, report)
+    dated = FileNameInfo(published) if published is not None else FileNameInfo()
     outlet = options.outlet or page.outlet
     return _from_page(page.text, name, replace(options, outlet=outlet), report, fallback=dated)
 
@@ -169,6 +170,15 @@ def _from_page(
     return articles, report
 
 
+def _document_date(value: str | None, report: FileReport) -> dt.date | None:
+    """A document's own date (front matter, ``发布时间：``); None, with a warning, if implausible."""
+    date = parse_metadata_date(value)
+    if date is None or is_plausible(date):
+        return date
+    report.warnings.append(Problem.of("document_date_implausible", date=date.isoformat()))
+    return None
+
+
 def _from_markdown(
     text: str, name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
@@ -177,8 +187,8 @@ def _from_markdown(
     front, text = split_front_matter(text)
     if front is not None:
         report.skipped.append(front.problem())
-        date = parse_metadata_date(front.fields.get("date"))
-        if info.edition_date is None and date is not None and is_plausible(date):
+        date = _document_date(front.fields.get("date"), report)
+        if info.edition_date is None and date is not None:
             info = FileNameInfo(date, info.page, info.sequence)
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
