@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import math
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
+from analysis.loading.plausible_dates import EARLIEST_DATE, is_plausible, latest_date
 from analysis.loading.repeats import count_repeats_once
 from analysis.messages import CodedError, Lang, builtin_catalog, render
 from analysis.output import write_reports, write_table
@@ -53,10 +55,21 @@ def say(code: str, lang: Lang, **params: object) -> None:
 
 
 def _date(value: str) -> dt.date:
+    """An ``--edition-date``: a day of the calendar, from 1 October 1949 to tomorrow.
+
+    ``2024-02-30`` is written like a date but names no day, and ``1850-01-01`` or
+    ``2999-01-01`` no day a news item appeared: each is refused with what was expected.
+    """
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError as exc:
+        if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value.strip()):
+            raise argparse.ArgumentTypeError(f"{value!r} is no day of the calendar") from exc
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-06-14") from exc
+    if not is_plausible(date):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is outside the dates news can have, {EARLIEST_DATE} to {latest_date()}")
+    return date
 
 
 def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) -> list[argparse.Action]:

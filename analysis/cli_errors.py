@@ -20,6 +20,9 @@ ARGPARSE_COMPLAINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_OPTION + r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
      "argparse_invalid_choice"),
     (re.compile(_OPTION + r"(?P<value>.+) is not a date like 2024-06-14"), "argparse_bad_date"),
+    (re.compile(_OPTION + r"(?P<value>.+) is no day of the calendar"), "argparse_no_such_day"),
+    (re.compile(_OPTION + r"(?P<value>.+) is outside the dates news can have, "
+                          r"(?P<earliest>[-\d]+) to (?P<latest>[-\d]+)"), "argparse_implausible_date"),
     (re.compile(_OPTION + r"'(?P<period>\w+)' is a period, not a group: use --period \w+"),
      "argparse_by_period"),
     (re.compile(_OPTION + r"invalid (?P<kind>\w+) value: (?P<value>.+)"), "argparse_bad_value"),

@@ -121,6 +121,32 @@ def test_bad_dates_are_refused_in_one_line_pointing_to_the_command_s_help(capsys
                                 "2024-06-14 (options: govthemes articles --help)"]
 
 
+@pytest.mark.parametrize("value", ["1850-01-01", "2999-01-01", "1900-01-01"])
+def test_an_edition_date_no_news_can_have_is_refused_naming_the_option_and_the_range(capsys, value):
+    import datetime as dt
+
+    status, out, err = run(capsys, "articles", PAGE, "--edition-date", value)
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [f"govthemes: error: argument --edition-date: '{value}' is no date a news item can "
+                                f"have: give a date from 1949-10-01 to {tomorrow} (tomorrow) "
+                                "(options: govthemes articles --help)"]
+
+
+def test_an_edition_date_written_like_a_date_but_naming_no_day_is_refused_as_such(capsys):
+    status, _, err = run(capsys, "themes", PAGE, "--edition-date", "2024-02-30", "--lang", "zh")
+    assert status == 2 and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "参数 --edition-date 的取值 '2024-02-30' 写法像日期，但日历上没有这一天" in err
+
+
+def test_the_first_and_last_plausible_edition_dates_are_accepted(capsys):
+    import datetime as dt
+
+    for value in ("1949-10-01", (dt.date.today() + dt.timedelta(days=1)).isoformat()):
+        status, out, _ = run(capsys, "articles", PAGE, "--edition-date", value)
+        assert status == 0 and json.loads(out.splitlines()[0])["edition_date"] == value
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -209,6 +209,6 @@ def test_year_only_metadata_without_a_date_of_that_year_is_1_january_from_metada
     ("未注明", None),
 ])
 def test_date_columns_read_dates_unix_times_and_excel_serial_days(cell, expected):
-    from analysis.loading.readers import parse_metadata_date
+    from analysis.loading.date_cells import parse_metadata_date
 
     assert parse_metadata_date(cell) == expected

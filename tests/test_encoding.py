@@ -88,3 +88,45 @@ def test_a_byte_order_mark_with_no_text_after_it_is_an_empty_file(data, encoding
     with pytest.raises(DecodingError) as refused:
         decode_bytes(data)
     assert refused.value.code == "empty_after_bom" and refused.value.params == {"encoding": encoding}
+
+
+LONG = "市政协召开主席会议，研究招商引资工作。会议强调要优化营商环境，推动高质量发展。\n" * 12
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_few_nul_bytes_inside_text_are_removed_and_their_lines_named(encoding):
+    data = TEXT.encode(encoding) + b"\n" + "第三段".encode(encoding) + b"\x00\x00" + "落款。\n".encode(encoding)
+    decoded = decode_bytes(data)
+    assert decoded.text == TEXT + "\n第三段落款。\n"
+    assert decoded.repaired.code == "nul_bytes_removed" and decoded.repaired.params == {"count": 2, "lines": "3"}
+    assert "2 NUL byte(s) in the text (lines 3)" in decoded.repaired.message
+
+
+def test_many_nul_bytes_still_make_a_binary_file():
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(TEXT.encode() + b"\x00" * 20)
+    assert refused.value.code == "binary_file"
+
+
+@pytest.mark.parametrize("tail", [LONG, ""])
+def test_windows_quotes_inside_gbk_text_are_read_as_quotes_not_as_rare_characters(tail):
+    # Word on a Western Windows pastes “ and ” as the single bytes 0x93 and 0x94
+    data = ("委员们说：".encode("gbk") + b"\x93" + "要优化营商环境".encode("gbk") + b"\x94" + "。\n".encode("gbk")
+            + "他说".encode("gbk") + b"\x97\x97" + "好。\n".encode("gbk") + tail.encode("gbk"))
+    decoded = decode_bytes(data)
+    assert decoded.text == "委员们说：“要优化营商环境”。\n他说——好。\n" + tail
+    assert decoded.warning.code == "windows_punctuation"
+    assert decoded.warning.params == {"count": 4, "lines": "1, 2"}
+
+
+def test_a_windows_dash_alone_in_gbk_text_is_a_dash_not_the_rare_character_gbk_makes_of_it():
+    data = "他说".encode("gbk") + b"\x97\x97" + f"好。\n{LONG}".encode("gbk")  # 0x97 0x97 is GBK's 棗
+    decoded = decode_bytes(data)
+    assert decoded.text == f"他说——好。\n{LONG}" and decoded.warning.code == "windows_punctuation"
+
+
+def test_gbk_text_with_a_rare_character_whose_first_byte_is_a_windows_quote_stays_gbk():
+    rare = bytes([0x93, 0xA1]).decode("gbk")  # a GBK/3 character whose lead byte is 0x93
+    text = f"委员{rare}提出意见。\n" + LONG
+    decoded = decode_bytes(text.encode("gbk"))
+    assert (decoded.text, decoded.warning) == (text, None)

@@ -275,6 +275,28 @@ def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(
         (2, "date_cell_implausible", "1900-01-01"), (3, "date_cell_implausible", "2099-01-01")]
 
 
+def test_an_implausible_date_cell_is_named_with_its_column_and_the_value_as_written(tmp_path):
+    path = tmp_path / "stamps.csv"
+    path.write_text("标题,正文,发布时间\n甲,近日委员们开展调研。,1900/1/1 0:00\n", encoding="utf-8")
+    (warning,) = report_of(load(path), "stamps.csv").warnings
+    assert warning.code == "date_cell_implausible"
+    assert "the date column '发布时间' holds '1900/1/1 0:00' (read as 1900-01-01)" in warning.message
+    assert "日期列“发布时间”的值“1900/1/1 0:00”（读作 1900-01-01）" in warning.text("zh")
+
+
+@pytest.mark.parametrize("name", ["20991231.txt", "1900-01-01_3版.txt", "19000101/page.txt"])
+def test_a_date_no_news_can_have_in_a_file_name_is_not_the_edition_date_and_is_named(tmp_path, name):
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("市政协召开主席会议\n本报讯 近日，市政协召开主席会议，研究招商引资工作。\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, path.name)
+    assert [p.code for p in report.warnings][:1] == ["file_name_date_implausible"]
+    assert "not taken as the edition date" in report.warnings[0].message
+    assert result.articles["edition_date"].isna().all()
+    assert not report_of(load(path, edition_date=dt.date(2024, 6, 14)), path.name).warnings  # given: no guess made
+
+
 def test_json_lines_with_a_bad_line(tmp_path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "x1", "title": "甲", "text": LEAD, "date": "2024-06-14"}, ensure_ascii=False)
@@ -283,6 +305,17 @@ def test_json_lines_with_a_bad_line(tmp_path):
     report = report_of(result, "news.jsonl")
     assert result.articles["doc_id"].tolist() == ["x1", "x2"]
     assert report.errors[0].line == 2 and report.status == "partial"
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_json_lines_ending_in_cr_or_crlf_are_each_a_record_and_a_line_separator_inside_a_string_is_text(tmp_path, end):
+    records = [{"title": "甲", "text": LEAD + "\u2028第二行"}, {"title": "乙", "text": LEAD}, {"title": "丙", "text": LEAD}]
+    (tmp_path / "mac.jsonl").write_text(end.join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8",
+                                        newline="")
+    result = load(tmp_path / "mac.jsonl")
+    report = report_of(result, "mac.jsonl")
+    assert (result.articles["title"].tolist(), report.errors) == (["甲", "乙", "丙"], [])
+    assert [source.rsplit("#", 1)[1] for source in result.articles["source"]] == ["1", "2", "3"]
 
 
 def test_json_lines_comment_lines_and_blank_lines_are_left_out_by_line_not_records_that_failed(tmp_path):
@@ -633,19 +666,19 @@ def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_
         data, actual = data.getvalue(), ".xlsx"
     else:
         data, actual = word_document([lead]), ".docx"
-    looked, original = [], inputs.office_suffix
+    looked, original = [], inputs._open_zip
 
-    def counted(content: bytes) -> str | None:
+    def counted(content: bytes):
         looked.append(1)
         return original(content)
 
-    monkeypatch.setattr(inputs, "office_suffix", counted)
-    monkeypatch.setattr(readers, "office_suffix", counted)
+    monkeypatch.setattr(inputs, "_open_zip", counted)
+    monkeypatch.setattr(readers, "office_suffix", lambda content: looked.append(1) or inputs.office_suffix(content))
     result = load_uploads([(name, data)])
     (report,) = result.reports
     assert (report.status, report.articles) == ("loaded", 1)
     assert report.warnings[0].code == "office_misnamed" and f"a {actual} file" in report.warnings[0].message
-    assert len(looked) == 1  # the archive's list of parts is read once, not again by the reader
+    assert len(looked) == 1  # the archive is opened once, its parts not looked at again by the reader
 
 
 def test_an_empty_zip_or_one_of_hidden_files_only_is_one_failed_file_with_its_reason():
@@ -792,6 +825,205 @@ def test_a_text_cell_holding_a_formula_never_calculated_is_named_with_the_formul
     assert "until Excel or LibreOffice opens it; open it there, save it" in formula.message
     assert "=C2&D2" in formula.text("zh") and "保存一次" in formula.text("zh")
     assert list(result.articles["title"]) == ["乙"]
+
+
+def test_formulas_never_calculated_in_the_title_date_or_author_are_named_on_a_record_that_still_loads(tmp_path):
+    path = one_sheet_book(tmp_path / "scripted.xlsx", ["标题", "正文", "日期", "作者", "备注"],
+                          ["=E2", LEAD, "2024-06-14", "=UPPER(E2)", "甲"],
+                          ["乙", "近日委员们开展调研。", "=TODAY()", "王五", "=E2"],
+                          ["=E4", "=E4", "=TODAY()", None, "丙"])
+    result = load(path)
+    report = report_of(result, "scripted.xlsx")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 2)
+    assert [(p.line, p.code, p.params.get("column")) for p in report.errors] == [
+        (4, "formula_without_value", "正文")]  # its title and date formulas are not named again
+    assert [(p.line, p.code, p.params.get("column"), p.params.get("formula")) for p in report.warnings] == [
+        (2, "formula_cell_without_value", "标题", "=E2"), (2, "formula_cell_without_value", "作者", "=UPPER(E2)"),
+        (3, "date_formula_without_value_no_date", "日期", "=TODAY()")]  # in place of "no date"; 备注 is no field
+    assert "open it there, save it, and load it again" in report.warnings[0].message
+    assert "the date column '日期' holds a formula (=TODAY()) without a saved value" in report.warnings[2].message
+    assert result.articles["title"].isna().tolist() == [True, False]
+
+
+def test_an_excel_error_value_in_the_title_or_author_is_named_and_not_loaded_as_the_title(tmp_path):
+    path = tmp_path / "failed.csv"  # as Excel exports a sheet whose formulas failed
+    path.write_text(f'标题,正文,作者\n#REF!,"{LEAD}",#N/A\n乙,"{LEAD}二",王五\n', encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "failed.csv")
+    assert result.articles["title"].isna().tolist() == [True, False]
+    assert result.articles["author"].isna().tolist() == [True, False]
+    failed = [p for p in report.warnings if p.code == "excel_error_in_column"]
+    assert [(p.line, p.params["column"], p.params["value"]) for p in failed] == [(2, "标题", "#REF!"), (2, "作者", "#N/A")]
+    assert "(a formula that failed), so the record was loaded without it" in failed[0].message
+
+
+def test_a_workbook_without_a_formula_is_opened_once(tmp_path, monkeypatch):
+    import openpyxl
+
+    opened = []
+    real = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: opened.append(k) or real(*a, **k))
+    path = one_sheet_book(tmp_path / "plain.xlsx", ["标题", "正文", "作者"], ["甲", LEAD, None])
+    assert report_of(load(path), "plain.xlsx").articles == 1
+    assert [k["data_only"] for k in opened] == [True]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_repeated_mid_file_by_joined_exports_is_left_out_by_line_not_loaded_as_an_article(tmp_path, suffix):
+    rows = [["标题", "正文"], ["甲", LEAD], ["标题", "正文"], ["乙", LEAD + "二"]]
+    path = tmp_path / f"joined{suffix}"
+    if suffix == ".csv":
+        path.write_text("".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows), encoding="utf-8")
+    else:
+        one_sheet_book(path, *rows)
+    result = load(path)
+    report = report_of(result, path.name)
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert (report.records, report.articles, report.errors) == (2, 2, [])
+    assert [(p.line, p.code) for p in report.skipped] == [(3, "header_repeated")]
+
+
+@pytest.mark.parametrize("name", ["saved.txt", "saved", "saved.csv"])
+def test_a_web_page_saved_under_another_name_is_read_as_a_web_page_with_a_warning(tmp_path, name):
+    page = ("<!DOCTYPE html>\n<html><head><title>网页标题</title><script>var a = 1;</script></head><body>"
+            f"<h1>市政协召开主席会议</h1><p>本报讯 {LEAD}</p></body></html>")
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    result = load(tmp_path / name)
+    report = report_of(result, name)
+    assert report.warnings[0].code == "web_page_misnamed" and "web page (HTML)" in report.warnings[0].message
+    assert result.articles["title"].tolist() == ["市政协召开主席会议"]
+    assert "<" not in result.articles["text"].iat[0] and "var a" not in result.articles["text"].iat[0]
+
+
+GOV_PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0052)https://www.example.gov.cn/xwzx/zwyw/202406/t20240614.html -->
+<html><head><title>市政协召开主席会议_政务要闻_某市人民政府</title><script>var _hmt = [];</script></head>
+<body><div><a href="/">网站首页</a> | <a href="/xwzx">新闻中心</a> | <a>政务公开</a></div>
+<div>当前位置：首页 &gt; 新闻中心 &gt; 政务要闻</div>
+<h1>市政协召开主席会议</h1>
+<div>发布时间：2024-06-14 10:30　来源：市政协办公室　【字号：大 中 小】</div>
+<div><p>　　6月13日，市政协召开主席会议，研究招商引资工作。</p><p>　　会议强调，要优化营商环境，推动高质量发展。</p></div>
+<div>版权所有：某市人民政府办公室　备案号：陇ICP备12345678号</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["article.htm", "article.txt"])
+def test_a_web_page_saved_from_the_browser_loses_its_furniture_and_keeps_its_headline_date_and_source(tmp_path, name):
+    (tmp_path / name).write_text(GOV_PAGE, encoding="utf-8")
+    result = load(tmp_path / name)
+    report = report_of(result, name)
+    (article,) = result.articles.to_dict("records")
+    assert (article["title"], article["text"]) == (
+        "市政协召开主席会议", "6月13日，市政协召开主席会议，研究招商引资工作。\n会议强调，要优化营商环境，推动高质量发展。")
+    assert pd.isna(article["kicker"]) and article["outlet"] == "市政协办公室"
+    assert (article["edition_date"], article["date"]) == (pd.Timestamp("2024-06-14"), pd.Timestamp("2024-06-13"))
+    assert [(p.line, p.code) for p in report.skipped] == [(n, "web_page_chrome") for n in (1, 2, 4, 7)]
+    assert "版权所有" in report.skipped[-1].params["excerpt"]
+
+
+def test_an_e_paper_page_saved_as_html_is_still_split_at_its_datelines(tmp_path):
+    page = ("<html><body><p>市政协召开主席会议</p><p>本报讯 近日，市政协召开主席会议，研究招商引资工作。</p>"
+            "<p>县政协开展专题视察</p><p>本报讯 近日，县政协组织委员开展专题视察活动。</p></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert load(tmp_path / "page.html").articles["title"].tolist() == ["市政协召开主席会议", "县政协开展专题视察"]
+
+
+@pytest.mark.parametrize("document", [
+    {"code": 0, "data": {"list": [{"title": "甲", "content": LEAD}], "total": 1}},
+    {"payload": {"stories": [{"title": "甲", "content": LEAD}]}, "meta": {"page": 1}},
+])
+def test_a_json_list_inside_an_api_envelope_is_found(tmp_path, document):
+    (tmp_path / "api.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "api.json")
+    assert result.articles["title"].tolist() == ["甲"]
+
+
+@pytest.mark.parametrize("document", [
+    {"标题": {"0": "甲", "1": "乙"}, "正文": {"0": LEAD, "1": LEAD + "二"}, "日期": {"0": 1718323200000, "1": None}},
+    {"columns": ["标题", "正文", "日期"], "index": [0, 1], "data": [["甲", LEAD, 1718323200000], ["乙", LEAD + "二", None]]},
+], ids=["columns", "split"])
+def test_a_table_pandas_wrote_column_by_column_or_split_is_read_by_row(tmp_path, document):
+    (tmp_path / "frame.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "frame.json")
+    report = report_of(result, "frame.json")
+    assert (report.records, report.articles, report.errors) == (2, 2, [])
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+    assert [(p.line, p.code) for p in report.warnings] == [(2, "no_date")]  # row 1 is dated by its date column
+
+
+def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
+    article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
+    (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+    assert load(tmp_path / "one.json").articles["title"].tolist() == ["甲"]
+
+
+@pytest.mark.parametrize(("opening", "closing", "field"), [("---", "---", "title: '{}'"), ("+++", "+++", 'title = "{}"')])
+def test_front_matter_is_read_as_the_document_s_title_and_date_not_as_its_text(tmp_path, opening, closing, field):
+    path = tmp_path / "note.md"
+    path.write_text(f"{opening}\n{field.format('市政协召开主席会议')}\ndate: 2024-06-14\ntags: [政协]\n{closing}\n\n"
+                    "本报讯 近日，市政协召开主席会议，研究招商引资工作。\n", encoding="utf-8")
+    result = load(path)
+    report = report_of(result, "note.md")
+    assert result.articles[["title", "text"]].values.tolist() == [
+        ["市政协召开主席会议", "近日，市政协召开主席会议，研究招商引资工作。"]]
+    assert result.articles["edition_date"].tolist() == [pd.Timestamp("2024-06-14")]
+    assert [(p.line, p.code, p.params) for p in report.skipped] == [
+        (1, "front_matter", {"last_line": 5, "fields": "tags"})]
+    assert (report.records, report.articles, report.warnings) == (1, 1, [])
+
+
+def test_front_matter_above_stories_gives_the_day_s_date_and_keeps_each_story_s_heading(tmp_path):
+    path = tmp_path / "day.md"
+    path.write_text("---\ntitle: 新闻联播\ndate: 2024-06-14\n---\n### 甲新闻\n\n近日，甲地召开会议。\n\n"
+                    "### 乙新闻\n\n近日，乙地开展调研。\n", encoding="utf-8")
+    result = load(path)
+    assert result.articles["title"].tolist() == ["甲新闻", "乙新闻"]
+    assert result.articles["source"].str.endswith(("#L5", "#L9")).all()
+    assert set(result.articles["edition_date"]) == {pd.Timestamp("2024-06-14")}
+
+
+def test_a_rule_opening_a_markdown_file_is_no_front_matter(tmp_path):
+    path = tmp_path / "rule.md"
+    path.write_text("---\n市政协召开主席会议\n\n本报讯 近日，市政协召开主席会议。\n---\n", encoding="utf-8")
+    report = report_of(load(path), "rule.md")
+    assert "front_matter" not in [p.code for p in report.skipped]
+
+
+def test_a_header_cell_merged_over_two_rows_names_its_column_from_the_row_above(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["新闻", None, "发布时间"], ["标题", "正文", None], ["甲", "近日委员们开展调研。", "2024-06-14"]):
+        sheet.append(row)
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:C2")
+    book.save(tmp_path / "two_rows.xlsx")
+    result = load(tmp_path / "two_rows.xlsx")
+    report = report_of(result, "two_rows.xlsx")
+    assert result.articles["date"].tolist() == [pd.Timestamp("2024-06-14")]
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "rows_above_header")]
+    assert [(p.line, p.code, p.params) for p in report.warnings] == [
+        (2, "header_name_from_above", {"column": 3, "name": "发布时间"})]
+
+
+def test_a_title_row_not_just_above_the_header_names_no_column(tmp_path):
+    path = tmp_path / "gap.csv"
+    path.write_text("2024年汇总,,制表：某某\n\n标题,正文,\n甲,近日委员们开展调研。,x\n", encoding="utf-8")
+    report = report_of(load(path), "gap.csv")
+    assert "header_name_from_above" not in [p.code for p in report.warnings]
+
+
+def test_a_zip_archive_is_opened_once_to_tell_it_from_an_office_file_and_to_read_its_members(monkeypatch):
+    from analysis.loading import inputs
+
+    opened, original = [], inputs._open_zip
+    monkeypatch.setattr(inputs, "_open_zip", lambda content: opened.append(1) or original(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("p1.txt", f"市政协召开主席会议\n本报讯 {LEAD}\n")
+    result = load_uploads([("pages.zip", buffer.getvalue())])
+    assert (len(result.articles), len(opened)) == (1, 1)
 
 
 def test_a_sheet_stating_the_largest_size_excel_allows_is_read_at_the_size_of_its_cells():

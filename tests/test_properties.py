@@ -167,3 +167,26 @@ def test_joining_continued_articles_moves_text_between_articles_and_never_loses_
     text_together = sorted(_norm(line) for text in together.articles["text"] for line in text.split("\n"))
     text_apart = sorted(_norm(line) for result in apart for text in result.articles["text"] for line in text.split("\n"))
     assert text_together == text_apart
+
+
+GB2312_WORDS = st.sampled_from(["政协", "委员", "会议", "调研", "乡村振兴", "营商环境", "，", "。", "发展", "工作"])
+WINDOWS_MARKS = st.sampled_from([(b"\x93", "“"), (b"\x94", "”"), (b"\x97", "—"), (b"\x85", "…"), (b"\x91", "‘")])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(GB2312_WORDS, GB2312_WORDS, GB2312_WORDS, WINDOWS_MARKS), min_size=6, max_size=80)
+       # a mark at least (委员 alone is valid UTF-8), and words: eight marks alone may read as UTF-16
+       .filter(lambda pieces: any(isinstance(p, tuple) for p in pieces) and sum(isinstance(p, str) for p in pieces) > 3),
+       st.lists(st.integers(min_value=0, max_value=80), max_size=3))
+def test_gbk_text_with_windows_marks_or_nul_bytes_decodes_to_its_text_or_is_refused_never_garbled(pieces, nuls):
+    from analysis.loading.encoding import DecodingError, decode_bytes
+
+    data = b"".join(p.encode("gbk") if isinstance(p, str) else p[0] for p in pieces)
+    expected = "".join(p if isinstance(p, str) else p[1] for p in pieces)
+    for position in sorted(nuls, reverse=True):
+        data = data[:position] + b"\x00" + data[position:]
+    try:
+        decoded = decode_bytes(data)
+    except DecodingError:
+        return
+    assert decoded.text == expected

@@ -15,7 +15,6 @@ made with other files, and how to bring them up to date (``govthemes resegment``
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable
@@ -27,6 +26,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.loading import LoadOptions, LoadResult, load_articles, load_uploads
+from analysis.loading.plausible_dates import EARLIEST_DATE, latest_date
 from analysis.report import FileReport
 from ui import folder_scan
 from ui.folder_scan import FolderScan, scan_folder
@@ -182,8 +182,8 @@ def _load_form(lang: Lang, key: str) -> LoadForm:
         t("edition_date", lang),
         value=None,
         key=f"{key}_edition",
-        min_value=dt.date(1949, 1, 1),
-        max_value=dt.date(2100, 1, 1),
+        min_value=EARLIEST_DATE,  # as --edition-date: no news item is dated outside these
+        max_value=latest_date(),
     )
     province = st.text_input(t("province_hint", lang), value="", key=f"{key}_province",
                              placeholder=t("province_placeholder", lang))

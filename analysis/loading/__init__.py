@@ -6,7 +6,6 @@ returns the articles table and one :class:`~analysis.report.FileReport` per inpu
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from analysis.loading.continuations import join_continuations
 from analysis.loading.enrich import build_articles_table
 from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
 from analysis.loading.options import LoadOptions
+from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle
 from analysis.loading.readers import read_input
 from analysis.report import FileReport, Problem
@@ -65,38 +65,41 @@ DATE_FALLBACK = {"text": "the date in its text", "edition": "the edition date", 
 
 
 def _report_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:
-    """Warn of each article with no date, and of each date cell that holds no readable date.
+    """Warn of each article with no date, and of each date cell that gives no plausible date.
 
-    A row whose date column holds ``not-a-date`` or ``2024-13-01`` is named with the column
-    and the value, and with what dated the article instead (its text, the edition date),
-    or that nothing did: the analyst corrects the cell rather than looking for a column.
+    A row whose date column holds ``not-a-date``, ``2024-13-01``, a formula never
+    calculated or a date no news item has (``1900-01-01``) is named with the column and
+    the value, and with what dated the article instead (its text, the edition date), or
+    that nothing did: the analyst corrects the cell rather than looking for a column.
     """
     sources = table["date_source"].astype(object).to_numpy()
     for index, raw in enumerate(raws):
-        undated = pd.isna(table["date"].iat[index])
-        if raw.unreadable_date is None:
-            problem = Problem.of("no_date", line=raw.line) if undated else None
-        elif undated:
-            column, value = raw.unreadable_date
-            problem = Problem.of("date_cell_unreadable_no_date", line=raw.line, column=column, value=value)
-        else:
-            column, value = raw.unreadable_date
-            problem = Problem.of("date_cell_unreadable", line=raw.line, column=column, value=value,
-                                 fallback=DATE_FALLBACK.get(sources[index], sources[index]))
+        problem = _date_problem(raw, undated=pd.isna(table["date"].iat[index]), source=sources[index])
         if problem is not None:
             owners[index].warnings.append(problem)
-        if raw.metadata_date is not None and not _plausible(raw.metadata_date):
-            owners[index].warnings.append(Problem.of("date_cell_implausible", line=raw.line,
-                                                     value=raw.metadata_date.isoformat()))
 
 
-EARLIEST_DATE = dt.date(1949, 10, 1)
-"""A date column's date before this is a placeholder (Excel's 1900-01-01) or a typing slip."""
-
-
-def _plausible(date: dt.date) -> bool:
-    """Whether a date cell's date can be when a news item appeared: from ``EARLIEST_DATE`` to tomorrow."""
-    return EARLIEST_DATE <= date <= dt.date.today() + dt.timedelta(days=1)
+def _date_problem(raw: RawArticle, *, undated: bool, source: object) -> Problem | None:
+    """What a record's date needs said (see :func:`_report_dates`), or None."""
+    cell = raw.date_cell
+    if raw.metadata_date is not None:
+        if is_plausible(raw.metadata_date) or cell is None:
+            return None
+        return Problem.of("date_cell_implausible", line=raw.line, column=cell.column, value=cell.value,
+                          date=raw.metadata_date.isoformat())
+    if cell is None:
+        return Problem.of("no_date", line=raw.line) if undated else None
+    fallback = DATE_FALLBACK.get(str(source), source)
+    if cell.formula and undated:
+        return Problem.of("date_formula_without_value_no_date", line=raw.line, column=cell.column,
+                          formula=cell.value)
+    if cell.formula:
+        return Problem.of("date_formula_without_value", line=raw.line, column=cell.column, formula=cell.value,
+                          fallback=fallback)
+    if undated:
+        return Problem.of("date_cell_unreadable_no_date", line=raw.line, column=cell.column, value=cell.value)
+    return Problem.of("date_cell_unreadable", line=raw.line, column=cell.column, value=cell.value,
+                      fallback=fallback)
 
 
 def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners: list[FileReport]) -> None:

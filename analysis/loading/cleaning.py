@@ -32,6 +32,8 @@ _META_TOKEN = re.compile(
     rf"(?:{_META_KEYS})[:：]?.{{0,30}}|[|｜]|】)$"
 )
 _BARE_LABEL = re.compile(rf"((?:{_META_KEYS}))[:：]")
+_FONT_SIZES = re.compile(r"(【?字[号体])[:：]?\s*[大中小](?:\s*[大中小]){0,2}\s*】?")
+"""``【字号：大 中 小】`` inside a line of details: its sizes are spaced like separate tokens."""
 META_VALUE_MAX = 30
 """A label alone on its line (``来源：``) takes a next line this short as its value."""
 DATELINE_SEARCH_LINES = 4
@@ -110,6 +112,50 @@ def clean_record_text(text: str, *, title: str | None = None) -> CleanedText:
     return cleaned
 
 
+_PUBLISHED = re.compile(
+    r"(?:发布|发表|发稿)?(?:时间|日期)[:：]\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+
+
+@dataclass
+class WebPage:
+    """A whole web page's text without its furniture, and what the furniture said.
+
+    Attributes:
+        text: the page's text, furniture lines blank (the others keep their numbers).
+        left_out: one ``web_page_chrome`` reason per furniture line, by line.
+        outlet: the ``来源：`` the page names, if any.
+        published: the page's ``发布时间：`` date as written, if any.
+    """
+
+    text: str
+    left_out: list[Problem]
+    outlet: str | None = None
+    published: str | None = None
+
+
+def clean_web_page(text: str) -> WebPage:
+    """Take a saved web page's furniture out of its text (:func:`~analysis.loading.html_text.html_to_text`).
+
+    A page saved from the browser holds its site's navigation, breadcrumbs, the story's
+    details (``发布时间：… 来源：… 【字号：大 中 小】``) and a footer around the story: read as
+    a newspaper page, they would become its kicker and headline. The lines the record
+    cleaner takes for furniture (``data/page_chrome.txt``, breadcrumbs, related links) are
+    left out, each named, and what they say kept (the outlet, the date published).
+    """
+    lines = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    rest, _ = drop_breadcrumbs(lines)
+    rest, _ = drop_related_links(rest)
+    found = CleanedText(text="")
+    kept = {line.number for line in _strip_chrome(rest, found, title=None)}
+    dropped = [(number, line.strip()) for number, line in enumerate(lines, start=1)
+               if line.strip() and number not in kept]
+    published = next((m["date"] for _, line in dropped if (m := _PUBLISHED.search(line))), None)
+    return WebPage(
+        "\n".join(line if number in kept else "" for number, line in enumerate(lines, start=1)),
+        [Problem.of("web_page_chrome", line=number, excerpt=line[:30]) for number, line in dropped],
+        found.outlet, published)
+
+
 def _strip_chrome(raw_lines: list[str], cleaned: CleanedText, *, title: str | None) -> list[Line]:
     """Drop chrome, editor lines and a repeated headline; keep what they tell.
 
@@ -147,7 +193,7 @@ def _strip_chrome(raw_lines: list[str], cleaned: CleanedText, *, title: str | No
 
 def _read_metadata_line(line: str, cleaned: CleanedText) -> bool:
     """Recognise a line of page metadata (``发布时间: … | 来源: … | 作者: …``); keep what it says."""
-    spaced = re.sub(rf"({_META_KEYS})", r" \1", line)
+    spaced = re.sub(rf"({_META_KEYS})", r" \1", _FONT_SIZES.sub(r"\1", line))
     tokens: list[str] = []
     for token in re.split(r"\s*[|｜]\s*|\s+", spaced):
         if tokens and _BARE_LABEL.fullmatch(tokens[-1]) and token and not _META_TOKEN.match(token):

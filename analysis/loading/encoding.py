@@ -5,16 +5,25 @@ GB18030/GBK (older Windows tools, many e-paper exports) and now and then Big5 (t
 characters, Hong Kong and Taiwan tools). The order of trials matters: UTF-8 is strict
 enough that a successful decode is trustworthy; GB18030 and Big5 accept many byte
 sequences, so their result is only accepted when it reads as Chinese text (ordinary
-characters, common ones, forming words: :func:`_reads_as`). Anything else is refused with
-a message that says what to do, never guessed.
+characters, common ones, forming words: :func:`~analysis.loading.chinese_reading.reads_as`).
+Anything else is refused with a message that says what to do, never guessed. Two faults of
+files that are almost right are read through (:mod:`analysis.loading.encoding_repairs`): a
+few NUL bytes, and Windows-1252 quotes and dashes inside GBK text.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
+from analysis.loading.chinese_reading import (
+    MIN_READABLE_SHARE,
+    outside_ascii,
+    readable_share,
+    reads_as,
+    reads_better,
+)
+from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
 from analysis.messages import CodedError
 from analysis.report import Problem
 
@@ -25,24 +34,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_READABLE = re.compile(
-    r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\s"
-    r"\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
-    r"\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3400-\u4dbf\ufe30-\ufe6f\u02c7-\u02c9]"
-)
-MIN_READABLE_SHARE = 0.97
-"""Share of characters that must be ordinary Chinese/ASCII text for a GB18030 or Big5 decode;
-for those two it is measured on the characters outside ASCII, the ones the decoding decided."""
-MIN_WORD_PAIR_SHARE = 0.15
-"""Share of neighbouring Chinese characters that must form a common word of jieba's
-dictionary for a GB18030 or Big5 reading (judged once there are :data:`MIN_PAIRS_JUDGED`
-pairs). Real news text has 0.44-0.51 (the seed page, 政协 pages); Korean EUC-KR read as
-GB18030, whose bytes are GB2312's, gives real characters in no order: 0.0."""
-MIN_PAIRS_JUDGED = 20
-MIN_GB2312_SHARE = 0.8
-"""Share of the Chinese characters of a GB18030 decode that must be common simplified ones
-(in GB2312). Simplified news text is almost all GB2312; Big5 bytes read as GB18030 give
-rare ideographs for about half their characters (those with a trail byte below 0x7F)."""
 
 
 FILE_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -94,6 +85,8 @@ class Decoded:
     text: str
     encoding: str
     warning: Problem | None = None
+    repaired: Problem | None = None
+    """What was taken out to read the bytes (a few NUL bytes), for the report."""
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -112,14 +105,6 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         if readable_share(text) >= MIN_READABLE_SHARE:
             return Decoded(text, encoding)
     return None
-
-
-def readable_share(text: str) -> float:
-    """Share of characters in ``text`` that are ordinary Chinese, ASCII or punctuation."""
-    if not text:
-        return 1.0
-    sample = text[:20000]
-    return len(_READABLE.findall(sample)) / len(sample)
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -158,15 +143,30 @@ def decode_bytes(data: bytes) -> Decoded:
             if not text.strip():
                 raise DecodingError("empty_after_bom", encoding=encoding)
             return Decoded(text, f"{encoding} (BOM)")
-    if b"\x00" in data[:65536]:
-        decoded = _utf16_without_bom(data)
-        if decoded is None:
-            raise DecodingError("binary_file")
-        return decoded
+    if b"\x00" in data:
+        decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
+        return decoded or _without_nul_bytes(data)
+    return _decode_8bit(data)
+
+
+def _decode_8bit(data: bytes) -> Decoded:
+    """UTF-8, else GB18030 or Big5 when it reads as Chinese (:func:`_decode_gb18030`)."""
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
         return _decode_gb18030(data, utf8_error)
+
+
+def _without_nul_bytes(data: bytes) -> Decoded:
+    """Text holding a few NUL bytes, read without them (the report names their lines), else binary."""
+    repaired = without_nul_bytes(data)
+    if repaired is None:
+        raise DecodingError("binary_file")
+    try:
+        decoded = _decode_8bit(repaired[0])
+    except DecodingError as exc:
+        raise DecodingError("binary_file") from exc
+    return Decoded(decoded.text, decoded.encoding, decoded.warning, repaired[1])
 
 
 def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
@@ -180,21 +180,28 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     mixed = _decode_mixed_lines(data)
     if mixed is not None:
         return mixed
+    windows = gbk_with_windows_punctuation(data)
+    if windows is not None and not reads_as("gb18030", windows[0]):
+        windows = None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        if windows is not None:
+            return Decoded(windows[0], "gb18030", windows[1])
         big5 = _decode_big5(data)
         if big5 is not None:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
-    if _reads_as("gb18030", text):
+    if windows is not None and (not reads_as("gb18030", text) or reads_better(windows[0], text)):
+        return Decoded(windows[0], "gb18030", windows[1])
+    if reads_as("gb18030", text):
         return Decoded(text, "gb18030")
     big5 = _decode_big5(data)
     if big5 is not None:
         return big5
     raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,
-                        share=readable_share(_outside_ascii(text)))
+                        share=readable_share(outside_ascii(text)))
 
 
 def _decode_big5(data: bytes) -> Decoded | None:
@@ -203,28 +210,9 @@ def _decode_big5(data: bytes) -> Decoded | None:
         text = data.decode("big5hkscs")
     except UnicodeDecodeError:
         return None
-    if not _reads_as("big5hkscs", text):
+    if not reads_as("big5hkscs", text):
         return None
     return Decoded(text, "big5", Problem.of("big5_decoded"))
-
-
-def _outside_ascii(text: str) -> str:
-    return "".join(ch for ch in text[:200_000] if ord(ch) > 0x7F)
-
-
-def gb2312_share(text: str) -> float:
-    """Share of the CJK ideographs of ``text`` (its first 20,000 of them) that GB2312 holds."""
-    ideographs = [ch for ch in text[:200_000] if "\u3400" <= ch <= "\u9fff"][:20_000]
-    if not ideographs:
-        return 1.0
-    common = 0
-    for ch in ideographs:
-        try:
-            ch.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            continue
-    return common / len(ideographs)
 
 
 def _decode_mixed_lines(data: bytes) -> Decoded | None:
@@ -259,7 +247,7 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
             texts = [raws[position].decode(codec) for position in other]
         except UnicodeDecodeError:
             continue
-        if not _reads_as(codec, "\n".join(texts)):
+        if not reads_as(codec, "\n".join(texts)):
             continue
         for position, text in zip(other, texts, strict=True):
             parts[position] = text
@@ -271,40 +259,3 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     return None
 
 
-def _reads_as(codec: str, text: str) -> bool:
-    """Whether ``text``, decoded with ``codec``, reads as Chinese text of that encoding.
-
-    Its characters outside ASCII must be ordinary text; a GB18030 reading's ideographs
-    must be mostly common simplified ones (GB2312); and its neighbouring ideographs must
-    form words often enough (:func:`word_pair_share`; a Big5 reading is judged after
-    conversion to simplified, the form the dictionary holds).
-    """
-    if readable_share(_outside_ascii(text)) < MIN_READABLE_SHARE:
-        return False
-    if codec == "gb18030" and gb2312_share(text) < MIN_GB2312_SHARE:
-        return False
-    sample = text[:50_000]
-    if codec != "gb18030":
-        from analysis.loading.traditional import to_simplified
-
-        sample = to_simplified(sample)
-    share, pairs = word_pair_share(sample)
-    return pairs < MIN_PAIRS_JUDGED or share >= MIN_WORD_PAIR_SHARE
-
-
-_IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-
-
-def word_pair_share(text: str) -> tuple[float, int]:
-    """Share of the pairs of neighbouring ideographs in ``text`` that are common words, and the pairs.
-
-    A word list, not a model: jieba's dictionary words of frequency 100 or more
-    (:func:`analysis.common_words.common_word_set`), read once per process.
-    """
-    from analysis.common_words import common_word_set
-
-    pairs = _IDEOGRAPH_PAIR.findall(text)
-    if not pairs:
-        return 1.0, 0
-    words = common_word_set()
-    return sum(pair in words for pair in pairs) / len(pairs), len(pairs)

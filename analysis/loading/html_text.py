@@ -22,6 +22,14 @@ def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text)) or bool(re.search(r"&(?:[a-z]+|#\d+);", text))
 
 
+_WEB_PAGE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
+def is_web_page(text: str) -> bool:
+    """True when ``text`` is a whole web page (``<!DOCTYPE html>``, ``<html>``), as a browser saves it."""
+    return bool(_WEB_PAGE.match(text[:5000]))
+
+
 class _TextExtractor(HTMLParser):
     """Collect text, turning block elements into line breaks and dropping scripts."""
 

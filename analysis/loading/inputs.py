@@ -242,15 +242,18 @@ def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: i
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    office = office_suffix(data)  # a zip's list of parts, read once: a workbook named .zip is no archive
-    if office is None and (suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix not in OFFICE_SUFFIXES)):
+    archive = _open_zip(data) if suffix == ".zip" or data.startswith(b"PK\x03\x04") else None
+    office = _office_kind(archive) if isinstance(archive, zipfile.ZipFile) else None
+    if office is None and archive is not None and (suffix == ".zip" or suffix not in OFFICE_SUFFIXES):
         if depth >= MAX_ZIP_DEPTH:
             yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
         else:
             limit = max(ZIP_BOMB_FLOOR, MAX_ZIP_RATIO * len(data))
             budget = budget or _Budget(limit, limit)
-            yield from _zip_members(item.name, data, seen, max_file_bytes, depth, budget)
+            yield from _zip_members(item.name, archive, seen, max_file_bytes, depth, budget)
         return
+    if isinstance(archive, zipfile.ZipFile):
+        archive.close()
     digest = hashlib.sha256(data).hexdigest()
     if data and digest in seen:
         yield FileReport(source=item.name).fail("duplicate_file", original=seen[digest])
@@ -259,17 +262,25 @@ def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: i
     yield InputFile(item.name, len(data), lambda: data, office)
 
 
-def _zip_members(name: str, data: bytes, seen: dict[str, str], max_file_bytes: int,
-                 depth: int, budget: _Budget) -> Iterator[InputFile | FileReport]:
+def _open_zip(data: bytes) -> zipfile.ZipFile | zipfile.BadZipFile:
+    """The archive ``data`` is, opened once for both looks (Office file? members?), or why it is none."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        return exc
+    except (OSError, ValueError) as exc:
+        return zipfile.BadZipFile(str(exc))
+
+
+def _zip_members(name: str, archive: zipfile.ZipFile | zipfile.BadZipFile, seen: dict[str, str],
+                 max_file_bytes: int, depth: int, budget: _Budget) -> Iterator[InputFile | FileReport]:
     """Yield the members of a zip archive, refusing unsafe paths and oversized members.
 
     Members are read while the ``budget`` lasts: each after it would expand past it is
     refused by name, unread (many small members of a zip bomb, or archives nested in it).
     """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        yield FileReport(source=name).fail("bad_zip", detail=str(exc))
+    if isinstance(archive, zipfile.BadZipFile):
+        yield FileReport(source=name).fail("bad_zip", detail=str(archive))
         return
     if not any(not info.is_dir() and not _is_hidden(info.filename) for info in archive.infolist()):
         yield FileReport(source=name).fail("empty_archive")
@@ -313,11 +324,16 @@ def office_suffix(data: bytes) -> str | None:
     """
     if not data.startswith(b"PK\x03\x04"):
         return None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    archive = _open_zip(data)
+    if isinstance(archive, zipfile.BadZipFile):
         return None
+    with archive:
+        return _office_kind(archive)
+
+
+def _office_kind(archive: zipfile.ZipFile) -> str | None:
+    """``.xlsx`` or ``.docx`` when the archive holds a workbook's or Word document's main part."""
+    names = set(archive.namelist())
     return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
 
 

@@ -5,6 +5,11 @@ heading, a rundown section (``## 新闻摘要``, a numbered list of the day's it
 stories, each under its own heading with its body (often inline HTML). Every heading that
 has body text becomes an article; a rundown or table of contents is reported as skipped,
 not loaded as an article of its own.
+
+A note or blog post often opens with front matter (``---`` … ``---`` of ``key: value``
+lines, or Hugo's ``+++`` … ``+++``): it is read as the document's details, never as text.
+Its ``title`` heads a document that has no heading of its own, its ``date`` is the edition
+date when nothing else gives one, and the report names the lines and the fields left out.
 """
 
 from __future__ import annotations
@@ -17,6 +22,45 @@ from analysis.report import Problem
 _HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[）)]|[-*+]\s)")
 RUNDOWN_TITLES = ("新闻摘要", "本期节目主要内容", "目录", "内容提要", "本期导读", "要闻提要")
+_FRONT_FIELD = re.compile(r"^\s*(?P<key>[\w.-]+)\s*[:=]\s*(?P<value>.*?)\s*$")
+FRONT_MATTER_LINES = 60
+"""Lines looked at for the end of front matter; a fence not closed by then opens no front matter."""
+FRONT_MATTER_USED = ("title", "date")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The ``key: value`` fields of a document's front matter, and its last line."""
+
+    fields: dict[str, str]
+    last_line: int
+
+    def problem(self) -> Problem:
+        """The report's line: front matter left out as text, and the fields not used."""
+        others = [key for key in self.fields if key not in FRONT_MATTER_USED]
+        return Problem.of("front_matter", line=1, last_line=self.last_line, fields=", ".join(others) or "-")
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
+    """The front matter of ``text``, and the text with its lines blank (later lines keep their numbers).
+
+    The document's ``title`` becomes a ``#`` heading in its place when the text has none.
+    """
+    lines = text.split("\n")
+    fence = lines[0].strip()
+    if fence not in ("---", "+++"):
+        return None, text
+    closing = {fence, "..."} if fence == "---" else {fence}
+    end = next((i for i, line in enumerate(lines[1:FRONT_MATTER_LINES], start=1) if line.strip() in closing),
+               None)
+    matches = [_FRONT_FIELD.match(line) for line in lines[1:end]] if end else []
+    fields = {m["key"].lower(): m["value"].strip("\"'") for m in matches if m and m["value"]}
+    if end is None or not fields:
+        return None, text
+    rest = "\n".join(lines[end + 1:])
+    title = fields.get("title")
+    heading = f"# {title}" if title and not any(map(_HEADING.match, rest.splitlines())) else ""
+    return FrontMatter(fields, end + 1), "\n" * end + heading + "\n" + rest
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,22 @@ if TYPE_CHECKING:
     from analysis.loading.page import PageArticle
 
 
+@dataclass(frozen=True)
+class DateCell:
+    """A record's date cell as written, so that a reason can name it.
+
+    Attributes:
+        column: the date column's name (``发布时间``).
+        value: the cell as written, cut to 40 characters (a longer one is a text column
+            mapped as the date), or its formula when ``formula``.
+        formula: the cell holds a formula no spreadsheet program calculated (no value).
+    """
+
+    column: str
+    value: str
+    formula: bool = False
+
+
 @dataclass
 class RawArticle:
     """An article as a reader found it.
@@ -26,8 +42,9 @@ class RawArticle:
         metadata_date: a full date from the record's own metadata (a date column).
         metadata_year: the year from the record's metadata when it gives no full date (a
             year column): the text's date in that year is used, else 1 January.
-        unreadable_date: ``(column, value)`` of a date cell that holds something but no
-            date (``not-a-date``, ``2024-13-01``), for the report; None otherwise.
+        date_cell: the record's date cell as written, for the report (a value that is no
+            date, ``not-a-date``, or one no news item has, ``1900-01-01``); None when the
+            record has no date column or it is empty.
         doc_id: an id the input supplied, if any.
         province, prefecture, county: place names from the record's own columns.
         line: the line or record number it starts at, for reports.
@@ -48,7 +65,7 @@ class RawArticle:
     edition_date: dt.date | None = None
     metadata_date: dt.date | None = None
     metadata_year: int | None = None
-    unreadable_date: tuple[str, str] | None = None
+    date_cell: DateCell | None = None
     doc_id: str | None = None
     province: str | None = None
     prefecture: str | None = None

@@ -9,31 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import PurePath
 
-from analysis.loading.cleaning import clean_record_text
+from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
+from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
-from analysis.loading.filenames import FileNameInfo, date_of_match, parse_file_name, parse_page_header
-from analysis.loading.html_text import html_to_text
+from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
+from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
-from analysis.loading.markdown import markdown_articles
+from analysis.loading.json_tables import json_kind, read_json, read_json_lines
+from analysis.loading.markdown import markdown_articles, split_front_matter
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
+from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
-from analysis.loading.tables import (
-    RecordBatch,
-    Sheet,
-    json_kind,
-    read_delimited,
-    read_excel,
-    read_json,
-    read_json_lines,
-    read_parquet,
-)
+from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel, read_parquet
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
@@ -43,7 +38,6 @@ OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
 """The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
-_DATE_VALUE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
 
 def read_input(
@@ -69,6 +63,8 @@ def read_input(
         return [], report.fail("empty_file")
     if encrypted_office(data):
         return [], report.fail("office_encrypted")
+    if options.edition_date is None and (passed_over := parse_file_name(name).passed_over) is not None:
+        report.warnings.append(Problem.of("file_name_date_implausible", date=passed_over.isoformat()))
     actual = office_suffix(data) if office == "unknown" else office
     if actual is not None and OFFICE_KINDS.get(suffix) != actual:
         report.warnings.append(Problem.of("office_misnamed", suffix=actual))
@@ -93,15 +89,17 @@ def read_input(
     except DecodingError as exc:
         return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding
-    if decoded.warning:
-        report.warnings.append(decoded.warning)
+    report.warnings += [problem for problem in (decoded.warning, decoded.repaired) if problem]
     return _read_text_format(name, suffix, decoded.text, options, report)
 
 
 def _read_text_format(
     name: str, suffix: str, text: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
-    """Dispatch decoded text by format."""
+    """Dispatch decoded text by format; a web page under another name is read as one, with a warning."""
+    if suffix not in {".html", ".htm"} and is_web_page(text):
+        report.warnings.append(Problem.of("web_page_misnamed", suffix=suffix or "(no extension)"))
+        suffix = ".html"
     readers: dict[str, Callable[[str], RecordBatch]] = {
         ".csv": lambda t: read_delimited(t, columns=options.columns),
         ".tsv": lambda t: read_delimited(t, delimiter="\t", columns=options.columns),
@@ -120,8 +118,24 @@ def _read_text_format(
     if suffix in {".md", ".markdown"}:
         return _from_markdown(text, name, options, report)
     if suffix in {".html", ".htm"}:
-        text = html_to_text(text)
+        return _from_web_page(text, name, options, report)
     return _from_page(text, name, options, report)
+
+
+def _from_web_page(
+    html: str, name: str, options: LoadOptions, report: FileReport
+) -> tuple[list[RawArticle], FileReport]:
+    """Split a saved web page's text into articles, its furniture left out and named.
+
+    The page's ``来源：`` is the outlet and its ``发布时间：`` the edition date when the
+    options and the file name give none.
+    """
+    page = clean_web_page(html_to_text(html))
+    report.skipped += page.left_out
+    published = _document_date(page.published, report)
+    dated = FileNameInfo(published) if published is not None else FileNameInfo()
+    outlet = options.outlet or page.outlet
+    return _from_page(page.text, name, replace(options, outlet=outlet), report, fallback=dated)
 
 
 def _is_single_json(text: str) -> bool:
@@ -138,11 +152,13 @@ def _file_info(name: str, options: LoadOptions) -> FileNameInfo:
 
 
 def _from_page(
-    text: str, name: str, options: LoadOptions, report: FileReport
+    text: str, name: str, options: LoadOptions, report: FileReport, *,
+    fallback: FileNameInfo | None = None,
 ) -> tuple[list[RawArticle], FileReport]:
-    """Split page text into articles."""
+    """Split page text into articles (``fallback``: the edition date when nothing else gives one)."""
     split = split_page(text)
     info = _file_info(name, options).filled_from(parse_page_header(split.header))
+    info = info.filled_from(fallback) if fallback is not None else info
     report.skipped.extend(split.skipped)
     report.records = len(split.articles)
     articles = raw_articles_of_page(
@@ -154,11 +170,26 @@ def _from_page(
     return articles, report
 
 
+def _document_date(value: str | None, report: FileReport) -> dt.date | None:
+    """A document's own date (front matter, ``发布时间：``); None, with a warning, if implausible."""
+    date = parse_metadata_date(value)
+    if date is None or is_plausible(date):
+        return date
+    report.warnings.append(Problem.of("document_date_implausible", date=date.isoformat()))
+    return None
+
+
 def _from_markdown(
     text: str, name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
-    """Read a Markdown dump: one article per heading with a body."""
+    """Read a Markdown dump: one article per heading with a body (front matter read as details)."""
     info = _file_info(name, options)
+    front, text = split_front_matter(text)
+    if front is not None:
+        report.skipped.append(front.problem())
+        date = _document_date(front.fields.get("date"), report)
+        if info.edition_date is None and date is not None:
+            info = FileNameInfo(date, info.page, info.sequence)
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
     if not sections:
@@ -187,48 +218,6 @@ def _clean_title(value: object) -> str | None:
     if text is None:
         return None
     return re.sub(r"\s{2,}", " ", _TITLE_TAG.sub("", text)) or None
-
-
-def parse_metadata_date(value: object) -> dt.date | None:
-    """Read a date cell (``2024-06-14 19:24:07``, ``2024/6/14``, ``2024年6月14日``, a datetime).
-
-    Numbers are read as what exports hold in date columns: a Unix time in seconds
-    (``1718361847``, 10 digits) or milliseconds (13 digits), as web APIs give it, dated
-    in China's time zone; or, for a number cell, an Excel serial day (``45457``, a date
-    cell saved without its date format); ``20240614`` is a date written as digits.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = as_text(value)
-    if text is None:
-        return None
-    numeric = isinstance(value, int | float) and not isinstance(value, bool)
-    if numeric or (text.isdigit() and len(text) in (10, 13)):
-        from_number = _date_of_number(float(value) if numeric else int(text), serial=numeric)
-        if from_number is not None:
-            return from_number
-    return date_of_match(_DATE_VALUE.search(text) or re.fullmatch(
-        r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})", text))
-
-
-_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
-_UNIX_SECONDS = (946_684_800, 4_102_444_800)
-"""2000-01-01 to 2100-01-01 as Unix seconds: the range read as a Unix time."""
-_EXCEL_DAYS = (32_874, 73_051)
-"""1990-01-01 to 2100-01-01 as Excel serial days."""
-
-
-def _date_of_number(number: float, *, serial: bool) -> dt.date | None:
-    """The date a number in a date column stands for, or None (see :func:`parse_metadata_date`)."""
-    low, high = _UNIX_SECONDS
-    for scale in (1, 1000):
-        if low * scale <= number < high * scale:
-            return dt.datetime.fromtimestamp(number / scale, tz=_CHINA_TIME).date()
-    if serial and _EXCEL_DAYS[0] <= number < _EXCEL_DAYS[1]:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
-    return None
 
 
 def _from_workbook(
@@ -269,6 +258,7 @@ def _from_records(
 
     report.errors.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.errors)
     report.skipped.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.skipped)
+    report.warnings.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.warnings)
     report.records += batch.total
     if not batch.records:
         if not batch.errors:
@@ -287,12 +277,15 @@ def _from_records(
         text = record.get(colmap.get("text") or "")
         if isinstance(text, str) and _written_in_traditional(text, report, number):
             record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
-        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options)
+        formulas = batch.formulas.get(number, {})
+        record, unusable = _unusable_cells(record, colmap, formulas)
+        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options, formulas)
         if isinstance(article, Problem):
             fail(article.code, line=number, **article.params)
         else:
             article.line = number
             articles.append(article)
+            report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
     report.articles += len(articles)
     return articles, report
 
@@ -315,11 +308,33 @@ EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM
 """What Excel writes in a cell whose formula failed, in the sheet and in the CSV it exports."""
 
 
+def _unusable_cells(
+    record: dict[str, object], colmap: ColumnMap, formulas: Mapping[str, str]
+) -> tuple[dict[str, object], list[Problem]]:
+    """The record without the Excel error values (``#REF!``) of its used columns, and what to say.
+
+    The text and date columns have reasons of their own; any other used column (title,
+    author…) holding an error value, or a formula never calculated, loads without it, and
+    each such cell gets a warning (its line added by the caller).
+    """
+    skip = {colmap.get("text"), colmap.get("date")}
+    failed = {column: value for column in colmap.columns.values() if column not in skip
+              and isinstance(value := record.get(column), str) and value.strip() in EXCEL_ERRORS}
+    problems = [Problem.of("excel_error_in_column", column=column, value=value.strip())
+                for column, value in failed.items()]
+    problems += [Problem.of("formula_cell_without_value", column=column, formula=formula)
+                 for column, formula in formulas.items() if column not in skip]
+    return ({k: None if k in failed else v for k, v in record.items()} if failed else record), problems
+
+
 def _record_article(
     record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
-    options: LoadOptions,
+    options: LoadOptions, formulas: Mapping[str, str],
 ) -> RawArticle | Problem:
-    """One record as a raw article, or the reason it is not one."""
+    """One record as a raw article, or the reason it is not one.
+
+    ``formulas`` are the record's cells (by column) holding a formula never calculated.
+    """
     def cell(field: str) -> str | None:
         column = colmap.get(field)
         return as_text(record.get(column)) if column else None
@@ -337,7 +352,7 @@ def _record_article(
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
         return Problem.of("only_page_chrome", column=text_column)
-    metadata_date, unreadable = _record_date(record, colmap)
+    metadata_date, date_cell = record_date(record, colmap, formulas)
     year = cell("year")
     metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
     page = cell("page")
@@ -348,22 +363,7 @@ def _record_article(
         outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
         dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
         continued_from=cleaned.continued_from, edition_date=info.edition_date,
-        metadata_date=metadata_date, metadata_year=metadata_year, unreadable_date=unreadable,
+        metadata_date=metadata_date, metadata_year=metadata_year, date_cell=date_cell,
         doc_id=cell("id"),
         province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
     )
-
-
-def _record_date(
-    record: dict[str, object], colmap: ColumnMap
-) -> tuple[dt.date | None, tuple[str, str] | None]:
-    """The record's date from its date column, or ``(column, value)`` of a cell holding no date.
-
-    The value is cut to 40 characters: a long one is a text column mapped as the date.
-    """
-    column = colmap.get("date")
-    value = as_text(record.get(column)) if column else None
-    date = parse_metadata_date(record.get(column)) if column else None
-    if date is not None or not column or not value:
-        return date, None
-    return None, (column, value if len(value) <= 40 else value[:40] + "…")

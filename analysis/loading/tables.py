@@ -1,5 +1,7 @@
 """Read tabular inputs into numbered flat records, reporting every record that fails.
 
+JSON and JSON Lines are read by :mod:`analysis.loading.json_tables` into the same records.
+
 CSV/TSV (with multi-line quoted fields), Excel (.xlsx), JSON (a list of objects, or an
 object holding one, such as 新闻联播's ``videoList``), JSON Lines and Parquet all become
 ``(number, {column: value})`` pairs, where the number is what an analyst can find the
@@ -12,8 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,13 +36,18 @@ class RecordBatch:
         skipped: rows deliberately not read as records (a title row above a header).
         total: records found, read or not (so ``total == len(records) + record errors``).
         columns: the column names, in order of first appearance.
+        warnings: what was read but should be checked (a header name taken from the row above).
+        formulas: ``{number: {column: formula}}``: cells of a record that hold a formula
+            no spreadsheet program calculated, read as empty (:mod:`analysis.loading.formulas`).
     """
 
     records: list[Record] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     total: int = 0
     columns: list[str] = field(default_factory=list)
+    formulas: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def add(self, number: int, record: dict[str, Any]) -> None:
         """Add one record, remembering any new column names."""
@@ -108,7 +113,9 @@ def read_delimited(
         return batch
     at = find_header([row for _, row in candidates], columns)
     header_line = candidates[at][0]
-    header = _header_names(candidates[at][1])
+    named = _named_from_above(candidates[at][1], candidates[at - 1] if at else None, header_line)
+    batch.warnings += named.problems
+    header = _header_names(named.row)
     for line, row in candidates[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=line, header_line=header_line,
                                         text=_row_text(row)))
@@ -116,6 +123,8 @@ def read_delimited(
     for line, row in chain(first[first.index(candidates[at]) + 1:], rows):
         if isinstance(row, csv.Error):
             batch.fail("malformed_csv", line=line, detail=str(row))
+        elif _same_cells(row, candidates[at][1]):
+            batch.skipped.append(Problem.of("header_repeated", line=line, header_line=header_line))
         elif len(row) != len(header):
             batch.fail("wrong_field_count", line=line, found=len(row), expected=len(header))
         else:
@@ -206,8 +215,8 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
     row (``2024年政协新闻汇总``) or a note above its header; those rows are reported as
     left out (``rows_above_header``). Sheets with nothing in them are passed over (there
     is nothing to lose); a workbook with no rows at all, or one that cannot be opened,
-    gives one sheet whose batch holds the error. A text cell holding a formula that was
-    never calculated is named as such (:mod:`analysis.loading.formulas`).
+    gives one sheet whose batch holds the error. A used cell (text, title, date…) holding a
+    formula that was never calculated is named as such (:mod:`analysis.loading.formulas`).
     """
     import zipfile
 
@@ -246,16 +255,57 @@ def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
         return None
     batch = RecordBatch()
     at = find_header([row for _, row in first], columns)
-    header = _header_names(first[at][1])
+    named = _named_from_above(first[at][1], first[at - 1] if at else None, first[at][0])
+    batch.warnings += named.problems
+    header = _header_names(named.row)
     for number, row in first[:at]:
         batch.skipped.append(Problem.of("rows_above_header", line=number, header_line=first[at][0],
                                         text=_row_text(row)))
     batch.skipped += _repeated_columns(first[at][1], first[at][0])
     for number, row in chain(first[at + 1:], rows):
+        if _same_cells(row, first[at][1]):
+            batch.skipped.append(Problem.of("header_repeated", line=number, header_line=first[at][0]))
+            continue
         if len(row) > len(header):
             header += [f"column_{i + 1}" for i in range(len(header), len(row))]
         batch.add(number, dict(zip(header, row, strict=False)))
     return Sheet(worksheet.title, batch, header)
+
+
+@dataclass(frozen=True)
+class _NamedHeader:
+    row: list[Any]
+    problems: list[Problem]
+
+
+def _named_from_above(row: Sequence[Any], above: tuple[int, Sequence[Any]] | None, line: int) -> _NamedHeader:
+    """The header row, each empty cell named by the cell above it when that row is just above.
+
+    A header cell merged over two rows (``日期`` beside ``标题 | 正文`` under a merged
+    ``新闻``) holds its name in the upper row only; without it, the column would be
+    ``column_3`` and its dates unread. Each name taken so is a warning naming the column.
+    """
+    if above is None or above[0] != line - 1:
+        return _NamedHeader(list(row), [])
+    cells, problems = list(row) + [None] * (len(above[1]) - len(row)), []
+    for index, value in enumerate(cells):
+        upper = above[1][index] if index < len(above[1]) else None
+        if (value is None or not str(value).strip()) and upper is not None and str(upper).strip():
+            cells[index] = str(upper).strip()
+            problems.append(Problem.of("header_name_from_above", line=line, column=index + 1,
+                                       name=cells[index]))
+    return _NamedHeader(cells, problems)
+
+
+def _same_cells(row: Sequence[Any], header: Sequence[Any]) -> bool:
+    """Whether a row repeats the header (exports joined one after another), empty cells aside."""
+    def cells(values: Sequence[Any]) -> list[str]:
+        texts = ["" if value is None else str(value).strip() for value in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        return texts
+
+    return cells(row) == cells(header)
 
 
 def _header_names(row: Sequence[Any]) -> list[str]:
@@ -317,151 +367,4 @@ def _text_of_bytes(value: Any) -> Any:
         decoded = decode_bytes(value)
     except DecodingError:
         return value if value.strip() else None
-    return value if decoded.warning else decoded.text
-
-
-def read_json_lines(text: str) -> RecordBatch:
-    """Read JSON Lines; a bad line is reported by number and the other lines still load."""
-    batch = RecordBatch()
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            if line.lstrip().startswith(("#", "//")):  # no comment in JSON, but people write them
-                batch.skipped.append(Problem.of("json_comment_line", line=number))
-            else:
-                batch.fail("invalid_json_line", line=number, json_error=exc.msg, column=exc.colno)
-            continue
-        except RecursionError:
-            batch.fail("json_too_deep", line=number)
-            continue
-        if not isinstance(value, dict):
-            batch.fail("not_a_json_object", line=number, found=json_kind(value))
-            continue
-        batch.add(number, value)
-    return batch
-
-
-LIST_KEYS = ("videoList", "articles", "items", "data", "records", "list", "results", "docs",
-             "news", "rows")
-"""Keys under which JSON exports keep their list of articles."""
-
-
-def read_json(text: str) -> RecordBatch:
-    """Read a JSON document: a list of objects, an object holding one, or one object.
-
-    An object whose values are objects of the same fields holds one record under each key.
-
-    A truncated list (a download cut off) still yields the objects before the cut, and
-    the cut is reported with its line and column.
-    """
-    batch = RecordBatch()
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _salvage_json_list(text, exc)
-    except RecursionError:  # ``[[[[…`` thousands deep: Python's parser recurses once per level
-        batch.errors.append(Problem.of("json_too_deep"))
-        return batch
-    items = _find_record_list(document)
-    if items is None:
-        keys = ", ".join(LIST_KEYS[:3])
-        batch.errors.append(Problem.of("no_record_list", keys=keys, found=json_kind(document)))
-        return batch
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, dict):
-            batch.add(number, item)
-        else:
-            batch.fail("not_a_json_object", line=number, found=json_kind(item))
-    return batch
-
-
-def json_kind(value: Any) -> str:
-    """What a parsed JSON value is, in JSON's words (``array``, ``string``, ``number``…)."""
-    if isinstance(value, bool):
-        return "boolean"
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bytes):  # a binary Parquet cell, not JSON's
-        return "binary"
-    return "number" if isinstance(value, int | float) else "object"
-
-
-def _find_record_list(document: Any) -> list[Any] | None:
-    """Locate the list of records in a parsed JSON document."""
-    if isinstance(document, list):
-        return document
-    if not isinstance(document, dict):
-        return None
-    if not document:  # ``{}``: no record, rather than one record of no columns
-        return []
-    for key in LIST_KEYS:
-        if isinstance(document.get(key), list):
-            return document[key]
-    lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
-    if len(lists) == 1:
-        return lists[0]
-    if _is_keyed_records(document):
-        return list(document.values())
-    return [document]
-
-
-def _is_keyed_records(document: dict[str, Any]) -> bool:
-    """Whether an object holds its records by key (``{"a1": {"title"…}, "a2": {"title"…}}``).
-
-    Its values are two or more objects sharing a field name, where one article's nested
-    parts (``{"meta": {…}, "content": {…}}``) name different fields.
-    """
-    values = list(document.values())
-    if len(values) < 2 or not all(isinstance(v, dict) and v for v in values):
-        return False
-    return bool(set.intersection(*(set(v) for v in values)))
-
-
-def _salvage_json_list(text: str, error: json.JSONDecodeError) -> RecordBatch:
-    """Keep the complete objects of a JSON list that is truncated or broken part-way."""
-    batch = RecordBatch()
-    start = _record_list_start(text)
-    if start is None:
-        batch.errors.append(Problem.of("invalid_json", line=error.lineno, at_line=error.lineno,
-                                       at_column=error.colno, json_error=error.msg))
-        return batch
-    decoder = json.JSONDecoder()
-    position, number = start + 1, 0
-    while True:
-        while position < len(text) and text[position] in " \t\r\n,":
-            position += 1
-        if position >= len(text) or text[position] == "]":
-            break
-        try:
-            value, position = decoder.raw_decode(text, position)
-        except (json.JSONDecodeError, RecursionError):
-            break
-        number += 1
-        if isinstance(value, dict):
-            batch.add(number, value)
-        else:
-            batch.fail("not_a_json_object", line=number, found=json_kind(value))
-    batch.fail("truncated_json", line=error.lineno, at_line=error.lineno, at_column=error.colno,
-               json_error=error.msg, n_loaded=len(batch.records))
-    return batch
-
-
-def _record_list_start(text: str) -> int | None:
-    """Offset of the ``[`` opening the record list: a top-level list or a known key's list."""
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        return len(text) - len(stripped)
-    if not stripped.startswith("{"):
-        return None
-    for key in LIST_KEYS:
-        match = re.search(rf'"{key}"\s*:\s*\[', text)
-        if match:
-            return match.end() - 1
-    return None
+    return value if decoded.warning or decoded.repaired else decoded.text
