@@ -696,6 +696,18 @@ def test_the_gaza_war_is_a_foreign_affairs_story_and_an_ohio_town_is_not_palesti
     assert hits.loc[hits["theme"] == "foreign_affairs", "term"].tolist() == ["美国"]
 
 
+def test_the_epidemic_as_backdrop_is_no_health_story_and_its_own_words_are():
+    # written for this test; floor 500 characters: a hit of weight 1 scores 2
+    backdrop = build_articles([{"doc_id": "x", "title": "", "source": "t",
+                                "text": "受疫情影响，今年一季度出口下降。疫情发生以来，企业积极复工。"}])
+    scores = score_themes(backdrop, themes=load_themes()).set_index("theme")
+    assert scores.loc["health", "score"] == 2.0  # 疫情 0.5 x 2; 4.0 when it weighed 1
+    assert not scores.loc["health", "assigned"]
+    assert shipped_hits("面对百年变局和世纪疫情，两国携手合作。").query("theme == 'health'").empty
+    outbreak = shipped_hits("国务院联防联控机制通报，新增确诊病例3例、无症状感染者5例。")
+    assert outbreak.loc[outbreak["theme"] == "health", "term"].tolist() == ["联防联控机制", "确诊病例", "无症状感染者"]
+
+
 def test_a_bundle_keeps_its_school_and_hospital_stories_beside_a_shooting_abroad():
     text = (
         "教育部部署义务教育招生工作\n教育部近日印发通知，要求各地做好义务教育学校招生入学工作，保障学生就近入学。\n"
