@@ -708,6 +708,13 @@ def test_the_epidemic_as_backdrop_is_no_health_story_and_its_own_words_are():
     assert outbreak.loc[outbreak["theme"] == "health", "term"].tolist() == ["联防联控机制", "确诊病例", "无症状感染者"]
 
 
+def test_an_exhibition_of_sculpture_is_culture_and_a_trade_fair_is_not():
+    # written for this test: 雕塑 2 + 画家 1 in 22 characters (floor 500): 6.0
+    art = shipped_hits("雕塑作品展开幕，展出三位画家的雕塑和油画。")
+    assert art.loc[art["theme"] == "culture", "term"].tolist() == ["雕塑", "画家", "雕塑"]
+    assert shipped_hits("广交会展览面积创新高，展览吸引各国客商。").query("theme == 'culture'").empty
+
+
 def test_a_bundle_keeps_its_school_and_hospital_stories_beside_a_shooting_abroad():
     text = (
         "教育部部署义务教育招生工作\n教育部近日印发通知，要求各地做好义务教育学校招生入学工作，保障学生就近入学。\n"
