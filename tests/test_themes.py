@@ -715,6 +715,11 @@ def test_an_exhibition_of_sculpture_is_culture_and_a_trade_fair_is_not():
     assert shipped_hits("广交会展览面积创新高，展览吸引各国客商。").query("theme == 'culture'").empty
 
 
+def test_summer_sowing_and_field_management_are_farming():
+    hits = shipped_hits("各地抓好夏种夏管，加强田间管理。")  # written for this test
+    assert hits.loc[hits["theme"] == "agriculture", "term"].tolist() == ["夏种", "夏管", "田间管理"]
+
+
 def test_a_bundle_keeps_its_school_and_hospital_stories_beside_a_shooting_abroad():
     text = (
         "教育部部署义务教育招生工作\n教育部近日印发通知，要求各地做好义务教育学校招生入学工作，保障学生就近入学。\n"
