@@ -9,11 +9,14 @@ its own)::
     counter weight = counter terms in the paragraph (1 each)
                      + counter terms in the article's title x title_weight (for a text paragraph)
     the theme's hits in the paragraph are dropped when counter weight >= their weight
+    a title with counter terms of the theme and no hit of it drops all the text's hits
 
 A paragraph is the unit because a news bundle (联播快讯) puts unrelated stories on
 separate lines: a shooting abroad takes nothing from the school story before it. The
-title counts against every paragraph because it says what the whole article is about
-(``以军称…哈马斯称…`` over a paragraph on the hospitals of Gaza).
+title counts against every paragraph because it says what the whole article is about;
+a title that names the war and not the hospital (``以方称哈马斯失去对加沙地带北部的控制``)
+makes every hospital below it a place in a war story, however often it is named
+(six times in one 新闻联播 paragraph on the siege of a Gaza hospital).
 """
 
 from __future__ import annotations

@@ -105,9 +105,20 @@ def text_lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 
 
 def title_counters(titles: Sequence[str], themes: ThemeDictionary) -> np.ndarray | None:
-    """The counter weight each title puts on every paragraph of its text: its counter terms x title_weight.
+    """The counter weight each title puts on every paragraph of its text, per theme.
 
+    Its counter terms x title_weight; but infinite where the title has counter terms of a
+    theme and no hit of it: a headline on a war or a shooting (``以方称哈马斯…以军军车``)
+    says the whole article is that story, and its hospitals or schools are places in it.
     None when no theme has counter terms (see :mod:`analysis.theme_counters`).
     """
-    found = themes.matcher.counter_weights(titles)
-    return None if found is None else found * themes.title_weight
+    matcher = themes.matcher
+    found = matcher.counter_weights(titles)
+    if found is None:
+        return None
+    against = found * themes.title_weight
+    doc, theme, _ = matcher.hit_weights(titles)
+    named = np.zeros(found.shape, dtype=bool)
+    named[doc, theme] = True
+    against[(found > 0) & ~named] = np.inf
+    return against

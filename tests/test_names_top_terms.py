@@ -268,21 +268,31 @@ def test_the_leader_named_only_with_his_title_as_one_word_is_left_out_of_a_local
         assert "习近平总书记" not in pairs.attrs["terms"] and pairs.attrs["left_out"]["person"] == ["习近平总书记"]
 
 
-def test_a_listed_foreign_name_is_cut_whole_and_left_out_though_no_title_rule_finds_it():
+@pytest.mark.parametrize(
+    ("texts", "whole", "halves"),
+    [
+        # the names follow 首相 and 总理, but 阿 is no surname and the title rules read two
+        # or three characters, so only data/names.toml's [people] finds them
+        (["日本首相高市早苗发表错误言论，多方要求高市早苗撤回。", "澳大利亚总理阿尔巴尼斯表示，阿尔巴尼斯在致辞中说。"],
+         {"高市早苗", "阿尔巴尼斯"}, {"早苗", "阿尔巴尼"}),
+        # 新闻联播's monthly top terms: 栗战书 was cut 栗/战书, 博鲁阿尔特 博鲁/阿尔特 (栗 is no
+        # listed surname, 博 begins no Chinese name)
+        (["委员长栗战书出席会议。", "秘鲁总统博鲁阿尔特表示欢迎。"], {"栗战书", "博鲁阿尔特"}, {"战书", "博鲁", "阿尔特"}),
+    ],
+)
+def test_a_listed_foreign_name_is_cut_whole_and_left_out_though_no_title_rule_finds_it(texts, whole, halves):
     from analysis.name_terms import corpus_name_terms, load_name_lists
     from analysis.places import load_gazetteer
     from analysis.tokenize import build_tokenizer, tokenize_articles
 
-    # Written for this test: the names follow 首相 and 总理, but 阿 is no surname and the
-    # title rules read two or three characters, so only data/names.toml's [people] finds them.
-    texts = ["日本首相高市早苗发表错误言论，多方要求高市早苗撤回。", "澳大利亚总理阿尔巴尼斯表示，阿尔巴尼斯在致辞中说。"]
+    # Written for this test.
     articles = build_articles([
         {"doc_id": f"p{i}", "title": "", "text": text, "source": "t"} for i, text in enumerate(texts)])
     tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
     terms = {term for bag in tokens["terms"] for term in bag}
-    assert {"高市早苗", "阿尔巴尼斯"} <= terms and not {"早苗", "阿尔巴尼"} & terms
+    assert whole <= terms and not halves & terms
     names = corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=load_name_lists())
-    assert {"高市早苗", "阿尔巴尼斯"} <= names
+    assert whole <= names
 
 
 def test_a_listed_name_seldom_beside_a_title_is_left_out_of_the_top_terms():
@@ -353,3 +363,16 @@ def test_the_top_terms_caption_says_it_speaks_for_the_chart_the_word_cloud_and_t
     caption = left_out_caption({"place": ["兰州"], "person": ["龚怀宝", "王芳"]}, "en", key="terms_left_out")
     assert caption.startswith("Left out of the chart, the word cloud and the CSV: 1 place name (兰州); "
                               "2 person names (龚怀宝, 王芳) — they say where")
+
+
+def test_a_name_quoted_with_shuo_is_a_name_but_a_new_year_message_is_not():
+    from analysis.name_terms import count_name_contexts, load_name_lists, person_name_terms
+
+    # written for this test: 龚怀宝 once before 说, once alone (share 0.5); 贺词 begins
+    # with the surname 贺 and stands before 说 too
+    texts = ["龚怀宝说，要稳增长。", "会上，龚怀宝讲话。", "新年贺词说，大家辛苦了。"]
+    lists = load_name_lists()
+    contexts = count_name_contexts(texts, lists=lists)
+    assert contexts["龚怀宝"] == 1 and contexts["贺词"] == 1  # 0 and 0 before 说 was an after-word
+    names = person_name_terms({"龚怀宝": 2, "贺词": 1}, contexts, not_names=lists.not_names)
+    assert names == {"龚怀宝"}

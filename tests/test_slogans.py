@@ -6,7 +6,14 @@ import pandas as pd
 import pytest
 
 from analysis.schema import build_articles
-from analysis.slogans import find_slogans, first_mentions, months_after_first, spread_curve, summarize_slogans
+from analysis.slogans import (
+    find_slogans,
+    first_mentions,
+    is_bare_quote,
+    months_after_first,
+    spread_curve,
+    summarize_slogans,
+)
 from analysis.tokenize import build_tokenizer
 
 
@@ -24,7 +31,7 @@ def articles():
                 "doc_id": "a",
                 "title": "定西市政协推进“三抓三促”行动",
                 "text": "会议要求，持续做强工业经济，加力实施强工业行动，坚定拥护“两个确立”，"
-                "当好“主力军”，打造“健康陇中”，推广“有事好商量”做法，推动百企兴百村。"
+                "当好“主力军”，打造“健康陇中”，推广“有事好商量”做法，推动百企兴百村，“健康陇中”见效。"
                 "他说：“我们一定要把这项工作做好做实。”“要抓紧落实”。"
                 "印发《关于推进“四强”行动的意见》。",
                 "source": "t",
@@ -51,8 +58,9 @@ def test_find_slogans(articles, tokenizer):
     assert out.values.tolist() == [
         ["a", "三抓三促", True],  # in the title
         ["a", "两个确立", True],
-        ["a", "健康陇中", True],  # four characters: a slogan even outside the dictionary
+        ["a", "健康陇中", True],  # four characters, quoted twice: a slogan outside the dictionary too
         ["a", "有事好商量", True],  # in the dictionary's slogan section
+        ["a", "健康陇中", True],
         ["a", "四强", True],  # quoted inside a title in 《》: still a mention
         ["a", "强工业", False],  # 加力实施强工业行动; not 做强工业经济 (做强/工业)
         ["a", "百企兴百村", False],
@@ -84,9 +92,24 @@ def test_a_quoted_word_or_name_of_the_not_slogans_section_is_a_term_but_no_sloga
 def test_quoted_descriptions_names_and_listed_words_are_no_slogans(tokenizer):
     # Written for this test: emphasis, names and a position opposed, beside two real formulas.
     text = ("天气“冷得可怕”，这条“智慧的路”越走越宽。委员们走上“委员通道”，“李志强班”官兵参加“良渚论坛”。"
-            "坚决反对“台湾独立”，“四人帮”被粉碎后，各地推进“三抓三促”，当好“乙类乙管”的排头兵，“甜甜圈”热卖。")
+            "坚决反对“台湾独立”，反对制造“两个中国”“一中一台”，“四人帮”被粉碎后，各地推进“三抓三促”，"
+            "当好“乙类乙管”的排头兵，“甜甜圈”热卖。")
     article = build_articles([{"doc_id": "x", "title": None, "text": text, "source": "t"}])
     assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "乙类乙管"]
+
+
+def test_a_bare_quotation_quoted_once_is_no_slogan(tokenizer):
+    # Written for this test: “花开岭上” (a show's name) is quoted once, “跨村联建” twice in two
+    # articles, “便民驿站” twice in one; numbered, parallel and dictionary slogans count once.
+    articles = build_articles([
+        {"doc_id": "x", "title": None, "source": "t",
+         "text": "各地推进“跨村联建”，开展“花开岭上”展演，落实“两个确立”，推动“引大引强”，推广“有事好商量”。"},
+        {"doc_id": "y", "title": None, "source": "t", "text": "深化“跨村联建”，“便民驿站”建成，“便民驿站”开放。"},
+    ])
+    out = find_slogans(articles, tokenizer=tokenizer)
+    assert out["slogan"].tolist() == ["跨村联建", "两个确立", "引大引强", "有事好商量", "跨村联建", "便民驿站", "便民驿站"]
+    assert is_bare_quote("花开岭上", tokenizer=tokenizer) and not is_bare_quote("两个确立", tokenizer=tokenizer)
+    assert not is_bare_quote("有事好商量", tokenizer=tokenizer) and not is_bare_quote("引大引强", tokenizer=tokenizer)
 
 
 def test_summarize_slogans(articles, tokenizer):
@@ -102,8 +125,8 @@ def test_summarize_slogans(articles, tokenizer):
     assert first["last_date"] == pd.Timestamp("2024-06-12")
     assert first["groups"] == ["临夏回族自治州", "定西市"]  # d has no prefecture
     rest = out.iloc[1:]
-    assert rest["slogan"].tolist() == ["两个确立", "健康陇中", "四强", "强工业", "有事好商量", "百企兴百村"]
-    assert rest["n_mentions"].tolist() == [1] * 6
+    assert rest["slogan"].tolist() == ["健康陇中", "两个确立", "四强", "强工业", "有事好商量", "百企兴百村"]
+    assert rest["n_mentions"].tolist() == [2, 1, 1, 1, 1, 1]
     assert rest["groups"].tolist() == [["定西市"]] * 6
 
 

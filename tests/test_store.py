@@ -116,6 +116,17 @@ def test_kwic_slogans_and_keyness(store):
                                    "乡村振兴"}  # 2 in 16 tokens against 2 in 22
 
 
+def test_a_bare_quotation_quoted_once_in_the_filtered_articles_is_no_slogan():
+    # Written for this test: “花开岭上” quoted once, “跨村联建” once in each prefecture.
+    texts = {"s1": ("开展“花开岭上”展演，推进“跨村联建”。", LANZHOU), "s2": ("深化“跨村联建”，落实“三抓三促”。", LINXIA)}
+    rows = [article(key, "", text, "2024-01-05", "甲报", place) for key, (text, place) in texts.items()]
+    with open_store(None) as store:
+        store.ingest(build_articles(rows), workers=1)
+        tables = [store.slogans(f) for f in (Filters(), Filters(level="prefecture", places=("620100",)))]
+    assert tables[0][["slogan", "n_mentions"]].values.tolist() == [["跨村联建", 2], ["三抓三促", 1]]
+    assert tables[1].empty  # in 兰州 alone, 跨村联建 too is quoted once
+
+
 def test_theme_hits_are_recomputed_for_one_article(store):
     hits = store.theme_hits("t1")
     expected = match_themes(TINY[TINY["doc_id"] == "t1"], themes=store.themes)

@@ -17,7 +17,9 @@ from typing import Any, Literal
 import pandas as pd
 
 from analysis.name_lists import NameLists
+from analysis.slogans import is_bare_quote
 from analysis.store import counts, queries, terms, theme_queries
+from analysis.store.analyze import Analyzer
 from analysis.store.counts import Period, ThemeGroup, ThemePeriod
 from analysis.store.database import Database
 from analysis.store.filters import Filters, Level
@@ -32,11 +34,14 @@ class StoreReader:
         _db: the store's database, set by the store.
         themes: the theme dictionary the theme counts and evidence use, given by the store.
         name_lists: the name lists the top terms, keyness and network leave names out with.
+        analyzer: the store's tokenizer and themes; its dictionary says which slogans are
+            bare quotations.
     """
 
     _db: Database
     themes: ThemeDictionary
     name_lists: NameLists
+    analyzer: Analyzer
 
     def count_articles(self, f: Filters | None = None) -> int:
         """The number of articles that pass the filters."""
@@ -121,8 +126,10 @@ class StoreReader:
         return counts.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by, period=period)
 
     def slogans(self, f: Filters | None = None, *, by: Level = "prefecture") -> pd.DataFrame:
-        """Slogan summary (see :func:`analysis.store.theme_queries.slogans`)."""
-        return theme_queries.slogans(self._db, f or Filters(), by=by)
+        """Slogan summary, bare quotations quoted once left out (see :func:`.theme_queries.slogans`)."""
+        tokenizer = self.analyzer.tokenizer
+        return theme_queries.slogans(self._db, f or Filters(), by=by,
+                                     bare=lambda phrase: is_bare_quote(phrase, tokenizer=tokenizer))
 
     def slogan_spread(self, f: Filters | None = None, *, slogans: tuple[str, ...] = (),
                       by: Level = "prefecture") -> pd.DataFrame:
