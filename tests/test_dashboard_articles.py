@@ -56,6 +56,13 @@ def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled()
     assert "lead" not in titled(table, "zh").columns
 
 
+def test_a_later_paragraph_of_a_split_report_is_named_by_the_report_and_its_lead():
+    table = pd.DataFrame({"doc_id": ["r#p1", "r#p2"], "title": ["甘肃省政府工作报告"] * 2,
+                          "lead": [None, "过去一年，全省上下"]}).astype("string")
+    assert titled(table, "zh")["title"].tolist() == ["甘肃省政府工作报告", "甘肃省政府工作报告：过去一年，全省上下…"]
+    assert titled(table, "en")["title"].tolist()[1] == "甘肃省政府工作报告: 过去一年，全省上下…"
+
+
 def test_picker_labels_tell_articles_apart():
     table = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d", "e"],
