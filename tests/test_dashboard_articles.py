@@ -335,6 +335,8 @@ def test_picker_and_table_tick_stay_in_step(tab):
     hits = table_with(at, "found_in")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
+    table = next(d for d in at.dataframe if "found_in" in d.value.columns)
+    assert hits["sentence"].str.len().max() > 30 and table.proto.row_height > 64  # long sentences wrap
 
 
 @pytest.mark.slow
