@@ -107,7 +107,8 @@ def draw(lang: Lang) -> None:
         command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
         st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
     if source.split_from is not None:
-        st.info(t("split_note", lang, documents=source.split_from, kept=source.split_kept,
+        st.info(t("split_note" if source.split_kept else "split_note_all", lang, documents=source.split_from,
+                  kept=source.split_kept,
                   units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
     suggest_split(source, lang)
     store = source.store
