@@ -137,6 +137,7 @@ def draw(lang: Lang) -> None:
             theme_labels=theme_labels,
             bounds=bounds,
             lang=lang,
+            link=source.link,
         )
     show_ignored_link_values(lang)
     view = View(
