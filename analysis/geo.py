@@ -111,6 +111,22 @@ def load_boundaries(*, level: Level = "county", province_code: str | None = None
     return json.loads(_boundaries_json(level, prefix))
 
 
+def has_prefectures(province_code: str) -> bool:
+    """Whether a province's prefecture-level map divides it, unlike a municipality's.
+
+    北京, 天津, 上海, 重庆 (and the SARs) are one feature at prefecture level, coded with
+    the province code, while their articles have no prefecture (districts sit under the
+    province directly): such a map is one region that no article colours. Their
+    districts are drawn at county level instead.
+
+    Args:
+        province_code: the province (any :func:`normalize_code` spelling).
+    """
+    code = normalize_code(province_code)
+    ids = [feature["id"] for feature in load_boundaries(level="prefecture", province_code=code)["features"]]
+    return ids != [code]
+
+
 @lru_cache(maxsize=16)
 def _boundaries_json(level: str, province_prefix: str | None) -> str:
     features = [

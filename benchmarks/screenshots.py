@@ -99,9 +99,11 @@ def open_first_article(page) -> None:
     """Open the first article from the picker and look up a KWIC term."""
     picker = page.get_by_role("combobox", name="选择一篇文章").or_(
         page.get_by_role("combobox", name="Choose an article")).first
+    picker.scroll_into_view_if_needed()  # below a long load summary, its options open off the window
     picker.click()
     page.wait_for_timeout(800)
-    page.get_by_role("option").first.click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     settle(page)
     kwic = page.get_by_role("textbox", name="检索词").or_(page.get_by_role("textbox", name="Term")).first
     if kwic.count():

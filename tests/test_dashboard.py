@@ -465,7 +465,8 @@ def test_long_reports_can_be_split_into_paragraphs_from_the_folder_form(tmp_path
     at.checkbox(key="folder_split").check().run()
     assert not at.exception, at.exception
     assert matched(at) == 3
-    assert any("1 篇长文档 → 3 段；较短的 0 篇" in note.value for note in at.info)
+    assert any("1 篇长文档 → 3 段（每篇都在 3,000 字以上）。以下各视图中的“篇”指段落。" in note.value
+               for note in at.info)  # no "0 shorter ones kept whole"
 
 
 def test_a_broken_configuration_file_is_named_on_the_page_not_a_traceback(tmp_path, monkeypatch):

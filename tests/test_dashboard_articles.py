@@ -56,6 +56,13 @@ def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled()
     assert "lead" not in titled(table, "zh").columns
 
 
+def test_a_later_paragraph_of_a_split_report_is_named_by_the_report_and_its_lead():
+    table = pd.DataFrame({"doc_id": ["r#p1", "r#p2"], "title": ["甘肃省政府工作报告"] * 2,
+                          "lead": [None, "过去一年，全省上下"]}).astype("string")
+    assert titled(table, "zh")["title"].tolist() == ["甘肃省政府工作报告", "甘肃省政府工作报告：过去一年，全省上下…"]
+    assert titled(table, "en")["title"].tolist()[1] == "甘肃省政府工作报告: 过去一年，全省上下…"
+
+
 def test_picker_labels_tell_articles_apart():
     table = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d", "e"],
@@ -328,6 +335,8 @@ def test_picker_and_table_tick_stay_in_step(tab):
     hits = table_with(at, "found_in")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
+    table = next(d for d in at.dataframe if "found_in" in d.value.columns)
+    assert hits["sentence"].str.len().max() > 30 and table.proto.row_height > 64  # long sentences wrap
 
 
 @pytest.mark.slow

@@ -253,6 +253,20 @@ def test_the_tabs_leave_out_names_say_what_a_search_filtered_and_pick_a_map_colo
     assert at.selectbox(key="map_metric").options == ["文章数", "某一主题的占比", "某一提法的扩散"]
 
 
+@pytest.mark.slow
+def test_keyness_compares_the_place_chosen_in_the_sidebar_after_the_page_was_drawn():
+    at = AppTest.from_file(SCRIPT, default_timeout=240).run()
+    assert at.selectbox(key="kw_keyness_target").value is None  # no place yet: the picker asks for one
+    at.multiselect(key="flt_places").set_value(["620900"]).run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="kw_keyness_target").value == "620900"
+    assert _chart(at, "比其他地市更常用的词")["layout"]["title"]["text"].startswith("酒泉市")
+    at.selectbox(key="kw_keyness_target").set_value("620100").run()  # the analyst's own pick then stands
+    assert at.selectbox(key="kw_keyness_target").value == "620100"
+    at.text_input(key="flt_search").set_value("协商").run()
+    assert at.selectbox(key="kw_keyness_target").value == "620100"
+
+
 def _chart(at: AppTest, title_part: str) -> dict:
     for element in at.get("plotly_chart"):
         spec = json.loads(element.proto.spec)

@@ -270,3 +270,18 @@ def test_clearing_the_filters_gives_clickable_charts_a_new_key_so_no_old_selecti
     after = {element.proto.id for element in at.get("plotly_chart")}
     assert any("ov_time_chart@0" in chart for chart in before)
     assert any("ov_time_chart@1" in chart for chart in after) and not any("@0" in chart for chart in after)
+
+
+def test_a_county_is_named_with_its_prefecture_or_else_its_province():
+    from ui.app import place_names
+
+    places = {
+        "province": pd.DataFrame({"adcode": ["120000", "210000", "620000"], "name": ["天津市", "辽宁省", "甘肃省"],
+                                  "parent": [None] * 3}),
+        "prefecture": pd.DataFrame({"adcode": ["210100", "620100"], "name": ["沈阳市", "兰州市"],
+                                    "parent": ["210000", "620000"]}),
+        "county": pd.DataFrame({"adcode": ["120101", "210102", "620102"], "name": ["和平区", "和平区", "城关区"],
+                                "parent": ["120000", "210100", "620100"]}),
+    }
+    assert place_names({"places": places})["county"] == {
+        "120101": "和平区（天津市）", "210102": "和平区（沈阳市）", "620102": "城关区（兰州市）"}

@@ -22,7 +22,7 @@ from test_store import LANZHOU, LINXIA, article
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
 from analysis.charts.style import THEME_PALETTE
-from analysis.charts.themes import shorten_label, theme_mix_table, wrap_label
+from analysis.charts.themes import draw_theme_mix, shorten_label, theme_mix_table, wrap_label
 from analysis.schema import build_articles
 from analysis.store import Filters, open_store
 from analysis.theme_dictionary import load_themes
@@ -148,6 +148,16 @@ def test_a_theme_has_the_same_colour_in_the_trend_and_mix_charts_under_any_filte
             assert drawn and drawn == {name: expected[name] for name in drawn}
             seen.extend(drawn)
     assert {"乡村振兴与帮扶", "生态文明与环境", "水资源与节水"} <= set(seen)
+
+
+def test_the_mix_drawn_from_the_table_the_page_downloads_is_the_same_chart(store):
+    labels = load_themes().labels
+    counts = store.theme_counts(by="prefecture")
+    table = theme_mix_table(counts, theme_labels=labels, themes=["water"], max_themes=1)
+    drawn = draw_theme_mix(table, theme_labels=labels, max_places=2).to_dict()
+    assert drawn == plot_theme_mix(counts, theme_labels=labels, themes=["water"], max_themes=1,
+                                   max_places=2).to_dict()
+    assert [trace["name"] for trace in drawn["data"]] == ["水资源与节水", "其他主题"]
 
 
 def test_the_mix_keeps_the_chosen_theme_apart_and_says_what_it_merged(store):

@@ -1,7 +1,7 @@
 """The load summary puts problems first, names files from their folder, and merges routine reasons."""
 
 from analysis.report import FileReport, Problem
-from ui.load_summary import file_rows, grouped_reasons, reason_rows, short_names
+from ui.load_summary import file_rows, grouped_reasons, needs_attention, reason_rows, short_names
 
 FOLDER = "/data/news"
 
@@ -75,3 +75,13 @@ def test_a_reason_a_file_gives_for_many_records_is_written_once_after_their_numb
     english = file_rows([report], "en")["reasons"].iloc[0]
     assert english.startswith("1, 2, 3 … (5 records): ")
     assert file_rows(REPORTS, "zh")["reasons"].iloc[1] == "40：这则新闻的标题下面没有正文，未载入"
+
+
+def test_the_summary_opens_by_itself_for_a_file_that_failed_but_not_for_a_folder_s_provenance_note():
+    notes = FileReport(source="corpus/PROVENANCE.md").fail("documentation_file")
+    loaded = FileReport(source="corpus/articles.jsonl", articles=18, records=18)
+    assert not needs_attention([notes, loaded])
+    empty = FileReport(source="corpus/failures.csv").fail("empty_file")
+    assert needs_attention([notes, loaded, empty])
+    partial = FileReport(source="corpus/day.json", articles=3, records=4).fail("invalid_json_line", line=2)
+    assert needs_attention([loaded, partial])

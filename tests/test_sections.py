@@ -31,15 +31,19 @@ def test_only_the_first_paragraph_keeps_the_title_so_it_is_counted_once_and_late
 def test_a_split_document_s_later_paragraphs_are_listed_under_its_title_but_counted_without_it():
     from analysis.store import open_store
 
-    text = "\n".join(f"第{n}段：推进节水型社会建设，提高水资源利用效率，保护生态环境。" * 2 for n in range(1, 5))
+    text = "\n".join(f"第{n}段：推进节水型社会建设，提高水资源利用效率，保护生态环境。" * 2 for n in range(1, 13))
     store = open_store(None)
     store.ingest(split_into_paragraphs(build_articles([{"doc_id": "r", "title": "甘肃省政府工作报告", "text": text,
                                                          "source": "r.csv#1", "date": "2026-01-20"}]),
                                        min_document_chars=0))
-    assert set(store.list_articles()["title"]) == {"甘肃省政府工作报告"}
+    listed = store.list_articles()
+    assert set(listed["title"]) == {"甘肃省政府工作报告"}
+    assert listed["doc_id"].tolist() == [f"r#p{n}" for n in range(1, 13)]  # in the report's order: p2 before p10
+    assert listed["lead"].isna().tolist() == [True] + [False] * 11  # the later ones told apart
+    assert listed["lead"].iloc[1].startswith("第2段：推进节水型社会建设")
     counts = store.term_counts(top=None).set_index("term")
     assert counts.loc["甘肃省", "frequency"] == counts.loc["政府", "frequency"] == 1  # the title's words, once
-    assert counts.loc["节水型社会", "docfreq"] == 4
+    assert counts.loc["节水型社会", "docfreq"] == 12
 
 
 def test_a_document_of_one_short_paragraph_is_one_unit():

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIXTURES, REPO_ROOT
+from tests.test_dashboard import matched
 
 pytestmark = pytest.mark.slow
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
@@ -82,11 +83,12 @@ def test_long_documents_get_a_hint_and_a_button_that_splits_them_into_paragraphs
     at.button(key="split_now").click().run()
     assert not at.exception, at.exception
     assert at.checkbox(key="folder_split").value is True
-    assert any("2 篇长文档 → 120 段；较短的 0 篇" in i.value for i in at.info)
+    assert any("2 篇长文档 → 120 段（每篇都在" in i.value for i in at.info)
     assert not any("平均每篇" in i.value for i in at.info)
     listed = at.dataframe(key="art_table").value
     later = next(d for d in listed["doc_id"] if d.endswith("#p2"))
-    assert listed.set_index("doc_id").loc[later, "title"] in {"甘肃省政府工作报告", "青海省政府工作报告"}
+    title = listed.set_index("doc_id").loc[later, "title"]  # the report's, then the paragraph's lead
+    assert title.split("：")[0] in {"甘肃省政府工作报告", "青海省政府工作报告"} and title.endswith("…")
     at.session_state["art_pick"] = later
     at.run()
     assert not at.exception, at.exception
@@ -119,3 +121,35 @@ def test_a_corpus_without_any_date_is_explored_without_a_date_filter(tmp_path, m
     at.radio(key="flt_level").set_value("county").run()
     at.text_input(key="flt_search").input("生态").run()
     assert not at.exception, at.exception
+
+
+def test_a_shared_link_opens_the_same_folder_split_the_same_way_with_the_same_filters(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    report_folder(tmp_path)
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    at.radio(key="source_kind").set_value("folder").run()
+    at.text_input(key="folder_path").input("reports.csv").run()
+    at.checkbox(key="folder_split").check().run()
+    at.multiselect(key="flt_places").set_value(["630000"]).run()
+    assert not at.exception, at.exception
+    link = {key: at.query_params[key] for key in at.query_params}
+    assert link == {"folder": "reports.csv", "split": "1", "place": "630000"}  # the filters and the corpus
+    shared = AppTest.from_file(SCRIPT, default_timeout=240)
+    for key, value in link.items():
+        shared.query_params[key] = value
+    shared.run()
+    assert not shared.exception, shared.exception
+    assert shared.radio(key="source_kind").value == "folder" and shared.checkbox(key="folder_split").value
+    assert shared.multiselect(key="flt_places").value == ["630000"] and not shared.session_state["url_ignored"]
+    assert matched(shared) == matched(at) == 60  # 青海's report, in paragraphs
+
+
+def test_a_link_to_a_store_outside_the_data_root_is_refused_like_a_typed_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["store"] = "/etc"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="source_kind").value == "store"
+    assert any("/etc" in e.value for e in at.error)

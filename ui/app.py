@@ -61,8 +61,8 @@ def language() -> Lang:
 def place_names(options: dict) -> dict[str, dict[str, str]]:
     """``{level: {adcode: display name}}``; counties show their prefecture to tell 城关区s apart.
 
-    A county whose parent is no prefecture of the corpus (a county-level city under the
-    province directly) keeps its own name.
+    A county with no prefecture (a municipality's district, a county-level city under the
+    province directly) shows its province: 和平区（天津市）, not 和平区 beside 沈阳's.
     """
     names: dict[str, dict[str, str]] = {}
     for level in LEVELS:
@@ -72,7 +72,7 @@ def place_names(options: dict) -> dict[str, dict[str, str]]:
         }
     county = options["places"].get("county")
     if county is not None and "parent" in county:
-        parents = names["prefecture"]
+        parents = names["prefecture"] | names["province"]  # codes xxxx00 and xx0000: never the same
         for code, parent in zip(county["adcode"], county["parent"], strict=True):
             if isinstance(parent, str) and parent in parents:
                 names["county"][str(code)] = f"{names['county'][str(code)]}（{parents[parent]}）"
@@ -107,7 +107,8 @@ def draw(lang: Lang) -> None:
         command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
         st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
     if source.split_from is not None:
-        st.info(t("split_note", lang, documents=source.split_from, kept=source.split_kept,
+        st.info(t("split_note" if source.split_kept else "split_note_all", lang, documents=source.split_from,
+                  kept=source.split_kept,
                   units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
     suggest_split(source, lang)
     store = source.store
@@ -136,6 +137,7 @@ def draw(lang: Lang) -> None:
             theme_labels=theme_labels,
             bounds=bounds,
             lang=lang,
+            link=source.link,
         )
     show_ignored_link_values(lang)
     view = View(

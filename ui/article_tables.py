@@ -21,19 +21,21 @@ KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "
 
 
 def titled(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The list with an untitled article named by the start of its text, marked as such.
+    """The list with an article without a title of its own named by the start of its text.
 
     Web excerpts and continuation fragments often have no title; a row of dashes tells
-    the analyst nothing, the lead does (``（无标题）12月10日,市政协召开…``). The ``lead``
-    column, which only untitled articles have, is then dropped.
+    the analyst nothing, the lead does (``（无标题）12月10日,市政协召开…``). A later
+    paragraph of a split report is listed under the report's title, followed by its
+    lead (``2026年甘肃省政府工作报告：——这五年…``): by the title alone its 90 paragraphs
+    read the same. The ``lead`` column, which only these rows have, is then dropped.
     """
     if "lead" not in table.columns:
         return table
-    lead = table["lead"]
-    untitled = table["title"].isna() & lead.notna()
-    named = [t("untitled_lead", lang, lead=value) for value in lead[untitled]]
-    title = table["title"].copy()
-    title[untitled] = named
+    lead, title = table["lead"], table["title"].copy()
+    for key, rows in (("untitled_lead", title.isna() & lead.notna()),
+                      ("paragraph_lead", title.notna() & lead.notna())):
+        title[rows] = [t(key, lang, title=head, lead=value) for head, value in zip(title[rows], lead[rows],
+                                                                                     strict=True)]
     return table.drop(columns="lead").assign(title=title)
 
 

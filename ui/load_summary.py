@@ -26,6 +26,9 @@ STATUS_ORDER = {"failed": 0, "partial": 1, "loaded": 2}
 KIND_ORDER = {"error": 0, "warning": 1, "left_out": 2}
 """Reasons in the summary: records not loaded first, then warnings, then text left out."""
 WIDE_REASONS = {"reasons": {"width": 460}, "message": {"width": 460}, "file": {"width": 240}}
+ROUTINE_FAILURES = frozenset({"documentation_file"})
+"""Files not loaded by design: a corpus folder's PROVENANCE.md or README is no reason to
+open the summary above every tab (the summary line still counts it, one tick away)."""
 
 
 def show_load_summary(source: Source, lang: Lang) -> None:
@@ -37,7 +40,7 @@ def show_load_summary(source: Source, lang: Lang) -> None:
     repeats = f" {t('repeated_short', lang, n=n_repeated)}" if n_repeated else ""
     with st.expander(
         t("load_summary_label", lang, line=t("summary_line", lang, **summary)) + repeats,
-        expanded=summary["failed"] + summary["partial"] > 0,
+        expanded=needs_attention(source.reports),
     ):
         table = file_rows(source.reports, lang)
         show_table(table, key="load_summary_table", lang=lang, column_options=WIDE_REASONS,
@@ -47,6 +50,13 @@ def show_load_summary(source: Source, lang: Lang) -> None:
         show_reasons(source.reports, lang)
         show_repeated_articles(source.repeated, lang,
                                folder=shared_folder([report.source for report in source.reports]))
+
+
+def needs_attention(reports: list[FileReport]) -> bool:
+    """Whether the summary opens by itself: a file failed or was partly loaded, not by design."""
+    return any(report.status != "loaded" and any(problem.code not in ROUTINE_FAILURES
+                                                 for problem in report.errors)
+               for report in reports)
 
 
 def short_names(sources: list[str]) -> list[str]:

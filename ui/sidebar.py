@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Mapping
+from types import MappingProxyType
 
 import streamlit as st
 
@@ -130,8 +131,9 @@ def render_filters(
     theme_labels: Mapping[str, str],
     bounds: tuple[dt.date, dt.date] | None,
     lang: Lang,
+    link: Mapping[str, str] = MappingProxyType({}),
 ) -> FilterState:
-    """Draw the filter widgets and return the current state.
+    """Draw the filter widgets and return the current state, written to the URL.
 
     Args:
         source_label: identifies the loaded corpus (the URL is re-read when it changes).
@@ -141,6 +143,8 @@ def render_filters(
         bounds: the corpus's first and last date; None when no article has a date (no
             date range is offered then).
         lang: interface language.
+        link: the URL parameters that open the corpus again (:attr:`ui.sources.Source.link`),
+            kept in the URL beside the filters.
     """
     # The URL is read again for a new corpus, and when the widgets lost their values:
     # Streamlit forgets a widget's value after a run that did not draw it (a mistyped
@@ -205,5 +209,5 @@ def render_filters(
         search=search.strip(),
         lang=lang,
     )
-    st.query_params.from_dict(params_from_state(state, choices.default_level))
+    st.query_params.from_dict(params_from_state(state, choices.default_level) | dict(link))
     return state

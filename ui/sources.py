@@ -15,6 +15,7 @@ made with other files, and how to bring them up to date (``govthemes resegment``
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable
@@ -62,6 +63,9 @@ class Source:
     """The folder of a store on disk."""
     split_box: str | None = None
     """The key of the split-into-paragraphs box of the form that loaded it (upload or folder)."""
+    link: dict[str, str] = field(default_factory=dict)
+    """The URL parameters that open it again (``{"store": "xwlb"}``); none for the demo
+    corpus (the default) and uploads (a link cannot carry files)."""
 
 
 def config_stamp() -> str:
@@ -217,6 +221,7 @@ def choose_source(lang: Lang, config: str) -> Source | None:
     ``config`` is :func:`config_stamp`, taken once per rerun by the caller.
     """
     kinds = ["demo", "upload", "folder", "store"]
+    _open_linked_source()
     kind = st.radio(t("source", lang), kinds, format_func=lambda k: t(f"source_{k}", lang), key="source_kind")
     if kind == "demo":
         with st.spinner(t("indexing", lang)):
@@ -226,6 +231,28 @@ def choose_source(lang: Lang, config: str) -> Source | None:
     if kind == "folder":
         return _path_form(lang, config, kind="folder")
     return _path_form(lang, config, kind="store")
+
+
+LINK_KINDS = ("folder", "store")
+"""Sources a link can name: by their path under the data root, checked as if typed."""
+
+
+def _open_linked_source() -> None:
+    """Fill the source form from a shared link (``?store=xwlb``, ``?folder=reports&split=1``).
+
+    Once per session, before the form is drawn: the analyst's own choices then stand. The
+    path is read as if typed, so one outside the data root is refused the same way.
+    """
+    if "source_kind" in st.session_state:
+        return
+    for kind in LINK_KINDS:
+        typed = st.query_params.get(kind)
+        if typed:
+            st.session_state["source_kind"] = kind
+            st.session_state[f"{kind}_path"] = typed
+            if kind == "folder":
+                st.session_state["folder_split"] = st.query_params.get("split") == "1"
+            return
 
 
 def _upload_form(lang: Lang, config: str) -> Source | None:
@@ -258,7 +285,7 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         from analysis.store import StoreError
 
         try:
-            return store_source(str(path), config)
+            return dataclasses.replace(store_source(str(path), config), link={"store": typed.strip()})
         except StoreError as exc:
             st.error(t("error_load", lang) + escape_markdown(exc.render(lang)))
             return None
@@ -272,7 +299,9 @@ def _path_form(lang: Lang, config: str, *, kind: str) -> Source | None:
         return None
     if not _folder_confirmed(scan, lang):
         return None
-    return folder_source(str(path), scan.signature, scan.n_files, form, lang, config, root=str(data_root()))
+    source = folder_source(str(path), scan.signature, scan.n_files, form, lang, config, root=str(data_root()))
+    link = {"folder": typed.strip(), **({"split": "1"} if form.split_paragraphs else {})}
+    return dataclasses.replace(source, link=link)
 
 
 def _folder_confirmed(scan: FolderScan, lang: Lang) -> bool:

@@ -27,7 +27,7 @@ from ui.article_tables import (
     score_rows,
     titled,
 )
-from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table
+from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table, wrapped_rows
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
@@ -44,6 +44,9 @@ KWIC_LAYOUT = {  # the left context ends at the term
     "date": {"width": "small"}, "left": {"width": "medium", "alignment": "right"},
     "match": {"width": "small"}, "right": {"width": "medium"},
 }
+SENTENCE_FITS = 30
+"""Characters of a theme hit's sentence one line of the reader's evidence table shows: a
+longer one wraps onto three lines rather than being cut at the column's edge."""
 KWIC_WIDTHS = {"title": 280, "locality": 140}
 """The widest a KWIC line's title and place grow (pixels): wider, the line scrolls sideways."""
 
@@ -206,6 +209,7 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
                    label=t("csv_theme_scores", lang))
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
-    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}})
+    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}},
+               **wrapped_rows(evidence["sentence"], fits=SENTENCE_FITS))
     download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang,
                    label=t("csv_theme_hits", lang))

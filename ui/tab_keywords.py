@@ -87,6 +87,23 @@ def _wordcloud(terms, view: View, leave_out: tuple[str, ...]) -> None:
                        file_name="wordcloud.png", mime="image/png", key="dl_wordcloud")
 
 
+KEYNESS_TARGET, KEYNESS_TARGET_FOR = "kw_keyness_target", "kw_keyness_target_for"
+"""The keyness place picker's key, and the key of the sidebar places it last followed."""
+
+
+def follow_sidebar_place(places: tuple[str, ...], options: list[str]) -> None:
+    """Compare the sidebar's place whenever the sidebar comes to one place.
+
+    The picker's own choice stands until then: the page draws every tab on each run, so
+    a picker drawn before the sidebar had a place would otherwise keep asking for one.
+    """
+    if st.session_state.get(KEYNESS_TARGET_FOR) == places:
+        return
+    st.session_state[KEYNESS_TARGET_FOR] = places
+    if len(places) == 1 and places[0] in options:
+        st.session_state[KEYNESS_TARGET] = places[0]
+
+
 def _keyness(view: View) -> None:
     lang = view.lang
     st.subheader(t("keyness", lang))
@@ -96,14 +113,14 @@ def _keyness(view: View) -> None:
         _period_keyness(view)
         return
     names = view.names.get(view.state.level, {})
-    default = view.state.places[0] if len(view.state.places) == 1 else None
     options = list(names)
+    follow_sidebar_place(view.state.places, options)
     target = st.selectbox(
         t("keyness_target", lang),
         options,
-        index=options.index(default) if default in options else None,
+        index=None,
         format_func=lambda c: names.get(c, c),
-        key="kw_keyness_target",
+        key=KEYNESS_TARGET,
         placeholder=t("keyness_hint", lang),
     )
     leave_out = name_toggles("kw_keyness", lang)

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import FEW_ARTICLES, plot_choropleth
-from analysis.geo import load_boundaries, match_region_codes
+from analysis.geo import has_prefectures, load_boundaries, match_region_codes
 from analysis.slogans import months_after_first
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
@@ -50,6 +50,9 @@ def render(view: View) -> None:
     )
     if province == COUNTRY:
         level = "province"
+    elif not has_prefectures(province):  # a municipality: one region at prefecture level, never coloured
+        level = "county"
+        cols[1].caption(t("map_districts_only", lang, province=names[province]))
     else:
         level = pick_one(
             "map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1]

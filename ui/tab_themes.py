@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
-from analysis.charts.themes import theme_mix_table
+from analysis.charts import plot_theme_heatmap, plot_theme_trends, theme_colours
+from analysis.charts.themes import draw_theme_mix, theme_mix_table
 from analysis.theme_model import theme_glossary, theme_terms
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table
@@ -42,11 +42,10 @@ def render(view: View) -> None:
         st.info(t("no_theme_assigned", lang, threshold=themes.threshold, min_hits=themes.min_hits))
     _trends(view, chosen, colours)
     if assigned:
-        mix = plot_theme_mix(by_place, theme_labels=view.theme_labels, themes=chosen, colours=colours,
-                             lang=lang)
+        table = theme_mix_table(by_place, theme_labels=view.theme_labels, themes=chosen, lang=lang)
+        mix = draw_theme_mix(table, theme_labels=view.theme_labels, colours=colours, lang=lang)
         show_chart(mix, key="th_mix", filename="theme_mix", lang=lang)
-        download_table(theme_mix_table(by_place, theme_labels=view.theme_labels, themes=chosen, lang=lang),
-                       name="theme_mix", key="dl_th_mix", lang=lang, label=t("csv_theme_mix", lang))
+        download_table(table, name="theme_mix", key="dl_th_mix", lang=lang, label=t("csv_theme_mix", lang))
     _glossary(view)
 
 

@@ -224,6 +224,32 @@ def plot_theme_mix(
     """
     table = theme_mix_table(theme_counts, theme_labels=theme_labels, themes=themes, max_themes=max_themes,
                             lang=lang)
+    return draw_theme_mix(table, theme_labels=theme_labels, max_places=max_places, colours=colours,
+                          title=title, lang=lang)
+
+
+def draw_theme_mix(
+    table: pd.DataFrame,
+    *,
+    theme_labels: Mapping[str, str],
+    max_places: int | None = MAX_PLACES,
+    colours: Mapping[str, str] | None = None,
+    title: str | None = None,
+    lang: Lang = "zh",
+) -> go.Figure:
+    """The theme mix of :func:`plot_theme_mix`, drawn from its :func:`theme_mix_table`.
+
+    For a caller that also shows or downloads the table: it is built once, not again
+    inside the chart.
+
+    Args:
+        table: the output of :func:`theme_mix_table` (with its ``attrs``).
+        theme_labels: theme id → label, in display order.
+        max_places: show only the localities with the most articles; ``None`` shows all.
+        colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`).
+        title: chart title (default: theme mix by locality).
+        lang: label language.
+    """
     colour = _colours(theme_labels, table.attrs["themes"], colours)
     groups = list(dict.fromkeys(table["group"]))
     n_places = len(groups)
