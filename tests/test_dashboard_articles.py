@@ -323,7 +323,8 @@ def test_picker_and_table_tick_stay_in_step(tab):
     at, _ = tab
     listed = open_listed(at, 3)
     assert list(at.session_state["art_table"]["selection"]["rows"]) == [3]
-    assert list(at.session_state["art_kwic_table"]["selection"]["rows"]) == []
+    if "art_kwic_table" in at.session_state:  # drawn once a KWIC term is set (an earlier test may set one)
+        assert list(at.session_state["art_kwic_table"]["selection"]["rows"]) == []
     label = at.selectbox(key="art_pick").format_func(listed[3])
     row = at.dataframe(key="art_table").value.iloc[3]
     assert label.startswith(f"{row['title']} · {row['date']:%Y-%m-%d} · {row['locality']}")
