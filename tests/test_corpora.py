@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.loading import LoadOptions, load_articles
+from analysis.loading.bundles import count_bundle_splits
 from analysis.schema import validate_articles
 from tests.conftest import corpus_path
 
@@ -67,14 +68,26 @@ def test_xwlb_json_days_load_with_html_removed_and_empty_items_reported():
     assert (row.province, row.date) == ("山东省", pd.Timestamp("2024-06-14"))
     errors = sum(len(r.errors) for r in result.reports)
     records = sum(r.records for r in result.reports)
-    assert records == len(articles) + errors
+    split, stories = count_bundle_splits(result.reports)  # 国内/国际联播快讯: one article per story
+    assert not articles["title"].str.endswith("联播快讯").any()  # every bundle split, none loaded whole
+    bundled = articles.loc[articles["kicker"].str.endswith("联播快讯", na=False), "source"]
+    assert split == bundled.str.rpartition("#")[0].nunique() and stories == len(bundled) >= 2 * split
+    assert records - split + stories == len(articles) + errors
 
 
 def test_xwlb_markdown_days_split_into_stories():
     result = load_articles([corpus_path("xwlb-cctv-md") / "20240614.md"])
     articles = result.articles
-    assert len(articles) == 13  # the 14th story is only its [查看原文](…) link: reported, not loaded
-    assert [e.code for e in result.reports[0].errors] == ["story_without_text"]
+    # 14 stories: two are only their [查看原文](…) link (国际联播快讯 and its crawler stamp
+    # footer, left out), reported, not loaded; 国内联播快讯 gives its 6 stories: 11 + 6
+    assert len(articles) == 17
+    report = result.reports[0]
+    assert [e.code for e in report.errors] == ["story_without_text", "story_without_text"]
+    assert [p.code for p in report.skipped] == ["markdown_footer", "rundown"]
+    assert [(w.code, w.params["stories"]) for w in report.warnings] == [("bundle_split", 6)]
+    stories = articles[articles["kicker"] == "国内联播快讯"]
+    assert stories["title"].iloc[0] == "长征十号系列运载火箭完成一子级动力系统试车"  # its bold sub-headline
+    assert stories["doc_id"].str.endswith(("#1", "#2", "#3", "#4", "#5", "#6")).all()
     assert articles["title"].iloc[0].startswith("【新思想引领新征程】")
     edition = pd.Timestamp("2024-06-14")
     assert set(articles["edition_date"]) == {edition}
