@@ -2,7 +2,9 @@
 
 The format is chosen by the file's extension (and, for text of unknown extension, by its
 content). Every record the file holds ends either as a :class:`RawArticle` or as an
-error in the :class:`FileReport`, so ``records == articles + record errors``.
+error in the :class:`FileReport`, so ``records == articles + record errors``; a record
+bundling several stories (:mod:`analysis.loading.bundles`) gives one article per story and
+is named (``bundle_split``), so ``records + Σ(stories − 1) == articles + record errors``.
 """
 
 from __future__ import annotations
