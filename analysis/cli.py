@@ -26,6 +26,7 @@ import pandas as pd
 from analysis.cli_errors import ArgumentsRefused, UsageError, lang_in_arguments
 from analysis.cli_parser import TranslatingParser, help_text
 from analysis.loading import LoadOptions, LoadResult, load_articles
+from analysis.loading.bundles import count_bundle_splits
 from analysis.loading.columns import ColumnMappingError, parse_column_mapping
 from analysis.loading.options import DEFAULT_MAX_PDF_SECONDS
 from analysis.loading.plausible_dates import EARLIEST_DATE, is_plausible, latest_date
@@ -190,6 +191,9 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
         loaded=summary["loaded"], partial=summary["partial"], failed=summary["failed"])
     if repeats:
         say("cli_repeats", lang, repeats=repeats)
+    split, stories = count_bundle_splits(result.reports)
+    if split:
+        say("cli_bundles", lang, records=split, stories=stories)
     say_unknown_columns(result.reports, lang)
     say_problems(result.reports, lang)
     if result.articles.empty:

@@ -69,7 +69,8 @@ class FileReport:
 
     Attributes:
         source: the file path (or ``archive.zip!member`` for a member of an upload).
-        articles: number of articles loaded from it.
+        articles: number of articles loaded from it (a record bundling several short
+            stories gives one per story, and a ``bundle_split`` warning says how many).
         records: number of records or articles found in it, loaded or not; for tables and
             JSON this is the row count, for pages the number of articles the splitter found.
         errors: records or lines that could not be loaded, or a file-level failure.

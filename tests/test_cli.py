@@ -740,3 +740,14 @@ def test_the_command_also_runs_as_python_m_analysis_console(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[0])["title"] == "委员建言乡村振兴"
+
+
+def test_the_summary_says_how_many_bundles_were_split_into_how_many_stories(capsys, tmp_path):
+    bundle = {"id": "k1", "title": "简讯", "date": "2024-05-20",
+              "text": "县政协调研乡村振兴\n委员们走进田间地头。\n市政协召开常委会议\n会议协商讨论营商环境。"}
+    other = {"id": "k2", "title": "县政协召开主席会议", "date": "2024-05-20", "text": "会议研究了年度工作。"}
+    path = tmp_path / "page.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (bundle, other)), encoding="utf-8")
+    status, out, err = run(capsys, "articles", str(path), "--lang", "en")
+    assert status == 0 and len(out.splitlines()) == 3
+    assert "split into one article per story: 1 records gave 2 articles" in err

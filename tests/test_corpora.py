@@ -1,9 +1,13 @@
 """The real corpora in ../shared/corpora load with dates and, where the text names one, places."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from analysis.loading import LoadOptions, load_articles
+from analysis.loading.bundles import count_bundle_splits
+from analysis.loading.repeats import count_repeats_once
 from analysis.schema import validate_articles
 from tests.conftest import corpus_path
 
@@ -67,14 +71,26 @@ def test_xwlb_json_days_load_with_html_removed_and_empty_items_reported():
     assert (row.province, row.date) == ("山东省", pd.Timestamp("2024-06-14"))
     errors = sum(len(r.errors) for r in result.reports)
     records = sum(r.records for r in result.reports)
-    assert records == len(articles) + errors
+    split, stories = count_bundle_splits(result.reports)  # 国内/国际联播快讯: one article per story
+    assert not articles["title"].str.endswith("联播快讯").any()  # every bundle split, none loaded whole
+    bundled = articles.loc[articles["kicker"].str.endswith("联播快讯", na=False), "source"]
+    assert split == bundled.str.rpartition("#")[0].nunique() and stories == len(bundled) >= 2 * split
+    assert records - split + stories == len(articles) + errors
 
 
 def test_xwlb_markdown_days_split_into_stories():
     result = load_articles([corpus_path("xwlb-cctv-md") / "20240614.md"])
     articles = result.articles
-    assert len(articles) == 13  # the 14th story is only its [查看原文](…) link: reported, not loaded
-    assert [e.code for e in result.reports[0].errors] == ["story_without_text"]
+    # 14 stories: two are only their [查看原文](…) link (国际联播快讯 and its crawler stamp
+    # footer, left out), reported, not loaded; 国内联播快讯 gives its 6 stories: 11 + 6
+    assert len(articles) == 17
+    report = result.reports[0]
+    assert [e.code for e in report.errors] == ["story_without_text", "story_without_text"]
+    assert [p.code for p in report.skipped] == ["markdown_footer", "rundown"]
+    assert [(w.code, w.params["stories"]) for w in report.warnings] == [("bundle_split", 6)]
+    stories = articles[articles["kicker"] == "国内联播快讯"]
+    assert stories["title"].iloc[0] == "长征十号系列运载火箭完成一子级动力系统试车"  # its bold sub-headline
+    assert stories["doc_id"].str.endswith(("#1", "#2", "#3", "#4", "#5", "#6")).all()
     assert articles["title"].iloc[0].startswith("【新思想引领新征程】")
     edition = pd.Timestamp("2024-06-14")
     assert set(articles["edition_date"]) == {edition}
@@ -342,3 +358,44 @@ def test_xwlb_townships_in_their_places_sentences_leave_roundups_unplaced():
     assert _xwlb_place("20230314", "为推进强国建设民族复兴添砖加瓦") is None
     assert _xwlb_place("20191115", "【“不忘初心、牢记使命”主题教育进行时】各地认真学习") is None
     assert _xwlb_place("20230512", "发展护士队伍") is None
+
+
+@pytest.fixture(scope="module")
+def xwlb_june_both():
+    """The 新闻联播 days of June 2024 in both exports, loaded together."""
+    days = [corpus_path("xwlb-cctv-json") / "2024", corpus_path("xwlb-cctv-md")]
+    return load_articles([p for folder in days for p in sorted(folder.glob("202406*.*"))])
+
+
+def test_xwlb_bundles_split_at_the_sub_headlines_the_markdown_prints_in_bold(xwlb_june_both):
+    articles = xwlb_june_both.articles
+    stories = articles[articles["kicker"].str.endswith("联播快讯", na=False)]
+    from_md = stories["source"].str.contains("xwlb-cctv-md")
+    assert from_md.sum() >= 100 and (~from_md).sum() >= 200
+    for path in sorted(corpus_path("xwlb-cctv-md").glob("202406*.md")):
+        mine = stories.loc[stories["source"].str.startswith(f"{path}#"), "title"].tolist()
+        assert mine == _bold_sub_headlines(path), path.name
+    by_day = stories.assign(day=stories["edition_date"], md=from_md).groupby(["day", "kicker", "md"])["title"]
+    titles = by_day.agg(tuple).unstack("md").dropna()
+    assert len(titles) >= 30 and (titles[True] == titles[False]).all()  # both exports split alike
+
+
+def _bold_sub_headlines(path):
+    """The paragraphs printed wholly in bold under the ``### …联播快讯`` headings of a Markdown day."""
+    sections = re.split(r"^### ", path.read_text(encoding="utf-8"), flags=re.M)
+    bundles = "".join(s for s in sections if s.split("\n", 1)[0].strip().endswith("联播快讯"))
+    bold = re.findall(r"<p><strong>((?:[^<]|</strong><strong>)*)</strong>(?:<br>)?</p>", bundles)
+    return [b.replace("</strong><strong>", "").replace("&nbsp;", " ").strip() for b in bold]
+
+
+def test_xwlb_the_same_story_in_both_exports_counts_once(xwlb_june_both):
+    kept, repeats = count_repeats_once(xwlb_june_both)
+    assert repeats >= 300
+    articles = kept.articles
+    md = articles["source"].str.contains("xwlb-cctv-md")
+    key = articles["edition_date"].astype(str) + "|" + articles["title"]
+    twins = articles[md & key.isin(set(key[~md]))]  # a Markdown story kept beside its JSON twin
+    json_text = dict(zip(key[~md], articles.loc[~md, "text"], strict=True))
+    for row_key, text in zip(key[twins.index], twins["text"], strict=True):  # only a real edit keeps both
+        assert re.sub(r"\s+", "", text) != re.sub(r"\s+", "", json_text[row_key])
+    assert len(twins) <= 10

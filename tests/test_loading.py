@@ -1104,3 +1104,17 @@ def test_a_date_cell_that_holds_no_date_falls_back_to_the_edition_date(tmp_path)
     (warning,) = report_of(result, "news.csv").warnings
     assert warning.code == "date_cell_unreadable" and "dated by the edition date instead" in warning.message
     assert result.articles["date"].iloc[0] == pd.Timestamp("2024-06-14")
+
+
+def test_a_markdown_footer_after_the_last_rule_is_left_out_and_named_but_a_closing_sentence_stays(tmp_path):
+    story = "### 甲新闻\n\n<p>甲地召开会议。</p>\n"
+    stamped = tmp_path / "stamped.md"
+    stamped.write_text(f"{story}\n---\n\n(更新时间戳: 1718369611472)\n", encoding="utf-8")
+    closing = tmp_path / "closing.md"
+    closing.write_text(f"{story}\n---\n\n会后，代表们参观了展览。\n", encoding="utf-8")
+    result = load(stamped, closing)
+    stamped_text, closing_text = result.articles["text"].tolist()
+    assert stamped_text == "甲地召开会议。" and closing_text.endswith("会后，代表们参观了展览。")
+    (footer,) = report_of(result, "stamped.md").skipped
+    assert (footer.code, footer.line, footer.params["excerpt"]) == ("markdown_footer", 5, "(更新时间戳: 1718369611472)")
+    assert report_of(result, "closing.md").skipped == []

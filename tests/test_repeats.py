@@ -31,3 +31,20 @@ def test_a_load_without_repeats_is_returned_as_it_was(tmp_path):
     loaded = load_articles([tmp_path])
     result, dropped = count_repeats_once(loaded)
     assert dropped == 0 and result is loaded
+
+
+def test_the_same_story_in_a_day_s_json_and_markdown_export_counts_once(tmp_path):
+    """The two 新闻联播 exports of a day: a no-break space in one title, a crawler's stamp after the other."""
+    text = "<p>央视网消息（新闻联播）：委员们走进田间地头，了解产业发展情况。</p>"
+    day = {"videoList": [{"video_title": "[视频]县政协调研\u00a0乡村振兴", "pub_date": "2024-05-20 19:00:00",
+                          "video_detail": {"id": "V1", "content": text}}]}
+    (tmp_path / "20240520.json").write_text(json.dumps(day, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "20240520.md").write_text(
+        f"# 新闻联播\n\n### 县政协调研 乡村振兴\n\n{text}\n\n---\n\n(更新时间戳: 1716202800000)\n", encoding="utf-8")
+    loaded = load_articles([tmp_path / "20240520.json", tmp_path / "20240520.md"])
+    assert loaded.articles["title"].tolist() == ["县政协调研 乡村振兴"] * 2
+    assert loaded.articles["text"].tolist() == ["委员们走进田间地头，了解产业发展情况。"] * 2
+    assert [p.code for p in loaded.reports[1].skipped] == ["markdown_footer"]
+    result, dropped = count_repeats_once(loaded)
+    assert dropped == 1 and result.articles["doc_id"].tolist() == ["V1"]
+    assert [w.code for w in result.reports[1].warnings] == ["repeat_article"]

@@ -43,7 +43,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 
 class ChromePatternError(ConfigFileError):
-    """A line of ``data/page_chrome.txt`` is not a valid regular expression."""
+    """A line of a pattern file (``data/page_chrome.txt``, ``data/bundle_titles.txt``) is no valid regex."""
 
 
 def load_chrome_patterns(path: Path | None = None) -> re.Pattern[str]:
@@ -55,13 +55,20 @@ def load_chrome_patterns(path: Path | None = None) -> re.Pattern[str]:
     Raises:
         ChromePatternError: naming the file and line of a pattern that does not compile.
     """
-    return _compile_chrome_patterns(Path(path or data_path("page_chrome.txt")))
+    return compile_pattern_file(Path(path or data_path("page_chrome.txt")), "page-chrome pattern list")
 
 
-@lru_cache(maxsize=4)
-def _compile_chrome_patterns(path: Path) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def compile_pattern_file(path: Path, what: str) -> re.Pattern[str]:
+    """One regex matching any line of a pattern file (one regex per line, ``#`` comments).
+
+    Each file is read once per process.
+
+    Raises:
+        ChromePatternError: naming the file and line of a pattern that does not compile.
+    """
     patterns = []
-    for number, line in enumerate(read_config_text(path, "page-chrome pattern list").splitlines(), start=1):
+    for number, line in enumerate(read_config_text(path, what).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         try:

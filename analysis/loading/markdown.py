@@ -10,6 +10,11 @@ A note or blog post often opens with front matter (``---`` … ``---`` of ``key:
 lines, or Hugo's ``+++`` … ``+++``): it is read as the document's details, never as text.
 Its ``title`` heads a document that has no heading of its own, its ``date`` is the edition
 date when nothing else gives one, and the report names the lines and the fields left out.
+
+A footer after the document's last rule (``---`` then ``(更新时间戳: 1718369611472)``, a
+crawler's stamp; ``*本文首发于…*``) is the file's, not the last story's: left out, named.
+Read as text, the stamp made each day's last story differ from the same story in another
+export of the day, so the two counted twice.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.loading.layout import ends_sentence
 from analysis.report import Problem
 
 _HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
@@ -26,6 +32,10 @@ _FRONT_FIELD = re.compile(r"^\s*(?P<key>[\w.-]+)\s*[:=]\s*(?P<value>.*?)\s*$")
 FRONT_MATTER_LINES = 60
 """Lines looked at for the end of front matter; a fence not closed by then opens no front matter."""
 FRONT_MATTER_USED = ("title", "date")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+FOOTER_MAX_LINES = 3
+"""A footer holds at most this many non-blank lines after the last rule, none a heading or a sentence."""
+FOOTER_MAX_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,23 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     title = fields.get("title")
     heading = f"# {title}" if title and not any(map(_HEADING.match, rest.splitlines())) else ""
     return FrontMatter(fields, end + 1), "\n" * end + heading + "\n" + rest
+
+
+def split_footer(text: str) -> tuple[Problem | None, str]:
+    """The footer after the last rule of ``text`` (see the module docstring), and the text without it.
+
+    The footer's lines are blanked, so later reasons keep their line numbers.
+    """
+    lines = text.split("\n")
+    rules = [number for number, line in enumerate(lines) if _RULE.match(line)]
+    if not rules:
+        return None, text
+    after = [line.strip() for line in lines[rules[-1] + 1:] if line.strip()]
+    if not after or len(after) > FOOTER_MAX_LINES or any(
+            len(line) > FOOTER_MAX_CHARS or _HEADING.match(line) or ends_sentence(line) for line in after):
+        return None, text
+    problem = Problem.of("markdown_footer", line=rules[-1] + 1, excerpt=" ".join(after)[:40])
+    return problem, "\n".join(lines[:rules[-1]] + [""] * (len(lines) - rules[-1]))
 
 
 @dataclass(frozen=True)

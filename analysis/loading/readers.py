@@ -2,7 +2,9 @@
 
 The format is chosen by the file's extension (and, for text of unknown extension, by its
 content). Every record the file holds ends either as a :class:`RawArticle` or as an
-error in the :class:`FileReport`, so ``records == articles + record errors``.
+error in the :class:`FileReport`, so ``records == articles + record errors``; a record
+bundling several stories (:mod:`analysis.loading.bundles`) gives one article per story and
+is named (``bundle_split``), so ``records + Σ(stories − 1) == articles + record errors``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import PurePath
 
+from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
 from analysis.loading.date_cells import parse_metadata_date, record_date
@@ -22,7 +25,7 @@ from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.json_tables import json_kind, read_json, read_json_lines
-from analysis.loading.markdown import markdown_articles, split_front_matter
+from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.pdf_articles import pdf_articles
@@ -190,6 +193,8 @@ def _from_markdown(
         date = _document_date(front.fields.get("date"), report)
         if info.edition_date is None and date is not None:
             info = FileNameInfo(date, info.page, info.sequence)
+    footer, text = split_footer(text)
+    report.skipped += [footer] if footer is not None else []
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
     if not sections:
@@ -202,22 +207,26 @@ def _from_markdown(
         if not cleaned.text:
             report.fail("story_without_text", line=section.line)
             continue
-        articles.append(RawArticle(
+        articles += split_bundle(RawArticle(
             text=cleaned.text, source=f"{name}#L{section.line}", title=title,
             author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet,
             dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
             edition_date=info.edition_date, line=section.line,
-        ))
+        ), section.body, report)
     report.articles = len(articles)
     return articles, report
 
 
 def _clean_title(value: object) -> str | None:
-    """A title without tags such as ``[视频]`` and without doubled spaces."""
+    """A title without tags such as ``[视频]``, its spaces (a no-break or full-width one) one plain space.
+
+    The same headline exported twice, once with ``&nbsp;`` between its halves, is then the
+    same title, and the two copies count once.
+    """
     text = as_text(value)
     if text is None:
         return None
-    return re.sub(r"\s{2,}", " ", _TITLE_TAG.sub("", text)) or None
+    return re.sub(r"\s+", " ", _TITLE_TAG.sub("", text)) or None
 
 
 def _from_workbook(
@@ -284,7 +293,7 @@ def _from_records(
             fail(article.code, line=number, **article.params)
         else:
             article.line = number
-            articles.append(article)
+            articles += split_bundle(article, as_text(record.get(colmap.get("text") or "")) or "", report)
             report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
     report.articles += len(articles)
     return articles, report
