@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
+from functools import lru_cache
 
 import pandas as pd
 
@@ -98,8 +99,9 @@ def name_pieces(contexts: Mapping[str, int], *, lists: NameLists) -> Counter[str
     博鲁/阿尔特), so every beginning and every end of the run of at least two characters
     stands in its context, and the run itself: a term that is one of them in at least
     ``min_share`` of its uses is a name (:func:`person_name_terms`). Not the middles (阿巴西
-    holds 巴西 at its end, but 马来西亚 is no run), nor a country's name or its pieces
-    (``foreign_places``: 俄罗斯 before 表示 is no person).
+    holds 巴西 at its end, but 马来西亚 is no run), nor a country's name, its end or its
+    pieces (``foreign_places``: 巴西 and 突尼斯 before 总统 are no person, nor is the 尼斯
+    that the run of 突尼斯总统 begins with, 突 being no transliteration character).
 
     Returns:
         ``{string: number of contexts}``: the other contexts as they are, plus the pieces.
@@ -110,11 +112,17 @@ def name_pieces(contexts: Mapping[str, int], *, lists: NameLists) -> Counter[str
             pieces[string] += n
             continue
         run = string[len(FOREIGN_RUN):]
-        if run in lists.foreign_places:
+        if run in _place_ends(lists.foreign_places):
             continue
         ends = {run[:i] for i in range(2, len(run) + 1)} | {run[i:] for i in range(len(run) - 1)}
         pieces.update(dict.fromkeys(ends - lists.foreign_places, n))
     return pieces
+
+
+@lru_cache(maxsize=4)
+def _place_ends(places: frozenset[str]) -> frozenset[str]:
+    """Every place name and every end of one of at least two characters (突尼斯, 尼斯)."""
+    return frozenset(place[i:] for place in places for i in range(len(place) - 1))
 
 
 def person_name_terms(
