@@ -11,7 +11,9 @@ found here from editable lists (``data/names.toml``) and the gazetteer:
   stands right after a title (市政协主席龚怀宝, 通讯员黄秀雪) or right before 同志, or
   that is the given name the segmenter cut off such a name (崔/东海 after 主席), in at
   least ``min_share`` of its uses; and every author (byline) name. A share, not a single
-  sighting, so that 振兴 stays a word although one chair is called 宋振兴.
+  sighting, so that 振兴 stays a word although one chair is called 宋振兴; and a piece of a
+  transliterated foreign name standing after a foreign title or before 说 (迪萨纳/亚克 of
+  斯里兰卡总统迪萨纳亚克), by the same share (:func:`name_pieces`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
+from functools import lru_cache
 
 import pandas as pd
 
 from analysis.common_words import common_words
 from analysis.name_lists import (
     CJK_CHARS,
+    FOREIGN_RUN,
     NAMES_FILE,
     NameContexts,
     NameLists,
@@ -41,7 +45,7 @@ MIN_NAME_SHARE = 0.3
 _AUTHOR_SPLIT = re.compile(rf"[^{CJK_CHARS}]+|通讯员|记者|摄影|本报|报道|实习生")
 __all__ = [
     "MIN_NAME_SHARE", "NAMES_FILE", "NameContexts", "NameLists", "author_names", "corpus_name_terms",
-    "count_name_contexts", "load_name_lists", "name_context_finder", "name_contexts_version",
+    "count_name_contexts", "load_name_lists", "name_context_finder", "name_contexts_version", "name_pieces",
     "person_name_terms", "place_name_terms",
 ]
 
@@ -86,6 +90,39 @@ def author_names(authors: Iterable[object]) -> frozenset[str]:
         if isinstance(author, str):
             names |= {part for part in _AUTHOR_SPLIT.split(author) if 2 <= len(part) <= 4}
     return frozenset(names)
+
+
+def name_pieces(contexts: Mapping[str, int], *, lists: NameLists) -> Counter[str]:
+    """Name contexts, each run of a foreign name (``~迪萨纳亚克``) given as the pieces a segmenter may cut.
+
+    The segmenter cuts a transliterated name it does not know at no fixed place (迪萨纳/亚克,
+    博鲁/阿尔特), so every beginning and every end of the run of at least two characters
+    stands in its context, and the run itself: a term that is one of them in at least
+    ``min_share`` of its uses is a name (:func:`person_name_terms`). Not the middles (阿巴西
+    holds 巴西 at its end, but 马来西亚 is no run), nor a country's name, its end or its
+    pieces (``foreign_places``: 巴西 and 突尼斯 before 总统 are no person, nor is the 尼斯
+    that the run of 突尼斯总统 begins with, 突 being no transliteration character).
+
+    Returns:
+        ``{string: number of contexts}``: the other contexts as they are, plus the pieces.
+    """
+    pieces: Counter[str] = Counter()
+    for string, n in contexts.items():
+        if not string.startswith(FOREIGN_RUN):
+            pieces[string] += n
+            continue
+        run = string[len(FOREIGN_RUN):]
+        if run in _place_ends(lists.foreign_places):
+            continue
+        ends = {run[:i] for i in range(2, len(run) + 1)} | {run[i:] for i in range(len(run) - 1)}
+        pieces.update(dict.fromkeys(ends - lists.foreign_places, n))
+    return pieces
+
+
+@lru_cache(maxsize=4)
+def _place_ends(places: frozenset[str]) -> frozenset[str]:
+    """Every place name and every end of one of at least two characters (突尼斯, 尼斯)."""
+    return frozenset(place[i:] for place in places for i in range(len(place) - 1))
 
 
 def person_name_terms(
@@ -145,7 +182,7 @@ def corpus_name_terms(
     """
     provinces = articles["province_code"].dropna().astype(str).unique().tolist()
     places = place_name_terms(gazetteer, provinces=provinces, keep=lists.place_words) | lists.foreign_places
-    contexts = count_name_contexts(full_texts(articles), lists=lists)
+    contexts = name_pieces(count_name_contexts(full_texts(articles), lists=lists), lists=lists)
     authors = author_names(articles["author"])
     candidates, titled = set(contexts) | authors, tuple(lists.after)  # titled: 习近平总书记
     frequencies = Counter(term for terms in tokens["terms"] for term in terms

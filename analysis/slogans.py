@@ -16,13 +16,15 @@ A mention is either
   in 做强工业经济 (做强/工业).
 
 A slogan is repeated: a *bare* quotation, four characters with nothing else to mark it a
-formula (no numeral, no parallel, not in the dictionary: “跨省通办”, but also the title of
+formula (no numeral, no parallel, not in the dictionary: “便利福建”, but also the title of
 an exhibition, “踏歌而来”, or a reporter's phrase, “梅堰渔火”), counts only where the
 articles analysed quote it at least :data:`MIN_BARE_MENTIONS` times, in one article or
 several. In 人民日报 of 2022-07-05, 64 of the 112 slogans found were bare phrases quoted
 once (“御园莺歌”, “新年前夕”, “高速公路”); “以旧换新”, “跨省通办”, “便利福建”, quoted two to
 four times in their articles, stay. Mentions, not articles, because a corpus may hold one
 document per place: a province's 政府工作报告 names its own campaigns in no other report.
+Widely used national formulas a corpus may quote only once (“国之大者”, “接诉即办”, and
+since then “以旧换新”, “跨省通办”) are listed in the dictionary's slogan section instead.
 """
 
 from __future__ import annotations

@@ -215,12 +215,21 @@ def _contexts_as_the_rule_says(text: str, lists) -> Counter:
         if tail:
             tail = tail.group()
             found.update({tail[i:] for i in (-3, -2) if len(tail) >= -i and tail[i] in lists.surnames})
+    foreign = f"[{''.join(lists.foreign_characters)}]"
+    for match in re.finditer(f"(?:{alternation(lists.foreign_titles)})({foreign}{{2,}})", text):
+        found["~" + match.group(1)] += 1
+    for match in re.finditer(alternation(set(lists.after) | set(lists.foreign_after)), text):
+        run = re.search(f"{foreign}+\\Z", text[: match.start()])
+        before = text[run.start() - 1] if run and run.start() else ""
+        if match.group() in lists.foreign_after and run and len(run.group()) >= 2 and before not in lists.place_markers:
+            found["~" + run.group()] += 1
     return found
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["主席", "委员", "同志", "强调", "王", "龚", "怀", "宝", "芳", "东", "海", "关切",
-                                 "，", "\n", "a", "市政协", "通讯员"]), max_size=30).map("".join))
+                                 "，", "\n", "a", "市政协", "通讯员", "总统", "外长", "说", "会谈", "迪", "萨", "纳",
+                                 "亚克", "在"]), max_size=30).map("".join))
 def test_the_lean_name_context_finder_finds_what_the_rule_says_on_any_text(text):
     lists = load_name_lists()
     assert Counter(name_context_finder(lists).of_text(text)) == _contexts_as_the_rule_says(text, lists)
@@ -376,3 +385,58 @@ def test_a_name_quoted_with_shuo_is_a_name_but_a_new_year_message_is_not():
     assert contexts["龚怀宝"] == 1 and contexts["贺词"] == 1  # 0 and 0 before 说 was an after-word
     names = person_name_terms({"龚怀宝": 2, "贺词": 1}, contexts, not_names=lists.not_names)
     assert names == {"龚怀宝"}
+
+
+# --- transliterated foreign names ([foreign_names] of data/names.toml) ----------------------
+
+# Written for these tests: a foreign name the segmenter cuts in two (迪萨纳/亚克), three uses
+# (after 总统, before 说, before 表示), beside ordinary words made of the same characters.
+FOREIGN = ["斯里兰卡总统迪萨纳亚克抵达北京。迪萨纳亚克说，两国友谊深厚。",
+           "迪萨纳亚克表示感谢。西亚局势和马达生产也是话题。",
+           "西亚和亚洲的马达市场。西亚国家在莫斯科会谈。"]
+
+
+def test_a_foreign_name_is_found_after_a_foreign_title_and_before_a_verb_but_not_a_city_before_a_verb():
+    lists = load_name_lists()
+    assert count_name_contexts(FOREIGN, lists=lists) == {"~迪萨纳亚克": 3}  # not ~莫斯科: 在 comes first
+    assert count_name_contexts(["总统府发表声明，总统特使出席，他对记者说。"], lists=lists) == {}  # runs of 0 or 1
+    # a Chinese name after 总统 is found by the Chinese rule, not taken for a foreign run
+    assert not any(s.startswith("~") for s in count_name_contexts(["国家主席习近平会见。"], lists=lists))
+
+
+def test_the_pieces_of_a_foreign_name_are_names_and_ordinary_words_of_its_characters_are_not():
+    from analysis.name_terms import corpus_name_terms, name_pieces
+    from analysis.places import load_gazetteer
+    from analysis.tokenize import build_tokenizer, tokenize_articles
+
+    lists = load_name_lists()
+    # every beginning and end of the run, not its middle, nor a country or its end (罗斯 of
+    # 俄罗斯总统, 俄 being no transliteration character)
+    assert name_pieces({"~迪萨纳亚克": 3, "~俄罗斯": 2, "~罗斯": 1, "王芳": 1}, lists=lists) == {
+        "迪萨": 3, "迪萨纳": 3, "迪萨纳亚": 3, "迪萨纳亚克": 3, "萨纳亚克": 3, "纳亚克": 3, "亚克": 3, "王芳": 1}
+    articles = build_articles([
+        {"doc_id": f"f{i}", "title": "", "text": text, "source": "t"} for i, text in enumerate(FOREIGN)])
+    tokens = tokenize_articles(articles, tokenizer=build_tokenizer())
+    uses = Counter(term for bag in tokens["terms"] for term in bag)
+    assert uses["迪萨纳"] == uses["亚克"] == 3 and uses["西亚"] == 3 and uses["马达"] == 2  # cut in two
+    names = corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=lists)
+    assert {"迪萨纳", "亚克"} <= names and not {"西亚", "马达", "亚洲", "局势"} & (names - lists.foreign_places)
+    without = dataclasses.replace(lists, foreign_characters=frozenset())
+    assert not {"迪萨纳", "亚克"} & corpus_name_terms(articles, tokens, gazetteer=load_gazetteer(), lists=without)
+
+
+def test_a_store_leaves_the_pieces_of_foreign_names_out_and_finds_them_again_under_new_lists():
+    articles = build_articles([article(f"f{i}", None, text, f"2025-01-0{i + 1}", "甲报", LANZHOU)
+                               for i, text in enumerate(FOREIGN)])
+    lists = load_name_lists()
+    with open_store(None) as store:
+        store.ingest(articles, workers=1)
+        table = store.term_counts(top=None, leave_out=("person",))
+        assert {"西亚", "马达"} <= set(table["term"]) and not {"迪萨纳", "亚克"} & set(table["term"])
+        assert {"迪萨纳", "亚克"} <= set(table.attrs["left_out"]["person"])
+        # contexts stored under other foreign lists are found again from the texts
+        fewer = dataclasses.replace(lists, foreign_titles=("国王",), foreign_after=("会见",))
+        assert name_context_finder(fewer).version != name_context_finder(lists).version
+        db = store._db
+        keys = store_names.sample_articles(db, Filters())
+        assert store_names._name_contexts(db, keys, fewer) == {}

@@ -112,6 +112,24 @@ def test_a_bare_quotation_quoted_once_is_no_slogan(tokenizer):
     assert not is_bare_quote("有事好商量", tokenizer=tokenizer) and not is_bare_quote("引大引强", tokenizer=tokenizer)
 
 
+def test_a_national_formula_quoted_once_is_a_slogan_and_found_unquoted_too(tokenizer):
+    # Written for this test: each formula is quoted once, in articles of their own; they are
+    # in the dictionary's slogans section, so neither bare nor dropped, and found unquoted.
+    articles = build_articles([
+        {"doc_id": "x", "title": None, "source": "t",
+         "text": "心怀“国之大者”，推进“西电东送”，办好“接诉即办”，开展“花开岭上”展演。"},
+        {"doc_id": "y", "title": None, "source": "t",
+         "text": "全面推行河长制，深化“证照分离”，践行绿水青山就是金山银山理念，推动南水北调后续工程。"},
+    ])
+    out = find_slogans(articles, tokenizer=tokenizer)
+    assert out[["doc_id", "slogan", "quoted"]].values.tolist() == [
+        ["x", "国之大者", True], ["x", "西电东送", True], ["x", "接诉即办", True],
+        ["y", "证照分离", True], ["y", "河长制", False], ["y", "绿水青山就是金山银山", False],
+        ["y", "南水北调", False]]
+    assert not any(is_bare_quote(p, tokenizer=tokenizer) for p in ("国之大者", "西电东送", "接诉即办", "一网通办"))
+    assert is_bare_quote("花开岭上", tokenizer=tokenizer)
+
+
 def test_summarize_slogans(articles, tokenizer):
     mentions = find_slogans(articles, tokenizer=tokenizer)
     out = summarize_slogans(mentions, articles=articles, by="prefecture")

@@ -41,6 +41,7 @@ from analysis.name_terms import (
     author_names,
     load_name_lists,
     name_context_finder,
+    name_pieces,
     person_name_terms,
     place_name_terms,
 )
@@ -189,7 +190,7 @@ def _place_names_in(provinces: tuple[str, ...], keep: frozenset[str]) -> frozens
 def _person_names(db: Database, keys: np.ndarray, checked: list[str], *, lists: NameLists) -> frozenset[str]:
     """The ``checked`` terms that are person names in the articles ``keys``."""
     wanted = [keys.tolist()]
-    contexts = _name_contexts(db, keys, lists)
+    contexts = name_pieces(_name_contexts(db, keys, lists), lists=lists)
     authors = db.frame("SELECT author FROM articles WHERE doc_key IN (SELECT unnest(?::INTEGER[]))", wanted)
     uses = db.frame(
         """SELECT v.term, sum(u.n)::BIGINT AS frequency FROM (
