@@ -64,7 +64,8 @@ def score_texts(
     """
     matcher = themes.matcher
     title_doc, title_theme, title_weight = matcher.hit_weights(titles)
-    text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=title_counters(titles, themes))
+    against = title_counters(titles, themes, title_hits=(title_doc, title_theme))
+    text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=against)
     return score_hits(
         np.concatenate([title_doc, text_doc]),
         np.concatenate([title_theme, text_theme]),
@@ -104,20 +105,25 @@ def text_lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
                        count=len(texts))
 
 
-def title_counters(titles: Sequence[str], themes: ThemeDictionary) -> np.ndarray | None:
+def title_counters(
+    titles: Sequence[str], themes: ThemeDictionary, *, title_hits: tuple[np.ndarray, np.ndarray] | None = None
+) -> np.ndarray | None:
     """The counter weight each title puts on every paragraph of its text, per theme.
 
     Its counter terms x title_weight; but infinite where the title has counter terms of a
     theme and no hit of it: a headline on a war or a shooting (``以方称哈马斯…以军军车``)
     says the whole article is that story, and its hospitals or schools are places in it.
     None when no theme has counter terms (see :mod:`analysis.theme_counters`).
+
+    ``title_hits``: the (title position, theme position) of each hit in the titles, when the
+    caller has scanned them already (scoring does); else they are found here.
     """
     matcher = themes.matcher
     found = matcher.counter_weights(titles)
     if found is None:
         return None
     against = found * themes.title_weight
-    doc, theme, _ = matcher.hit_weights(titles)
+    doc, theme = title_hits if title_hits is not None else matcher.hit_weights(titles)[:2]
     named = np.zeros(found.shape, dtype=bool)
     named[doc, theme] = True
     against[(found > 0) & ~named] = np.inf

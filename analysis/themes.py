@@ -195,7 +195,8 @@ def _columns(articles: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
 def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
     title_hits = themes.matcher.find(titles)
     title_hits["weight"] *= themes.title_weight
-    return title_hits, themes.matcher.find(texts, against=title_counters(titles, themes))
+    seen = (title_hits["text"].to_numpy(), title_hits["theme"].to_numpy())
+    return title_hits, themes.matcher.find(texts, against=title_counters(titles, themes, title_hits=seen))
 
 
 def _locate(hits: pd.DataFrame, texts: list[str]) -> dict[str, list]:
