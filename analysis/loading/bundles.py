@@ -96,14 +96,11 @@ def split_bundle(article: RawArticle, raw_text: str, report: FileReport) -> list
     stories = bundle_stories(article.title, raw_text)
     if stories is None:
         return [article]
-    if not stories:
-        report.warnings.append(Problem.of("bundle_not_split", line=article.line, title=article.title))
-        return [article]
     from analysis.loading.enrich import make_doc_id
 
     base = article.doc_id or make_doc_id(article)
     pieces = [_story_article(article, story, number, base) for number, story in enumerate(stories, start=1)]
-    if not all(piece.text for piece in pieces):  # a story that was only a credit line: no list of stories
+    if not pieces or not all(piece.text for piece in pieces):  # a story that was only a credit line is none
         report.warnings.append(Problem.of("bundle_not_split", line=article.line, title=article.title))
         return [article]
     report.warnings.append(Problem.of("bundle_split", line=article.line, title=article.title,
