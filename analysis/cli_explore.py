@@ -95,7 +95,7 @@ def add_keyness_options(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--by", choices=KEYWORD_GROUPS, required=True, help="help_keyness_by")
     parser.add_argument("--target", required=True, metavar="GROUP", help="help_keyness_target")
-    parser.add_argument("--top", type=int, default=50, metavar="N", help="help_top")
+    parser.add_argument("--top", type=int, default=50, metavar="N", help="help_keyness_top")
     parser.add_argument("--min-frequency", type=int, default=5, metavar="N", help="help_min_frequency")
     parser.add_argument("--direction", choices=("over", "under", "both"), default="over",
                         help="help_keyness_direction")

@@ -111,8 +111,12 @@ def load_boundaries(*, level: Level = "county", province_code: str | None = None
     return json.loads(_boundaries_json(level, prefix))
 
 
+@lru_cache(maxsize=64)
 def has_prefectures(province_code: str) -> bool:
     """Whether a province's prefecture-level map divides it, unlike a municipality's.
+
+    Cached: the map tab asks on every rerun, and the answer parses the province's
+    prefecture geometry.
 
     北京, 天津, 上海, 重庆 (and the SARs) are one feature at prefecture level, coded with
     the province code, while their articles have no prefecture (districts sit under the
