@@ -29,8 +29,12 @@ KEYWORD_COLUMNS = ["group", "term", "frequency", "docfreq", "rate_per_10k", "ran
 THEME_COLUMNS = ["group", "period", "theme", "n_articles", "share", "n_hits", "group_articles"]
 
 
-def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
-    """The articles of PATHs or of ``--store``, with a ``themes`` column of theme ids."""
+def articles_with_themes(args: argparse.Namespace, *, themes: bool = True) -> pd.DataFrame:
+    """The articles of PATHs or of ``--store``, with a ``themes`` column of theme ids.
+
+    ``themes=False``: a command that never reads the themes (co-occurrence, keyness by
+    place or period) skips scoring the files' articles; a store has them stored anyway.
+    """
     if args.store:
         from analysis.store import load_articles_from_store
 
@@ -48,7 +52,7 @@ def articles_with_themes(args: argparse.Namespace) -> pd.DataFrame:
         else:
             say("cli_split_none", args.lang, articles=len(articles), min_chars=SPLIT_MIN_CHARS)
         articles = units
-    return articles.assign(themes=assign_themes(articles, themes=load_themes()))
+    return articles.assign(themes=assign_themes(articles, themes=load_themes())) if themes else articles
 
 
 def tokens_for(args: argparse.Namespace, articles: pd.DataFrame) -> pd.DataFrame:
@@ -82,9 +86,11 @@ def add_names_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--names", choices=("drop", "keep"), default="drop", help="help_names")
 
 
-def segmented_articles(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str]]:
-    """The articles (with themes), their tokens, and the names to leave out (none with ``--names keep``)."""
-    articles = articles_with_themes(args)
+def segmented_articles(
+    args: argparse.Namespace, *, themes: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str]]:
+    """The articles (themes if asked), their tokens, and the names to leave out (none with --names keep)."""
+    articles = articles_with_themes(args, themes=themes)
     tokens = tokens_for(args, articles)
     names = name_terms(args, articles, tokens) if args.names == "drop" else frozenset()
     return articles, tokens, names

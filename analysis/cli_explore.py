@@ -107,7 +107,7 @@ def cmd_keyness(args: argparse.Namespace) -> int:
     from analysis.keyness import compute_keyness
     from analysis.periods import assign_groups
 
-    articles = articles_with_themes(args)
+    articles = articles_with_themes(args, themes=args.by == "theme")
     groups = assign_groups(articles, by=args.by)["group"].dropna().astype(str)
     target = match_group(args.target, sorted(set(groups)), by=args.by)
     if target != args.target:
@@ -158,7 +158,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
     """``govthemes cooccurrence``: pairs of top keywords found in the same articles, with PMI."""
     from analysis.cooccurrence import count_cooccurrence
 
-    _, tokens, names = segmented_articles(args)
+    _, tokens, names = segmented_articles(args, themes=False)
     table = count_cooccurrence(tokens, top=args.top, min_count=args.min_count, exclude=names)
     write_output(table[COOCCURRENCE_OUTPUT], args)
     return 0

@@ -123,3 +123,16 @@ def test_keywords_by_week_groups_by_iso_week(capsys, news):
     assert status == 0
     assert [(r["group"], r["term"], r["frequency"]) for r in rows] == [("2024-W24", "三抓三促", 3),
                                                                           ("2024-W27", "招商引资", 2)]
+
+
+def test_cooccurrence_and_keyness_by_place_score_no_themes_they_never_read(capsys, news, monkeypatch):
+    import analysis.cli_analysis
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("themes scored")
+
+    monkeypatch.setattr(analysis.cli_analysis, "assign_themes", refuse)
+    assert run(capsys, "cooccurrence", news, "--top", "3", "--min-count", "1")[0] == 0
+    assert run(capsys, "keyness", news, "--by", "prefecture", "--target", "酒泉", "--min-frequency", "2")[0] == 0
+    with pytest.raises(AssertionError, match="themes scored"):
+        run(capsys, "keyness", news, "--by", "theme", "--target", "investment")

@@ -657,3 +657,17 @@ def test_the_network_slider_s_largest_value_draws_a_network_not_an_error():
     slider.set_value(slider.max).run()
     assert not at.exception, at.exception
     assert "关键词共现网络" in " ".join(chart_titles(at))
+
+
+def test_a_coded_error_while_drawing_is_said_in_the_page_not_a_traceback(monkeypatch):
+    import ui.app
+    from analysis.messages import CodedError
+
+    def broken(lang):
+        raise CodedError("town_package_missing")
+
+    monkeypatch.setattr(ui.app, "draw", broken)
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [ui.app.escape_markdown(CodedError("town_package_missing").render("zh"))]

@@ -12,11 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from analysis.loading.sections import SPLIT_MIN_CHARS
+from analysis.messages import CodedError
 from analysis.paths import ConfigFileError
 from analysis.theme_dictionary import load_themes
 from ui import queries, tab_articles, tab_keywords, tab_map, tab_network, tab_overview, tab_themes
 from ui.common import forget_chart_selections
-from ui.html_view import code_span
+from ui.html_view import code_span, escape_markdown
 from ui.i18n import t
 from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
@@ -90,6 +91,8 @@ def main() -> None:
     except ConfigFileError as exc:  # an analyst's edit of data/: say which file and line, no traceback
         st.error(t("config_error", lang))
         st.code(exc.render(lang), language=None, wrap_lines=True)  # verbatim: the file's text is not markup
+    except CodedError as exc:  # e.g. the township list missing from the install: what to do, no traceback
+        st.error(escape_markdown(exc.render(lang)))
 
 
 def draw(lang: Lang) -> None:
