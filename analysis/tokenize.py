@@ -142,6 +142,13 @@ class Tokenizer:
             slogan_words = [tokens[i] for i in at if i not in inside]
         return TextReading(terms, n_tokens, [(tokens[i], kind) for i, kind in protected], slogan_words)
 
+    def split(self, text: str) -> tuple[list[str], list[tuple[int, QuoteKind]]]:
+        """Every token of ``text`` and where its quoted formulas are (:meth:`_split`).
+
+        For readers that apply the token rules themselves (:mod:`analysis.chunk_reading`).
+        """
+        return self._split(text)
+
     def _filter(self, tokens: list[str], protected: list[tuple[int, QuoteKind]]) -> tuple[list[str], int]:
         values = list(map(self._classes.__getitem__, tokens))  # classified on first sight
         for i, _ in protected:

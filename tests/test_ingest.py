@@ -65,9 +65,9 @@ def spy(monkeypatch):
     seen: list[str] = []
     original = analyze.read_texts
 
-    def counting(titles, texts, *, tokenizer):
+    def counting(titles, texts, *, analyzer):
         seen.extend(texts)
-        return original(titles, texts, tokenizer=tokenizer)
+        return original(titles, texts, analyzer=analyzer)
 
     monkeypatch.setattr(analyze, "read_texts", counting)
     return seen

@@ -14,14 +14,15 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from analysis.counting import count_unique, first_seen_codes
+from analysis.chunk_reading import ChunkReading, TokenCodes, read_chunk
+from analysis.counting import count_unique
 from analysis.name_lists import NAMES_FILE, NameContexts, load_name_lists
 from analysis.paths import data_path
 from analysis.theme_dictionary import ThemeDictionary, default_themes_path, load_themes
@@ -29,7 +30,6 @@ from analysis.theme_scoring import score_texts
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
-    TextReading,
     Tokenizer,
     build_tokenizer,
     full_text,
@@ -91,6 +91,11 @@ class Analyzer:
     themes: ThemeDictionary
     theme_version: str
     name_contexts: NameContexts
+    token_codes: TokenCodes = field(init=False, repr=False)
+    """This process's token → term-code cache (:mod:`analysis.chunk_reading`), kept between chunks."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token_codes", TokenCodes(self.tokenizer))
 
     @classmethod
     def build(cls, config: AnalyzerConfig) -> Analyzer:
@@ -254,20 +259,18 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
     """The body of :func:`analyse_chunk`."""
     titles, texts = chunk.titles, chunk.texts
-    readings = read_texts(titles, texts, tokenizer=analyzer.tokenizer)
-    lengths = np.fromiter((len(r.terms) for r in readings), dtype=np.int64, count=len(readings))
-    codes, uniques = first_seen_codes(list(chain.from_iterable(r.terms for r in readings)))
-    width = max(len(uniques), 1)
-    keys, counts = count_unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + codes)
+    reading = read_texts(titles, texts, analyzer=analyzer)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), reading.lengths)
+    width = max(len(reading.vocab), 1)
+    keys, counts = count_unique(rows * width + reading.codes)
     scores = score_texts(titles, texts, themes=analyzer.themes)
-    mentions = [r.slogan_mentions() for r in readings]
     names = list(map(analyzer.name_contexts.of_text, map(full_text, titles, texts)))  # what is segmented
     return ChunkResult(
         doc_keys=np.asarray(chunk.doc_keys, dtype=np.int64),
-        n_tokens=np.fromiter((r.n_tokens for r in readings), dtype=np.int64, count=len(readings)),
-        vocab=uniques,
-        seq_codes=codes,
-        seq_lengths=lengths,
+        n_tokens=reading.n_tokens,
+        vocab=reading.vocab,
+        seq_codes=reading.codes,
+        seq_lengths=reading.lengths,
         count_rows=keys // width,
         count_codes=(keys % width).astype(np.int32),
         count_values=counts.astype(np.int32),
@@ -277,9 +280,9 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
         theme_scores=scores.score.astype(np.float64),
         theme_assigned=scores.assigned.astype(bool),
         assigned=scores.assigned_lists(len(texts), analyzer.themes.ids),
-        slogan_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(m) for m in mentions]),
-        slogan_texts=np.array([text for m in mentions for text, _ in m], dtype=object),
-        slogan_quoted=np.array([quoted for m in mentions for _, quoted in m], dtype=bool),
+        slogan_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(m) for m in reading.slogans]),
+        slogan_texts=np.array([text for m in reading.slogans for text, _ in m], dtype=object),
+        slogan_quoted=np.array([quoted for m in reading.slogans for _, quoted in m], dtype=bool),
         name_rows=np.repeat(np.arange(len(texts), dtype=np.int64), [len(n) for n in names]),
         name_strings=np.array(list(chain.from_iterable(names)), dtype=object),
         dict_version=analyzer.tokenizer.version,
@@ -288,13 +291,14 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
     )
 
 
-def read_texts(titles: list[str], texts: list[str], *, tokenizer: Tokenizer) -> list[TextReading]:
-    """Segment each article once (:meth:`~analysis.tokenize.Tokenizer.read`).
+def read_texts(titles: list[str], texts: list[str], *, analyzer: Analyzer) -> ChunkReading:
+    """Segment each article once (:func:`~analysis.chunk_reading.read_chunk`).
 
     What is segmented is :func:`~analysis.tokenize.full_text`. The terms, word count and
     slogans of an article all come from this one reading.
     """
-    return [tokenizer.read(full_text(title, text)) for title, text in zip(titles, texts, strict=True)]
+    fulls = list(map(full_text, titles, texts))
+    return read_chunk(fulls, tokenizer=analyzer.tokenizer, cache=analyzer.token_codes)
 
 
 def files_stamp(paths: tuple[str, ...]) -> str:
