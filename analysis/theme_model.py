@@ -36,6 +36,8 @@ class Theme:
         source: where the vocabulary came from.
         counter_terms: words of another kind of story (a shooting, an air strike): in a
             paragraph where they weigh as much as the theme's hits, those hits are dropped.
+        home_only: the theme is about China's own governance: its hits in a paragraph
+            abroad are dropped (:mod:`analysis.theme_abroad`).
     """
 
     id: str
@@ -49,6 +51,7 @@ class Theme:
     source: str = ""
     description_zh: str = ""
     counter_terms: tuple[str, ...] = ()
+    home_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class ThemeDictionary:
         title_weight: multiplier for hits in the title.
         core_weight: base weight of a ``core_terms`` entry (a plain term has 1).
         ignore: phrases matched and discarded, so the terms inside them do not fire.
+        abroad_terms: words that place a paragraph abroad (``[abroad] terms``).
+        home_terms: words that bring it home (``[abroad] home_terms``).
         version: the file's ``version`` string, to record which dictionary scored what.
         path: the file the dictionary was read from, if any.
     """
@@ -77,6 +82,8 @@ class ThemeDictionary:
     title_weight: float = 2.0
     core_weight: float = 2.0
     ignore: tuple[str, ...] = ()
+    abroad_terms: tuple[str, ...] = ()
+    home_terms: tuple[str, ...] = ()
     version: str = ""
     path: str | None = None
 
