@@ -103,8 +103,8 @@ def test_a_malformed_abroad_table_or_home_only_mark_is_named(edit, code):
     ("title", "text", "kept", "gone"),
     [
         # a foreign police shooting is no story of China's grassroots governance
-        ("美国又一男子遭警察枪击身亡", "当地时间某日，美国一名男子遭警察枪击身亡，警方称正在调查。民众聚集在法院外抗议。",
-         set(), {"grassroots_governance"}),
+        ("美国又一男子遭警察暴力执法身亡", "当地时间某日，美国一名男子遭警察暴力执法身亡。当地法院和检察院介入调查，"
+         "司法部称将审查执法记录。民众聚集在法院外抗议。", set(), {"grassroots_governance"}),
         # foreign farmers protesting their government are no rural revitalisation story
         ("某国农民集会抗议", "当地时间某日，德国数千名农民驾驶拖拉机在柏林集会，抗议政府取消农业补贴，农民收入下降。",
          set(), {"rural_revitalization"}),

@@ -755,3 +755,24 @@ def test_xwlb_war_and_shooting_reports_are_no_education_or_health_stories(xwlb):
 def test_only_cross_strait_integration_is_a_taiwan_story(text, terms):
     hits = shipped_hits(text)
     assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == terms
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "theme"),
+    [
+        # written for these tests: wage arrears, a labour dispute, the union's help for workers
+        ("某县集中治理欠薪", "某县人社局开展根治欠薪专项行动，为农民工追回拖欠工资。", "livelihood"),
+        ("劳动争议调解中心揭牌", "中心调处劳动争议，维护新就业形态劳动者权益。", "livelihood"),
+        ("县总工会送清凉", "县总工会向户外劳动者发放高温津贴，走访困难职工。", "livelihood"),
+        ("【大国工匠】焊工老李", "三十年来，他弘扬工匠精神，带出一批产业工人。", "talent_sci_tech"),
+    ],
+)
+def test_labour_stories_are_livelihood_and_skilled_workers_are_talent(title, text, theme):
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    assert theme in assign_themes(article, themes=load_themes()).iloc[0]
+
+
+def test_the_union_s_hardship_fund_is_no_rural_aid_and_the_labour_ministry_no_social_security_story():
+    hits = shipped_hits("全国总工会下拨职工困难帮扶资金。人力资源社会保障部发布通知。")  # written for this test
+    assert hits.loc[hits["theme"] == "rural_revitalization"].empty
+    assert hits.loc[hits["theme"] == "livelihood", "term"].tolist() == ["全国总工会", "职工困难帮扶"]
