@@ -776,3 +776,14 @@ def test_the_union_s_hardship_fund_is_no_rural_aid_and_the_labour_ministry_no_so
     hits = shipped_hits("全国总工会下拨职工困难帮扶资金。人力资源社会保障部发布通知。")  # written for this test
     assert hits.loc[hits["theme"] == "rural_revitalization"].empty
     assert hits.loc[hits["theme"] == "livelihood", "term"].tolist() == ["全国总工会", "职工困难帮扶"]
+
+
+def test_a_political_text_published_is_party_study_and_a_book_fair_is_culture():
+    # written for this test: a study text announced (出版发行, 3 x 出版 before) and a book fair
+    text = "《关于某某工作论述摘编》近日出版发行。该书由中央文献出版社出版，在全国发行。论述摘编分8个专题。"
+    themes = assign_themes(build_articles([{"doc_id": "x", "title": "《关于某某工作论述摘编》出版发行",
+                                            "text": text, "source": "t"}]), themes=load_themes()).iloc[0]
+    assert "party_building" in themes and "culture" not in themes
+    fair = build_articles([{"doc_id": "y", "title": "某地图书交易博览会开幕", "source": "t",
+                            "text": "图书交易博览会今天开幕，数百家出版社参展，举办阅读活动。"}])
+    assert "culture" in assign_themes(fair, themes=load_themes()).iloc[0]
