@@ -787,3 +787,21 @@ def test_a_political_text_published_is_party_study_and_a_book_fair_is_culture():
     fair = build_articles([{"doc_id": "y", "title": "某地图书交易博览会开幕", "source": "t",
                             "text": "图书交易博览会今天开幕，数百家出版社参展，举办阅读活动。"}])
     assert "culture" in assign_themes(fair, themes=load_themes()).iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "terms"),
+    [
+        # written for these tests: a term across a word boundary is no hit of it
+        ("始终把人民生命安全放在首位，保障居民生活用水。", "livelihood", []),
+        ("提高人民生活品质，办好民生实事。", "livelihood", ["人民生活", "民生实事"]),
+        ("加强干部队伍建设，开展干部队伍教育整顿。", "defense", []),
+        ("以军地面部队进入城区，俄军地对空导弹升空。", "defense", ["部队"]),  # no 军地 (军民 ties)
+        ("上海交通大学举办招生咨询会。", "urban_infrastructure", []),
+        ("上海交通大学举办招生咨询会。", "education", ["交通大学", "招生"]),
+        ("维护国家政治安全。", "grassroots_governance", []),
+    ],
+)
+def test_a_term_hidden_across_a_word_boundary_is_no_hit(text, theme, terms):
+    hits = shipped_hits(text)
+    assert hits.loc[hits["theme"] == theme, "term"].tolist() == terms
