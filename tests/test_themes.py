@@ -805,3 +805,11 @@ def test_a_political_text_published_is_party_study_and_a_book_fair_is_culture():
 def test_a_term_hidden_across_a_word_boundary_is_no_hit(text, theme, terms):
     hits = shipped_hits(text)
     assert hits.loc[hits["theme"] == theme, "term"].tolist() == terms
+
+
+def test_the_short_forms_of_hong_kong_and_macao_stories_count_and_a_port_is_no_hong_kong():
+    # written for this test
+    hits = shipped_hits("“港车北上”车辆经港珠澳大桥入境，横琴粤澳深度合作区通关顺畅。针对港口拥堵出台措施。")
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == ["港车北上", "横琴粤澳深度合作区"]
+    talks = shipped_hits("双方在涉台、涉港、涉疆问题上相互支持。")
+    assert talks.loc[talks["theme"] == "hk_macao_taiwan", "term"].tolist() == []
