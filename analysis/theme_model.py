@@ -158,7 +158,8 @@ def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
 
 
 GLOSSARY_COLUMNS = (
-    "theme", "label", "description", "core_terms", "terms", "patterns", "counter_terms", "n_terms")
+    "theme", "label", "description", "core_terms", "terms", "patterns", "counter_terms", "home_only",
+    "n_terms")
 
 
 def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: int = 20) -> pd.DataFrame:
@@ -174,7 +175,8 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
         Columns :data:`GLOSSARY_COLUMNS`: ``theme`` (id), ``label``, ``description``,
         ``core_terms``, ``terms``, ``patterns`` and ``counter_terms`` (the words of another
         kind of story that take the theme's hits away, :mod:`analysis.theme_counters`) as one
-        string each, and ``n_terms`` (core terms, terms and patterns together).
+        string each, ``home_only`` (bool: not counted in paragraphs abroad,
+        :mod:`analysis.theme_abroad`) and ``n_terms`` (core terms, terms and patterns together).
     """
     import pandas as pd  # not at import time: ingest workers never build this table
 
@@ -193,6 +195,7 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
             terms,
             joiner.join(theme.patterns),
             joiner.join(theme.counter_terms),
+            theme.home_only,
             len(theme.core_terms) + len(theme.terms) + len(theme.patterns),
         ))
-    return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"n_terms": "int64"})
+    return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"home_only": bool, "n_terms": "int64"})

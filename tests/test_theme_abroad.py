@@ -83,6 +83,13 @@ def test_topical_themes_keep_their_hits_abroad_and_nothing_changes_without_the_t
     assert match_themes(article, themes=plain)["term"].tolist() == ["洪水", "洪水", "法院", "警察"]
 
 
+def test_the_glossary_says_which_themes_are_home_only():
+    from analysis.theme_model import theme_glossary
+
+    assert theme_glossary(fixture_themes())[["theme", "home_only"]].values.tolist() == [
+        ["police", True], ["disaster", False]]
+
+
 @pytest.mark.parametrize(
     ("edit", "code"),
     [
