@@ -49,10 +49,11 @@ SETTINGS: dict[str, tuple[type, float]] = {
 }
 """Top-level numeric settings: expected type and smallest allowed value."""
 
-TOP_LEVEL_KEYS = frozenset({"version", "ignore", "themes", *SETTINGS})
+TOP_LEVEL_KEYS = frozenset({"version", "ignore", "abroad", "themes", *SETTINGS})
+ABROAD_KEYS = frozenset({"description", "source", "terms", "home_terms"})
 THEME_KEYS = frozenset(
     {"id", "label", "label_en", "description", "description_zh", "source", "terms", "core_terms", "patterns",
-     "weights", "counter_terms"}
+     "weights", "counter_terms", "home_only"}
 )
 REQUIRED_THEME_KEYS = ("id", "label", "label_en", "description", "terms")
 SENTENCE_DELIMITERS = "。！？!?；;\n"
@@ -145,6 +146,7 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
         ignore = []
     for phrase in ignore:
         problems += _term_problems(phrase, Problem.of("themes_ignore_where"))
+    abroad = _parse_abroad(data.get("abroad", {}), problems)
     entries = data.get("themes")
     if not isinstance(entries, list) or not entries:
         problems.append(Problem.of("themes_no_themes"))
@@ -156,10 +158,33 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
     return ThemeDictionary(
         themes=tuple(t for t in themes if t is not None),
         ignore=tuple(ignore),
+        abroad_terms=abroad[0],
+        home_terms=abroad[1],
         version=str(data.get("version", "")),
         path=source,
         **settings,
     )
+
+
+def _parse_abroad(table: object, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``[abroad]`` table's terms and home terms (empty without the table), its problems added."""
+    if not isinstance(table, dict):
+        problems.append(Problem.of("themes_bad_abroad", found=type(table).__name__))
+        return (), ()
+    problems += [Problem.of("themes_abroad_unknown_key", key=repr(k), expected=", ".join(sorted(ABROAD_KEYS)))
+                 for k in table if k not in ABROAD_KEYS]
+    lists = []
+    for key in ("terms", "home_terms"):
+        words = table.get(key, [])
+        if not _is_str_list(words, allow_empty=True):
+            problems.append(Problem.of("themes_abroad_bad_list", key=key))
+            words = []
+        for word in words:
+            problems += _term_problems(word, Problem.of("themes_abroad_where", key=key))
+        lists.append(tuple(words))
+    for word in sorted(set(lists[0]) & set(lists[1])):
+        problems.append(Problem.of("themes_abroad_both", term=repr(word)))
+    return lists[0], lists[1]
 
 
 def _where(number: int, theme_id: object, raw: str) -> Problem:
@@ -195,6 +220,8 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) 
     for key in ("id", "label", "label_en", "description", "description_zh", "source"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
             problems.append(Problem.of("theme_empty_string", where=where, key=key))
+    if not isinstance(entry.get("home_only", False), bool):
+        problems.append(Problem.of("theme_bad_home_only", where=where))
     if isinstance(entry.get("id"), str) and not THEME_ID.fullmatch(entry["id"]):
         problems.append(Problem.of("theme_bad_id", where=where))
     _check_terms(entry, where, problems)
@@ -214,6 +241,7 @@ def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) 
         source=entry.get("source", ""),
         description_zh=entry.get("description_zh", ""),
         counter_terms=tuple(entry.get("counter_terms", [])),
+        home_only=entry.get("home_only", False),
     )
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from analysis.theme_abroad import AbroadRule
 from analysis.theme_counters import CounterTerms, ScansTerms
 from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, term_weights
 
@@ -38,27 +39,34 @@ class ThemeMatcher(ScansTerms):
     ignore phrase; where it overlaps term hits of its own theme the longer match wins, as
     among terms (``党纪法规教育`` matched by ``党纪.{0,4}教育`` is one hit, not also ``党纪``).
     Last, a theme's hits in a paragraph its counter terms dominate are dropped
-    (:mod:`analysis.theme_counters`).
+    (:mod:`analysis.theme_counters`), and so are a home_only theme's hits in a paragraph
+    abroad (:mod:`analysis.theme_abroad`).
 
     Attributes:
         terms: every term and ignore phrase, once.
         entries: for each term, the (theme position, weight) pairs it counts for.
         patterns: (compiled pattern, theme position, weight) triples.
         counters: the themes' counter terms, if any theme has some.
+        abroad: the abroad rule, if the dictionary has abroad terms and home_only themes.
     """
 
     terms: tuple[str, ...]
     entries: tuple[tuple[tuple[int, float], ...], ...]
     patterns: tuple[tuple[re.Pattern[str], int, float], ...]
     counters: CounterTerms | None = None
+    abroad: AbroadRule | None = None
 
-    def find(self, texts: Sequence[str], *, against: np.ndarray | None = None) -> pd.DataFrame:
+    def find(
+        self, texts: Sequence[str], *, against: np.ndarray | None = None, places: np.ndarray | None = None
+    ) -> pd.DataFrame:
         """Find every hit in each text.
 
         Args:
             texts: the texts to scan (None counts as empty).
             against: counter weight each text carries per theme before its own counter
                 terms (its title's, from :meth:`counter_weights`), shape ``(len(texts), themes)``.
+            places: each text's title place flag (:meth:`title_places`): abroad, home or
+                neither, for the abroad rule; None when the texts have no titles.
 
         Returns:
             One row per (hit, theme), ordered by text and start, with columns ``text``
@@ -67,21 +75,21 @@ class ThemeMatcher(ScansTerms):
         """
         import pandas as pd  # not at import time: ingest workers scan with hit_weights only
 
-        batches = [self._scan_batch(batch, first, ordered=True, against=against)
+        batches = [self._scan_batch(batch, first, ordered=True, against=against, places=places)
                    for batch, first in _batches(texts)]
         columns = {name: np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=dtype)
                    for name, dtype in _HIT_DTYPES.items()}
         return pd.DataFrame(columns, columns=list(HIT_FIELDS))
 
     def hit_weights(
-        self, texts: Sequence[str], *, against: np.ndarray | None = None
+        self, texts: Sequence[str], *, against: np.ndarray | None = None, places: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The text, theme and weight of every hit in ``texts``, in no particular order.
 
         The same hits as :meth:`find`, without the matched strings and the sorting that
         only tracing needs: what scoring an article needs, at less cost.
         """
-        batches = [self._scan_batch(batch, first, ordered=False, against=against)
+        batches = [self._scan_batch(batch, first, ordered=False, against=against, places=places)
                    for batch, first in _batches(texts)]
         return tuple(  # type: ignore[return-value]
             np.concatenate([b[name] for b in batches]) if batches else np.zeros(0, dtype=_HIT_DTYPES[name])
@@ -93,6 +101,10 @@ class ThemeMatcher(ScansTerms):
             return None
         return self.counters.weights([t if isinstance(t, str) else "" for t in texts])
 
+    def title_places(self, titles: Sequence[str]) -> np.ndarray | None:
+        """Each title's place flag for its text (:meth:`AbroadRule.title_flags`); None without the rule."""
+        return None if self.abroad is None else self.abroad.title_flags(titles)
+
     def compile(self) -> ThemeMatcher:
         """Build the automaton and lookup arrays now rather than on the first scan.
 
@@ -103,7 +115,8 @@ class ThemeMatcher(ScansTerms):
         return self
 
     def _scan_batch(
-        self, texts: list[str], first_text: int, *, ordered: bool, against: np.ndarray | None
+        self, texts: list[str], first_text: int, *, ordered: bool, against: np.ndarray | None,
+        places: np.ndarray | None,
     ) -> dict[str, np.ndarray]:
         """The hits of a batch of texts as arrays (``term`` only when ``ordered``)."""
         joined = "\n".join(texts)
@@ -143,6 +156,10 @@ class ThemeMatcher(ScansTerms):
             keep = self.counters.keep(joined, offsets, found, rows)
             found = {name: values[keep] for name, values in found.items()}
         text = np.searchsorted(offsets, found["start"], side="right") - 1
+        if self.abroad is not None:
+            rows = None if places is None else places[first_text:first_text + len(texts)]
+            keep = self.abroad.keep(joined, found, text, rows)
+            found, text = {name: values[keep] for name, values in found.items()}, text[keep]
         found["start"] = found["start"] - offsets[text]
         found["end"] = found["end"] - offsets[text]
         found["text"] = text + first_text
@@ -236,7 +253,17 @@ def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
         terms=tuple(entries), entries=tuple(tuple(e) for e in entries.values()), patterns=tuple(patterns),
         counters=CounterTerms(tuple(counters), tuple(tuple(t) for t in counters.values()), len(themes.ids))
         if counters else None,
+        abroad=_abroad_rule(themes, position),
     )
+
+
+def _abroad_rule(themes: ThemeDictionary, position: dict[str, int]) -> AbroadRule | None:
+    """The abroad rule of the dictionary, or None when it has no abroad terms or no home_only theme."""
+    home_only = tuple(position[t.id] for t in themes.themes if t.home_only)
+    if not themes.abroad_terms or not home_only:
+        return None
+    places = {term: False for term in themes.abroad_terms} | {term: True for term in themes.home_terms}
+    return AbroadRule(tuple(places), tuple(places.values()), home_only)
 
 
 def _batches(texts: Sequence[str]) -> Iterator[tuple[list[str], int]]:

@@ -36,6 +36,8 @@ class Theme:
         source: where the vocabulary came from.
         counter_terms: words of another kind of story (a shooting, an air strike): in a
             paragraph where they weigh as much as the theme's hits, those hits are dropped.
+        home_only: the theme is about China's own governance: its hits in a paragraph
+            abroad are dropped (:mod:`analysis.theme_abroad`).
     """
 
     id: str
@@ -49,6 +51,7 @@ class Theme:
     source: str = ""
     description_zh: str = ""
     counter_terms: tuple[str, ...] = ()
+    home_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class ThemeDictionary:
         title_weight: multiplier for hits in the title.
         core_weight: base weight of a ``core_terms`` entry (a plain term has 1).
         ignore: phrases matched and discarded, so the terms inside them do not fire.
+        abroad_terms: words that place a paragraph abroad (``[abroad] terms``).
+        home_terms: words that bring it home (``[abroad] home_terms``).
         version: the file's ``version`` string, to record which dictionary scored what.
         path: the file the dictionary was read from, if any.
     """
@@ -77,6 +82,8 @@ class ThemeDictionary:
     title_weight: float = 2.0
     core_weight: float = 2.0
     ignore: tuple[str, ...] = ()
+    abroad_terms: tuple[str, ...] = ()
+    home_terms: tuple[str, ...] = ()
     version: str = ""
     path: str | None = None
 
@@ -151,7 +158,8 @@ def term_weights(themes: ThemeDictionary) -> list[TermWeight]:
 
 
 GLOSSARY_COLUMNS = (
-    "theme", "label", "description", "core_terms", "terms", "patterns", "counter_terms", "n_terms")
+    "theme", "label", "description", "core_terms", "terms", "patterns", "counter_terms", "home_only",
+    "n_terms")
 
 
 def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: int = 20) -> pd.DataFrame:
@@ -167,7 +175,8 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
         Columns :data:`GLOSSARY_COLUMNS`: ``theme`` (id), ``label``, ``description``,
         ``core_terms``, ``terms``, ``patterns`` and ``counter_terms`` (the words of another
         kind of story that take the theme's hits away, :mod:`analysis.theme_counters`) as one
-        string each, and ``n_terms`` (core terms, terms and patterns together).
+        string each, ``home_only`` (bool: not counted in paragraphs abroad,
+        :mod:`analysis.theme_abroad`) and ``n_terms`` (core terms, terms and patterns together).
     """
     import pandas as pd  # not at import time: ingest workers never build this table
 
@@ -186,6 +195,7 @@ def theme_glossary(themes: ThemeDictionary, *, lang: str = "zh", shown_terms: in
             terms,
             joiner.join(theme.patterns),
             joiner.join(theme.counter_terms),
+            theme.home_only,
             len(theme.core_terms) + len(theme.terms) + len(theme.patterns),
         ))
-    return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"n_terms": "int64"})
+    return pd.DataFrame(rows, columns=list(GLOSSARY_COLUMNS)).astype({"home_only": bool, "n_terms": "int64"})

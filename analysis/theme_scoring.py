@@ -65,7 +65,8 @@ def score_texts(
     matcher = themes.matcher
     title_doc, title_theme, title_weight = matcher.hit_weights(titles)
     against = title_counters(titles, themes, title_hits=(title_doc, title_theme))
-    text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=against)
+    places = matcher.title_places(titles)
+    text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=against, places=places)
     return score_hits(
         np.concatenate([title_doc, text_doc]),
         np.concatenate([title_theme, text_theme]),

@@ -196,7 +196,8 @@ def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple
     title_hits = themes.matcher.find(titles)
     title_hits["weight"] *= themes.title_weight
     seen = (title_hits["text"].to_numpy(), title_hits["theme"].to_numpy())
-    return title_hits, themes.matcher.find(texts, against=title_counters(titles, themes, title_hits=seen))
+    against = title_counters(titles, themes, title_hits=seen)
+    return title_hits, themes.matcher.find(texts, against=against, places=themes.matcher.title_places(titles))
 
 
 def _locate(hits: pd.DataFrame, texts: list[str]) -> dict[str, list]:

@@ -11,6 +11,7 @@ from analysis.slogans import (
     first_mentions,
     is_bare_quote,
     months_after_first,
+    one_off_quotes,
     spread_curve,
     summarize_slogans,
 )
@@ -128,6 +129,17 @@ def test_a_national_formula_quoted_once_is_a_slogan_and_found_unquoted_too(token
         ["y", "南水北调", False]]
     assert not any(is_bare_quote(p, tokenizer=tokenizer) for p in ("国之大者", "西电东送", "接诉即办", "一网通办"))
     assert is_bare_quote("花开岭上", tokenizer=tokenizer)
+
+
+def test_the_rule_judges_each_slogan_once_on_all_its_mentions(tokenizer):
+    counts = {"花开岭上": 1, "跨村联建": 2, "两个确立": 1, "有事好商量": 1, "主力军": 1}
+    # a bare phrase quoted once goes, twice stays; numbered, dictionary and 3-character ones stay
+    assert one_off_quotes(counts, tokenizer=tokenizer) == {"花开岭上"}
+    # written for this test: the national formulas the real corpora quote once are listed
+    article = build_articles([{"doc_id": "x", "title": None, "source": "t",
+                               "text": "坚持“人民至上”，推动“投资于人”，实行“携号转网”，推进数实融合。"}])
+    assert find_slogans(article, tokenizer=tokenizer)[["slogan", "quoted"]].values.tolist() == [
+        ["人民至上", True], ["投资于人", True], ["携号转网", True], ["数实融合", False]]
 
 
 def test_summarize_slogans(articles, tokenizer):

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.schema import build_articles
+from analysis.slogans import find_slogans
 from analysis.store import Filters, StoreError, content_hash, open_store
 from analysis.store.schema import repeated_articles
 from analysis.themes import match_themes
@@ -116,15 +117,19 @@ def test_kwic_slogans_and_keyness(store):
                                    "乡村振兴"}  # 2 in 16 tokens against 2 in 22
 
 
-def test_a_bare_quotation_quoted_once_in_the_filtered_articles_is_no_slogan():
+def test_a_bare_quotation_is_a_slogan_or_not_in_the_whole_store_whatever_the_filter():
     # Written for this test: “花开岭上” quoted once, “跨村联建” once in each prefecture.
     texts = {"s1": ("开展“花开岭上”展演，推进“跨村联建”。", LANZHOU), "s2": ("深化“跨村联建”，落实“三抓三促”。", LINXIA)}
     rows = [article(key, "", text, "2024-01-05", "甲报", place) for key, (text, place) in texts.items()]
     with open_store(None) as store:
         store.ingest(build_articles(rows), workers=1)
         tables = [store.slogans(f) for f in (Filters(), Filters(level="prefecture", places=("620100",)))]
+        mentions = find_slogans(build_articles(rows), tokenizer=store.analyzer.tokenizer)
     assert tables[0][["slogan", "n_mentions"]].values.tolist() == [["跨村联建", 2], ["三抓三促", 1]]
-    assert tables[1].empty  # in 兰州 alone, 跨村联建 too is quoted once
+    assert set(mentions["slogan"]) == set(tables[0]["slogan"])  # the rule of find_slogans
+    # in 兰州 alone 跨村联建 is quoted once, and still the slogan it is in the store (it was
+    # left out when the rule counted the filtered articles); 花开岭上 stays out
+    assert tables[1][["slogan", "n_mentions", "groups"]].values.tolist() == [["跨村联建", 1, ["兰州市"]]]
 
 
 def test_theme_hits_are_recomputed_for_one_article(store):

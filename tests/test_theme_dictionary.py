@@ -254,9 +254,11 @@ def test_the_glossary_says_what_each_theme_covers_in_the_page_language(tmp_path)
     assert list(zh.columns) == list(GLOSSARY_COLUMNS)
     assert zh.to_dict("records") == [
         {"theme": "alpha", "label": "甲", "description": "第一个", "core_terms": "党纪学习教育",
-         "terms": "党纪……共 2 个", "patterns": "党纪.{0,4}教育", "counter_terms": "", "n_terms": 4},
+         "terms": "党纪……共 2 个", "patterns": "党纪.{0,4}教育", "counter_terms": "", "home_only": False,
+         "n_terms": 4},
         {"theme": "beta", "label": "乙", "description": "second", "core_terms": "",  # no Chinese: as written
-         "terms": "警示教育……共 2 个", "patterns": "", "counter_terms": "", "n_terms": 2},
+         "terms": "警示教育……共 2 个", "patterns": "", "counter_terms": "", "home_only": False,
+         "n_terms": 2},
     ]
     en = theme_glossary(themes, lang="en")
     assert en[["label", "description", "terms"]].values.tolist() == [

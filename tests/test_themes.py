@@ -755,3 +755,61 @@ def test_xwlb_war_and_shooting_reports_are_no_education_or_health_stories(xwlb):
 def test_only_cross_strait_integration_is_a_taiwan_story(text, terms):
     hits = shipped_hits(text)
     assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == terms
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "theme"),
+    [
+        # written for these tests: wage arrears, a labour dispute, the union's help for workers
+        ("某县集中治理欠薪", "某县人社局开展根治欠薪专项行动，为农民工追回拖欠工资。", "livelihood"),
+        ("劳动争议调解中心揭牌", "中心调处劳动争议，维护新就业形态劳动者权益。", "livelihood"),
+        ("县总工会送清凉", "县总工会向户外劳动者发放高温津贴，走访困难职工。", "livelihood"),
+        ("【大国工匠】焊工老李", "三十年来，他弘扬工匠精神，带出一批产业工人。", "talent_sci_tech"),
+    ],
+)
+def test_labour_stories_are_livelihood_and_skilled_workers_are_talent(title, text, theme):
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    assert theme in assign_themes(article, themes=load_themes()).iloc[0]
+
+
+def test_the_union_s_hardship_fund_is_no_rural_aid_and_the_labour_ministry_no_social_security_story():
+    hits = shipped_hits("全国总工会下拨职工困难帮扶资金。人力资源社会保障部发布通知。")  # written for this test
+    assert hits.loc[hits["theme"] == "rural_revitalization"].empty
+    assert hits.loc[hits["theme"] == "livelihood", "term"].tolist() == ["全国总工会", "职工困难帮扶"]
+
+
+def test_a_political_text_published_is_party_study_and_a_book_fair_is_culture():
+    # written for this test: a study text announced (出版发行, 3 x 出版 before) and a book fair
+    text = "《关于某某工作论述摘编》近日出版发行。该书由中央文献出版社出版，在全国发行。论述摘编分8个专题。"
+    themes = assign_themes(build_articles([{"doc_id": "x", "title": "《关于某某工作论述摘编》出版发行",
+                                            "text": text, "source": "t"}]), themes=load_themes()).iloc[0]
+    assert "party_building" in themes and "culture" not in themes
+    fair = build_articles([{"doc_id": "y", "title": "某地图书交易博览会开幕", "source": "t",
+                            "text": "图书交易博览会今天开幕，数百家出版社参展，举办阅读活动。"}])
+    assert "culture" in assign_themes(fair, themes=load_themes()).iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "terms"),
+    [
+        # written for these tests: a term across a word boundary is no hit of it
+        ("始终把人民生命安全放在首位，保障居民生活用水。", "livelihood", []),
+        ("提高人民生活品质，办好民生实事。", "livelihood", ["人民生活", "民生实事"]),
+        ("加强干部队伍建设，开展干部队伍教育整顿。", "defense", []),
+        ("以军地面部队进入城区，俄军地对空导弹升空。", "defense", ["部队"]),  # no 军地 (军民 ties)
+        ("上海交通大学举办招生咨询会。", "urban_infrastructure", []),
+        ("上海交通大学举办招生咨询会。", "education", ["交通大学", "招生"]),
+        ("维护国家政治安全。", "grassroots_governance", []),
+    ],
+)
+def test_a_term_hidden_across_a_word_boundary_is_no_hit(text, theme, terms):
+    hits = shipped_hits(text)
+    assert hits.loc[hits["theme"] == theme, "term"].tolist() == terms
+
+
+def test_the_short_forms_of_hong_kong_and_macao_stories_count_and_a_port_is_no_hong_kong():
+    # written for this test
+    hits = shipped_hits("“港车北上”车辆经港珠澳大桥入境，横琴粤澳深度合作区通关顺畅。针对港口拥堵出台措施。")
+    assert hits.loc[hits["theme"] == "hk_macao_taiwan", "term"].tolist() == ["港车北上", "横琴粤澳深度合作区"]
+    talks = shipped_hits("双方在涉台、涉港、涉疆问题上相互支持。")
+    assert talks.loc[talks["theme"] == "hk_macao_taiwan", "term"].tolist() == []

@@ -119,6 +119,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "patterns": ("模式（正则表达式）", "Patterns (regular expressions)"),
     "counter_terms": ("反向词（所在段落以其为主时不计本主题）",
                       "Counter terms (a paragraph they dominate is not counted)"),
+    "home_only": ("仅计国内（境外段落不计）", "Home only (not counted in paragraphs abroad)"),
     "n_terms": ("词语和模式数", "Terms and patterns"),
 }
 

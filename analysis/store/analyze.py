@@ -321,14 +321,15 @@ def files_stamp(paths: tuple[str, ...]) -> str:
 def theme_fingerprint(themes: ThemeDictionary) -> str:
     """A 12-hex-digit hash of what scores articles (not of labels or descriptions).
 
-    It covers each theme's id, terms, patterns, weights and counter terms, the scoring settings and the
-    ignore phrases. Not of labels, descriptions, sources, the file's ``version`` label or where it was
-    read: editing those changes no score, so it does not make stored articles stale.
+    It covers each theme's id, terms, patterns, weights, counter terms and home_only mark, the scoring
+    settings, the ignore phrases and the ``[abroad]`` terms. Not of labels, descriptions, sources, the
+    file's ``version`` label or where it was read: editing those changes no score, so it does not make
+    stored articles stale.
     """
     scoring = (
-        [(t.id, t.terms, t.core_terms, t.patterns, sorted(t.weights.items()), t.counter_terms)
+        [(t.id, t.terms, t.core_terms, t.patterns, sorted(t.weights.items()), t.counter_terms, t.home_only)
          for t in themes.themes],
         themes.threshold, themes.min_hits, themes.length_floor, themes.length_cap, themes.title_weight,
-        themes.core_weight, themes.ignore,
+        themes.core_weight, themes.ignore, themes.abroad_terms, themes.home_terms,
     )
     return hashlib.sha256(repr(scoring).encode("utf-8")).hexdigest()[:12]

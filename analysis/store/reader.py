@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from analysis.name_lists import NameLists
-from analysis.slogans import is_bare_quote
+from analysis.slogans import one_off_quotes
 from analysis.store import counts, queries, terms, theme_queries
 from analysis.store.analyze import Analyzer
 from analysis.store.counts import Period, ThemeGroup, ThemePeriod
@@ -126,10 +126,10 @@ class StoreReader:
         return counts.theme_counts(self._db, f or Filters(), themes=self.themes.ids, by=by, period=period)
 
     def slogans(self, f: Filters | None = None, *, by: Level = "prefecture") -> pd.DataFrame:
-        """Slogan summary, bare quotations quoted once left out (see :func:`.theme_queries.slogans`)."""
+        """Slogan summary, less bare quotations quoted once in the store (see ``theme_queries.slogans``)."""
         tokenizer = self.analyzer.tokenizer
         return theme_queries.slogans(self._db, f or Filters(), by=by,
-                                     bare=lambda phrase: is_bare_quote(phrase, tokenizer=tokenizer))
+                                     one_off=lambda counts: one_off_quotes(counts, tokenizer=tokenizer))
 
     def slogan_spread(self, f: Filters | None = None, *, slogans: tuple[str, ...] = (),
                       by: Level = "prefecture") -> pd.DataFrame:

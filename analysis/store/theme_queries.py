@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from analysis.schema import STRING_DTYPE
-from analysis.slogans import MIN_BARE_MENTIONS
 from analysis.store.database import Database
 from analysis.store.filters import LEVELS, Filters, Level
 from analysis.theme_dictionary import ThemeDictionary
@@ -21,7 +20,8 @@ SCORE_COLUMNS = ("theme", "n_hits", "score", "assigned")
 
 
 def slogans(
-    db: Database, f: Filters, *, by: Level = "prefecture", bare: Callable[[str], bool] | None = None
+    db: Database, f: Filters, *, by: Level = "prefecture",
+    one_off: Callable[[Mapping[str, int]], set[str]] | None = None,
 ) -> pd.DataFrame:
     """Slogan mentions in the filtered articles: how often, how widely, and when.
 
@@ -29,11 +29,12 @@ def slogans(
         db: the store's database.
         f: the filters.
         by: the place level whose names are listed.
-        bare: says which slogans are bare quotations
-            (:func:`analysis.slogans.is_bare_quote`): those quoted fewer than
-            :data:`~analysis.slogans.MIN_BARE_MENTIONS` times in the filtered articles are
-            left out, as :func:`analysis.slogans.find_slogans` leaves them out. None keeps
-            every one.
+        one_off: given each slogan's mentions in all stored articles, the slogans to leave
+            out (:func:`analysis.slogans.one_off_quotes`: bare quotations quoted fewer than
+            :data:`~analysis.slogans.MIN_BARE_MENTIONS` times), as
+            :func:`analysis.slogans.find_slogans` leaves them out of a corpus. Counted in all
+            stored articles, not the filtered ones: a slogan is one whatever the filter
+            shows. None keeps every one.
 
     Returns:
         Columns ``slogan``, ``n_mentions``, ``n_articles``, ``first_date``, ``last_date``,
@@ -50,9 +51,11 @@ def slogans(
             FROM doc_slogans s JOIN articles USING (doc_key) WHERE {where.sql}
             GROUP BY s.slogan ORDER BY n_mentions DESC, s.slogan""", where.params)
     out["groups"] = [[str(g) for g in v] if isinstance(v, list | np.ndarray) else [] for v in out["groups"]]
-    if bare is not None:
-        one_off = (out["n_mentions"] < MIN_BARE_MENTIONS) & out["slogan"].map(bare).astype(bool)
-        out = out[~one_off].reset_index(drop=True)
+    if one_off is not None and len(out):
+        totals = db.frame("""SELECT slogan, count(*)::BIGINT AS n FROM doc_slogans
+                             WHERE list_contains(?, slogan) GROUP BY slogan""", [out["slogan"].tolist()])
+        dropped = one_off(dict(zip(totals["slogan"], totals["n"].tolist(), strict=True)))
+        out = out[~out["slogan"].isin(dropped)].reset_index(drop=True)
     out["n_groups"] = out["groups"].map(len).astype("int64")
     for column in ("first_date", "last_date"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[us]")

@@ -1,0 +1,92 @@
+"""Stories abroad: a foreign country's police, courts, strikes or farmers are no Chinese governance story.
+
+A 新闻联播 item on a shooting by American police, a Brazilian court or a German farmers'
+protest uses the words of China's own governance (警察, 法院, 农民, 儿童), but it is about
+another country's home affairs. The dictionary's ``[abroad]`` table names the words that
+place a story abroad (``terms``: countries, foreign cities, 当地时间) and the words that bring
+it home (``home_terms``: 中国, 我国, 中方, 我省 …); a theme marked ``home_only`` is about
+China's own governance. The rule, per paragraph (a line of the text; the title is a
+paragraph of its own), like the counter terms' (:mod:`analysis.theme_counters`)::
+
+    abroad = the paragraph or the title has an abroad term
+             and neither the paragraph nor the title has a home term
+    in an abroad paragraph, the hits of home_only themes are dropped
+
+Presence, not counts: one 中国 in the title or the paragraph says the story is about
+China (中国驻美国大使馆提醒…), and one 美国 places a paragraph with no home word abroad.
+A paragraph, because a news bundle (国际联播快讯) puts stories on separate lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.theme_counters import ScansTerms
+
+__all__ = ["ABROAD", "HOME", "AbroadRule"]
+
+ABROAD = 1
+"""A title's place flag: it names a place abroad and nothing at home."""
+HOME = 2
+"""A title's place flag: it names home (whatever else it names)."""
+
+
+@dataclass(frozen=True, eq=False)
+class AbroadRule(ScansTerms):
+    """The abroad and home terms compiled for scanning, and the themes they concern.
+
+    Attributes:
+        terms: each abroad or home term once.
+        home: for each term, True if it is a home term.
+        themes: the positions of the ``home_only`` themes.
+    """
+
+    terms: tuple[str, ...]
+    home: tuple[bool, ...]
+    themes: tuple[int, ...]
+
+    def title_flags(self, titles: Sequence[str]) -> np.ndarray:
+        """Each title's place flag: :data:`HOME`, :data:`ABROAD` or 0 (neither named)."""
+        flags = np.zeros(len(titles), dtype=np.int8)
+        texts = [t if isinstance(t, str) else "" for t in titles]
+        offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        starts, home = self._hits("\n".join(texts))
+        doc = np.searchsorted(offsets, starts, side="right") - 1
+        flags[doc[~home]] = ABROAD
+        flags[doc[home]] = HOME  # after ABROAD: home wins
+        return flags
+
+    def keep(
+        self, joined: str, hits: dict[str, np.ndarray], text_of: np.ndarray, titles: np.ndarray | None
+    ) -> np.ndarray:
+        """Which hits stand: False for a hit of a home_only theme in a paragraph abroad.
+
+        Args:
+            joined: the texts of a batch joined by line breaks.
+            hits: ``start`` (in ``joined``) and ``theme`` of every hit.
+            text_of: each hit's text (position in the batch).
+            titles: each text's title flag (:meth:`title_flags`), or None for titles themselves.
+        """
+        concerned = np.isin(hits["theme"], self.themes)
+        if not concerned.any():
+            return np.ones(len(concerned), dtype=bool)
+        starts, home = self._hits(joined)
+        newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+        lines = np.searchsorted(newlines, starts, side="right")
+        paragraph_of = np.searchsorted(newlines, hits["start"], side="right")
+        abroad_lines, home_lines = np.unique(lines[~home]), np.unique(lines[home])
+        flag = np.zeros(len(concerned), dtype=np.int8) if titles is None else titles[text_of]
+        abroad = (np.isin(paragraph_of, abroad_lines) | (flag == ABROAD)) & ~np.isin(paragraph_of, home_lines)
+        return ~(concerned & abroad & (flag != HOME))
+
+    def _hits(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Start of each abroad or home term hit, and whether it is a home term."""
+        if not self.terms or not text:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        found = self._automaton.find(text)
+        starts = np.fromiter((s for s, _, _ in found), dtype=np.int64, count=len(found))
+        home = np.fromiter((self.home[i] for _, _, i in found), dtype=bool, count=len(found))
+        return starts, home

@@ -1,0 +1,161 @@
+"""Stories abroad: home_only themes lose their hits in paragraphs about another country.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pandas as pd
+import pytest
+from conftest import corpus_path
+
+from analysis.schema import build_articles
+from analysis.theme_dictionary import ThemeDictionaryError, load_themes, parse_themes
+from analysis.themes import assign_themes, match_themes, score_texts, score_themes
+
+# police is about China's own governance, disaster is topical: a flood abroad is still a flood
+ABROAD = """\
+threshold = 4.0
+min_hits = 1
+length_floor = 100
+length_cap = 1000
+title_weight = 2.0
+
+[abroad]
+terms = ["当地时间", "美国", "甲国"]
+home_terms = ["中国", "我省"]
+
+[[themes]]
+id = "police"
+label = "治安"
+label_en = "Police"
+description = "police work"
+home_only = true
+terms = ["警察", "法院"]
+
+[[themes]]
+id = "disaster"
+label = "灾害"
+label_en = "Disaster"
+description = "floods"
+terms = ["洪水"]
+"""
+
+
+def fixture_themes(text: str = ABROAD):
+    return parse_themes(tomllib.loads(text), source="fixture")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "police_terms"),
+    [
+        ("", "美国警察在法院外开枪。", []),  # the paragraph is abroad
+        ("", "当地时间3日，警察封锁了法院。", []),  # 当地时间 says so too
+        ("", "我省警察走进法院旁听。", ["警察", "法院"]),  # at home
+        ("", "中国警察与美国警察开展交流。", ["警察", "警察"]),  # one home word brings it home
+        ("美国多地爆发抗议", "警察驱散人群，法院暂停开庭。", []),  # the title places every paragraph
+        ("中国驻美国大使馆提醒", "警察提醒游客注意安全。", ["警察"]),  # a title about China
+        ("美国抗议持续", "警察驱散人群。\n中国警方表示，法院将依法审理。", ["法院"]),  # a home paragraph
+        ("美国警察开枪", "", []),  # the title's own hits go
+        # a bundle: the paragraph abroad loses its hits, the one at home keeps them
+        ("快讯", "我省警察破获一起案件。\n甲国警察逮捕两名嫌犯。", ["警察"]),
+    ],
+)
+def test_a_home_only_theme_loses_its_hits_in_a_paragraph_abroad(title, text, police_terms):
+    themes = fixture_themes()
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    hits = match_themes(article, themes=themes)
+    assert hits.loc[hits["theme"] == "police", "term"].tolist() == police_terms
+    pd.testing.assert_frame_equal(score_themes(article, hits, themes=themes), score_themes(article, themes=themes))
+    arrays = score_texts([title], [text], themes=themes)
+    assert arrays.n_hits.tolist() == score_themes(article, themes=themes)["n_hits"].tolist()
+
+
+def test_topical_themes_keep_their_hits_abroad_and_nothing_changes_without_the_table():
+    themes = fixture_themes()
+    article = build_articles([{"doc_id": "x", "title": "美国洪水", "text": "洪水冲毁法院，警察救人。",
+                               "source": "t"}])
+    assert match_themes(article, themes=themes)["term"].tolist() == ["洪水", "洪水"]
+    plain = fixture_themes(ABROAD.replace('home_only = true\n', ''))
+    assert plain.matcher.abroad is None
+    assert match_themes(article, themes=plain)["term"].tolist() == ["洪水", "洪水", "法院", "警察"]
+
+
+def test_the_glossary_says_which_themes_are_home_only():
+    from analysis.theme_model import theme_glossary
+
+    assert theme_glossary(fixture_themes())[["theme", "home_only"]].values.tolist() == [
+        ["police", True], ["disaster", False]]
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (("[abroad]\n", "[abroad]\nregions = [\"亚洲\"]\n"), "themes_abroad_unknown_key"),
+        (('home_terms = ["中国", "我省"]', 'home_terms = ["中国", "美国"]'), "themes_abroad_both"),
+        (('terms = ["当地时间", "美国", "甲国"]', 'terms = "美国"'), "themes_abroad_bad_list"),
+        (('terms = ["当地时间", "美国", "甲国"]', 'terms = ["美"]'), "theme_term_single_character"),
+        (("home_only = true", 'home_only = "yes"'), "theme_bad_home_only"),
+    ],
+)
+def test_a_malformed_abroad_table_or_home_only_mark_is_named(edit, code):
+    with pytest.raises(ThemeDictionaryError) as raised:
+        fixture_themes(ABROAD.replace(*edit, 1))
+    assert code in [p.code for p in raised.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kept", "gone"),
+    [
+        # a foreign police shooting is no story of China's grassroots governance
+        ("美国又一男子遭警察暴力执法身亡", "当地时间某日，美国一名男子遭警察暴力执法身亡。当地法院和检察院介入调查，"
+         "司法部称将审查执法记录。民众聚集在法院外抗议。", set(), {"grassroots_governance"}),
+        # foreign farmers protesting their government are no rural revitalisation story
+        ("某国农民集会抗议", "当地时间某日，德国数千名农民驾驶拖拉机在柏林集会，抗议政府取消农业补贴，农民收入下降。",
+         set(), {"rural_revitalization"}),
+        # the same words at home are
+        ("某县警方破获电信诈骗案", "某县公安机关破获一起电信网络诈骗案，社区网格员协助调解矛盾纠纷，法院依法审判。",
+         {"grassroots_governance"}, set()),
+        # a story abroad about China: 中国 brings it home
+        ("中美执法合作", "中国与美国警方开展执法合作，将电信网络诈骗犯罪嫌疑人押解回国，依法审判。",
+         {"grassroots_governance"}, set()),
+    ],
+)
+def test_the_shipped_dictionary_keeps_home_themes_at_home(title, text, kept, gone):
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    assigned = set(assign_themes(article, themes=load_themes()).iloc[0])
+    assert kept <= assigned and not gone & assigned
+
+
+def test_the_shipped_home_words_do_not_hide_inside_foreign_names():
+    rule = load_themes().matcher.abroad
+    # 在华盛顿 is no 在华, 中美洲 no 中美, 台风桦加沙 no Gaza, 黑山峡 no Montenegro
+    assert rule.title_flags(["特朗普对华盛顿", "中美洲议会", "台风桦加沙", "黄河黑山峡", "中美会谈"]).tolist() == [
+        1, 1, 0, 0, 2]
+
+
+@pytest.mark.corpus
+def test_xwlb_international_bulletins_get_no_home_governance_theme():
+    articles = load_articles_2023()
+    themes = load_themes()
+    articles["themes"] = assign_themes(articles, themes=themes)
+    home_only = {t.id for t in themes.themes if t.home_only}
+    bulletins = articles[articles["kicker"].fillna("").str.contains("国际联播快讯")]
+    assert len(bulletins) > 1000
+    # before the rule: 23 of 1,014 (17 grassroots_governance, 4 livelihood, 2 united_front);
+    # in the whole 2012-2026 selection 38 of 1,474
+    assert not bulletins["themes"].map(lambda t: bool(home_only & set(t))).any()
+    # foreign news keeps its own themes
+    assert bulletins["themes"].map(lambda t: "foreign_affairs" in t).sum() > 100
+    # and the other items keep theirs: 182 grassroots_governance before, 170 after (the 12
+    # lost were stand-alone foreign items: American police, Trump in court, a Korean trial)
+    others = articles[~articles["kicker"].fillna("").str.contains("国际")]
+    assert others["themes"].map(lambda t: "grassroots_governance" in t).sum() >= 165
+
+
+def load_articles_2023() -> pd.DataFrame:
+    from analysis.loading import load_articles
+
+    return load_articles(sorted((corpus_path("xwlb-cctv-json") / "2023").glob("*.json"))).articles
