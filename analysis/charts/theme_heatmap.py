@@ -1,6 +1,6 @@
 """The locality × theme heatmap: share of each place's articles on each theme.
 
-Takes the theme counts table described in :mod:`analysis.charts.themes`. Three colourings
+Takes the theme counts table described in :mod:`analysis.charts.theme_trends`. Three colourings
 (``measure``): the share on one colour scale capped at a high percentile (one theme
 present everywhere, such as 协商议政 at 70%, would otherwise leave every other cell pale),
 each theme column on its own scale, or the share relative to the theme's overall share.

@@ -1,7 +1,8 @@
 """What the theme charts share: the rows they draw, in what order, and their text.
 
-:mod:`analysis.charts.themes` (trends, mix) and :mod:`analysis.charts.theme_heatmap` read
-the same theme counts table (described in :mod:`analysis.charts.themes`). This module picks
+:mod:`analysis.charts.theme_trends`, :mod:`analysis.charts.theme_mix` and
+:mod:`analysis.charts.theme_heatmap` read the same theme counts table (described in
+:mod:`analysis.charts.theme_trends`). This module picks
 the rows not split by period, orders themes and places, keeps the largest themes, and
 words what is drawn: hover lines of the counts, theme colours, and
 theme labels shortened or wrapped to fit.
