@@ -32,7 +32,7 @@ from ui.article_tables import (
     score_rows,
     titled,
 )
-from ui.common import column_config, fitted_widths
+from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.tab_articles import LIST_WIDTHS
 
@@ -266,14 +266,25 @@ def test_a_column_is_as_wide_as_its_longest_cell_up_to_a_limit():
     assert fitted_widths(table, {"title": 200})["title"] == {"width": 200}
 
 
+def test_a_cell_wider_than_its_column_wraps_the_rows_instead_of_being_cut():
+    table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "n": [1, 2]})  # 18 wide: 262 px
+    assert wrapped_cells(table, {"title": {"width": 262}}) == {}
+    assert wrapped_cells(table, {"title": {"width": 200}, "absent": {"width": 10}}) == {
+        "row_height": WRAP_ROW_HEIGHT, "height": 2 * WRAP_ROW_HEIGHT + 40}
+    assert wrapped_cells(table, {"title": {"width": "large"}, "n": {"alignment": "right"}}) == {}
+
+
 @pytest.mark.slow
-def test_the_list_s_themes_and_titles_get_the_room_their_longest_cell_needs(tab):
+def test_the_list_s_themes_and_titles_fit_the_page_and_wrap_when_longer(tab):
     at, _ = tab
     table = at.dataframe(key="art_table")
     widths = {column: config.get("width") for column, config in json.loads(table.proto.columns).items()}
     longest = max(len(themes) for themes in table.value["themes"])
-    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28)) > 400  # was "large" (~400 px)
+    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28))
     assert widths["title"] <= LIST_WIDTHS["title"]
+    assert sum(LIST_WIDTHS.values()) + 100 < 1000  # with the date: no sideways scrolling on a laptop
+    assert longest * 13 + 28 > LIST_WIDTHS["themes"]  # the demo's longest theme list overflows...
+    assert table.proto.row_height == WRAP_ROW_HEIGHT  # ...so rows wrap onto three lines
 
 
 @pytest.mark.slow
@@ -302,6 +313,10 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     at.text_input(key="art_kwic_term").input("协商").run()
     lines = at.dataframe(key="art_kwic_table").value
     assert list(lines.columns[:3]) == ["date", "title", "locality"] and lines["title"].notna().all()
+    kwic_table = at.dataframe(key="art_kwic_table")
+    widths = {column: config.get("width") for column, config in json.loads(kwic_table.proto.columns).items()}
+    assert kwic_table.proto.row_height == WRAP_ROW_HEIGHT  # 20 characters of context wrap, not cut
+    assert lines["left"].str.len().max() * 13 + 28 > widths["left"] == widths["right"]
     assert "只显示最早的 300 处" in captions(at)
     listed = at.dataframe(key="art_table").value["doc_id"].tolist()
     line = lines.iloc[5]

@@ -236,6 +236,23 @@ def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[s
     return options
 
 
+def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> dict[str, object]:
+    """``show_table`` options that wrap rows onto three lines when a cell is wider than its column.
+
+    ``widths`` are column options as :func:`fitted_widths` makes them (pixel widths; other
+    columns are ignored). A title or a context cut at the column's edge is readable only on
+    hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
+    """
+    overflowing = [
+        max((_display_units(value) * 6.5 + 28 for value in table[column]), default=0) > option["width"]
+        for column, option in widths.items()
+        if column in table and isinstance(option.get("width"), int)
+    ]
+    if not any(overflowing):
+        return {}
+    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(table), 8) * WRAP_ROW_HEIGHT + 40}
+
+
 def _display_units(value: object) -> int:
     if not isinstance(value, str):
         return 0
