@@ -327,6 +327,24 @@ def test_each_heatmap_row_shows_its_number_of_articles_grey_when_few(theme_count
     assert "不足 20 篇" in fig.layout.title.subtitle.text
 
 
+def test_long_autonomous_place_names_are_written_short_on_the_axes_and_whole_in_hover(theme_counts):
+    from analysis.charts.map_labels import short_place_label
+
+    assert short_place_label("积石山保安族东乡族撒拉族自治县（临夏回族自治州）") == "积石山县（临夏州）"
+    assert short_place_label("新疆维吾尔自治区") == "新疆" and short_place_label("东乡族自治县") == "东乡县"
+    assert short_place_label("城关区（兰州市）") == "城关区（兰州市）" and short_place_label("未知") == "未知"
+    long = "阿克塞哈萨克族自治县（酒泉市）"
+    counts = theme_counts.assign(group=theme_counts["group"].replace({"酒泉市": long}))
+    heat = charts.plot_theme_heatmap(counts, theme_labels=THEMES)
+    assert list(heat.layout.yaxis.tickvals) == ["兰州市", long]  # a click still names the place in full
+    assert heat.layout.yaxis.ticktext[1].startswith('<span style="color:#777777">阿克塞县（酒泉市） · ')
+    assert "%{y}" in heat.data[0].hovertemplate
+    mix = charts.plot_theme_mix(counts, theme_labels=THEMES)
+    assert list(mix.layout.yaxis.ticktext) == ["兰州市", "阿克塞县（酒泉市）"] and long in mix.data[0].y
+    places = charts.plot_articles_by_locality(pd.DataFrame({"group": ["临夏回族自治州"], "n_articles": [3]}))
+    assert list(places.layout.yaxis.ticktext) == ["临夏州"] and list(places.data[0].y) == ["临夏回族自治州"]
+
+
 def test_articles_without_a_place_are_labelled_unknown_in_english_and_come_last(theme_counts):
     counts = theme_counts.copy()
     counts.loc[counts["group"] == "酒泉市", "group"] = "未知"

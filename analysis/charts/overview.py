@@ -18,6 +18,7 @@ from analysis.charts.labels import (
     period_label,
     period_start,
 )
+from analysis.charts.map_labels import short_place_label
 from analysis.charts.style import (
     OTHERS_COLOUR,
     PALETTE,
@@ -227,7 +228,9 @@ def plot_articles_by_locality(
         add_subtitle(fig, " ".join(notes))
     ticks = whole_number_ticks(frame["n_articles"]) or {"tickformat": ",d"}
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
-    fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
+    names = frame["group"].tolist()  # hover keeps the full name, the axis the short one (临夏州)
+    fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True, tickmode="array",
+                     tickvals=names, ticktext=[short_place_label(g) for g in names])
     return fig
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, field, group_label, label
+from analysis.charts.map_labels import short_place_label
 from analysis.charts.style import OTHERS_COLOUR, add_notes, base_layout
 from analysis.charts.theme_parts import (
     MAX_PLACES,
@@ -134,8 +135,10 @@ def draw_theme_mix(
         notes.append(label("top_places_note", lang).format(shown=len(groups), total=n_places))
     add_notes(fig, notes)
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
+    names = [group_label(g, lang) for g in groups]  # hover keeps the full name, the axis the short one
     fig.update_yaxes(
-        title_text=label("locality", lang), autorange="reversed", type="category", automargin=True
+        title_text=label("locality", lang), autorange="reversed", type="category", automargin=True,
+        tickmode="array", tickvals=names, ticktext=[short_place_label(name) for name in names],
     )
     return fig
 
