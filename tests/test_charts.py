@@ -611,7 +611,10 @@ def test_a_single_period_sits_between_two_empty_ones_so_its_label_shows():
     one_month = pd.DataFrame({"group": [None], "period": ["2024-06"], "n_articles": [11]})
     fig = charts.plot_articles_over_time(one_month, period="month")
     assert fig.layout.xaxis.range == ("2024-05-01 00:00:00", "2024-08-01 00:00:00")
-    assert fig.data[0].width == pytest.approx(0.8 * 30.44 * 86_400_000)  # not plotly's 1 ms
+    assert fig.data[0].width == pytest.approx(0.3 * 30.44 * 86_400_000)  # not plotly's 1 ms, nor a third of the chart
+    assert fig.data[0].texttemplate == "%{y:,} 篇" and fig.data[0].textposition == "outside"  # its number on it
+    assert charts.plot_articles_over_time(one_month, period="month", lang="en").data[0].texttemplate == (
+        "%{y:,} articles")
     two_weeks = pd.DataFrame({"group": None, "period": ["2024-06-03", "2024-06-10"], "n_articles": [4, 7]})
     assert charts.plot_articles_over_time(two_weeks, period="week").layout.xaxis.range == (
         "2024-05-27 00:00:00", "2024-06-24 00:00:00")

@@ -92,6 +92,10 @@ def plot_articles_over_time(
                 ),
             )
         )
+    if frame["start"].nunique() == 1 and len(groups) == 1:  # one bar: its number on it, no axis reading
+        unit = label("unit_articles", lang) or label("articles", lang).lower()  # 篇; articles
+        fig.update_traces(texttemplate=f"%{{y:,}} {unit}",
+                          textposition="outside", cliponaxis=False)
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
     if frame["partial"].any() and coverage is not None:
         add_subtitle(fig, label("partial_periods_note", lang).format(
