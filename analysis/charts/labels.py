@@ -228,6 +228,17 @@ def colon(lang: Lang = "zh") -> str:
     return "：" if lang == "zh" else ": "
 
 
+def articles_count(n: float, lang: Lang = "zh") -> str:
+    """A number of articles standing alone, with its unit: ``330 篇``, ``330 articles``, ``1 article``.
+
+    Inside a hover line the field's name says what is counted (``报道数：330 篇``,
+    ``Articles: 330``); a number on its own, by a row label or on a bar, needs the word.
+    """
+    if lang == "en":
+        return f"{n:,.0f} article{'' if n == 1 else 's'}"
+    return f"{n:,.0f} {label('unit_articles', lang)}"
+
+
 def list_separator(lang: Lang = "zh") -> str:
     """What stands between the items of a list in running text: Chinese takes 、, English a comma."""
     return "、" if lang == "zh" else ", "

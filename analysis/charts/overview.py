@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import (
     Lang,
+    articles_count,
     field,
     is_whole_period,
     label,
@@ -93,8 +94,7 @@ def plot_articles_over_time(
             )
         )
     if frame["start"].nunique() == 1 and len(groups) == 1:  # one bar: its number on it, no axis reading
-        unit = label("unit_articles", lang) or label("articles", lang).lower()  # 篇; articles
-        fig.update_traces(texttemplate=f"%{{y:,}} {unit}",
+        fig.update_traces(text=[articles_count(n, lang) for n in frame["n_articles"]], texttemplate="%{text}",
                           textposition="outside", cliponaxis=False)
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
     if frame["partial"].any() and coverage is not None:

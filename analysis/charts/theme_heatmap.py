@@ -15,7 +15,7 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, group_label, label
+from analysis.charts.labels import Lang, articles_count, group_label, label
 from analysis.charts.map_labels import short_place_label
 from analysis.charts.style import NOTE_COLOUR, add_notes, base_layout
 from analysis.charts.theme_heatmap_scales import _column_heatmap, _relative_heatmap, _share_heatmap
@@ -160,8 +160,7 @@ def _place_tick(name: str, size: float, lang: Lang) -> str:
     ``name`` is the place's short form (临夏州): 自治 names run to 20 characters and crowd the
     axis; hover keeps the full name.
     """
-    unit = label("unit_articles", lang)
-    text = f"{name} · {size:,.0f}{' ' + unit if unit else ''}"
+    text = f"{name} · {articles_count(size, lang)}"
     return f'<span style="color:{NOTE_COLOUR}">{text}</span>' if size < FEW_ARTICLES else text
 
 
