@@ -30,11 +30,13 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    theme_cell,
     titled,
 )
 from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.tab_articles import LIST_WIDTHS
+from ui.units import display_units
 
 LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
 
@@ -46,6 +48,17 @@ def test_theme_lists_are_joined_in_the_interface_language():
     assert join_themes(["a", "b"], {"a": "Consultation", "b": "Proposals"}, "en") == "Consultation, Proposals"
     assert join_themes(None, LABELS, "en") == ""
     assert join_themes(["unknown"], LABELS, "zh") == "unknown"
+
+
+def test_a_list_cell_holds_the_themes_that_fit_and_says_how_many_there_are_in_all():
+    labels = {f"t{i}": name for i, name in enumerate(["协商议政", "乡村振兴与帮扶", "生态文明与环境", "教育"])}
+    assert theme_cell(["t0", "t3"], labels, "zh", room=20) == "协商议政、教育"  # 14 units: whole
+    assert theme_cell(list(labels), labels, "zh", room=42) == "协商议政、乡村振兴与帮扶……（共 4 个主题）"  # 46 wide
+    assert display_units(theme_cell(list(labels), labels, "zh", room=40)) <= 40
+    english = theme_cell(list(labels), {"t0": "Consultation", "t1": "Rural", "t2": "Ecology", "t3": "Education"},
+                         "en", room=38)
+    assert english == "Consultation, Rural… (4 themes in all)"
+    assert theme_cell(None, labels, "zh", room=10) == ""
 
 
 def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
@@ -13,6 +12,7 @@ from analysis.charts import chart_config
 from analysis.charts.labels import group_label
 from ui.i18n import t
 from ui.state import Lang
+from ui.units import display_units
 
 
 def show_chart(
@@ -231,7 +231,7 @@ def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[s
     for column, limit in most.items():
         if column not in table:
             continue
-        longest = max((_display_units(value) for value in table[column]), default=0)
+        longest = max((display_units(value) for value in table[column]), default=0)
         options[column] = {"width": int(min(limit, max(80, longest * 6.5 + 28)))}
     return options
 
@@ -244,19 +244,13 @@ def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> 
     hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
     """
     overflowing = [
-        max((_display_units(value) * 6.5 + 28 for value in table[column]), default=0) > option["width"]
+        max((display_units(value) * 6.5 + 28 for value in table[column]), default=0) > option["width"]
         for column, option in widths.items()
         if column in table and isinstance(option.get("width"), int)
     ]
     if not any(overflowing):
         return {}
     return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(table), 8) * WRAP_ROW_HEIGHT + 40}
-
-
-def _display_units(value: object) -> int:
-    if not isinstance(value, str):
-        return 0
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:

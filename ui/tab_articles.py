@@ -25,6 +25,7 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    theme_cell,
     titled,
 )
 from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table, wrapped_cells, wrapped_rows
@@ -41,6 +42,9 @@ HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
 LIST_WIDTHS = {"title": 340, "locality": 150, "themes": 330}
 """The widest the list's columns grow to show their longest cell (pixels): together they fit
 a laptop's page, and a longer cell wraps onto three lines instead of being cut."""
+THEME_CELL_UNITS = 120
+"""Half-width units of themes a list cell holds: under its three lines of 330 px (about 46
+units each), with room to spare where a line breaks before a long label."""
 KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto up to three lines
     "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"},
     "match": {"width": "small"}, "right": {"width": 190},
@@ -75,7 +79,7 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
         notes.append(t("same_in_all", lang, column=name, value=value))
     st.caption(" ".join(notes))
     shown = table.drop(columns=list(same)).assign(
-        themes=[join_themes(ids, view.theme_labels, lang) for ids in table["themes"]]
+        themes=[theme_cell(ids, view.theme_labels, lang, room=THEME_CELL_UNITS) for ids in table["themes"]]
     )
     doc_ids = table["doc_id"].astype(str).tolist()
     _sync_ticks(TABLE, doc_ids, st.session_state.get(PICK), tick=True)
