@@ -655,6 +655,17 @@ def test_heatmap_and_mix_show_the_places_with_most_articles_and_say_so():
     assert len(mix.data[0].y) == 10 and mix.layout.title.subtitle.text
 
 
+def test_a_cut_place_list_keeps_the_unplaced_row_and_does_not_count_it_as_a_place():
+    rows = [{"group": name, "period": None, "theme": "a", "n_articles": 1, "share": 1 / size, "n_hits": 1,
+             "group_articles": size} for name, size in (("兰州市", 30), ("酒泉市", 20), ("天水市", 10), ("未知", 99))]
+    counts = pd.DataFrame(rows)
+    heat = charts.plot_theme_heatmap(counts, theme_labels={"a": "A"}, max_places=2)
+    assert list(heat.data[0].y) == ["兰州市", "酒泉市", "未知"]  # the 99 unplaced articles keep their row
+    assert "只显示文章数最多的 2 个地区（共 3 个）" in heat.layout.title.subtitle.text  # 未知 is no place
+    mix = charts.plot_theme_mix(counts, theme_labels={"a": "A"}, max_places=2)
+    assert list(mix.data[0].y) == ["兰州市", "酒泉市", "未知"] and "（共 3 个）" in mix.layout.title.subtitle.text
+
+
 def test_a_detached_pair_of_keywords_is_drawn_next_to_the_main_network_not_at_a_far_edge():
     from analysis.charts.network import spring_layout
 

@@ -27,6 +27,7 @@ from analysis.charts.theme_parts import (
     _theme_order,
     _whole_period,
     shorten_label,
+    top_places,
     wrap_label,
 )
 from analysis.themes import overall_theme_shares
@@ -94,10 +95,8 @@ def plot_theme_heatmap(
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
     overall = overall_theme_shares(grid.reset_index()).reindex(columns).to_numpy(dtype=float)
-    n_places = len(groups)
-    if max_places is not None and n_places > max_places:
-        groups = groups[:max_places]
-        grid = grid.loc[groups]
+    groups, shown, n_places = top_places(groups, max_places)
+    grid = grid.loc[groups]
     shape = (len(groups), len(columns))
     shares = grid["share"].to_numpy(dtype=float).reshape(shape)
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float).reshape(*shape, 3)
@@ -125,9 +124,9 @@ def plot_theme_heatmap(
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
     sizes = grid["group_articles"].groupby(level="group").max().reindex(groups).to_numpy(dtype=float)
-    if len(groups) < n_places:
+    if shown < n_places:
         note = "top_places_theme_note" if themes is not None else "top_places_note"
-        notes.insert(0, label(note, lang).format(shown=len(groups), total=n_places))
+        notes.insert(0, label(note, lang).format(shown=shown, total=n_places))
     if (sizes < FEW_ARTICLES).any():
         notes.append(label("few_articles_note", lang).format(n=FEW_ARTICLES))
     if n_empty:

@@ -28,6 +28,7 @@ from analysis.charts.theme_parts import (
     _theme_order,
     _top_themes,
     _whole_period,
+    top_places,
 )
 
 __all__ = ["draw_theme_mix", "plot_theme_mix", "theme_mix_table"]
@@ -96,8 +97,7 @@ def draw_theme_mix(
     """
     colour = _colours(theme_labels, table.attrs["themes"], colours)
     groups = list(dict.fromkeys(table["group"]))
-    n_places = len(groups)
-    groups = groups[:max_places] if max_places is not None else groups
+    groups, shown, n_places = top_places(groups, max_places)
     fig = go.Figure()
     folded = table["theme"].isna()
     for theme in [*table.attrs["themes"], *([pd.NA] if folded.any() else [])]:
@@ -131,8 +131,8 @@ def draw_theme_mix(
     if table.attrs["n_folded"]:
         notes.append(label("mix_others_note", lang).format(shown=len(table.attrs["themes"]),
                                                           n=table.attrs["n_folded"]))
-    if len(groups) < n_places:
-        notes.append(label("top_places_note", lang).format(shown=len(groups), total=n_places))
+    if shown < n_places:
+        notes.append(label("top_places_note", lang).format(shown=shown, total=n_places))
     add_notes(fig, notes)
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
     names = [group_label(g, lang) for g in groups]  # hover keeps the full name, the axis the short one
