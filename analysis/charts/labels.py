@@ -229,11 +229,7 @@ def colon(lang: Lang = "zh") -> str:
 
 
 def articles_count(n: float, lang: Lang = "zh") -> str:
-    """A number of articles standing alone, with its unit: ``330 篇``, ``330 articles``, ``1 article``.
-
-    Inside a hover line the field's name says what is counted (``报道数：330 篇``,
-    ``Articles: 330``); a number on its own, by a row label or on a bar, needs the word.
-    """
+    """A number of articles standing alone (a row label, a bar): ``330 篇``, ``330 articles``."""
     if lang == "en":
         return f"{n:,.0f} article{'' if n == 1 else 's'}"
     return f"{n:,.0f} {label('unit_articles', lang)}"
