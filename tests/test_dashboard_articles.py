@@ -33,7 +33,7 @@ from ui.article_tables import (
     theme_cell,
     titled,
 )
-from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells
+from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells, wrapped_rows
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.tab_articles import LIST_WIDTHS
 from ui.units import display_units
@@ -285,6 +285,13 @@ def test_a_cell_wider_than_its_column_wraps_the_rows_instead_of_being_cut():
     assert wrapped_cells(table, {"title": {"width": 200}, "absent": {"width": 10}}) == {
         "row_height": WRAP_ROW_HEIGHT, "height": 2 * WRAP_ROW_HEIGHT + 40}
     assert wrapped_cells(table, {"title": {"width": "large"}, "n": {"alignment": "right"}}) == {}
+
+
+def test_long_texts_wrap_onto_as_many_lines_as_the_longest_needs_up_to_five():
+    assert wrapped_rows(["短句"] * 3, fits=30) == {}
+    assert wrapped_rows(["字" * 40, "短"], fits=30) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
+    assert wrapped_rows(["字" * 120], fits=30)["row_height"] == 98  # four lines
+    assert wrapped_rows(["字" * 400] * 10, fits=30) == {"row_height": 118, "height": 8 * 118 + 40}  # at most five
 
 
 @pytest.mark.slow

@@ -205,27 +205,32 @@ def show_table(
 
 WRAP_ROW_HEIGHT = 78
 """Rows of three lines: Streamlit wraps a cell's text only in rows taller than 4rem (64 px)."""
+LINE_PX, MOST_LINES = 20, 5
+"""A wrapped line's height, and the most lines a row grows to for its longest text."""
 
 
 def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
-    """``show_table`` options that wrap long text onto three lines when a cell needs them.
+    """``show_table`` options that wrap long text onto as many lines as the longest needs (3 to 5).
 
-    Only when one of ``texts`` is longer than ``fits`` characters: a table of short cells
-    keeps its one-line rows. The table is as tall as eight such rows (or all of them).
+    Only when one of ``texts`` is longer than ``fits`` characters (one line): a table of
+    short cells keeps its one-line rows. A load reason naming a file's columns runs to five
+    lines; at three, its advice was cut off. The table is as tall as eight rows (or all).
     """
     texts = list(texts)
     longest = max((len(str(text)) for text in texts), default=0)
     if longest <= fits:
         return {}
-    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(texts), 8) * WRAP_ROW_HEIGHT + 40}
+    lines = min(MOST_LINES, max(3, -(-longest // fits)))
+    row = WRAP_ROW_HEIGHT + LINE_PX * (lines - 3)
+    return {"row_height": row, "height": min(len(texts), 8) * row + 40}
 
 
 def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[str, object]]:
     """Column widths in pixels that fit the longest cell of each column, up to ``most[column]``.
 
     A Chinese character takes twice the room of a Latin letter. A column as wide as its
-    longest cell shows it whole; a table wider than the page scrolls sideways rather
-    than cutting its cells short.
+    longest cell shows it whole; a longer cell wraps (:func:`wrapped_cells`) or, in a
+    table wider than the page, scrolls sideways rather than being cut short.
     """
     options: dict[str, dict[str, object]] = {}
     for column, limit in most.items():
