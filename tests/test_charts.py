@@ -324,7 +324,27 @@ def test_each_heatmap_row_shows_its_number_of_articles_grey_when_few(theme_count
     fig = charts.plot_theme_heatmap(counts, theme_labels=THEMES)
     assert list(fig.layout.yaxis.ticktext) == ["兰州市 · 30 篇", '<span style="color:#777777">酒泉市 · 4 篇</span>']
     assert list(fig.layout.yaxis.tickvals) == ["兰州市", "酒泉市"]  # clicks still name the place
+    english = charts.plot_theme_heatmap(counts, theme_labels=THEMES, lang="en").layout.yaxis.ticktext
+    assert english[0] == "兰州市 · 30 articles"  # not a bare "· 30": the number says what it counts
     assert "不足 20 篇" in fig.layout.title.subtitle.text
+
+
+def test_long_autonomous_place_names_are_written_short_on_the_axes_and_whole_in_hover(theme_counts):
+    from analysis.charts.map_labels import short_place_label
+
+    assert short_place_label("积石山保安族东乡族撒拉族自治县（临夏回族自治州）") == "积石山县（临夏州）"
+    assert short_place_label("新疆维吾尔自治区") == "新疆" and short_place_label("东乡族自治县") == "东乡县"
+    assert short_place_label("城关区（兰州市）") == "城关区（兰州市）" and short_place_label("未知") == "未知"
+    long = "阿克塞哈萨克族自治县（酒泉市）"
+    counts = theme_counts.assign(group=theme_counts["group"].replace({"酒泉市": long}))
+    heat = charts.plot_theme_heatmap(counts, theme_labels=THEMES)
+    assert list(heat.layout.yaxis.tickvals) == ["兰州市", long]  # a click still names the place in full
+    assert heat.layout.yaxis.ticktext[1].startswith('<span style="color:#777777">阿克塞县（酒泉市） · ')
+    assert "%{y}" in heat.data[0].hovertemplate
+    mix = charts.plot_theme_mix(counts, theme_labels=THEMES)
+    assert list(mix.layout.yaxis.ticktext) == ["兰州市", "阿克塞县（酒泉市）"] and long in mix.data[0].y
+    places = charts.plot_articles_by_locality(pd.DataFrame({"group": ["临夏回族自治州"], "n_articles": [3]}))
+    assert list(places.layout.yaxis.ticktext) == ["临夏州"] and list(places.data[0].y) == ["临夏回族自治州"]
 
 
 def test_articles_without_a_place_are_labelled_unknown_in_english_and_come_last(theme_counts):
@@ -593,7 +613,9 @@ def test_a_single_period_sits_between_two_empty_ones_so_its_label_shows():
     one_month = pd.DataFrame({"group": [None], "period": ["2024-06"], "n_articles": [11]})
     fig = charts.plot_articles_over_time(one_month, period="month")
     assert fig.layout.xaxis.range == ("2024-05-01 00:00:00", "2024-08-01 00:00:00")
-    assert fig.data[0].width == pytest.approx(0.8 * 30.44 * 86_400_000)  # not plotly's 1 ms
+    assert fig.data[0].width == pytest.approx(0.3 * 30.44 * 86_400_000)  # not plotly's 1 ms, nor a third of the chart
+    assert fig.data[0].text == ("11 篇",) and fig.data[0].textposition == "outside"  # its number on it
+    assert charts.plot_articles_over_time(one_month, period="month", lang="en").data[0].text == ("11 articles",)
     two_weeks = pd.DataFrame({"group": None, "period": ["2024-06-03", "2024-06-10"], "n_articles": [4, 7]})
     assert charts.plot_articles_over_time(two_weeks, period="week").layout.xaxis.range == (
         "2024-05-27 00:00:00", "2024-06-24 00:00:00")
@@ -631,6 +653,17 @@ def test_heatmap_and_mix_show_the_places_with_most_articles_and_say_so():
     assert relative.data[0].z[0][0] == pytest.approx((49 % 3) / 50 / overall_a)
     mix = charts.plot_theme_mix(counts, theme_labels={"a": "A", "b": "B"}, max_places=10)
     assert len(mix.data[0].y) == 10 and mix.layout.title.subtitle.text
+
+
+def test_a_cut_place_list_keeps_the_unplaced_row_and_does_not_count_it_as_a_place():
+    rows = [{"group": name, "period": None, "theme": "a", "n_articles": 1, "share": 1 / size, "n_hits": 1,
+             "group_articles": size} for name, size in (("兰州市", 30), ("酒泉市", 20), ("天水市", 10), ("未知", 99))]
+    counts = pd.DataFrame(rows)
+    heat = charts.plot_theme_heatmap(counts, theme_labels={"a": "A"}, max_places=2)
+    assert list(heat.data[0].y) == ["兰州市", "酒泉市", "未知"]  # the 99 unplaced articles keep their row
+    assert "只显示文章数最多的 2 个地区（共 3 个）" in heat.layout.title.subtitle.text  # 未知 is no place
+    mix = charts.plot_theme_mix(counts, theme_labels={"a": "A"}, max_places=2)
+    assert list(mix.data[0].y) == ["兰州市", "酒泉市", "未知"] and "（共 3 个）" in mix.layout.title.subtitle.text
 
 
 def test_a_detached_pair_of_keywords_is_drawn_next_to_the_main_network_not_at_a_far_edge():

@@ -30,11 +30,13 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    theme_cell,
     titled,
 )
-from ui.common import column_config, fitted_widths
+from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells, wrapped_rows
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.tab_articles import LIST_WIDTHS
+from ui.units import display_units
 
 LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
 
@@ -46,6 +48,17 @@ def test_theme_lists_are_joined_in_the_interface_language():
     assert join_themes(["a", "b"], {"a": "Consultation", "b": "Proposals"}, "en") == "Consultation, Proposals"
     assert join_themes(None, LABELS, "en") == ""
     assert join_themes(["unknown"], LABELS, "zh") == "unknown"
+
+
+def test_a_list_cell_holds_the_themes_that_fit_and_says_how_many_there_are_in_all():
+    labels = {f"t{i}": name for i, name in enumerate(["协商议政", "乡村振兴与帮扶", "生态文明与环境", "教育"])}
+    assert theme_cell(["t0", "t3"], labels, "zh", room=20) == "协商议政、教育"  # 14 units: whole
+    assert theme_cell(list(labels), labels, "zh", room=42) == "协商议政、乡村振兴与帮扶……（共 4 个主题）"  # 46 wide
+    assert display_units(theme_cell(list(labels), labels, "zh", room=40)) <= 40
+    english = theme_cell(list(labels), {"t0": "Consultation", "t1": "Rural", "t2": "Ecology", "t3": "Education"},
+                         "en", room=38)
+    assert english == "Consultation, Rural… (4 themes in all)"
+    assert theme_cell(None, labels, "zh", room=10) == ""
 
 
 def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled():
@@ -266,14 +279,32 @@ def test_a_column_is_as_wide_as_its_longest_cell_up_to_a_limit():
     assert fitted_widths(table, {"title": 200})["title"] == {"width": 200}
 
 
+def test_a_cell_wider_than_its_column_wraps_the_rows_instead_of_being_cut():
+    table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "n": [1, 2]})  # 18 wide: 262 px
+    assert wrapped_cells(table, {"title": {"width": 262}}) == {}
+    assert wrapped_cells(table, {"title": {"width": 200}, "absent": {"width": 10}}) == {
+        "row_height": WRAP_ROW_HEIGHT, "height": 2 * WRAP_ROW_HEIGHT + 40}
+    assert wrapped_cells(table, {"title": {"width": "large"}, "n": {"alignment": "right"}}) == {}
+
+
+def test_long_texts_wrap_onto_as_many_lines_as_the_longest_needs_up_to_five():
+    assert wrapped_rows(["短句"] * 3, fits=30) == {}
+    assert wrapped_rows(["字" * 40, "短"], fits=30) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
+    assert wrapped_rows(["字" * 120], fits=30)["row_height"] == 98  # four lines
+    assert wrapped_rows(["字" * 400] * 10, fits=30) == {"row_height": 118, "height": 8 * 118 + 40}  # at most five
+
+
 @pytest.mark.slow
-def test_the_list_s_themes_and_titles_get_the_room_their_longest_cell_needs(tab):
+def test_the_list_s_themes_and_titles_fit_the_page_and_wrap_when_longer(tab):
     at, _ = tab
     table = at.dataframe(key="art_table")
     widths = {column: config.get("width") for column, config in json.loads(table.proto.columns).items()}
     longest = max(len(themes) for themes in table.value["themes"])
-    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28)) > 400  # was "large" (~400 px)
+    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28))
     assert widths["title"] <= LIST_WIDTHS["title"]
+    assert sum(LIST_WIDTHS.values()) + 100 < 1000  # with the date: no sideways scrolling on a laptop
+    assert longest * 13 + 28 > LIST_WIDTHS["themes"]  # the demo's longest theme list overflows...
+    assert table.proto.row_height == WRAP_ROW_HEIGHT  # ...so rows wrap onto three lines
 
 
 @pytest.mark.slow
@@ -302,6 +333,10 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     at.text_input(key="art_kwic_term").input("协商").run()
     lines = at.dataframe(key="art_kwic_table").value
     assert list(lines.columns[:3]) == ["date", "title", "locality"] and lines["title"].notna().all()
+    kwic_table = at.dataframe(key="art_kwic_table")
+    widths = {column: config.get("width") for column, config in json.loads(kwic_table.proto.columns).items()}
+    assert kwic_table.proto.row_height == WRAP_ROW_HEIGHT  # 20 characters of context wrap, not cut
+    assert lines["left"].str.len().max() * 13 + 28 > widths["left"] == widths["right"]
     assert "只显示最早的 300 处" in captions(at)
     listed = at.dataframe(key="art_table").value["doc_id"].tolist()
     line = lines.iloc[5]

@@ -145,6 +145,31 @@ def test_a_corpus_without_dates_shows_no_time_span_rather_than_0_days(tmp_path, 
     assert not at.exception, at.exception
     span = next(m for m in at.metric if m.label == "时间跨度")
     assert span.value == "—" and "没有日期" in span.proto.help
+    labels = [m.label for m in at.metric]  # no place either: one figure says so, not three "0 个"
+    assert "涉及市（州）" not in labels and next(m for m in at.metric if m.label == "涉及地区").value == "—"
+
+
+def summary_of(provinces: int, prefectures: int, counties: int, articles: int = 31) -> dict:
+    return {"articles": articles, "provinces": provinces, "prefectures": prefectures, "counties": counties,
+            "characters": 607_000, "first_date": pd.Timestamp("2026-01-14"),
+            "last_date": pd.Timestamp("2026-02-05"), "days": 23}
+
+
+def test_key_figures_of_a_province_only_corpus_say_how_fine_its_places_go_not_0_prefectures():
+    from ui.tab_overview import key_figures
+
+    figures = key_figures(summary_of(31, 0, 0), "zh")
+    assert [(name, value) for name, value, _ in figures] == [
+        ("文章数", "31 篇"), ("涉及省份", "31 个"), ("地点细到", "省级"), ("正文字数", "60.7 万字"),
+        ("时间跨度", "23 天")]
+    assert figures[2][2] == "没有一篇文章定位到市（州）级、县（区）级，因此不列这些层级的数目（都会是 0）。"
+    english = key_figures(summary_of(1, 0, 16), "en")  # a municipality: districts, no prefecture
+    assert [(name, value) for name, value, _ in english][1:4] == [
+        ("Provinces", "1"), ("Counties", "16"), ("Places down to", "County")]
+    assert "placed at prefecture level" in english[3][2]
+    assert [name for name, _, _ in key_figures(summary_of(1, 14, 86), "zh")][1:4] == [
+        "涉及省份", "涉及市（州）", "涉及县（区）"]
+    assert [v for _, v, _ in key_figures(summary_of(0, 0, 0, articles=0), "zh")][1:4] == ["0 个"] * 3  # nothing matched
 
 
 def test_a_filter_that_matches_nothing_keeps_every_tab_each_saying_so(demo):

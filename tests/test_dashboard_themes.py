@@ -22,7 +22,8 @@ from test_store import LANZHOU, LINXIA, article
 
 from analysis.charts import plot_theme_heatmap, plot_theme_mix, plot_theme_trends, theme_colours
 from analysis.charts.style import THEME_PALETTE
-from analysis.charts.themes import draw_theme_mix, shorten_label, theme_mix_table, wrap_label
+from analysis.charts.theme_mix import draw_theme_mix, theme_mix_table
+from analysis.charts.theme_parts import shorten_label, wrap_label
 from analysis.schema import build_articles
 from analysis.store import Filters, open_store
 from analysis.theme_dictionary import load_themes

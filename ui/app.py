@@ -22,7 +22,8 @@ from ui.i18n import t
 from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state, show_ignored_link_values
-from ui.sources import choose_source, config_stamp
+from ui.source_form import choose_source
+from ui.sources import config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.units import count_text
 from ui.view import View

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.charts.labels import list_separator
 from ui.i18n import t
 from ui.state import Lang
+from ui.units import display_units
 
 KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
 """KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported)."""
@@ -43,6 +44,31 @@ def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang
     """Theme labels joined the way the interface language lists things (、 or , )."""
     names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
     return list_separator(lang).join(names)
+
+
+def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang, *, room: int) -> str:
+    """An article's themes for a list cell: all if they fit ``room``, else those that fit and how many.
+
+    A 90-page work report touches twenty themes; in a list cell they run past its three
+    lines and the last one shows cut in half. The reader below lists every one.
+
+    Args:
+        ids: the article's theme ids, in order.
+        labels: ``{theme id: label}`` in the interface language.
+        lang: interface language.
+        room: the cell's room in half-width units (a Chinese character takes two).
+    """
+    names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
+    whole = list_separator(lang).join(names)
+    if display_units(whole) <= room:
+        return whole
+    more = t("themes_in_all", lang, n=len(names))
+    kept: list[str] = []
+    for name in names:
+        if display_units(list_separator(lang).join([*kept, name]) + more) > room:
+            break
+        kept.append(name)
+    return list_separator(lang).join(kept) + more
 
 
 def article_labels(table: pd.DataFrame) -> dict[str, str]:

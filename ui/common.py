@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
@@ -13,6 +12,7 @@ from analysis.charts import chart_config
 from analysis.charts.labels import group_label
 from ui.i18n import t
 from ui.state import Lang
+from ui.units import display_units
 
 
 def show_chart(
@@ -206,41 +206,57 @@ def show_table(
 
 WRAP_ROW_HEIGHT = 78
 """Rows of three lines: Streamlit wraps a cell's text only in rows taller than 4rem (64 px)."""
+LINE_PX, MOST_LINES = 20, 5
+"""A wrapped line's height, and the most lines a row grows to for its longest text."""
 
 
 def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
-    """``show_table`` options that wrap long text onto three lines when a cell needs them.
+    """``show_table`` options that wrap long text onto as many lines as the longest needs (3 to 5).
 
-    Only when one of ``texts`` is longer than ``fits`` characters: a table of short cells
-    keeps its one-line rows. The table is as tall as eight such rows (or all of them).
+    Only when one of ``texts`` is longer than ``fits`` characters (one line): a table of
+    short cells keeps its one-line rows. A load reason naming a file's columns runs to five
+    lines; at three, its advice was cut off. The table is as tall as eight rows (or all).
     """
     texts = list(texts)
     longest = max((len(str(text)) for text in texts), default=0)
     if longest <= fits:
         return {}
-    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(texts), 8) * WRAP_ROW_HEIGHT + 40}
+    lines = min(MOST_LINES, max(3, -(-longest // fits)))
+    row = WRAP_ROW_HEIGHT + LINE_PX * (lines - 3)
+    return {"row_height": row, "height": min(len(texts), 8) * row + 40}
 
 
 def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[str, object]]:
     """Column widths in pixels that fit the longest cell of each column, up to ``most[column]``.
 
     A Chinese character takes twice the room of a Latin letter. A column as wide as its
-    longest cell shows it whole; a table wider than the page scrolls sideways rather
-    than cutting its cells short.
+    longest cell shows it whole; a longer cell wraps (:func:`wrapped_cells`) or, in a
+    table wider than the page, scrolls sideways rather than being cut short.
     """
     options: dict[str, dict[str, object]] = {}
     for column, limit in most.items():
         if column not in table:
             continue
-        longest = max((_display_units(value) for value in table[column]), default=0)
+        longest = max((display_units(value) for value in table[column]), default=0)
         options[column] = {"width": int(min(limit, max(80, longest * 6.5 + 28)))}
     return options
 
 
-def _display_units(value: object) -> int:
-    if not isinstance(value, str):
-        return 0
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> dict[str, object]:
+    """``show_table`` options that wrap rows onto three lines when a cell is wider than its column.
+
+    ``widths`` are column options as :func:`fitted_widths` makes them (pixel widths; other
+    columns are ignored). A title or a context cut at the column's edge is readable only on
+    hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
+    """
+    overflowing = [
+        max((display_units(value) * 6.5 + 28 for value in table[column]), default=0) > option["width"]
+        for column, option in widths.items()
+        if column in table and isinstance(option.get("width"), int)
+    ]
+    if not any(overflowing):
+        return {}
+    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(table), 8) * WRAP_ROW_HEIGHT + 40}
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:

@@ -25,9 +25,10 @@ from ui.article_tables import (
     opened_by_tick,
     picker_options,
     score_rows,
+    theme_cell,
     titled,
 )
-from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table, wrapped_rows
+from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table, wrapped_cells, wrapped_rows
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
 from ui.view import View
@@ -38,17 +39,21 @@ KWIC_LIMIT = 300
 """KWIC lines shown (oldest first); the CSV export can have every occurrence."""
 PICK, MARK, TABLE, KWIC_TABLE = "art_pick", "art_mark", "art_table", "art_kwic_table"
 HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
-LIST_WIDTHS = {"title": 440, "locality": 160, "themes": 560}
-"""The widest the list's columns grow to show their longest cell (pixels)."""
-KWIC_LAYOUT = {  # the left context ends at the term
-    "date": {"width": "small"}, "left": {"width": "medium", "alignment": "right"},
-    "match": {"width": "small"}, "right": {"width": "medium"},
+LIST_WIDTHS = {"title": 340, "locality": 150, "themes": 330}
+"""The widest the list's columns grow to show their longest cell (pixels): together they fit
+a laptop's page, and a longer cell wraps onto three lines instead of being cut."""
+THEME_CELL_UNITS = 120
+"""Half-width units of themes a list cell holds: under its three lines of 330 px (about 46
+units each), with room to spare where a line breaks before a long label."""
+KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto up to three lines
+    "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"},
+    "match": {"width": "small"}, "right": {"width": 190},
 }
 SENTENCE_FITS = 30
 """Characters of a theme hit's sentence one line of the reader's evidence table shows: a
 longer one wraps onto three lines rather than being cut at the column's edge."""
-KWIC_WIDTHS = {"title": 280, "locality": 140}
-"""The widest a KWIC line's title and place grow (pixels): wider, the line scrolls sideways."""
+KWIC_WIDTHS = {"title": 210, "locality": 120}
+"""The widest a KWIC line's title and place grow (pixels): a longer title wraps, as the contexts do."""
 
 
 def render(view: View) -> None:
@@ -74,12 +79,14 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
         notes.append(t("same_in_all", lang, column=name, value=value))
     st.caption(" ".join(notes))
     shown = table.drop(columns=list(same)).assign(
-        themes=[join_themes(ids, view.theme_labels, lang) for ids in table["themes"]]
+        themes=[theme_cell(ids, view.theme_labels, lang, room=THEME_CELL_UNITS) for ids in table["themes"]]
     )
     doc_ids = table["doc_id"].astype(str).tolist()
     _sync_ticks(TABLE, doc_ids, st.session_state.get(PICK), tick=True)
+    widths = fitted_widths(shown, LIST_WIDTHS)
     show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
-               selection_mode="single-row", column_options=fitted_widths(shown, LIST_WIDTHS), placeholder="—")
+               selection_mode="single-row", column_options=widths, placeholder="—",
+               **wrapped_cells(shown, widths))
     st.caption(t("select_to_read", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,
@@ -107,9 +114,10 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
     st.caption(found_line + t("kwic_select", lang))
     doc_ids = lines["doc_id"].tolist()
     _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
+    layout = {**KWIC_LAYOUT, **fitted_widths(lines, KWIC_WIDTHS)}
     show_table(lines, key=KWIC_TABLE, lang=lang, hide=("doc_id", "position"),
                on_select=partial(_open_ticked, KWIC_TABLE, doc_ids, term), selection_mode="single-row",
-               column_options={**KWIC_LAYOUT, **fitted_widths(lines, KWIC_WIDTHS)}, placeholder="—")
+               column_options=layout, placeholder="—", **wrapped_cells(lines, layout))
     if not more:
         download_table(lines, name="kwic", key="dl_kwic", lang=lang, label=t("csv_kwic", lang))
     elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):

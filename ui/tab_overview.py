@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
+from analysis.charts.labels import list_separator
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
@@ -30,18 +31,49 @@ def render(view: View) -> None:
 
 
 def show_key_figures(summary: Mapping, lang: Lang) -> None:
-    """Articles, places, characters and time span, in two rows ("1,000,000 篇" is not cut off on a laptop)."""
-    cols = iter([*st.columns(3), *st.columns(3)])
-    next(cols).metric(t("kpi_articles", lang), count_text(summary["articles"], "articles_unit", lang))
-    for level in ("provinces", "prefectures", "counties"):
-        next(cols).metric(t(f"kpi_{level}", lang), count_text(summary[level], "places_unit", lang))
-    next(cols).metric(t("kpi_chars", lang), characters_text(summary["characters"], lang))
+    """The key figures, three to a row ("1,000,000 篇" is not cut off on a laptop)."""
+    figures = key_figures(summary, lang)
+    for start in range(0, len(figures), 3):
+        for column, (name, value, help_text) in zip(st.columns(3), figures[start:start + 3], strict=False):
+            column.metric(name, value, help=help_text)
+
+
+PLACE_LEVELS = (("provinces", "province"), ("prefectures", "prefecture"), ("counties", "county"))
+"""The summary's place counts, broadest first, with the level each counts."""
+
+
+def key_figures(summary: Mapping, lang: Lang) -> list[tuple[str, str, str | None]]:
+    """``(label, value, help)`` of each key figure: articles, places per level, characters, time span.
+
+    A level no article is placed at is not counted as "0 个": for the 31 provincial work
+    reports, "涉及市（州） 0 个" reads as a failure to find them, when the reports are
+    simply about whole provinces. Such levels make way for one figure saying how fine the
+    places go (省级), its help naming the levels missing. With no place at all, one figure
+    says so. With no date, the time span is "—" (a span of "0 天" would read as one day).
+    """
+    figures: list[tuple[str, str, str | None]] = [
+        (t("kpi_articles", lang), count_text(summary["articles"], "articles_unit", lang), None)]
+    placed = [(key, level) for key, level in PLACE_LEVELS if summary[key] > 0]
+    missing = [level for key, level in PLACE_LEVELS if summary[key] == 0]
+    if not summary["articles"] or not missing:
+        placed, missing = list(PLACE_LEVELS), []
+    figures += [(t(f"kpi_{key}", lang), count_text(summary[key], "places_unit", lang), None)
+                for key, _ in placed]
+    if not placed:
+        figures.append((t("kpi_places", lang), "—", t("kpi_no_places", lang)))
+    elif missing:
+        names = [t(f"level_{level}", lang) for level in missing]
+        levels = list_separator(lang).join(name.lower() if lang == "en" else name for name in names)
+        figures.append((t("kpi_finest", lang), t(f"level_{placed[-1][1]}", lang),
+                        t("kpi_missing_levels", lang, levels=levels)))
+    figures.append((t("kpi_chars", lang), characters_text(summary["characters"], lang), None))
     first, last = summary["first_date"], summary["last_date"]
-    if first is None:  # no article has a date: a span of "0 天" would read as one day's news
-        next(cols).metric(t("kpi_days", lang), "—", help=t("no_dates", lang))
-        return
-    span = f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"
-    next(cols).metric(t("kpi_days", lang), count_text(summary["days"], "days_unit", lang), help=span)
+    if first is None:
+        figures.append((t("kpi_days", lang), "—", t("no_dates", lang)))
+    else:
+        figures.append((t("kpi_days", lang), count_text(summary["days"], "days_unit", lang),
+                        f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"))
+    return figures
 
 
 def show_time_chart(view: View) -> None:

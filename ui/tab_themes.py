@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_theme_heatmap, plot_theme_trends, theme_colours
-from analysis.charts.themes import draw_theme_mix, theme_mix_table
+from analysis.charts.theme_mix import draw_theme_mix, theme_mix_table
 from analysis.theme_model import theme_glossary, theme_terms
 from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table

@@ -13,8 +13,9 @@ from analysis.charts.overview import plot_articles_by_locality, plot_articles_ov
 from analysis.charts.slogans import plot_slogan_spread
 from analysis.charts.style import chart_config, theme_colours
 from analysis.charts.theme_heatmap import plot_theme_heatmap
+from analysis.charts.theme_mix import plot_theme_mix
 from analysis.charts.theme_parts import FEW_ARTICLES
-from analysis.charts.themes import plot_theme_mix, plot_theme_trends
+from analysis.charts.theme_trends import plot_theme_trends
 
 __all__ = [
     "FEW_ARTICLES",

@@ -228,6 +228,13 @@ def colon(lang: Lang = "zh") -> str:
     return "：" if lang == "zh" else ": "
 
 
+def articles_count(n: float, lang: Lang = "zh") -> str:
+    """A number of articles standing alone (a row label, a bar): ``330 篇``, ``330 articles``."""
+    if lang == "en":
+        return f"{n:,.0f} article{'' if n == 1 else 's'}"
+    return f"{n:,.0f} {label('unit_articles', lang)}"
+
+
 def list_separator(lang: Lang = "zh") -> str:
     """What stands between the items of a list in running text: Chinese takes 、, English a comma."""
     return "、" if lang == "zh" else ", "

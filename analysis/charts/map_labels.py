@@ -195,6 +195,28 @@ def short_region_name(name: str, *, level: str | None = None) -> str:
     return next((form for form, kind in forms.items() if kind == "bare"), name)
 
 
+def short_place_label(name: str) -> str:
+    """A place's display name with autonomous units written as news writes them, for axis labels.
+
+    临夏回族自治州 → 临夏州, 阿克塞哈萨克族自治县（酒泉市） → 阿克塞县（酒泉市）, 新疆维吾尔自治区 →
+    新疆; other names, and the words around them, stay as they are. A chart keeps the full
+    name for hover and for what a click selects: only the tick text is shortened.
+    """
+    from analysis.places.aliases import AUTONOMOUS, strip_ethnic
+
+    def shorten(part: str) -> str:
+        found = AUTONOMOUS.fullmatch(part)
+        if not found:
+            return part
+        stem = strip_ethnic(found["base"], _ethnic_groups())
+        return stem if found["unit"] == "区" else f"{stem}{found['unit']}"
+
+    head, bracket, rest = name.partition("（")
+    if bracket and rest.endswith("）"):
+        return f"{shorten(head)}（{shorten(rest[:-1])}）"
+    return shorten(name)
+
+
 @lru_cache(maxsize=1)
 def _ethnic_groups() -> tuple[str, ...]:
     """The ethnic group names of the alias file's ``[name_rules]``."""

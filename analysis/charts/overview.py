@@ -12,12 +12,14 @@ import plotly.graph_objects as go
 
 from analysis.charts.labels import (
     Lang,
+    articles_count,
     field,
     is_whole_period,
     label,
     period_label,
     period_start,
 )
+from analysis.charts.map_labels import short_place_label
 from analysis.charts.style import (
     OTHERS_COLOUR,
     PALETTE,
@@ -91,6 +93,9 @@ def plot_articles_over_time(
                 ),
             )
         )
+    if frame["start"].nunique() == 1 and len(groups) == 1:  # one bar: its number on it, no axis reading
+        fig.update_traces(text=[articles_count(n, lang) for n in frame["n_articles"]], texttemplate="%{text}",
+                          textposition="outside", cliponaxis=False)
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
     if frame["partial"].any() and coverage is not None:
         add_subtitle(fig, label("partial_periods_note", lang).format(
@@ -227,7 +232,9 @@ def plot_articles_by_locality(
         add_subtitle(fig, " ".join(notes))
     ticks = whole_number_ticks(frame["n_articles"]) or {"tickformat": ",d"}
     fig.update_xaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
-    fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True)
+    names = frame["group"].tolist()  # hover keeps the full name, the axis the short one (临夏州)
+    fig.update_yaxes(title_text=label("locality", lang), type="category", automargin=True, tickmode="array",
+                     tickvals=names, ticktext=[short_place_label(g) for g in names])
     return fig
 
 

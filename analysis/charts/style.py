@@ -189,8 +189,10 @@ def period_time_axis(fig: go.Figure, starts: pd.Series, *, period: str, lang: La
     return fig
 
 
-LONE_BAR_SHARE = 0.8
-"""A lone bar covers this share of its period (bars side by side keep plotly's gap)."""
+LONE_BAR_SHARE = 0.3
+"""A lone bar covers this share of its period (bars side by side keep plotly's gap): the axis
+spans three periods, so a bar as wide as its period would fill a third of the chart (a
+single-day corpus's one week stood as a slab); this leaves a bar about a tenth as wide."""
 MIN_TIME_PERIODS = 3
 """Below this many periods a time axis shows one empty period on each side: left alone,
 plotly stretches a lone bar across the whole chart and labels no tick under it."""

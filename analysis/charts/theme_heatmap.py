@@ -1,6 +1,6 @@
 """The locality × theme heatmap: share of each place's articles on each theme.
 
-Takes the theme counts table described in :mod:`analysis.charts.themes`. Three colourings
+Takes the theme counts table described in :mod:`analysis.charts.theme_trends`. Three colourings
 (``measure``): the share on one colour scale capped at a high percentile (one theme
 present everywhere, such as 协商议政 at 70%, would otherwise leave every other cell pale),
 each theme column on its own scale, or the share relative to the theme's overall share.
@@ -9,33 +9,30 @@ Cells always print the true share, and hover shows the counts behind it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, group_label, label
-from analysis.charts.style import NOTE_COLOUR, SEQUENTIAL, add_notes, base_layout
+from analysis.charts.labels import Lang, articles_count, group_label, label
+from analysis.charts.map_labels import short_place_label
+from analysis.charts.style import NOTE_COLOUR, add_notes, base_layout
+from analysis.charts.theme_heatmap_scales import _column_heatmap, _relative_heatmap, _share_heatmap
 from analysis.charts.theme_parts import (
     FEW_ARTICLES,
     MANY_THEMES,
     MAX_PLACES,
-    _counts_hover,
     _group_order,
     _theme_order,
     _whole_period,
     shorten_label,
+    top_places,
     wrap_label,
 )
 from analysis.themes import overall_theme_shares
 
 Measure = Literal["share", "column", "relative"]
-
-RELATIVE_CAP = 4.0
-"""Relative shares above this many times the overall share get the darkest red."""
 
 CAP_PERCENTILE = 95.0
 """With ``measure="share"`` the colour scale ends at this percentile of the cells' shares."""
@@ -98,10 +95,8 @@ def plot_theme_heatmap(
     known_hits = bool(frame["n_hits"].notna().any())  # NA throughout: counted without scores
     grid = grid.fillna({"n_articles": 0, "share": 0.0, **({"n_hits": 0.0} if known_hits else {})})
     overall = overall_theme_shares(grid.reset_index()).reindex(columns).to_numpy(dtype=float)
-    n_places = len(groups)
-    if max_places is not None and n_places > max_places:
-        groups = groups[:max_places]
-        grid = grid.loc[groups]
+    groups, shown, n_places = top_places(groups, max_places)
+    grid = grid.loc[groups]
     shape = (len(groups), len(columns))
     shares = grid["share"].to_numpy(dtype=float).reshape(shape)
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float).reshape(*shape, 3)
@@ -129,9 +124,9 @@ def plot_theme_heatmap(
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
     sizes = grid["group_articles"].groupby(level="group").max().reindex(groups).to_numpy(dtype=float)
-    if len(groups) < n_places:
+    if shown < n_places:
         note = "top_places_theme_note" if themes is not None else "top_places_note"
-        notes.insert(0, label(note, lang).format(shown=len(groups), total=n_places))
+        notes.insert(0, label(note, lang).format(shown=shown, total=n_places))
     if (sizes < FEW_ARTICLES).any():
         notes.append(label("few_articles_note", lang).format(n=FEW_ARTICLES))
     if n_empty:
@@ -152,15 +147,19 @@ def plot_theme_heatmap(
     fig.update_yaxes(
         title_text=label("locality", lang), autorange="reversed", automargin=True, type="category",
         tickmode="array", tickvals=y,
-        ticktext=[_place_tick(name, size, lang) for name, size in zip(y, sizes, strict=True)],
+        ticktext=[_place_tick(short_place_label(name), size, lang)
+                  for name, size in zip(y, sizes, strict=True)],
     )
     return fig
 
 
 def _place_tick(name: str, size: float, lang: Lang) -> str:
-    """A row's label with its number of articles, the denominator of its shares; grey when few."""
-    unit = label("unit_articles", lang)
-    text = f"{name} · {size:,.0f}{' ' + unit if unit else ''}"
+    """A row's label with its number of articles, the denominator of its shares; grey when few.
+
+    ``name`` is the place's short form (临夏州): 自治 names run to 20 characters and crowd the
+    axis; hover keeps the full name.
+    """
+    text = f"{name} · {articles_count(size, lang)}"
     return f'<span style="color:{NOTE_COLOUR}">{text}</span>' if size < FEW_ARTICLES else text
 
 
@@ -189,125 +188,3 @@ def _grid(frame: pd.DataFrame, groups: list[str], columns: list[str]) -> pd.Data
     sizes = frame.groupby("group")["group_articles"].max()
     grid["group_articles"] = grid.index.get_level_values("group").map(sizes).to_numpy(dtype=float)
     return grid
-
-
-def _colour_cap(shares: np.ndarray, percentile: float | None) -> float | None:
-    """The colour scale's top when capped at ``percentile`` (a whole percent); None if not capped."""
-    if percentile is None or not np.isfinite(shares).any():
-        return None
-    top = float(np.nanmax(shares))
-    cap = math.ceil(float(np.nanpercentile(shares, percentile)) * 100) / 100
-    return cap if 0 < cap < top else None
-
-
-def _top_share(shares: np.ndarray) -> float:
-    """The largest share (at least 1%: one cell alone, or all zeros, still gets a colour scale)."""
-    top = float(np.nanmax(shares)) if np.isfinite(shares).any() else 0.0
-    return max(top, 0.01)
-
-
-def _cap_ticks(cap: float) -> tuple[list[float], list[str]]:
-    """Colour bar ticks from 0 to ``cap``, the top one reading "≥ cap"."""
-    step = next((s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if cap / s <= 5), 0.25)
-    values = [round(v, 4) for v in np.arange(0, cap - step / 2, step)]
-    return [*values, cap], [f"{v:.0%}" for v in values] + [f"≥{cap:.0%}"]
-
-
-def _share_heatmap(
-    shares: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool, *, slanted: bool,
-    percentile: float | None,
-) -> tuple[go.Heatmap, float | None]:
-    """Cells coloured by the share on one scale; return the trace and the cap (None if none)."""
-    cap = _colour_cap(shares, percentile)
-    colorbar = {"title": {"text": label("share_axis", lang), "side": "right"}, "tickformat": ".0%",
-                "thickness": 14}
-    if cap is not None:
-        tickvals, ticktext = _cap_ticks(cap)
-        colorbar.update(tickmode="array", tickvals=tickvals, ticktext=ticktext)
-    trace = go.Heatmap(  # in narrow cells the number alone: its unit is on the colour bar
-        colorscale=SEQUENTIAL,
-        zmin=0,
-        zmax=cap if cap is not None else _top_share(shares),
-        text=np.rint(shares * 100).astype(int) if slanted else None,
-        texttemplate="%{text}" if slanted else "%{z:.0%}",
-        z=shares,
-        customdata=custom.tolist(),
-        colorbar=colorbar,
-        hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{field('share', lang)}%{{z:.1%}}<br>"
-            + _counts_hover(lang, first=0, hits=known_hits)
-        ),
-    )
-    return trace, cap
-
-
-def _column_heatmap(
-    shares: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool, *, slanted: bool
-) -> go.Heatmap:
-    """Cells coloured by the share ÷ the largest share of the same theme: each column on its own scale.
-
-    The cells still print the true share, and hover shows it with the counts.
-    """
-    top = np.nanmax(shares, axis=0, initial=0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        within = np.where(top > 0, shares / top, 0.0)
-    extra = np.dstack([custom, shares])
-    text = np.rint(shares * 100).astype(int).astype(str) if slanted else np.vectorize("{:.0%}".format)(shares)
-    return go.Heatmap(
-        z=within,
-        zmin=0,
-        zmax=1,
-        colorscale=SEQUENTIAL,
-        text=text.tolist(),
-        texttemplate="%{text}",
-        customdata=extra.tolist(),
-        colorbar={
-            "title": {"text": label("column_axis", lang), "side": "right"},
-            "tickmode": "array",
-            "tickvals": [0, 1],
-            "ticktext": ["0", label("column_max", lang)],
-            "thickness": 14,
-        },
-        hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{field('share', lang)}%{{customdata[3]:.1%}}<br>"
-            + _counts_hover(lang, first=0, hits=known_hits)
-        ),
-    )
-
-
-def _relative_heatmap(
-    shares: np.ndarray, overall: np.ndarray, custom: np.ndarray, lang: Lang, known_hits: bool
-) -> go.Heatmap:
-    """Cells coloured by share ÷ the theme's share over all localities, white at 1.
-
-    Plotly ignores ``zmid`` once ``zmin``/``zmax`` are set, so the colour scale itself puts
-    white at 1: blue below, red above, saturating at :data:`RELATIVE_CAP`. Themes no
-    locality mentions have no ratio and stay blank.
-    """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(overall > 0, shares / overall, np.nan)
-    extra = np.dstack([custom, shares])
-    top = float(np.nanmax(ratio)) if np.isfinite(ratio).any() else 2.0
-    zmax = min(max(2.0, top), RELATIVE_CAP)
-    white = 1 / zmax
-    return go.Heatmap(
-        z=ratio,
-        customdata=extra.tolist(),
-        colorscale=[
-            [0, "#2166ac"],
-            [white / 2, "#92c5de"],
-            [white, "#f7f7f7"],
-            [white + (1 - white) / 2, "#f4a582"],
-            [1, "#b2182b"],
-        ],
-        zmin=0,
-        zmax=zmax,
-        text=[["" if np.isnan(v) else f"{v:.1f}×" for v in row] for row in ratio],
-        texttemplate="%{text}",
-        colorbar={"title": {"text": label("relative_axis", lang), "side": "right"}, "thickness": 14},
-        hovertemplate=(
-            f"<b>%{{y}} · %{{x}}</b><br>{field('relative', lang)}%{{z:.2f}}×<br>"
-            f"{field('share', lang)}%{{customdata[3]:.1%}}<br>"
-            + _counts_hover(lang, first=0, hits=known_hits)
-        ),
-    )

@@ -1,7 +1,8 @@
 """What the theme charts share: the rows they draw, in what order, and their text.
 
-:mod:`analysis.charts.themes` (trends, mix) and :mod:`analysis.charts.theme_heatmap` read
-the same theme counts table (described in :mod:`analysis.charts.themes`). This module picks
+:mod:`analysis.charts.theme_trends`, :mod:`analysis.charts.theme_mix` and
+:mod:`analysis.charts.theme_heatmap` read the same theme counts table (described in
+:mod:`analysis.charts.theme_trends`). This module picks
 the rows not split by period, orders themes and places, keeps the largest themes, and
 words what is drawn: hover lines of the counts, theme colours, and
 theme labels shortened or wrapped to fit.
@@ -65,6 +66,21 @@ def _group_order(frame: pd.DataFrame, themes: Sequence[str] | None = None) -> li
     else:
         order = sizes.sort_values(ascending=False, kind="stable").index.tolist()
     return [g for g in order if g not in UNPLACED] + [g for g in order if g in UNPLACED]
+
+
+def top_places(groups: list[str], most: int | None) -> tuple[list[str], int, int]:
+    """The ``most`` first places of ``groups`` (ordered by :func:`_group_order`), then the unplaced rows.
+
+    The articles with no place (未知) keep their row when the list is cut, and are not
+    counted as a place in the chart's "40 of 86 places" note.
+
+    Returns:
+        The rows to draw, how many of them are places, and how many places there are.
+    """
+    places = [g for g in groups if g not in UNPLACED]
+    if most is None or len(places) <= most:
+        return groups, len(places), len(places)
+    return places[:most] + [g for g in groups if g in UNPLACED], most, len(places)
 
 
 def _top_themes(frame: pd.DataFrame, themes: list[str], limit: int) -> list[str]:

@@ -32,7 +32,8 @@ _KIND_RANK: dict[AliasKind, int] = {"full": 0, "short": 1, "bare": 2}
 _LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 _LEVEL_SUFFIX = ("省", "市", "州", "县", "区", "旗", "盟", "地区")
-_AUTONOMOUS = re.compile(r"(?P<base>.+?)自治(?P<unit>区|州|县|旗)")
+AUTONOMOUS = re.compile(r"(?P<base>.+?)自治(?P<unit>区|州|县|旗)")
+"""An autonomous unit's official name: the part before 自治 (place and people), and its unit."""
 _PLAIN_SUFFIXES = ("特别行政区", "地区", "林区", "特区", "新区", "省", "市", "县", "区", "旗", "盟")
 
 
@@ -57,7 +58,7 @@ def name_forms(name: str, *, level: Level, ethnic_groups: Iterable[str]) -> dict
         characters give no bare form (漳县 has none).
     """
     forms: dict[str, AliasKind] = {name: "full"}
-    autonomous = _AUTONOMOUS.fullmatch(name)
+    autonomous = AUTONOMOUS.fullmatch(name)
     if autonomous:
         stem = strip_ethnic(autonomous["base"], ethnic_groups)
         unit = autonomous["unit"]
