@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from analysis.places.alias_file import TOWN_SUFFIXES
 from analysis.places.gazetteer import Gazetteer
-from analysis.places.towns import TOWN_SUFFIXES
 
 _NOT_A_DATELINE_PLACE = re.compile(r"通$|综合|专|特约|记者|消息")
 

