@@ -39,7 +39,9 @@ import re
 from typing import Literal
 
 from analysis.date_mentions import (
+    CLOCK_AFTER,
     RELATIVE_OFFSETS,
+    STAMP_LABEL,
     DateMention,
     complete_mention,
     find_date_mentions,
@@ -71,12 +73,6 @@ _SINCE = re.compile(r"(?:自|自从|从)\s*$")
 _SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来")
 """``自4月26日进驻空间站以来``: a date that begins a state of affairs, background to the news;
 ``从13日开始`` (the event's own start) is not."""
-_CLOCK = re.compile(r"^(?:\s*\d{1,2}\s*[:：]\d{2}|\s+\d{1,2}\s*时\s*\d{1,2}\s*分)")
-"""A clock time after a date with its year: a web page's timestamp (``2026-02-03 09:02:33``,
-``2026年02月10日 07时41分``); an event's time (``12月14日21时11分``) is written without the gap."""
-_STAMP_LABEL = re.compile(r"(?:(?:发布|发表|更新|发稿|录入)(?:时间|日期)\s*[:：]?|(?:时间|日期)\s*[:：])\s*$")
-"""A label right before a date that makes it the page's timestamp (``发布时间: 2018-03-28``);
-``当地时间14日`` is not one."""
 _DELIVERY = re.compile(r"^\s*[）)]?\s*在[^。；;\n]{0,40}?会议上")
 """What follows the date of a report's delivery line (``2024年3月5日在…会议上``)."""
 _DELIVERY_OPENS = re.compile(r"(?:\A|\n|——|―|—|（|\()[ \t\u3000]*\Z")
@@ -101,7 +97,7 @@ def _is_passed_over(mention: DateMention, lead: str) -> bool:
     before = lead[max(0, mention.start - 6) : mention.start]
     after = lead[mention.end : mention.end + 8]
     since = _SINCE.search(before) and _SINCE_END.match(lead[mention.end :])
-    stamp = _STAMP_LABEL.search(before) or (mention.year is not None and _CLOCK.match(after))
+    stamp = STAMP_LABEL.search(before) or (mention.year is not None and CLOCK_AFTER.match(after))
     return bool(_ANNOUNCED.search(before) or _FOLLOWS.search(before) or since or stamp
                 or _DEADLINE.match(after))
 
