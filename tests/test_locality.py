@@ -177,6 +177,24 @@ def test_only_the_first_body_chars_are_read(where):
 # --- names that are ordinary words -------------------------------------------------------
 
 
+def test_a_province_s_capital_dateline_in_a_paper_from_elsewhere_is_where_the_story_was_filed(where):
+    text = "记者从省文化和旅游厅获悉：近年来，青海省红色旅游规模不断扩大，体系不断完善。"
+    assert where(text, title="青海红色旅游持续升温", dateline_place="西宁") == "630000"
+    text = "4日上午，湖南省首届职业技能大赛在株洲开幕，来自全省的选手参加比赛。"
+    assert where(text, title="湖南举办职业技能大赛", dateline_place="长沙") == "430000"
+    # a city that is no capital is the story's place, as before
+    assert where("今年新增公园绿地。", title="湖南城市更新见成效", dateline_place="株洲") == "430200"
+
+
+def test_a_province_s_capital_dateline_counts_when_named_or_in_its_province_s_paper(where):
+    assert where("西宁市今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁") == "630100"
+    assert where("城北区今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁") == "630100"
+    assert where("今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁",
+                 province_hint="青海省") == "630100"
+    # named nowhere else, it says the province the story was filed in
+    assert where("今年新增公园绿地。", title="城市更新见成效", dateline_place="西宁") == "630000"
+
+
 @pytest.mark.parametrize(
     "text",
     [

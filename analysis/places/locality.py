@@ -22,7 +22,10 @@ the order they apply:
    the title or kicker names a place. A dateline of the capital (本报北京7月4日电,
    新华社北京电) is where national news is filed: it counts only when the headline,
    kicker or lead also name 北京 or a place in it (or the paper is Beijing's), so a
-   ministry's figures or a spokesman's remarks stay unplaced. The capital as the venue
+   ministry's figures or a spokesman's remarks stay unplaced. A province's capital is
+   where a paper from elsewhere files that province's news: unless named as above, its
+   dateline counts as the province (本报西宁7月4日电 over 青海形成红色旅游资源体系 is
+   青海's news, 本报长沙电 over a contest opened 在株洲 is 湖南's, not 长沙's). The capital as the venue
    of national events (在北京会见, 在北京人民大会堂举行) is a ``not_a_place`` text.
 5. If the dateline, kicker or title name a place, the answer is on their chain: the
    place whose chain (itself and its ancestors) carries the most weight, so the most
@@ -216,8 +219,9 @@ def _locate(
         mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()
     dateline_codes = dateline_place_codes(gazetteer, dateline_name, hint)
-    if dateline_codes == (CAPITAL,) and hint != CAPITAL and not _names_the_capital(mentions, matcher.chains):
-        dateline_codes, dateline_name = (), ""  # 本报北京7月4日电 over a ministry's figures: national news
+    if _filed_from_a_capital(dateline_codes, hint, mentions, matcher.chains):
+        province = matcher.chains[dateline_codes[0]][0]  # 本报西宁电: 青海's news; 本报北京电: national
+        dateline_codes, dateline_name = ((), "") if province == CAPITAL else ((province,), dateline_name)
     own = hint or _article_province(matcher.chains, mentions, dateline_codes)
     evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, own, inferred=hint is None)
     foreign = bool(dateline_name) and not dateline_codes and is_foreign_dateline(gazetteer, dateline_name)
@@ -229,11 +233,26 @@ def _locate(
     return code
 
 
-def _names_the_capital(mentions: list[tuple[str, Mention]], chains: Mapping[str, tuple[str, ...]]) -> bool:
-    """Whether the headline, kicker or lead names 北京 or a place in it (rule 4)."""
-    return any(
-        zone in ("title", "kicker", "lead") and any(chains[code][0] == CAPITAL for code in m.entry.codes)
+def _filed_from_a_capital(
+    dateline: tuple[str, ...], hint: str | None, mentions: list[tuple[str, Mention]],
+    chains: Mapping[str, tuple[str, ...]],
+) -> bool:
+    """Whether the dateline is only where a paper from elsewhere filed the story (rule 4).
+
+    True for 北京 or a province's capital (GB/T 2260 lists it first: ``xx0100``, 西宁市,
+    长沙市) in a paper not of that province, when neither the headline, the kicker nor
+    the lead names the capital or a place in it.
+    """
+    if len(dateline) != 1 or not is_capital(dateline[0], chains) or hint == chains[dateline[0]][0]:
+        return False
+    return not any(
+        zone in ("title", "kicker", "lead") and any(dateline[0] in chains[code] for code in m.entry.codes)
         for zone, m in mentions)
+
+
+def is_capital(code: str, chains: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether ``code`` is 北京 or a province's capital (the first prefecture of its province: ``xx0100``)."""
+    return code == CAPITAL or (len(chains[code]) == 2 and code.endswith("0100"))
 
 
 def _speaks_of_a_county(mentions: list[tuple[str, Mention]]) -> bool:
