@@ -389,10 +389,20 @@ def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
         "来自天南海北的游客纷纷赶来。",  # an idiom, not 海北
         "舰队驶入阿拉伯海北部海域。",  # 阿拉伯海 + 北部
         "公路网覆盖天山南北。",  # 天山 + 南北, not 山南
+        "美国明尼苏达州民众连日集会抗议。",  # Minnesota, not 达州
+        "澳大利亚昆士兰州遭遇暴雨。",  # Queensland, not 兰州
+        "双方表示，巴中关系坚如磐石，将推动巴中经济走廊建设。",  # Pakistan and China, not 巴中
+        "韩国执政党在首尔市江西区补选中失利。",  # Seoul's Gangseo, not 江西
+        "中国海军南宁舰参加联合演习。",  # a warship, not 南宁
+        "罢工影响垃圾清理等多项城市服务。",  # 多项 + 城市, not 项城市
     ],
 )
 def test_a_short_place_name_inside_a_word_is_not_a_place(where, text):
     assert where(text) is None
+
+
+def test_the_city_of_bazhong_is_still_read(where):
+    assert where("四川巴中结束了不通高铁的历史。", title="巴中迈入高铁时代") == "511900"
 
 
 @pytest.mark.parametrize(

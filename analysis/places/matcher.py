@@ -45,6 +45,9 @@ ORGAN_FOLLOWERS = (*ORGANS, "人民", "县", "市", "区")
 _FORBIDDEN_NEXT = {"市": "场", "区": "域"}
 """A name ending in 市 is not read before 场 (合作市场), one ending in 区 not before 域."""
 
+_NOT_BEFORE = "舰"
+"""What no place name is read before: a warship named after a city (南宁舰, 长沙舰)."""
+
 _WEAK_FORBIDDEN_NEXT = "域级城乡区镇"
 """A two-character county name is not read before these (形成县域, 提高县级)."""
 
@@ -166,7 +169,7 @@ class PlaceMatcher:
 
 
 def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> bool:
-    if following and following in _FORBIDDEN_NEXT.get(text[end - 1], ""):
+    if following and (following in _NOT_BEFORE or following in _FORBIDDEN_NEXT.get(text[end - 1], "")):
         return False
     if end - start == 2 and text[end - 1] == "州" and start and text[start - 1] in _TRANSLITERATION:
         return False
