@@ -139,6 +139,16 @@ def test_a_date_the_event_follows_or_a_state_begins_is_background():
     assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
     lead = "从13日开始，北方多地出现强降雪。"  # the event's own start is its date
     assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 13), "text")
+    lead = "记者了解到，麦收自5月27日全面展开，截至今天，主产区收获基本完成。"  # a period up to today
+    assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+
+
+def test_the_start_of_a_period_in_force_is_no_event():
+    january_paper = dt.date(2026, 1, 15)
+    lead = "三部门发布公告，从2026年1月1日至2027年12月31日，继续实施退税优惠。"  # a policy's term
+    assert resolve_event_date(lead, edition_date=january_paper) == (january_paper, "edition")
+    lead = "三部门发布公告，从2026年1月1日至2026年1月31日开展专项检查。"  # ends within a month: the event
+    assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 1), "text")
 
 
 def test_a_dateline_date_wins_over_dates_later_in_the_lead():
