@@ -401,6 +401,12 @@ def test_a_short_place_name_inside_a_word_is_not_a_place(where, text):
     assert where(text) is None
 
 
+def test_a_bare_city_name_right_after_its_province_is_read_though_segmented_with_it(where):
+    # the segmenter keeps 云南昆明 as one word; 昆明 ends it, after a place above it
+    assert where(title="第五届视听周在云南昆明开幕") == "530100"
+    assert where("记者在四川眉山看到，春耕正忙。", title="春耕生产有序推进") == "511400"
+
+
 def test_the_city_of_bazhong_is_still_read(where):
     assert where("四川巴中结束了不通高铁的历史。", title="巴中迈入高铁时代") == "511900"
 

@@ -124,14 +124,29 @@ class PlaceMatcher:
 
         Blocked texts (``not_a_place``) take part in settling overlaps and are then
         dropped, so 示范县 hides 范县. A bare name is kept only where it stands as a word
-        (:mod:`analysis.places.boundaries`).
+        (:mod:`analysis.places.boundaries`), or where the segmenter keeps it whole with a
+        place above it just before (云南昆明, 吉林长春): that word is one mention, of the
+        name.
         """
         mentions = settle(self.candidates(text), text)
         if not any(m.entry.bare for m in mentions):
             return mentions
         cache: dict = {}
         stands = self.boundaries.stands_alone
-        return [m for m in mentions if not m.entry.bare or stands(text, m.start, m.end, cache=cache)]
+        kept: list[Mention] = []
+        for m in mentions:
+            if not m.entry.bare or stands(text, m.start, m.end, cache=cache):
+                kept.append(m)
+            elif kept and self._addresses(kept[-1], m) and m.end in self.boundaries.cuts(
+                    text, m.start, m.end, cache=cache):
+                kept[-1] = m._replace(start=kept[-1].start)  # 云南昆明 cut as one word: one mention
+        return kept
+
+    def _addresses(self, place: Mention, name: Mention) -> bool:
+        """Whether ``name`` follows ``place`` directly and lies in it (云南 + 昆明)."""
+        pairs = ((above, code) for above in place.entry.codes for code in name.entry.codes)
+        inside = any(above != code and above in self.chains[code] for above, code in pairs)
+        return place.end == name.start and inside
 
     def scan_words(self, text: str) -> list[Mention]:
         """Return the names in ``text`` that stand as whole words, in order.
