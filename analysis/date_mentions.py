@@ -3,7 +3,9 @@
 Local news writes dates loosely: ``2024年6月13日``, ``6月13日``, ``13日``,
 ``二〇二四年六月十三日``, ``2024-06-05``, or a relative word (``近日``, ``昨天``). This
 module only reads them; which one is an article's event date is decided in
-:mod:`analysis.dates`.
+:mod:`analysis.dates`. It is the one place that knows how dates and a web page's
+timestamps are written: the loaders ask it (:func:`is_written_date`,
+:func:`find_stamped_date`) rather than match dates of their own.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ _RELATIVE = r"(?P<rel>近日|日前|近期|今天|今日|当天|昨天|昨日|�
 _DATE_PATTERN = re.compile(
     "|".join([_FULL_NUMERIC, _ISO, _FULL_CHINESE, _MONTH_DAY, _MONTH_DAY_CN, _DAY, _RELATIVE])
 )
+
+STAMP_LABEL = re.compile(r"(?:(?:发布|发表|更新|发稿|录入)(?:时间|日期)\s*[:：]?|(?:时间|日期)\s*[:：])\s*$")
+"""A label right before a date that makes it a web page's timestamp (``发布时间: 2018-03-28``);
+``当地时间14日`` is not one."""
+CLOCK_AFTER = re.compile(r"^(?:\s*\d{1,2}\s*[:：]\d{2}|\s+\d{1,2}\s*时\s*\d{1,2}\s*分)")
+"""A clock time after a date with its year: a web page's timestamp (``2026-02-03 09:02:33``,
+``2026年02月10日 07时41分``); an event's time (``12月14日21时11分``) is written without the gap."""
+CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+"""A clock time standing alone (``13:37``, ``13:37:06``), as in a page's line of details."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,27 @@ def _mention_from_match(match: re.Match[str]) -> DateMention:
 def find_date_mentions(text: str) -> list[DateMention]:
     """Return every date expression in ``text``, in order of appearance."""
     return [_mention_from_match(m) for m in _DATE_PATTERN.finditer(text)]
+
+
+def is_written_date(text: str) -> bool:
+    """Whether ``text`` is one date with its year and nothing else (``2024-03-28``, ``2024年3月28日``).
+
+    A line of a web page's details (``2024-03-28 13:37 | 来源：…``) is made of such tokens.
+    """
+    mentions = find_date_mentions(text)
+    return len(mentions) == 1 and mentions[0].year is not None and mentions[0].text == text
+
+
+def find_stamped_date(text: str) -> dt.date | None:
+    """The date of the first timestamp in ``text`` (``发布时间：2018-03-28 13:37``), or None.
+
+    A timestamp is a date with its year right after a :data:`STAMP_LABEL`; an impossible
+    day (2月30日) is none.
+    """
+    for mention in find_date_mentions(text):
+        if mention.year is not None and STAMP_LABEL.search(text, 0, mention.start):
+            return safe_date(mention.year, mention.month or 1, mention.day or 1)
+    return None
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

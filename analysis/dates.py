@@ -16,7 +16,9 @@ Which date is the event, in order:
    background) that is not passed over. Passed over are: a date after the edition (or
    the metadata date, when there is no edition), which is announced, not reported; a
    date the lead announces (``将于…``) or sets as a deadline or start (``…日前完成``,
-   ``8月1日起``); a date the event follows (``继2月3日…后``, ``自…以来``); a web page's
+   ``8月1日起``); the start of a period in force (``从2026年1月1日至2027年12月31日``
+   in a January paper) or reported up to a later day (``自5月27日展开，截至今天``); a
+   date the event follows (``继2月3日…后``, ``自…以来``); a web page's
    timestamp (``发布时间: 2018-03-28 13:37:06``); the rest of a range or list whose first
    date was passed over; and a date more than a quarter before the edition
    (``1940年8月19日``, an anniversary, a reprinted speech).
@@ -39,7 +41,9 @@ import re
 from typing import Literal
 
 from analysis.date_mentions import (
+    CLOCK_AFTER,
     RELATIVE_OFFSETS,
+    STAMP_LABEL,
     DateMention,
     complete_mention,
     find_date_mentions,
@@ -68,15 +72,13 @@ _DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起|以来)")
 _FOLLOWS = re.compile(r"继\s*$")
 """A word just before a date the event follows (``继2月3日发生脱轨事故后``)."""
 _SINCE = re.compile(r"(?:自|自从|从)\s*$")
-_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来")
+_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来|^[^。；;！？\n]*?(?:截至|截止)")
 """``自4月26日进驻空间站以来``: a date that begins a state of affairs, background to the news;
-``从13日开始`` (the event's own start) is not."""
-_CLOCK = re.compile(r"^(?:\s*\d{1,2}\s*[:：]\d{2}|\s+\d{1,2}\s*时\s*\d{1,2}\s*分)")
-"""A clock time after a date with its year: a web page's timestamp (``2026-02-03 09:02:33``,
-``2026年02月10日 07时41分``); an event's time (``12月14日21时11分``) is written without the gap."""
-_STAMP_LABEL = re.compile(r"(?:(?:发布|发表|更新|发稿|录入)(?:时间|日期)\s*[:：]?|(?:时间|日期)\s*[:：])\s*$")
-"""A label right before a date that makes it the page's timestamp (``发布时间: 2018-03-28``);
-``当地时间14日`` is not one."""
+so is one that begins a period the sentence reports up to a later day (``机收自5月27日全面展开，
+截至今天``); ``从13日开始`` (the event's own start) is not."""
+PERIOD_MIN_DAYS = 31
+"""A range that ends this many days or more after the edition, with its year written
+(``从2026年1月1日至2027年12月31日``), is a period in force (a policy's term): its start is no event."""
 _DELIVERY = re.compile(r"^\s*[）)]?\s*在[^。；;\n]{0,40}?会议上")
 """What follows the date of a report's delivery line (``2024年3月5日在…会议上``)."""
 _DELIVERY_OPENS = re.compile(r"(?:\A|\n|——|―|—|（|\()[ \t\u3000]*\Z")
@@ -101,7 +103,7 @@ def _is_passed_over(mention: DateMention, lead: str) -> bool:
     before = lead[max(0, mention.start - 6) : mention.start]
     after = lead[mention.end : mention.end + 8]
     since = _SINCE.search(before) and _SINCE_END.match(lead[mention.end :])
-    stamp = _STAMP_LABEL.search(before) or (mention.year is not None and _CLOCK.match(after))
+    stamp = STAMP_LABEL.search(before) or (mention.year is not None and CLOCK_AFTER.match(after))
     return bool(_ANNOUNCED.search(before) or _FOLLOWS.search(before) or since or stamp
                 or _DEADLINE.match(after))
 
@@ -153,15 +155,30 @@ def _first_event_date(
 ) -> tuple[dt.date, bool] | None:
     """The first mention that can be the event, and whether it is a date of its own."""
     passed_end = -1  # where the last mention passed over ends: a range or list joined to it goes too
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         joined = passed_end >= 0 and bool(_JOINED.match(lead[passed_end : mention.start]))
-        resolved = None if joined else _event_candidate(mention, lead, reference)
+        in_force = _opens_a_period(mention, mentions[index + 1 : index + 2], lead, reference)
+        resolved = None if joined or in_force else _event_candidate(mention, lead, reference)
         if resolved is None:
             passed_end = mention.end
             continue
         own = mention.relative is None or mention.relative in RELATIVE_OFFSETS
         return resolved, own
     return None
+
+
+def _opens_a_period(
+    mention: DateMention, following: list[DateMention], lead: str, reference: dt.date | None
+) -> bool:
+    """Whether ``mention`` starts a range that ends :data:`PERIOD_MIN_DAYS` or more after ``reference``.
+
+    Only an end with its year counts: a partial one (``至7月5日``) is read as past.
+    """
+    if not following or reference is None or following[0].year is None:
+        return False
+    end = complete_mention(following[0], reference)
+    joined = _JOINED.match(lead[mention.end : following[0].start])
+    return bool(joined) and end is not None and (end - reference).days >= PERIOD_MIN_DAYS
 
 
 def resolve_event_date(

@@ -51,6 +51,15 @@ STRING_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in DATE_COLUMNS and c
 
 REQUIRED_NON_NULL = ("doc_id", "text", "source")
 
+LOADER_VERSION = "2"
+"""The version of the loaders (:mod:`analysis.loading`) that make the articles table.
+
+A store records it (:mod:`analysis.store.loader_version`). Raise it when the same input
+file gives other articles than before (other splits, other ids), and teach that module
+which stored articles the change touches. ``1`` (stores recording none): news bundles
+(联播快讯, 简讯) loaded whole; ``2``: one article per story (:mod:`analysis.loading.bundles`).
+"""
+
 STRING_DTYPE = pd.StringDtype(na_value=np.nan)
 DATETIME_DTYPE = "datetime64[us]"
 DATE_SOURCE_DTYPE = pd.CategoricalDtype(list(DATE_SOURCES))

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from analysis.date_mentions import find_stamped_date, is_written_date
 from analysis.dates import complete_mention, find_date_mentions, resolve_event_date
 
 EDITION = dt.date(2024, 6, 14)
@@ -138,6 +139,16 @@ def test_a_date_the_event_follows_or_a_state_begins_is_background():
     assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
     lead = "从13日开始，北方多地出现强降雪。"  # the event's own start is its date
     assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 13), "text")
+    lead = "记者了解到，麦收自5月27日全面展开，截至今天，主产区收获基本完成。"  # a period up to today
+    assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+
+
+def test_the_start_of_a_period_in_force_is_no_event():
+    january_paper = dt.date(2026, 1, 15)
+    lead = "三部门发布公告，从2026年1月1日至2027年12月31日，继续实施退税优惠。"  # a policy's term
+    assert resolve_event_date(lead, edition_date=january_paper) == (january_paper, "edition")
+    lead = "三部门发布公告，从2026年1月1日至2026年1月31日开展专项检查。"  # ends within a month: the event
+    assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 1), "text")
 
 
 def test_a_dateline_date_wins_over_dates_later_in_the_lead():
@@ -174,6 +185,32 @@ def test_a_web_page_timestamp_is_not_the_event_but_an_event_s_own_time_is():
     assert resolve_event_date(lead, edition_date=dt.date(2013, 12, 15)) == (dt.date(2013, 12, 14), "text")
     lead = "当地时间14日上午，两国领导人举行会谈。"
     assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 14), "text")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("发布时间: 2018-03-28 13:37:06 | 来源: 政协网", dt.date(2018, 3, 28)),
+        ("发布日期：2024年6月3日　来源：市政协办公室", dt.date(2024, 6, 3)),
+        ("更新时间：2024/6/3", dt.date(2024, 6, 3)),
+        ("来源：政协网 时间：2024.6.3", dt.date(2024, 6, 3)),
+        ("发布时间：2024-02-30", None),  # no such day
+        ("发布时间：6月3日", None),  # no year: no timestamp
+        ("当地时间2024年6月3日，会议开幕。", None),  # an event's time, not a page's
+        ("2024-06-03 来源：政协网", None),  # no label
+    ],
+)
+def test_a_page_s_timestamp_is_a_labelled_date_with_its_year(line, expected):
+    assert find_stamped_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("2018-03-28", True), ("2024年6月3日", True), ("2024/6/3", True), ("6月3日", False),
+     ("2018-03-28发布", False), ("13:37", False), ("", False)],
+)
+def test_a_written_date_is_one_date_with_its_year_and_nothing_else(token, expected):
+    assert is_written_date(token) is expected
 
 
 def test_year_only_metadata_takes_the_text_s_full_date_in_that_year():

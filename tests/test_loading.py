@@ -1118,3 +1118,23 @@ def test_a_markdown_footer_after_the_last_rule_is_left_out_and_named_but_a_closi
     (footer,) = report_of(result, "stamped.md").skipped
     assert (footer.code, footer.line, footer.params["excerpt"]) == ("markdown_footer", 5, "(更新时间戳: 1718369611472)")
     assert report_of(result, "closing.md").skipped == []
+
+
+def test_a_misspelt_not_a_town_entry_is_named_before_any_file_is_read(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.paths import data_dir
+    from analysis.places.alias_file import AliasFileError
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    aliases = folder / "locality_aliases.toml"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + '\n[[not_a_town]]\ntext = "石州镇"\nnote = "typo"\n',
+                       encoding="utf-8")
+    monkeypatch.setenv("GOVTHEMES_DATA", str(folder))
+    page = tmp_path / "page.txt"
+    page.write_text(f"委员调研\n{LEAD}\n", encoding="utf-8")
+    read = []
+    with pytest.raises(AliasFileError, match=r"locality_aliases.toml.*\[\[not_a_town\]\] entry 3 \('石州镇'\)"):
+        load_articles([str(page)], progress=lambda done, source: read.append(source))
+    assert read == []

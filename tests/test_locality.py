@@ -177,6 +177,24 @@ def test_only_the_first_body_chars_are_read(where):
 # --- names that are ordinary words -------------------------------------------------------
 
 
+def test_a_province_s_capital_dateline_in_a_paper_from_elsewhere_is_where_the_story_was_filed(where):
+    text = "记者从省文化和旅游厅获悉：近年来，青海省红色旅游规模不断扩大，体系不断完善。"
+    assert where(text, title="青海红色旅游持续升温", dateline_place="西宁") == "630000"
+    text = "4日上午，湖南省首届职业技能大赛在株洲开幕，来自全省的选手参加比赛。"
+    assert where(text, title="湖南举办职业技能大赛", dateline_place="长沙") == "430000"
+    # a city that is no capital is the story's place, as before
+    assert where("今年新增公园绿地。", title="湖南城市更新见成效", dateline_place="株洲") == "430200"
+
+
+def test_a_province_s_capital_dateline_counts_when_named_or_in_its_province_s_paper(where):
+    assert where("西宁市今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁") == "630100"
+    assert where("城北区今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁") == "630100"
+    assert where("今年新增公园绿地。", title="青海城市更新见成效", dateline_place="西宁",
+                 province_hint="青海省") == "630100"
+    # named nowhere else, it says the province the story was filed in
+    assert where("今年新增公园绿地。", title="城市更新见成效", dateline_place="西宁") == "630000"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -371,10 +389,26 @@ def test_unnamed_local_organs_in_a_provincial_paper_stay_in_its_province():
         "来自天南海北的游客纷纷赶来。",  # an idiom, not 海北
         "舰队驶入阿拉伯海北部海域。",  # 阿拉伯海 + 北部
         "公路网覆盖天山南北。",  # 天山 + 南北, not 山南
+        "美国明尼苏达州民众连日集会抗议。",  # Minnesota, not 达州
+        "澳大利亚昆士兰州遭遇暴雨。",  # Queensland, not 兰州
+        "双方表示，巴中关系坚如磐石，将推动巴中经济走廊建设。",  # Pakistan and China, not 巴中
+        "韩国执政党在首尔市江西区补选中失利。",  # Seoul's Gangseo, not 江西
+        "中国海军南宁舰参加联合演习。",  # a warship, not 南宁
+        "罢工影响垃圾清理等多项城市服务。",  # 多项 + 城市, not 项城市
     ],
 )
 def test_a_short_place_name_inside_a_word_is_not_a_place(where, text):
     assert where(text) is None
+
+
+def test_a_bare_city_name_right_after_its_province_is_read_though_segmented_with_it(where):
+    # the segmenter keeps 云南昆明 as one word; 昆明 ends it, after a place above it
+    assert where(title="第五届视听周在云南昆明开幕") == "530100"
+    assert where("记者在四川眉山看到，春耕正忙。", title="春耕生产有序推进") == "511400"
+
+
+def test_the_city_of_bazhong_is_still_read(where):
+    assert where("四川巴中结束了不通高铁的历史。", title="巴中迈入高铁时代") == "511900"
 
 
 @pytest.mark.parametrize(

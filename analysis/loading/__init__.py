@@ -39,7 +39,14 @@ def _load(
     inputs: Iterator[InputFile | FileReport], options: LoadOptions,
     progress: ProgressCallback | None,
 ) -> LoadResult:
-    """Read every input, build the table, and note undated articles in their file's report."""
+    """Read every input, build the table, and note undated articles in their file's report.
+
+    The alias file is checked first (:func:`~analysis.places.gazetteer.check_town_entries`):
+    its mistakes are said before any file is read.
+    """
+    from analysis.places.gazetteer import check_town_entries
+
+    check_town_entries()
     raws: list[RawArticle] = []
     owners: list[FileReport] = []
     reports: list[FileReport] = []

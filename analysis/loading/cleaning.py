@@ -9,11 +9,13 @@ data an analyst can edit: ``data/page_chrome.txt``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.date_mentions import CLOCK, find_stamped_date, is_written_date
 from analysis.loading import layout
 from analysis.loading.html_text import html_to_text, looks_like_html
 from analysis.loading.page import EDITOR_LINE
@@ -27,10 +29,8 @@ _META_KEYS = (
     r"来源|稿源|发布时间|发布日期|发表时间|发表日期|更新时间|时间|作者|编辑|责任编辑|"
     r"浏览次数|浏览量|访问量|阅读量|阅读次数|点击数|点击量|阅读|【?字体|【?字号"
 )
-_META_TOKEN = re.compile(
-    rf"^(?:\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
-    rf"(?:{_META_KEYS})[:：]?.{{0,30}}|[|｜]|】)$"
-)
+_META_TOKEN = re.compile(rf"^(?:{CLOCK.pattern}|(?:{_META_KEYS})[:：]?.{{0,30}}|[|｜]|】)$")
+"""A token of a line of page details besides a date (:func:`_is_meta_token`)."""
 _BARE_LABEL = re.compile(rf"((?:{_META_KEYS}))[:：]")
 _FONT_SIZES = re.compile(r"(【?字[号体])[:：]?\s*[大中小](?:\s*[大中小]){0,2}\s*】?")
 """``【字号：大 中 小】`` inside a line of details: its sizes are spaced like separate tokens."""
@@ -119,10 +119,6 @@ def clean_record_text(text: str, *, title: str | None = None) -> CleanedText:
     return cleaned
 
 
-_PUBLISHED = re.compile(
-    r"(?:发布|发表|发稿)?(?:时间|日期)[:：]\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
-
-
 @dataclass
 class WebPage:
     """A whole web page's text without its furniture, and what the furniture said.
@@ -131,13 +127,13 @@ class WebPage:
         text: the page's text, furniture lines blank (the others keep their numbers).
         left_out: one ``web_page_chrome`` reason per furniture line, by line.
         outlet: the ``来源：`` the page names, if any.
-        published: the page's ``发布时间：`` date as written, if any.
+        published: the date of the page's ``发布时间：``, if any.
     """
 
     text: str
     left_out: list[Problem]
     outlet: str | None = None
-    published: str | None = None
+    published: dt.date | None = None
 
 
 def clean_web_page(text: str) -> WebPage:
@@ -156,7 +152,7 @@ def clean_web_page(text: str) -> WebPage:
     kept = {line.number for line in _strip_chrome(rest, found, title=None)}
     dropped = [(number, line.strip()) for number, line in enumerate(lines, start=1)
                if line.strip() and number not in kept]
-    published = next((m["date"] for _, line in dropped if (m := _PUBLISHED.search(line))), None)
+    published = next((date for _, line in dropped if (date := find_stamped_date(line))), None)
     return WebPage(
         "\n".join(line if number in kept else "" for number, line in enumerate(lines, start=1)),
         [Problem.of("web_page_chrome", line=number, excerpt=line[:30]) for number, line in dropped],
@@ -203,11 +199,11 @@ def _read_metadata_line(line: str, cleaned: CleanedText) -> bool:
     spaced = re.sub(rf"({_META_KEYS})", r" \1", _FONT_SIZES.sub(r"\1", line))
     tokens: list[str] = []
     for token in re.split(r"\s*[|｜]\s*|\s+", spaced):
-        if tokens and _BARE_LABEL.fullmatch(tokens[-1]) and token and not _META_TOKEN.match(token):
+        if tokens and _BARE_LABEL.fullmatch(tokens[-1]) and token and not _is_meta_token(token):
             tokens[-1] += token  # ``作者: 王双``: the value after a space
         elif token:
             tokens.append(token)
-    if not tokens or not all(_META_TOKEN.match(t) for t in tokens):
+    if not tokens or not all(_is_meta_token(t) for t in tokens):
         return False
     if not any(re.match(rf"(?:{_META_KEYS})", t) for t in tokens):
         return False
@@ -219,6 +215,11 @@ def _read_metadata_line(line: str, cleaned: CleanedText) -> bool:
         elif key == "作者" and value and not cleaned.author:
             cleaned.author = layout.names_from_byline(value)
     return True
+
+
+def _is_meta_token(token: str) -> bool:
+    """A clock, a label and its value, a bar or a date (:func:`~analysis.date_mentions.is_written_date`)."""
+    return bool(_META_TOKEN.match(token)) or is_written_date(token)
 
 
 def _take_anchor_lines(lines: list[Line], cleaned: CleanedText) -> tuple[list[Line], list[Line]]:

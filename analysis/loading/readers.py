@@ -173,7 +173,7 @@ def _from_page(
     return articles, report
 
 
-def _document_date(value: str | None, report: FileReport) -> dt.date | None:
+def _document_date(value: str | dt.date | None, report: FileReport) -> dt.date | None:
     """A document's own date (front matter, ``发布时间：``); None, with a warning, if implausible."""
     date = parse_metadata_date(value)
     if date is None or is_plausible(date):

@@ -23,6 +23,15 @@ ALIASES_FILE = "locality_aliases.toml"
 
 _ADCODE = re.compile(r"\d{6}")
 
+TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
+MIN_TOWN_CHARS = 3
+"""Shorter township names (杨镇, 古乡, 口镇) are read in too many ordinary words."""
+
+
+def is_town_name(name: str) -> bool:
+    """Whether ``name`` is long enough and ends as a township's name does."""
+    return len(name) >= MIN_TOWN_CHARS and name.endswith(TOWN_SUFFIXES)
+
 
 class AliasFileError(ConfigFileError):
     """Raised when the alias file is malformed; the message names the file and entry."""
@@ -135,8 +144,17 @@ def _parse_alias(
 
 
 def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path, table: str) -> NotAPlace:
+    """One ``[[not_a_place]]`` or ``[[not_a_town]]`` entry.
+
+    A ``[[not_a_town]]`` text must at least look like a township's name (小城镇, not 小城);
+    whether the township list holds it is checked when the list is read
+    (:func:`analysis.places.towns.check_not_a_town`, before any input file).
+    """
     where = Problem.of("alias_where", table=table, index=index, name=repr(entry.get("text", "?")))
-    return NotAPlace(**_fields(entry, required=("text", "note"), path=path, where=where))
+    word = NotAPlace(**_fields(entry, required=("text", "note"), path=path, where=where))
+    if table == "not_a_town" and not is_town_name(word.text):
+        raise AliasFileError(path, [Problem.of("alias_no_town", where=where)])
+    return word
 
 
 def _reject_duplicates(values: list[str], *, table: str, path: Path) -> None:

@@ -35,7 +35,7 @@ from analysis.paths import data_path
 from analysis.places.alias_file import ALIASES_FILE, NotAPlace, check_not_a_place, load_alias_file
 from analysis.places.aliases import LEVELS, AliasMeaning, Level, build_aliases
 from analysis.places.matcher import PlaceMatcher, compile_bare_county_matcher, compile_matcher
-from analysis.places.towns import compile_town_matcher
+from analysis.places.towns import compile_town_matcher, dateline_towns
 from analysis.schema import STRING_DTYPE
 
 PLACE_COLUMNS = (
@@ -105,6 +105,8 @@ class Gazetteer:
             province first.
         not_a_place: strings never read as places in running text.
         not_a_town: township names never read as townships (小城镇).
+        ethnic_groups: the people's names stripped from autonomous units' names (回族),
+            for the short forms of ethnic townships too.
         alias_path: the alias file these came from, named in its errors.
     """
 
@@ -112,6 +114,7 @@ class Gazetteer:
     aliases: Mapping[str, tuple[AliasMeaning, ...]]
     not_a_place: frozenset[str] = frozenset()
     not_a_town: tuple[NotAPlace, ...] = ()
+    ethnic_groups: tuple[str, ...] = ()
     alias_path: Path | None = None
     _by_code: Mapping[str, Place] = field(default_factory=dict, repr=False)
 
@@ -164,6 +167,11 @@ class Gazetteer:
         """
         return compile_town_matcher(self)
 
+    @cached_property
+    def dateline_towns(self) -> Mapping[str, tuple[str, ...]]:
+        """``{township name: adcodes}`` for datelines, short forms included (:mod:`.towns`)."""
+        return dateline_towns(self)
+
 
 def load_gazetteer(*, aliases_path: Path | str | None = None) -> Gazetteer:
     """Return the gazetteer built from the reference table and the alias file (cached).
@@ -198,9 +206,23 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
         aliases=aliases,
         not_a_place=frozenset(w.text for w in alias_file.not_a_place),
         not_a_town=alias_file.not_a_town,
+        ethnic_groups=alias_file.ethnic_groups,
         alias_path=path,
         _by_code=by_code,
     )
+
+
+def check_town_entries(*, aliases_path: Path | str | None = None) -> None:
+    """Check the alias file's ``[[not_a_town]]`` entries against the township list, now.
+
+    A load calls this before it reads any input file: a misspelt entry is named at once,
+    not after every file was read. Builds the township scanner the load needs anyway.
+
+    Raises:
+        AliasFileError: naming the first entry that is no township's name.
+        TownListError: if the township package is missing.
+    """
+    load_gazetteer(aliases_path=aliases_path).town_matcher  # noqa: B018 (built for its check)
 
 
 def cache_dir() -> Path:

@@ -22,7 +22,10 @@ the order they apply:
    the title or kicker names a place. A dateline of the capital (本报北京7月4日电,
    新华社北京电) is where national news is filed: it counts only when the headline,
    kicker or lead also name 北京 or a place in it (or the paper is Beijing's), so a
-   ministry's figures or a spokesman's remarks stay unplaced. The capital as the venue
+   ministry's figures or a spokesman's remarks stay unplaced. A province's capital is
+   where a paper from elsewhere files that province's news: unless named as above, its
+   dateline counts as the province (本报西宁7月4日电 over 青海形成红色旅游资源体系 is
+   青海's news, 本报长沙电 over a contest opened 在株洲 is 湖南's, not 长沙's). The capital as the venue
    of national events (在北京会见, 在北京人民大会堂举行) is a ``not_a_place`` text.
 5. If the dateline, kicker or title name a place, the answer is on their chain: the
    place whose chain (itself and its ancestors) carries the most weight, so the most
@@ -52,7 +55,9 @@ the order they apply:
    in its zone, the county then decided as in rule 3 when the name is shared (城关镇);
    after a place above it in the same sentence it is part of that place's address
    and no mention of its own (:mod:`analysis.places.towns`). The answer stays at county
-   level or above.
+   level or above. A township in the dateline (本报石川镇讯, 本报肃南县马蹄乡讯, and the bare
+   本报马蹄讯 when one county of the paper's province has it) names its county
+   (:mod:`analysis.places.dateline`).
 """
 
 from __future__ import annotations
@@ -66,6 +71,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.messages import CodedError
+from analysis.places.dateline import dateline_codes as dateline_place_codes
+from analysis.places.dateline import is_foreign_dateline
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.matcher import Mention
@@ -82,7 +89,6 @@ AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:单位)?\s*[：:为系是][^（()�
 """``（作者单位：云南大学法学院）``, ``（作者为海南热带海洋学院教授）``, ``(作者系…)``."""
 CAPITAL = "110000"
 """北京市: national news is filed from it (rule 4)."""
-_NOT_A_DATELINE_PLACE = re.compile(r"通$|综合|专|特约|记者|消息")
 
 
 def resolve_locality(
@@ -212,12 +218,13 @@ def _locate(
     if _speaks_of_a_county(mentions):
         mentions += bare_county_mentions(gazetteer, zones, mentions)
     dateline_name = _text(dateline).strip()
-    dateline_codes = _dateline_codes(gazetteer, dateline_name, hint)
-    if dateline_codes == (CAPITAL,) and hint != CAPITAL and not _names_the_capital(mentions, matcher.chains):
-        dateline_codes, dateline_name = (), ""  # 本报北京7月4日电 over a ministry's figures: national news
+    dateline_codes = dateline_place_codes(gazetteer, dateline_name, hint)
+    if _filed_from_a_capital(dateline_codes, hint, mentions, matcher.chains):
+        province = matcher.chains[dateline_codes[0]][0]  # 本报西宁电: 青海's news; 本报北京电: national
+        dateline_codes, dateline_name = ((), "") if province == CAPITAL else ((province,), dateline_name)
     own = hint or _article_province(matcher.chains, mentions, dateline_codes)
     evidence, local_ref = collect_evidence(matcher, mentions, dateline_codes, own, inferred=hint is None)
-    foreign = bool(dateline_name) and not dateline_codes and _foreign(dateline_name)
+    foreign = bool(dateline_name) and not dateline_codes and is_foreign_dateline(gazetteer, dateline_name)
     if foreign and not any(e.zone in ("title", "kicker") for e in evidence):
         return None
     code = choose_place(matcher.chains, evidence)
@@ -226,11 +233,26 @@ def _locate(
     return code
 
 
-def _names_the_capital(mentions: list[tuple[str, Mention]], chains: Mapping[str, tuple[str, ...]]) -> bool:
-    """Whether the headline, kicker or lead names 北京 or a place in it (rule 4)."""
-    return any(
-        zone in ("title", "kicker", "lead") and any(chains[code][0] == CAPITAL for code in m.entry.codes)
+def _filed_from_a_capital(
+    dateline: tuple[str, ...], hint: str | None, mentions: list[tuple[str, Mention]],
+    chains: Mapping[str, tuple[str, ...]],
+) -> bool:
+    """Whether the dateline is only where a paper from elsewhere filed the story (rule 4).
+
+    True for 北京 or a province's capital (GB/T 2260 lists it first: ``xx0100``, 西宁市,
+    长沙市) in a paper not of that province, when neither the headline, the kicker nor
+    the lead names the capital or a place in it.
+    """
+    if len(dateline) != 1 or not is_capital(dateline[0], chains) or hint == chains[dateline[0]][0]:
+        return False
+    return not any(
+        zone in ("title", "kicker", "lead") and any(dateline[0] in chains[code] for code in m.entry.codes)
         for zone, m in mentions)
+
+
+def is_capital(code: str, chains: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether ``code`` is 北京 or a province's capital (the first prefecture of its province: ``xx0100``)."""
+    return code == CAPITAL or (len(chains[code]) == 2 and code.endswith("0100"))
 
 
 def _speaks_of_a_county(mentions: list[tuple[str, Mention]]) -> bool:
@@ -283,14 +305,6 @@ def lead_length(body: str) -> int:
     return min(len(body), LEAD_MAX_CHARS) if end < 0 or end > LEAD_MAX_CHARS else end
 
 
-def _foreign(name: str) -> bool:
-    """True for a dateline naming a place the gazetteer does not know (华沙, 华盛顿).
-
-    Not for words the dateline pattern also catches (新华社长篇通讯, 本报综合讯).
-    """
-    return not _NOT_A_DATELINE_PLACE.search(name)
-
-
 def _article_province(
     chains: Mapping[str, tuple[str, ...]], mentions: list[tuple[str, Mention]], dateline: tuple[str, ...]
 ) -> str | None:
@@ -312,24 +326,3 @@ def _article_province(
         if count > sum(counts.values()) / 2:
             return province
     return None
-
-
-def _dateline_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[str, ...]:
-    """Return the candidate places for a dateline.
-
-    Places in the hint province first, full or short forms before bare ones, then the
-    highest level (临夏 → the prefecture, not 临夏县).
-    """
-    if not name:
-        return ()
-    meanings = gazetteer.meanings(name)
-    if not meanings:
-        scanned = [m.entry.codes for m in gazetteer.matcher.scan(name) if m.entry.codes]
-        return scanned[0] if scanned else ()
-    chains = gazetteer.matcher.chains
-    if hint is not None and any(chains[m.adcode][0] == hint for m in meanings):
-        meanings = tuple(m for m in meanings if chains[m.adcode][0] == hint)
-    if any(m.kind != "bare" for m in meanings):
-        meanings = tuple(m for m in meanings if m.kind != "bare")
-    top = min(len(chains[m.adcode]) for m in meanings)
-    return tuple(m.adcode for m in meanings if len(chains[m.adcode]) == top)

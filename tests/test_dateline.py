@@ -1,0 +1,81 @@
+"""A township in the dateline names its county: 本报石川镇讯, 本报肃南县马蹄乡讯, 本报马蹄讯.
+
+Every fixture text here is made up for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.places.towns import town_short_forms
+
+TEXT = "委员们深入田间地头，听取群众意见建议，协商解决实际问题。"
+"""A lead naming no place: only the dateline can place the article."""
+
+
+def test_a_dateline_naming_only_a_township_gives_its_county(where):
+    assert where(TEXT, dateline_place="石川镇", title="协商议事进村组") == "621125"  # 漳县
+
+
+def test_a_dateline_township_after_its_county_or_prefecture_gives_the_county(where):
+    # 马蹄藏族乡 of 肃南裕固族自治县, written as news writes it
+    assert where(TEXT, dateline_place="肃南县马蹄乡", title="协商议事进牧区") == "620721"
+    assert where(TEXT, dateline_place="张掖市马蹄乡", title="协商议事进牧区") == "620721"
+    assert where(TEXT, dateline_place="漳县石川镇", title="协商议事进村组") == "621125"
+
+
+def test_a_place_before_a_township_it_does_not_hold_stays_that_place(where):
+    # 石川镇 is 漳县's, not 张掖's: the dateline is 张掖, never the other county
+    assert where(TEXT, dateline_place="张掖市石川镇", title="协商议事进村组") == "620700"
+
+
+def test_a_bare_township_dateline_needs_the_paper_s_province_and_one_county_there(where):
+    # 马蹄: 马蹄藏族乡 (甘肃 肃南), 马蹄镇 (四川 古蔺, 贵州 汇川)
+    assert where(TEXT, dateline_place="马蹄", title="协商议事进牧区", province_hint="甘肃省") == "620721"
+    assert where(TEXT, dateline_place="马蹄", title="协商议事进牧区", province_hint="四川省") == "510525"
+    assert where(TEXT, dateline_place="马蹄", title="协商议事进牧区") is None  # no province: no guess
+    # 三岔: a 三岔镇 in three counties of 甘肃
+    assert where(TEXT, dateline_place="三岔", title="协商议事进村组", province_hint="甘肃省") is None
+
+
+def test_a_shared_township_dateline_keeps_the_paper_s_province_and_asks_the_article(where):
+    # 双塔镇: one each in 河北, 河南 and 甘肃 (瓜州县)
+    assert where(TEXT, dateline_place="双塔镇", title="协商议事进村组", province_hint="甘肃省") == "620922"
+    assert where(TEXT, dateline_place="双塔镇", title="协商议事进村组") is None
+    # 城关镇 (82 of them) decided by the county the article names
+    text = "永登县政协组织委员开展视察，了解群众所需所盼。"
+    assert where(text, dateline_place="城关镇", title="协商议事进社区") == "620121"
+
+
+def test_an_undecided_township_dateline_is_no_foreign_one(where):
+    # 本报华沙讯 leaves the article unplaced; 本报三岔讯 is in China: the body still counts
+    body = "日前，永登县政协组织委员开展视察，了解群众所需所盼，提出意见建议。"
+    assert where(body, dateline_place="华沙", title="委员视察") is None
+    assert where(body, dateline_place="三岔", title="委员视察") == "620121"
+    assert where(body, dateline_place="三岔镇", title="委员视察") == "620121"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("马蹄藏族乡", "马蹄乡"), ("檀营满族蒙古族乡", "檀营乡"), ("得力其尔鄂温克民族乡", "得力其尔乡"),
+     ("甲回族镇", None), ("乙丙苏木", None)],
+)
+def test_an_ethnic_township_is_also_known_without_its_people(name, short):
+    towns = {name: (("620721", "620700", "620000"),)}
+    forms = town_short_forms(towns, ethnic_groups=["回族", "藏族", "满族", "蒙古族", "鄂温克族"])
+    assert forms[name] == towns[name]
+    assert sorted(forms) == sorted({name, short} - {None})
+    if short:
+        assert forms[short] == towns[name]
+
+
+def test_a_short_form_is_read_in_a_dateline_but_not_in_running_text(where):
+    # 文明瑶族乡 (汝城县): 培育文明乡风 holds no township
+    assert where("要培育文明乡风、良好家风、淳朴民风。", title="焕发乡村文明新气象") is None
+    assert where(TEXT, dateline_place="文明乡", title="协商议事进村组") == "431026"
+
+
+def test_a_short_form_that_is_another_township_s_name_means_both():
+    towns = {"马蹄藏族乡": (("620721", "620700", "620000"),), "马蹄乡": (("510525", "510500", "510000"),)}
+    forms = town_short_forms(towns, ethnic_groups=["藏族"])
+    assert forms["马蹄乡"] == (("510525", "510500", "510000"), ("620721", "620700", "620000"))
