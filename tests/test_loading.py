@@ -735,6 +735,12 @@ def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_nam
     assert set(result.articles["edition_date"].dt.strftime("%Y-%m-%d")) == {"2024-05-22", "2024-05-23"}
 
 
+def test_a_gbk_member_name_that_is_valid_utf8_by_chance_keeps_its_chinese_name():
+    data = zip_with_unflagged_names({"突然失业/2024-05-23_指示.txt".encode("gbk"): f"本报讯 {LEAD}"})
+    (report,) = load_uploads([("pages.zip", data)]).reports
+    assert report.source == "pages.zip!突然失业/2024-05-23_指示.txt"  # as UTF-8: ͻȻʧҵ/2024-05-23_ָʾ.txt
+
+
 def test_a_file_whose_name_is_gbk_bytes_on_disk_is_read_and_named_in_chinese(tmp_path):
     import os
 
