@@ -957,6 +957,54 @@ def test_a_table_pandas_wrote_column_by_column_or_split_is_read_by_row(tmp_path,
     assert [(p.line, p.code) for p in report.warnings] == [(2, "no_date")]  # row 1 is dated by its date column
 
 
+FRAME = pd.DataFrame({"标题": ["甲", "乙"], "正文": [LEAD, LEAD + "第二篇。"], "日期": ["2024-06-13", "2024-06-14"]})
+
+
+@pytest.mark.parametrize("orient", ["records", "columns", "index", "split", "table"])
+def test_every_pandas_json_orient_that_keeps_column_names_loads_by_row(tmp_path, orient):
+    FRAME.to_json(tmp_path / "frame.json", orient=orient, force_ascii=False)
+    result = load(tmp_path / "frame.json")
+    report = report_of(result, "frame.json")
+    assert (report.records, report.articles, report.errors, report.warnings) == (2, 2, [], [])
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+
+
+def test_pandas_json_rows_without_column_names_fail_saying_what_was_found_and_how_to_write_it(tmp_path):
+    FRAME.to_json(tmp_path / "frame.json", orient="values", force_ascii=False)
+    report = report_of(load(tmp_path / "frame.json"), "frame.json")
+    assert (report.status, [(p.code, p.params) for p in report.errors]) == (
+        "failed", [("json_rows_without_names", {"n_rows": 2, "n_values": 3})])
+    assert 'orient="values"' in report.errors[0].message and 'orient="records"' in report.errors[0].message
+
+
+def test_json_rows_under_a_row_of_column_names_load_and_a_row_of_the_wrong_width_is_named(tmp_path):
+    rows = [["标题", "正文"], ["甲", LEAD], ["乙"]]
+    (tmp_path / "sheet.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "sheet.json")
+    report = report_of(result, "sheet.json")
+    assert result.articles["title"].tolist() == ["甲"]
+    assert [(p.line, p.code, p.params) for p in report.errors] == [
+        (3, "json_row_width", {"n_values": 1, "n_columns": 2})]
+    assert (report.status, report.records) == ("partial", 2)
+
+
+@pytest.mark.parametrize("orient", ["columns", "index", "split"])
+def test_a_pandas_index_that_holds_data_is_kept_as_a_column_with_a_warning_not_dropped(tmp_path, orient):
+    FRAME.set_index("标题").to_json(tmp_path / "frame.json", orient=orient, force_ascii=False)
+    report = report_of(load(tmp_path / "frame.json"), "frame.json")
+    assert [(p.code, p.params) for p in report.warnings] == [("json_index_kept", {"example": "甲", "column": "index"})]
+    assert "--columns index=title" in report.warnings[0].message
+    mapped = load(tmp_path / "frame.json", columns={"index": "title"})
+    assert mapped.articles["title"].tolist() == ["甲", "乙"]
+
+
+def test_records_keyed_by_their_own_id_need_no_index_column(tmp_path):
+    records = {"a1": {"id": "a1", "title": "甲", "text": LEAD}, "a2": {"id": "a2", "title": "乙", "text": LEAD}}
+    (tmp_path / "keyed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    report = report_of(load(tmp_path / "keyed.json"), "keyed.json")
+    assert (report.articles, [p.code for p in report.warnings]) == (2, ["no_date", "no_date"])  # no json_index_kept
+
+
 def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
     article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
     (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")

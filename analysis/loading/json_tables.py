@@ -1,8 +1,8 @@
 """Read JSON and JSON Lines into numbered flat records (:class:`~analysis.loading.tables.RecordBatch`).
 
 JSON arrives as a list of objects, an object holding one (新闻联播's ``videoList``, an API's
-``{"code": 0, "data": {"list": […]}}``), objects keyed by id, or a table as pandas writes it
-(column by column, or split into names and rows); JSON Lines as one object a line. A
+``{"code": 0, "data": {"list": […]}}``), objects keyed by id, or a table in one of the shapes
+pandas writes (:mod:`analysis.loading.pandas_json`); JSON Lines as one object a line. A
 record's number is its position in the list, or its line.
 """
 
@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from analysis.loading.pandas_json import keyed_records, pandas_table
 from analysis.loading.tables import RecordBatch, flatten_record
 from analysis.report import Problem
 
@@ -67,9 +68,14 @@ def read_json(text: str) -> RecordBatch:
     except RecursionError:  # ``[[[[…`` thousands deep: Python's parser recurses once per level
         batch.errors.append(Problem.of("json_too_deep"))
         return batch
-    items = _pandas_table(document)
-    if items is None:
-        items = _find_record_list(document)
+    table = pandas_table(document)
+    if table is not None:
+        return table
+    if isinstance(document, dict) and _is_keyed_records(document):
+        keys = list(document)
+        return keyed_records([(number, key, document[key]) for number, key in enumerate(keys, start=1)],
+                             all_keys=keys)
+    items = _find_record_list(document)
     if items is None:
         keys = ", ".join(LIST_KEYS[:3])
         batch.errors.append(Problem.of("no_record_list", keys=keys, found=json_kind(document)))
@@ -80,33 +86,6 @@ def read_json(text: str) -> RecordBatch:
         else:
             batch.fail("not_a_json_object", line=number, found=json_kind(item))
     return batch
-
-
-def _pandas_table(document: Any) -> list[dict[str, Any]] | None:
-    """The records of a table as pandas writes it by default (``DataFrame.to_json()``) or split.
-
-    By default each column is an object of its values by row (``{"title": {"0": "甲"},
-    "text": {"0": "…"}}``), every column with the same rows; ``orient="split"`` gives the
-    column names and a list of rows (``{"columns": […], "data": [[…]]}``). Read as records,
-    the first would be one record per column, the second rows without names.
-    """
-    from analysis.loading.columns import recognise_columns
-
-    if not isinstance(document, dict) or not document:
-        return None
-    columns, rows = document.get("columns"), document.get("data")
-    if isinstance(columns, list) and isinstance(rows, list) and rows and all(
-            isinstance(row, list) and len(row) == len(columns) for row in rows):
-        return [dict(zip(map(str, columns), row, strict=True)) for row in rows]
-    values = list(document.values())
-    if not all(isinstance(value, dict) for value in values):
-        return None
-    if recognise_columns(document).get("text") is None:
-        return None
-    index = list(values[0])
-    if any(list(value) != index for value in values) or recognise_columns(index).get("text") is not None:
-        return None
-    return [{name: column[key] for name, column in document.items()} for key in index]
 
 
 def json_kind(value: Any) -> str:
