@@ -1172,3 +1172,18 @@ def test_a_markdown_footer_after_the_last_rule_is_left_out_and_named_but_a_closi
     (footer,) = report_of(result, "stamped.md").skipped
     assert (footer.code, footer.line, footer.params["excerpt"]) == ("markdown_footer", 5, "(更新时间戳: 1718369611472)")
     assert report_of(result, "closing.md").skipped == []
+
+
+def test_a_page_pasted_on_one_line_loads_as_its_articles_each_with_its_own_source_and_a_warning(tmp_path):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    (tmp_path / "2024-05-20_page.txt").write_text(" ".join(page.split()), encoding="utf-8")
+    result = load(tmp_path / "2024-05-20_page.txt")
+    report = report_of(result, "page.txt")
+    assert result.articles["title"].tolist() == [
+        "白银市政协开展黄河保护专题视察", "举办委员履职能力提升培训班", "委员工作室架起连心桥"]  # the photo item stays above
+    assert result.articles["author"].tolist()[1] == "刘明、王芳、李华"
+    assert result.articles["continued_from"].tolist()[2] == "1"
+    assert result.articles["source"].is_unique
+    assert result.articles["source"].iloc[1].startswith(f"{tmp_path / '2024-05-20_page.txt'}#L1C")
+    assert [(p.line, p.code) for p in report.warnings] == [(1, "page_without_line_breaks")]
+    assert (report.status, report.records, report.articles) == ("loaded", 3, 3)

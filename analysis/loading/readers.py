@@ -163,6 +163,7 @@ def _from_page(
     info = _file_info(name, options).filled_from(parse_page_header(split.header))
     info = info.filled_from(fallback) if fallback is not None else info
     report.skipped.extend(split.skipped)
+    report.warnings.extend(split.warnings)
     report.records = len(split.articles)
     articles = raw_articles_of_page(
         split.articles, source=name, line_mark="#L", info=info, outlet=options.outlet)
