@@ -344,6 +344,35 @@ def test_parquet(tmp_path):
     assert load(path).articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
 
 
+def test_a_parquet_file_cut_short_or_not_parquet_at_all_says_which_and_one_under_another_name_loads(tmp_path):
+    whole = tmp_path / "a.parquet"
+    pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(whole)
+    data = whole.read_bytes()
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    (tmp_path / "text.parquet").write_text("标题,正文\n甲,乙\n", encoding="utf-8")
+    (tmp_path / "export.csv").write_bytes(data)
+    result = load(tmp_path / "cut.parquet", tmp_path / "text.parquet", tmp_path / "export.csv")
+    cut, text, export = (report_of(result, name) for name in ("cut.parquet", "text.parquet", "export.csv"))
+    assert [(p.code, p.params) for p in cut.errors] == [("parquet_truncated", {"size": len(data) // 2})]
+    assert [(p.code, p.params) for p in text.errors] == [("not_parquet", {"start": "标题,正文\\n甲,乙\\n"})]
+    assert (export.status, export.articles, [(p.code, p.params) for p in export.warnings]) == (
+        "loaded", 1, [("parquet_misnamed", {"suffix": ".csv"})])
+
+
+def test_a_workbook_holding_only_a_picture_says_its_text_is_in_a_picture(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    Picture.new("RGB", (4, 4), "white").save(tmp_path / "scan.png")
+    book = Workbook()
+    book.active.add_image(Image(str(tmp_path / "scan.png")), "B2")
+    book.save(tmp_path / "scan.xlsx")
+    report = report_of(load(tmp_path / "scan.xlsx"), "scan.xlsx")
+    assert [(p.code, p.params) for p in report.errors] == [("workbook_only_pictures", {"n_pictures": 1})]
+    assert "OCR" in report.errors[0].message
+
+
 def test_parquet_text_stored_as_bytes_is_read_as_text_and_bytes_that_are_no_text_are_named(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -28,10 +28,11 @@ from analysis.loading.json_tables import json_kind, read_json, read_json_lines
 from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
+from analysis.loading.parquet_table import is_parquet, read_parquet
 from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
-from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel, read_parquet
+from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
@@ -68,11 +69,8 @@ def read_input(
         return [], report.fail("office_encrypted")
     if options.edition_date is None and (passed_over := parse_file_name(name).passed_over) is not None:
         report.warnings.append(Problem.of("file_name_date_implausible", date=passed_over.isoformat()))
-    actual = office_suffix(data) if office == "unknown" else office
-    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
-        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
-        suffix = actual
-    elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
+    suffix = _actual_suffix(data, suffix, office, report)
+    if suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
         return [], report.fail("xlsx_not_a_workbook")
     if suffix == ".xls":
         return [], report.fail("xls_format")
@@ -94,6 +92,18 @@ def read_input(
     report.encoding = decoded.encoding
     report.warnings += [problem for problem in (decoded.warning, decoded.repaired) if problem]
     return _read_text_format(name, suffix, decoded.text, options, report)
+
+
+def _actual_suffix(data: bytes, suffix: str, office: str | None, report: FileReport) -> str:
+    """The format ``data`` is in: an Office file or Parquet table under another name is read as such."""
+    actual = office_suffix(data) if office == "unknown" else office
+    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
+        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
+        return actual
+    if suffix != ".parquet" and is_parquet(data):
+        report.warnings.append(Problem.of("parquet_misnamed", suffix=suffix or "(no extension)"))
+        return ".parquet"
+    return suffix
 
 
 def _read_text_format(
