@@ -1034,6 +1034,38 @@ def test_records_keyed_by_their_own_id_need_no_index_column(tmp_path):
     assert (report.articles, [p.code for p in report.warnings]) == (2, ["no_date", "no_date"])  # no json_index_kept
 
 
+def test_json_lines_named_json_and_one_json_list_named_jsonl_are_each_read_as_what_they_are(tmp_path):
+    records = [{"标题": "甲", "正文": LEAD, "日期": "2024-06-13"}, {"标题": "乙", "正文": LEAD + "二", "日期": "2024-06-14"}]
+    (tmp_path / "lines.json").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    (tmp_path / "list.jsonl").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    result = load(tmp_path / "lines.json", tmp_path / "list.jsonl")
+    for name, code in (("lines.json", "json_lines_misnamed"), ("list.jsonl", "json_document_misnamed")):
+        report = report_of(result, name)
+        assert (report.status, report.records, report.articles, [p.code for p in report.warnings]) == (
+            "loaded", 2, 2, [code]), name
+
+
+def test_json_lines_named_json_with_a_bad_line_loads_the_others_and_names_it(tmp_path):
+    good = json.dumps({"标题": "甲", "正文": LEAD, "日期": "2024-06-13"}, ensure_ascii=False)
+    (tmp_path / "lines.json").write_text(f"{good}\n{{broken\n{good.replace('甲', '乙')}\n", encoding="utf-8")
+    report = report_of(load(tmp_path / "lines.json"), "lines.json")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 2)
+    assert [(p.line, p.code) for p in report.errors] == [(2, "invalid_json_line")]
+
+
+def test_rows_without_names_inside_an_envelope_are_one_clear_error(tmp_path):
+    (tmp_path / "api.json").write_text(json.dumps({"code": 0, "data": [["甲", LEAD], ["乙", LEAD]]}), encoding="utf-8")
+    report = report_of(load(tmp_path / "api.json"), "api.json")
+    assert [(p.code, p.params) for p in report.errors] == [("json_rows_without_names", {"n_rows": 2, "n_values": 2})]
+
+
+def test_a_markdown_file_of_headings_with_no_text_fails_saying_so_not_loaded_as_a_page(tmp_path):
+    (tmp_path / "toc.md").write_text("# 今日要闻\n\n## 市政协召开主席会议\n\n## 县委部署工作\n", encoding="utf-8")
+    report = report_of(load(tmp_path / "toc.md"), "toc.md")
+    assert [(p.code, p.params) for p in report.errors] == [
+        ("markdown_headings_only", {"n_headings": 3, "sample": "今日要闻"})]
+
+
 def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
     article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
     (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")

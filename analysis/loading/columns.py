@@ -13,8 +13,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from analysis.messages import CodedError
+from analysis.report import Problem
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("正文", "内容", "全文", "文本", "正文内容", "新闻内容", "文章内容", "新闻正文",
@@ -137,3 +139,36 @@ def missing_text_params(columns: Iterable[str]) -> dict[str, str]:
     shown = ", ".join(repr(c) for c in list(columns)[:15]) or "none"
     expected = "/".join((*FIELD_ALIASES["text"][:4], "content", "text"))
     return {"columns": shown, "expected": expected}
+
+
+MIN_TEXT_CHARS = 20
+"""A cell this long is text, where a title, date or name is shorter (for :func:`text_elsewhere`)."""
+
+
+def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap) -> Problem | None:
+    """A hint when the text column is empty in every record while another column holds text.
+
+    Args:
+        records: the table's ``(number, record)`` pairs.
+        colmap: the columns chosen for the fields.
+
+    Returns:
+        ``text_column_empty`` naming the column that holds the longest cells, or None when
+        the text column holds something or no other column holds text.
+    """
+    text_column = colmap.get("text")
+    if text_column is None or any(_is_text(record.get(text_column)) for _, record in records):
+        return None
+    lengths: dict[str, int] = {}
+    for _, record in records:
+        for column, value in record.items():
+            if column != text_column and _is_text(value) and len(value.strip()) >= MIN_TEXT_CHARS:
+                lengths[column] = lengths.get(column, 0) + len(value)
+    if not lengths:
+        return None
+    other = max(lengths, key=lengths.__getitem__)
+    return Problem.of("text_column_empty", column=text_column, other=other)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())

@@ -178,6 +178,8 @@ def _without_nul_bytes(data: bytes) -> Decoded:
     try:
         decoded = _decode_8bit(repaired[0])
     except DecodingError as exc:
+        if exc.code == "utf8_or_gbk":  # text, only too short to tell its encoding
+            raise
         raise DecodingError("binary_file") from exc
     return Decoded(decoded.text, decoded.encoding, decoded.warning, repaired[1])
 

@@ -37,7 +37,7 @@ def pandas_table(document: Any) -> RecordBatch | None:
         one file error for rows with no column names.
     """
     if isinstance(document, list):
-        return _rows_of_values(document)
+        return rows_of_values(document)
     if not isinstance(document, dict) or not document:
         return None
     columns, rows = document.get("columns"), document.get("data")
@@ -105,7 +105,7 @@ def _same(key: Any, value: Any) -> bool:
     return value is not None and not isinstance(value, dict | list) and str(value) == str(key)
 
 
-def _rows_of_values(rows: list[Any]) -> RecordBatch | None:
+def rows_of_values(rows: list[Any]) -> RecordBatch | None:
     """``orient="values"``: rows read under their first row when it names a text column, else an error."""
     from analysis.loading.columns import recognise_columns
 

@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
-from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
+from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns, text_elsewhere
 from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
@@ -25,7 +25,7 @@ from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.json_tables import json_kind, read_json, read_json_lines
-from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter
+from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter, split_markdown
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.parquet_table import is_parquet, read_parquet
@@ -209,6 +209,10 @@ def _from_markdown(
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
     if not sections:
+        headings = [section for section in split_markdown(text) if section.level]
+        if headings and not any(section.body for section in headings):
+            return [], report.fail("markdown_headings_only", n_headings=len(headings),
+                                   sample=headings[0].title[:30])
         return _from_page(text, name, options, report)
     articles = []
     report.records = len(sections)
@@ -307,6 +311,8 @@ def _from_records(
             articles += split_bundle(article, as_text(record.get(colmap.get("text") or "")) or "", report)
             report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
     report.articles += len(articles)
+    hint = None if articles else text_elsewhere(batch.records, colmap)
+    report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
     return articles, report
 
 
