@@ -266,6 +266,16 @@ def test_a_text_cell_holding_a_number_a_boolean_or_a_list_of_objects_is_named_no
     assert "一个数字" in report.errors[0].text("zh")
 
 
+def test_a_csv_text_cell_of_only_digits_or_symbols_is_named_not_loaded_as_an_article(tmp_path):
+    (tmp_path / "shifted.csv").write_text(f"标题,正文\n甲,12345\n乙,3.14\n丙,——\n丁,\"{LEAD}\"\n", encoding="utf-8")
+    result = load(tmp_path / "shifted.csv")
+    report = report_of(result, "shifted.csv")
+    assert result.articles["title"].tolist() == ["丁"]
+    assert [(p.line, p.code, p.params["found"]) for p in report.errors] == [
+        (2, "text_cell_not_text", "number"), (3, "text_cell_not_text", "number"), (4, "text_cell_not_text", "symbols")]
+    assert "只有数字或符号" in report.errors[2].text("zh")
+
+
 def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(tmp_path):
     path = tmp_path / "dates.csv"
     path.write_text("标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n乙,近日委员们开展调研活动。,2099-01-01\n"

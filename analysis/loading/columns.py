@@ -142,7 +142,7 @@ def missing_text_params(columns: Iterable[str]) -> dict[str, str]:
 
 
 MIN_TEXT_CHARS = 20
-"""A cell this long is text, where a title, date or name is shorter (for :func:`text_elsewhere`)."""
+"""A cell this long, with words, is text, where a title, date or name is shorter (:func:`text_elsewhere`)."""
 
 
 def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap) -> Problem | None:
@@ -162,7 +162,7 @@ def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap)
     lengths: dict[str, int] = {}
     for _, record in records:
         for column, value in record.items():
-            if column != text_column and _is_text(value) and len(value.strip()) >= MIN_TEXT_CHARS:
+            if column != text_column and _reads_as_text(value):
                 lengths[column] = lengths.get(column, 0) + len(value)
     if not lengths:
         return None
@@ -172,3 +172,12 @@ def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap)
 
 def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]{5}|(?:[A-Za-z]+\s+){3}")
+
+
+def _reads_as_text(value: Any) -> bool:
+    """Whether a cell holds running text: long, with words (Chinese, or Latin between spaces), no URL."""
+    return (_is_text(value) and len(value.strip()) >= MIN_TEXT_CHARS and "://" not in value
+            and _WORDS.search(value) is not None)

@@ -41,6 +41,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
 OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
 """The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
+_NUMBER = re.compile(r"[+-]?[\d,，]*\.?\d+%?")
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
 
 
@@ -374,6 +375,9 @@ def _record_article(
         return Problem.of("text_cell_not_text", column=text_column, found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
         return Problem.of("excel_error_cell", column=text_column, value=raw_text)
+    if not any(ch.isalpha() for ch in raw_text):  # "12345", "3.14", "——" in a CSV: no words at all
+        found = "number" if _NUMBER.fullmatch(raw_text) else "symbols"
+        return Problem.of("text_cell_not_text", column=text_column, found=found)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:
