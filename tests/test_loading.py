@@ -101,6 +101,21 @@ def test_a_table_without_a_text_column_fails_with_a_reason(tmp_path):
     assert "no text column" in report.errors[0].message and "'标题'" in report.errors[0].message
 
 
+def test_a_table_with_no_header_row_says_its_first_row_may_be_an_article_and_how_to_map_it(tmp_path):
+    path = one_sheet_book(tmp_path / "pasted.xlsx", ["市政协召开主席会议"], [LEAD], ["县委部署工作"], [LEAD + "二"])
+    report = report_of(load(path), "pasted.xlsx")
+    assert [(p.code, p.params) for p in report.errors] == [("text_column_unnamed", {"column": "市政协召开主席会议"})]
+    assert "add a header row" in report.errors[0].message and "--columns '市政协召开主席会议=text'" in report.errors[0].message
+
+
+def test_a_table_whose_only_long_cells_are_titles_or_addresses_gets_no_text_hint(tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text("标题,正文,链接\n[视频]我国陆军航空兵实现向主战突击型转变发展,,https://example.org/a/b/c/d.shtml\n",
+                    encoding="utf-8")
+    report = report_of(load(path), "links.csv")
+    assert ([p.code for p in report.errors], report.warnings) == (["empty_text_cell"], [])
+
+
 def test_csv_rows_of_the_wrong_width_are_reported_by_line(tmp_path):
     path = tmp_path / "ragged.csv"
     path.write_text(f"标题,正文\n甲,\"{LEAD}\"\n乙,多,余\n丙,\"跨行\n的正文。\"\n", encoding="utf-8")

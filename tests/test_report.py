@@ -152,6 +152,7 @@ BAD_UPLOADS = [
     ("long_line.txt", (BODY * 100).encode(), "long_line_not_split"),
     ("toc.md", "# 今日要闻\n\n## 市政协召开常委会议\n".encode(), "markdown_headings_only"),
     ("empty_text.csv", f'标题,正文,摘要\n甲,,"{BODY}"\n'.encode(), "text_column_empty"),
+    ("pasted.csv", f'"{BODY}"\n"{BODY}二"\n'.encode(), "text_column_unnamed"),
     ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
     ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),
     ("numbers.jsonl", _jsonl(GOOD_RECORD, '{"title": "乙", "text": [{"p": "委员们开展调研。"}]}'), "text_cell_not_text"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,11 +141,13 @@ def missing_text_params(columns: Iterable[str]) -> dict[str, str]:
     return {"columns": shown, "expected": expected}
 
 
+Records = list[tuple[int, dict[str, Any]]]
+"""A table's ``(number, record)`` pairs."""
 MIN_TEXT_CHARS = 20
 """A cell this long, with words, is text, where a title, date or name is shorter (:func:`text_elsewhere`)."""
 
 
-def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap) -> Problem | None:
+def text_elsewhere(records: Records, colmap: ColumnMap) -> Problem | None:
     """A hint when the text column is empty in every record while another column holds text.
 
     Args:
@@ -153,21 +155,33 @@ def text_elsewhere(records: list[tuple[int, dict[str, Any]]], colmap: ColumnMap)
         colmap: the columns chosen for the fields.
 
     Returns:
-        ``text_column_empty`` naming the column that holds the longest cells, or None when
-        the text column holds something or no other column holds text.
+        ``text_column_empty`` naming the column that holds the most running text, or None
+        when the text column holds something or no other column holds running text.
     """
     text_column = colmap.get("text")
     if text_column is None or any(_is_text(record.get(text_column)) for _, record in records):
         return None
+    other = running_text_column(records, besides=set(colmap.columns.values()))
+    return None if other is None else Problem.of("text_column_empty", column=text_column, other=other)
+
+
+def unnamed_text_column(records: Records) -> Problem | None:
+    """``text_column_unnamed`` for a table with no text column by name whose column holds running text.
+
+    Often a table with no header row, its first article read as the column names.
+    """
+    column = running_text_column(records)
+    return None if column is None else Problem.of("text_column_unnamed", column=column)
+
+
+def running_text_column(records: Records, *, besides: Collection[str] = ()) -> str | None:
+    """The column (none of ``besides``, the columns of other fields) with the most running text, or None."""
     lengths: dict[str, int] = {}
     for _, record in records:
         for column, value in record.items():
-            if column != text_column and _reads_as_text(value):
+            if column not in besides and _reads_as_text(value):
                 lengths[column] = lengths.get(column, 0) + len(value)
-    if not lengths:
-        return None
-    other = max(lengths, key=lengths.__getitem__)
-    return Problem.of("text_column_empty", column=text_column, other=other)
+    return max(lengths, key=lengths.__getitem__) if lengths else None
 
 
 def _is_text(value: Any) -> bool:
@@ -177,7 +191,13 @@ def _is_text(value: Any) -> bool:
 _WORDS = re.compile(r"[\u4e00-\u9fff]{5}|(?:[A-Za-z]+\s+){3}")
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
 def _reads_as_text(value: Any) -> bool:
-    """Whether a cell holds running text: long, with words (Chinese, or Latin between spaces), no URL."""
+    """Whether a cell holds running text: long, words (Chinese, or Latin between spaces), a sentence's end.
+
+    A headline or a name has no sentence's end; an address has ``://``.
+    """
     return (_is_text(value) and len(value.strip()) >= MIN_TEXT_CHARS and "://" not in value
-            and _WORDS.search(value) is not None)
+            and _WORDS.search(value) is not None and _SENTENCE_END.search(value) is not None)

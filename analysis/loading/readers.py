@@ -17,7 +17,13 @@ from pathlib import PurePath
 
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
-from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns, text_elsewhere
+from analysis.loading.columns import (
+    ColumnMap,
+    missing_text_params,
+    recognise_columns,
+    text_elsewhere,
+    unnamed_text_column,
+)
 from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
@@ -294,7 +300,11 @@ def _from_records(
         report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown)), **where))
     colmap = recognise_columns(batch.columns, options.columns)
     if colmap.get("text") is None:
-        fail("no_text_column", **missing_text_params(batch.columns))
+        unnamed = unnamed_text_column(batch.records)
+        if unnamed is not None:
+            fail(unnamed.code, **unnamed.params)
+        else:
+            fail("no_text_column", **missing_text_params(batch.columns))
         return [], report
     info = _file_info(name, options)
     articles: list[RawArticle] = []
