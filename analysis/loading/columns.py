@@ -165,13 +165,16 @@ def text_elsewhere(records: Records, colmap: ColumnMap) -> Problem | None:
     return None if other is None else Problem.of("text_column_empty", column=text_column, other=other)
 
 
-def unnamed_text_column(records: Records) -> Problem | None:
-    """``text_column_unnamed`` for a table with no text column by name whose column holds running text.
+def missing_text_column(records: Records, columns: Iterable[str]) -> Problem:
+    """Why a table with no text column by name cannot be read, and what to do.
 
-    Often a table with no header row, its first article read as the column names.
+    ``text_column_unnamed`` when a column holds running text (often a table with no header
+    row, its first article read as the column names), else ``no_text_column``.
     """
     column = running_text_column(records)
-    return None if column is None else Problem.of("text_column_unnamed", column=column)
+    if column is not None:
+        return Problem.of("text_column_unnamed", column=column)
+    return Problem.of("no_text_column", **missing_text_params(columns))
 
 
 def running_text_column(records: Records, *, besides: Collection[str] = ()) -> str | None:

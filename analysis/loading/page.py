@@ -124,10 +124,7 @@ def split_page(
     Returns:
         The articles in page order, and the lines left out with the reason.
     """
-    lines = _nonblank_lines(text, first_line)
-    warnings: list[Problem] = []
-    if display_lines is None:
-        lines, warnings = break_run_on_lines(lines)
+    lines, warnings = _page_lines(text, first_line, run_on=display_lines is None)
     skipped: list[Problem] = []
     lines = _drop_editor_lines(lines, skipped)
     headings = Headings(display_lines)
@@ -152,6 +149,16 @@ def split_page(
     articles = dedupe_paragraphs(articles, skipped)
     skipped.sort(key=lambda p: (p.line or 0))
     return PageSplit(articles=articles, skipped=skipped, header=header, warnings=warnings)
+
+
+def _page_lines(text: str, first_line: int, *, run_on: bool) -> tuple[list[Line], list[Problem]]:
+    """The page's non-blank lines, a line holding several articles cut at their datelines when ``run_on``.
+
+    Returns:
+        The lines and a warning for each line cut (:func:`~analysis.loading.run_on.break_run_on_lines`).
+    """
+    lines = _nonblank_lines(text, first_line)
+    return break_run_on_lines(lines) if run_on else (lines, [])
 
 
 def _nonblank_lines(text: str, first_line: int = 1) -> list[Line]:

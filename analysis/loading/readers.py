@@ -19,10 +19,9 @@ from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.columns import (
     ColumnMap,
-    missing_text_params,
+    missing_text_column,
     recognise_columns,
     text_elsewhere,
-    unnamed_text_column,
 )
 from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
@@ -300,11 +299,8 @@ def _from_records(
         report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown)), **where))
     colmap = recognise_columns(batch.columns, options.columns)
     if colmap.get("text") is None:
-        unnamed = unnamed_text_column(batch.records)
-        if unnamed is not None:
-            fail(unnamed.code, **unnamed.params)
-        else:
-            fail("no_text_column", **missing_text_params(batch.columns))
+        why = missing_text_column(batch.records, batch.columns)
+        fail(why.code, **why.params)
         return [], report
     info = _file_info(name, options)
     articles: list[RawArticle] = []
@@ -325,6 +321,19 @@ def _from_records(
     hint = None if articles else text_elsewhere(batch.records, colmap)
     report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
     return articles, report
+
+
+def _not_words(value: object, text: str) -> str | None:
+    """What a text cell holds instead of words (``number``, ``array``… or ``symbols``), or None.
+
+    A JSON number, boolean or list (12345, true, [{…}]) is no text; nor is a CSV cell of
+    digits or signs alone ("3.14", "——"), as a column shifted by one gives.
+    """
+    if isinstance(value, bool | int | float | list | dict | bytes):
+        return json_kind(value)
+    if any(ch.isalpha() for ch in text):
+        return None
+    return "number" if _NUMBER.fullmatch(text) else "symbols"
 
 
 def _written_in_traditional(text: str, report: FileReport, line: int | None = None) -> bool:
@@ -381,12 +390,9 @@ def _record_article(
     raw_text = as_text(value)
     if raw_text is None:
         return Problem.of("empty_text_cell", column=text_column)
-    if isinstance(value, bool | int | float | list | dict | bytes):  # 12345, true, [{…}]: not words
-        return Problem.of("text_cell_not_text", column=text_column, found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
         return Problem.of("excel_error_cell", column=text_column, value=raw_text)
-    if not any(ch.isalpha() for ch in raw_text):  # "12345", "3.14", "——" in a CSV: no words at all
-        found = "number" if _NUMBER.fullmatch(raw_text) else "symbols"
+    if (found := _not_words(value, raw_text)) is not None:
         return Problem.of("text_cell_not_text", column=text_column, found=found)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
