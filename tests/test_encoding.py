@@ -163,7 +163,7 @@ def test_a_gbk_file_with_one_line_that_is_valid_utf8_by_chance_is_read_as_gbk_th
 @pytest.mark.parametrize(
     "text",
     ["失业", "谢谢", "位", "café", "Müller", "Temperature 25°C ± 2", "© 2024 Gansu Daily",
-     "привет мир", "本报讯 今天堃㵘𠮷。", "Lánzhōu 兰州", "α粒子"],
+     "привет мир", "банк", "{\"title\": \"¡á\"}", "本报讯 今天堃㵘𠮷。", "Lánzhōu 兰州", "α粒子"],
 )
 def test_ordinary_utf8_short_or_with_rare_characters_stays_utf8(text):
     decoded = decode_bytes(text.encode("utf-8"))
@@ -173,3 +173,11 @@ def test_ordinary_utf8_short_or_with_rare_characters_stays_utf8(text):
 def test_a_mixed_file_keeps_its_latin_utf8_line_as_utf8():
     data = "Café Müller".encode() + b"\n" + "第二行是GBK。".encode("gbk")
     assert decode_bytes(data).text == "Café Müller\n第二行是GBK。"
+
+
+def test_json_which_is_written_in_utf8_is_read_as_utf8_when_ambiguous_with_a_warning():
+    data = '{"x": "λ", "y": "μ"}'.encode()  # as GBK: {"x": "位", "y": "渭"}, and nothing tells which
+    with pytest.raises(DecodingError):
+        decode_bytes(data)
+    decoded = decode_bytes(data, utf8_when_ambiguous=True)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == ('{"x": "λ", "y": "μ"}', "utf-8", "utf8_assumed")

@@ -108,11 +108,13 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
     """Decode a text file's bytes.
 
     Args:
         data: the whole file.
+        utf8_when_ambiguous: read bytes that are plausible as UTF-8 and as GBK alike as UTF-8,
+            with a warning, rather than refuse them: for JSON, which is written in UTF-8.
 
     Returns:
         The text, without any BOM, and the encoding used.
@@ -146,11 +148,11 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(text, f"{encoding} (BOM)")
     if b"\x00" in data:
         decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
-        return decoded or _without_nul_bytes(data)
-    return _decode_8bit(data)
+        return decoded or _without_nul_bytes(data, utf8_when_ambiguous)
+    return _decode_8bit(data, utf8_when_ambiguous)
 
 
-def _decode_8bit(data: bytes) -> Decoded:
+def _decode_8bit(data: bytes, utf8_when_ambiguous: bool = False) -> Decoded:
     """UTF-8, else GB18030 or Big5 when it reads as Chinese (:func:`_decode_gb18030`).
 
     Valid UTF-8 that is GBK's common characters too is judged by
@@ -165,18 +167,20 @@ def _decode_8bit(data: bytes) -> Decoded:
     if verdict == "utf-8" or gbk is None:
         return Decoded(text, "utf-8")
     readings = {"utf8": excerpt(text), "gbk": excerpt(gbk)}
+    if verdict == "ambiguous" and utf8_when_ambiguous:
+        return Decoded(text, "utf-8", Problem.of("utf8_assumed", **readings))
     if verdict == "ambiguous":
         raise DecodingError("utf8_or_gbk", **readings)
     return Decoded(gbk, "gb18030", Problem.of("gbk_not_utf8", **readings))
 
 
-def _without_nul_bytes(data: bytes) -> Decoded:
+def _without_nul_bytes(data: bytes, utf8_when_ambiguous: bool) -> Decoded:
     """Text holding a few NUL bytes, read without them (the report names their lines), else binary."""
     repaired = without_nul_bytes(data)
     if repaired is None:
         raise DecodingError("binary_file")
     try:
-        decoded = _decode_8bit(repaired[0])
+        decoded = _decode_8bit(repaired[0], utf8_when_ambiguous)
     except DecodingError as exc:
         if exc.code == "utf8_or_gbk":  # text, only too short to tell its encoding
             raise

@@ -41,6 +41,8 @@ from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_exc
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+"""JSON is written in UTF-8 (RFC 8259): bytes as plausible in GBK are read so, with a warning."""
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
 OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
@@ -92,7 +94,7 @@ def read_input(
         except DocxError as exc:
             return [], report.fail("docx_unreadable", detail=exc.detail)
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, utf8_when_ambiguous=suffix in JSON_SUFFIXES)
     except DecodingError as exc:
         return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding

@@ -9,8 +9,9 @@ read as GB2312 throughout (every non-ASCII byte pair a common character or mark)
   Coptic, Cyrillic beyond Russian, Armenian, Hebrew, Arabic, Syriac, Thaana, NKo, control
   characters, rare ideographs): the GBK reading is the text, when it reads as Chinese;
 * its characters are all ordinary and Chinese among them (谢谢 in UTF-8 is GB2312's
-  ``璋㈣阿``), or they stand alone inside Latin text (``café``, ``Müller``, ``25°C``): UTF-8;
-* otherwise (``λ`` alone, which is GBK's 位; ``лл``) nothing tells: ambiguous.
+  ``璋㈣阿``), or they stand alone inside Latin text (``café``, ``Müller``, ``25°C``), or
+  GBK's reading forms no word (``банк`` as 斜邪薪泻): UTF-8;
+* otherwise (``λ`` alone, which is GBK's 位; ``лл``, GBK's 谢谢) nothing tells: ambiguous.
 
 Genuine UTF-8 text rarely reads as GB2312 throughout: every continuation byte would
 have to lie in A1-BF and the bytes pair up, which Chinese in UTF-8 (three bytes a
@@ -35,6 +36,7 @@ letters (European names), pinyin's ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ and tone marks, Greek
 (α, Ω) and Russian letters. The rest of U+0080-U+07FF is where GBK's common characters land."""
 _GENERAL_PUNCTUATION = re.compile(r"[\u2010-\u206f\u3000-\u303f\uff00-\uffef]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTERS_PER_CHARACTER = 3
 """ASCII letters per non-ASCII character from which a text is Latin text with a few accents
@@ -63,9 +65,22 @@ def judge_utf8(data: bytes, text: str) -> tuple[Verdict, str | None]:
         return "utf-8", None
     if any(not _plausible(ch) for ch in text if ord(ch) > 0x7F):
         return ("gbk" if reads_as("gb18030", gbk) else "ambiguous"), gbk
-    if _IDEOGRAPH.search(text) or _inside_latin_text(text):
+    if _IDEOGRAPH.search(text) or _inside_latin_text(text) or _forms_no_word(gbk):
         return "utf-8", None
     return "ambiguous", gbk
+
+
+def _forms_no_word(text: str) -> bool:
+    """Whether ``text`` has neighbouring ideographs and none of them form a common word.
+
+    GBK's reading of Latin-1 or Russian letters (``¡á`` as 隆谩, ``банк`` as 斜邪薪泻) gives
+    characters in no order; Chinese, even two characters of it (失业, 谢谢), forms words
+    of jieba's dictionary (names included: it tags 谢谢 as one).
+    """
+    from analysis.common_words import frequent_word_set
+
+    pairs = _IDEOGRAPH_PAIR.findall(text)
+    return bool(pairs) and not frequent_word_set().intersection(pairs)
 
 
 def _plausible(ch: str) -> bool:
