@@ -135,9 +135,14 @@ def check_province(province: str | None) -> None:
 
 
 def say_problems(reports: Sequence[FileReport], lang: Lang, *, per_file: int = 3) -> None:
-    """Print the first reasons of every input file that was not wholly loaded, in ``lang``."""
+    """Print the first reasons of every input file that was not wholly loaded, in ``lang``.
+
+    A file that failed also gets its file-wide warnings (a text column empty in every
+    record while another holds text): they say what to do about the reasons above them.
+    """
     for report in reports:
-        for problem in report.errors[:per_file]:
+        hints = [p for p in report.warnings if p.line is None] if report.status == "failed" else []
+        for problem in [*report.errors[:per_file], *hints]:
             say("cli_file_problem", lang, status=report.status, source=report.source,
                 where=f":{problem.line}" if problem.line else "", message=problem)
 

@@ -65,6 +65,20 @@ def test_columns_the_tables_do_not_have_are_said_once_on_stderr_not_only_in_the_
     assert err.count("--columns names 'headline', which 2 table file(s) do not have") == 1
 
 
+def test_a_table_whose_text_column_is_empty_everywhere_says_which_column_holds_text(capsys, tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("标题,正文,摘要\n甲,,委员们围绕乡村振兴开展专题调研，提出意见建议。\n乙,,县政协召开常委会会议，协商建言。\n",
+                     encoding="utf-8")
+    status, out, err = run(capsys, "articles", str(table), "--report", str(tmp_path / "r.json"))
+    assert (status, out) == (2, "")
+    assert "the text column '正文' is empty in every record, while the column '摘要' holds text" in err
+    assert "--columns 摘要=text" in err
+    (report,) = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (report["records"], [e["code"] for e in report["errors"]]) == (2, ["empty_text_cell", "empty_text_cell"])
+    status, out, _ = run(capsys, "articles", str(table), "--columns", "摘要=text")
+    assert (status, len(out.splitlines())) == (0, 2)
+
+
 def test_a_workbook_counts_once_among_the_files_that_lack_a_mapped_column(capsys, tmp_path):
     from openpyxl import Workbook
 

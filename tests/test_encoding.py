@@ -130,3 +130,54 @@ def test_gbk_text_with_a_rare_character_whose_first_byte_is_a_windows_quote_stay
     text = f"委员{rare}提出意见。\n" + LONG
     decoded = decode_bytes(text.encode("gbk"))
     assert (decoded.text, decoded.warning) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "utf8"),
+    [("失业", "失业", "ʧҵ"), ("突然失业\n", "突然失业", "ͻȻʧҵ"), ("title,text\n一只,指示\n", "一只,指示", "һֻ,ָʾ")],
+)
+def test_short_gbk_text_that_is_valid_utf8_by_chance_is_read_as_gbk_with_a_warning(text, shown, utf8):
+    data = text.encode("gbk")
+    assert utf8 in data.decode("utf-8")  # 失业 as UTF-8 is ʧҵ: the trap
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "gb18030", "gbk_not_utf8")
+    assert decoded.warning.params == {"utf8": utf8, "gbk": shown}
+    assert f"('{utf8}')" in decoded.warning.message
+
+
+@pytest.mark.parametrize(("text", "utf8"), [("谢谢", "лл"), ("位", "λ")])
+def test_gbk_bytes_whose_utf8_reading_is_plausible_too_are_refused_as_ambiguous(text, utf8):
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(text.encode("gbk"))
+    assert refused.value.code == "utf8_or_gbk"
+    assert refused.value.params == {"utf8": utf8, "gbk": text}
+    assert "UTF-8 with a BOM" in str(refused.value)
+
+
+def test_a_gbk_file_with_one_line_that_is_valid_utf8_by_chance_is_read_as_gbk_throughout():
+    text = "突然失业\n本报讯 市政协召开主席会议，研究招商引资工作。\n"
+    decoded = decode_bytes(text.encode("gbk"))  # was: line 1 as ͻȻʧҵ and a 'mixed encodings' warning
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, "gb18030", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["失业", "谢谢", "位", "café", "Müller", "Temperature 25°C ± 2", "© 2024 Gansu Daily",
+     "привет мир", "банк", "{\"title\": \"¡á\"}", "本报讯 今天堃㵘𠮷。", "Lánzhōu 兰州", "α粒子"],
+)
+def test_ordinary_utf8_short_or_with_rare_characters_stays_utf8(text):
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, "utf-8", None)
+
+
+def test_a_mixed_file_keeps_its_latin_utf8_line_as_utf8():
+    data = "Café Müller".encode() + b"\n" + "第二行是GBK。".encode("gbk")
+    assert decode_bytes(data).text == "Café Müller\n第二行是GBK。"
+
+
+def test_json_which_is_written_in_utf8_is_read_as_utf8_when_ambiguous_with_a_warning():
+    data = '{"x": "λ", "y": "μ"}'.encode()  # as GBK: {"x": "位", "y": "渭"}, and nothing tells which
+    with pytest.raises(DecodingError):
+        decode_bytes(data)
+    decoded = decode_bytes(data, utf8_when_ambiguous=True)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == ('{"x": "λ", "y": "μ"}', "utf-8", "utf8_assumed")

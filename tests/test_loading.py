@@ -101,6 +101,21 @@ def test_a_table_without_a_text_column_fails_with_a_reason(tmp_path):
     assert "no text column" in report.errors[0].message and "'标题'" in report.errors[0].message
 
 
+def test_a_table_with_no_header_row_says_its_first_row_may_be_an_article_and_how_to_map_it(tmp_path):
+    path = one_sheet_book(tmp_path / "pasted.xlsx", ["市政协召开主席会议"], [LEAD], ["县委部署工作"], [LEAD + "二"])
+    report = report_of(load(path), "pasted.xlsx")
+    assert [(p.code, p.params) for p in report.errors] == [("text_column_unnamed", {"column": "市政协召开主席会议"})]
+    assert "add a header row" in report.errors[0].message and "--columns '市政协召开主席会议=text'" in report.errors[0].message
+
+
+def test_a_table_whose_only_long_cells_are_titles_or_addresses_gets_no_text_hint(tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text("标题,正文,链接\n[视频]我国陆军航空兵实现向主战突击型转变发展,,https://example.org/a/b/c/d.shtml\n",
+                    encoding="utf-8")
+    report = report_of(load(path), "links.csv")
+    assert ([p.code for p in report.errors], report.warnings) == (["empty_text_cell"], [])
+
+
 def test_csv_rows_of_the_wrong_width_are_reported_by_line(tmp_path):
     path = tmp_path / "ragged.csv"
     path.write_text(f"标题,正文\n甲,\"{LEAD}\"\n乙,多,余\n丙,\"跨行\n的正文。\"\n", encoding="utf-8")
@@ -266,6 +281,16 @@ def test_a_text_cell_holding_a_number_a_boolean_or_a_list_of_objects_is_named_no
     assert "一个数字" in report.errors[0].text("zh")
 
 
+def test_a_csv_text_cell_of_only_digits_or_symbols_is_named_not_loaded_as_an_article(tmp_path):
+    (tmp_path / "shifted.csv").write_text(f"标题,正文\n甲,12345\n乙,3.14\n丙,——\n丁,\"{LEAD}\"\n", encoding="utf-8")
+    result = load(tmp_path / "shifted.csv")
+    report = report_of(result, "shifted.csv")
+    assert result.articles["title"].tolist() == ["丁"]
+    assert [(p.line, p.code, p.params["found"]) for p in report.errors] == [
+        (2, "text_cell_not_text", "number"), (3, "text_cell_not_text", "number"), (4, "text_cell_not_text", "symbols")]
+    assert "只有数字或符号" in report.errors[2].text("zh")
+
+
 def test_a_placeholder_or_future_date_in_a_date_column_is_loaded_with_a_warning(tmp_path):
     path = tmp_path / "dates.csv"
     path.write_text("标题,正文,日期\n甲,近日委员们开展调研。,1900-01-01\n乙,近日委员们开展调研活动。,2099-01-01\n"
@@ -342,6 +367,35 @@ def test_parquet(tmp_path):
     path = tmp_path / "a.parquet"
     pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(path)
     assert load(path).articles.loc[0, "date"] == pd.Timestamp("2024-06-13")
+
+
+def test_a_parquet_file_cut_short_or_not_parquet_at_all_says_which_and_one_under_another_name_loads(tmp_path):
+    whole = tmp_path / "a.parquet"
+    pd.DataFrame({"title": ["甲"], "content": [LEAD], "pub_date": ["2024-06-14"]}).to_parquet(whole)
+    data = whole.read_bytes()
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    (tmp_path / "text.parquet").write_text("标题,正文\n甲,乙\n", encoding="utf-8")
+    (tmp_path / "export.csv").write_bytes(data)
+    result = load(tmp_path / "cut.parquet", tmp_path / "text.parquet", tmp_path / "export.csv")
+    cut, text, export = (report_of(result, name) for name in ("cut.parquet", "text.parquet", "export.csv"))
+    assert [(p.code, p.params) for p in cut.errors] == [("parquet_truncated", {"size": len(data) // 2})]
+    assert [(p.code, p.params) for p in text.errors] == [("not_parquet", {"start": "标题,正文\\n甲,乙\\n"})]
+    assert (export.status, export.articles, [(p.code, p.params) for p in export.warnings]) == (
+        "loaded", 1, [("parquet_misnamed", {"suffix": ".csv"})])
+
+
+def test_a_workbook_holding_only_a_picture_says_its_text_is_in_a_picture(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    Picture.new("RGB", (4, 4), "white").save(tmp_path / "scan.png")
+    book = Workbook()
+    book.active.add_image(Image(str(tmp_path / "scan.png")), "B2")
+    book.save(tmp_path / "scan.xlsx")
+    report = report_of(load(tmp_path / "scan.xlsx"), "scan.xlsx")
+    assert [(p.code, p.params) for p in report.errors] == [("workbook_only_pictures", {"n_pictures": 1})]
+    assert "OCR" in report.errors[0].message
 
 
 def test_parquet_text_stored_as_bytes_is_read_as_text_and_bytes_that_are_no_text_are_named(tmp_path):
@@ -735,6 +789,12 @@ def test_zip_member_names_in_utf8_or_gbk_without_the_flag_keep_their_chinese_nam
     assert set(result.articles["edition_date"].dt.strftime("%Y-%m-%d")) == {"2024-05-22", "2024-05-23"}
 
 
+def test_a_gbk_member_name_that_is_valid_utf8_by_chance_keeps_its_chinese_name():
+    data = zip_with_unflagged_names({"突然失业/2024-05-23_指示.txt".encode("gbk"): f"本报讯 {LEAD}"})
+    (report,) = load_uploads([("pages.zip", data)]).reports
+    assert report.source == "pages.zip!突然失业/2024-05-23_指示.txt"  # as UTF-8: ͻȻʧҵ/2024-05-23_ָʾ.txt
+
+
 def test_a_file_whose_name_is_gbk_bytes_on_disk_is_read_and_named_in_chinese(tmp_path):
     import os
 
@@ -951,6 +1011,86 @@ def test_a_table_pandas_wrote_column_by_column_or_split_is_read_by_row(tmp_path,
     assert [(p.line, p.code) for p in report.warnings] == [(2, "no_date")]  # row 1 is dated by its date column
 
 
+FRAME = pd.DataFrame({"标题": ["甲", "乙"], "正文": [LEAD, LEAD + "第二篇。"], "日期": ["2024-06-13", "2024-06-14"]})
+
+
+@pytest.mark.parametrize("orient", ["records", "columns", "index", "split", "table"])
+def test_every_pandas_json_orient_that_keeps_column_names_loads_by_row(tmp_path, orient):
+    FRAME.to_json(tmp_path / "frame.json", orient=orient, force_ascii=False)
+    result = load(tmp_path / "frame.json")
+    report = report_of(result, "frame.json")
+    assert (report.records, report.articles, report.errors, report.warnings) == (2, 2, [], [])
+    assert result.articles["title"].tolist() == ["甲", "乙"]
+
+
+def test_pandas_json_rows_without_column_names_fail_saying_what_was_found_and_how_to_write_it(tmp_path):
+    FRAME.to_json(tmp_path / "frame.json", orient="values", force_ascii=False)
+    report = report_of(load(tmp_path / "frame.json"), "frame.json")
+    assert (report.status, [(p.code, p.params) for p in report.errors]) == (
+        "failed", [("json_rows_without_names", {"n_rows": 2, "n_values": 3})])
+    assert 'orient="values"' in report.errors[0].message and 'orient="records"' in report.errors[0].message
+
+
+def test_json_rows_under_a_row_of_column_names_load_and_a_row_of_the_wrong_width_is_named(tmp_path):
+    rows = [["标题", "正文"], ["甲", LEAD], ["乙"]]
+    (tmp_path / "sheet.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = load(tmp_path / "sheet.json")
+    report = report_of(result, "sheet.json")
+    assert result.articles["title"].tolist() == ["甲"]
+    assert [(p.line, p.code, p.params) for p in report.errors] == [
+        (3, "json_row_width", {"n_values": 1, "n_columns": 2})]
+    assert (report.status, report.records) == ("partial", 2)
+
+
+@pytest.mark.parametrize("orient", ["columns", "index", "split"])
+def test_a_pandas_index_that_holds_data_is_kept_as_a_column_with_a_warning_not_dropped(tmp_path, orient):
+    FRAME.set_index("标题").to_json(tmp_path / "frame.json", orient=orient, force_ascii=False)
+    report = report_of(load(tmp_path / "frame.json"), "frame.json")
+    assert [(p.code, p.params) for p in report.warnings] == [("json_index_kept", {"example": "甲", "column": "index"})]
+    assert "--columns index=title" in report.warnings[0].message
+    mapped = load(tmp_path / "frame.json", columns={"index": "title"})
+    assert mapped.articles["title"].tolist() == ["甲", "乙"]
+
+
+def test_records_keyed_by_their_own_id_need_no_index_column(tmp_path):
+    records = {"a1": {"id": "a1", "title": "甲", "text": LEAD}, "a2": {"id": "a2", "title": "乙", "text": LEAD}}
+    (tmp_path / "keyed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    report = report_of(load(tmp_path / "keyed.json"), "keyed.json")
+    assert (report.articles, [p.code for p in report.warnings]) == (2, ["no_date", "no_date"])  # no json_index_kept
+
+
+def test_json_lines_named_json_and_one_json_list_named_jsonl_are_each_read_as_what_they_are(tmp_path):
+    records = [{"标题": "甲", "正文": LEAD, "日期": "2024-06-13"}, {"标题": "乙", "正文": LEAD + "二", "日期": "2024-06-14"}]
+    (tmp_path / "lines.json").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    (tmp_path / "list.jsonl").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    result = load(tmp_path / "lines.json", tmp_path / "list.jsonl")
+    for name, code in (("lines.json", "json_lines_misnamed"), ("list.jsonl", "json_document_misnamed")):
+        report = report_of(result, name)
+        assert (report.status, report.records, report.articles, [p.code for p in report.warnings]) == (
+            "loaded", 2, 2, [code]), name
+
+
+def test_json_lines_named_json_with_a_bad_line_loads_the_others_and_names_it(tmp_path):
+    good = json.dumps({"标题": "甲", "正文": LEAD, "日期": "2024-06-13"}, ensure_ascii=False)
+    (tmp_path / "lines.json").write_text(f"{good}\n{{broken\n{good.replace('甲', '乙')}\n", encoding="utf-8")
+    report = report_of(load(tmp_path / "lines.json"), "lines.json")
+    assert (report.status, report.records, report.articles) == ("partial", 3, 2)
+    assert [(p.line, p.code) for p in report.errors] == [(2, "invalid_json_line")]
+
+
+def test_rows_without_names_inside_an_envelope_are_one_clear_error(tmp_path):
+    (tmp_path / "api.json").write_text(json.dumps({"code": 0, "data": [["甲", LEAD], ["乙", LEAD]]}), encoding="utf-8")
+    report = report_of(load(tmp_path / "api.json"), "api.json")
+    assert [(p.code, p.params) for p in report.errors] == [("json_rows_without_names", {"n_rows": 2, "n_values": 2})]
+
+
+def test_a_markdown_file_of_headings_with_no_text_fails_saying_so_not_loaded_as_a_page(tmp_path):
+    (tmp_path / "toc.md").write_text("# 今日要闻\n\n## 市政协召开主席会议\n\n## 县委部署工作\n", encoding="utf-8")
+    report = report_of(load(tmp_path / "toc.md"), "toc.md")
+    assert [(p.code, p.params) for p in report.errors] == [
+        ("markdown_headings_only", {"n_headings": 3, "sample": "今日要闻"})]
+
+
 def test_an_article_s_own_nested_list_is_no_record_list(tmp_path):
     article = {"title": "甲", "content": LEAD, "media": {"images": [{"url": "a.jpg"}, {"url": "b.jpg"}]}}
     (tmp_path / "one.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
@@ -1138,3 +1278,18 @@ def test_a_misspelt_not_a_town_entry_is_named_before_any_file_is_read(tmp_path, 
     with pytest.raises(AliasFileError, match=r"locality_aliases.toml.*\[\[not_a_town\]\] entry 3 \('石州镇'\)"):
         load_articles([str(page)], progress=lambda done, source: read.append(source))
     assert read == []
+
+
+def test_a_page_pasted_on_one_line_loads_as_its_articles_each_with_its_own_source_and_a_warning(tmp_path):
+    page = (FIXTURES / "page_sample.txt").read_text(encoding="utf-8")
+    (tmp_path / "2024-05-20_page.txt").write_text(" ".join(page.split()), encoding="utf-8")
+    result = load(tmp_path / "2024-05-20_page.txt")
+    report = report_of(result, "page.txt")
+    assert result.articles["title"].tolist() == [
+        "白银市政协开展黄河保护专题视察", "举办委员履职能力提升培训班", "委员工作室架起连心桥"]  # the photo item stays above
+    assert result.articles["author"].tolist()[1] == "刘明、王芳、李华"
+    assert result.articles["continued_from"].tolist()[2] == "1"
+    assert result.articles["source"].is_unique
+    assert result.articles["source"].iloc[1].startswith(f"{tmp_path / '2024-05-20_page.txt'}#L1C")
+    assert [(p.line, p.code) for p in report.warnings] == [(1, "page_without_line_breaks")]
+    assert (report.status, report.records, report.articles) == ("loaded", 3, 3)

@@ -213,3 +213,47 @@ def test_a_line_ending_in_a_colon_inside_an_article_stays_body_text():
     page = "县政协召开常委会议\n\n　　本报讯 近日，县政协召开常委会议。\n会议强调：\n　　要提高政治站位，扎实做好各项工作。\n"
     (article,) = split_page(page).articles
     assert article.title == "县政协召开常委会议" and "会议强调：" in article.text
+
+
+RUN_ON_ARTICLES = [
+    ("市政协开展黄河保护专题视察", "本报白银讯(通讯员周小明)",
+     "5月20日，市政协组织委员开展专题视察。据新华社北京5月19日电，全国政协也作了部署。委员们认为，要坚持生态优先。"),
+    ("县政协 举办委员履职培训班", "本报会宁讯", "近日，县政协举办委员履职能力提升培训班，全体委员参加培训。"),
+    ("全国政协召开双周协商座谈会", "新华社北京5月21日电", "全国政协21日召开双周协商座谈会。（新华社北京5月21日电）"),
+]
+
+
+@pytest.mark.parametrize("joiner", ["", " ", "\u3000"])
+def test_a_page_pasted_on_one_line_is_cut_at_its_datelines_and_the_cut_is_reported(joiner):
+    text = "甘肃日报 2024年5月22日 第3版 " + joiner.join(f"{t}{joiner}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
+    split = split_page(text)
+    assert [(a.kicker, a.title, a.text) for a in split.articles] == [
+        (None, "市政协开展黄河保护专题视察", RUN_ON_ARTICLES[0][2]),
+        ("县政协", "举办委员履职培训班", RUN_ON_ARTICLES[1][2]),
+        (None, "全国政协召开双周协商座谈会", RUN_ON_ARTICLES[2][2]),
+    ]  # 据新华社…电 and （新华社…电） inside sentences are no datelines to cut at
+    assert [a.dateline_place for a in split.articles] == ["白银", "会宁", "北京"]
+    assert split.header == ["甘肃日报", "2024年5月22日", "第3版"]
+    assert [(p.line, p.code, p.params["n_datelines"]) for p in split.warnings] == [(1, "page_without_line_breaks", 3)]
+    assert [a.first_line for a in split.articles] == [1, 1, 1]
+    assert [a.first_column for a in split.articles] == sorted({a.first_column for a in split.articles})  # distinct
+
+
+def test_a_page_whose_lines_are_each_a_few_articles_long_is_cut_line_by_line():
+    first, second, third = (f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
+    split = split_page(f"{first}{second}\n{third}")
+    assert [(a.title, a.first_line) for a in split.articles] == [
+        ("市政协开展黄河保护专题视察", 1), ("举办委员履职培训班", 1), ("全国政协召开双周协商座谈会", 2)]
+    assert [(p.line, p.params["n_datelines"]) for p in split.warnings] == [(1, 2), (2, 1)]
+
+
+def test_an_ordinary_page_gets_no_run_on_warning(sample):
+    assert sample.warnings == []
+
+
+def test_a_very_long_line_with_no_dateline_to_cut_at_is_reported_not_silently_one_article():
+    text = "市政协召开常委会会议，围绕强工业行动协商建言。" * 200
+    split = split_page(text)
+    assert len(split.articles) == 1
+    assert [(p.line, p.code, p.params) for p in split.warnings] == [(1, "long_line_not_split", {"n_chars": len(text)})]
+    assert "could not be separated" in split.warnings[0].message

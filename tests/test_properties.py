@@ -190,3 +190,19 @@ def test_gbk_text_with_windows_marks_or_nul_bytes_decodes_to_its_text_or_is_refu
     except DecodingError:
         return
     assert decoded.text == expected
+
+
+sentence = st.text(st.one_of(CJK, CJK, CJK, st.sampled_from(list("，、0123456789"))), min_size=1, max_size=40).map(
+    lambda words: words + "。")
+run_on_article = st.tuples(headline, st.text(CJK, min_size=2, max_size=4), st.lists(sentence, min_size=1, max_size=4))
+
+
+@SETTINGS
+@given(st.lists(run_on_article, min_size=1, max_size=5, unique_by=lambda article: "".join(article[2])),
+       st.sampled_from(["", " ", "\u3000"]))
+def test_a_page_pasted_on_one_line_gives_each_dated_article_its_title_and_text(articles, joiner):
+    text = joiner.join(f"{title}{joiner}本报{place}讯{''.join(body)}" for title, place, body in articles)
+    split = split_page(text)
+    assert [(a.title, a.text) for a in split.articles] == [(title, "".join(body)) for title, _, body in articles]
+    assert split.skipped == []  # no repeats: each text is its own
+    assert [(p.code, p.params["n_datelines"]) for p in split.warnings] == [("page_without_line_breaks", len(articles))]

@@ -46,6 +46,28 @@ def _xlsx(*rows) -> bytes:
     return buffer.getvalue()
 
 
+def _parquet() -> bytes:
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    pd.DataFrame({"title": ["甲"], "text": [BODY]}).to_parquet(buffer)
+    return buffer.getvalue()
+
+
+def _picture_book() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    picture = io.BytesIO()
+    Picture.new("RGB", (4, 4), "white").save(picture, format="PNG")
+    book = Workbook()
+    book.active.add_image(Image(picture), "B2")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def _jsonl(*lines: str) -> bytes:
     return "\n".join(lines).encode()
 
@@ -114,7 +136,24 @@ BAD_UPLOADS = [
     ("date_formula2.xlsx", _xlsx(["标题", "正文", "日期"], ["甲", "委员们开展调研。", "=TODAY()"]),
      "date_formula_without_value_no_date"),
     ("20991231.txt", f"市政协召开常委会议\n本报讯 {BODY}\n".encode(), "file_name_date_implausible"),
-    ("broken.parquet", b"not parquet", "bad_parquet"),
+    ("broken.parquet", b"not parquet", "not_parquet"),
+    ("cut.parquet", (lambda data: data[: len(data) // 2])(_parquet()), "parquet_truncated"),
+    ("damaged.parquet", b"PAR1" + b"\x00" * 40 + b"PAR1", "bad_parquet"),
+    ("export.csv", _parquet(), "parquet_misnamed"),
+    ("scan.xlsx", _picture_book(), "workbook_only_pictures"),
+    ("short.txt", "失业".encode("gbk"), "gbk_not_utf8"),
+    ("shorter.txt", "谢谢".encode("gbk"), "utf8_or_gbk"),
+    ("shorter.json", '{"x": "λ", "y": "μ"}'.encode(), "utf8_assumed"),
+    ("values.json", json.dumps([["甲", BODY]], ensure_ascii=False).encode(), "json_rows_without_names"),
+    ("rows.json", json.dumps([["标题", "正文"], ["甲"]], ensure_ascii=False).encode(), "json_row_width"),
+    ("indexed.json", json.dumps({"正文": {"甲": BODY}}, ensure_ascii=False).encode(), "json_index_kept"),
+    ("lines.json", _jsonl(GOOD_RECORD, GOOD_RECORD.replace("甲", "乙")), "json_lines_misnamed"),
+    ("list.jsonl", f"[{GOOD_RECORD}]".encode(), "json_document_misnamed"),
+    ("one_line.txt", f"市政协召开常委会议 本报讯 {BODY}县委部署工作 本报讯 {BODY}".encode(), "page_without_line_breaks"),
+    ("long_line.txt", (BODY * 100).encode(), "long_line_not_split"),
+    ("toc.md", "# 今日要闻\n\n## 市政协召开常委会议\n".encode(), "markdown_headings_only"),
+    ("empty_text.csv", f'标题,正文,摘要\n甲,,"{BODY}"\n'.encode(), "text_column_empty"),
+    ("pasted.csv", f'"{BODY}"\n"{BODY}二"\n'.encode(), "text_column_unnamed"),
     ("news.jsonl", _jsonl(GOOD_RECORD, "{not json", GOOD_RECORD), "invalid_json_line"),
     ("lists.jsonl", _jsonl(GOOD_RECORD, "[1, 2]"), "not_a_json_object"),
     ("numbers.jsonl", _jsonl(GOOD_RECORD, '{"title": "乙", "text": [{"p": "委员们开展调研。"}]}'), "text_cell_not_text"),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from analysis.messages import CodedError
+from analysis.report import Problem
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("正文", "内容", "全文", "文本", "正文内容", "新闻内容", "文章内容", "新闻正文",
@@ -137,3 +139,68 @@ def missing_text_params(columns: Iterable[str]) -> dict[str, str]:
     shown = ", ".join(repr(c) for c in list(columns)[:15]) or "none"
     expected = "/".join((*FIELD_ALIASES["text"][:4], "content", "text"))
     return {"columns": shown, "expected": expected}
+
+
+Records = list[tuple[int, dict[str, Any]]]
+"""A table's ``(number, record)`` pairs."""
+MIN_TEXT_CHARS = 20
+"""A cell this long, with words, is text, where a title, date or name is shorter (:func:`text_elsewhere`)."""
+
+
+def text_elsewhere(records: Records, colmap: ColumnMap) -> Problem | None:
+    """A hint when the text column is empty in every record while another column holds text.
+
+    Args:
+        records: the table's ``(number, record)`` pairs.
+        colmap: the columns chosen for the fields.
+
+    Returns:
+        ``text_column_empty`` naming the column that holds the most running text, or None
+        when the text column holds something or no other column holds running text.
+    """
+    text_column = colmap.get("text")
+    if text_column is None or any(_is_text(record.get(text_column)) for _, record in records):
+        return None
+    other = running_text_column(records, besides=set(colmap.columns.values()))
+    return None if other is None else Problem.of("text_column_empty", column=text_column, other=other)
+
+
+def missing_text_column(records: Records, columns: Iterable[str]) -> Problem:
+    """Why a table with no text column by name cannot be read, and what to do.
+
+    ``text_column_unnamed`` when a column holds running text (often a table with no header
+    row, its first article read as the column names), else ``no_text_column``.
+    """
+    column = running_text_column(records)
+    if column is not None:
+        return Problem.of("text_column_unnamed", column=column)
+    return Problem.of("no_text_column", **missing_text_params(columns))
+
+
+def running_text_column(records: Records, *, besides: Collection[str] = ()) -> str | None:
+    """The column (none of ``besides``, the columns of other fields) with the most running text, or None."""
+    lengths: dict[str, int] = {}
+    for _, record in records:
+        for column, value in record.items():
+            if column not in besides and _reads_as_text(value):
+                lengths[column] = lengths.get(column, 0) + len(value)
+    return max(lengths, key=lengths.__getitem__) if lengths else None
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]{5}|(?:[A-Za-z]+\s+){3}")
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
+def _reads_as_text(value: Any) -> bool:
+    """Whether a cell holds running text: long, words (Chinese, or Latin between spaces), a sentence's end.
+
+    A headline or a name has no sentence's end; an address has ``://``.
+    """
+    return (_is_text(value) and len(value.strip()) >= MIN_TEXT_CHARS and "://" not in value
+            and _WORDS.search(value) is not None and _SENTENCE_END.search(value) is not None)

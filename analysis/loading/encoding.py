@@ -24,6 +24,7 @@ from analysis.loading.chinese_reading import (
     reads_better,
 )
 from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
+from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.messages import CodedError
 from analysis.report import Problem
 
@@ -107,11 +108,13 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
     """Decode a text file's bytes.
 
     Args:
         data: the whole file.
+        utf8_when_ambiguous: read bytes that are plausible as UTF-8 and as GBK alike as UTF-8,
+            with a warning, rather than refuse them: for JSON, which is written in UTF-8.
 
     Returns:
         The text, without any BOM, and the encoding used.
@@ -145,26 +148,42 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(text, f"{encoding} (BOM)")
     if b"\x00" in data:
         decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
-        return decoded or _without_nul_bytes(data)
-    return _decode_8bit(data)
+        return decoded or _without_nul_bytes(data, utf8_when_ambiguous)
+    return _decode_8bit(data, utf8_when_ambiguous)
 
 
-def _decode_8bit(data: bytes) -> Decoded:
-    """UTF-8, else GB18030 or Big5 when it reads as Chinese (:func:`_decode_gb18030`)."""
+def _decode_8bit(data: bytes, utf8_when_ambiguous: bool = False) -> Decoded:
+    """UTF-8, else GB18030 or Big5 when it reads as Chinese (:func:`_decode_gb18030`).
+
+    Valid UTF-8 that is GBK's common characters too is judged by
+    :func:`~analysis.loading.utf8_lookalike.judge_utf8`: read as GBK when its UTF-8 reading
+    is nonsense, refused when nothing tells the two readings apart.
+    """
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         return _decode_gb18030(data, utf8_error)
+    verdict, gbk = judge_utf8(data, text)
+    if verdict == "utf-8" or gbk is None:
+        return Decoded(text, "utf-8")
+    readings = {"utf8": excerpt(text), "gbk": excerpt(gbk)}
+    if verdict == "ambiguous" and utf8_when_ambiguous:
+        return Decoded(text, "utf-8", Problem.of("utf8_assumed", **readings))
+    if verdict == "ambiguous":
+        raise DecodingError("utf8_or_gbk", **readings)
+    return Decoded(gbk, "gb18030", Problem.of("gbk_not_utf8", **readings))
 
 
-def _without_nul_bytes(data: bytes) -> Decoded:
+def _without_nul_bytes(data: bytes, utf8_when_ambiguous: bool) -> Decoded:
     """Text holding a few NUL bytes, read without them (the report names their lines), else binary."""
     repaired = without_nul_bytes(data)
     if repaired is None:
         raise DecodingError("binary_file")
     try:
-        decoded = _decode_8bit(repaired[0])
+        decoded = _decode_8bit(repaired[0], utf8_when_ambiguous)
     except DecodingError as exc:
+        if exc.code == "utf8_or_gbk":  # text, only too short to tell its encoding
+            raise
         raise DecodingError("binary_file") from exc
     return Decoded(decoded.text, decoded.encoding, decoded.warning, repaired[1])
 
@@ -204,6 +223,15 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
                         share=readable_share(outside_ascii(text)))
 
 
+def _utf8_line(raw: bytes) -> str | None:
+    """A line's UTF-8 reading, or None when it is not UTF-8 or may be GBK (a mixed file's other lines)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if judge_utf8(raw, text)[0] == "utf-8" else None
+
+
 def _decode_big5(data: bytes) -> Decoded | None:
     """The Big5 (HKSCS) reading of ``data`` when it is strictly valid and reads as Chinese text."""
     try:
@@ -222,7 +250,8 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     would turn its UTF-8 lines into plausible-looking nonsense, so when some non-ASCII
     lines are valid UTF-8 and others are not, each line is decoded on its own: the others
     together as GB18030 when they read as simplified Chinese, else as Big5 when they read
-    as Chinese at all (the rule of :func:`_decode_gb18030`).
+    as Chinese at all (the rule of :func:`_decode_gb18030`). A short GBK line that is
+    valid UTF-8 by chance (:func:`_utf8_line`) counts among the others.
 
     Returns:
         The decoded text with a warning naming the other encoding's lines, or None when the
@@ -233,13 +262,12 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     utf8_lines: list[int] = []
     other: list[int] = []  # positions in ``raws`` of the lines that are not UTF-8
     for position, raw in enumerate(raws):
-        try:
-            parts.append(raw.decode("utf-8"))
-            if not raw.isascii():
-                utf8_lines.append(position + 1)
-        except UnicodeDecodeError:
-            parts.append(None)
+        line = _utf8_line(raw)
+        parts.append(line)
+        if line is None:
             other.append(position)
+        elif not raw.isascii():
+            utf8_lines.append(position + 1)
     if not utf8_lines or not other:
         return None
     for codec, name in (("gb18030", "GB18030"), ("big5hkscs", "Big5")):

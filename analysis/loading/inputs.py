@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from analysis.loading.utf8_lookalike import judge_utf8
 from analysis.report import FileReport, Problem
 
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
@@ -202,13 +203,20 @@ def _decode_bytes(raw: bytes) -> str:
 
 
 def decode_name(raw: bytes) -> str | None:
-    """A file name's bytes read as UTF-8, else as GB18030, or None when neither reads them."""
-    for encoding in ("utf-8", "gb18030"):
+    """A file name's bytes read as UTF-8, else as GB18030, or None when neither reads them.
+
+    A short GBK name can be valid UTF-8 by chance (失业 as ``ʧҵ``); its GBK reading is
+    taken when the UTF-8 one is nonsense (:func:`~analysis.loading.utf8_lookalike.judge_utf8`).
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
         try:
-            return raw.decode(encoding)
+            return raw.decode("gb18030")
         except UnicodeDecodeError:
-            continue
-    return None
+            return None
+    verdict, gbk = judge_utf8(raw, text)
+    return gbk if verdict == "gbk" and gbk is not None else text
 
 
 def _mb(size: int) -> str:

@@ -1,8 +1,8 @@
 """Read JSON and JSON Lines into numbered flat records (:class:`~analysis.loading.tables.RecordBatch`).
 
 JSON arrives as a list of objects, an object holding one (新闻联播's ``videoList``, an API's
-``{"code": 0, "data": {"list": […]}}``), objects keyed by id, or a table as pandas writes it
-(column by column, or split into names and rows); JSON Lines as one object a line. A
+``{"code": 0, "data": {"list": […]}}``), objects keyed by id, or a table in one of the shapes
+pandas writes (:mod:`analysis.loading.pandas_json`); JSON Lines as one object a line. A
 record's number is its position in the list, or its line.
 """
 
@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from analysis.loading.pandas_json import keyed_records, pandas_table, rows_of_values
 from analysis.loading.tables import RecordBatch, flatten_record
 from analysis.report import Problem
 
@@ -20,8 +21,14 @@ def read_json_lines(text: str) -> RecordBatch:
     r"""Read JSON Lines; a bad line is reported by number and the other lines still load.
 
     Lines end at ``\n``, ``\r\n`` or a lone ``\r`` (an old Mac's export), never at the line
-    separators (U+2028) JSON text may hold inside its strings.
+    separators (U+2028) JSON text may hold inside its strings. One JSON document under a
+    ``.jsonl`` name (a list, or an object over several lines) is read as JSON, with a warning.
     """
+    document = _one_document(text)
+    if document is not None:
+        batch = _records_of(document)
+        batch.warnings.append(Problem.of("json_document_misnamed", found=json_kind(document)))
+        return batch
     batch = RecordBatch()
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip():
@@ -57,19 +64,33 @@ def read_json(text: str) -> RecordBatch:
     An object whose values are objects of the same fields holds one record under each key.
 
     A truncated list (a download cut off) still yields the objects before the cut, and
-    the cut is reported with its line and column.
+    the cut is reported with its line and column. JSON Lines saved as ``.json`` (a second
+    object after the first one's line) is read line by line, with a warning.
     """
-    batch = RecordBatch()
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        return _salvage_json_list(text, exc)
+        lines = _as_json_lines(text, exc)
+        return lines if lines is not None else _salvage_json_list(text, exc)
     except RecursionError:  # ``[[[[…`` thousands deep: Python's parser recurses once per level
-        batch.errors.append(Problem.of("json_too_deep"))
-        return batch
-    items = _pandas_table(document)
-    if items is None:
-        items = _find_record_list(document)
+        return RecordBatch(errors=[Problem.of("json_too_deep")])
+    return _records_of(document)
+
+
+def _records_of(document: Any) -> RecordBatch:
+    """The records of a parsed JSON document (:func:`read_json`)."""
+    table = pandas_table(document)
+    if table is not None:
+        return table
+    if isinstance(document, dict) and _is_keyed_records(document):
+        keys = list(document)
+        return keyed_records([(number, key, document[key]) for number, key in enumerate(keys, start=1)],
+                             all_keys=keys)
+    items = _find_record_list(document)
+    rows = rows_of_values(items) if items else None
+    if rows is not None:
+        return rows
+    batch = RecordBatch()
     if items is None:
         keys = ", ".join(LIST_KEYS[:3])
         batch.errors.append(Problem.of("no_record_list", keys=keys, found=json_kind(document)))
@@ -82,31 +103,30 @@ def read_json(text: str) -> RecordBatch:
     return batch
 
 
-def _pandas_table(document: Any) -> list[dict[str, Any]] | None:
-    """The records of a table as pandas writes it by default (``DataFrame.to_json()``) or split.
+def _as_json_lines(text: str, error: json.JSONDecodeError) -> RecordBatch | None:
+    """JSON Lines under a ``.json`` name, read line by line with a warning; None when the text is not that.
 
-    By default each column is an object of its values by row (``{"title": {"0": "甲"},
-    "text": {"0": "…"}}``), every column with the same rows; ``orient="split"`` gives the
-    column names and a list of rows (``{"columns": […], "data": [[…]]}``). Read as records,
-    the first would be one record per column, the second rows without names.
+    Python's parser stops at ``Extra data`` where a second value follows the first: in
+    JSON Lines, the second line. Taken as such when at least one line is an object.
     """
-    from analysis.loading.columns import recognise_columns
+    if not error.msg.startswith("Extra data") or "\n" not in text[: error.pos]:
+        return None
+    batch = read_json_lines(text)
+    if not batch.records:
+        return None
+    batch.warnings.append(Problem.of("json_lines_misnamed"))
+    return batch
 
-    if not isinstance(document, dict) or not document:
+
+def _one_document(text: str) -> Any | None:
+    """The JSON document ``text`` is, when JSON Lines cannot hold it: a list, or an object over lines."""
+    if not text.lstrip().startswith(("[", "{")):
         return None
-    columns, rows = document.get("columns"), document.get("data")
-    if isinstance(columns, list) and isinstance(rows, list) and rows and all(
-            isinstance(row, list) and len(row) == len(columns) for row in rows):
-        return [dict(zip(map(str, columns), row, strict=True)) for row in rows]
-    values = list(document.values())
-    if not all(isinstance(value, dict) for value in values):
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
         return None
-    if recognise_columns(document).get("text") is None:
-        return None
-    index = list(values[0])
-    if any(list(value) != index for value in values) or recognise_columns(index).get("text") is not None:
-        return None
-    return [{name: column[key] for name, column in document.items()} for key in index]
+    return document if isinstance(document, list) or len(text.strip().splitlines()) > 1 else None
 
 
 def json_kind(value: Any) -> str:

@@ -18,14 +18,17 @@ _CN_PAGE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "
 _OPEN = "(（"
 _CLOSE = ")）"
 
-DATELINE = re.compile(
-    r"^\s*(?P<agency>本报|新华社|中新社|中新网|人民网|人民政协网|人民政协报|央广网|新华网|"
+_DATELINE_BODY = (
+    r"(?P<agency>本报|新华社|中新社|中新网|人民网|人民政协网|人民政协报|央广网|新华网|"
     r"中国网|光明网|新甘肃|每日甘肃网|甘肃日报|民主协商报)"
     r"(?P<place>[\u4e00-\u9fff]{0,12}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电)"
     r"\s*(?:[(（](?P<byline>[^)）]{0,60})[)）])?\s*"
 )
+DATELINE = re.compile(r"^\s*" + _DATELINE_BODY)
 """``本报嘉峪关讯(通讯员苏天泰)``, ``本报北京7月4日电  （记者李晓晴）``, ``新华社北京7月4日电``."""
+DATELINE_ANYWHERE = re.compile(_DATELINE_BODY)
+"""A dateline inside a line: where a page pasted without line breaks holds its next article."""
 
 SOURCE_LEAD = re.compile(
     r"^\s*[\u4e00-\u9fff]{1,12}?(?:网|台|社|报)\s*(?:[(（][^)）]{1,12}[)）])?\s*消息\s*"
@@ -43,11 +46,14 @@ def strip_source_lead(line: str) -> str | None:
 _PAGE = r"(?:第\s*)?[A-D]?[0-9０-９一二三四五六七八九十〇]{1,3}\s*版"
 """A page mark: ``第3版``, ``一版``, ``A3版`` (section letters are dropped from the number)."""
 PAGE_MARK = re.compile(rf"(?<![0-9A-Za-z]){_PAGE}")
-CONTINUATION = re.compile(
-    rf"^\s*(?:[(（]\s*(?:上接|接|紧接|续)\s*(?P<page>{_PAGE})[^)）\n]{{0,6}}[)）]"
+_CONTINUATION_BODY = (
+    rf"(?:[(（]\s*(?:上接|接|紧接|续)\s*(?P<page>{_PAGE})[^)）\n]{{0,6}}[)）]"
     rf"|(?:上接|紧接)\s*(?P<bare>{_PAGE}))\s*"
 )
+CONTINUATION = re.compile(r"^\s*" + _CONTINUATION_BODY)
 """``(接一版)``, ``（上接第一版）``, ``紧接01版``."""
+CONTINUATION_ANYWHERE = re.compile(_CONTINUATION_BODY)
+"""A continuation mark inside a line (a page pasted without line breaks)."""
 
 
 PHOTO_CREDIT = re.compile(

@@ -31,6 +31,7 @@ from analysis.loading.paragraphs import (
     split_heading,
     whole_paragraphs,
 )
+from analysis.loading.run_on import break_run_on_lines
 from analysis.report import Problem
 
 __all__ = [
@@ -66,6 +67,8 @@ class PageArticle:
         continued_from: the page a ``(接一版)`` mark points to, as a number string.
         continued_to: the page a closing ``（下转第2版）`` mark points to (``"2"``, ``"A3"``).
         first_line: the 1-based line where the article starts.
+        first_column: the column it starts at on that line: above 1 only on a page pasted
+            with no line breaks (:mod:`analysis.loading.run_on`).
         last_line: the 1-based line where it ends.
         paragraph_lines: the line each paragraph starts on, for reports.
     """
@@ -79,6 +82,7 @@ class PageArticle:
     continued_from: str | None = None
     continued_to: str | None = None
     first_line: int = 1
+    first_column: int = 1
     last_line: int = 1
     paragraph_lines: list[int] = field(default_factory=list)
 
@@ -93,12 +97,14 @@ class PageSplit:
     """The articles of a page, the lines left out (with reasons), and the page's header.
 
     The header is the short lines above the first headline (masthead, date, page), which
-    are also among the lines left out.
+    are also among the lines left out. ``warnings`` name what was read but should be
+    checked: a page with no line breaks, cut at its datelines.
     """
 
     articles: list[PageArticle]
     skipped: list[Problem]
     header: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def split_page(
@@ -118,7 +124,7 @@ def split_page(
     Returns:
         The articles in page order, and the lines left out with the reason.
     """
-    lines = _nonblank_lines(text, first_line)
+    lines, warnings = _page_lines(text, first_line, run_on=display_lines is None)
     skipped: list[Problem] = []
     lines = _drop_editor_lines(lines, skipped)
     headings = Headings(display_lines)
@@ -142,7 +148,17 @@ def split_page(
             articles.append(article)
     articles = dedupe_paragraphs(articles, skipped)
     skipped.sort(key=lambda p: (p.line or 0))
-    return PageSplit(articles=articles, skipped=skipped, header=header)
+    return PageSplit(articles=articles, skipped=skipped, header=header, warnings=warnings)
+
+
+def _page_lines(text: str, first_line: int, *, run_on: bool) -> tuple[list[Line], list[Problem]]:
+    """The page's non-blank lines, a line holding several articles cut at their datelines when ``run_on``.
+
+    Returns:
+        The lines and a warning for each line cut (:func:`~analysis.loading.run_on.break_run_on_lines`).
+    """
+    lines = _nonblank_lines(text, first_line)
+    return break_run_on_lines(lines) if run_on else (lines, [])
 
 
 def _nonblank_lines(text: str, first_line: int = 1) -> list[Line]:
@@ -179,7 +195,8 @@ def _build_article(
 
     ``first_number`` is the number of the file's first non-blank line.
     """
-    article = PageArticle(first_line=lines[0].number, last_line=lines[-1].number)
+    first = lines[0]
+    article = PageArticle(first_line=first.number, first_column=first.column, last_line=lines[-1].number)
     headings: list[Line] = [lines[0]] if _opens_with_colon_kicker(lines, heading_rule) else []
     body_start = len(headings)
     while body_start < len(lines) and len(headings) < MAX_HEADING_LINES:

@@ -18,11 +18,16 @@ MIN_REPEAT_CHARS = 20
 
 @dataclass(frozen=True)
 class Line:
-    """A non-blank line of input: its 1-based number, raw form and stripped text."""
+    """A non-blank line of input: its 1-based number, raw form and stripped text.
+
+    ``column`` is where on its line it starts (1-based): above 1 for the pieces of a line
+    holding a whole page (:mod:`analysis.loading.run_on`).
+    """
 
     number: int
     raw: str
     text: str
+    column: int = 1
 
 
 def join_paragraphs(lines: list[Line]) -> list[tuple[int, str]]:

@@ -33,7 +33,8 @@ class RawArticle:
 
     Attributes:
         text: the cleaned body.
-        source: the file, plus ``#N`` (record N) or ``#LN`` (starting on line N).
+        source: the file, plus ``#N`` (record N) or ``#LN`` (starting on line N; ``#LNCc``
+            at column c of a line holding a page pasted with no line breaks).
         title, kicker, author, page, outlet, url: as read; None when absent.
         dateline_place, dateline_date: from ``本报X讯`` / ``本报北京7月4日电``.
         continued_from: the page a continuation mark points to.
@@ -89,7 +90,7 @@ def raw_articles_of_page(
     many = len(found) > 1
     return [
         RawArticle(
-            text=a.text, source=f"{source}{line_mark}{a.first_line}" if many else source, title=a.title,
+            text=a.text, source=f"{source}{line_mark}{_place(a)}" if many else source, title=a.title,
             kicker=a.kicker, author=a.author, page=info.page, outlet=outlet,
             dateline_place=a.dateline_place, dateline_date=a.dateline_date,
             continued_from=a.continued_from, continued_to=a.continued_to, edition_date=info.edition_date,
@@ -97,6 +98,12 @@ def raw_articles_of_page(
         )
         for a in found
     ]
+
+
+def _place(article: PageArticle) -> str:
+    """Where on its page an article starts: its line (``12``), and column on a run-on line (``1C245``)."""
+    line = str(article.first_line)
+    return f"{line}C{article.first_column}" if article.first_column > 1 else line
 
 
 def as_text(value: Any) -> str | None:

@@ -17,7 +17,12 @@ from pathlib import PurePath
 
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
-from analysis.loading.columns import ColumnMap, missing_text_params, recognise_columns
+from analysis.loading.columns import (
+    ColumnMap,
+    missing_text_column,
+    recognise_columns,
+    text_elsewhere,
+)
 from analysis.loading.date_cells import parse_metadata_date, record_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
@@ -25,21 +30,25 @@ from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.json_tables import json_kind, read_json, read_json_lines
-from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter
+from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter, split_markdown
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
+from analysis.loading.parquet_table import is_parquet, read_parquet
 from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
-from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel, read_parquet
+from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+"""JSON is written in UTF-8 (RFC 8259): bytes as plausible in GBK are read so, with a warning."""
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
 OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
 """The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
+_NUMBER = re.compile(r"[+-]?[\d,，]*\.?\d+%?")
 _TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
 
 
@@ -68,11 +77,8 @@ def read_input(
         return [], report.fail("office_encrypted")
     if options.edition_date is None and (passed_over := parse_file_name(name).passed_over) is not None:
         report.warnings.append(Problem.of("file_name_date_implausible", date=passed_over.isoformat()))
-    actual = office_suffix(data) if office == "unknown" else office
-    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
-        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
-        suffix = actual
-    elif suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
+    suffix = _actual_suffix(data, suffix, office, report)
+    if suffix in {".xlsx", ".xlsm"} and not data.startswith(b"PK"):
         return [], report.fail("xlsx_not_a_workbook")
     if suffix == ".xls":
         return [], report.fail("xls_format")
@@ -88,12 +94,24 @@ def read_input(
         except DocxError as exc:
             return [], report.fail("docx_unreadable", detail=exc.detail)
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, utf8_when_ambiguous=suffix in JSON_SUFFIXES)
     except DecodingError as exc:
         return [], report.fail(exc.code, **exc.params)
     report.encoding = decoded.encoding
     report.warnings += [problem for problem in (decoded.warning, decoded.repaired) if problem]
     return _read_text_format(name, suffix, decoded.text, options, report)
+
+
+def _actual_suffix(data: bytes, suffix: str, office: str | None, report: FileReport) -> str:
+    """The format ``data`` is in: an Office file or Parquet table under another name is read as such."""
+    actual = office_suffix(data) if office == "unknown" else office
+    if actual is not None and OFFICE_KINDS.get(suffix) != actual:
+        report.warnings.append(Problem.of("office_misnamed", suffix=actual))
+        return actual
+    if suffix != ".parquet" and is_parquet(data):
+        report.warnings.append(Problem.of("parquet_misnamed", suffix=suffix or "(no extension)"))
+        return ".parquet"
+    return suffix
 
 
 def _read_text_format(
@@ -163,6 +181,7 @@ def _from_page(
     info = _file_info(name, options).filled_from(parse_page_header(split.header))
     info = info.filled_from(fallback) if fallback is not None else info
     report.skipped.extend(split.skipped)
+    report.warnings.extend(split.warnings)
     report.records = len(split.articles)
     articles = raw_articles_of_page(
         split.articles, source=name, line_mark="#L", info=info, outlet=options.outlet)
@@ -198,6 +217,10 @@ def _from_markdown(
     sections, skipped = markdown_articles(text)
     report.skipped.extend(skipped)
     if not sections:
+        headings = [section for section in split_markdown(text) if section.level]
+        if headings and not any(section.body for section in headings):
+            return [], report.fail("markdown_headings_only", n_headings=len(headings),
+                                   sample=headings[0].title[:30])
         return _from_page(text, name, options, report)
     articles = []
     report.records = len(sections)
@@ -278,7 +301,8 @@ def _from_records(
         report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown)), **where))
     colmap = recognise_columns(batch.columns, options.columns)
     if colmap.get("text") is None:
-        fail("no_text_column", **missing_text_params(batch.columns))
+        why = missing_text_column(batch.records, batch.columns)
+        fail(why.code, **why.params)
         return [], report
     info = _file_info(name, options)
     articles: list[RawArticle] = []
@@ -296,7 +320,22 @@ def _from_records(
             articles += split_bundle(article, as_text(record.get(colmap.get("text") or "")) or "", report)
             report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
     report.articles += len(articles)
+    hint = None if articles else text_elsewhere(batch.records, colmap)
+    report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
     return articles, report
+
+
+def _not_words(value: object, text: str) -> str | None:
+    """What a text cell holds instead of words (``number``, ``array``… or ``symbols``), or None.
+
+    A JSON number, boolean or list (12345, true, [{…}]) is no text; nor is a CSV cell of
+    digits or signs alone ("3.14", "——"), as a column shifted by one gives.
+    """
+    if isinstance(value, bool | int | float | list | dict | bytes):
+        return json_kind(value)
+    if any(ch.isalpha() for ch in text):
+        return None
+    return "number" if _NUMBER.fullmatch(text) else "symbols"
 
 
 def _written_in_traditional(text: str, report: FileReport, line: int | None = None) -> bool:
@@ -353,10 +392,10 @@ def _record_article(
     raw_text = as_text(value)
     if raw_text is None:
         return Problem.of("empty_text_cell", column=text_column)
-    if isinstance(value, bool | int | float | list | dict | bytes):  # 12345, true, [{…}]: not words
-        return Problem.of("text_cell_not_text", column=text_column, found=json_kind(value))
     if raw_text in EXCEL_ERRORS:
         return Problem.of("excel_error_cell", column=text_column, value=raw_text)
+    if (found := _not_words(value, raw_text)) is not None:
+        return Problem.of("text_cell_not_text", column=text_column, found=found)
     title = _clean_title(cell("title"))
     cleaned = clean_record_text(raw_text, title=title)
     if not cleaned.text:

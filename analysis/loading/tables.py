@@ -236,7 +236,18 @@ def read_excel(data: bytes, *, columns: Mapping[str, str] | None = None) -> list
             sheets.append(sheet)
     workbook.close()
     refuse_uncalculated_formulas(data, sheets, columns)
-    return sheets or [Sheet("", RecordBatch(errors=[Problem.of("empty_sheet")]))]
+    return sheets or [Sheet("", RecordBatch(errors=[_empty_workbook(data)]))]
+
+
+def _empty_workbook(data: bytes) -> Problem:
+    """Why a workbook gave no rows: its sheets are empty, or hold only pictures (``xl/media/``)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        pictures = sum(name.startswith("xl/media/") for name in archive.namelist())
+    if pictures:
+        return Problem.of("workbook_only_pictures", n_pictures=pictures)
+    return Problem.of("empty_sheet")
 
 
 def _read_sheet(worksheet, columns: Mapping[str, str] | None) -> Sheet | None:
@@ -330,41 +341,3 @@ def _repeated_columns(row: Sequence[Any], line: int) -> list[Problem]:
     """One reason for each column whose name the header row repeats (read as ``text (2)``)."""
     return [Problem.of("duplicate_column", line=line, column=name, renamed=numbered)
             for name, numbered in zip(_cell_names(row), _header_names(row), strict=True) if name != numbered]
-
-
-def read_parquet(data: bytes) -> RecordBatch:
-    """Read a Parquet file; record numbers are 1-based row positions."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    batch = RecordBatch()
-    try:
-        table = pq.read_table(io.BytesIO(data))
-    except (pa.ArrowException, OSError) as exc:
-        batch.errors.append(Problem.of("bad_parquet", detail=str(exc)))
-        return batch
-    binary = [f.name for f in table.schema
-              if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)
-              or pa.types.is_fixed_size_binary(f.type)]
-    for number, row in enumerate(table.to_pylist(), start=1):
-        for column in binary:  # only these columns can hold bytes: the others are passed as read
-            row[column] = _text_of_bytes(row[column])
-        batch.add(number, row)
-    return batch
-
-
-def _text_of_bytes(value: Any) -> Any:
-    """A binary cell (text some writers store without saying it is text) as text, when it reads as text.
-
-    Bytes that do not read as text without doubt (:func:`~analysis.loading.encoding.decode_bytes`
-    with no warning) stay bytes, for the record to be named as holding no text.
-    """
-    from analysis.loading.encoding import DecodingError, decode_bytes
-
-    if not isinstance(value, bytes):
-        return value
-    try:
-        decoded = decode_bytes(value)
-    except DecodingError:
-        return value if value.strip() else None
-    return value if decoded.warning or decoded.repaired else decoded.text
