@@ -118,7 +118,7 @@ def read_chunk(texts: list[str], *, tokenizer: Tokenizer, cache: TokenCodes) -> 
     sizes = np.fromiter((len(tokens) for tokens, _ in splits), dtype=np.int64, count=len(splits))
     raw = np.fromiter(map(cache.__getitem__, chain.from_iterable(tokens for tokens, _ in splits)),
                       dtype=np.int32, count=int(sizes.sum()))
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    starts = np.cumsum(sizes) - sizes  # each article's first token (an empty chunk has none)
     quoted = _protect_quotes(raw, splits, starts, tokenizer=tokenizer, cache=cache)
     article = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
     is_term = raw >= 0

@@ -12,6 +12,10 @@ paragraph of its own), like the counter terms' (:mod:`analysis.theme_counters`):
              and neither the paragraph nor the title has a home term
     in an abroad paragraph, the hits of home_only themes are dropped
 
+The table's ``ignore`` phrases are words an abroad or home term hides in across a word
+boundary (沿海地区 holds 海地, 朝鲜族 holds 朝鲜): matched and discarded, as the dictionary's
+own ignore phrases are for theme terms.
+
 Presence, not counts: one 中国 in the title or the paragraph says the story is about
 China (中国驻美国大使馆提醒…), and one 美国 places a paragraph with no home word abroad.
 A paragraph, because a news bundle (国际联播快讯) puts stories on separate lines.
@@ -39,13 +43,14 @@ class AbroadRule(ScansTerms):
     """The abroad and home terms compiled for scanning, and the themes they concern.
 
     Attributes:
-        terms: each abroad or home term once.
-        home: for each term, True if it is a home term.
+        terms: each abroad or home term and ignore phrase once.
+        places: for each term, :data:`ABROAD`, :data:`HOME` or 0 for an ignore phrase
+            (沿海地区: matched, so that the 海地 inside it is not, and discarded).
         themes: the positions of the ``home_only`` themes.
     """
 
     terms: tuple[str, ...]
-    home: tuple[bool, ...]
+    places: tuple[int, ...]
     themes: tuple[int, ...]
 
     def title_flags(self, titles: Sequence[str]) -> np.ndarray:
@@ -83,10 +88,10 @@ class AbroadRule(ScansTerms):
         return ~(concerned & abroad & (flag != HOME))
 
     def _hits(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Start of each abroad or home term hit, and whether it is a home term."""
+        """Start of each abroad or home term hit, and whether it is a home term (ignore phrases left out)."""
         if not self.terms or not text:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
         found = self._automaton.find(text)
         starts = np.fromiter((s for s, _, _ in found), dtype=np.int64, count=len(found))
-        home = np.fromiter((self.home[i] for _, _, i in found), dtype=bool, count=len(found))
-        return starts, home
+        places = np.fromiter((self.places[i] for _, _, i in found), dtype=np.int8, count=len(found))
+        return starts[places != 0], places[places != 0] == HOME

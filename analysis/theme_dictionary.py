@@ -50,7 +50,7 @@ SETTINGS: dict[str, tuple[type, float]] = {
 """Top-level numeric settings: expected type and smallest allowed value."""
 
 TOP_LEVEL_KEYS = frozenset({"version", "ignore", "abroad", "themes", *SETTINGS})
-ABROAD_KEYS = frozenset({"description", "source", "terms", "home_terms"})
+ABROAD_KEYS = frozenset({"description", "source", "terms", "home_terms", "ignore"})
 THEME_KEYS = frozenset(
     {"id", "label", "label_en", "description", "description_zh", "source", "terms", "core_terms", "patterns",
      "weights", "counter_terms", "home_only"}
@@ -160,21 +160,22 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
         ignore=tuple(ignore),
         abroad_terms=abroad[0],
         home_terms=abroad[1],
+        abroad_ignore=abroad[2],
         version=str(data.get("version", "")),
         path=source,
         **settings,
     )
 
 
-def _parse_abroad(table: object, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The ``[abroad]`` table's terms and home terms (empty without the table), its problems added."""
+def _parse_abroad(table: object, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    """The ``[abroad]`` terms, home terms and ignore phrases (empty without the table), its problems added."""
     if not isinstance(table, dict):
         problems.append(Problem.of("themes_bad_abroad", found=type(table).__name__))
-        return (), ()
+        return (), (), ()
     problems += [Problem.of("themes_abroad_unknown_key", key=repr(k), expected=", ".join(sorted(ABROAD_KEYS)))
                  for k in table if k not in ABROAD_KEYS]
     lists = []
-    for key in ("terms", "home_terms"):
+    for key in ("terms", "home_terms", "ignore"):
         words = table.get(key, [])
         if not _is_str_list(words, allow_empty=True):
             problems.append(Problem.of("themes_abroad_bad_list", key=key))
@@ -182,9 +183,10 @@ def _parse_abroad(table: object, problems: list[Problem]) -> tuple[tuple[str, ..
         for word in words:
             problems += _term_problems(word, Problem.of("themes_abroad_where", key=key))
         lists.append(tuple(words))
-    for word in sorted(set(lists[0]) & set(lists[1])):
-        problems.append(Problem.of("themes_abroad_both", term=repr(word)))
-    return lists[0], lists[1]
+    terms, home, ignore = map(set, lists)
+    problems += [Problem.of("themes_abroad_both", term=repr(w)) for w in sorted(terms & home)]
+    problems += [Problem.of("themes_abroad_ignored", term=repr(w)) for w in sorted(ignore & (terms | home))]
+    return tuple(lists)
 
 
 def _where(number: int, theme_id: object, raw: str) -> Problem:

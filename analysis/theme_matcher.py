@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analysis.theme_abroad import AbroadRule
+from analysis.theme_abroad import ABROAD, HOME, AbroadRule
 from analysis.theme_counters import CounterTerms, ScansTerms
 from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, term_weights
 
@@ -262,7 +262,8 @@ def _abroad_rule(themes: ThemeDictionary, position: dict[str, int]) -> AbroadRul
     home_only = tuple(position[t.id] for t in themes.themes if t.home_only)
     if not themes.abroad_terms or not home_only:
         return None
-    places = {term: False for term in themes.abroad_terms} | {term: True for term in themes.home_terms}
+    places = ({term: ABROAD for term in themes.abroad_terms} | {term: HOME for term in themes.home_terms}
+              | {phrase: 0 for phrase in themes.abroad_ignore})
     return AbroadRule(tuple(places), tuple(places.values()), home_only)
 
 

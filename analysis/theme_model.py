@@ -70,6 +70,8 @@ class ThemeDictionary:
         ignore: phrases matched and discarded, so the terms inside them do not fire.
         abroad_terms: words that place a paragraph abroad (``[abroad] terms``).
         home_terms: words that bring it home (``[abroad] home_terms``).
+        abroad_ignore: words an abroad or home term hides in across a word boundary
+            (沿海地区 holds 海地): matched and discarded (``[abroad] ignore``).
         version: the file's ``version`` string, to record which dictionary scored what.
         path: the file the dictionary was read from, if any.
     """
@@ -84,6 +86,7 @@ class ThemeDictionary:
     ignore: tuple[str, ...] = ()
     abroad_terms: tuple[str, ...] = ()
     home_terms: tuple[str, ...] = ()
+    abroad_ignore: tuple[str, ...] = ()
     version: str = ""
     path: str | None = None
 

@@ -383,6 +383,13 @@ def test_theme_trends_one_line_per_theme(theme_counts):
     assert spec["layout"]["yaxis"]["tickformat"] == ".0%"
 
 
+def test_theme_trends_of_the_unplaced_articles_are_titled_unknown_in_english(theme_counts):
+    unplaced = theme_counts.assign(group=theme_counts["group"].fillna("未知"))
+    english = charts.plot_theme_trends(unplaced, theme_labels=THEMES, group="未知", lang="en")
+    assert english.layout.title.text.endswith(" · Unknown")
+    assert charts.plot_theme_trends(unplaced, theme_labels=THEMES, group="未知").layout.title.text.endswith(" · 未知")
+
+
 def test_theme_trends_say_which_themes_the_sidebar_chose_one_in_the_singular(theme_counts):
     def note(themes, lang):
         fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, themes=themes, lang=lang)

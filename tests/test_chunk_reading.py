@@ -59,6 +59,14 @@ def test_a_chunk_reads_as_its_articles_do_one_by_one(tokenizer):
     assert ("百企兴百村", False) in reading.slogans[4]
 
 
+def test_an_empty_chunk_and_a_chunk_of_one_article_read_as_alone(tokenizer):
+    empty = read_chunk([], tokenizer=tokenizer, cache=TokenCodes(tokenizer))
+    assert (empty.vocab, empty.codes.tolist(), empty.lengths.tolist(), empty.slogans) == ([], [], [], [])
+    for text in ("“三抓三促”", "“六一”", ""):  # a quotation alone, a quoted day, nothing
+        assert as_read(read_chunk([text], tokenizer=tokenizer, cache=TokenCodes(tokenizer))) == expected(
+            [text], tokenizer)
+
+
 def test_the_vocabulary_is_numbered_in_order_of_first_appearance(tokenizer):
     reading = read_chunk(["乡村振兴 新质生产力", "新质生产力 营商环境 乡村振兴"], tokenizer=tokenizer,
                          cache=TokenCodes(tokenizer))

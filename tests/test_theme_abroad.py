@@ -83,6 +83,26 @@ def test_topical_themes_keep_their_hits_abroad_and_nothing_changes_without_the_t
     assert match_themes(article, themes=plain)["term"].tolist() == ["洪水", "洪水", "法院", "警察"]
 
 
+def test_an_ignore_phrase_hides_the_abroad_term_inside_it():
+    """甲国 stands in for a country whose name hides in a Chinese word (海地 in 沿海地区)."""
+    text = "甲国际警察走进法院。"  # 甲国际: no 甲国
+    ignoring = fixture_themes(ABROAD.replace('home_terms = ["中国", "我省"]',
+                                             'home_terms = ["中国", "我省"]\nignore = ["甲国际"]'))
+    article = build_articles([{"doc_id": "x", "title": "", "text": text, "source": "t"}])
+    assert match_themes(article, themes=fixture_themes())["term"].tolist() == []
+    assert match_themes(article, themes=ignoring)["term"].tolist() == ["警察", "法院"]
+    # the phrase hides only its own letters: 甲国 elsewhere in the paragraph still places it abroad
+    article = build_articles([{"doc_id": "x", "title": "", "text": text + "甲国警察", "source": "t"}])
+    assert match_themes(article, themes=ignoring)["term"].tolist() == []
+
+
+def test_the_shipped_ignore_phrases_keep_domestic_paragraphs_at_home():
+    rule = load_themes().matcher.abroad
+    # written for this test: the coast, sand control, China's Korean minority, law enforcement
+    titles = ["东部沿海地区产业转移", "防沙治沙特别是三北工程", "延边朝鲜族自治州", "创新执法方式", "海地发生地震"]
+    assert rule.title_flags(titles).tolist() == [0, 0, 0, 0, 1]
+
+
 def test_the_glossary_says_which_themes_are_home_only():
     from analysis.theme_model import theme_glossary
 
@@ -98,6 +118,9 @@ def test_the_glossary_says_which_themes_are_home_only():
         (('terms = ["当地时间", "美国", "甲国"]', 'terms = "美国"'), "themes_abroad_bad_list"),
         (('terms = ["当地时间", "美国", "甲国"]', 'terms = ["美"]'), "theme_term_single_character"),
         (("home_only = true", 'home_only = "yes"'), "theme_bad_home_only"),
+        (('home_terms = ["中国", "我省"]', 'home_terms = ["中国", "我省"]\nignore = ["美国"]'), "themes_abroad_ignored"),
+        (('home_terms = ["中国", "我省"]', 'home_terms = ["中国", "我省"]\nignore = "沿海地区"'),
+         "themes_abroad_bad_list"),
     ],
 )
 def test_a_malformed_abroad_table_or_home_only_mark_is_named(edit, code):
@@ -118,6 +141,9 @@ def test_a_malformed_abroad_table_or_home_only_mark_is_named(edit, code):
         # the same words at home are
         ("某县警方破获电信诈骗案", "某县公安机关破获一起电信网络诈骗案，社区网格员协助调解矛盾纠纷，法院依法审判。",
          {"grassroots_governance"}, set()),
+        # a county taking in industry from the coast: 沿海地区 is no Haiti (an [abroad] ignore phrase)
+        ("某县承接产业转移", "某县积极承接东部沿海地区产业转移，招商引资签约项目12个，持续优化营商环境。",
+         {"investment"}, set()),
         # a story abroad about China: 中国 brings it home
         ("中美执法合作", "中国与美国警方开展执法合作，将电信网络诈骗犯罪嫌疑人押解回国，依法审判。",
          {"grassroots_governance"}, set()),
@@ -159,3 +185,18 @@ def load_articles_2023() -> pd.DataFrame:
     from analysis.loading import load_articles
 
     return load_articles(sorted((corpus_path("xwlb-cctv-json") / "2023").glob("*.json"))).articles
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("home_only = true\n", ""),
+        ('"当地时间", "美国", "甲国"', '"当地时间", "美国"'),
+        ('home_terms = ["中国", "我省"]', 'home_terms = ["中国"]'),
+        ('home_terms = ["中国", "我省"]', 'home_terms = ["中国", "我省"]\nignore = ["甲国际"]'),
+    ],
+)
+def test_an_edit_of_the_abroad_rule_makes_stored_scores_stale(edit):
+    from analysis.store.analyze import theme_fingerprint
+
+    assert theme_fingerprint(fixture_themes(ABROAD.replace(*edit, 1))) != theme_fingerprint(fixture_themes())

@@ -221,9 +221,18 @@ def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
     longest = max((len(str(text)) for text in texts), default=0)
     if longest <= fits:
         return {}
-    lines = min(MOST_LINES, max(3, -(-longest // fits)))
+    return _wrapped(len(texts), lines=min(MOST_LINES, max(3, -(-longest // fits))))
+
+
+def _wrapped(n_rows: int, *, lines: int = 3) -> dict[str, object]:
+    """Row and table heights for rows of ``lines`` wrapped lines: as tall as eight rows (or all)."""
     row = WRAP_ROW_HEIGHT + LINE_PX * (lines - 3)
-    return {"row_height": row, "height": min(len(texts), 8) * row + 40}
+    return {"row_height": row, "height": min(n_rows, 8) * row + 40}
+
+
+def _cell_px(value: object) -> float:
+    """The pixels a cell needs to show ``value`` on one line (6.5 per display unit, and padding)."""
+    return display_units(value) * 6.5 + 28
 
 
 def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[str, object]]:
@@ -237,8 +246,8 @@ def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[s
     for column, limit in most.items():
         if column not in table:
             continue
-        longest = max((display_units(value) for value in table[column]), default=0)
-        options[column] = {"width": int(min(limit, max(80, longest * 6.5 + 28)))}
+        longest = max((_cell_px(value) for value in table[column]), default=0)
+        options[column] = {"width": int(min(limit, max(80, longest)))}
     return options
 
 
@@ -250,13 +259,11 @@ def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> 
     hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
     """
     overflowing = [
-        max((display_units(value) * 6.5 + 28 for value in table[column]), default=0) > option["width"]
+        max((_cell_px(value) for value in table[column]), default=0) > option["width"]
         for column, option in widths.items()
         if column in table and isinstance(option.get("width"), int)
     ]
-    if not any(overflowing):
-        return {}
-    return {"row_height": WRAP_ROW_HEIGHT, "height": min(len(table), 8) * WRAP_ROW_HEIGHT + 40}
+    return _wrapped(len(table)) if any(overflowing) else {}
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:

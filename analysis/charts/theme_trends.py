@@ -23,7 +23,15 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, is_whole_period, label, period_label, period_start
+from analysis.charts.labels import (
+    Lang,
+    field,
+    group_label,
+    is_whole_period,
+    label,
+    period_label,
+    period_start,
+)
 from analysis.charts.overview import FULL_PERIOD_SHARE, partial_note, period_coverage
 from analysis.charts.style import add_notes, base_layout, period_time_axis
 from analysis.charts.theme_parts import _colours, _counts_hover, _theme_order, _top_themes
@@ -126,7 +134,7 @@ def plot_theme_trends(
                 marker={"symbol": "circle", "size": 9, "color": "white",
                         "line": {"color": colour[theme], "width": 2}},
             ))
-    heading = title or label("theme_trends", lang) + (f" · {group}" if group else "")
+    heading = title or label("theme_trends", lang) + (f" · {group_label(group, lang)}" if group else "")
     base_layout(fig, title=heading, height=440)
     with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
     notes = []

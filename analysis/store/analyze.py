@@ -322,7 +322,7 @@ def theme_fingerprint(themes: ThemeDictionary) -> str:
     """A 12-hex-digit hash of what scores articles (not of labels or descriptions).
 
     It covers each theme's id, terms, patterns, weights, counter terms and home_only mark, the scoring
-    settings, the ignore phrases and the ``[abroad]`` terms. Not of labels, descriptions, sources, the
+    settings, the ignore phrases and the ``[abroad]`` lists. Not of labels, descriptions, sources, the
     file's ``version`` label or where it was read: editing those changes no score, so it does not make
     stored articles stale.
     """
@@ -330,6 +330,6 @@ def theme_fingerprint(themes: ThemeDictionary) -> str:
         [(t.id, t.terms, t.core_terms, t.patterns, sorted(t.weights.items()), t.counter_terms, t.home_only)
          for t in themes.themes],
         themes.threshold, themes.min_hits, themes.length_floor, themes.length_cap, themes.title_weight,
-        themes.core_weight, themes.ignore, themes.abroad_terms, themes.home_terms,
+        themes.core_weight, themes.ignore, themes.abroad_terms, themes.home_terms, themes.abroad_ignore,
     )
     return hashlib.sha256(repr(scoring).encode("utf-8")).hexdigest()[:12]
