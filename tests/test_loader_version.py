@@ -88,9 +88,10 @@ def test_every_article_titled_as_a_bundle_is_named(tmp_path):
         {"doc_id": "V5", "title": "要闻简讯", "source": "day.json#V5"}]
 
 
-def test_a_store_of_newer_loaders_is_refused(tmp_path):
+@pytest.mark.parametrize("recorded", ["99", "2b"])
+def test_a_store_of_newer_or_unknown_loaders_is_refused(tmp_path, recorded):
     with open_store(tmp_path / "store") as store:
-        store.sql("UPDATE meta SET value = '99' WHERE key = 'loader_version'")
+        store.sql(f"UPDATE meta SET value = '{recorded}' WHERE key = 'loader_version'")
         with pytest.raises(StoreError, match="newer govthemes"):
             store.ingest(table(("V1", "山东推进改革", "山东推进改革。")), workers=1)
 

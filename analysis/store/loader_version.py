@@ -42,12 +42,12 @@ def check_loader_version(con: duckdb.DuckDBPyConnection, *, store: str) -> None:
     Raises:
         StoreError: ``store_loader_old`` when the store holds whole bundles that today's
             loaders split (rebuild it), ``store_loader_newer`` when a newer govthemes
-            made it.
+            made it (or its recorded version is no number this one knows).
     """
     found = store_loader_version(con)
     if found == LOADER_VERSION:
         return
-    if int(found) > int(LOADER_VERSION):
+    if not found.isdigit() or int(found) > int(LOADER_VERSION):  # not ours to read: unknown or newer
         raise StoreError("store_loader_newer", found=found, expected=LOADER_VERSION)
     outdated = whole_bundles(con)
     if not outdated.empty:
