@@ -239,6 +239,18 @@ def test_a_page_pasted_on_one_line_is_cut_at_its_datelines_and_the_cut_is_report
     assert [a.first_column for a in split.articles] == sorted({a.first_column for a in split.articles})  # distinct
 
 
+@pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])
+def test_an_indented_run_on_line_keeps_its_first_headline_and_each_column_points_at_its_article(indent):
+    line = indent + "".join(f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
+    split = split_page(line)
+    assert [a.title for a in split.articles] == [
+        "市政协开展黄河保护专题视察", "举办委员履职培训班", "全国政协召开双周协商座谈会"]
+    assert split.skipped == []  # the first headline is no page header
+    starts = [line[a.first_column - 1:] for a in split.articles]
+    assert [start.startswith(t) for start, (t, _, _) in zip(starts, RUN_ON_ARTICLES, strict=True)] == [
+        True, True, True]
+
+
 def test_a_page_whose_lines_are_each_a_few_articles_long_is_cut_line_by_line():
     first, second, third = (f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
     split = split_page(f"{first}{second}\n{third}")

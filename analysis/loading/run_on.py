@@ -115,7 +115,11 @@ def _reads_as_heading(text: str, limit: int) -> bool:
 
 
 def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Line]:
-    """The body, headline and dateline pieces of ``line`` at ``cuts``, each with its column."""
+    """The body, headline and dateline pieces of ``line`` at ``cuts``, each with its column.
+
+    The column counts the line's indent; only a body piece opening the line keeps the
+    indent (a headline at its start stays a headline, not an indented paragraph).
+    """
     indent = line.raw[: len(line.raw) - len(line.raw.lstrip())]
     spans: list[tuple[int, int]] = []
     position = 0
@@ -123,10 +127,12 @@ def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Line]:
         spans += [(position, start), *_heading_spans(line.text, start, at)]
         position = at
     spans.append((position, len(line.text)))
+    opening_body = cuts[0][0] > 0
     pieces = []
     for begin, end in spans:
         text = line.text[begin:end].strip()
         if text:
-            column = begin + len(line.text[begin:end]) - len(line.text[begin:end].lstrip()) + 1
-            pieces.append(Line(line.number, indent + text if begin == 0 else text, text, column=column))
+            lead = len(line.text[begin:end]) - len(line.text[begin:end].lstrip())
+            raw = indent + text if begin == 0 and opening_body else text
+            pieces.append(Line(line.number, raw, text, column=line.column + len(indent) + begin + lead))
     return pieces
