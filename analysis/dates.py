@@ -64,8 +64,11 @@ be pushed back this far."""
 
 _ANNOUNCED = re.compile(r"(?:将于|将在|将分别于|定于|拟于|计划于|预计|将|明天[（(]?|明日[（(]?)\s*$")
 """Words just before a date that announce it (``将于8月22日开幕``, ``明天（16日）出版``)."""
-_JOINED = re.compile(r"^[\s）)]*(?:至|到|和|及|、|～|~|—|－|-)[\s（(]*$")
+_RANGE_WORDS = "至|到|～|~|—|－|-"
+_JOINED = re.compile(rf"^[\s）)]*(?:{_RANGE_WORDS}|和|及|、)[\s（(]*$")
 """What joins a date to the one before it in a range or a list (``2月28日至3月2日``)."""
+_RANGE = re.compile(rf"^[\s）)]*(?:{_RANGE_WORDS})[\s（(]*$")
+"""What joins the start of a range to its end (``从2026年1月1日至2027年12月31日``): not a list's 和 or 、."""
 _DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起|以来)")
 """Words just after a date that make it a deadline, a start or a beginning (``6月30日前完成``,
 ``8月1日起施行``, ``6月1日以来``), not the event; 前往 is not."""
@@ -177,7 +180,7 @@ def _opens_a_period(
     if not following or reference is None or following[0].year is None:
         return False
     end = complete_mention(following[0], reference)
-    joined = _JOINED.match(lead[mention.end : following[0].start])
+    joined = _RANGE.match(lead[mention.end : following[0].start])
     return bool(joined) and end is not None and (end - reference).days >= PERIOD_MIN_DAYS
 
 

@@ -149,6 +149,8 @@ def test_the_start_of_a_period_in_force_is_no_event():
     assert resolve_event_date(lead, edition_date=january_paper) == (january_paper, "edition")
     lead = "三部门发布公告，从2026年1月1日至2026年1月31日开展专项检查。"  # ends within a month: the event
     assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 1), "text")
+    lead = "2026年1月8日和2026年3月1日，全省分两批发放补贴资金。"  # a list, no period: its first date
+    assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 8), "text")
 
 
 def test_a_dateline_date_wins_over_dates_later_in_the_lead():
