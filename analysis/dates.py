@@ -75,10 +75,11 @@ _DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起|以来)")
 _FOLLOWS = re.compile(r"继\s*$")
 """A word just before a date the event follows (``继2月3日发生脱轨事故后``)."""
 _SINCE = re.compile(r"(?:自|自从|从)\s*$")
-_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来|^[^。；;！？\n]*?(?:截至|截止)")
+_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来|^(?:(?!获悉|了解到|得知)[^。；;！？\n])*?(?:截至|截止)")
 """``自4月26日进驻空间站以来``: a date that begins a state of affairs, background to the news;
 so is one that begins a period the sentence reports up to a later day (``机收自5月27日全面展开，
-截至今天``); ``从13日开始`` (the event's own start) is not."""
+截至今天``); ``从13日开始`` (the event's own start) is not, nor is the day of the source
+the news was learned from (``记者从5月20日召开的发布会上获悉，截至目前``)."""
 PERIOD_MIN_DAYS = 31
 """A range that ends this many days or more after the edition, with its year written
 (``从2026年1月1日至2027年12月31日``), is a period in force (a policy's term): its start is no event."""

@@ -141,6 +141,8 @@ def test_a_date_the_event_follows_or_a_state_begins_is_background():
     assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 13), "text")
     lead = "记者了解到，麦收自5月27日全面展开，截至今天，主产区收获基本完成。"  # a period up to today
     assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+    lead = "记者从6月12日召开的全省新闻发布会上获悉，截至目前，全省已建成5G基站10万个。"  # the source's day
+    assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 12), "text")
 
 
 def test_the_start_of_a_period_in_force_is_no_event():
