@@ -304,7 +304,23 @@ def _from_records(
         why = missing_text_column(batch.records, batch.columns)
         fail(why.code, **why.params)
         return [], report
-    info = _file_info(name, options)
+    articles = _records_to_articles(batch, colmap, f"{name}{record_mark}", _file_info(name, options), options,
+                                    report, where)
+    report.articles += len(articles)
+    hint = None if articles else text_elsewhere(batch.records, colmap)
+    report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
+    return articles, report
+
+
+def _records_to_articles(
+    batch: RecordBatch, colmap: ColumnMap, mark: str, info: FileNameInfo, options: LoadOptions,
+    report: FileReport, where: dict[str, str],
+) -> list[RawArticle]:
+    """The raw articles of ``batch``'s records (bundles split), each record that is none failed in ``report``.
+
+    ``mark`` is the source's prefix before the record number (``file.csv#``, ``book.xlsx#Sheet1!``);
+    ``where`` names the sheet in the reasons.
+    """
     articles: list[RawArticle] = []
     for number, record in batch.records:
         text = record.get(colmap.get("text") or "")
@@ -312,17 +328,14 @@ def _from_records(
             record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
         formulas = batch.formulas.get(number, {})
         record, unusable = _unusable_cells(record, colmap, formulas)
-        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options, formulas)
+        article = _record_article(record, colmap, f"{mark}{number}", info, options, formulas)
         if isinstance(article, Problem):
-            fail(article.code, line=number, **article.params)
+            report.fail(article.code, number, **article.params, **where)
         else:
             article.line = number
             articles += split_bundle(article, as_text(record.get(colmap.get("text") or "")) or "", report)
             report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
-    report.articles += len(articles)
-    hint = None if articles else text_elsewhere(batch.records, colmap)
-    report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
-    return articles, report
+    return articles
 
 
 def _not_words(value: object, text: str) -> str | None:
