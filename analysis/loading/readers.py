@@ -201,13 +201,14 @@ def _from_markdown(
     footer, text = split_footer(text)
     report.skipped += [footer] if footer is not None else []
     sections, skipped = markdown_articles(text)
-    report.skipped.extend(skipped)
-    if not sections:
-        headings = [section for section in split_markdown(text) if section.level]
-        if headings and not any(section.body for section in headings):
+    if not sections:  # read as a page, which says what it leaves out itself
+        parts = split_markdown(text)
+        headings = [section for section in parts if section.level]
+        if headings and not any(section.body.strip() for section in parts):  # text above them is a page
             return [], report.fail("markdown_headings_only", n_headings=len(headings),
                                    sample=headings[0].title[:30])
         return _from_page(text, name, options, report)
+    report.skipped.extend(skipped)
     articles = []
     report.records = len(sections)
     for section in sections:
