@@ -260,6 +260,14 @@ def test_a_sentence_naming_a_reporter_and_a_phone_call_is_no_dateline_to_cut_at(
     assert split.warnings == []
 
 
+@pytest.mark.parametrize("sentence", ["本报记者近日电话采访了有关负责人。", "本报记者从省电力公司获悉，供电正常。",
+                                      "本报记者致电县农业农村局核实。"])
+def test_a_paragraph_opening_with_a_reporter_s_words_is_no_dateline(sentence):
+    first = "5月21日，县政协召开常委会议，研究部署下一阶段工作。"
+    split = split_page(f"县政协召开常委会议\n本报讯（记者 张明）{first}\n　　{sentence}\n")
+    assert [(a.title, a.text) for a in split.articles] == [("县政协召开常委会议", f"{first}\n{sentence}")]
+
+
 def test_a_page_whose_lines_are_each_a_few_articles_long_is_cut_line_by_line():
     first, second, third = (f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
     split = split_page(f"{first}{second}\n{third}")

@@ -27,9 +27,6 @@ corpora (government work reports) run to about 3,200 characters; a pasted page i
 MAX_HEADING_CHARS = 2 * layout.HEADLINE_MAX
 """Text between a sentence's end and a dateline read as a headline: a kicker and title at most."""
 _CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄)(?:[(（][^)）]{0,12}[)）])?")
-_REPORTER = re.compile(r"记者|通讯员")
-_WORD_AFTER = re.compile(r"电[话视力子网商影脑器台报池梯动源厂站缆线路费量价流压气车竞邮]|讯[息号问]")
-"""讯 or 电 beginning a word: 本报记者日前电话采访 holds no dateline."""
 _SENTENCE_END = re.compile(rf"[{re.escape(''.join(layout.TERMINAL))}][{re.escape(''.join(layout.CLOSERS))}]*")
 
 
@@ -90,15 +87,12 @@ def _anchors(text: str) -> list[re.Match[str]]:
 
 
 def _is_dateline(match: re.Match[str], text: str) -> bool:
-    """Whether a dateline match inside a line is one, not words of a sentence.
+    """Whether a dateline match inside a line is one.
 
-    None names a one-character place (``新华社通讯``, a headline's word), a reporter
-    (``本报记者近日电话采访``), or ends in a word's first character (电话, 电视, 讯息).
+    Not words of a sentence (:func:`~analysis.loading.layout.is_sentence_words`), nor a
+    one-character place (``新华社通讯``, a headline's word).
     """
-    place = match["place"] or ""
-    if len(place) == 1 or _REPORTER.search(place):
-        return False
-    return not _WORD_AFTER.match(text, match.end("date") if match["date"] else match.end("place"))
+    return len(match["place"] or "") != 1 and not layout.is_sentence_words(match, text)
 
 
 def _heading_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
