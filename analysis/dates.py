@@ -64,18 +64,22 @@ be pushed back this far."""
 
 _ANNOUNCED = re.compile(r"(?:将于|将在|将分别于|定于|拟于|计划于|预计|将|明天[（(]?|明日[（(]?)\s*$")
 """Words just before a date that announce it (``将于8月22日开幕``, ``明天（16日）出版``)."""
-_JOINED = re.compile(r"^[\s）)]*(?:至|到|和|及|、|～|~|—|－|-)[\s（(]*$")
+_RANGE_WORDS = "至|到|～|~|—|－|-"
+_JOINED = re.compile(rf"^[\s）)]*(?:{_RANGE_WORDS}|和|及|、)[\s（(]*$")
 """What joins a date to the one before it in a range or a list (``2月28日至3月2日``)."""
+_RANGE = re.compile(rf"^[\s）)]*(?:{_RANGE_WORDS})[\s（(]*$")
+"""What joins the start of a range to its end (``从2026年1月1日至2027年12月31日``): not a list's 和 or 、."""
 _DEADLINE = re.compile(r"^\s*(?:之前|以前|前(?!往)|起|以来)")
 """Words just after a date that make it a deadline, a start or a beginning (``6月30日前完成``,
 ``8月1日起施行``, ``6月1日以来``), not the event; 前往 is not."""
 _FOLLOWS = re.compile(r"继\s*$")
 """A word just before a date the event follows (``继2月3日发生脱轨事故后``)."""
 _SINCE = re.compile(r"(?:自|自从|从)\s*$")
-_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来|^[^。；;！？\n]*?(?:截至|截止)")
+_SINCE_END = re.compile(r"^[^，,。；;！？\n]*?以来|^(?:(?!获悉|了解到|得知)[^。；;！？\n])*?(?:截至|截止)")
 """``自4月26日进驻空间站以来``: a date that begins a state of affairs, background to the news;
 so is one that begins a period the sentence reports up to a later day (``机收自5月27日全面展开，
-截至今天``); ``从13日开始`` (the event's own start) is not."""
+截至今天``); ``从13日开始`` (the event's own start) is not, nor is the day of the source
+the news was learned from (``记者从5月20日召开的发布会上获悉，截至目前``)."""
 PERIOD_MIN_DAYS = 31
 """A range that ends this many days or more after the edition, with its year written
 (``从2026年1月1日至2027年12月31日``), is a period in force (a policy's term): its start is no event."""
@@ -177,7 +181,7 @@ def _opens_a_period(
     if not following or reference is None or following[0].year is None:
         return False
     end = complete_mention(following[0], reference)
-    joined = _JOINED.match(lead[mention.end : following[0].start])
+    joined = _RANGE.match(lead[mention.end : following[0].start])
     return bool(joined) and end is not None and (end - reference).days >= PERIOD_MIN_DAYS
 
 

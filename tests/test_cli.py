@@ -72,7 +72,7 @@ def test_a_table_whose_text_column_is_empty_everywhere_says_which_column_holds_t
     status, out, err = run(capsys, "articles", str(table), "--report", str(tmp_path / "r.json"))
     assert (status, out) == (2, "")
     assert "the text column '正文' is empty in every record, while the column '摘要' holds text" in err
-    assert "--columns 摘要=text" in err
+    assert "rename '正文' and name '摘要' 正文 (or, on the command line, map it with --columns '摘要=text')" in err
     (report,) = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (report["records"], [e["code"] for e in report["errors"]]) == (2, ["empty_text_cell", "empty_text_cell"])
     status, out, _ = run(capsys, "articles", str(table), "--columns", "摘要=text")

@@ -38,6 +38,12 @@ def test_a_bare_township_dateline_needs_the_paper_s_province_and_one_county_ther
     assert where(TEXT, dateline_place="三岔", title="协商议事进村组", province_hint="甘肃省") is None
 
 
+@pytest.mark.parametrize(("city", "province"), [("柏林", "甘肃省"), ("米兰", "新疆维吾尔自治区")])
+def test_a_city_abroad_in_a_dateline_is_no_bare_township(where, city, province):
+    # 柏林镇 (甘肃 武都), 米兰镇 (新疆 兵团): 新华社柏林电 is Berlin
+    assert where(TEXT, dateline_place=city, title="会谈取得积极成果", province_hint=province) is None
+
+
 def test_a_shared_township_dateline_keeps_the_paper_s_province_and_asks_the_article(where):
     # 双塔镇: one each in 河北, 河南 and 甘肃 (瓜州县)
     assert where(TEXT, dateline_place="双塔镇", title="协商议事进村组", province_hint="甘肃省") == "620922"

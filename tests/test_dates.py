@@ -141,6 +141,8 @@ def test_a_date_the_event_follows_or_a_state_begins_is_background():
     assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 13), "text")
     lead = "记者了解到，麦收自5月27日全面展开，截至今天，主产区收获基本完成。"  # a period up to today
     assert resolve_event_date(lead, edition_date=EDITION) == (EDITION, "edition")
+    lead = "记者从6月12日召开的全省新闻发布会上获悉，截至目前，全省已建成5G基站10万个。"  # the source's day
+    assert resolve_event_date(lead, edition_date=EDITION) == (dt.date(2024, 6, 12), "text")
 
 
 def test_the_start_of_a_period_in_force_is_no_event():
@@ -149,6 +151,8 @@ def test_the_start_of_a_period_in_force_is_no_event():
     assert resolve_event_date(lead, edition_date=january_paper) == (january_paper, "edition")
     lead = "三部门发布公告，从2026年1月1日至2026年1月31日开展专项检查。"  # ends within a month: the event
     assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 1), "text")
+    lead = "2026年1月8日和2026年3月1日，全省分两批发放补贴资金。"  # a list, no period: its first date
+    assert resolve_event_date(lead, edition_date=january_paper) == (dt.date(2026, 1, 8), "text")
 
 
 def test_a_dateline_date_wins_over_dates_later_in_the_lead():

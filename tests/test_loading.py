@@ -1293,3 +1293,13 @@ def test_a_page_pasted_on_one_line_loads_as_its_articles_each_with_its_own_sourc
     assert result.articles["source"].iloc[1].startswith(f"{tmp_path / '2024-05-20_page.txt'}#L1C")
     assert [(p.line, p.code) for p in report.warnings] == [(1, "page_without_line_breaks")]
     assert (report.status, report.records, report.articles) == ("loaded", 3, 3)
+
+
+def test_a_markdown_file_whose_text_stands_above_empty_headings_is_read_as_a_page(tmp_path):
+    body = "本报兰州讯（记者 张明）5月21日，市政协召开常委会议，研究部署下一阶段工作。会议强调，要坚持稳中求进。"
+    (tmp_path / "notes.md").write_text(f"{body}\n\n# 目录\n\n## 第一节\n", encoding="utf-8")
+    result = load(tmp_path / "notes.md")
+    report = report_of(result, "notes.md")
+    assert report.errors == []
+    assert [code for code in (p.code for p in report.skipped) if code == "text_before_first_story"] == []
+    assert result.articles["text"].str.startswith("5月21日，市政协召开常委会议").tolist() == [True]

@@ -239,6 +239,35 @@ def test_a_page_pasted_on_one_line_is_cut_at_its_datelines_and_the_cut_is_report
     assert [a.first_column for a in split.articles] == sorted({a.first_column for a in split.articles})  # distinct
 
 
+@pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])
+def test_an_indented_run_on_line_keeps_its_first_headline_and_each_column_points_at_its_article(indent):
+    line = indent + "".join(f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
+    split = split_page(line)
+    assert [a.title for a in split.articles] == [
+        "市政协开展黄河保护专题视察", "举办委员履职培训班", "全国政协召开双周协商座谈会"]
+    assert split.skipped == []  # the first headline is no page header
+    starts = [line[a.first_column - 1:] for a in split.articles]
+    assert [start.startswith(t) for start, (t, _, _) in zip(starts, RUN_ON_ARTICLES, strict=True)] == [
+        True, True, True]
+
+
+@pytest.mark.parametrize("sentence", ["本报记者近日电话采访了有关负责人。", "新华社记者当天电告了这一消息。",
+                                      "本报通讯员日前电话连线了驻村干部。", "本报近日收到讯息称，工作进展顺利。"])
+def test_a_sentence_naming_a_reporter_and_a_phone_call_is_no_dateline_to_cut_at(sentence):
+    body = f"5月21日，县政协召开常委会议，研究部署下一阶段工作。{sentence}他表示，将认真落实会议精神。"
+    split = split_page(f"县政协召开常委会议\n本报讯（记者 张明）{body}\n")
+    assert [(a.title, a.text) for a in split.articles] == [("县政协召开常委会议", body)]
+    assert split.warnings == []
+
+
+@pytest.mark.parametrize("sentence", ["本报记者近日电话采访了有关负责人。", "本报记者从省电力公司获悉，供电正常。",
+                                      "本报记者致电县农业农村局核实。"])
+def test_a_paragraph_opening_with_a_reporter_s_words_is_no_dateline(sentence):
+    first = "5月21日，县政协召开常委会议，研究部署下一阶段工作。"
+    split = split_page(f"县政协召开常委会议\n本报讯（记者 张明）{first}\n　　{sentence}\n")
+    assert [(a.title, a.text) for a in split.articles] == [("县政协召开常委会议", f"{first}\n{sentence}")]
+
+
 def test_a_page_whose_lines_are_each_a_few_articles_long_is_cut_line_by_line():
     first, second, third = (f"{t}{d}{body}" for t, d, body in RUN_ON_ARTICLES)
     split = split_page(f"{first}{second}\n{third}")

@@ -92,10 +92,26 @@ class Dateline:
     rest: str
 
 
+_REPORTER_THEN = re.compile(r"(?:记者|通讯员).")
+_WORD_AFTER = re.compile(r"电[话视力子网商影脑器台报池梯动源厂站缆线路费量价流压气车竞邮]|讯[息号问]")
+
+
+def is_sentence_words(match: re.Match[str], text: str) -> bool:
+    """Whether a :data:`DATELINE` match in ``text`` is words of a sentence, not a dateline.
+
+    So is one whose place goes on after a reporter (``本报记者近日电话采访``, ``本报记者致电``;
+    ``本报特约记者讯`` is a dateline) or whose 电 or 讯 begins a word (``本报记者从省电力公司``,
+    ``中国网络电视台``, ``讯息``).
+    """
+    if _REPORTER_THEN.search(match["place"] or ""):
+        return True
+    return _WORD_AFTER.match(text, match.end("date") if match["date"] else match.end("place")) is not None
+
+
 def parse_dateline(line: str) -> Dateline | None:
-    """Return the dateline at the start of ``line``, or None."""
+    """Return the dateline at the start of ``line``, or None (:func:`is_sentence_words`)."""
     match = DATELINE.match(line)
-    if match is None:
+    if match is None or is_sentence_words(match, line):
         return None
     place = match.group("place") or None
     if place is not None and len(place) < 2:

@@ -10,35 +10,29 @@ is named (``bundle_split``), so ``records + Σ(stories − 1) == articles + reco
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
 
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
-from analysis.loading.columns import (
-    ColumnMap,
-    missing_text_column,
-    recognise_columns,
-    text_elsewhere,
-)
-from analysis.loading.date_cells import parse_metadata_date, record_date
+from analysis.loading.date_cells import parse_metadata_date
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.inputs import encrypted_office, office_suffix
-from analysis.loading.json_tables import json_kind, read_json, read_json_lines
+from analysis.loading.json_tables import read_json, read_json_lines
 from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter, split_markdown
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.parquet_table import is_parquet, read_parquet
 from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.plausible_dates import is_plausible
-from analysis.loading.raw import RawArticle, as_text, raw_articles_of_page
+from analysis.loading.raw import RawArticle, raw_articles_of_page
+from analysis.loading.record_articles import clean_title, file_info, from_records, written_in_traditional
 from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel
-from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
+from analysis.loading.traditional import to_simplified
 from analysis.report import FileReport, Problem
 
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -48,8 +42,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
 OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
 """The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
-_NUMBER = re.compile(r"[+-]?[\d,，]*\.?\d+%?")
-_TITLE_TAG = re.compile(r"^\s*[\[【](?:视频|图文|组图|图片|音频|直播)[\]】]\s*")
+
 
 
 def read_input(
@@ -85,9 +78,9 @@ def read_input(
     if suffix in {".xlsx", ".xlsm"}:
         return _from_workbook(read_excel(data, columns=options.columns), name, options, report)
     if suffix == ".parquet":
-        return _from_records(read_parquet(data), name, options, report)
+        return from_records(read_parquet(data), name, options, report)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
-        return pdf_articles(data, name, options, report, _file_info(name, options))
+        return pdf_articles(data, name, options, report, file_info(name, options))
     if suffix == ".docx":
         try:
             return _from_page(docx_text(data), name, options, report)
@@ -133,8 +126,8 @@ def _read_text_format(
         if stripped in {"{", "["}:
             suffix = ".json" if _is_single_json(text) else ".jsonl"
     if suffix in readers:
-        return _from_records(readers[suffix](text), name, options, report)
-    if _written_in_traditional(text, report):
+        return from_records(readers[suffix](text), name, options, report)
+    if written_in_traditional(text, report):
         text = to_simplified(text)
     if suffix in {".md", ".markdown"}:
         return _from_markdown(text, name, options, report)
@@ -165,20 +158,13 @@ def _is_single_json(text: str) -> bool:
     return len(lines) <= 1 or not lines[0].rstrip().endswith("}")
 
 
-def _file_info(name: str, options: LoadOptions) -> FileNameInfo:
-    info = parse_file_name(name)
-    if options.edition_date is not None:
-        return FileNameInfo(options.edition_date, info.page, info.sequence)
-    return info
-
-
 def _from_page(
     text: str, name: str, options: LoadOptions, report: FileReport, *,
     fallback: FileNameInfo | None = None,
 ) -> tuple[list[RawArticle], FileReport]:
     """Split page text into articles (``fallback``: the edition date when nothing else gives one)."""
     split = split_page(text)
-    info = _file_info(name, options).filled_from(parse_page_header(split.header))
+    info = file_info(name, options).filled_from(parse_page_header(split.header))
     info = info.filled_from(fallback) if fallback is not None else info
     report.skipped.extend(split.skipped)
     report.warnings.extend(split.warnings)
@@ -205,7 +191,7 @@ def _from_markdown(
     text: str, name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
     """Read a Markdown dump: one article per heading with a body (front matter read as details)."""
-    info = _file_info(name, options)
+    info = file_info(name, options)
     front, text = split_front_matter(text)
     if front is not None:
         report.skipped.append(front.problem())
@@ -215,17 +201,18 @@ def _from_markdown(
     footer, text = split_footer(text)
     report.skipped += [footer] if footer is not None else []
     sections, skipped = markdown_articles(text)
-    report.skipped.extend(skipped)
-    if not sections:
-        headings = [section for section in split_markdown(text) if section.level]
-        if headings and not any(section.body for section in headings):
+    if not sections:  # read as a page, which says what it leaves out itself
+        parts = split_markdown(text)
+        headings = [section for section in parts if section.level]
+        if headings and not any(section.body.strip() for section in parts):  # text above them is a page
             return [], report.fail("markdown_headings_only", n_headings=len(headings),
                                    sample=headings[0].title[:30])
         return _from_page(text, name, options, report)
+    report.skipped.extend(skipped)
     articles = []
     report.records = len(sections)
     for section in sections:
-        title = _clean_title(section.title)
+        title = clean_title(section.title)
         cleaned = clean_record_text(section.body, title=title)
         if not cleaned.text:
             report.fail("story_without_text", line=section.line)
@@ -240,18 +227,6 @@ def _from_markdown(
     return articles, report
 
 
-def _clean_title(value: object) -> str | None:
-    """A title without tags such as ``[视频]``, its spaces (a no-break or full-width one) one plain space.
-
-    The same headline exported twice, once with ``&nbsp;`` between its halves, is then the
-    same title, and the two copies count once.
-    """
-    text = as_text(value)
-    if text is None:
-        return None
-    return re.sub(r"\s+", " ", _TITLE_TAG.sub("", text)) or None
-
-
 def _from_workbook(
     sheets: list[Sheet], name: str, options: LoadOptions, report: FileReport
 ) -> tuple[list[RawArticle], FileReport]:
@@ -263,155 +238,11 @@ def _from_workbook(
     over when other sheets hold rows.
     """
     if len(sheets) == 1:
-        return _from_records(sheets[0].batch, name, options, report)
+        return from_records(sheets[0].batch, name, options, report)
     articles: list[RawArticle] = []
     for sheet in sheets:
         if sheet.batch.total or sheet.batch.errors:
-            articles += _from_records(sheet.batch, name, options, report, sheet=sheet.title)[0]
+            articles += from_records(sheet.batch, name, options, report, sheet=sheet.title)[0]
     if not report.records and not report.errors:
         report.fail("no_records")
     return articles, report
-
-
-def _from_records(
-    batch: RecordBatch, name: str, options: LoadOptions, report: FileReport, *,
-    sheet: str | None = None,
-) -> tuple[list[RawArticle], FileReport]:
-    """Turn table records into raw articles, reporting each record that cannot be one.
-
-    Adds to ``report`` (records, articles, reasons), so the sheets of one workbook can
-    report into it in turn; ``sheet`` names the sheet in sources and reasons.
-    """
-    where = {} if sheet is None else {"sheet": sheet}
-    record_mark = "#" if sheet is None else f"#{sheet}!"
-
-    def fail(code: str, line: int | None = None, **params: object) -> None:
-        report.fail(code, line, **params, **where)
-
-    report.errors.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.errors)
-    report.skipped.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.skipped)
-    report.warnings.extend(Problem(p.line, p.code, {**p.params, **where}) for p in batch.warnings)
-    report.records += batch.total
-    if not batch.records:
-        if not batch.errors:
-            fail("no_records")
-        return [], report
-    unknown = [c for c in options.columns if c not in batch.columns]
-    if unknown:
-        report.skipped.append(Problem.of("unknown_columns", columns=", ".join(map(repr, unknown)), **where))
-    colmap = recognise_columns(batch.columns, options.columns)
-    if colmap.get("text") is None:
-        why = missing_text_column(batch.records, batch.columns)
-        fail(why.code, **why.params)
-        return [], report
-    info = _file_info(name, options)
-    articles: list[RawArticle] = []
-    for number, record in batch.records:
-        text = record.get(colmap.get("text") or "")
-        if isinstance(text, str) and _written_in_traditional(text, report, number):
-            record = {k: to_simplified(v) if isinstance(v, str) else v for k, v in record.items()}
-        formulas = batch.formulas.get(number, {})
-        record, unusable = _unusable_cells(record, colmap, formulas)
-        article = _record_article(record, colmap, f"{name}{record_mark}{number}", info, options, formulas)
-        if isinstance(article, Problem):
-            fail(article.code, line=number, **article.params)
-        else:
-            article.line = number
-            articles += split_bundle(article, as_text(record.get(colmap.get("text") or "")) or "", report)
-            report.warnings += [Problem(number, p.code, {**p.params, **where}) for p in unusable]
-    report.articles += len(articles)
-    hint = None if articles else text_elsewhere(batch.records, colmap)
-    report.warnings += [Problem(None, hint.code, {**hint.params, **where})] if hint else []
-    return articles, report
-
-
-def _not_words(value: object, text: str) -> str | None:
-    """What a text cell holds instead of words (``number``, ``array``… or ``symbols``), or None.
-
-    A JSON number, boolean or list (12345, true, [{…}]) is no text; nor is a CSV cell of
-    digits or signs alone ("3.14", "——"), as a column shifted by one gives.
-    """
-    if isinstance(value, bool | int | float | list | dict | bytes):
-        return json_kind(value)
-    if any(ch.isalpha() for ch in text):
-        return None
-    return "number" if _NUMBER.fullmatch(text) else "symbols"
-
-
-def _written_in_traditional(text: str, report: FileReport, line: int | None = None) -> bool:
-    """True when ``text`` is in traditional characters; the report is warned it gets converted.
-
-    Themes, dictionary and stopwords are simplified: the articles table holds the
-    converted text, and the warning says so.
-    """
-    share = traditional_share(text)
-    if share < TRADITIONAL_SHARE:
-        return False
-    report.warnings.append(Problem.of("traditional_converted", line=line, share=share))
-    return True
-
-
-EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
-                          "#CALC!"})
-"""What Excel writes in a cell whose formula failed, in the sheet and in the CSV it exports."""
-
-
-def _unusable_cells(
-    record: dict[str, object], colmap: ColumnMap, formulas: Mapping[str, str]
-) -> tuple[dict[str, object], list[Problem]]:
-    """The record without the Excel error values (``#REF!``) of its used columns, and what to say.
-
-    The text and date columns have reasons of their own; any other used column (title,
-    author…) holding an error value, or a formula never calculated, loads without it, and
-    each such cell gets a warning (its line added by the caller).
-    """
-    skip = {colmap.get("text"), colmap.get("date")}
-    failed = {column: value for column in colmap.columns.values() if column not in skip
-              and isinstance(value := record.get(column), str) and value.strip() in EXCEL_ERRORS}
-    problems = [Problem.of("excel_error_in_column", column=column, value=value.strip())
-                for column, value in failed.items()]
-    problems += [Problem.of("formula_cell_without_value", column=column, formula=formula)
-                 for column, formula in formulas.items() if column not in skip]
-    return ({k: None if k in failed else v for k, v in record.items()} if failed else record), problems
-
-
-def _record_article(
-    record: dict[str, object], colmap: ColumnMap, source: str, info: FileNameInfo,
-    options: LoadOptions, formulas: Mapping[str, str],
-) -> RawArticle | Problem:
-    """One record as a raw article, or the reason it is not one.
-
-    ``formulas`` are the record's cells (by column) holding a formula never calculated.
-    """
-    def cell(field: str) -> str | None:
-        column = colmap.get(field)
-        return as_text(record.get(column)) if column else None
-
-    text_column = colmap.get("text")
-    value = record.get(text_column) if text_column else None
-    raw_text = as_text(value)
-    if raw_text is None:
-        return Problem.of("empty_text_cell", column=text_column)
-    if raw_text in EXCEL_ERRORS:
-        return Problem.of("excel_error_cell", column=text_column, value=raw_text)
-    if (found := _not_words(value, raw_text)) is not None:
-        return Problem.of("text_cell_not_text", column=text_column, found=found)
-    title = _clean_title(cell("title"))
-    cleaned = clean_record_text(raw_text, title=title)
-    if not cleaned.text:
-        return Problem.of("only_page_chrome", column=text_column)
-    metadata_date, date_cell = record_date(record, colmap, formulas)
-    year = cell("year")
-    metadata_year = int(year) if metadata_date is None and year and re.fullmatch(r"\d{4}", year) else None
-    page = cell("page")
-    return RawArticle(
-        text=cleaned.text, source=source, title=title, kicker=cell("kicker"),
-        author=cell("author") or cleaned.author,
-        page=str(int(page)) if page and page.isdigit() else page or cleaned.page or info.page,
-        outlet=options.outlet or cell("outlet") or cleaned.outlet, url=cell("url"),
-        dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
-        continued_from=cleaned.continued_from, edition_date=info.edition_date,
-        metadata_date=metadata_date, metadata_year=metadata_year, date_cell=date_cell,
-        doc_id=cell("id"),
-        province=cell("province"), prefecture=cell("prefecture"), county=cell("county"),
-    )

@@ -81,12 +81,18 @@ def _cuts(text: str) -> list[tuple[int, int]]:
 
 
 def _anchors(text: str) -> list[re.Match[str]]:
-    """The datelines and continuation marks inside ``text``, in order.
-
-    A dateline naming a one-character place is none: ``新华社通讯`` is a headline's word.
-    """
-    datelines = [m for m in layout.DATELINE_ANYWHERE.finditer(text) if len(m["place"] or "") != 1]
+    """The datelines and continuation marks inside ``text``, in order (:func:`_is_dateline`)."""
+    datelines = [m for m in layout.DATELINE_ANYWHERE.finditer(text) if _is_dateline(m, text)]
     return sorted([*datelines, *layout.CONTINUATION_ANYWHERE.finditer(text)], key=lambda m: m.start())
+
+
+def _is_dateline(match: re.Match[str], text: str) -> bool:
+    """Whether a dateline match inside a line is one.
+
+    Not words of a sentence (:func:`~analysis.loading.layout.is_sentence_words`), nor a
+    one-character place (``新华社通讯``, a headline's word).
+    """
+    return len(match["place"] or "") != 1 and not layout.is_sentence_words(match, text)
 
 
 def _heading_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,7 +121,11 @@ def _reads_as_heading(text: str, limit: int) -> bool:
 
 
 def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Line]:
-    """The body, headline and dateline pieces of ``line`` at ``cuts``, each with its column."""
+    """The body, headline and dateline pieces of ``line`` at ``cuts``, each with its column.
+
+    The column counts the line's indent; only a body piece opening the line keeps the
+    indent (a headline at its start stays a headline, not an indented paragraph).
+    """
     indent = line.raw[: len(line.raw) - len(line.raw.lstrip())]
     spans: list[tuple[int, int]] = []
     position = 0
@@ -123,10 +133,12 @@ def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Line]:
         spans += [(position, start), *_heading_spans(line.text, start, at)]
         position = at
     spans.append((position, len(line.text)))
+    opening_body = cuts[0][0] > 0
     pieces = []
     for begin, end in spans:
         text = line.text[begin:end].strip()
         if text:
-            column = begin + len(line.text[begin:end]) - len(line.text[begin:end].lstrip()) + 1
-            pieces.append(Line(line.number, indent + text if begin == 0 else text, text, column=column))
+            lead = len(line.text[begin:end]) - len(line.text[begin:end].lstrip())
+            raw = indent + text if begin == 0 and opening_body else text
+            pieces.append(Line(line.number, raw, text, column=line.column + len(indent) + begin + lead))
     return pieces

@@ -14,7 +14,8 @@ A dateline is the strongest evidence of an article's place (rule 5 of
 3. As a township written without its 镇/乡/街道/苏木 (本报马蹄讯): only in a paper whose
    province is known, and only when one county of that province holds a township of that
    name. Bare township names are ordinary words too often (城关, 新华) to be read
-   anywhere else.
+   anywhere else; nor is a name jieba's dictionary knows as a common name of a place or
+   person (柏林, 米兰: 新华社柏林电 in a 甘肃 paper is Berlin, not 武都区's 柏林镇).
 4. As any place name inside it (本报讯 forms the pattern also catches).
 
 A dateline naming none of these and no township (本报华沙讯) is foreign.
@@ -110,14 +111,24 @@ def _place_codes(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
 
 
 def _bare_township_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[str, ...]:
-    """The county of the paper's province holding a township ``name`` + 镇/乡/街道/苏木, if only one."""
-    if hint is None or len(name) < 2:
+    """The county of the paper's province holding a township ``name`` + 镇/乡/街道/苏木, if only one.
+
+    None for a frequent proper name the gazetteer does not know (a city abroad: 柏林, 米兰).
+    """
+    if hint is None or len(name) < 2 or _proper_name_abroad(name):
         return ()
     entries = gazetteer.dateline_towns
     chains = gazetteer.matcher.chains
     codes = {code for suffix in TOWN_SUFFIXES for code in entries.get(name + suffix, ())}
     ours = {code for code in codes if chains[code][0] == hint}
     return tuple(ours) if len(ours) == 1 else ()
+
+
+def _proper_name_abroad(name: str) -> bool:
+    """Whether jieba's dictionary has ``name`` as a frequent place or person name (柏林, 米兰)."""
+    from analysis.common_words import common_word_set, frequent_word_set
+
+    return name in frequent_word_set() and name not in common_word_set()
 
 
 def _in_province(
