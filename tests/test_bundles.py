@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from analysis.loading import load_articles
+from analysis.loading import LoadOptions, load_articles
 from analysis.loading.bundles import bundle_stories, count_bundle_splits, load_bundle_titles
 from analysis.loading.cleaning import ChromePatternError
 
@@ -102,3 +102,15 @@ def test_an_invalid_bundle_title_pattern_is_named_with_its_line(tmp_path):
     with pytest.raises(ChromePatternError) as caught:
         load_bundle_titles(path)
     assert "line 3" in str(caught.value) and "简讯(" in str(caught.value)
+
+
+def test_each_story_of_a_bundle_keeps_who_filed_its_dateline(tmp_path):
+    # 万象街道 (浙江 莲都区): only the paper's own 本报万象讯 is the street, 新华社万象电 is Vientiane
+    record = {"id": "p8", "title": "简讯", "date": "2024-05-20",
+              "text": "社区议事会开到家门口\n本报万象讯 街道组织居民代表协商停车难题。\n"
+                      "两国合作项目签约\n新华社万象电 两国有关部门签署合作文件。"}
+    path = tmp_path / "page.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    table = load_articles([path], LoadOptions(province="浙江省")).articles
+    assert table["title"].tolist() == ["社区议事会开到家门口", "两国合作项目签约"]
+    assert table["adcode"].fillna("").tolist() == ["331102", ""]

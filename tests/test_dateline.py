@@ -85,3 +85,38 @@ def test_a_short_form_that_is_another_township_s_name_means_both():
     towns = {"马蹄藏族乡": (("620721", "620700", "620000"),), "马蹄乡": (("510525", "510500", "510000"),)}
     forms = town_short_forms(towns, ethnic_groups=["藏族"])
     assert forms["马蹄乡"] == (("510525", "510500", "510000"), ("620721", "620700", "620000"))
+
+
+def test_an_agency_s_bare_dateline_name_is_a_city_never_a_township(where):
+    # 万象街道 (浙江 莲都区): 本报万象讯 in a 浙江 paper is the street, 新华社万象电 is Vientiane
+    talks = {"title": "会谈取得积极成果", "province_hint": "浙江省"}
+    assert where(TEXT, dateline_place="万象", dateline_agency="本报", **talks) == "331102"
+    assert where(TEXT, dateline_place="万象", dateline_agency="新华社", **talks) is None
+    assert where(TEXT, dateline_place="万象", dateline_agency="中新社", **talks) is None
+    herders = {"title": "协商议事进牧区", "province_hint": "甘肃省"}
+    assert where(TEXT, dateline_place="马蹄", dateline_agency="本报", **herders) == "620721"
+    assert where(TEXT, dateline_place="马蹄", dateline_agency="新华社", **herders) is None
+    assert where(TEXT, dateline_place="柏林", dateline_agency="新华社", **talks | {"province_hint": "甘肃省"}) is None
+
+
+def test_an_agency_s_dateline_still_names_cities_and_full_township_names(where):
+    assert where(TEXT, dateline_place="兰州", dateline_agency="新华社", title="会议召开", province_hint="甘肃省") == "620100"
+    assert where(TEXT, dateline_place="石川镇", dateline_agency="新华社", title="协商议事进村组") == "621125"
+
+
+ZHEJIANG_PAGE = (
+    "某某日报 2024年7月5日 星期五 第3版\n"
+    "两国合作项目签约\n"
+    "新华社万象7月4日电（记者甲乙）两国有关部门4日签署合作文件，双方表示将深化务实合作。\n"
+    "社区议事会开到家门口\n"
+    "本报万象讯（通讯员丙丁）近日，街道组织居民代表召开议事会，协商解决停车难问题。\n"
+)
+
+
+def test_a_loaded_page_reads_a_bare_township_only_from_the_paper_s_own_dateline():
+    from analysis.loading import LoadOptions, load_uploads
+
+    result = load_uploads([("20240705-03.txt", ZHEJIANG_PAGE.encode())], LoadOptions(province="浙江省"))
+    articles = result.articles
+    assert articles["title"].tolist() == ["两国合作项目签约", "社区议事会开到家门口"]
+    assert articles["adcode"].fillna("").tolist() == ["", "331102"]

@@ -118,17 +118,18 @@ def test_scraps_and_editor_lines_are_reported_not_loaded():
 
 
 @pytest.mark.parametrize(
-    ("line", "place", "authors", "rest"),
+    ("line", "agency", "place", "authors", "rest"),
     [
-        ("本报嘉峪关讯(通讯员苏天泰)6月13日,会议召开", "嘉峪关", "苏天泰", "6月13日,会议召开"),
-        ("本报北京7月4日电  （记者李晓晴）记者获悉", "北京", "李晓晴", "记者获悉"),
-        ("本报讯(记者王 钊)1月7日", None, "王钊", "1月7日"),
-        ("新华社北京7月4日电  7月4日,国家主席", "北京", None, "7月4日,国家主席"),
+        ("本报嘉峪关讯(通讯员苏天泰)6月13日,会议召开", "本报", "嘉峪关", "苏天泰", "6月13日,会议召开"),
+        ("本报北京7月4日电  （记者李晓晴）记者获悉", "本报", "北京", "李晓晴", "记者获悉"),
+        ("本报讯(记者王 钊)1月7日", "本报", None, "王钊", "1月7日"),
+        ("新华社北京7月4日电  7月4日,国家主席", "新华社", "北京", None, "7月4日,国家主席"),
+        ("中新社万象电 老挝", "中新社", "万象", None, "老挝"),
     ],
 )
-def test_datelines(line, place, authors, rest):
+def test_datelines(line, agency, place, authors, rest):
     dateline = parse_dateline(line)
-    assert (dateline.place, dateline.authors, dateline.rest) == (place, authors, rest)
+    assert (dateline.agency, dateline.place, dateline.authors, dateline.rest) == (agency, place, authors, rest)
 
 
 def test_continuation_marks_and_names():

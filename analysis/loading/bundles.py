@@ -115,6 +115,7 @@ def _story_article(bundle: RawArticle, story: Story, number: int, base: str) -> 
         bundle, text=cleaned.text, title=story.title, kicker=bundle.title, doc_id=f"{base}#{number}",
         source=f"{bundle.source}#{number}", author=cleaned.author or bundle.author,
         dateline_place=cleaned.dateline_place or bundle.dateline_place,
+        dateline_agency=cleaned.dateline_agency if cleaned.dateline_place else bundle.dateline_agency,
         dateline_date=cleaned.dateline_date or bundle.dateline_date,
         date_cell=bundle.date_cell if number == 1 else None,  # a bad date cell is named once
     )

@@ -87,6 +87,7 @@ class CleanedText:
     text: str
     author: str | None = None
     dateline_place: str | None = None
+    dateline_agency: str | None = None
     dateline_date: str | None = None
     continued_from: str | None = None
     page: str | None = None
@@ -254,6 +255,7 @@ def _split_at_dateline(lines: list[Line], cleaned: CleanedText) -> tuple[list[Li
         rest = layout.strip_source_lead(line.text)
         if rest is None and (dateline := layout.parse_dateline(line.text)) is not None:
             cleaned.dateline_place, cleaned.dateline_date = dateline.place, dateline.date
+            cleaned.dateline_agency = dateline.agency
             cleaned.author, rest = dateline.authors, dateline.rest
         elif rest is None and (byline := layout.parse_lead_byline(line.text)) is not None:
             cleaned.author, rest = byline

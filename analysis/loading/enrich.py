@@ -47,11 +47,11 @@ def _locality_frame(raws: list[RawArticle]) -> pd.DataFrame:
         hints = [h for h in (raw.province, raw.prefecture, raw.county) if h]
         if hints:
             rows.append({"title": None, "kicker": None, "text": " ".join(hints),
-                         "dateline_place": hints[-1]})
+                         "dateline_place": hints[-1], "dateline_agency": None})
         else:
             rows.append({"title": raw.title, "kicker": raw.kicker, "text": raw.text,
-                         "dateline_place": raw.dateline_place})
-    return pd.DataFrame(rows, columns=["title", "kicker", "text", "dateline_place"])
+                         "dateline_place": raw.dateline_place, "dateline_agency": raw.dateline_agency})
+    return pd.DataFrame(rows, columns=["title", "kicker", "text", "dateline_place", "dateline_agency"])
 
 
 def build_articles_table(raws: list[RawArticle], *, province: str | None = None) -> pd.DataFrame:

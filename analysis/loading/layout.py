@@ -80,12 +80,16 @@ class Dateline:
     """What a dateline carries.
 
     Attributes:
+        agency: who filed it: ``本报`` (the paper's own reporters) or a news agency or
+            site (``新华社``, ``中新社``…), whose bare place names are cities, never
+            townships (:mod:`analysis.places.dateline`).
         place: the place named (``嘉峪关``), or None for ``本报讯``.
         authors: the names in the byline, joined with ``、``, or None.
         date: the date written into the dateline (``7月4日``), or None.
         rest: the text of the line after the dateline (the lead paragraph starts here).
     """
 
+    agency: str
     place: str | None
     authors: str | None
     date: str | None
@@ -117,6 +121,7 @@ def parse_dateline(line: str) -> Dateline | None:
     if place is not None and len(place) < 2:
         place = None
     return Dateline(
+        agency=match.group("agency"),
         place=place,
         authors=names_from_byline(match.group("byline") or ""),
         date=match.group("date"),

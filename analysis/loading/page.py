@@ -63,6 +63,7 @@ class PageArticle:
         paragraphs: body paragraphs, rejoined and without layout repeats.
         author: names from the byline or photo credit, joined with ``、``.
         dateline_place: the place in ``本报X讯``, e.g. ``嘉峪关``.
+        dateline_agency: who filed the dateline: ``本报``, ``新华社``…
         dateline_date: a date written in the dateline (``7月4日``).
         continued_from: the page a ``(接一版)`` mark points to, as a number string.
         continued_to: the page a closing ``（下转第2版）`` mark points to (``"2"``, ``"A3"``).
@@ -78,6 +79,7 @@ class PageArticle:
     paragraphs: list[str] = field(default_factory=list)
     author: str | None = None
     dateline_place: str | None = None
+    dateline_agency: str | None = None
     dateline_date: str | None = None
     continued_from: str | None = None
     continued_to: str | None = None
@@ -272,13 +274,15 @@ def _read_anchor_lines(article: PageArticle, lines: list[Line]) -> list[Line]:
         text = line.text
         if position == 0 and (dateline := layout.parse_dateline(text)):
             article.dateline_place, article.dateline_date = dateline.place, dateline.date
+            article.dateline_agency = dateline.agency
             authors.extend(filter(None, [dateline.authors]))
             text = dateline.rest
         elif position == 0 and (page := layout.parse_continuation(text)) is not None:
             article.continued_from = page
             text = layout.strip_continuation(text)
             if (dateline := layout.parse_dateline(text)) is not None:
-                article.dateline_place, text = dateline.place, dateline.rest
+                article.dateline_place, article.dateline_agency = dateline.place, dateline.agency
+                text = dateline.rest
         elif (names := layout.parse_photo_credit(text)) is not None:
             authors.append(names)
             continue

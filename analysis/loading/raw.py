@@ -37,6 +37,7 @@ class RawArticle:
             at column c of a line holding a page pasted with no line breaks).
         title, kicker, author, page, outlet, url: as read; None when absent.
         dateline_place, dateline_date: from ``本报X讯`` / ``本报北京7月4日电``.
+        dateline_agency: who filed the dateline (``本报``, ``新华社``), None without one.
         continued_from: the page a continuation mark points to.
         continued_to: the page a closing ``（下转第2版）`` mark sends the reader to.
         edition_date: the issue date (from ``--edition-date`` or the file name).
@@ -60,6 +61,7 @@ class RawArticle:
     outlet: str | None = None
     url: str | None = None
     dateline_place: str | None = None
+    dateline_agency: str | None = None
     dateline_date: str | None = None
     continued_from: str | None = None
     continued_to: str | None = None
@@ -92,7 +94,7 @@ def raw_articles_of_page(
         RawArticle(
             text=a.text, source=f"{source}{line_mark}{_place(a)}" if many else source, title=a.title,
             kicker=a.kicker, author=a.author, page=info.page, outlet=outlet,
-            dateline_place=a.dateline_place, dateline_date=a.dateline_date,
+            dateline_place=a.dateline_place, dateline_agency=a.dateline_agency, dateline_date=a.dateline_date,
             continued_from=a.continued_from, continued_to=a.continued_to, edition_date=info.edition_date,
             line=a.first_line,
         )

@@ -220,7 +220,8 @@ def _from_markdown(
         articles += split_bundle(RawArticle(
             text=cleaned.text, source=f"{name}#L{section.line}", title=title,
             author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet,
-            dateline_place=cleaned.dateline_place, dateline_date=cleaned.dateline_date,
+            dateline_place=cleaned.dateline_place, dateline_agency=cleaned.dateline_agency,
+            dateline_date=cleaned.dateline_date,
             edition_date=info.edition_date, line=section.line,
         ), section.body, report)
     report.articles = len(articles)

@@ -11,11 +11,13 @@ A dateline is the strongest evidence of an article's place (rule 5 of
    it (马蹄乡 for 马蹄藏族乡, :func:`~analysis.places.towns.dateline_towns`). A name shared
    by several counties keeps those in the paper's province (when it has some there) and
    is then decided by the article's other places, or dropped, as any ambiguous dateline is.
-3. As a township written without its 镇/乡/街道/苏木 (本报马蹄讯): only in a paper whose
-   province is known, and only when one county of that province holds a township of that
-   name. Bare township names are ordinary words too often (城关, 新华) to be read
-   anywhere else; nor is a name jieba's dictionary knows as a common name of a place or
-   person (柏林, 米兰: 新华社柏林电 in a 甘肃 paper is Berlin, not 武都区's 柏林镇).
+3. As a township written without its 镇/乡/街道/苏木 (本报马蹄讯): only in the paper's own
+   dateline (本报X讯, 本报X电), in a paper whose province is known, and only when one
+   county of that province holds a township of that name. A news agency or site files
+   from cities, at home or abroad, whose names are townships' too (新华社万象电 in a 浙江
+   paper is Vientiane, not a 万象 township); bare township names are ordinary words too
+   often (城关, 新华) to be read anywhere else; nor is a name jieba's dictionary knows as
+   a common name of a place or person (柏林, 米兰: 本报柏林电 is Berlin, not 武都区's 柏林镇).
 4. As any place name inside it (本报讯 forms the pattern also catches).
 
 A dateline naming none of these and no township (本报华沙讯) is foreign.
@@ -30,15 +32,20 @@ from analysis.places.alias_file import TOWN_SUFFIXES
 from analysis.places.gazetteer import Gazetteer
 
 _NOT_A_DATELINE_PLACE = re.compile(r"通$|综合|专|特约|记者|消息")
+OWN_DATELINE = "本报"
+"""The paper's own reporters file as 本报; anyone else (新华社, 中新社…) is an agency."""
 
 
-def dateline_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[str, ...]:
+def dateline_codes(
+    gazetteer: Gazetteer, name: str, hint: str | None, *, agency: str | None = None
+) -> tuple[str, ...]:
     """Return the candidate places for a dateline (see the module docstring).
 
     Args:
         gazetteer: the gazetteer.
         name: the dateline's ``X``, stripped.
         hint: the adcode of the paper's province, or None.
+        agency: who filed it (``新华社``); None or :data:`OWN_DATELINE` for the paper's own.
 
     Returns:
         The adcodes, several when the name is ambiguous; empty when it names no place.
@@ -54,7 +61,8 @@ def dateline_codes(gazetteer: Gazetteer, name: str, hint: str | None) -> tuple[s
             meanings = tuple(m for m in meanings if m.kind != "bare")
         top = min(len(chains[m.adcode]) for m in meanings)
         return tuple(m.adcode for m in meanings if len(chains[m.adcode]) == top)
-    towns = _township_codes(gazetteer, name) or _bare_township_codes(gazetteer, name, hint)
+    own = agency in (None, OWN_DATELINE)
+    towns = _township_codes(gazetteer, name) or (_bare_township_codes(gazetteer, name, hint) if own else ())
     if towns:
         return _in_province(chains, towns, hint)
     scanned = [m.entry.codes for m in gazetteer.matcher.scan(name) if m.entry.codes]

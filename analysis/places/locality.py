@@ -56,8 +56,8 @@ the order they apply:
    after a place above it in the same sentence it is part of that place's address
    and no mention of its own (:mod:`analysis.places.towns`). The answer stays at county
    level or above. A township in the dateline (本报石川镇讯, 本报肃南县马蹄乡讯, and the bare
-   本报马蹄讯 when one county of the paper's province has it) names its county
-   (:mod:`analysis.places.dateline`).
+   本报马蹄讯 when one county of the paper's province has it, never 新华社万象电: an
+   agency's bare names are cities) names its county (:mod:`analysis.places.dateline`).
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ def resolve_locality(
     title: str | None,
     text: str,
     dateline_place: str | None = None,
+    dateline_agency: str | None = None,
     kicker: str | None = None,
     province_hint: str | None = None,
     gazetteer: Gazetteer,
@@ -106,6 +107,8 @@ def resolve_locality(
         title: the headline.
         text: the body; only its first :data:`BODY_CHARS` characters are read.
         dateline_place: the ``X`` of 本报X讯, bare forms allowed (临夏, 肃南).
+        dateline_agency: who filed the dateline: ``本报`` (the default, None) or a news
+            agency or site (``新华社``, ``中新社``), whose bare names are no townships.
         kicker: the line above the headline (引题).
         province_hint: the province of a provincial paper (``甘肃省``, ``甘肃`` or
             ``620000``), which 省委/省政协/全省 then refer to.
@@ -118,7 +121,8 @@ def resolve_locality(
         ValueError: if ``province_hint`` names no province.
     """
     hint = hint_province(province_hint, gazetteer=gazetteer)
-    code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=dateline_place, hint=hint)
+    dateline = (dateline_place, dateline_agency)
+    code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=dateline, hint=hint)
     return None if code is None else gazetteer.get(code)
 
 
@@ -132,7 +136,8 @@ def resolve_localities(
 
     Args:
         articles: a table with columns ``title``, ``kicker`` and ``text`` and,
-            optionally, ``dateline_place``; NA cells are read as absent.
+            optionally, ``dateline_place`` and ``dateline_agency`` (as for
+            :func:`resolve_locality`); NA cells are read as absent.
         province_hint: as for :func:`resolve_locality`, for every row.
         gazetteer: defaults to :func:`~analysis.places.gazetteer.load_gazetteer`.
 
@@ -147,12 +152,13 @@ def resolve_localities(
     missing = [c for c in ("title", "kicker", "text") if c not in articles.columns]
     if missing:
         raise KeyError(f"resolve_localities needs columns {missing}")
-    datelines = articles["dateline_place"] if "dateline_place" in articles else repeat(None, len(articles))
+    datelines = (articles[c] if c in articles else repeat(None, len(articles))
+                 for c in ("dateline_place", "dateline_agency"))
     rows: dict[str | None, tuple[Any, ...]] = {None: (pd.NA,) * len(LOCALITY_COLUMNS)}
     out = []
-    columns = (articles["title"], articles["kicker"], articles["text"], datelines)
-    for title, kicker, text, dateline in zip(*columns, strict=True):
-        code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=dateline, hint=hint)
+    columns = (articles["title"], articles["kicker"], articles["text"], *datelines)
+    for title, kicker, text, place, agency in zip(*columns, strict=True):
+        code = _locate(gazetteer, title=title, kicker=kicker, text=text, dateline=(place, agency), hint=hint)
         if code not in rows:
             rows[code] = locality_row(gazetteer.get(code))
         out.append(rows[code])
@@ -206,7 +212,7 @@ def _locate(
     title: object,
     kicker: object,
     text: object,
-    dateline: object,
+    dateline: tuple[object, object],
     hint: str | None,
 ) -> str | None:
     matcher = gazetteer.matcher
@@ -217,8 +223,9 @@ def _locate(
     mentions = town_mentions(gazetteer, zones, mentions)
     if _speaks_of_a_county(mentions):
         mentions += bare_county_mentions(gazetteer, zones, mentions)
-    dateline_name = _text(dateline).strip()
-    dateline_codes = dateline_place_codes(gazetteer, dateline_name, hint)
+    dateline_name = _text(dateline[0]).strip()
+    agency = _text(dateline[1]).strip() or None
+    dateline_codes = dateline_place_codes(gazetteer, dateline_name, hint, agency=agency)
     if _filed_from_a_capital(dateline_codes, hint, mentions, matcher.chains):
         province = matcher.chains[dateline_codes[0]][0]  # 本报西宁电: 青海's news; 本报北京电: national
         dateline_codes, dateline_name = ((), "") if province == CAPITAL else ((province,), dateline_name)
