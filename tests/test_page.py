@@ -109,6 +109,15 @@ def test_a_single_article_file_has_its_title_and_body():
     )
 
 
+def test_a_page_s_articles_keep_who_filed_their_datelines():
+    split = split_page(
+        "两国合作项目签约\n新华社万象7月4日电 两国有关部门签署合作文件，双方将深化务实合作。\n"
+        "社区议事会开到家门口\n（接一版）本报万象讯 街道组织居民代表召开议事会，协商解决停车难问题。\n"
+    )
+    assert [(a.dateline_agency, a.dateline_place) for a in split.articles] == [("新华社", "万象"), ("本报", "万象")]
+    assert split.articles[1].continued_from == "1"
+
+
 def test_scraps_and_editor_lines_are_reported_not_loaded():
     split = split_page("\n广告\n\n")
     assert split.articles == []
