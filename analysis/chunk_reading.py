@@ -17,8 +17,9 @@ corpus and on the real corpora.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 
@@ -36,6 +37,8 @@ SLOGAN_NO_TERM = -3
 word, and a slogan mention, but not counted as a term."""
 VOCABULARY_LIMIT = 2_000_000
 """Past this many distinct tokens the cache starts afresh (before a chunk, never inside)."""
+_CACHE_SERIALS = count()
+"""Tells apart the caches of one process (one per analyzer)."""
 
 
 class TokenCodes(dict):
@@ -43,7 +46,8 @@ class TokenCodes(dict):
 
     A token is classified the first time it is seen (``__missing__``), then looked up.
     The terms are numbered in the order this cache first met them, which differs from
-    process to process; :func:`read_chunk` renumbers them per chunk.
+    process to process; :func:`read_chunk` renumbers them per chunk, unless the receiver
+    of the results keeps this cache's numbering (:meth:`take_unsent`, :attr:`owner`).
     """
 
     def __init__(self, tokenizer: Tokenizer) -> None:
@@ -56,6 +60,24 @@ class TokenCodes(dict):
         self._term_codes: dict[str, int] = {}
         self.slogan_flags: list[bool] = []
         """For each term, whether it is a word of the user dictionary's slogan section."""
+        self._serial = next(_CACHE_SERIALS)
+        self._generation = 0
+        self._sent: dict[str, int] = {}
+
+    @property
+    def owner(self) -> tuple[int, int, int]:
+        """Who numbered the codes: (process id, cache, generation); a reset starts a new generation."""
+        return os.getpid(), self._serial, self._generation
+
+    def take_unsent(self, receiver: str) -> tuple[int, list[str]]:
+        """The terms ``receiver`` has not been sent yet, counted as sent from now on.
+
+        Returns:
+            How many terms it had been sent (the first new term's code), and the new terms.
+        """
+        start = self._sent.get(receiver, 0)
+        self._sent[receiver] = len(self.terms)
+        return start, self.terms[start:]
 
     def __missing__(self, token: str) -> int:
         value = classify_token(token, stopwords=self._stopwords, dictionary_words=self._dictionary_words)
@@ -84,6 +106,8 @@ class TokenCodes(dict):
             self.terms.clear()
             self._term_codes.clear()
             self.slogan_flags.clear()
+            self._sent.clear()
+            self._generation += 1
 
 
 @dataclass(frozen=True)
@@ -91,7 +115,8 @@ class ChunkReading:
     """Every article of a chunk read once (:func:`read_chunk`).
 
     Attributes:
-        vocab: the chunk's distinct terms in order of first appearance.
+        vocab: the chunk's distinct terms in order of first appearance; with ``renumber=False``
+            the cache's own :attr:`TokenCodes.terms` (read it before the next chunk).
         codes: every article's terms in text order, concatenated, as indices into ``vocab``.
         lengths: how many terms each article has.
         n_tokens: each article's word tokens (:meth:`~analysis.tokenize.Tokenizer.analyse`).
@@ -105,13 +130,18 @@ class ChunkReading:
     slogans: list[list[tuple[str, bool]]]
 
 
-def read_chunk(texts: list[str], *, tokenizer: Tokenizer, cache: TokenCodes) -> ChunkReading:
+def read_chunk(
+    texts: list[str], *, tokenizer: Tokenizer, cache: TokenCodes, renumber: bool = True
+) -> ChunkReading:
     """Segment each text once and return its terms as codes, its word count and its slogans.
 
     Args:
         texts: what is segmented of each article (:func:`~analysis.tokenize.full_text`).
         tokenizer: cuts the texts and keeps quoted formulas whole.
         cache: this process's :class:`TokenCodes` for ``tokenizer`` (kept between chunks).
+        renumber: number the chunk's terms from 0, so the result does not depend on what
+            this process read before; ``False`` keeps the cache's codes (its
+            :attr:`~TokenCodes.owner` then says whose they are).
     """
     cache.reset_if_full()
     splits = [tokenizer.split(text) for text in texts]
@@ -124,7 +154,7 @@ def read_chunk(texts: list[str], *, tokenizer: Tokenizer, cache: TokenCodes) -> 
     is_term = raw >= 0
     flags = np.append(np.asarray(cache.slogan_flags, dtype=bool), False)  # [-1]: no term
     slogan_at = np.flatnonzero(flags[np.where(is_term, raw, -1)] | (raw == SLOGAN_NO_TERM))
-    codes, vocab = _renumber(raw[is_term], cache.terms)
+    codes, vocab = _renumber(raw[is_term], cache.terms) if renumber else (raw[is_term], cache.terms)
     return ChunkReading(
         vocab=vocab,
         codes=codes,

@@ -84,6 +84,24 @@ def test_a_cache_kept_between_chunks_changes_no_chunk(tokenizer):
     assert again.codes.tolist() == cold.codes.tolist()
 
 
+def test_without_renumbering_the_codes_are_the_caches_and_each_receiver_gets_each_term_once(
+        tokenizer, monkeypatch):
+    cache = TokenCodes(tokenizer)
+    first = read_chunk(["乡村振兴 新质生产力"], tokenizer=tokenizer, cache=cache, renumber=False)
+    assert cache.take_unsent("ingest") == (0, ["乡村振兴", "新质生产力"])
+    second = read_chunk(["营商环境 乡村振兴"], tokenizer=tokenizer, cache=cache, renumber=False)
+    assert second.codes.tolist() == [2, 0] and first.codes.tolist() == [0, 1]
+    assert cache.take_unsent("ingest") == (2, ["营商环境"])
+    assert cache.take_unsent("ingest") == (3, [])
+    assert cache.take_unsent("another ingest") == (0, ["乡村振兴", "新质生产力", "营商环境"])
+    owner = cache.owner
+    monkeypatch.setattr("analysis.chunk_reading.VOCABULARY_LIMIT", 0)  # full: the next chunk starts afresh
+    third = read_chunk(["营商环境"], tokenizer=tokenizer, cache=cache, renumber=False)
+    assert cache.owner != owner and cache.owner[:2] == owner[:2]  # a new generation of codes
+    assert third.codes.tolist() == [0]
+    assert cache.take_unsent("ingest") == (0, ["营商环境"])
+
+
 def test_a_slogan_made_a_stopword_is_no_term_but_still_a_slogan(tmp_path):
     userdict = write_config(tmp_path, "userdict.txt", "# [slogans] made up for this test\n百企兴百村 2000 nz\n")
     stops = write_config(tmp_path, "stop.txt", "百企兴百村\n的\n")

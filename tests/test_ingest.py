@@ -65,9 +65,9 @@ def spy(monkeypatch):
     seen: list[str] = []
     original = analyze.read_texts
 
-    def counting(titles, texts, *, analyzer):
+    def counting(titles, texts, *, analyzer, renumber=True):
         seen.extend(texts)
-        return original(titles, texts, analyzer=analyzer)
+        return original(titles, texts, analyzer=analyzer, renumber=renumber)
 
     monkeypatch.setattr(analyze, "read_texts", counting)
     return seen
@@ -178,8 +178,27 @@ def test_batches_chunks_and_frames_do_not_change_the_result():
         assert_same_store(one, many)
 
 
+def decoded(results) -> list[tuple[list[str], list[tuple[int, str, int]]]]:
+    """Each result's token sequence and (article, term, count) entries, as terms.
+
+    A result with an owner is read with the terms its owner sent so far.
+    """
+    sent: dict = {}
+    out = []
+    for result in results:
+        terms = result.vocab
+        if result.owner is not None:
+            terms = sent.setdefault(result.owner, [])
+            assert result.vocab_from == len(terms)
+            terms.extend(result.vocab)
+        bags = zip(result.count_rows.tolist(), result.count_codes.tolist(), result.count_values.tolist(), strict=True)
+        out.append(([terms[c] for c in result.seq_codes.tolist()], sorted((r, terms[c], n) for r, c, n in bags)))
+    return out
+
+
 @pytest.mark.slow
-def test_this_process_analyses_until_the_pool_is_up_then_the_pool_takes_over(spy, monkeypatch):
+@pytest.mark.parametrize("receiver", [None, "ingest"])
+def test_this_process_analyses_until_the_pool_is_up_then_the_pool_takes_over(spy, monkeypatch, receiver):
     started: list = []
 
     class Recorded(parallel._PoolStart):
@@ -203,12 +222,20 @@ def test_this_process_analyses_until_the_pool_is_up_then_the_pool_takes_over(spy
                     time.sleep(0.05)
             yield chunk
 
-    results = list(parallel.map_chunks(source(), config=config, workers=2, local=local, pool_after=20))
+    results = list(parallel.map_chunks(source(), config=config, workers=2, local=local, pool_after=20,
+                                       receiver=receiver))
     assert len(started) == 1
     assert len(spy) == 40  # the first two chunks here, the other four in the pool
+    assert decoded(results) == decoded(expected)
+    if receiver is None:  # each chunk's own codes, whoever made them
+        assert {r.owner for r in results} == {None}
+        assert [r.vocab for r in results] == [r.vocab for r in expected]
+    else:  # this process's codes, then the workers'
+        assert results[0].owner == results[1].owner == local.token_codes.owner
+        assert all(r.owner[0] != os.getpid() for r in results[2:])
+    codes = ("seq_codes", "count_codes", "count_values") if receiver is None else ()
     for got, want in zip(results, expected, strict=True):
-        assert got.vocab == want.vocab
-        for field in ("doc_keys", "seq_codes", "count_codes", "count_values", "theme_ids", "theme_scores"):
+        for field in ("doc_keys", "theme_ids", "theme_scores", *codes):
             assert (getattr(got, field) == getattr(want, field)).all(), field
 
 

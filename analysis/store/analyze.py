@@ -2,10 +2,12 @@
 
 :func:`analyse_chunk` is the one function that runs in worker processes (a local process
 pool or a Dask cluster). It takes a small table of articles and returns compact arrays:
-the terms in text order and their counts as integer codes into a chunk-local vocabulary
-(the parent maps them to the store's term ids), theme scores and assignments, and slogan
-mentions. Workers build the tokenizer and the theme dictionary once, from the files that
-:class:`AnalyzerConfig` names, and keep them for every later chunk.
+the terms in text order and their counts as integer codes (the parent maps them to the
+store's term ids), theme scores and assignments, and slogan mentions. The codes index a
+chunk-local vocabulary (Dask), or the worker's own numbering, whose terms each go to the
+parent once (a local pool, ``receiver``). Workers build the tokenizer and the theme
+dictionary once, from the files that :class:`AnalyzerConfig` names, and keep them for
+every later chunk.
 """
 
 from __future__ import annotations
@@ -124,7 +126,9 @@ class ChunkResult:
     Attributes:
         doc_keys: the store's key of each article (int64, as given).
         n_tokens: word tokens of each article (:meth:`analysis.tokenize.Tokenizer.analyse`).
-        vocab: the chunk's distinct terms; ``*_codes`` index into it.
+        vocab: the chunk's distinct terms; ``*_codes`` index into it. For a result with an
+            ``owner``, only the terms the owner had not sent to this receiver before: the
+            codes are then the owner's own, and ``vocab[i]`` is code ``vocab_from + i``.
         seq_codes: every article's terms in text order, concatenated (int32 codes).
         seq_lengths: how many terms each article has (int64).
         count_rows, count_codes, count_values: one entry per (article, term): the number
@@ -140,6 +144,9 @@ class ChunkResult:
             (:meth:`analysis.name_terms.NameContexts.of_text` of title and text).
         dict_version: the tokenizer's version; theme_version: the dictionary's fingerprint;
         names_version: the name-context finder's (:attr:`~analysis.name_terms.NameContexts.version`).
+        owner: ``None`` (codes local to the chunk), or whose codes they are
+            (:attr:`analysis.chunk_reading.TokenCodes.owner`).
+        vocab_from: how many terms the owner had sent to this receiver before.
     """
 
     doc_keys: np.ndarray
@@ -164,6 +171,8 @@ class ChunkResult:
     dict_version: str
     theme_version: str
     names_version: str
+    owner: tuple[int, int, int] | None = None
+    vocab_from: int = 0
 
     @property
     def versions(self) -> tuple[str, str, str]:
@@ -219,7 +228,8 @@ class ArticleChunk:
 
 
 def analyse_chunk(
-    config: AnalyzerConfig, chunk: ArticleChunk | pd.DataFrame, analyzer: Analyzer | None = None
+    config: AnalyzerConfig, chunk: ArticleChunk | pd.DataFrame, analyzer: Analyzer | None = None,
+    receiver: str | None = None,
 ) -> ChunkResult:
     """Segment, count, score and find slogans in a chunk of articles.
 
@@ -227,6 +237,11 @@ def analyse_chunk(
         config: which files to build the analyzer from (used when ``analyzer`` is None).
         chunk: the articles; a table needs columns ``doc_key`` (int), ``title`` and ``text``.
         analyzer: an analyzer already built in this process; ``None`` uses the worker's.
+        receiver: ``None``: number the terms per chunk (a result that any process could
+            have made, as a retried Dask task needs). Else who receives every result of
+            this process in the order they are made (one ingest through a local pool):
+            the result keeps this process's codes and carries only the terms not sent to
+            ``receiver`` before, so the receiver looks each term up once per worker.
 
     Returns:
         The :class:`ChunkResult`.
@@ -235,7 +250,7 @@ def analyse_chunk(
     if not isinstance(chunk, ArticleChunk):
         chunk = ArticleChunk.from_frame(chunk)
     with _cyclic_gc_paused():
-        return _analyse(chunk, analyzer)
+        return _analyse(chunk, analyzer, receiver)
 
 
 @contextmanager
@@ -256,19 +271,23 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
+def _analyse(chunk: ArticleChunk, analyzer: Analyzer, receiver: str | None) -> ChunkResult:
     """The body of :func:`analyse_chunk`."""
     titles, texts = chunk.titles, chunk.texts
-    reading = read_texts(titles, texts, analyzer=analyzer)
+    reading = read_texts(titles, texts, analyzer=analyzer, renumber=receiver is None)
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), reading.lengths)
     width = max(len(reading.vocab), 1)
     keys, counts = count_unique(rows * width + reading.codes)
     scores = score_texts(titles, texts, themes=analyzer.themes)
     names = list(map(analyzer.name_contexts.of_text, map(full_text, titles, texts)))  # what is segmented
+    owner, vocab_from, vocab = None, 0, reading.vocab
+    if receiver is not None:  # last: a chunk that fails has sent nothing
+        owner = analyzer.token_codes.owner
+        vocab_from, vocab = analyzer.token_codes.take_unsent(receiver)
     return ChunkResult(
         doc_keys=np.asarray(chunk.doc_keys, dtype=np.int64),
         n_tokens=reading.n_tokens,
-        vocab=reading.vocab,
+        vocab=vocab,
         seq_codes=reading.codes,
         seq_lengths=reading.lengths,
         count_rows=keys // width,
@@ -288,17 +307,21 @@ def _analyse(chunk: ArticleChunk, analyzer: Analyzer) -> ChunkResult:
         dict_version=analyzer.tokenizer.version,
         theme_version=analyzer.theme_version,
         names_version=analyzer.name_contexts.version,
+        owner=owner,
+        vocab_from=vocab_from,
     )
 
 
-def read_texts(titles: list[str], texts: list[str], *, analyzer: Analyzer) -> ChunkReading:
-    """Segment each article once (:func:`~analysis.chunk_reading.read_chunk`).
+def read_texts(
+    titles: list[str], texts: list[str], *, analyzer: Analyzer, renumber: bool = True
+) -> ChunkReading:
+    """Segment each article once (:func:`~analysis.chunk_reading.read_chunk`, with ``renumber``).
 
     What is segmented is :func:`~analysis.tokenize.full_text`. The terms, word count and
     slogans of an article all come from this one reading.
     """
     fulls = list(map(full_text, titles, texts))
-    return read_chunk(fulls, tokenizer=analyzer.tokenizer, cache=analyzer.token_codes)
+    return read_chunk(fulls, tokenizer=analyzer.tokenizer, cache=analyzer.token_codes, renumber=renumber)
 
 
 def files_stamp(paths: tuple[str, ...]) -> str:

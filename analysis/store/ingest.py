@@ -167,8 +167,9 @@ class _Run:
 
         workers, pool_after = pool_plan(self.options)
         batch: list = []
-        for result in map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
-                                 local=self.analyzer, pool_after=pool_after):
+        results = map_chunks(chunks(), config=config, workers=workers, scheduler=self.options.scheduler,
+                             local=self.analyzer, pool_after=pool_after, receiver=self.vocabulary.receiver)
+        for result in results:
             if result.versions != self.versions:
                 raise StoreError("worker_versions", worker="/".join(result.versions),
                                  local="/".join(self.versions))

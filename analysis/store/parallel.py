@@ -56,6 +56,7 @@ def map_chunks(
     scheduler: str | None = None,
     local: Analyzer | None = None,
     pool_after: int | None = None,
+    receiver: str | None = None,
 ) -> Iterator[ChunkResult]:
     """Analyse each chunk and yield the results in chunk order.
 
@@ -70,6 +71,11 @@ def map_chunks(
             number: analyse chunks in this process until that many articles are done, then
             start the pool in the background and go on here until its workers are ready,
             so that an input that turns out small never waits for a pool.
+        receiver: who takes every result in the order yielded (the ingest's
+            :class:`~analysis.store.writer.Vocabulary`): here and in the pool each process
+            then sends each term once (``receiver`` of
+            :func:`~analysis.store.analyze.analyse_chunk`). Dask numbers terms per chunk
+            whatever this says: a task may be retried on another worker.
 
     Yields:
         One :class:`~analysis.store.analyze.ChunkResult` per chunk, in order.
@@ -80,12 +86,13 @@ def map_chunks(
     remaining = iter(chunks)
     if workers <= 1:
         for chunk in remaining:
-            yield analyse_chunk(config, chunk, analyzer=local)
+            yield analyse_chunk(config, chunk, analyzer=local, receiver=receiver)
         return
     if pool_after is None:
         # Queued, not analysed here while the workers start: a chunk this process took
         # would keep the ready workers waiting until it is done (0.3 s at 10k articles).
-        yield from _map_pool(_PoolStart(config, workers).pool, remaining, config=config, workers=workers)
+        yield from _map_pool(_PoolStart(config, workers).pool, remaining, config=config, workers=workers,
+                             receiver=receiver)
         return
     start, done = None, 0
     try:
@@ -97,9 +104,10 @@ def map_chunks(
                 break
             if start is not None and start.ready():
                 pool, start = start.pool, None
-                yield from _map_pool(pool, chain([chunk], remaining), config=config, workers=workers)
+                yield from _map_pool(pool, chain([chunk], remaining), config=config, workers=workers,
+                                     receiver=receiver)
                 return
-            yield analyse_chunk(config, chunk, analyzer=local)
+            yield analyse_chunk(config, chunk, analyzer=local, receiver=receiver)
             done += len(chunk)
     finally:
         if start is not None:
@@ -202,12 +210,18 @@ def start_fork_server() -> None:
 
 
 def _map_pool(
-    pool: ProcessPoolExecutor, chunks: Iterable[ArticleChunk], *, config: AnalyzerConfig, workers: int
+    pool: ProcessPoolExecutor, chunks: Iterable[ArticleChunk], *, config: AnalyzerConfig, workers: int,
+    receiver: str | None,
 ) -> Iterator[ChunkResult]:
+    """Analyse in the pool; yield in the order submitted.
+
+    A worker takes its tasks in queue order, so the results of each worker reach the
+    caller in the order that worker made them (as ``receiver`` needs).
+    """
     try:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(analyse_chunk, config, chunk))
+            pending.append(pool.submit(analyse_chunk, config, chunk, None, receiver))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:

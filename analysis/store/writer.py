@@ -9,6 +9,7 @@ previous batch.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 import duckdb
@@ -19,14 +20,24 @@ import pyarrow as pa
 from analysis.schema import ARTICLE_COLUMNS, STRING_DTYPE
 from analysis.store.aggregates import mark_stale
 from analysis.store.analyze import ChunkResult
-from analysis.store.schema import DOC_TABLES
+from analysis.store.schema import DOC_TABLES, StoreError
 
 
 @dataclass
 class Vocabulary:
-    """The store's term ids, extended as new terms arrive (ids are dense, from 0)."""
+    """The store's term ids, extended as new terms arrive (ids are dense, from 0).
+
+    A result numbered per chunk (Dask) brings its terms as strings, each looked up here.
+    A result with an ``owner`` (a local worker, :func:`~analysis.store.analyze.analyse_chunk`
+    with ``receiver=``:attr:`receiver`) brings only the terms its owner had not sent
+    before; each owner's codes are mapped to term ids by an array (:class:`_OwnerCodes`),
+    and a term is looked up the first time an article of the owner uses it.
+    """
 
     ids: dict[str, int] = field(default_factory=dict)
+    owners: dict[tuple[int, int, int], _OwnerCodes] = field(default_factory=dict)
+    receiver: str = field(default_factory=lambda: uuid.uuid4().hex)
+    """Who this is to the workers: their terms are sent once per receiver."""
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Vocabulary:
@@ -45,6 +56,58 @@ class Vocabulary:
                 new.append((term_id, term))
             out[i] = term_id
         return out
+
+    def term_ids(self, result: ChunkResult, new: list[tuple[int, str]]) -> np.ndarray:
+        """The term id of each of ``result``'s codes (new terms get the next ids, appended to ``new``).
+
+        New ids go to new terms in order of first appearance in the chunk whatever the
+        result's numbering, so the store is the same with or without owners.
+
+        Raises:
+            StoreError: ``worker_vocabulary`` if the result does not continue what its owner
+                sent before (a result lost or out of order): nothing is mapped.
+        """
+        if result.owner is None:
+            return self.lookup(result.vocab, new)
+        owner = self.owners.get(result.owner)
+        if owner is None:
+            for key in [k for k in self.owners if k[:2] == result.owner[:2]]:
+                del self.owners[key]  # the same cache before its reset
+            owner = self.owners[result.owner] = _OwnerCodes()
+        known = len(owner.terms)
+        if result.vocab_from != known or int(result.seq_codes.max(initial=-1)) >= known + len(result.vocab):
+            raise StoreError("worker_vocabulary", worker=result.owner, sent=result.vocab_from, known=known)
+        owner.receive(result.vocab)
+        missing = owner.ids[result.seq_codes] < 0
+        if missing.any():
+            codes = pd.unique(result.seq_codes[missing])  # in order of first appearance
+            owner.ids[codes] = self.lookup([owner.terms[c] for c in codes.tolist()], new)
+        return owner.ids
+
+    def forget(self, new: list[tuple[int, str]]) -> None:
+        """Forget the ids given in ``new`` (their batch was rolled back)."""
+        for term_id, term in new:
+            if self.ids.get(term) == term_id:
+                del self.ids[term]
+        forgotten = np.array([term_id for term_id, _ in new], dtype=np.int32)
+        for owner in self.owners.values():
+            owner.ids[np.isin(owner.ids, forgotten)] = -1
+
+
+@dataclass
+class _OwnerCodes:
+    """One owner's terms (code = index) and the term id of each, -1 until one is looked up."""
+
+    terms: list[str] = field(default_factory=list)
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+
+    def receive(self, terms: list[str]) -> None:
+        """Append the terms the owner sent (their codes follow the ones known)."""
+        self.terms.extend(terms)
+        if len(self.terms) > len(self.ids):  # grown by half at least: amortised appends
+            grown = np.full(max(len(self.terms), len(self.ids) * 3 // 2), -1, dtype=np.int32)
+            grown[: len(self.ids)] = self.ids
+            self.ids = grown
 
 
 def write_batch(
@@ -66,7 +129,11 @@ def write_batch(
         counts: the run's counters so far, stored in ``runs`` with the batch.
     """
     new_terms: list[tuple[int, str]] = []
-    tables = _tables(batch, vocabulary, new_terms, run_id)
+    try:
+        tables = _tables(batch, vocabulary, new_terms, run_id)
+    except BaseException:
+        vocabulary.forget(new_terms)  # given before the batch turned out unwritable
+        raise
     frame = pd.concat([rows for rows, _ in batch], ignore_index=True)
     doomed = pd.concat([frame["doc_key"], frame["old_key"].dropna()]).astype("int64").unique()
     con.execute("BEGIN TRANSACTION")
@@ -84,9 +151,7 @@ def write_batch(
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
-        for term_id, term in new_terms:  # the ids were not written: forget them
-            if vocabulary.ids.get(term) == term_id:
-                del vocabulary.ids[term]
+        vocabulary.forget(new_terms)  # the ids were not written
         raise
 
 
@@ -122,7 +187,7 @@ def _tables(
 ) -> dict[str, pa.Table]:
     """The rows of every table, as Arrow tables."""
     results = [result for _, result in batch]
-    ids = [vocabulary.lookup(r.vocab, new_terms) for r in results]
+    ids = [vocabulary.term_ids(r, new_terms) for r in results]
 
     def cat(values: list[np.ndarray], dtype: type | None = None) -> np.ndarray:
         out = np.concatenate(values) if values else np.zeros(0)
