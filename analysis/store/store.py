@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.name_lists import NameLists, load_name_lists
 from analysis.store.aggregates import rebuild_aggregates, settle_aggregates
-from analysis.store.analyze import Analyzer, AnalyzerConfig
+from analysis.store.analyzer import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
 from analysis.store.ingest import (
     BATCH_SIZE,
