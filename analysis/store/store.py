@@ -210,9 +210,7 @@ class Store(StoreReader):
         """
         if isinstance(articles, pd.DataFrame):
             articles, total = [articles], len(articles)
-        if not self._db.read_only and not (resegment and isinstance(articles, list) and not articles):
-            with self._db.lock:  # a resegment alone adds no article: any loader's are fine
-                check_loader_version(self._db.con, store=str(self.path or ""))
+        self._check_loader(adds_articles=not (resegment and isinstance(articles, list) and not articles))
         options = IngestOptions(
             workers=workers, scheduler=scheduler, progress=progress, batch_size=batch_size,
             chunk_size=chunk_size, total=total, resegment=resegment,
@@ -220,6 +218,16 @@ class Store(StoreReader):
         if may_use_pool(options):
             start_fork_server()  # boots on another core while this process builds its analyzer
         return run_ingest(self._db, self.analyzer, self.config, articles, options)
+
+    def _check_loader(self, *, adds_articles: bool) -> None:
+        """On a writable store, refuse to add articles when older loaders made its articles otherwise.
+
+        Raises ``store_loader_old`` (:mod:`.loader_version`). A resegment alone adds no
+        article: any loader's are fine then.
+        """
+        if not self._db.read_only and adds_articles:
+            with self._db.lock:
+                check_loader_version(self._db.con, store=str(self.path or ""))
 
     def resegment(self, *, workers: int | None = None, scheduler: str | None = None,
                   progress: ProgressCallback | None = None) -> IngestSummary:
