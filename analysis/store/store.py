@@ -75,6 +75,26 @@ def open_store(
     """
     config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes, names=names)
     folder = Path(path) if path is not None else None
+    con = _connect(folder, read_only=read_only, create=create, memory_limit=memory_limit)
+    if not read_only:
+        create_tables(con)
+    elif get_meta(con, "schema_version") is None:
+        raise StoreError("store_without_tables", folder=str(folder))
+    store = Store(Database(con, read_only=read_only), path=folder, config=config)
+    if not read_only:
+        store.recover()
+    return store
+
+
+def _connect(
+    folder: Path | None, *, read_only: bool, create: bool, memory_limit: str
+) -> duckdb.DuckDBPyConnection:
+    """Connect to the store's database in ``folder`` (in memory for None), with our settings.
+
+    Raises:
+        StoreError: the folder is a file, holds no store (and may not get one), or its
+            database is damaged or used by another process.
+    """
     if folder is not None and folder.exists() and not folder.is_dir():
         raise StoreError("store_not_folder", folder=str(folder))
     if folder is not None and (read_only or not create) and not (folder / DATABASE_FILE).is_file():
@@ -91,14 +111,7 @@ def open_store(
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
     if folder is not None:
         con.execute(f"SET temp_directory = '{(folder / 'tmp').as_posix()}'")
-    if not read_only:
-        create_tables(con)
-    elif get_meta(con, "schema_version") is None:
-        raise StoreError("store_without_tables", folder=str(folder))
-    store = Store(Database(con, read_only=read_only), path=folder, config=config)
-    if not read_only:
-        store.recover()
-    return store
+    return con
 
 
 DUCKDB_MAGIC = (8, b"DUCK")
