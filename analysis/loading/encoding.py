@@ -97,11 +97,6 @@ def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
     return _decode_8bit(data, utf8_when_ambiguous)
 
 
-_BINARY_CODES = {"image": "image_file", "office": "office_binary_file", "archive": "archive_file",
-                 "database": "database_file"}
-"""The message for each family of binary file :mod:`.file_signatures` recognises."""
-
-
 def _refuse_non_text(data: bytes) -> None:
     """Raise :class:`DecodingError` for empty or blank data, or a known binary file (image, Office…)."""
     if not data:
@@ -109,8 +104,14 @@ def _refuse_non_text(data: bytes) -> None:
     if not data.strip():
         raise DecodingError("blank_file", n_bytes=len(data))
     family, kind = known_binary(data) or ("", "")
-    if family in _BINARY_CODES:
-        raise DecodingError(_BINARY_CODES[family], kind=kind)
+    if family == "image":
+        raise DecodingError("image_file", kind=kind)
+    if family == "office":
+        raise DecodingError("office_binary_file", kind=kind)
+    if family == "archive":
+        raise DecodingError("archive_file", kind=kind)
+    if family == "database":
+        raise DecodingError("database_file", kind=kind)
 
 
 def _decode_with_bom(data: bytes) -> Decoded | None:
