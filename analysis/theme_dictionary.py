@@ -6,7 +6,8 @@ list cannot enumerate. The format, the weights and the threshold are explained a
 of ``data/themes.toml``; :func:`load_themes` reads that file, checks every entry and names
 the one that is wrong. Nothing is read at import time.
 
-This module finds, reads and validates the file; what it builds (:class:`Theme`,
+This module finds and reads the file and checks its top level; the rules each theme and
+the ``[abroad]`` table must follow are in :mod:`analysis.theme_entries`; what it builds (:class:`Theme`,
 :class:`ThemeDictionary`, the term weights) is defined in :mod:`analysis.theme_model` and
 importable from here as well.
 """
@@ -14,7 +15,6 @@ importable from here as well.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +22,14 @@ from typing import Any
 
 from analysis.paths import REPO_ROOT, ConfigFileError, MissingConfigFileError, data_path, read_config_text
 from analysis.report import Problem
+from analysis.theme_entries import (
+    THEME_KEYS,
+    check_across,
+    is_str_list,
+    parse_abroad,
+    parse_theme,
+    term_problems,
+)
 from analysis.theme_model import TermWeight, Theme, ThemeDictionary, term_weights, theme_terms
 
 __all__ = [
@@ -50,16 +58,8 @@ SETTINGS: dict[str, tuple[type, float]] = {
 """Top-level numeric settings: expected type and smallest allowed value."""
 
 TOP_LEVEL_KEYS = frozenset({"version", "ignore", "abroad", "themes", *SETTINGS})
-ABROAD_KEYS = frozenset({"description", "source", "terms", "home_terms", "ignore"})
-THEME_KEYS = frozenset(
-    {"id", "label", "label_en", "description", "description_zh", "source", "terms", "core_terms", "patterns",
-     "weights", "counter_terms", "home_only"}
-)
-REQUIRED_THEME_KEYS = ("id", "label", "label_en", "description", "terms")
 SENTENCE_DELIMITERS = "。！？!?；;\n"
 """Characters that end a sentence (ASCII ``;`` too: some sources normalise ``；``)."""
-FORBIDDEN_IN_TERMS = re.compile(r"[\s。！？!?；;]")
-THEME_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class ThemeDictionaryError(ConfigFileError):
@@ -130,29 +130,20 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
         for k in data
         if k not in TOP_LEVEL_KEYS
     ]
-    settings = {}
-    for key, (kind, lowest) in SETTINGS.items():
-        if key in data:
-            value = data[key]
-            ok_type = isinstance(value, int if kind is int else (int, float))
-            if isinstance(value, bool) or not ok_type or value < lowest:
-                problems.append(Problem.of("themes_bad_setting", key=key, kind=kind.__name__, lowest=lowest,
-                                           value=repr(value)))
-            else:
-                settings[key] = kind(value)
+    settings = _parse_settings(data, problems)
     ignore = data.get("ignore", [])
-    if not _is_str_list(ignore, allow_empty=True):
+    if not is_str_list(ignore, allow_empty=True):
         problems.append(Problem.of("themes_bad_ignore"))
         ignore = []
     for phrase in ignore:
-        problems += _term_problems(phrase, Problem.of("themes_ignore_where"))
-    abroad = _parse_abroad(data.get("abroad", {}), problems)
+        problems += term_problems(phrase, Problem.of("themes_ignore_where"))
+    abroad = parse_abroad(data.get("abroad", {}), problems)
     entries = data.get("themes")
     if not isinstance(entries, list) or not entries:
         problems.append(Problem.of("themes_no_themes"))
         entries = []
-    themes = [_parse_theme(e, i, raw, problems) for i, e in enumerate(entries, start=1)]
-    _check_across(themes, set(ignore), raw, problems)
+    themes = [parse_theme(e, i, raw, problems) for i, e in enumerate(entries, start=1)]
+    check_across(themes, set(ignore), raw, problems)
     if problems:
         raise ThemeDictionaryError(source, problems)
     return ThemeDictionary(
@@ -167,157 +158,16 @@ def parse_themes(data: Mapping[str, Any], *, source: str = "<themes>", raw: str 
     )
 
 
-def _parse_abroad(table: object, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
-    """The ``[abroad]`` terms, home terms and ignore phrases (empty without the table), its problems added."""
-    if not isinstance(table, dict):
-        problems.append(Problem.of("themes_bad_abroad", found=type(table).__name__))
-        return (), (), ()
-    problems += [Problem.of("themes_abroad_unknown_key", key=repr(k), expected=", ".join(sorted(ABROAD_KEYS)))
-                 for k in table if k not in ABROAD_KEYS]
-    lists = []
-    for key in ("terms", "home_terms", "ignore"):
-        words = table.get(key, [])
-        if not _is_str_list(words, allow_empty=True):
-            problems.append(Problem.of("themes_abroad_bad_list", key=key))
-            words = []
-        for word in words:
-            problems += _term_problems(word, Problem.of("themes_abroad_where", key=key))
-        lists.append(tuple(words))
-    terms, home, ignore = map(set, lists)
-    problems += [Problem.of("themes_abroad_both", term=repr(w)) for w in sorted(terms & home)]
-    problems += [Problem.of("themes_abroad_ignored", term=repr(w)) for w in sorted(ignore & (terms | home))]
-    return tuple(lists)
-
-
-def _where(number: int, theme_id: object, raw: str) -> Problem:
-    """Where a theme is: its number, its id and the line of its ``[[themes]]`` header."""
-    headers = [m.start() for m in re.finditer(r"(?m)^[ \t]*\[\[themes\]\]", raw)]
-    if len(headers) < number:
-        return Problem.of("theme_where", number=number, theme_id=repr(theme_id))
-    at_line = raw.count(chr(10), 0, headers[number - 1]) + 1
-    return Problem.of("theme_where_line", number=number, theme_id=repr(theme_id), at_line=at_line)
-
-
-def _is_str_list(value: object, *, allow_empty: bool = False) -> bool:
-    return (
-        isinstance(value, list)
-        and (allow_empty or bool(value))
-        and all(isinstance(v, str) and v.strip() for v in value)
-    )
-
-
-def _parse_theme(entry: object, number: int, raw: str, problems: list[Problem]) -> Theme | None:
-    if not isinstance(entry, dict):
-        problems.append(Problem.of("theme_not_table", number=number, found=type(entry).__name__))
-        return None
-    where = _where(number, entry.get("id"), raw)
-    before = len(problems)
-    problems += [
-        Problem.of("theme_unknown_key", where=where, key=repr(k), expected=", ".join(sorted(THEME_KEYS)))
-        for k in entry
-        if k not in THEME_KEYS
-    ]
-    problems += [Problem.of("theme_missing_key", where=where, key=repr(k)) for k in REQUIRED_THEME_KEYS
-                 if k not in entry]
-    for key in ("id", "label", "label_en", "description", "description_zh", "source"):
-        if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
-            problems.append(Problem.of("theme_empty_string", where=where, key=key))
-    if not isinstance(entry.get("home_only", False), bool):
-        problems.append(Problem.of("theme_bad_home_only", where=where))
-    if isinstance(entry.get("id"), str) and not THEME_ID.fullmatch(entry["id"]):
-        problems.append(Problem.of("theme_bad_id", where=where))
-    _check_terms(entry, where, problems)
-    _check_patterns(entry.get("patterns", []), where, problems)
-    _check_weights(entry, where, problems)
-    if len(problems) > before:
-        return None
-    return Theme(
-        id=entry["id"],
-        label=entry["label"],
-        label_en=entry["label_en"],
-        description=entry["description"],
-        terms=tuple(entry["terms"]),
-        core_terms=tuple(entry.get("core_terms", [])),
-        patterns=tuple(entry.get("patterns", [])),
-        weights=dict(entry.get("weights", {})),
-        source=entry.get("source", ""),
-        description_zh=entry.get("description_zh", ""),
-        counter_terms=tuple(entry.get("counter_terms", [])),
-        home_only=entry.get("home_only", False),
-    )
-
-
-def _check_terms(entry: dict[str, Any], where: Problem, problems: list[Problem]) -> None:
-    if "terms" in entry and not _is_str_list(entry["terms"]):
-        problems.append(Problem.of("theme_bad_terms", where=where))
-        return
-    core = entry.get("core_terms", [])
-    if not _is_str_list(core, allow_empty=True):
-        problems.append(Problem.of("theme_bad_core_terms", where=where))
-        return
-    seen: set[str] = set()
-    for term in [*core, *entry.get("terms", [])]:
-        if term in seen:
-            problems.append(Problem.of("theme_term_twice", where=where, term=repr(term)))
-        seen.add(term)
-        problems += _term_problems(term, where)
-    counters = entry.get("counter_terms", [])
-    if not _is_str_list(counters, allow_empty=True):
-        problems.append(Problem.of("theme_bad_counter_terms", where=where))
-        return
-    for term in counters:
-        if term in seen:
-            problems.append(Problem.of("theme_counter_term_listed", where=where, term=repr(term)))
-        problems += _term_problems(term, where)
-
-
-def _term_problems(term: str, where: Problem) -> list[Problem]:
-    if FORBIDDEN_IN_TERMS.search(term):
-        return [Problem.of("theme_term_never_matches", where=where, term=repr(term))]
-    if len(term) < 2:
-        return [Problem.of("theme_term_single_character", where=where, term=repr(term))]
-    return []
-
-
-def _check_patterns(patterns: object, where: Problem, problems: list[Problem]) -> None:
-    if not _is_str_list(patterns, allow_empty=True):
-        problems.append(Problem.of("theme_bad_patterns", where=where))
-        return
-    for pattern in patterns:  # type: ignore[union-attr]
-        try:
-            compiled = re.compile(pattern)
-        except re.error as exc:
-            problems.append(
-                Problem.of("theme_pattern_invalid", where=where, pattern=repr(pattern), error=str(exc)))
-            continue
-        if compiled.groupindex or re.search(r"\(\?P=|\\[1-9]|^\(\?[aiLmsux]+\)", pattern):
-            problems.append(Problem.of("theme_pattern_groups", where=where, pattern=repr(pattern)))
-        elif compiled.fullmatch(""):
-            problems.append(Problem.of("theme_pattern_empty", where=where, pattern=repr(pattern)))
-
-
-def _check_weights(entry: dict[str, Any], where: Problem, problems: list[Problem]) -> None:
-    weights = entry.get("weights", {})
-    if not isinstance(weights, dict):
-        problems.append(Problem.of("theme_bad_weights", where=where))
-        return
-    listed = {*entry.get("terms", []), *entry.get("core_terms", []), *entry.get("patterns", [])}
-    for term, value in weights.items():
-        if term not in listed:
-            problems.append(Problem.of("theme_weight_unlisted", where=where, term=repr(term)))
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            problems.append(Problem.of("theme_weight_not_positive", where=where, term=repr(term)))
-
-
-def _check_across(themes: list[Theme | None], ignore: set[str], raw: str, problems: list[Problem]) -> None:
-    first: dict[str, int] = {}
-    for number, theme in enumerate(themes, start=1):
-        if theme is None:
-            continue
-        if theme.id in first:
-            problems.append(Problem.of("theme_duplicate_id", where=_where(number, theme.id, raw),
-                                       theme_id=repr(theme.id), first=first[theme.id]))
-        first.setdefault(theme.id, number)
-        for term in ignore.intersection(theme.terms + theme.core_terms):
-            where = _where(number, theme.id, raw)
-            problems.append(Problem.of("theme_term_ignored", where=where, term=repr(term)))
+def _parse_settings(data: Mapping[str, Any], problems: list[Problem]) -> dict[str, int | float]:
+    """The top-level numeric settings given (:data:`SETTINGS`) as their type; bad ones go to problems."""
+    settings: dict[str, int | float] = {}
+    for key, (kind, lowest) in SETTINGS.items():
+        if key in data:
+            value = data[key]
+            ok_type = isinstance(value, int if kind is int else (int, float))
+            if isinstance(value, bool) or not ok_type or value < lowest:
+                problems.append(Problem.of("themes_bad_setting", key=key, kind=kind.__name__, lowest=lowest,
+                                           value=repr(value)))
+            else:
+                settings[key] = kind(value)
+    return settings

@@ -1,9 +1,8 @@
-"""The theme dictionary compiled for fast matching (see :class:`ThemeMatcher`)."""
+"""The theme dictionary compiled for matching (:class:`ThemeMatcher`; patterns: :mod:`.theme_patterns`)."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,13 +13,13 @@ import numpy as np
 
 from analysis.theme_abroad import ABROAD, HOME, AbroadRule
 from analysis.theme_counters import CounterTerms, ScansTerms
-from analysis.theme_dictionary import SENTENCE_DELIMITERS, ThemeDictionary, term_weights
+from analysis.theme_dictionary import ThemeDictionary, term_weights
+from analysis.theme_patterns import pattern_hits
 
 if TYPE_CHECKING:
     import pandas as pd
 
 _BATCH_CHARS = 4_000_000
-_SENTENCE_END = frozenset(SENTENCE_DELIMITERS)
 HIT_FIELDS = ("text", "start", "end", "term", "theme", "weight")
 _HIT_DTYPES = {"text": np.int64, "start": np.int64, "end": np.int64, "term": object, "theme": np.int64,
                "weight": np.float64}
@@ -118,52 +117,94 @@ class ThemeMatcher(ScansTerms):
         self, texts: list[str], first_text: int, *, ordered: bool, against: np.ndarray | None,
         places: np.ndarray | None,
     ) -> dict[str, np.ndarray]:
-        """The hits of a batch of texts as arrays (``term`` only when ``ordered``)."""
+        """The hits of a batch of texts as arrays (``term`` only when ``ordered``).
+
+        The texts are scanned joined by line breaks: term hits, one per theme they count
+        for, pattern hits merged in, then the counter-term and abroad rules; positions are
+        then made relative to each text.
+        """
         joined = "\n".join(texts)
         starts, ids = self._scan_terms(joined)
         ends = starts + self._lengths[ids]
+        found, hit = self._entry_hits(starts, ends, ids)
+        added: list[tuple[int, int, str, int, float]] = []
+        if self.patterns:
+            found, added = self._merge_patterns(joined, found, hit, starts, ends, ids)
+        if ordered:
+            found = self._with_matched_strings(found, added)
+        offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        rows = slice(first_text, first_text + len(texts))
+        found, text = self._keep_by_rules(joined, found, offsets, rows, against=against, places=places)
+        found["start"] = found["start"] - offsets[text]
+        found["end"] = found["end"] - offsets[text]
+        found["text"] = text + first_text
+        return found
+
+    def _entry_hits(
+        self, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """One hit per (term hit, theme the term counts for), and the term hit each comes from."""
         ptr, entry_theme, entry_weight = self._csr
         counts = ptr[ids + 1] - ptr[ids]
         hit = np.repeat(np.arange(len(ids)), counts)
         entry = ptr[ids][hit] + np.arange(len(hit)) - np.repeat(np.cumsum(counts) - counts, counts)
         found = {"start": starts[hit], "end": ends[hit], "theme": entry_theme[entry],
                  "weight": entry_weight[entry], "term_id": ids[hit]}
-        added: list[tuple[int, int, str, int, float]] = []
-        if self.patterns:
-            replaced, added = self._pattern_hits(joined, starts, ends, ids)
-            if replaced:
-                width = int(entry_theme.max(initial=0)) + 1  # theme positions are below it
-                dropped = [k * width + theme for k, theme in replaced]
-                keep = ~np.isin(hit * width + found["theme"], dropped)
-                found = {name: values[keep] for name, values in found.items()}
-            if added:
-                extra = list(zip(*added, strict=True))
-                for name, values in (("start", extra[0]), ("end", extra[1]), ("theme", extra[3]),
-                                     ("weight", extra[4]), ("term_id", [-1] * len(added))):
-                    found[name] = np.concatenate([found[name], np.asarray(values, dtype=found[name].dtype)])
-        if ordered:
-            term = np.empty(len(found["start"]), dtype=object)
-            own = found["term_id"] >= 0
-            term[own] = self._term_array[found["term_id"][own]]
-            term[~own] = [found_text for _, _, found_text, _, _ in added]
-            found["term"] = term
-            if added:
-                order = np.argsort(found["start"], kind="stable")
-                found = {name: values[order] for name, values in found.items()}
-        offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        return found, hit
+
+    def _merge_patterns(
+        self, joined: str, found: dict[str, np.ndarray], hit: np.ndarray,
+        starts: np.ndarray, ends: np.ndarray, ids: np.ndarray,
+    ) -> tuple[dict[str, np.ndarray], list[tuple[int, int, str, int, float]]]:
+        """The hits with the pattern hits added (term id -1) and the term hits they replace dropped.
+
+        Returns:
+            The hits, and the pattern hits added as (start, end, matched string, theme, weight).
+        """
+        replaced, added = pattern_hits(joined, self.patterns, starts=starts, ends=ends, ids=ids,
+                                       entries=self.entries, entry_themes=self._entry_themes)
+        if replaced:
+            width = int(self._csr[1].max(initial=0)) + 1  # theme positions are below it
+            dropped = [k * width + theme for k, theme in replaced]
+            keep = ~np.isin(hit * width + found["theme"], dropped)
+            found = {name: values[keep] for name, values in found.items()}
+        if added:
+            extra = list(zip(*added, strict=True))
+            for name, values in (("start", extra[0]), ("end", extra[1]), ("theme", extra[3]),
+                                 ("weight", extra[4]), ("term_id", [-1] * len(added))):
+                found[name] = np.concatenate([found[name], np.asarray(values, dtype=found[name].dtype)])
+        return found, added
+
+    def _with_matched_strings(
+        self, found: dict[str, np.ndarray], added: list[tuple[int, int, str, int, float]]
+    ) -> dict[str, np.ndarray]:
+        """The hits with a ``term`` column (what matched), sorted by start when pattern hits were added."""
+        term = np.empty(len(found["start"]), dtype=object)
+        own = found["term_id"] >= 0
+        term[own] = self._term_array[found["term_id"][own]]
+        term[~own] = [found_text for _, _, found_text, _, _ in added]
+        found["term"] = term
+        if added:
+            order = np.argsort(found["start"], kind="stable")
+            found = {name: values[order] for name, values in found.items()}
+        return found
+
+    def _keep_by_rules(
+        self, joined: str, found: dict[str, np.ndarray], offsets: np.ndarray, rows: slice, *,
+        against: np.ndarray | None, places: np.ndarray | None,
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The hits the counter-term and abroad rules keep, and the text (in the batch) of each.
+
+        ``rows`` selects the batch's texts in ``against`` and ``places``.
+        """
         if self.counters is not None:
-            rows = None if against is None else against[first_text:first_text + len(texts)]
-            keep = self.counters.keep(joined, offsets, found, rows)
+            keep = self.counters.keep(joined, offsets, found, None if against is None else against[rows])
             found = {name: values[keep] for name, values in found.items()}
         text = np.searchsorted(offsets, found["start"], side="right") - 1
         if self.abroad is not None:
-            rows = None if places is None else places[first_text:first_text + len(texts)]
-            keep = self.abroad.keep(joined, found, text, rows)
+            keep = self.abroad.keep(joined, found, text, None if places is None else places[rows])
             found, text = {name: values[keep] for name, values in found.items()}, text[keep]
-        found["start"] = found["start"] - offsets[text]
-        found["end"] = found["end"] - offsets[text]
-        found["text"] = text + first_text
-        return found
+        return found, text
 
     def _scan_terms(self, joined: str) -> tuple[np.ndarray, np.ndarray]:
         """Start (in characters) and term id of each leftmost-longest term hit."""
@@ -172,36 +213,6 @@ class ThemeMatcher(ScansTerms):
         hits = self._automaton.find(joined)  # [(start, end, term id), ...]
         found = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=3 * len(hits)).reshape(-1, 3)
         return found[:, 0], found[:, 2]
-
-    def _pattern_hits(
-        self, joined: str, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray
-    ) -> tuple[set[tuple[int, int]], list[tuple[int, int, str, int, float]]]:
-        """The pattern hits to add, and the (term hit, theme) pairs they replace."""
-        term_starts, term_ends, term_ids = starts.tolist(), ends.tolist(), ids.tolist()
-        replaced: set[tuple[int, int]] = set()
-        added: list[tuple[int, int, str, int, float]] = []
-        taken: dict[int, tuple[list[int], list[int]]] = {}  # theme -> its pattern hits' starts, ends
-        for pattern, theme, weight in self.patterns:
-            starts_taken, ends_taken = taken.setdefault(theme, ([], []))
-            for match in pattern.finditer(joined):
-                start, end = match.span()
-                found = match.group()
-                # term hits do not overlap, so their ends are sorted like their starts
-                over = range(bisect_right(term_ends, start), bisect_left(term_starts, end))
-                own = [k for k in over if theme in self._entry_themes[term_ids[k]]]
-                before = bisect_left(starts_taken, end)  # this theme's pattern hits starting before end
-                if (
-                    not _SENTENCE_END.isdisjoint(found)
-                    or any(not self.entries[term_ids[k]] for k in over)
-                    or any(term_ends[k] - term_starts[k] >= len(found) for k in own)
-                    or (before and ends_taken[before - 1] > start)
-                ):
-                    continue
-                replaced.update((k, theme) for k in own)
-                added.append((start, end, found, theme, weight))
-                starts_taken.insert(before, start)
-                ends_taken.insert(before, end)
-        return replaced, added
 
     @cached_property
     def _entry_themes(self) -> tuple[frozenset[int], ...]:

@@ -12,9 +12,9 @@ from analysis.store import open_store
 
 def analyzers_built() -> int:
     """How many analyzers this (worker) process built: 1 once it has analysed a chunk."""
-    from analysis.store import analyze
+    from analysis.store import analyzer
 
-    return len(analyze._ANALYZERS)
+    return len(analyzer._ANALYZERS)
 
 
 @pytest.mark.slow

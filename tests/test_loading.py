@@ -711,7 +711,7 @@ def test_a_workbook_under_another_name_is_read_as_a_workbook_not_unpacked_into_i
 
 @pytest.mark.parametrize("name", ["book.docx", "page.xlsx"])
 def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_is(name, monkeypatch):
-    from analysis.loading import inputs, readers
+    from analysis.loading import archives, inputs, readers
 
     lead = "本报讯 市政协召开常委会议，研究乡村振兴工作，会议强调要抓好落实。"
     if name.endswith(".docx"):
@@ -720,14 +720,14 @@ def test_a_workbook_named_docx_or_a_word_document_named_xlsx_is_read_as_what_it_
         data, actual = data.getvalue(), ".xlsx"
     else:
         data, actual = word_document([lead]), ".docx"
-    looked, original = [], inputs._open_zip
+    looked, original = [], inputs.open_zip
 
     def counted(content: bytes):
         looked.append(1)
         return original(content)
 
-    monkeypatch.setattr(inputs, "_open_zip", counted)
-    monkeypatch.setattr(readers, "office_suffix", lambda content: looked.append(1) or inputs.office_suffix(content))
+    monkeypatch.setattr(inputs, "open_zip", counted)
+    monkeypatch.setattr(readers, "office_suffix", lambda content: looked.append(1) or archives.office_suffix(content))
     result = load_uploads([(name, data)])
     (report,) = result.reports
     assert (report.status, report.articles) == ("loaded", 1)
@@ -1157,8 +1157,8 @@ def test_a_title_row_not_just_above_the_header_names_no_column(tmp_path):
 def test_a_zip_archive_is_opened_once_to_tell_it_from_an_office_file_and_to_read_its_members(monkeypatch):
     from analysis.loading import inputs
 
-    opened, original = [], inputs._open_zip
-    monkeypatch.setattr(inputs, "_open_zip", lambda content: opened.append(1) or original(content))
+    opened, original = [], inputs.open_zip
+    monkeypatch.setattr(inputs, "open_zip", lambda content: opened.append(1) or original(content))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("p1.txt", f"市政协召开主席会议\n本报讯 {LEAD}\n")
@@ -1204,9 +1204,9 @@ def test_a_year_only_column_takes_the_date_from_the_text_and_warns_about_the_res
 
 
 def test_sizes_in_messages_use_kilobytes_or_bytes_below_a_megabyte():
-    from analysis.loading.inputs import _mb
+    from analysis.loading.archives import size_text
 
-    assert [_mb(n) for n in (200 * 2**20, 3 * 2**19, 3911, 1048, 512)] == ["200 MB", "1.5 MB", "3.8 KB", "1 KB", "512 B"]
+    assert [size_text(n) for n in (200 * 2**20, 3 * 2**19, 3911, 1048, 512)] == ["200 MB", "1.5 MB", "3.8 KB", "1 KB", "512 B"]
 
 
 def test_a_file_just_over_the_size_limit_gives_both_sizes_in_bytes(tmp_path):

@@ -23,7 +23,7 @@ from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state, show_ignored_link_values
 from ui.source_form import choose_source
-from ui.sources import config_stamp
+from ui.sources import Source, config_stamp
 from ui.state import LEVELS, Choices, Lang, default_level
 from ui.units import count_text
 from ui.view import View
@@ -104,17 +104,7 @@ def draw(lang: Lang) -> None:
     if source is None:
         st.info(t("upload_label", lang))
         return
-    if source.synthetic:
-        st.warning(t("demo_notice", lang))
-    show_load_summary(source, lang)
-    if source.stale_articles:
-        command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
-        st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
-    if source.split_from is not None:
-        st.info(t("split_note" if source.split_kept else "split_note_all", lang, documents=source.split_from,
-                  kept=source.split_kept,
-                  units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
-    suggest_split(source, lang)
+    _show_source_notes(source, lang)
     store = source.store
     options = store.options()
     themes = theme_dictionary(config)
@@ -154,19 +144,47 @@ def draw(lang: Lang) -> None:
         lang=lang,
         date_bounds=bounds,
     )
+    _draw_tabs(view, matched=_show_matched(view))
+
+
+def _show_source_notes(source: Source, lang: Lang) -> None:
+    """What the page says of the data before the tabs: demo, load summary, stale store, split documents."""
+    if source.synthetic:
+        st.warning(t("demo_notice", lang))
+    show_load_summary(source, lang)
+    if source.stale_articles:
+        command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
+        st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
+    if source.split_from is not None:
+        st.info(t("split_note" if source.split_kept else "split_note_all", lang, documents=source.split_from,
+                  kept=source.split_kept,
+                  units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
+    suggest_split(source, lang)
+
+
+def _show_matched(view: View) -> int:
+    """The sidebar's count of matching articles, its clear-filters button and sharing hint; the count."""
+    lang = view.lang
     matched = queries.count(view)
     st.sidebar.metric(t("matched", lang), count_text(matched, "articles_unit", lang))
     if st.sidebar.button(t("clear_filters", lang), key="clear_filters"):
         forget_chart_selections()
-        request_state(state.cleared())
+        request_state(view.state.cleared())
     st.sidebar.caption(t("share_link", lang) + " " + t("png_hint", lang))
-    # The tabs stay when nothing matches (each says so): were they taken away, the
-    # browser would forget which one was open and land on the first when they return.
-    tabs = st.tabs([t(key, lang) for key, _ in TABS])
+    return matched
+
+
+def _draw_tabs(view: View, *, matched: int) -> None:
+    """One tab per module of :data:`TABS`; each says so when nothing matches.
+
+    The tabs stay when nothing matches: were they taken away, the browser would forget
+    which one was open and land on the first when they return.
+    """
+    tabs = st.tabs([t(key, view.lang) for key, _ in TABS])
     for tab, (_, module) in zip(tabs, TABS, strict=True):
         with tab:
             if matched == 0:
-                st.info(t("no_match", lang))
+                st.info(t("no_match", view.lang))
             else:
                 module.render(view)
 

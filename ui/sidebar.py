@@ -146,9 +146,42 @@ def render_filters(
         link: the URL parameters that open the corpus again (:attr:`ui.sources.Source.link`),
             kept in the URL beside the filters.
     """
-    # The URL is read again for a new corpus, and when the widgets lost their values:
-    # Streamlit forgets a widget's value after a run that did not draw it (a mistyped
-    # folder path in between), and a date range without one would show a single day.
+    _restore_widgets(source_label, choices, bounds)
+    date_from, date_to = _pick_dates(bounds, lang)
+    level, places = _pick_places(names, lang)
+    themes = st.multiselect(
+        t("themes", lang),
+        list(theme_labels),
+        format_func=lambda k: theme_labels.get(k, k),
+        key=WIDGETS["themes"],
+        placeholder=t("choose", lang),
+    )
+    outlets = st.multiselect(
+        t("outlets", lang), sorted(choices.outlets), key=WIDGETS["outlets"], placeholder=t("choose", lang)
+    )
+    search = st.text_input(
+        t("search", lang), key=WIDGETS["search"], help=t("search_help", lang), max_chars=100
+    )
+    state = FilterState(
+        date_from=date_from if date_from and bounds and date_from > bounds[0] else None,
+        date_to=date_to if date_to and bounds and date_to < bounds[1] else None,
+        level=level,
+        places=tuple(places),
+        themes=tuple(themes),
+        outlets=tuple(outlets),
+        search=search.strip(),
+        lang=lang,
+    )
+    st.query_params.from_dict(params_from_state(state, choices.default_level) | dict(link))
+    return state
+
+
+def _restore_widgets(source_label: str, choices: Choices, bounds: tuple[dt.date, dt.date] | None) -> None:
+    """Set the widgets from the URL for a new corpus or when they lost their values, or to a requested state.
+
+    Streamlit forgets a widget's value after a run that did not draw it (a mistyped
+    folder path in between), and a date range without one would show a single day.
+    """
     drawn = [key for name, key in WIDGETS.items() if bounds is not None or name != "dates"]
     forgotten = any(key not in st.session_state for key in drawn)
     if st.session_state.get("filters_for") != source_label or forgotten:
@@ -158,6 +191,10 @@ def render_filters(
         _write_widgets(state_from_params(params, choices), bounds)
     if PENDING in st.session_state:
         _write_widgets(st.session_state.pop(PENDING), bounds)
+
+
+def _pick_dates(bounds: tuple[dt.date, dt.date] | None, lang: Lang) -> tuple[object, object]:
+    """The date range picked (either end None while one is being picked); a note without dates."""
     if bounds is None:
         st.caption(t("no_dates", lang))
         dates: object = (None, None)
@@ -165,6 +202,11 @@ def render_filters(
         dates = st.date_input(
             t("date_range", lang), min_value=bounds[0], max_value=bounds[1], key=WIDGETS["dates"]
         )
+    return ((*tuple(dates), None, None))[:2] if isinstance(dates, tuple | list) else (dates, dates)
+
+
+def _pick_places(names: Mapping[str, Mapping[str, str]], lang: Lang) -> tuple[str, list[str]]:
+    """The level and the places of it picked; places not of the level are dropped from the choice."""
     level = st.radio(
         t("level", lang),
         LEVELS,
@@ -183,31 +225,4 @@ def render_filters(
         key=WIDGETS["places"],
         placeholder=t("choose", lang),
     )
-    themes = st.multiselect(
-        t("themes", lang),
-        list(theme_labels),
-        format_func=lambda k: theme_labels.get(k, k),
-        key=WIDGETS["themes"],
-        placeholder=t("choose", lang),
-    )
-    outlets = st.multiselect(
-        t("outlets", lang), sorted(choices.outlets), key=WIDGETS["outlets"], placeholder=t("choose", lang)
-    )
-    search = st.text_input(
-        t("search", lang), key=WIDGETS["search"], help=t("search_help", lang), max_chars=100
-    )
-    date_from, date_to = (
-        ((*tuple(dates), None, None))[:2] if isinstance(dates, tuple | list) else (dates, dates)
-    )
-    state = FilterState(
-        date_from=date_from if date_from and bounds and date_from > bounds[0] else None,
-        date_to=date_to if date_to and bounds and date_to < bounds[1] else None,
-        level=level,
-        places=tuple(places),
-        themes=tuple(themes),
-        outlets=tuple(outlets),
-        search=search.strip(),
-        lang=lang,
-    )
-    st.query_params.from_dict(params_from_state(state, choices.default_level) | dict(link))
-    return state
+    return level, places

@@ -64,7 +64,7 @@ class Source:
 
 def config_stamp() -> str:
     """A fingerprint (sizes and times) of the data files that decide tokens and themes."""
-    from analysis.store.analyze import AnalyzerConfig
+    from analysis.store.analyzer import AnalyzerConfig
 
     return AnalyzerConfig.default().stamp
 

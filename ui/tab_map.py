@@ -9,6 +9,7 @@ network) and carry the caption that they are indicative only.
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.charts import FEW_ARTICLES, plot_choropleth
@@ -41,61 +42,19 @@ def render(view: View) -> None:
         st.info(t("no_match", lang))
         return
     cols = st.columns(3)
-    names = dict(zip(provinces["adcode"], provinces["name"], strict=True)) | {COUNTRY: t("map_country", lang)}
-    province = cols[0].selectbox(
-        t("map_province", lang),
-        ([COUNTRY] if len(provinces) > 1 else []) + provinces["adcode"].tolist(),
-        key="map_province",
-        format_func=names.get,
-    )
-    if province == COUNTRY:
-        level = "province"
-    elif not has_prefectures(province):  # a municipality: one region at prefecture level, never coloured
-        level = "county"
-        cols[1].caption(t("map_districts_only", lang, province=names[province]))
-    else:
-        level = pick_one(
-            "map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1]
-        )
+    province, level = _pick_region(provinces, cols, lang)
     # a selectbox, not a row of buttons: "某一提法的扩散" / "Spread of one slogan" was cut off at the right
     metric = cols[2].selectbox(
         t("map_metric", lang), list(METRICS), key="map_metric", format_func=lambda m: t(f"map_{m}", lang)
     )
     geojson = load_boundaries(level=level, province_code=None if province == COUNTRY else province)
-    style: dict = {"labels": None if level != "county" else COUNTY_LABELS}
-    if metric == "slogan":
-        slogans = queries.slogans(view).sort_values(["n_groups", "n_mentions"], ascending=False,
-                                                    kind="stable")
-        if slogans.empty:
-            st.info(t("no_match", lang))
-            return
-        slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan")
-        values, label, fmt = _slogan_values(view, level, slogan, lang), t("map_slogan_axis", lang), ".1f"
-        title = t("map_slogan_title", lang, slogan=slogan)
-        style |= {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True}
-    elif metric == "theme_share":
-        follow_sidebar_theme(view.state.themes)
-        theme = st.selectbox(
-            t("map_theme", lang), list(view.theme_labels), key=MAP_THEME, format_func=view.theme_labels.get
-        )
-        name = view.theme_labels[theme]
-        values = _theme_values(view, level, theme, lang)
-        label, fmt = t("map_theme_axis", lang, theme=name), ".0%"
-        title = t("map_theme_title", lang, theme=name)
-    else:
-        values, label, fmt = _article_values(view, level), t("map_articles_axis", lang), ",.0f"
-        chosen = [view.theme_labels.get(theme, theme) for theme in view.state.themes]
-        # the chart's own title (articles by region), or one that names the themes the counts are of
-        title = t("map_articles_themes_title", lang, themes="、".join(chosen)) if chosen else None
-    ids = [feature["id"] for feature in geojson["features"]]
-    values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
-        subset=["adcode"]
-    )
-    # regions the boundaries merge add up their counts; a slogan arrived when its first part heard it
-    values = values.groupby("adcode", as_index=False).agg(
-        {"value": "min" if metric == "slogan" else "sum",
-         **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
-    )
+    picked = _metric_values(view, metric, level)
+    if picked is None:
+        st.info(t("no_match", lang))
+        return
+    values, label, fmt, title, style = picked
+    style = {"labels": None if level != "county" else COUNTY_LABELS} | style
+    values = _on_map(values, geojson, metric)
     if metric == "theme_share":
         style |= {"few": values[t("map_group_articles", lang)] < FEW_ARTICLES,
                   "few_text": t("map_few_hover", lang, n=FEW_ARTICLES)}
@@ -109,8 +68,76 @@ def render(view: View) -> None:
         st.caption(t("map_county_labels", lang, n=COUNTY_LABELS))
     if metric == "articles":
         _say_off_map(view, int(values["value"].sum()))
-    st.caption(t("click_hint", lang))
-    event = show_chart(fig, key="map_chart", filename="map", lang=lang, selectable=True)
+    _show_map(view, fig, level)
+    download_table(values, name="map_values", key="dl_map", lang=lang, label=t("csv_map_values", lang))
+
+
+def _pick_region(provinces: pd.DataFrame, cols: list, lang: str) -> tuple[str, str]:
+    """The province (or the whole country) and the level the analyst picks to map."""
+    names = dict(zip(provinces["adcode"], provinces["name"], strict=True)) | {COUNTRY: t("map_country", lang)}
+    province = cols[0].selectbox(
+        t("map_province", lang),
+        ([COUNTRY] if len(provinces) > 1 else []) + provinces["adcode"].tolist(),
+        key="map_province",
+        format_func=names.get,
+    )
+    if province == COUNTRY:
+        return province, "province"
+    if not has_prefectures(province):  # a municipality: one region at prefecture level, never coloured
+        cols[1].caption(t("map_districts_only", lang, province=names[province]))
+        return province, "county"
+    level = pick_one("map_level", list(MAP_LEVELS), key="map_level", prefix="level", lang=lang, where=cols[1])
+    return province, level
+
+
+def _metric_values(
+    view: View, metric: str, level: str
+) -> tuple[pd.DataFrame, str, str, str | None, dict] | None:
+    """The values to colour by, their label, d3 format, the title and the map's style; None: no slogan.
+
+    A slogan or a theme is picked here, with its own widget.
+    """
+    lang = view.lang
+    if metric == "slogan":
+        slogans = queries.slogans(view).sort_values(["n_groups", "n_mentions"], ascending=False,
+                                                    kind="stable")
+        if slogans.empty:
+            return None
+        slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan")
+        return (_slogan_values(view, level, slogan, lang), t("map_slogan_axis", lang), ".1f",
+                t("map_slogan_title", lang, slogan=slogan),
+                {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True})
+    if metric == "theme_share":
+        follow_sidebar_theme(view.state.themes)
+        theme = st.selectbox(
+            t("map_theme", lang), list(view.theme_labels), key=MAP_THEME, format_func=view.theme_labels.get
+        )
+        name = view.theme_labels[theme]
+        return (_theme_values(view, level, theme, lang), t("map_theme_axis", lang, theme=name), ".0%",
+                t("map_theme_title", lang, theme=name), {})
+    chosen = [view.theme_labels.get(theme, theme) for theme in view.state.themes]
+    # the chart's own title (articles by region), or one that names the themes the counts are of
+    title = t("map_articles_themes_title", lang, themes="、".join(chosen)) if chosen else None
+    return _article_values(view, level), t("map_articles_axis", lang), ",.0f", title, {}
+
+
+def _on_map(values: pd.DataFrame, geojson: dict, metric: str) -> pd.DataFrame:
+    """The values keyed by the map's region codes, one row per region (rows off the map dropped)."""
+    ids = [feature["id"] for feature in geojson["features"]]
+    values = values.assign(adcode=match_region_codes(values["adcode"], ids).to_numpy()).dropna(
+        subset=["adcode"]
+    )
+    # regions the boundaries merge add up their counts; a slogan arrived when its first part heard it
+    return values.groupby("adcode", as_index=False).agg(
+        {"value": "min" if metric == "slogan" else "sum",
+         **{c: "first" for c in values.columns if c not in {"adcode", "value"}}}
+    )
+
+
+def _show_map(view: View, fig: go.Figure, level: str) -> None:
+    """Show the map; a click on a region filters to that place."""
+    st.caption(t("click_hint", view.lang))
+    event = show_chart(fig, key="map_chart", filename="map", lang=view.lang, selectable=True)
     apply_selection(
         view.state,
         "map_chart",
@@ -119,7 +146,6 @@ def render(view: View) -> None:
             view.state.with_changes(level=level), points, codes_by_name=view.codes_by_name(level)
         ),
     )
-    download_table(values, name="map_values", key="dl_map", lang=lang, label=t("csv_map_values", lang))
 
 
 def follow_sidebar_theme(themes: tuple[str, ...]) -> None:

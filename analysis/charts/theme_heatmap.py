@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -101,37 +102,64 @@ def plot_theme_heatmap(
     shares = grid["share"].to_numpy(dtype=float).reshape(shape)
     custom = grid[["n_articles", "group_articles", "n_hits"]].to_numpy(dtype=float).reshape(*shape, 3)
     slanted = len(columns) > MANY_THEMES  # narrow cells, slanted theme labels
-    notes = []
-    if measure == "relative":
-        trace = _relative_heatmap(shares, overall, custom, lang, known_hits)
-    elif measure == "column":
-        trace = _column_heatmap(shares, custom, lang, known_hits, slanted=slanted)
-    else:
-        trace, cap = _share_heatmap(
-            shares, custom, lang, known_hits, slanted=slanted, percentile=cap_percentile
-        )
-        if cap is not None:
-            notes.append(label("colour_cap_note", lang).format(cap=cap, pct=cap_percentile))
+    trace, cap = _measure_trace(measure, shares, overall, custom, lang=lang, known_hits=known_hits,
+                                slanted=slanted, cap_percentile=cap_percentile)
     x = [theme_labels.get(t, t) for t in columns]
     y = [group_label(g, lang) for g in groups]
     trace.update(x=x, y=y, xgap=1, ygap=1)
     fig = go.Figure(trace)
-    default_title = label("theme_heatmap_relative" if measure == "relative" else "theme_heatmap", lang)
-    if measure == "column":
-        default_title = label("theme_heatmap_column", lang)
     base_layout(
-        fig, title=title or default_title, height=max(320, (280 if slanted else 180) + 30 * len(groups))
+        fig, title=title or _default_title(measure, lang),
+        height=max(320, (280 if slanted else 180) + 30 * len(groups)),
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
     sizes = grid["group_articles"].groupby(level="group").max().reindex(groups).to_numpy(dtype=float)
+    add_notes(fig, _heatmap_notes(n_empty=n_empty, places=(shown, n_places), chosen=themes is not None,
+                                  cap=(cap, cap_percentile), sizes=sizes, lang=lang))
+    _label_axes(fig, x, y, sizes=sizes, slanted=slanted, lang=lang)
+    return fig
+
+
+def _measure_trace(
+    measure: Measure, shares: np.ndarray, overall: np.ndarray, custom: np.ndarray, *, lang: Lang,
+    known_hits: bool, slanted: bool, cap_percentile: float | None,
+) -> tuple[go.Heatmap, float | None]:
+    """The heatmap trace coloured by ``measure``, and where the share scale was capped (None if not)."""
+    if measure == "relative":
+        return _relative_heatmap(shares, overall, custom, lang, known_hits), None
+    if measure == "column":
+        return _column_heatmap(shares, custom, lang, known_hits, slanted=slanted), None
+    return _share_heatmap(shares, custom, lang, known_hits, slanted=slanted, percentile=cap_percentile)
+
+
+def _default_title(measure: Measure, lang: Lang) -> str:
+    """The chart's title for each measure."""
+    keys = {"relative": "theme_heatmap_relative", "column": "theme_heatmap_column"}
+    return label(keys.get(measure, "theme_heatmap"), lang)
+
+
+def _heatmap_notes(*, n_empty: int, places: tuple[int, int], chosen: bool,
+                   cap: tuple[float | None, float | None], sizes: np.ndarray, lang: Lang) -> list[str]:
+    """The notes under the title: themes left out, places left out, where the scale stops, small places.
+
+    ``places`` is (shown, total); ``chosen`` says the themes were chosen; ``cap`` is the
+    share the colour scale stops at (None when it does not) and its percentile.
+    """
+    notes = [label("empty_themes_note", lang).format(n=n_empty)] if n_empty else []
+    shown, n_places = places
     if shown < n_places:
-        note = "top_places_theme_note" if themes is not None else "top_places_note"
-        notes.insert(0, label(note, lang).format(shown=shown, total=n_places))
+        note = "top_places_theme_note" if chosen else "top_places_note"
+        notes.append(label(note, lang).format(shown=shown, total=n_places))
+    if cap[0] is not None:
+        notes.append(label("colour_cap_note", lang).format(cap=cap[0], pct=cap[1]))
     if (sizes < FEW_ARTICLES).any():
         notes.append(label("few_articles_note", lang).format(n=FEW_ARTICLES))
-    if n_empty:
-        notes.insert(0, label("empty_themes_note", lang).format(n=n_empty))
-    add_notes(fig, notes)
+    return notes
+
+
+def _label_axes(fig: go.Figure, x: list[str], y: list[str], *, sizes: np.ndarray, slanted: bool,
+                lang: Lang) -> None:
+    """Theme labels along the top (slanted and shortened when many), places down the side with their size."""
     fig.update_xaxes(
         title_text=label("theme", lang),
         automargin=True,
@@ -150,7 +178,6 @@ def plot_theme_heatmap(
         ticktext=[_place_tick(short_place_label(name), size, lang)
                   for name, size in zip(y, sizes, strict=True)],
     )
-    return fig
 
 
 def _place_tick(name: str, size: float, lang: Lang) -> str:

@@ -102,23 +102,8 @@ def draw_theme_mix(
     folded = table["theme"].isna()
     for theme in [*table.attrs["themes"], *([pd.NA] if folded.any() else [])]:
         rows = table[folded] if pd.isna(theme) else table[table["theme"] == theme]
-        name = rows["label"].iloc[0]
-        part = rows.set_index("group").reindex(groups)
-        fig.add_trace(
-            go.Bar(
-                x=part["mix"].fillna(0.0),
-                y=[group_label(g, lang) for g in groups],
-                orientation="h",
-                name=name,
-                marker_color=OTHERS_COLOUR if pd.isna(theme) else colour[theme],
-                customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
-                hovertemplate=(
-                    f"<b>%{{y}} · {name}</b><br>{field('mix', lang)}%{{x:.1%}}<br>"
-                    f"{field('share', lang)}%{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
-                    f"%{{customdata[2]:,.0f}} {label('unit_articles', lang)}）<extra></extra>"
-                ),
-            )
-        )
+        fig.add_trace(_mix_bar(rows, groups, colour=OTHERS_COLOUR if pd.isna(theme) else colour[theme],
+                               lang=lang))
     base_layout(
         fig,
         title=title or label("theme_mix", lang),
@@ -127,13 +112,7 @@ def draw_theme_mix(
     fig.update_layout(
         barmode="stack", legend={"traceorder": "normal", "title": {"text": label("theme", lang)}}
     )
-    notes = []
-    if table.attrs["n_folded"]:
-        notes.append(label("mix_others_note", lang).format(shown=len(table.attrs["themes"]),
-                                                          n=table.attrs["n_folded"]))
-    if shown < n_places:
-        notes.append(label("top_places_note", lang).format(shown=shown, total=n_places))
-    add_notes(fig, notes)
+    add_notes(fig, _mix_notes(table, shown=shown, n_places=n_places, lang=lang))
     fig.update_xaxes(title_text=label("mix_axis", lang), tickformat=".0%", range=[0, 1.001], dtick=0.2)
     names = [group_label(g, lang) for g in groups]  # hover keeps the full name, the axis the short one
     fig.update_yaxes(
@@ -141,6 +120,36 @@ def draw_theme_mix(
         tickmode="array", tickvals=names, ticktext=[short_place_label(name) for name in names],
     )
     return fig
+
+
+def _mix_bar(rows: pd.DataFrame, groups: list[str], *, colour: str, lang: Lang) -> go.Bar:
+    """One theme's (or "other themes'") bars, one per locality of ``groups``, with the numbers on hover."""
+    name = rows["label"].iloc[0]
+    part = rows.set_index("group").reindex(groups)
+    return go.Bar(
+        x=part["mix"].fillna(0.0),
+        y=[group_label(g, lang) for g in groups],
+        orientation="h",
+        name=name,
+        marker_color=colour,
+        customdata=part[["share", "n_articles", "group_articles"]].to_numpy(dtype=float),
+        hovertemplate=(
+            f"<b>%{{y}} · {name}</b><br>{field('mix', lang)}%{{x:.1%}}<br>"
+            f"{field('share', lang)}%{{customdata[0]:.1%}}（%{{customdata[1]:,.0f}} / "
+            f"%{{customdata[2]:,.0f}} {label('unit_articles', lang)}）<extra></extra>"
+        ),
+    )
+
+
+def _mix_notes(table: pd.DataFrame, *, shown: int, n_places: int, lang: Lang) -> list[str]:
+    """The notes under the title: themes summed as "other themes", localities left out."""
+    notes = []
+    if table.attrs["n_folded"]:
+        notes.append(label("mix_others_note", lang).format(shown=len(table.attrs["themes"]),
+                                                          n=table.attrs["n_folded"]))
+    if shown < n_places:
+        notes.append(label("top_places_note", lang).format(shown=shown, total=n_places))
+    return notes
 
 
 def theme_mix_table(

@@ -82,17 +82,7 @@ def plot_theme_trends(
     Raises:
         ValueError: when no row matches the group and has a period.
     """
-    rows = theme_counts[~is_whole_period(theme_counts["period"])]
-    rows = rows[rows["group"] == group] if group is not None else rows[is_whole_period(rows["group"])]
-    if rows.empty:
-        raise ValueError(
-            f"no theme counts by period for group {group!r}; groups present: "
-            f"{sorted(theme_counts['group'].dropna().unique().tolist())}"
-        )
-    rows = rows.assign(
-        start=period_start(rows["period"]),
-        n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float),
-    )
+    rows = _trend_rows(theme_counts, group)
     hits = bool(rows["n_hits"].notna().any())
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
@@ -102,56 +92,87 @@ def plot_theme_trends(
     any_partial = False
     for theme in chosen:
         part = _with_empty_periods(rows[rows["theme"] == theme], every_start)
-        name = theme_labels.get(theme, theme)
-        numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
-        names = [period_label(p, period, lang) for p in part["period"]]
-        covered = period_coverage(part["start"], period=period, coverage=coverage)
-        partial = (covered["share"] < FULL_PERIOD_SHARE).tolist()
-        any_partial = any_partial or any(partial)
-        notes = [partial_note(row, lang) if cut else "" for row, cut in zip(covered.itertuples(), partial,
-                                                                            strict=True)]
-        fig.add_trace(
-            go.Scatter(
-                x=part["start"],
-                y=part["share"],
-                name=name,
-                legendgroup=name,
-                mode="lines+markers",
-                line={"color": colour[theme], "width": 2},
-                marker={"color": colour[theme], "size": [0 if cut else 6 for cut in partial]},  # see below
-                customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
-                hovertext=notes,
-                hovertemplate=(
-                    f"<b>{name}</b> · %{{customdata[0]}}<br>"
-                    f"{field('share', lang)}%{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
-                ).replace("<extra></extra>", "%{hovertext}<extra></extra>"),
-            )
-        )
-        if any(partial):  # open markers drawn over the line, so the legend keeps the filled one
-            fig.add_trace(go.Scatter(
-                x=part["start"][partial], y=part["share"][partial], mode="markers", showlegend=False,
-                hoverinfo="skip", name=name, legendgroup=name,
-                marker={"symbol": "circle", "size": 9, "color": "white",
-                        "line": {"color": colour[theme], "width": 2}},
-            ))
+        any_partial |= _add_theme_line(fig, part, name=theme_labels.get(theme, theme), colour=colour[theme],
+                                       period=period, coverage=coverage, hits=hits, lang=lang)
     heading = title or label("theme_trends", lang) + (f" · {group_label(group, lang)}" if group else "")
     base_layout(fig, title=heading, height=440)
-    with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
-    notes = []
-    if themes is not None:
-        key = "trends_chosen_one_note" if len(chosen) == 1 else "trends_chosen_note"  # not "the 1 themes"
-        notes.append(label(key, lang).format(n=len(chosen)))
-    elif len(chosen) < with_articles:
-        notes.append(label("trends_top_note", lang).format(shown=len(chosen), total=with_articles))
-    if any_partial and coverage is not None:
-        notes.append(label("partial_points_note", lang).format(
-            first=pd.Timestamp(coverage[0]), last=pd.Timestamp(coverage[1])))
-    add_notes(fig, notes)
+    add_notes(fig, _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
+                                partial_coverage=coverage if any_partial else None, lang=lang))
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
     fig.update_yaxes(title_text=label("share_axis", lang), tickformat=".0%", rangemode="tozero")
     return fig
+
+
+def _trend_rows(theme_counts: pd.DataFrame, group: str | None) -> pd.DataFrame:
+    """The group's rows split by period, with their period ``start`` and ``n_hits`` as floats (NaN for NA).
+
+    Raises:
+        ValueError: naming the groups present, when no row matches the group and has a period.
+    """
+    rows = theme_counts[~is_whole_period(theme_counts["period"])]
+    rows = rows[rows["group"] == group] if group is not None else rows[is_whole_period(rows["group"])]
+    if rows.empty:
+        raise ValueError(
+            f"no theme counts by period for group {group!r}; groups present: "
+            f"{sorted(theme_counts['group'].dropna().unique().tolist())}"
+        )
+    return rows.assign(
+        start=period_start(rows["period"]),
+        n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float),
+    )
+
+
+def _add_theme_line(fig: go.Figure, part: pd.DataFrame, *, name: str, colour: str, period: Period,
+                    coverage: tuple[date, date] | None, hits: bool, lang: Lang) -> bool:
+    """Draw one theme's line, its partly covered periods with open markers; whether it has any."""
+    numbers = part[["n_articles", "group_articles", "n_hits"]].to_numpy(float).tolist()
+    names = [period_label(p, period, lang) for p in part["period"]]
+    covered = period_coverage(part["start"], period=period, coverage=coverage)
+    partial = (covered["share"] < FULL_PERIOD_SHARE).tolist()
+    notes = [partial_note(row, lang) if cut else "" for row, cut in zip(covered.itertuples(), partial,
+                                                                        strict=True)]
+    fig.add_trace(
+        go.Scatter(
+            x=part["start"],
+            y=part["share"],
+            name=name,
+            legendgroup=name,
+            mode="lines+markers",
+            line={"color": colour, "width": 2},
+            marker={"color": colour, "size": [0 if cut else 6 for cut in partial]},  # see below
+            customdata=[[n, *row] for n, row in zip(names, numbers, strict=True)],
+            hovertext=notes,
+            hovertemplate=(
+                f"<b>{name}</b> · %{{customdata[0]}}<br>"
+                f"{field('share', lang)}%{{y:.1%}}<br>" + _counts_hover(lang, first=1, hits=hits)
+            ).replace("<extra></extra>", "%{hovertext}<extra></extra>"),
+        )
+    )
+    if any(partial):  # open markers drawn over the line, so the legend keeps the filled one
+        fig.add_trace(go.Scatter(
+            x=part["start"][partial], y=part["share"][partial], mode="markers", showlegend=False,
+            hoverinfo="skip", name=name, legendgroup=name,
+            marker={"symbol": "circle", "size": 9, "color": "white", "line": {"color": colour, "width": 2}},
+        ))
+    return any(partial)
+
+
+def _trend_notes(rows: pd.DataFrame, chosen: list[str], *, chosen_by_hand: bool,
+                 partial_coverage: tuple[date, date] | None, lang: Lang) -> list[str]:
+    """The notes under the title: which themes are drawn, and what an open marker means (when drawn)."""
+    with_articles = int((rows.groupby("theme")["n_articles"].sum() > 0).sum())
+    notes = []
+    if chosen_by_hand:
+        key = "trends_chosen_one_note" if len(chosen) == 1 else "trends_chosen_note"  # not "the 1 themes"
+        notes.append(label(key, lang).format(n=len(chosen)))
+    elif len(chosen) < with_articles:
+        notes.append(label("trends_top_note", lang).format(shown=len(chosen), total=with_articles))
+    if partial_coverage is not None:
+        notes.append(label("partial_points_note", lang).format(
+            first=pd.Timestamp(partial_coverage[0]), last=pd.Timestamp(partial_coverage[1])))
+    return notes
 
 
 def _every_period_start(starts: pd.Series, period: Period) -> pd.DatetimeIndex | None:

@@ -24,6 +24,7 @@ from analysis.loading.chinese_reading import (
     reads_better,
 )
 from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
+from analysis.loading.file_signatures import known_binary
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.messages import CodedError
 from analysis.report import Problem
@@ -35,44 +36,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-FILE_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "image", "PNG"),
-    (b"\xff\xd8\xff", "image", "JPEG"),
-    (b"GIF87a", "image", "GIF"),
-    (b"GIF89a", "image", "GIF"),
-    (b"II*\x00", "image", "TIFF"),
-    (b"MM\x00*", "image", "TIFF"),
-    (b"BM", "image", "BMP"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "office", "Word .doc / Excel .xls / PowerPoint .ppt"),
-    (b"{\\rtf", "office", "RTF"),
-    (b"Rar!\x1a\x07", "archive", "RAR"),
-    (b"7z\xbc\xaf\x27\x1c", "archive", "7z"),
-    (b"\x1f\x8b", "archive", "gzip"),
-    (b"SQLite format 3\x00", "database", "SQLite"),
-)
-"""Leading bytes of files people drop in by mistake: ``(signature, family, kind)``."""
-
-
-def known_binary(data: bytes) -> tuple[str, str] | None:
-    """``(family, kind)`` for an image, old Office file, archive or database, else None.
-
-    Named so the message can say what the file is and what to do (OCR an image, save a
-    .doc as .docx or text, unpack an archive, open a store with ``--store``), not just that
-    it is not text. RTF is text but all markup; BMP's two letters are trusted only with its
-    header's size field; a DuckDB file (a govthemes store's ``store.duckdb``, met when a
-    store is kept inside the folder ingested) says ``DUCK`` after an 8-byte checksum.
-    """
-    for signature, code, kind in FILE_SIGNATURES:
-        if data.startswith(signature):
-            if kind == "BMP" and (len(data) < 14 or int.from_bytes(data[2:6], "little") != len(data)):
-                continue
-            return code, kind
-    if data[8:12] == b"DUCK":
-        return "database", "DuckDB"
-    webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-    return ("image", "WebP") if webp else None
 
 
 class DecodingError(CodedError, ValueError):
@@ -124,6 +87,18 @@ def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
             bytes that are not UTF-8, UTF-16/32 or GB18030 text; the message says what was
             found and what to do.
     """
+    _refuse_non_text(data)
+    with_bom = _decode_with_bom(data)
+    if with_bom is not None:
+        return with_bom
+    if b"\x00" in data:
+        decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
+        return decoded or _without_nul_bytes(data, utf8_when_ambiguous)
+    return _decode_8bit(data, utf8_when_ambiguous)
+
+
+def _refuse_non_text(data: bytes) -> None:
+    """Raise :class:`DecodingError` for empty or blank data, or a known binary file (image, Office…)."""
     if not data:
         raise DecodingError("empty_file")
     if not data.strip():
@@ -137,6 +112,14 @@ def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
         raise DecodingError("archive_file", kind=kind)
     if family == "database":
         raise DecodingError("database_file", kind=kind)
+
+
+def _decode_with_bom(data: bytes) -> Decoded | None:
+    """The text after a byte-order mark in the encoding it names; None without one.
+
+    Raises:
+        DecodingError: when the bytes after the mark are not that encoding, or are blank.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -146,10 +129,7 @@ def decode_bytes(data: bytes, *, utf8_when_ambiguous: bool = False) -> Decoded:
             if not text.strip():
                 raise DecodingError("empty_after_bom", encoding=encoding)
             return Decoded(text, f"{encoding} (BOM)")
-    if b"\x00" in data:
-        decoded = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
-        return decoded or _without_nul_bytes(data, utf8_when_ambiguous)
-    return _decode_8bit(data, utf8_when_ambiguous)
+    return None
 
 
 def _decode_8bit(data: bytes, utf8_when_ambiguous: bool = False) -> Decoded:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from analysis.loading.inputs import visible_name
+from analysis.loading.file_names import visible_name
 from analysis.loading.tables import RecordBatch
 from analysis.report import Problem
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
 
+from analysis.loading.archives import encrypted_office, office_suffix
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.date_cells import parse_metadata_date
@@ -21,7 +22,6 @@ from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text, is_web_page
-from analysis.loading.inputs import encrypted_office, office_suffix
 from analysis.loading.json_tables import read_json, read_json_lines
 from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter, split_markdown
 from analysis.loading.options import LoadOptions
@@ -40,7 +40,7 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
 OFFICE_KINDS = {".xlsx": ".xlsx", ".xlsm": ".xlsx", ".docx": ".docx"}
-"""The Office kind (:func:`~analysis.loading.inputs.office_suffix`) each Office extension names."""
+"""The Office kind (:func:`~analysis.loading.archives.office_suffix`) each Office extension names."""
 SUPPORTED = sorted(TABLE_SUFFIXES | TEXT_SUFFIXES - {""} | {".pdf", ".docx"})
 
 

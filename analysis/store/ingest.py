@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.store.aggregates import EXTENSIONS_BEFORE_REBUILD, extend_aggregates, settle_aggregates
-from analysis.store.analyze import Analyzer, AnalyzerConfig, ArticleChunk
+from analysis.store.analyze import ArticleChunk
+from analysis.store.analyzer import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
 from analysis.store.parallel import default_workers, map_chunks
 from analysis.store.planner import Planner

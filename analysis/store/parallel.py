@@ -28,14 +28,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 
-from analysis.store.analyze import (
-    Analyzer,
-    AnalyzerConfig,
-    ArticleChunk,
-    ChunkResult,
-    analyse_chunk,
-    worker_analyzer,
-)
+from analysis.store.analyze import ArticleChunk, ChunkResult, analyse_chunk
+from analysis.store.analyzer import Analyzer, AnalyzerConfig, worker_analyzer
 
 __all__ = ["default_workers", "map_chunks", "start_fork_server"]
 

@@ -29,7 +29,7 @@ from analysis.store.database import Database
 from analysis.store.schema import StoreError, article_hashes, repeated_articles
 
 Versions = tuple[str, str, str]
-"""The (dictionary, theme, name-list) versions of an analysis (:attr:`.analyze.Analyzer.versions`)."""
+"""The (dictionary, theme, name-list) versions of an analysis (:attr:`.analyzer.Analyzer.versions`)."""
 
 STALE_SQL = ("(dict_version IS DISTINCT FROM ? OR theme_version IS DISTINCT FROM ? "
              "OR doc_key NOT IN (SELECT doc_key FROM doc_names WHERE version = ?))")

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.name_lists import NameLists
 from analysis.slogans import one_off_quotes
 from analysis.store import counts, queries, terms, theme_queries
-from analysis.store.analyze import Analyzer
+from analysis.store.analyzer import Analyzer
 from analysis.store.counts import Period, ThemeGroup, ThemePeriod
 from analysis.store.database import Database
 from analysis.store.filters import Filters, Level

@@ -44,7 +44,7 @@ ingest when today's would load its files otherwise (news bundles split into stor
 
 Versions. Each article records the tokenizer version (:attr:`analysis.tokenize.Tokenizer.version`:
 user dictionary, stopwords, backend, rules) and a fingerprint of the theme dictionary
-(:func:`analysis.store.analyze.theme_fingerprint`) it was analysed with. After either file
+(:func:`analysis.store.analyzer.theme_fingerprint`) it was analysed with. After either file
 changes, an ingest analyses again the stale articles it is given, and ``govthemes
 resegment --store DIR`` (or ``ingest --resegment``) analyses all of them from their stored text.
 """

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.name_lists import NameLists, load_name_lists
 from analysis.store.aggregates import rebuild_aggregates, settle_aggregates
-from analysis.store.analyze import Analyzer, AnalyzerConfig
+from analysis.store.analyzer import Analyzer, AnalyzerConfig
 from analysis.store.database import Database
 from analysis.store.ingest import (
     BATCH_SIZE,
@@ -75,6 +75,26 @@ def open_store(
     """
     config = AnalyzerConfig.default(userdict=userdict, stopwords=stopwords, themes=themes, names=names)
     folder = Path(path) if path is not None else None
+    con = _connect(folder, read_only=read_only, create=create, memory_limit=memory_limit)
+    if not read_only:
+        create_tables(con)
+    elif get_meta(con, "schema_version") is None:
+        raise StoreError("store_without_tables", folder=str(folder))
+    store = Store(Database(con, read_only=read_only), path=folder, config=config)
+    if not read_only:
+        store.recover()
+    return store
+
+
+def _connect(
+    folder: Path | None, *, read_only: bool, create: bool, memory_limit: str
+) -> duckdb.DuckDBPyConnection:
+    """Connect to the store's database in ``folder`` (in memory for None), with our settings.
+
+    Raises:
+        StoreError: the folder is a file, holds no store (and may not get one), or its
+            database is damaged or used by another process.
+    """
     if folder is not None and folder.exists() and not folder.is_dir():
         raise StoreError("store_not_folder", folder=str(folder))
     if folder is not None and (read_only or not create) and not (folder / DATABASE_FILE).is_file():
@@ -91,14 +111,7 @@ def open_store(
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would interleave with ours
     if folder is not None:
         con.execute(f"SET temp_directory = '{(folder / 'tmp').as_posix()}'")
-    if not read_only:
-        create_tables(con)
-    elif get_meta(con, "schema_version") is None:
-        raise StoreError("store_without_tables", folder=str(folder))
-    store = Store(Database(con, read_only=read_only), path=folder, config=config)
-    if not read_only:
-        store.recover()
-    return store
+    return con
 
 
 DUCKDB_MAGIC = (8, b"DUCK")
@@ -210,9 +223,7 @@ class Store(StoreReader):
         """
         if isinstance(articles, pd.DataFrame):
             articles, total = [articles], len(articles)
-        if not self._db.read_only and not (resegment and isinstance(articles, list) and not articles):
-            with self._db.lock:  # a resegment alone adds no article: any loader's are fine
-                check_loader_version(self._db.con, store=str(self.path or ""))
+        self._check_loader(adds_articles=not (resegment and isinstance(articles, list) and not articles))
         options = IngestOptions(
             workers=workers, scheduler=scheduler, progress=progress, batch_size=batch_size,
             chunk_size=chunk_size, total=total, resegment=resegment,
@@ -220,6 +231,16 @@ class Store(StoreReader):
         if may_use_pool(options):
             start_fork_server()  # boots on another core while this process builds its analyzer
         return run_ingest(self._db, self.analyzer, self.config, articles, options)
+
+    def _check_loader(self, *, adds_articles: bool) -> None:
+        """On a writable store, refuse to add articles when older loaders made its articles otherwise.
+
+        Raises ``store_loader_old`` (:mod:`.loader_version`). A resegment alone adds no
+        article: any loader's are fine then.
+        """
+        if not self._db.read_only and adds_articles:
+            with self._db.lock:
+                check_loader_version(self._db.con, store=str(self.path or ""))
 
     def resegment(self, *, workers: int | None = None, scheduler: str | None = None,
                   progress: ProgressCallback | None = None) -> IngestSummary:
