@@ -1,14 +1,9 @@
 """Theme mix: how each locality's theme mentions divide among themes (stacked 100% bars).
 
-All take the theme counts table (``group, period, theme, n_articles, share, n_hits,
-group_articles``; ``share = n_articles / group_articles``) and a mapping from theme id to
-its Chinese label. Shares are fed to plotly as fractions and shown as percentages.
-
-A theme has one colour in every chart (:func:`analysis.charts.style.theme_colours`, by its
-position in ``theme_labels``): pass every theme of the dictionary as ``theme_labels``, not
-only those drawn, and a theme keeps its colour whatever the filters leave. What the theme
-charts share (rows, order, hover lines, labels that fit) is in :mod:`.theme_parts`; the
-heatmap is in :mod:`.theme_heatmap`.
+It takes the theme counts table and the theme labels as the other theme charts do
+(:mod:`.theme_trends` describes both, and why every theme of the dictionary is passed as
+``theme_labels``: one colour per theme whatever the filters leave). What the theme charts
+share (rows, order, hover lines, labels that fit) is in :mod:`.theme_parts`.
 """
 
 from __future__ import annotations
