@@ -149,7 +149,7 @@ def read_chunk(
     raw = np.fromiter(map(cache.__getitem__, chain.from_iterable(tokens for tokens, _ in splits)),
                       dtype=np.int32, count=int(sizes.sum()))
     starts = np.cumsum(sizes) - sizes  # each article's first token (an empty chunk has none)
-    quoted = _protect_quotes(raw, splits, starts, tokenizer=tokenizer, cache=cache)
+    quoted = _protect_quotes(raw, splits, starts, cache=cache)
     article = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
     is_term = raw >= 0
     flags = np.append(np.asarray(cache.slogan_flags, dtype=bool), False)  # [-1]: no term
@@ -164,13 +164,12 @@ def read_chunk(
     )
 
 
-def _protect_quotes(raw: np.ndarray, splits: list, starts: np.ndarray, *, tokenizer: Tokenizer,
-                    cache: TokenCodes) -> set[int]:
-    """Give each quoted formula its code as a term (or no term, if a stopword); their positions."""
+def _protect_quotes(raw: np.ndarray, splits: list, starts: np.ndarray, *, cache: TokenCodes) -> set[int]:
+    """Give each quoted formula its code as a term (no stopword is kept whole); their positions."""
     positions: set[int] = set()
     for start, (tokens, protected) in zip(starts.tolist(), splits, strict=True):
         for i, _ in protected:
-            raw[start + i] = NO_TERM if tokens[i] in tokenizer.stopwords else cache.term_code(tokens[i])
+            raw[start + i] = cache.term_code(tokens[i])
             positions.add(start + i)
     return positions
 

@@ -65,7 +65,8 @@ class AbroadRule(ScansTerms):
         return flags
 
     def keep(
-        self, joined: str, hits: dict[str, np.ndarray], text_of: np.ndarray, titles: np.ndarray | None
+        self, joined: str, hits: dict[str, np.ndarray], text_of: np.ndarray, titles: np.ndarray | None, *,
+        newlines: np.ndarray,
     ) -> np.ndarray:
         """Which hits stand: False for a hit of a home_only theme in a paragraph abroad.
 
@@ -74,12 +75,12 @@ class AbroadRule(ScansTerms):
             hits: ``start`` (in ``joined``) and ``theme`` of every hit.
             text_of: each hit's text (position in the batch).
             titles: each text's title flag (:meth:`title_flags`), or None for titles themselves.
+            newlines: where ``joined``'s line breaks are (:func:`analysis.theme_counters.line_breaks`).
         """
         concerned = np.isin(hits["theme"], self.themes)
         if not concerned.any():
             return np.ones(len(concerned), dtype=bool)
         starts, home = self._hits(joined)
-        newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
         lines = np.searchsorted(newlines, starts, side="right")
         paragraph_of = np.searchsorted(newlines, hits["start"], side="right")
         abroad_lines, home_lines = np.unique(lines[~home]), np.unique(lines[home])

@@ -29,7 +29,7 @@ from itertools import chain
 import daachorse
 import numpy as np
 
-__all__ = ["CounterTerms", "ScansTerms"]
+__all__ = ["CounterTerms", "ScansTerms", "line_breaks"]
 
 
 class ScansTerms:
@@ -52,6 +52,15 @@ class ScansTerms:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
 
+
+
+def line_breaks(joined: str) -> np.ndarray:
+    """Where the line breaks of ``joined`` are, in characters.
+
+    They bound the paragraphs that the counter-term and abroad rules share; the matcher
+    finds them once per batch for both.
+    """
+    return np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
 
 @dataclass(frozen=True, eq=False)
 class CounterTerms(ScansTerms):
@@ -76,7 +85,8 @@ class CounterTerms(ScansTerms):
         return out
 
     def keep(
-        self, joined: str, offsets: np.ndarray, hits: dict[str, np.ndarray], against: np.ndarray | None
+        self, joined: str, offsets: np.ndarray, hits: dict[str, np.ndarray], against: np.ndarray | None, *,
+        newlines: np.ndarray,
     ) -> np.ndarray:
         """Which hits stand: False for a hit of a paragraph its theme's counter terms dominate.
 
@@ -85,6 +95,7 @@ class CounterTerms(ScansTerms):
             offsets: where each text starts in ``joined``.
             hits: ``start`` (in ``joined``), ``theme`` and ``weight`` of every hit.
             against: counter weight each text already carries per theme (its title's), or None.
+            newlines: where ``joined``'s line breaks are (:func:`line_breaks`).
         """
         starts, themes, weights = hits["start"], hits["theme"], hits["weight"]
         countered = np.isin(themes, self._countered)
@@ -93,7 +104,6 @@ class CounterTerms(ScansTerms):
         counter_starts, counter_themes = self._hits(joined)
         if not len(counter_starts) and (against is None or not against.any()):
             return np.ones(len(starts), dtype=bool)  # most batches: nothing to count against
-        newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
         keys = np.searchsorted(newlines, starts, side="right") * self.width + themes
         counter_keys = np.searchsorted(newlines, counter_starts, side="right") * self.width + counter_themes
         found, counts = np.unique(counter_keys, return_counts=True)

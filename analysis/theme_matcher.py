@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from analysis.theme_abroad import ABROAD, HOME, AbroadRule
-from analysis.theme_counters import CounterTerms, ScansTerms
+from analysis.theme_counters import CounterTerms, ScansTerms, line_breaks
 from analysis.theme_dictionary import ThemeDictionary, term_weights
 from analysis.theme_patterns import pattern_hits
 
@@ -197,12 +197,15 @@ class ThemeMatcher(ScansTerms):
 
         ``rows`` selects the batch's texts in ``against`` and ``places``.
         """
+        newlines = line_breaks(joined) if self.counters is not None or self.abroad is not None else None
         if self.counters is not None:
-            keep = self.counters.keep(joined, offsets, found, None if against is None else against[rows])
+            keep = self.counters.keep(joined, offsets, found, None if against is None else against[rows],
+                                      newlines=newlines)
             found = {name: values[keep] for name, values in found.items()}
         text = np.searchsorted(offsets, found["start"], side="right") - 1
         if self.abroad is not None:
-            keep = self.abroad.keep(joined, found, text, None if places is None else places[rows])
+            keep = self.abroad.keep(joined, found, text, None if places is None else places[rows],
+                                    newlines=newlines)
             found, text = {name: values[keep] for name, values in found.items()}, text[keep]
         return found, text
 

@@ -151,8 +151,8 @@ class Tokenizer:
 
     def _filter(self, tokens: list[str], protected: list[tuple[int, QuoteKind]]) -> tuple[list[str], int]:
         values = list(map(self._classes.__getitem__, tokens))  # classified on first sight
-        for i, _ in protected:
-            values[i] = "" if tokens[i] in self.stopwords else tokens[i]
+        for i, _ in protected:  # a quoted formula is a term whatever its class (no stopword: see _split)
+            values[i] = tokens[i]
         return list(filter(None, values)), len(values) - values.count(False)
 
     def _split(self, text: str) -> tuple[list[str], list[tuple[int, QuoteKind]]]:
