@@ -12,12 +12,12 @@ import pandas as pd
 
 from analysis.cli import (
     COMMANDS,
-    add_input_options,
     check_store_inputs,
     load_from_args,
     say,
     write_output,
 )
+from analysis.cli_options import add_input_options
 from analysis.loading.sections import mostly_long
 from analysis.messages import Lang
 from analysis.theme_dictionary import load_themes

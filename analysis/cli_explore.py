@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from analysis.cli import COMMANDS, add_input_options, check_store_inputs, load_from_args, say, write_output
+from analysis.cli import COMMANDS, check_store_inputs, load_from_args, say, write_output
 from analysis.cli_analysis import (
     KEYWORD_GROUPS,
     LEVELS,
@@ -22,6 +22,7 @@ from analysis.cli_analysis import (
     tokens_for,
 )
 from analysis.cli_errors import UsageError
+from analysis.cli_options import add_input_options
 
 KWIC_OUTPUT = ["doc_id", "date", "locality", "title", "left", "match", "right", "position"]
 SLOGAN_OUTPUT = ["slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups"]

@@ -21,13 +21,11 @@ from contextlib import contextmanager
 from analysis.cli import (
     COMMANDS,
     UsageError,
-    add_input_options,
-    add_lang_option,
-    options_from_args,
     save_reports,
     say,
     say_problems,
 )
+from analysis.cli_options import add_input_options, add_lang_option, options_from_args
 from analysis.loading.inputs import empty_folders
 from analysis.messages import Lang
 from analysis.report import summarize_reports
