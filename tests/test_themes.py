@@ -393,6 +393,23 @@ def test_a_name_made_of_two_terms_is_one_hit_so_a_passing_mention_assigns_nothin
     assert theme not in assign_themes(article, themes=load_themes()).iloc[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "consultation_terms"),
+    [
+        ("全国人大常委会会议在京举行。", []),
+        ("中央政治局常委会会议研究部署防汛工作。", []),
+        ("省纪委常委会会议传达学习有关精神。", []),
+        ("县委常委会会议听取工作汇报。", []),
+        ("市政协召开十届十七次常委会会议。", ["常委会会议"]),
+        ("本次常委会会议协商议政。", ["常委会会议", "协商议政"]),
+    ],
+)
+def test_only_the_cppcc_s_standing_committee_meeting_is_consultation(text, consultation_terms):
+    # Written for this test: the NPC's, the Politburo's and a Party committee's meetings.
+    hits = shipped_hits(text)
+    assert hits.loc[hits["theme"] == "consultation", "term"].tolist() == consultation_terms
+
+
 def test_a_university_named_for_industry_is_no_industry_story():
     # Written for this test: two team names in a league report.
     article = build_articles([{"doc_id": "x", "title": "", "text": "某工业大学队战胜某工业大学队，工业大学队夺冠。", "source": "t"}])
