@@ -12,6 +12,11 @@ paragraph of its own), like the counter terms' (:mod:`analysis.theme_counters`):
              and neither the paragraph nor the title has a home term
     in an abroad paragraph, the hits of home_only themes are dropped
 
+A title that names no place takes the place of the text's first sentence when that names a
+place abroad and none at home (美陆军航空部队停飞 over 美国陆军两架直升机…): the title's own
+hits are then dropped as an abroad paragraph's, and so are those of the text's placeless
+paragraphs.
+
 The table's ``ignore`` phrases are words an abroad or home term hides in across a word
 boundary (沿海地区 holds 海地, 朝鲜族 holds 朝鲜): matched and discarded, as the dictionary's
 own ignore phrases are for theme terms.
@@ -23,6 +28,7 @@ A paragraph, because a news bundle (国际联播快讯) puts stories on separate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,6 +70,20 @@ class AbroadRule(ScansTerms):
         flags[doc[home]] = HOME  # after ABROAD: home wins
         return flags
 
+    def article_flags(self, titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+        """Each article's place flag: its title's; a title that names no place takes its lead's abroad.
+
+        俄称击落乌军直升机 or 美陆军航空部队停飞 name their countries by one character, which
+        is no abroad term; the first sentence (俄罗斯国防部称…, 美国陆军两架…) says where the
+        story is. A lead naming home gives nothing: its own paragraph is home anyway.
+        """
+        flags = self.title_flags(titles)
+        placeless = np.flatnonzero(flags == 0)
+        if len(placeless):
+            leads = [_lead(texts[i]) for i in placeless.tolist()]
+            flags[placeless[self.title_flags(leads) == ABROAD]] = ABROAD
+        return flags
+
     def keep(
         self, joined: str, hits: dict[str, np.ndarray], text_of: np.ndarray, titles: np.ndarray | None, *,
         newlines: np.ndarray,
@@ -96,3 +116,19 @@ class AbroadRule(ScansTerms):
         starts = np.fromiter((s for s, _, _ in found), dtype=np.int64, count=len(found))
         places = np.fromiter((self.places[i] for _, _, i in found), dtype=np.int8, count=len(found))
         return starts[places != 0], places[places != 0] == HOME
+
+
+_LEAD_END = re.compile(r"[。！？!?\n]")
+
+
+def _lead(text: object) -> str:
+    """The first sentence of a text: where a story abroad says it is, when its title does not.
+
+    A sentence, not the paragraph: a story at home can name foreign guests further on
+    (深圳全球招商大会…举行。来自美国、日本等国家和地区的嘉宾参会).
+    """
+    if not isinstance(text, str):
+        return ""
+    text = text.lstrip()
+    end = _LEAD_END.search(text)
+    return text if end is None else text[: end.start()]

@@ -64,8 +64,8 @@ class ThemeMatcher(ScansTerms):
             texts: the texts to scan (None counts as empty).
             against: counter weight each text carries per theme before its own counter
                 terms (its title's, from :meth:`counter_weights`), shape ``(len(texts), themes)``.
-            places: each text's title place flag (:meth:`title_places`): abroad, home or
-                neither, for the abroad rule; None when the texts have no titles.
+            places: each text's article place flag (:meth:`article_places`): abroad, home
+                or neither, for the abroad rule; None when there is none.
 
         Returns:
             One row per (hit, theme), ordered by text and start, with columns ``text``
@@ -100,9 +100,12 @@ class ThemeMatcher(ScansTerms):
             return None
         return self.counters.weights([t if isinstance(t, str) else "" for t in texts])
 
-    def title_places(self, titles: Sequence[str]) -> np.ndarray | None:
-        """Each title's place flag for its text (:meth:`AbroadRule.title_flags`); None without the rule."""
-        return None if self.abroad is None else self.abroad.title_flags(titles)
+    def article_places(self, titles: Sequence[str], texts: Sequence[str]) -> np.ndarray | None:
+        """Each article's place flag, for its title and its text (:meth:`AbroadRule.article_flags`).
+
+        None without the abroad rule.
+        """
+        return None if self.abroad is None else self.abroad.article_flags(titles, texts)
 
     def compile(self) -> ThemeMatcher:
         """Build the automaton and lookup arrays now rather than on the first scan.

@@ -193,11 +193,12 @@ def _columns(articles: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
 
 
 def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
-    title_hits = themes.matcher.find(titles)
+    places = themes.matcher.article_places(titles, texts)
+    title_hits = themes.matcher.find(titles, places=places)
     title_hits["weight"] *= themes.title_weight
     seen = (title_hits["text"].to_numpy(), title_hits["theme"].to_numpy())
     against = title_counters(titles, themes, title_hits=seen)
-    return title_hits, themes.matcher.find(texts, against=against, places=themes.matcher.title_places(titles))
+    return title_hits, themes.matcher.find(texts, against=against, places=places)
 
 
 def _locate(hits: pd.DataFrame, texts: list[str]) -> dict[str, list]:

@@ -708,7 +708,7 @@ def test_the_gaza_war_is_a_foreign_affairs_story_and_an_ohio_town_is_not_palesti
     article = build_articles([{"doc_id": "x", "title": "某方称打击了以军军车",
                                "text": "以色列军方称，以军在加沙地带北部展开行动。巴勒斯坦方面称打击了以军军车。",
                                "source": "t"}])
-    assert assign_themes(article, themes=load_themes()).iloc[0] == ["foreign_affairs"]
+    assert set(assign_themes(article, themes=load_themes()).iloc[0]) == {"foreign_affairs", "world_conflict"}
     hits = shipped_hits("美国俄亥俄州东巴勒斯坦发生列车脱轨事故，东巴勒斯坦居民被疏散。")
     assert hits.loc[hits["theme"] == "foreign_affairs", "term"].tolist() == ["美国"]
 
@@ -757,8 +757,28 @@ def test_xwlb_war_and_shooting_reports_are_no_education_or_health_stories(xwlb):
     # hits (以方称哈马斯失去对加沙地带北部的控制…: six hospitals in one paragraph)
     assert not attacks["themes"].map(lambda t: "health" in t).any()
     # and they are international news: 129 of 147 before 以色列, 巴勒斯坦, 加沙地带 were terms
-    international = attacks["themes"].map(lambda t: "foreign_affairs" in t or "defense" in t)
+    international = attacks["themes"].map(lambda t: "foreign_affairs" in t or "world_conflict" in t)
     assert international.sum() >= 140
+    # a war abroad is no story of China's defence (home_only): 129 of 147 were before
+    assert attacks["themes"].map(lambda t: "defense" in t).sum() <= 15
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "theme", "not_theme"),
+    [
+        # written for these tests: the daily report of a war abroad, and China's navy abroad
+        ("俄称击退乌军进攻 乌称打击俄军指挥所",
+         "当地时间5日，俄罗斯国防部称，俄军部队击退乌军多次进攻。乌克兰方面称，乌军空袭了俄军指挥所。",
+         "world_conflict", "defense"),
+        ("海军第50批护航编队起航",
+         "海军第50批护航编队从某军港起航，赴亚丁湾、索马里海域执行护航任务。编队官兵将严格落实各项要求。",
+         "defense", "world_conflict"),
+    ],
+)
+def test_a_war_abroad_is_world_conflict_and_china_s_forces_abroad_are_defense(title, text, theme, not_theme):
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    themes = assign_themes(article, themes=load_themes()).iloc[0]
+    assert theme in themes and not_theme not in themes
 
 
 @pytest.mark.parametrize(
@@ -813,7 +833,7 @@ def test_a_political_text_published_is_party_study_and_a_book_fair_is_culture():
         ("始终把人民生命安全放在首位，保障居民生活用水。", "livelihood", []),
         ("提高人民生活品质，办好民生实事。", "livelihood", ["人民生活", "民生实事"]),
         ("加强干部队伍建设，开展干部队伍教育整顿。", "defense", []),
-        ("以军地面部队进入城区，俄军地对空导弹升空。", "defense", ["部队"]),  # no 军地 (军民 ties)
+        ("我军地面部队展开演练，我军地对空导弹升空。", "defense", ["部队"]),  # no 军地 (军民 ties)
         ("上海交通大学举办招生咨询会。", "urban_infrastructure", []),
         ("上海交通大学举办招生咨询会。", "education", ["交通大学", "招生"]),
         ("维护国家政治安全。", "grassroots_governance", []),
