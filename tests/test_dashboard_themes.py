@@ -107,16 +107,16 @@ def test_the_trend_and_heatmap_show_the_true_share_with_its_denominator_in_the_h
 def test_every_theme_of_the_dictionary_has_its_own_colour():
     ids = load_themes().ids
     colours = theme_colours(ids)
-    assert len(ids) == len(THEME_PALETTE) == 28
-    assert len(set(colours.values())) == 28
-    assert colours[ids[0]] == THEME_PALETTE[0] and colours[ids[27]] == THEME_PALETTE[27]
+    assert len(ids) == len(THEME_PALETTE) == 29
+    assert len(set(colours.values())) == 29
+    assert colours[ids[0]] == THEME_PALETTE[0] and colours[ids[28]] == THEME_PALETTE[28]
 
 
 def test_no_two_theme_colours_are_hard_to_tell_apart():
     from analysis.charts.palette import delta_e, distinct_colours, hex_to_lab, smallest_difference
     from analysis.charts.style import OTHERS_COLOUR, PALETTE
 
-    assert distinct_colours(PALETTE, 28) == THEME_PALETTE  # the palette is what the rule picks
+    assert distinct_colours(PALETTE, 29) == THEME_PALETTE  # the palette is what the rule picks
     assert smallest_difference(THEME_PALETTE) > 15  # was 7.3: 改革 #990099 and 体育 #7F3C8D
     assert smallest_difference(["#990099", "#7F3C8D"]) < 8
     others = hex_to_lab([OTHERS_COLOUR])[0]
@@ -195,9 +195,9 @@ def test_themes_without_articles_are_dropped_from_the_heatmap_and_counted_in_a_n
     labels = load_themes().labels
     fig = plot_theme_heatmap(store.theme_counts(by="prefecture"), theme_labels=labels).to_dict()
     assert fig["data"][0]["x"] == ["生态文明与环境", "水资源与节水", "乡村振兴与帮扶"]
-    assert "另有 25 个主题在所选范围内没有文章" in fig["layout"]["title"]["subtitle"]["text"]
+    assert "另有 26 个主题在所选范围内没有文章" in fig["layout"]["title"]["subtitle"]["text"]
     english = plot_theme_heatmap(store.theme_counts(by="prefecture"), theme_labels=labels, lang="en")
-    assert english.layout.title.subtitle.text.startswith("25 more themes have no article")
+    assert english.layout.title.subtitle.text.startswith("26 more themes have no article")
     chosen = plot_theme_heatmap(store.theme_counts(by="prefecture"), theme_labels=labels, themes=["sports"])
     assert list(chosen.data[0].x) == ["体育"]  # a theme asked for is drawn even with no article
 

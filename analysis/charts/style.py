@@ -57,8 +57,9 @@ THEME_PALETTE = (
     "#00D296",
     "#B4B478",
     "#4B4BFF",
+    "#965A00",
 )
-"""28 colours, one per theme of ``data/themes.toml`` in its order: :data:`PALETTE` first,
+"""29 colours, one per theme of ``data/themes.toml`` in its order: :data:`PALETTE` first,
 then each colour the farthest (CIEDE2000) from all taken before, among those readable
 on white and neither greyish (grey means "others") nor near black
 (:func:`analysis.charts.palette.distinct_colours`). No two are closer than 15 ΔE₀₀, so
