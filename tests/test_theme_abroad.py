@@ -107,6 +107,10 @@ def test_the_shipped_ignore_phrases_keep_domestic_paragraphs_at_home():
     # written for this test: the coast, sand control, China's Korean minority, law enforcement
     titles = ["东部沿海地区产业转移", "防沙治沙特别是三北工程", "延边朝鲜族自治州", "创新执法方式", "海地发生地震"]
     assert rule.title_flags(titles).tolist() == [0, 0, 0, 0, 1]
+    # and keep a story abroad abroad: 北京时间 is a clock, 上海合作组织 an organisation,
+    # 朝鲜劳动党中央 and Iraq's 库尔德自治区 no home of China's
+    abroad = ["加拿大林火北京时间今晨蔓延", "上海合作组织在阿斯塔纳开会", "朝鲜劳动党中央开会", "伊拉克库尔德自治区选举"]
+    assert rule.title_flags(abroad).tolist() == [1, 0, 1, 1]
 
 
 def test_the_glossary_says_which_themes_are_home_only():
