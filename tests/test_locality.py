@@ -499,3 +499,58 @@ def test_a_provincial_round_up_stays_at_the_province_without_a_hint(where):
         "衡阳市政协召开推进会。"
     )
     assert where(text, title="各市州政协推动专项民主监督走深走实") == "430000"
+
+
+# Rule 10: a headline's scope. Every article here is written for these tests.
+ROUND_UP_TEXT = (
+    "今年以来，各地扎实推进高标准农田建设，加强农田水利设施建设，提升耕地质量，确保粮食生产稳定。"
+    "农业农村部门加强指导服务，推动建设任务落到实处，春耕备耕有序开展。\n"
+    "在甘肃省定西市安定区，农民正在平整土地。据统计，已建成高标准农田10亿亩。"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "hint", "expected"),
+    [
+        ("全国各地扎实推进高标准农田建设", None, None),  # national: the county is an example
+        ("全国各地扎实推进高标准农田建设", "甘肃", None),  # national in a provincial paper too
+        ("各地扎实推进高标准农田建设", None, None),  # a national outlet's round-up: the lead is national
+        ("各地扎实推进高标准农田建设", "甘肃", "620000"),  # a provincial paper's 各地: its province
+        ("定西各地扎实推进高标准农田建设", None, "621100"),  # a headline naming its place keeps it
+        ("安定区扎实推进高标准农田建设", None, "621102"),  # no scope word: the rules as before
+        ("让群众更多地享受建设成果", None, "621102"),  # 更多地 is an adverb, no 多地
+    ],
+)
+def test_a_round_up_or_a_national_story_is_not_placed_by_its_example(where, title, hint, expected):
+    assert where(ROUND_UP_TEXT, title=title, province_hint=hint) == expected
+
+
+def test_a_round_up_filed_from_a_city_is_that_city_s(where):
+    text = "各县区抢抓农时开展春耕生产。秦州区组织农技人员下乡指导。"
+    assert where(text, title="各县区抢抓农时开展春耕", dateline_place="天水") == "620500"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("省政协主席赴天水陇南调研乡村振兴工作", "620000"),  # a tour of two cities: their province
+        ("天水、陇南两地签署协作协议", "620000"),
+        ("兰州至天水高铁开通运营", "620000"),  # a route
+        ("天水市麦积区推进乡村振兴", "620503"),  # an address, not a list: its county
+        ("兰州马拉松在天水设分会场", "620500"),  # apart, but not side by side: the body decides
+    ],
+)
+def test_places_a_headline_lists_side_by_side_give_what_they_share(where, title, expected):
+    text = "调研组先后来到天水市麦积区、秦州区，察看项目建设。调研组在天水市召开座谈会，陇南市参加。"
+    assert where(text, title=title, province_hint="甘肃") == expected
+
+
+def test_the_headline_scope_words_are_checked_when_read(tmp_path):
+    from analysis.paths import ConfigFileError
+    from analysis.places.scope import load_headline_scope
+
+    path = tmp_path / "headline_scope.toml"
+    path.write_text('[national]\nwords = ["全国各地"]\n[roundup]\nwords = ["地"]\n[ignore]\nwords = ["更多地"]\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigFileError, match=r"\[roundup\].*two characters"):
+        load_headline_scope(path)

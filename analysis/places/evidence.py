@@ -118,18 +118,75 @@ def _backed(chains: Mapping[str, tuple[str, ...]], code: str, context: list[Evid
     )
 
 
-def choose_place(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) -> str | None:
-    """Pick the place the evidence points at (rules 4 and 5 of :mod:`.locality`), or None."""
+def choose_place(
+    chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence], *, scope: str | None = None,
+    hint: str | None = None, listed: bool = False,
+) -> str | None:
+    """Pick the place the evidence points at (rules 5, 6 and 10 of :mod:`.locality`), or None.
+
+    Args:
+        chains: each place's codes from its province down.
+        evidence: the article's weighted mentions (:func:`collect_evidence`).
+        scope: the headline's scope (:mod:`.scope`): ``national`` or ``roundup`` when the
+            title or kicker says the article covers many places.
+        hint: the paper's province, where a round-up naming no place is placed.
+        listed: the title names places side by side (:func:`.scope.lists_places`).
+    """
     headline = [e for e in evidence if e.zone in HEADLINE_ZONES]
+    named = [e for e in headline if e.zone != "dateline"]
+    if scope is not None and not named:
+        return _scoped(chains, scope, evidence, hint)
     if not headline:
         has_body = any(e.zone in BODY_ZONES for e in evidence)
         return _descend(chains, evidence) if has_body else None
-    actors = [e for e in headline if e.organ and e.zone != "dateline"]
+    actors = [e for e in named if e.organ]
+    if listed and (spread := _spread(chains, {e.code for e in named if not e.organ})) is not None:
+        return spread
     candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
     best, _ = _best(chains, candidates, evidence)
-    if best is None or any(e.code == best for e in actors):
+    if best is None or any(e.code == best for e in actors) or scope is not None:
         return best
     return _refine(chains, best, evidence)
+
+
+def _scoped(
+    chains: Mapping[str, tuple[str, ...]], scope: str, evidence: list[Evidence], hint: str | None
+) -> str | None:
+    """A national story or a round-up whose headline names no place: never the body's example.
+
+    National news is placed nowhere. A round-up is placed where its dateline says
+    (本报天水讯: 天水's places), else in the paper's province; without one, in the one
+    province the body names if its lead names it (省政协部署…美丽湖南, then 湘潭、郴州…),
+    never below it: a national outlet's 各地 (今年以来，各地… then one county as the
+    example, or 河北、山西等地 in the lead) is placed nowhere.
+    """
+    if scope == "national":
+        return None
+    dateline = [e for e in evidence if e.zone == "dateline"]
+    if dateline:
+        return _best(chains, {e.code for e in dateline}, dateline)[0]
+    if hint is not None:
+        return hint
+    provinces = {chains[e.code][0] for e in evidence}
+    province = next(iter(provinces)) if len(provinces) == 1 else None
+    led = any(e.zone == "lead" for e in evidence)
+    return province if led else None
+
+
+def _spread(chains: Mapping[str, tuple[str, ...]], codes: set[str]) -> str | None:
+    """The deepest common place of headline places that lie apart (天水 and 陇南 → 甘肃省), else None.
+
+    A tour or a pairing (省政协主席赴天水陇南调研) is about each place it visits, so about
+    what they share; the body, which says more about the first stop, does not decide, nor
+    does the actor (省政协, a place named as who acts, is left out of ``codes``). None
+    when one place holds all the others (酒泉 and 玉门市: the rules go on as before) or
+    when they share no province.
+    """
+    apart = [c for c in codes if not any(c != o and c in chains[o] for o in codes)]  # above none
+    if len(apart) < 2:
+        return None
+    common = _common_prefix([chains[c] for c in apart])
+    return common[-1] if common else None
 
 
 def _refine(chains: Mapping[str, tuple[str, ...]], best: str, evidence: list[Evidence]) -> str:

@@ -58,6 +58,14 @@ the order they apply:
    level or above. A township in the dateline (本报石川镇讯, 本报肃南县马蹄乡讯, and the bare
    本报马蹄讯 when one county of the paper's province has it, never 新华社万象电: an
    agency's bare names are cities) names its county (:mod:`analysis.places.dateline`).
+10. A headline's scope (:mod:`analysis.places.scope`, words in ``data/headline_scope.toml``):
+   a title or kicker saying 全国各地 makes national news, placed nowhere; one saying
+   各地 or 多地 a round-up, placed by its dateline, else in the paper's province, else in
+   the one province its body names if its lead names it, never below: the body's one
+   example (在甘肃省定西市安定区…) does not place it. A headline naming a place keeps it,
+   unrefined by the body. Places a title lists side by side and apart (天水陇南, 天水、
+   陇南, 兰州至天水; not 四川宜宾, an address) make a tour or a route: the answer is what
+   they share (甘肃省), whatever the body says more of.
 """
 
 from __future__ import annotations
@@ -76,6 +84,7 @@ from analysis.places.dateline import is_foreign_dateline
 from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.matcher import Mention
+from analysis.places.scope import headline_scope, lists_places
 from analysis.places.towns import town_mentions
 from analysis.schema import LOCALITY_COLUMNS, STRING_DTYPE
 
@@ -234,7 +243,8 @@ def _locate(
     foreign = bool(dateline_name) and not dateline_codes and is_foreign_dateline(gazetteer, dateline_name)
     if foreign and not any(e.zone in ("title", "kicker") for e in evidence):
         return None
-    code = choose_place(matcher.chains, evidence)
+    code = choose_place(matcher.chains, evidence, scope=headline_scope().of(title, kicker), hint=hint,
+                        listed=lists_places(mentions, title, matcher.chains))
     if code is None and hint is not None and local_ref:
         return hint
     return code
