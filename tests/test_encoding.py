@@ -181,3 +181,27 @@ def test_json_which_is_written_in_utf8_is_read_as_utf8_when_ambiguous_with_a_war
         decode_bytes(data)
     decoded = decode_bytes(data, utf8_when_ambiguous=True)
     assert (decoded.text, decoded.encoding, decoded.warning.code) == ('{"x": "λ", "y": "μ"}', "utf-8", "utf8_assumed")
+
+
+@pytest.mark.parametrize("text", ["團結", "學習", "領導", "視察", "定西", "營商環境", "標題,正文\n領導視察,團結\n"])
+def test_short_big5_text_that_gbk_also_decodes_is_read_as_big5_not_as_gbk_nonsense(text):
+    data = text.encode("big5")
+    assert data.decode("gb18030") != text  # 團結 as GBK: 刮挡, common characters forming no word
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
+
+
+@pytest.mark.parametrize("text", ["团结", "学习", "领导", "视察", "定西", "营商环境", "简讯", "标题,正文\n领导视察,团结\n"])
+def test_short_gbk_text_that_big5_also_decodes_stays_gbk(text):
+    data = text.encode("gbk")
+    assert data.decode("big5hkscs") != text  # 团结 as Big5: 芶賦
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030")
+
+
+def test_one_character_that_reads_as_a_common_character_in_gbk_and_in_big5_is_refused_as_ambiguous():
+    data = "环".encode("gbk")  # as Big5 a character as common once simplified: nothing tells
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "gbk_or_big5"
+    assert refused.value.params == {"gbk": "环", "big5": data.decode("big5hkscs")}
+    assert "save the file as UTF-8" in str(refused.value)

@@ -143,6 +143,7 @@ BAD_UPLOADS = [
     ("scan.xlsx", _picture_book(), "workbook_only_pictures"),
     ("short.txt", "失业".encode("gbk"), "gbk_not_utf8"),
     ("shorter.txt", "谢谢".encode("gbk"), "utf8_or_gbk"),
+    ("one_character.txt", "环".encode("gbk"), "gbk_or_big5"),
     ("shorter.json", '{"x": "λ", "y": "μ"}'.encode(), "utf8_assumed"),
     ("values.json", json.dumps([["甲", BODY]], ensure_ascii=False).encode(), "json_rows_without_names"),
     ("rows.json", json.dumps([["标题", "正文"], ["甲"]], ensure_ascii=False).encode(), "json_row_width"),

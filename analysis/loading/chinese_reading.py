@@ -119,3 +119,27 @@ def _rare_ideographs(text: str) -> int:
             except UnicodeEncodeError:
                 count += 1
     return count
+
+
+PREFIX_SIGNS = "±¥£€§©≈≤≥~"
+"""Signs written before a number (``±2``, ``¥5``, ``§3``, ``©2024``)."""
+SUFFIX_SIGNS = "°²³¹¼½¾‰℃"
+"""Signs written after a number (``25°``, ``5²``, ``3½``)."""
+
+
+def number_signs(text: str) -> tuple[int, int]:
+    """How many signs of ``text`` outside ASCII stand by a number as they should, and how many there are.
+
+    ``±`` before a digit, ``°`` after one: in a reading of a few bytes, a sign by a
+    number is what the writer meant far more often than a lone character by it (``±2``
+    rather than GBK's ``卤2``, ``25°`` rather than ``25掳``). Ideographs are not counted.
+    """
+    placed = total = 0
+    for position, char in enumerate(text):
+        if char.isascii() or "\u3400" <= char <= "\u9fff":
+            continue
+        total += 1
+        after = text[position + 1:position + 2]
+        before = text[position - 1:position] if position else ""
+        placed += (char in PREFIX_SIGNS and after.isdigit()) or (char in SUFFIX_SIGNS and before.isdigit())
+    return placed, total

@@ -25,6 +25,7 @@ from analysis.loading.chinese_reading import (
 )
 from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
 from analysis.loading.file_signatures import known_binary
+from analysis.loading.gb_or_big5 import choose_reading, settled_as_gb
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.messages import CodedError
 from analysis.report import Problem
@@ -195,12 +196,25 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     if windows is not None and (not reads_as("gb18030", text) or reads_better(windows[0], text)):
         return Decoded(windows[0], "gb18030", windows[1])
     if reads_as("gb18030", text):
-        return Decoded(text, "gb18030")
+        return _gb18030_unless_big5(data, text)
     big5 = _decode_big5(data)
     if big5 is not None:
         return big5
     raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,
                         share=readable_share(outside_ascii(text)))
+
+
+def _gb18030_unless_big5(data: bytes, text: str) -> Decoded:
+    """GB18030's reading ``text``, unless the Big5 reading of ``data`` is the text (see :mod:`.gb_or_big5`).
+
+    Raises:
+        DecodingError: when both read as Chinese and nothing tells which is meant.
+    """
+    big5 = None if settled_as_gb(text) else _decode_big5(data)
+    choice = "gb18030" if big5 is None else choose_reading(text, big5.text)
+    if choice == "ambiguous" and big5 is not None:
+        raise DecodingError("gbk_or_big5", gbk=excerpt(text), big5=excerpt(big5.text))
+    return big5 if choice == "big5" and big5 is not None else Decoded(text, "gb18030")
 
 
 def _utf8_line(raw: bytes) -> str | None:
