@@ -205,3 +205,24 @@ def test_one_character_that_reads_as_a_common_character_in_gbk_and_in_big5_is_re
     assert refused.value.code == "gbk_or_big5"
     assert refused.value.params == {"gbk": "环", "big5": data.decode("big5hkscs")}
     assert "save the file as UTF-8" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["±2", "25°", "5²", "3½", "©2024", "§3", "±2\n"])
+def test_a_tiny_utf8_file_of_a_sign_by_a_number_is_utf8_not_ambiguous(text):
+    data = text.encode()
+    assert data.decode("gb2312") != text  # ±2 as GBK: 卤2, a lone character by a number
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "utf-8")
+
+
+@pytest.mark.parametrize(("text", "encoding", "read_as"), [("±2", "big5", "big5"), ("§3", "gbk", "gb18030"),
+                                                             ("λ", "gbk", "gb18030"), ("定西", "big5", "big5")])
+def test_a_tiny_file_in_gbk_or_big5_is_read_as_the_sign_or_word_it_holds(text, encoding, read_as):
+    decoded = decode_bytes(text.encode(encoding))  # ±2 in Big5 is GBK's ∮2, §3 in GBK is Big5's ∫3
+    assert (decoded.text, decoded.encoding) == (text, read_as)
+
+
+@pytest.mark.parametrize("text", ["¥5", "5楼"])
+def test_a_tiny_file_whose_sign_could_be_a_common_character_is_still_refused_saying_what_to_do(text):
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(text.encode("utf-8" if "¥" in text else "gbk"))  # ¥5 as GBK is 楼5
+    assert refused.value.code == "utf8_or_gbk" and "save the file as UTF-8 with a BOM" in str(refused.value)

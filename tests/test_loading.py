@@ -1303,3 +1303,13 @@ def test_a_markdown_file_whose_text_stands_above_empty_headings_is_read_as_a_pag
     assert report.errors == []
     assert [code for code in (p.code for p in report.skipped) if code == "text_before_first_story"] == []
     assert result.articles["text"].str.startswith("5月21日，市政协召开常委会议").tolist() == [True]
+
+
+def test_a_tiny_file_is_read_in_its_sane_encoding_and_named_too_short_to_be_an_article(tmp_path):
+    path = tmp_path / "tolerance.txt"
+    path.write_bytes("±2".encode())  # as GBK 卤2: it was refused as an ambiguous encoding
+    result = load(path)
+    (report,) = result.reports
+    assert (report.status, report.encoding, [p.code for p in report.errors]) == ("failed", "utf-8", ["no_article_text"])
+    assert "'±2'" in report.errors[0].message and "at least one sentence" in report.errors[0].message
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "too_little_text")]

@@ -13,7 +13,7 @@ import re
 
 _READABLE = re.compile(
     r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\s"
-    r"\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
+    r"\u00a7\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
     r"\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3400-\u4dbf\ufe30-\ufe6f\u02c7-\u02c9]"
 )
 MIN_READABLE_SHARE = 0.97
@@ -121,8 +121,9 @@ def _rare_ideographs(text: str) -> int:
     return count
 
 
-PREFIX_SIGNS = "±¥£€§©≈≤≥~"
-"""Signs written before a number (``±2``, ``¥5``, ``§3``, ``©2024``)."""
+PREFIX_SIGNS = "±€§©≈≤≥~"
+"""Signs written before a number (``±2``, ``§3``, ``©2024``). Not ``¥`` and ``£``: as UTF-8 they
+are GBK's 楼 and 拢, and ``楼5`` is as plausible as ``¥5``."""
 SUFFIX_SIGNS = "°²³¹¼½¾‰℃"
 """Signs written after a number (``25°``, ``5²``, ``3½``)."""
 

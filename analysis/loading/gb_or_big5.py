@@ -8,13 +8,14 @@ readings are then compared (the Big5 one converted to simplified first, as the d
 is), in this order:
 
 1. neighbouring characters forming words of jieba's dictionary, names included (领导, 定西);
-2. common characters (:func:`~analysis.common_words.character_ranks`): real text is made of
-   the first thousand or so, a mis-decoding of whatever its bytes happen to give (厩, 诡);
-3. ordinary signs: Chinese punctuation (``。`` rather than the vertical ``︰``) and signs
-   standing by numbers (``±2`` rather than ``∮2``).
+2. ordinary characters: common ones (:func:`~analysis.common_words.character_ranks`), as
+   real text is made of the first thousand or so and a mis-decoding of whatever its bytes
+   happen to give (厩, 诡); Chinese punctuation (``。`` rather than the vertical ``︰``),
+   letters, and signs standing by numbers (``±2`` rather than ``∮2``).
 
 The reading ahead on the first measure that differs is the text; a tie (a single common
-character either way) is ambiguous, refused with both readings shown.
+character either way, or a letter, ``μ``, against a common character, 米) is ambiguous,
+refused with both readings shown.
 """
 
 from __future__ import annotations
@@ -66,11 +67,9 @@ def choose_reading(gb: str, big5: str) -> Choice:
     return "gb18030" if gb_scores > big5_scores else "big5"
 
 
-def _scores(text: str) -> tuple[float, float, float]:
-    """A reading's word-pair share, common-character share and share of ordinary signs."""
-    placed, total = number_signs(text)
-    placed += sum(char in PUNCTUATION for char in text)
-    return _pair_share(text), _common_share(text), placed / total if total else 0.0
+def _scores(text: str) -> tuple[float, float]:
+    """A reading's word-pair share and the mean ordinariness of its characters outside ASCII."""
+    return _pair_share(text), _ordinary_share(text)
 
 
 def _pair_share(text: str) -> float:
@@ -81,16 +80,25 @@ def _pair_share(text: str) -> float:
     return sum(pair in frequent_word_set() for pair in pairs) / len(pairs) if pairs else 0.0
 
 
-def _common_share(text: str) -> float:
-    """Share of the ideographs of ``text`` that are common (1) or fairly common (½)."""
+def _ordinary_share(text: str) -> float:
+    """Mean ordinariness of the characters of ``text`` outside ASCII (0 without any).
+
+    An ideograph counts 1 when common, ½ when fairly common, else 0
+    (:func:`~analysis.common_words.character_ranks`); Chinese punctuation, a sign by a
+    number (:func:`~analysis.loading.chinese_reading.number_signs`) or a letter (μ, é)
+    counts 1; any other sign 0 (``∮``, the vertical ``﹚``).
+    """
     from analysis.common_words import character_ranks
 
     ranks = character_ranks()
-    ideographs = _IDEOGRAPH.findall(text)
-    if not ideographs:
-        return 0.0
-    score = 0
-    for char in ideographs:
-        rank = ranks.get(char, FAIRLY_COMMON_RANK)
-        score += (rank < COMMON_RANK) + (rank < FAIRLY_COMMON_RANK)
-    return score / (2 * len(ideographs))
+    score, total = float(number_signs(text)[0]), 0
+    for char in text:
+        if char.isascii():
+            continue
+        total += 1
+        if _IDEOGRAPH.match(char):
+            rank = ranks.get(char, FAIRLY_COMMON_RANK)
+            score += ((rank < COMMON_RANK) + (rank < FAIRLY_COMMON_RANK)) / 2
+        elif char in PUNCTUATION or char.isalpha():
+            score += 1
+    return score / total if total else 0.0
