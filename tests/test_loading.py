@@ -1313,3 +1313,24 @@ def test_a_tiny_file_is_read_in_its_sane_encoding_and_named_too_short_to_be_an_a
     assert (report.status, report.encoding, [p.code for p in report.errors]) == ("failed", "utf-8", ["no_article_text"])
     assert "'±2'" in report.errors[0].message and "at least one sentence" in report.errors[0].message
     assert [(p.line, p.code) for p in report.skipped] == [(1, "too_little_text")]
+
+
+@pytest.mark.parametrize("name", ["pages.dat", "pages.txt", "pages"])
+def test_a_zip_archive_under_another_name_is_opened_as_an_archive_and_named_once(name):
+    data = zip_of({"p1.txt": f"市政协召开主席会议\n本报讯 {LEAD}\n".encode(),
+                   "p2.txt": f"县政协开展调研\n本报讯 {LEAD}委员们提出建议。\n".encode()})
+    result = load_uploads([(name, data)])
+    assert [(r.source, r.articles) for r in result.reports] == [(f"{name}!p1.txt", 1), (f"{name}!p2.txt", 1)]
+    notes = [p for r in result.reports for p in r.warnings if p.code == "zip_misnamed"]
+    assert [(result.reports[0].warnings[0], len(notes))] == [(notes[0], 1)]  # said once, with the first member
+    suffix = {"pages.dat": ".dat", "pages.txt": ".txt", "pages": "(no extension)"}[name]
+    assert notes[0].message.startswith(f"'{name}' is a zip archive, named {suffix} rather than .zip")
+    assert len(result.articles) == sum(r.articles for r in result.reports) == 2
+
+
+def test_an_empty_zip_archive_under_another_name_is_named_an_empty_archive_not_a_binary_file(tmp_path):
+    path = tmp_path / "pages.txt"
+    path.write_bytes(zip_of({}))  # PK\x05\x06 and eighteen bytes, mostly NUL: was "a binary file"
+    (report,) = load(path).reports
+    assert (report.status, [p.code for p in report.errors], [p.code for p in report.warnings]) == (
+        "failed", ["empty_archive"], ["zip_misnamed"])

@@ -166,6 +166,8 @@ BAD_UPLOADS = [
     ("bomb.zip", _zip({"zeros.txt": b"0" * (11 * 2**20)}), "zip_bomb"),
     ("twice.zip", _zip({"a.txt": f"本报讯 {BODY}".encode(), "b.txt": f"本报讯 {BODY}".encode()}), "duplicate_file"),
     ("empty.zip", _zip({}), "empty_archive"),
+    ("pages.dat", _zip({"a.txt": f"本报讯 {BODY}".encode()}), "zip_misnamed"),
+    ("pages", _zip({}), "zip_misnamed"),
     ("nested.zip", functools.reduce(lambda data, level: _zip({f"{level}.zip": data}), range(1200),
                                     _zip({"a.txt": f"本报讯 {BODY}".encode()})), "zip_too_deep"),
     ("deep.json", b"[" * 5000 + b"]" * 5000, "json_too_deep"),
