@@ -19,7 +19,7 @@ from analysis.loading.filenames import FileNameInfo, parse_file_name
 from analysis.loading.json_tables import json_kind
 from analysis.loading.options import LoadOptions
 from analysis.loading.raw import RawArticle, as_text
-from analysis.loading.tables import RecordBatch
+from analysis.loading.record_batch import RecordBatch
 from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
 from analysis.report import FileReport, Problem
 
