@@ -226,3 +226,10 @@ def test_a_tiny_file_whose_sign_could_be_a_common_character_is_still_refused_say
     with pytest.raises(DecodingError) as refused:
         decode_bytes(text.encode("utf-8" if "¥" in text else "gbk"))  # ¥5 as GBK is 楼5
     assert refused.value.code == "utf8_or_gbk" and "save the file as UTF-8 with a BOM" in str(refused.value)
+
+
+def test_a_mixed_file_whose_other_lines_are_short_big5_reads_them_as_big5_not_as_gbk_nonsense():
+    data = "第一行是UTF-8。".encode() + b"\n" + "團結".encode("big5") + b"\n" + "領導視察".encode("big5")
+    decoded = decode_bytes(data)  # the two lines as GBK: 刮挡, 烩旧跌诡
+    assert (decoded.text, decoded.encoding) == ("第一行是UTF-8。\n團結\n領導視察", "mixed utf-8/big5")
+    assert decoded.warning.params["lines"] == "2, 3"

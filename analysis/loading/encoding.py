@@ -243,41 +243,42 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     Concatenated exports sometimes mix encodings. Decoding the whole file as GB18030
     would turn its UTF-8 lines into plausible-looking nonsense, so when some non-ASCII
     lines are valid UTF-8 and others are not, each line is decoded on its own: the others
-    together as GB18030 when they read as simplified Chinese, else as Big5 when they read
-    as Chinese at all (the rule of :func:`_decode_gb18030`). A short GBK line that is
-    valid UTF-8 by chance (:func:`_utf8_line`) counts among the others.
+    together as a file of their own would be, in GB18030 or Big5 (:func:`_other_lines`).
+    A short GBK line that is valid UTF-8 by chance (:func:`_utf8_line`) counts among the others.
 
     Returns:
         The decoded text with a warning naming the other encoding's lines, or None when the
         file is not mixed (or its other lines read as neither).
     """
     raws = data.split(b"\n")
-    parts: list[str | None] = []
-    utf8_lines: list[int] = []
-    other: list[int] = []  # positions in ``raws`` of the lines that are not UTF-8
-    for position, raw in enumerate(raws):
-        line = _utf8_line(raw)
-        parts.append(line)
-        if line is None:
-            other.append(position)
-        elif not raw.isascii():
-            utf8_lines.append(position + 1)
-    if not utf8_lines or not other:
+    parts = [_utf8_line(raw) for raw in raws]
+    other = [position for position, part in enumerate(parts) if part is None]  # the lines not UTF-8
+    n_utf8 = sum(part is not None and not raw.isascii() for part, raw in zip(parts, raws, strict=True))
+    if not n_utf8 or not other:
         return None
-    for codec, name in (("gb18030", "GB18030"), ("big5hkscs", "Big5")):
-        try:
-            texts = [raws[position].decode(codec) for position in other]
-        except UnicodeDecodeError:
-            continue
-        if not reads_as(codec, "\n".join(texts)):
-            continue
-        for position, text in zip(other, texts, strict=True):
-            parts[position] = text
-        numbers = [position + 1 for position in other]
-        shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
-        warning = Problem.of("mixed_encodings", n_utf8=len(utf8_lines), n_other=len(other), encoding=name,
-                             lines=shown)
-        return Decoded("\n".join(parts), f"mixed utf-8/{codec.removesuffix('hkscs')}", warning)
-    return None
+    decoded = _other_lines([raws[position] for position in other])
+    if decoded is None:
+        return None
+    for position, text in zip(other, decoded.text.split("\n"), strict=True):
+        parts[position] = text
+    numbers = [position + 1 for position in other]
+    shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    name = "GB18030" if decoded.encoding == "gb18030" else "Big5"
+    warning = Problem.of("mixed_encodings", n_utf8=n_utf8, n_other=len(other), encoding=name, lines=shown)
+    return Decoded("\n".join(parts), f"mixed utf-8/{decoded.encoding}", warning)
 
 
+def _other_lines(lines: list[bytes]) -> Decoded | None:
+    """A mixed file's lines that are not UTF-8, read together as GB18030 or Big5, or None.
+
+    GB18030 when they read as simplified Chinese, unless their Big5 reading is the text
+    (:func:`_gb18030_unless_big5`, which raises when nothing tells); else Big5 when they
+    read as Chinese at all. No line break falls inside a character in either encoding, so
+    the lines decoded together split back into the lines decoded one by one.
+    """
+    joined = b"\n".join(lines)
+    try:
+        text = joined.decode("gb18030")
+    except UnicodeDecodeError:
+        return _decode_big5(joined)
+    return _gb18030_unless_big5(joined, text) if reads_as("gb18030", text) else _decode_big5(joined)
