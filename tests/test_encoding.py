@@ -233,3 +233,11 @@ def test_a_mixed_file_whose_other_lines_are_short_big5_reads_them_as_big5_not_as
     decoded = decode_bytes(data)  # the two lines as GBK: 刮挡, 烩旧跌诡
     assert (decoded.text, decoded.encoding) == ("第一行是UTF-8。\n團結\n領導視察", "mixed utf-8/big5")
     assert decoded.warning.params["lines"] == "2, 3"
+
+
+@pytest.mark.parametrize(("encoding", "cell", "read_as"), [("big5", "領導視察", "big5"), ("gbk", "领导视察", "gb18030")])
+def test_a_long_english_table_with_one_short_chinese_cell_at_its_end_is_judged_by_that_cell(encoding, cell, read_as):
+    rows = "".join(f"Report {i},English text about meeting number {i} held today.\n" for i in range(2000))
+    table = f"title,text\n{rows}x,{cell}\n"  # the Chinese cell lies past the first 50,000 characters
+    decoded = decode_bytes(table.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (table, read_as)

@@ -44,7 +44,7 @@ def settled_as_gb(gb: str) -> bool:
 
     Such a reading was judged by its words already; a Big5 reading is then not even decoded.
     """
-    return word_pair_share(gb[:SAMPLE_CHARS])[1] >= MIN_PAIRS_JUDGED
+    return word_pair_share(_sample(gb))[1] >= MIN_PAIRS_JUDGED
 
 
 def choose_reading(gb: str, big5: str) -> Choice:
@@ -60,11 +60,20 @@ def choose_reading(gb: str, big5: str) -> Choice:
     """
     from analysis.loading.traditional import to_simplified
 
-    gb_scores = _scores(gb[:SAMPLE_CHARS])
-    big5_scores = _scores(to_simplified(big5[:SAMPLE_CHARS]))
+    gb_scores = _scores(_sample(gb))
+    big5_scores = _scores(to_simplified(_sample(big5)))
     if gb_scores == big5_scores:
         return "ambiguous"
     return "gb18030" if gb_scores > big5_scores else "big5"
+
+
+def _sample(text: str) -> str:
+    """The lines of ``text`` holding characters outside ASCII, the first :data:`SAMPLE_CHARS` of them.
+
+    The only lines the two readings differ in: a long English table with a few Chinese
+    cells near its end is judged by those cells.
+    """
+    return "\n".join(line for line in text.splitlines() if not line.isascii())[:SAMPLE_CHARS]
 
 
 def _scores(text: str) -> tuple[float, float]:
