@@ -1334,3 +1334,12 @@ def test_an_empty_zip_archive_under_another_name_is_named_an_empty_archive_not_a
     (report,) = load(path).reports
     assert (report.status, [p.code for p in report.errors], [p.code for p in report.warnings]) == (
         "failed", ["empty_archive"], ["zip_misnamed"])
+
+
+def test_a_big5_table_whose_columns_are_named_in_traditional_characters_keeps_its_titles_and_outlet(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes("標題,內容,來源\n領導視察,委員們認為應當加強基層治理。,甘肅日報\n".encode("big5"))
+    result = load(path)
+    (report,) = result.reports
+    assert (report.encoding, report.articles) == ("big5", 1)
+    assert result.articles[["title", "outlet"]].values.tolist() == [["领导视察", "甘肃日报"]]  # 標題 was passed over
