@@ -211,10 +211,12 @@ def _gb18030_unless_big5(data: bytes, text: str) -> Decoded:
         DecodingError: when both read as Chinese and nothing tells which is meant.
     """
     big5 = None if settled_as_gb(text) else _decode_big5(data)
-    choice = "gb18030" if big5 is None else choose_reading(text, big5.text)
-    if choice == "ambiguous" and big5 is not None:
+    if big5 is None:
+        return Decoded(text, "gb18030")
+    choice = choose_reading(text, big5.text)
+    if choice == "ambiguous":
         raise DecodingError("gbk_or_big5", gbk=excerpt(text), big5=excerpt(big5.text))
-    return big5 if choice == "big5" and big5 is not None else Decoded(text, "gb18030")
+    return big5 if choice == "big5" else Decoded(text, "gb18030")
 
 
 def _utf8_line(raw: bytes) -> str | None:
