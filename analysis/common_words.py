@@ -42,7 +42,7 @@ def common_word_set() -> frozenset[str]:
     (:mod:`analysis.loading.encoding`): in real text many neighbouring characters are such
     words, in a mis-decoding next to none are.
     """
-    return frozenset(word for word, tag in _frequent_words() if not tag.startswith(PROPER_NAME_TAGS))
+    return frozenset(word for word, _, tag in _frequent_words() if not tag.startswith(PROPER_NAME_TAGS))
 
 
 @lru_cache(maxsize=1)
@@ -52,13 +52,30 @@ def frequent_word_set() -> frozenset[str]:
     For the words that a place's name may run into: 城镇 and 乡镇 are tagged ``ns`` and
     so are no common words, yet 向城镇 holds no township (:mod:`analysis.places.towns`).
     """
-    return frozenset(word for word, _ in _frequent_words())
+    return frozenset(word for word, _, _ in _frequent_words())
 
 
-def _frequent_words() -> Iterator[tuple[str, str]]:
-    """``(word, tag)`` for each word of jieba's dictionary of :data:`COMMON_WORD_MIN_FREQUENCY` or more."""
+@lru_cache(maxsize=1)
+def character_ranks() -> dict[str, int]:
+    """Each character of jieba's frequent words and its rank (0 the most common), read once.
+
+    A character's weight is the summed frequency of the words holding it: 学 ranks in
+    the first 30, 厩 past 5,000. What tells Chinese text from another encoding's bytes read
+    as Chinese when too few characters stand together to form words
+    (:mod:`analysis.loading.gb_or_big5`): real text is made of common characters.
+    """
+    weights: dict[str, int] = {}
+    for word, frequency, _ in _frequent_words():
+        for char in word:
+            weights[char] = weights.get(char, 0) + frequency
+    ordered = sorted(weights, key=lambda char: (-weights[char], char))
+    return {char: rank for rank, char in enumerate(ordered)}
+
+
+def _frequent_words() -> Iterator[tuple[str, int, str]]:
+    """``(word, frequency, tag)`` for each jieba word of :data:`COMMON_WORD_MIN_FREQUENCY` or more."""
     text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         parts = line.split(" ")
         if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) >= COMMON_WORD_MIN_FREQUENCY:
-            yield parts[0], parts[2]
+            yield parts[0], int(parts[1]), parts[2]

@@ -765,3 +765,32 @@ def test_the_summary_says_how_many_bundles_were_split_into_how_many_stories(caps
     status, out, err = run(capsys, "articles", str(path), "--lang", "en")
     assert status == 0 and len(out.splitlines()) == 3
     assert "split into one article per story: 1 records gave 2 articles" in err
+
+
+def test_short_big5_tiny_and_misnamed_zip_inputs_are_each_read_or_named_in_the_report(capsys, tmp_path):
+    import io
+    import zipfile
+
+    body = "本报讯 6月13日，市政协召开主席会议，研究招商引资工作。会议强调要优化营商环境。"
+    (tmp_path / "titles.csv").write_bytes("標題,正文\n團結,委員們認為應當團結。\n領導視察,應當加強基層治理。\n".encode("big5"))
+    (tmp_path / "tolerance.txt").write_bytes("±2".encode())
+    (tmp_path / "one.txt").write_bytes("环".encode("gbk"))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as pages:
+        pages.writestr("p1.txt", f"市政协召开主席会议\n{body}\n")
+    (tmp_path / "pages.dat").write_bytes(archive.getvalue())
+    report = tmp_path / "r.json"
+    status, out, _ = run(capsys, "articles", str(tmp_path), "--report", str(report), "--lang", "en")
+    rows = [json.loads(line) for line in out.splitlines()]
+    entries = {entry["source"].rsplit("/", 1)[-1]: entry for entry in json.loads(report.read_text(encoding="utf-8"))}
+    assert status == 0 and len(rows) == sum(entry["articles"] for entry in entries.values()) == 3
+    assert sorted(row["title"] for row in rows if row["source"].startswith(str(tmp_path / "titles.csv"))) == [
+        "团结", "领导视察"]  # Big5, converted to simplified; as GBK they were 刮挡 and 烩旧跌诡
+    titles = entries["titles.csv"]
+    assert (titles["encoding"], titles["records"], titles["articles"]) == ("big5", 2, 2)
+    assert [(e["line"], e["code"]) for e in entries["tolerance.txt"]["errors"]] == [(None, "no_article_text")]
+    assert entries["tolerance.txt"]["encoding"] == "utf-8" and "'±2'" in entries["tolerance.txt"]["errors"][0]["message"]
+    (ambiguous,) = entries["one.txt"]["errors"]
+    assert ambiguous["code"] == "gbk_or_big5" and "save the file as UTF-8" in ambiguous["message"]
+    member = entries["pages.dat!p1.txt"]
+    assert (member["articles"], member["warnings"][0]["code"]) == (1, "zip_misnamed")

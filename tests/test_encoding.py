@@ -181,3 +181,63 @@ def test_json_which_is_written_in_utf8_is_read_as_utf8_when_ambiguous_with_a_war
         decode_bytes(data)
     decoded = decode_bytes(data, utf8_when_ambiguous=True)
     assert (decoded.text, decoded.encoding, decoded.warning.code) == ('{"x": "λ", "y": "μ"}', "utf-8", "utf8_assumed")
+
+
+@pytest.mark.parametrize("text", ["團結", "學習", "領導", "視察", "定西", "營商環境", "標題,正文\n領導視察,團結\n"])
+def test_short_big5_text_that_gbk_also_decodes_is_read_as_big5_not_as_gbk_nonsense(text):
+    data = text.encode("big5")
+    assert data.decode("gb18030") != text  # 團結 as GBK: 刮挡, common characters forming no word
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
+
+
+@pytest.mark.parametrize("text", ["团结", "学习", "领导", "视察", "定西", "营商环境", "简讯", "标题,正文\n领导视察,团结\n"])
+def test_short_gbk_text_that_big5_also_decodes_stays_gbk(text):
+    data = text.encode("gbk")
+    assert data.decode("big5hkscs") != text  # 团结 as Big5: 芶賦
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030")
+
+
+def test_one_character_that_reads_as_a_common_character_in_gbk_and_in_big5_is_refused_as_ambiguous():
+    data = "环".encode("gbk")  # as Big5 a character as common once simplified: nothing tells
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "gbk_or_big5"
+    assert refused.value.params == {"gbk": "环", "big5": data.decode("big5hkscs")}
+    assert "save the file as UTF-8" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["±2", "25°", "5²", "3½", "©2024", "§3", "±2\n"])
+def test_a_tiny_utf8_file_of_a_sign_by_a_number_is_utf8_not_ambiguous(text):
+    data = text.encode()
+    assert data.decode("gb2312") != text  # ±2 as GBK: 卤2, a lone character by a number
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "utf-8")
+
+
+@pytest.mark.parametrize(("text", "encoding", "read_as"), [("±2", "big5", "big5"), ("§3", "gbk", "gb18030"),
+                                                             ("λ", "gbk", "gb18030"), ("定西", "big5", "big5")])
+def test_a_tiny_file_in_gbk_or_big5_is_read_as_the_sign_or_word_it_holds(text, encoding, read_as):
+    decoded = decode_bytes(text.encode(encoding))  # ±2 in Big5 is GBK's ∮2, §3 in GBK is Big5's ∫3
+    assert (decoded.text, decoded.encoding) == (text, read_as)
+
+
+@pytest.mark.parametrize("text", ["¥5", "5楼"])
+def test_a_tiny_file_whose_sign_could_be_a_common_character_is_still_refused_saying_what_to_do(text):
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(text.encode("utf-8" if "¥" in text else "gbk"))  # ¥5 as GBK is 楼5
+    assert refused.value.code == "utf8_or_gbk" and "save the file as UTF-8 with a BOM" in str(refused.value)
+
+
+def test_a_mixed_file_whose_other_lines_are_short_big5_reads_them_as_big5_not_as_gbk_nonsense():
+    data = "第一行是UTF-8。".encode() + b"\n" + "團結".encode("big5") + b"\n" + "領導視察".encode("big5")
+    decoded = decode_bytes(data)  # the two lines as GBK: 刮挡, 烩旧跌诡
+    assert (decoded.text, decoded.encoding) == ("第一行是UTF-8。\n團結\n領導視察", "mixed utf-8/big5")
+    assert decoded.warning.params["lines"] == "2, 3"
+
+
+@pytest.mark.parametrize(("encoding", "cell", "read_as"), [("big5", "領導視察", "big5"), ("gbk", "领导视察", "gb18030")])
+def test_a_long_english_table_with_one_short_chinese_cell_at_its_end_is_judged_by_that_cell(encoding, cell, read_as):
+    rows = "".join(f"Report {i},English text about meeting number {i} held today.\n" for i in range(2000))
+    table = f"title,text\n{rows}x,{cell}\n"  # the Chinese cell lies past the first 50,000 characters
+    decoded = decode_bytes(table.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (table, read_as)

@@ -1303,3 +1303,43 @@ def test_a_markdown_file_whose_text_stands_above_empty_headings_is_read_as_a_pag
     assert report.errors == []
     assert [code for code in (p.code for p in report.skipped) if code == "text_before_first_story"] == []
     assert result.articles["text"].str.startswith("5月21日，市政协召开常委会议").tolist() == [True]
+
+
+def test_a_tiny_file_is_read_in_its_sane_encoding_and_named_too_short_to_be_an_article(tmp_path):
+    path = tmp_path / "tolerance.txt"
+    path.write_bytes("±2".encode())  # as GBK 卤2: it was refused as an ambiguous encoding
+    result = load(path)
+    (report,) = result.reports
+    assert (report.status, report.encoding, [p.code for p in report.errors]) == ("failed", "utf-8", ["no_article_text"])
+    assert "'±2'" in report.errors[0].message and "at least one sentence" in report.errors[0].message
+    assert [(p.line, p.code) for p in report.skipped] == [(1, "too_little_text")]
+
+
+@pytest.mark.parametrize("name", ["pages.dat", "pages.txt", "pages"])
+def test_a_zip_archive_under_another_name_is_opened_as_an_archive_and_named_once(name):
+    data = zip_of({"p1.txt": f"市政协召开主席会议\n本报讯 {LEAD}\n".encode(),
+                   "p2.txt": f"县政协开展调研\n本报讯 {LEAD}委员们提出建议。\n".encode()})
+    result = load_uploads([(name, data)])
+    assert [(r.source, r.articles) for r in result.reports] == [(f"{name}!p1.txt", 1), (f"{name}!p2.txt", 1)]
+    notes = [p for r in result.reports for p in r.warnings if p.code == "zip_misnamed"]
+    assert [(result.reports[0].warnings[0], len(notes))] == [(notes[0], 1)]  # said once, with the first member
+    suffix = {"pages.dat": ".dat", "pages.txt": ".txt", "pages": "(no extension)"}[name]
+    assert notes[0].message.startswith(f"'{name}' is a zip archive, named {suffix} rather than .zip")
+    assert len(result.articles) == sum(r.articles for r in result.reports) == 2
+
+
+def test_an_empty_zip_archive_under_another_name_is_named_an_empty_archive_not_a_binary_file(tmp_path):
+    path = tmp_path / "pages.txt"
+    path.write_bytes(zip_of({}))  # PK\x05\x06 and eighteen bytes, mostly NUL: was "a binary file"
+    (report,) = load(path).reports
+    assert (report.status, [p.code for p in report.errors], [p.code for p in report.warnings]) == (
+        "failed", ["empty_archive"], ["zip_misnamed"])
+
+
+def test_a_big5_table_whose_columns_are_named_in_traditional_characters_keeps_its_titles_and_outlet(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes("標題,內容,來源\n領導視察,委員們認為應當加強基層治理。,甘肅日報\n".encode("big5"))
+    result = load(path)
+    (report,) = result.reports
+    assert (report.encoding, report.articles) == ("big5", 1)
+    assert result.articles[["title", "outlet"]].values.tolist() == [["领导视察", "甘肃日报"]]  # 標題 was passed over

@@ -55,6 +55,7 @@ def _load(
             reports.append(item)
         else:
             articles, report = read_input(item.name, item.read(), options, office=item.office)
+            report.warnings[:0] = item.notes
             raws.extend(articles)
             owners.extend([report] * len(articles))
             reports.append(report)

@@ -38,6 +38,15 @@ def limit_sizes(size: int, limit: int) -> dict[str, str]:
     return {"size": shown, "limit": cap}
 
 
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+"""How a zip archive begins: its first member's header, an empty one's end record, a split one's mark."""
+
+
+def is_zip(data: bytes) -> bool:
+    """Whether ``data`` begins as a zip archive does, whatever its name (``pages.dat``, no extension)."""
+    return data.startswith(ZIP_SIGNATURES)
+
+
 def open_zip(data: bytes) -> zipfile.ZipFile | zipfile.BadZipFile:
     """The archive ``data`` is, opened once for both looks (Office file? members?), or why it is none."""
     try:

@@ -13,7 +13,7 @@ import re
 
 _READABLE = re.compile(
     r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\s"
-    r"\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
+    r"\u00a7\u00b0-\u00b7\u00d7\u00e0-\u00fc\u0391-\u03c9\u2100-\u21ff\u2200-\u22ff"
     r"\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u3400-\u4dbf\ufe30-\ufe6f\u02c7-\u02c9]"
 )
 MIN_READABLE_SHARE = 0.97
@@ -119,3 +119,28 @@ def _rare_ideographs(text: str) -> int:
             except UnicodeEncodeError:
                 count += 1
     return count
+
+
+PREFIX_SIGNS = "±€§©≈≤≥~"
+"""Signs written before a number (``±2``, ``§3``, ``©2024``). Not ``¥`` and ``£``: as UTF-8 they
+are GBK's 楼 and 拢, and ``楼5`` is as plausible as ``¥5``."""
+SUFFIX_SIGNS = "°²³¹¼½¾‰℃"
+"""Signs written after a number (``25°``, ``5²``, ``3½``)."""
+
+
+def number_signs(text: str) -> tuple[int, int]:
+    """How many signs of ``text`` outside ASCII stand by a number as they should, and how many there are.
+
+    ``±`` before a digit, ``°`` after one: in a reading of a few bytes, a sign by a
+    number is what the writer meant far more often than a lone character by it (``±2``
+    rather than GBK's ``卤2``, ``25°`` rather than ``25掳``). Ideographs are not counted.
+    """
+    placed = total = 0
+    for position, char in enumerate(text):
+        if char.isascii() or "\u3400" <= char <= "\u9fff":
+            continue
+        total += 1
+        after = text[position + 1:position + 2]
+        before = text[position - 1:position] if position else ""
+        placed += (char in PREFIX_SIGNS and after.isdigit()) or (char in SUFFIX_SIGNS and before.isdigit())
+    return placed, total

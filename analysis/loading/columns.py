@@ -3,7 +3,8 @@
 Exports name their columns in Chinese or English (标题/title, 正文/内容/content, 发布时间/
 pub_date…), sometimes nested (``video_detail.content``). Each field of the articles table
 has a list of names it is known by, tried in order: an exact match of the whole column
-name first, then a match of the last dotted component. ``--columns`` maps columns
+name first, then a match of the last dotted component; a name in traditional characters
+(標題, 內容) matches its simplified form. ``--columns`` maps columns
 explicitly and always wins.
 """
 
@@ -50,7 +51,24 @@ class ColumnMappingError(CodedError, ValueError):
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s_\-]+", "", str(name).strip().lower())
+    """A column name as compared with the names known: case, spaces, ``_`` and ``-`` aside, in simplified."""
+    return re.sub(r"[\s_\-]+", "", _simplified(str(name).strip().lower()))
+
+
+def _simplified(name: str) -> str:
+    """``name`` in simplified characters when it holds one GB2312 lacks (標題 → 标题, 內容 → 内容).
+
+    A table in traditional characters (a Big5 export) names its columns so; the names known
+    are simplified. Simplified names, nearly all in GB2312, are left alone, and the converter
+    is not even loaded for them.
+    """
+    try:
+        name.encode("gb2312")
+    except UnicodeEncodeError:
+        from analysis.loading.traditional import to_simplified
+
+        return to_simplified(name)
+    return name
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from analysis.loading.chinese_reading import (
 )
 from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
 from analysis.loading.file_signatures import known_binary
+from analysis.loading.gb_or_big5 import choose_reading, settled_as_gb
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.messages import CodedError
 from analysis.report import Problem
@@ -195,12 +196,27 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     if windows is not None and (not reads_as("gb18030", text) or reads_better(windows[0], text)):
         return Decoded(windows[0], "gb18030", windows[1])
     if reads_as("gb18030", text):
-        return Decoded(text, "gb18030")
+        return _gb18030_unless_big5(data, text)
     big5 = _decode_big5(data)
     if big5 is not None:
         return big5
     raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,
                         share=readable_share(outside_ascii(text)))
+
+
+def _gb18030_unless_big5(data: bytes, text: str) -> Decoded:
+    """GB18030's reading ``text``, unless the Big5 reading of ``data`` is the text (see :mod:`.gb_or_big5`).
+
+    Raises:
+        DecodingError: when both read as Chinese and nothing tells which is meant.
+    """
+    big5 = None if settled_as_gb(text) else _decode_big5(data)
+    if big5 is None:
+        return Decoded(text, "gb18030")
+    choice = choose_reading(text, big5.text)
+    if choice == "ambiguous":
+        raise DecodingError("gbk_or_big5", gbk=excerpt(text), big5=excerpt(big5.text))
+    return big5 if choice == "big5" else Decoded(text, "gb18030")
 
 
 def _utf8_line(raw: bytes) -> str | None:
@@ -229,41 +245,42 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
     Concatenated exports sometimes mix encodings. Decoding the whole file as GB18030
     would turn its UTF-8 lines into plausible-looking nonsense, so when some non-ASCII
     lines are valid UTF-8 and others are not, each line is decoded on its own: the others
-    together as GB18030 when they read as simplified Chinese, else as Big5 when they read
-    as Chinese at all (the rule of :func:`_decode_gb18030`). A short GBK line that is
-    valid UTF-8 by chance (:func:`_utf8_line`) counts among the others.
+    together as a file of their own would be, in GB18030 or Big5 (:func:`_other_lines`).
+    A short GBK line that is valid UTF-8 by chance (:func:`_utf8_line`) counts among the others.
 
     Returns:
         The decoded text with a warning naming the other encoding's lines, or None when the
         file is not mixed (or its other lines read as neither).
     """
     raws = data.split(b"\n")
-    parts: list[str | None] = []
-    utf8_lines: list[int] = []
-    other: list[int] = []  # positions in ``raws`` of the lines that are not UTF-8
-    for position, raw in enumerate(raws):
-        line = _utf8_line(raw)
-        parts.append(line)
-        if line is None:
-            other.append(position)
-        elif not raw.isascii():
-            utf8_lines.append(position + 1)
-    if not utf8_lines or not other:
+    parts = [_utf8_line(raw) for raw in raws]
+    other = [position for position, part in enumerate(parts) if part is None]  # the lines not UTF-8
+    n_utf8 = sum(part is not None and not raw.isascii() for part, raw in zip(parts, raws, strict=True))
+    if not n_utf8 or not other:
         return None
-    for codec, name in (("gb18030", "GB18030"), ("big5hkscs", "Big5")):
-        try:
-            texts = [raws[position].decode(codec) for position in other]
-        except UnicodeDecodeError:
-            continue
-        if not reads_as(codec, "\n".join(texts)):
-            continue
-        for position, text in zip(other, texts, strict=True):
-            parts[position] = text
-        numbers = [position + 1 for position in other]
-        shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
-        warning = Problem.of("mixed_encodings", n_utf8=len(utf8_lines), n_other=len(other), encoding=name,
-                             lines=shown)
-        return Decoded("\n".join(parts), f"mixed utf-8/{codec.removesuffix('hkscs')}", warning)
-    return None
+    decoded = _other_lines([raws[position] for position in other])
+    if decoded is None:
+        return None
+    for position, text in zip(other, decoded.text.split("\n"), strict=True):
+        parts[position] = text
+    numbers = [position + 1 for position in other]
+    shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    name = "GB18030" if decoded.encoding == "gb18030" else "Big5"
+    warning = Problem.of("mixed_encodings", n_utf8=n_utf8, n_other=len(other), encoding=name, lines=shown)
+    return Decoded("\n".join(parts), f"mixed utf-8/{decoded.encoding}", warning)
 
 
+def _other_lines(lines: list[bytes]) -> Decoded | None:
+    """A mixed file's lines that are not UTF-8, read together as GB18030 or Big5, or None.
+
+    GB18030 when they read as simplified Chinese, unless their Big5 reading is the text
+    (:func:`_gb18030_unless_big5`, which raises when nothing tells); else Big5 when they
+    read as Chinese at all. No line break falls inside a character in either encoding, so
+    the lines decoded together split back into the lines decoded one by one.
+    """
+    joined = b"\n".join(lines)
+    try:
+        text = joined.decode("gb18030")
+    except UnicodeDecodeError:
+        return _decode_big5(joined)
+    return _gb18030_unless_big5(joined, text) if reads_as("gb18030", text) else _decode_big5(joined)

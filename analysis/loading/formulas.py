@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.report import Problem
 
 if TYPE_CHECKING:
-    from analysis.loading.tables import Sheet
+    from analysis.loading.workbook import Sheet
 
 FORMULA_SHOWN = 60
 """Characters of a formula a reason shows; a longer one is cut with an ellipsis."""

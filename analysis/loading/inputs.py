@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from analysis.loading.archives import (
     MAX_ZIP_RATIO,
     ZIP_BOMB_FLOOR,
     is_hidden,
+    is_zip,
     limit_sizes,
     member_problem,
     office_kind,
@@ -26,7 +27,7 @@ from analysis.loading.archives import (
     size_text,
 )
 from analysis.loading.file_names import member_name, path_name, visible_name
-from analysis.report import FileReport
+from analysis.report import FileReport, Problem
 
 DOC_FILE_PREFIXES = ("readme", "provenance", "license", "licence", "changelog")
 OFFICE_SUFFIXES = {".xlsx", ".xlsm", ".docx", ".parquet"}
@@ -49,12 +50,15 @@ class InputFile:
 
     ``office`` is what :func:`office_suffix` found (``.xlsx``, ``.docx`` or None), once
     :func:`iter_inputs` or :func:`iter_uploaded` has looked; ``"unknown"`` before that.
+    ``notes`` are warnings about where it came from, for its report (a zip archive under
+    another name, said with the archive's first member).
     """
 
     name: str
     size: int
     read: Callable[[], bytes]
     office: str | None = "unknown"
+    notes: tuple[Problem, ...] = ()
 
 
 def iter_inputs(
@@ -179,15 +183,19 @@ def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: i
         return
     data = item.read()
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
-    archive = open_zip(data) if suffix == ".zip" or data.startswith(b"PK\x03\x04") else None
+    archive = open_zip(data) if suffix == ".zip" or is_zip(data) else None
     office = office_kind(archive) if isinstance(archive, zipfile.ZipFile) else None
     if office is None and archive is not None and (suffix == ".zip" or suffix not in OFFICE_SUFFIXES):
         if depth >= MAX_ZIP_DEPTH:
-            yield FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)
+            members: Iterator[InputFile | FileReport] = iter(
+                [FileReport(source=item.name).fail("zip_too_deep", limit=MAX_ZIP_DEPTH)])
         else:
             limit = max(ZIP_BOMB_FLOOR, MAX_ZIP_RATIO * len(data))
             budget = budget or _Budget(limit, limit)
-            yield from _zip_members(item.name, archive, seen, max_file_bytes, depth, budget)
+            members = _zip_members(item.name, archive, seen, max_file_bytes, depth, budget)
+        shown = suffix or "(no extension)"
+        misnamed = () if suffix == ".zip" else (Problem.of("zip_misnamed", archive=item.name, suffix=shown),)
+        yield from _with_notes(members, item.notes + misnamed)
         return
     if isinstance(archive, zipfile.ZipFile):
         archive.close()
@@ -196,7 +204,21 @@ def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: i
         yield FileReport(source=item.name).fail("duplicate_file", original=seen[digest])
         return
     seen[digest] = item.name
-    yield InputFile(item.name, len(data), lambda: data, office)
+    yield InputFile(item.name, len(data), lambda: data, office, item.notes)
+
+
+def _with_notes(items: Iterator[InputFile | FileReport],
+                notes: tuple[Problem, ...]) -> Iterator[InputFile | FileReport]:
+    """``items``, the first carrying ``notes``: an archive's warnings, said once, with its first member."""
+    first = next(items, None)
+    if first is None:
+        return
+    if isinstance(first, FileReport):
+        first.warnings[:0] = notes
+        yield first
+    else:
+        yield replace(first, notes=notes + first.notes)
+    yield from items
 
 
 def _zip_members(name: str, archive: zipfile.ZipFile | zipfile.BadZipFile, seen: dict[str, str],

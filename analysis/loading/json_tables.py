@@ -1,4 +1,4 @@
-"""Read JSON and JSON Lines into numbered flat records (:class:`~analysis.loading.tables.RecordBatch`).
+"""Read JSON and JSON Lines into numbered flat records (:class:`~analysis.loading.record_batch.RecordBatch`).
 
 JSON arrives as a list of objects, an object holding one (新闻联播's ``videoList``, an API's
 ``{"code": 0, "data": {"list": […]}}``), objects keyed by id, or a table in one of the shapes
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from analysis.loading.pandas_json import keyed_records, pandas_table, rows_of_values
-from analysis.loading.tables import RecordBatch, flatten_record
+from analysis.loading.record_batch import RecordBatch, flatten_record
 from analysis.report import Problem
 
 

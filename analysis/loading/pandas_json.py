@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.loading.tables import RecordBatch
+from analysis.loading.record_batch import RecordBatch
 from analysis.report import Problem
 
 INDEX_COLUMN = "index"

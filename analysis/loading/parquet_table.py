@@ -14,7 +14,7 @@ import io
 from typing import Any
 
 from analysis.loading.file_names import visible_name
-from analysis.loading.tables import RecordBatch
+from analysis.loading.record_batch import RecordBatch
 from analysis.report import Problem
 
 MAGIC = b"PAR1"

@@ -18,6 +18,7 @@ from analysis.loading.archives import encrypted_office, office_suffix
 from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text, clean_web_page
 from analysis.loading.date_cells import parse_metadata_date
+from analysis.loading.delimited import read_delimited
 from analysis.loading.docx_text import DocxError, docx_text
 from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
@@ -31,8 +32,9 @@ from analysis.loading.pdf_articles import pdf_articles
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle, raw_articles_of_page
 from analysis.loading.record_articles import clean_title, file_info, from_records, written_in_traditional
-from analysis.loading.tables import RecordBatch, Sheet, read_delimited, read_excel
+from analysis.loading.record_batch import RecordBatch
 from analysis.loading.traditional import to_simplified
+from analysis.loading.workbook import Sheet, read_excel
 from analysis.report import FileReport, Problem
 
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}

@@ -19,8 +19,13 @@ from analysis.loading.filenames import FileNameInfo, parse_file_name
 from analysis.loading.json_tables import json_kind
 from analysis.loading.options import LoadOptions
 from analysis.loading.raw import RawArticle, as_text
-from analysis.loading.tables import RecordBatch
-from analysis.loading.traditional import TRADITIONAL_SHARE, to_simplified, traditional_share
+from analysis.loading.record_batch import RecordBatch
+from analysis.loading.traditional import (
+    MIN_TRADITIONAL_CHARS,
+    TRADITIONAL_SHARE,
+    to_simplified,
+    traditional_share,
+)
 from analysis.report import FileReport, Problem
 
 _NUMBER = re.compile(r"[+-]?[\d,，]*\.?\d+%?")
@@ -129,9 +134,10 @@ def written_in_traditional(text: str, report: FileReport, line: int | None = Non
     """True when ``text`` is in traditional characters; the report is warned it gets converted.
 
     Themes, dictionary and stopwords are simplified: the articles table holds the
-    converted text, and the warning says so.
+    converted text, and the warning says so. A file read as Big5 is traditional by its
+    encoding: one traditional character is enough there (a short record, 委員們認為).
     """
-    share = traditional_share(text)
+    share = traditional_share(text, min_chars=1 if report.encoding == "big5" else MIN_TRADITIONAL_CHARS)
     if share < TRADITIONAL_SHARE:
         return False
     report.warnings.append(Problem.of("traditional_converted", line=line, share=share))

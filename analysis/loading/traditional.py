@@ -41,13 +41,17 @@ def traditional_only_characters() -> frozenset[str]:
     return frozenset(only)
 
 
-def traditional_share(text: str) -> float:
-    """Share of the Chinese characters of ``text`` that exist only in traditional writing."""
+def traditional_share(text: str, *, min_chars: int = MIN_TRADITIONAL_CHARS) -> float:
+    """Share of the Chinese characters of ``text`` that exist only in traditional writing.
+
+    0 when fewer than ``min_chars`` of them do (a stray 於 in a name; a file read as Big5,
+    traditional by its encoding, asks for 1).
+    """
     if not traditional_only_characters().intersection(text):
         return 0.0
     only = traditional_only_characters()
     n_traditional = sum(char in only for char in text)
-    if n_traditional < MIN_TRADITIONAL_CHARS:
+    if n_traditional < min_chars:
         return 0.0
     return n_traditional / max(1, len(_CJK.findall(text)))
 

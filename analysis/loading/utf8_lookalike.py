@@ -10,6 +10,8 @@ read as GB2312 throughout (every non-ASCII byte pair a common character or mark)
   characters, rare ideographs): the GBK reading is the text, when it reads as Chinese;
 * its characters are all ordinary and Chinese among them (谢谢 in UTF-8 is GB2312's
   ``璋㈣阿``), or they stand alone inside Latin text (``café``, ``Müller``, ``25°C``), or
+  they are all signs standing by numbers as such signs do (a file holding ``±2``, ``25°``,
+  ``©2024``, whose GBK readings put a lone character by a number: ``卤2``, ``25掳``), or
   GBK's reading forms no word (``банк`` as 斜邪薪泻): UTF-8;
 * otherwise (``λ`` alone, which is GBK's 位; ``лл``, GBK's 谢谢) nothing tells: ambiguous.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from analysis.loading.chinese_reading import reads_as
+from analysis.loading.chinese_reading import number_signs, reads_as
 
 Verdict = Literal["utf-8", "gbk", "ambiguous"]
 
@@ -65,9 +67,15 @@ def judge_utf8(data: bytes, text: str) -> tuple[Verdict, str | None]:
         return "utf-8", None
     if any(not _plausible(ch) for ch in text if ord(ch) > 0x7F):
         return ("gbk" if reads_as("gb18030", gbk) else "ambiguous"), gbk
-    if _IDEOGRAPH.search(text) or _inside_latin_text(text) or _forms_no_word(gbk):
+    if _IDEOGRAPH.search(text) or _inside_latin_text(text) or _signs_by_numbers(text) or _forms_no_word(gbk):
         return "utf-8", None
     return "ambiguous", gbk
+
+
+def _signs_by_numbers(text: str) -> bool:
+    """Whether every character of ``text`` outside ASCII is a sign by a number (``±2``, ``25°``, ``§3``)."""
+    placed, total = number_signs(text)
+    return placed == total > 0
 
 
 def _forms_no_word(text: str) -> bool:
