@@ -54,7 +54,8 @@ def read_filing(
     if filed_from_a_capital(codes, hint, mentions, chains):
         province = chains[codes[0]][0]  # 本报西宁电: 青海's news; 本报北京电: national
         return Filing(() if province == CAPITAL else (province,), abroad=False)
-    return Filing(codes, abroad=bool(name) and not codes and is_foreign_dateline(gazetteer, name))
+    abroad = bool(name) and not codes and is_foreign_dateline(gazetteer, name, agency=agency)
+    return Filing(codes, abroad=abroad)
 
 
 def filed_from_a_capital(

@@ -22,15 +22,17 @@ the order they apply:
    places back up (北京 → 北京市朝阳区), or the hint province; otherwise it is dropped,
    never guessed. A two-character county name (漳县) counts only when an organ word
    follows (漳县政协) or a prefecture or county of its own backs it up.
-4. A dateline naming no place in China (本报华沙电) leaves the article unplaced unless
-   the title or kicker names a place. A dateline of the capital (本报北京7月4日电,
-   新华社北京电) is where national news is filed: it counts only when the headline,
-   kicker or lead also name 北京 or a place in it (or the paper is Beijing's), so a
-   ministry's figures or a spokesman's remarks stay unplaced. A province's capital is
-   where a paper from elsewhere files that province's news: unless named as above, its
-   dateline counts as the province (本报西宁7月4日电 over 青海形成红色旅游资源体系 is
-   青海's news, 本报长沙电 over a contest opened 在株洲 is 湖南's, not 长沙's). The capital as the venue
-   of national events (在北京会见, 在北京人民大会堂举行) is a ``not_a_place`` text.
+4. A dateline naming no place in China (本报华沙电; an agency's 新华社万象电, whose name
+   only townships share: an agency files from cities) may be abroad: it leaves the
+   article unplaced unless the title or kicker names a place, whatever the body names.
+   A dateline of the capital (本报北京7月4日电, 新华社北京电) is where national news is
+   filed: it counts only when the headline, kicker or lead also name 北京 or a place in
+   it (or the paper is Beijing's), so a ministry's figures or a spokesman's remarks stay
+   unplaced. A province's capital is where a paper from elsewhere files that province's
+   news: unless named as above, its dateline counts as the province (本报西宁7月4日电
+   over 青海形成红色旅游资源体系 is 青海's news, 本报长沙电 over a contest opened 在株洲 is
+   湖南's, not 长沙's). The capital as the venue of national events (在北京会见,
+   在北京人民大会堂举行) is a ``not_a_place`` text.
 5. If the dateline, kicker or title name a place, the answer is on their chain: the
    place whose chain (itself and its ancestors) carries the most weight, so the most
    specific consistent place wins (dateline 酒泉 + title 玉门市 → 玉门市). A tie between
