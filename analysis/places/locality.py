@@ -15,6 +15,9 @@ the order they apply:
    a bare name only where it stands as a word (not 长沙 in 外交部长沙伦赛, nor 海北 in
    天南海北). Bare county names (清水, 高台) are read only in a dateline, where a
    prefecture beats a same-named county (临夏 → 临夏回族自治州), and under rule 7.
+   A region word made of a province's abbreviation (皖北, 陇东: never 皖 alone) is a
+   bare name of its province; a short name several places share (巴州) is an
+   ambiguous name, decided as in rule 3 (:mod:`analysis.places.abbreviations`).
 2. 省委, 省政协, 全省 … mean the paper's province (``province_hint``) or, without one,
    the province of the article's own places: the dateline's, else the headline's, else
    that of most of the body's places (本报兰州讯 + 十二届省政协… → 甘肃省).
