@@ -111,6 +111,7 @@ def test_region_words_and_shared_aliases_are_read_from_the_file(tmp_path):
         (LONG + '[[region_word]]\ntext = "陇南"\nnote = "n"\n',
          r"\[\[region_word\]\] entry 1 \('陇南'\): already names 陇南市.*remove the entry"),
         (ANHUI + '[[region_word]]\ntext = "豫西"\nnote = "n"\n', "begins with 豫, which is no"),
+        (ANHUI + '[[region_word]]\ntext = "皖"\nnote = "n"\n', "an abbreviation alone is never read"),
         ('[[province_abbreviation]]\nabbreviation = "兰"\nadcode = "620100"\nsource = "s"\n',
          "620100 is 兰州市, not a province"),
     ],

@@ -121,15 +121,18 @@ def add_abbreviations(
         path: the alias file, named in errors.
 
     Raises:
-        AliasFileError: for an abbreviation of no province, a region word whose first
-            character is no abbreviation, or one that already names a place (陇南).
+        AliasFileError: for an abbreviation of no province, a region word of one
+            character, one whose first character is no abbreviation, or one that already
+            names a place (陇南).
     """
     names = dict(zip(places["adcode"], places["name"], strict=True))
     province_of = _province_abbreviations(abbreviations.provinces, places=places, path=path)
     added = dict(aliases)
     for index, region in enumerate(abbreviations.regions, start=1):
         named = entries.where("region_word", index, region.text)
-        if region.text[0] not in province_of or len(region.text) < 2:
+        if len(region.text) < 2:
+            raise AliasFileError(path, [Problem.of("alias_region_alone", where=named)])
+        if region.text[0] not in province_of:
             problem = Problem.of("alias_region_abbreviation", where=named, char=region.text[0])
             raise AliasFileError(path, [problem])
         if region.text in aliases:
