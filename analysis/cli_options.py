@@ -102,7 +102,7 @@ def check_province(province: str | None) -> None:
     if not province:
         return
     from analysis.places import load_gazetteer
-    from analysis.places.locality import ProvinceHintError, hint_province
+    from analysis.places.province import ProvinceHintError, hint_province
 
     try:
         hint_province(province, gazetteer=load_gazetteer())

@@ -120,3 +120,20 @@ def test_a_loaded_page_reads_a_bare_township_only_from_the_paper_s_own_dateline(
     articles = result.articles
     assert articles["title"].tolist() == ["两国合作项目签约", "社区议事会开到家门口"]
     assert articles["adcode"].fillna("").tolist() == ["", "331102"]
+
+
+ZHEJIANG_TALKS = "双方签署合作文件。代表团团长、浙江省副省长表示，浙江愿同对方深化合作，浙江企业已在当地投资建厂。"
+"""A story filed abroad whose body names a province of China again and again."""
+
+
+@pytest.mark.parametrize("city", ["万象", "西港", "新山", "达卡", "某某"])
+def test_an_agency_dateline_of_no_place_in_china_is_not_placed_by_its_body(where, city):
+    # 万象街道, 西港镇, 新山乡, 达卡镇 exist; 新华社X电 is a city abroad: the body's 浙江 does not place it
+    assert where(ZHEJIANG_TALKS, dateline_place=city, dateline_agency="新华社", title="会谈取得积极成果") is None
+    assert where(ZHEJIANG_TALKS, dateline_place=city, dateline_agency="新华社", title="浙江代表团访问") == "330000"
+
+
+def test_the_paper_s_own_undecided_township_dateline_still_lets_the_body_place_it(where):
+    # 本报三岔讯: a township of China whose county the dateline does not decide; so is 新华社三岔镇电
+    assert where(ZHEJIANG_TALKS, dateline_place="三岔", dateline_agency="本报", title="会谈取得积极成果") == "330000"
+    assert where(ZHEJIANG_TALKS, dateline_place="三岔镇", dateline_agency="新华社", title="会谈取得积极成果") == "330000"

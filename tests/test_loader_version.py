@@ -105,3 +105,30 @@ def test_the_command_line_says_to_rebuild_without_a_traceback(tmp_path, capsys):
     assert status == 2
     assert "govthemes ingest PATH... --store NEW_FOLDER" in err and "Traceback" not in err
     assert count(folder) == 1
+
+
+@pytest.mark.slow
+def test_the_dashboard_warns_of_a_store_of_older_loaders_with_the_rebuild_command(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO_ROOT
+
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    old_store(tmp_path / "old", ("V1", "山东推进改革", "山东推进改革。"), ("V2", "国际联播快讯", WHOLE_BUNDLE))
+    with open_store(tmp_path / "current") as store:
+        store.ingest(table(("V1", "山东推进改革", "山东推进改革。")), workers=1)
+    at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=240).run()
+    at.radio(key="source_kind").set_value("store").run()
+    at.text_input(key="store_path").input("current").run()
+    assert not at.exception, at.exception
+    assert not any("载入程序" in w.value for w in at.warning)
+    at.text_input(key="store_path").set_value("old").run()
+    assert not at.exception, at.exception
+    warning = next(w.value for w in at.warning if "载入程序" in w.value)
+    assert warning.startswith("注意：此库由第 1 版载入程序建立（当前为第 2 版）")
+    assert "“国际联播快讯”" in warning and "`govthemes ingest 原始文件... --store 新文件夹`" in warning
+    assert f"`{tmp_path / 'old'}`" in warning
+    at.session_state["lang"] = "en"
+    at.run()
+    warning = next(w.value for w in at.warning if "loaders of version 1" in w.value)
+    assert "`govthemes ingest PATH... --store NEW_FOLDER`" in warning

@@ -148,10 +148,11 @@ def draw(lang: Lang) -> None:
 
 
 def _show_source_notes(source: Source, lang: Lang) -> None:
-    """What the page says of the data before the tabs: demo, load summary, stale store, split documents."""
+    """What the page says of the data before the tabs: demo, load summary, old or stale store, split text."""
     if source.synthetic:
         st.warning(t("demo_notice", lang))
     show_load_summary(source, lang)
+    _warn_of_other_loaders(source, lang)
     if source.stale_articles:
         command = code_span(f"govthemes resegment --store {source.path}")  # copied as typed, any path
         st.warning(t("store_stale", lang, stale=source.stale_articles, command=command))
@@ -160,6 +161,27 @@ def _show_source_notes(source: Source, lang: Lang) -> None:
                   kept=source.split_kept,
                   units=source.store.count_articles() - source.split_kept, min_chars=SPLIT_MIN_CHARS))
     suggest_split(source, lang)
+
+
+def _warn_of_other_loaders(source: Source, lang: Lang) -> None:
+    """Warn when older loaders made the store's articles otherwise (or newer ones made it), with what to do.
+
+    The command line refuses to ingest into such a store (``store_loader_old``); the
+    page still shows it, but says first that its counts are not what the input files
+    give today, and the command that rebuilds it.
+    """
+    error = source.loader_error
+    if error is None:
+        return
+    params = error.params
+    if error.code == "store_loader_newer":
+        st.warning(t("store_loader_newer_view", lang, found=params["found"], expected=params["expected"]))
+        return
+    command = code_span(f"govthemes ingest {t('rebuild_inputs', lang)} --store {t('rebuild_folder', lang)}")
+    first = {key: escape_markdown(params[key]) for key in ("title", "source")}  # text from the store
+    st.warning(t("store_loader_old_view", lang, found=params["found"], expected=params["expected"],
+                 n=params["n"], title=first["title"], source=first["source"], command=command,
+                 store=code_span(str(source.path))))
 
 
 def _show_matched(view: View) -> int:

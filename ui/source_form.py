@@ -55,7 +55,7 @@ def _load_form(lang: Lang, key: str) -> LoadForm:
 def _checked_province(typed: str, lang: Lang) -> str | None:
     """The province typed in the form, or None (with a warning) when it names no province."""
     from analysis.places import load_gazetteer
-    from analysis.places.locality import ProvinceHintError, hint_province
+    from analysis.places.province import ProvinceHintError, hint_province
 
     province = typed.strip() or None
     if province is None:  # nothing typed: no need to build the gazetteer (~2 s) to say so

@@ -12,7 +12,9 @@ The key also holds :func:`config_stamp`, a fingerprint of the analyst-editable d
 (user dictionary, stopwords, themes): after an edit, the next rerun analyses the corpus
 again with the edited files, rather than showing results made with the old ones. A store
 on disk keeps what it was analysed with; the page says how many of its articles were
-made with other files, and how to bring them up to date (``govthemes resegment``).
+made with other files, and how to bring them up to date (``govthemes resegment``), and
+whether older loaders made its articles otherwise (news bundles kept whole), with the
+command that rebuilds it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +32,9 @@ from analysis.loading import LoadOptions, LoadResult, load_articles, load_upload
 from analysis.report import FileReport
 from ui.i18n import t
 from ui.state import Lang
+
+if TYPE_CHECKING:
+    from analysis.store import StoreError
 
 DEMO_ARTICLES = int(os.environ.get("GOVTHEMES_DEMO_ARTICLES", "3000"))
 """Size of the built-in demo corpus (smaller in tests)."""
@@ -53,6 +58,9 @@ class Source:
     the article each repeats (:attr:`analysis.store.ingest.IngestSummary.repeats`)."""
     stale_articles: int = 0
     """Articles of a store on disk analysed with other data files than the current ones."""
+    loader_error: StoreError | None = None
+    """Why today's loaders would make a store on disk otherwise (built by older or newer
+    ones: :meth:`analysis.store.Store.loader_error`), shown with the rebuild command."""
     path: str | None = None
     """The folder of a store on disk."""
     split_box: str | None = None
@@ -171,4 +179,5 @@ def store_source(path: str, config: str = "") -> Source:
 
     store = open_store(path, read_only=True)
     stale = store.stale_articles()
-    return Source(store=store, label=f"store:{path}:{config}", path=path, stale_articles=stale)
+    return Source(store=store, label=f"store:{path}:{config}", path=path, stale_articles=stale,
+                  loader_error=store.loader_error())

@@ -1,7 +1,9 @@
 """Places: the GB/T 2260 gazetteer and the resolution of the place an article is about.
 
 - :mod:`.gazetteer`: :func:`load_gazetteer`, :class:`Gazetteer`, :class:`Place`;
-- :mod:`.locality`: :func:`resolve_locality`, :func:`resolve_localities`;
+- :mod:`.locality`: :func:`resolve_locality`, :func:`resolve_localities` (the rules), with
+  :mod:`.zones` (what is read), :mod:`.filing` (the dateline), :mod:`.province` (the
+  province 省委 means) and :mod:`.evidence` (weighing);
 - :mod:`.towns`: township names (石川镇) as evidence for their county.
 
 Nothing is loaded on import; :func:`load_gazetteer` reads the reference table on first

@@ -8,20 +8,26 @@ county"). Every entry is validated on load; an error names the file and the entr
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import ConfigFileError, read_config_text
+from analysis.paths import read_config_text
+from analysis.places.abbreviations import Abbreviations, parse_abbreviations
+from analysis.places.alias_entries import (
+    AliasFileError,
+    check_adcode,
+    entry_fields,
+    reject_duplicates,
+    table_entries,
+    where,
+)
 from analysis.report import Problem
 
 ALIASES_FILE = "locality_aliases.toml"
 """The alias file's name in the configuration folder (:func:`analysis.paths.data_path`)."""
-
-_ADCODE = re.compile(r"\d{6}")
 
 TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
 MIN_TOWN_CHARS = 3
@@ -31,10 +37,6 @@ MIN_TOWN_CHARS = 3
 def is_town_name(name: str) -> bool:
     """Whether ``name`` is long enough and ends as a township's name does."""
     return len(name) >= MIN_TOWN_CHARS and name.endswith(TOWN_SUFFIXES)
-
-
-class AliasFileError(ConfigFileError):
-    """Raised when the alias file is malformed; the message names the file and entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class AliasFile:
     aliases: tuple[ExtraAlias, ...]
     not_a_place: tuple[NotAPlace, ...]
     not_a_town: tuple[NotAPlace, ...] = ()
+    abbreviations: Abbreviations = field(default_factory=Abbreviations)
+    """Province abbreviations, region words, shared short names (:mod:`.abbreviations`)."""
 
 
 def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
@@ -92,54 +96,29 @@ def load_alias_file(path: Path, *, known_codes: Mapping[str, Any]) -> AliasFile:
         raise AliasFileError(path, [Problem.of("alias_bad_ethnic_groups")])
     aliases = tuple(
         _parse_alias(entry, index=i, path=path, known_codes=known_codes)
-        for i, entry in enumerate(_entries(raw, "alias", path), start=1)
+        for i, entry in enumerate(table_entries(raw, "alias", path), start=1)
     )
     words, towns = (
         tuple(
             _parse_not_a_place(entry, index=i, path=path, table=table)
-            for i, entry in enumerate(_entries(raw, table, path), start=1)
+            for i, entry in enumerate(table_entries(raw, table, path), start=1)
         )
         for table in ("not_a_place", "not_a_town")
     )
-    _reject_duplicates([a.alias for a in aliases], table="alias", path=path)
-    _reject_duplicates([w.text for w in words], table="not_a_place", path=path)
-    _reject_duplicates([w.text for w in towns], table="not_a_town", path=path)
-    return AliasFile(ethnic_groups=tuple(groups), aliases=aliases, not_a_place=words, not_a_town=towns)
-
-
-def _entries(raw: dict[str, Any], table: str, path: Path) -> list[dict[str, Any]]:
-    entries = raw.get(table, [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise AliasFileError(path, [Problem.of("alias_not_tables", table=table)])
-    return entries
-
-
-def _fields(
-    entry: dict[str, Any], *, required: tuple[str, ...], path: Path, where: Problem
-) -> dict[str, str]:
-    unknown = sorted(set(entry) - set(required))
-    if unknown:
-        problem = Problem.of(
-            "alias_unknown_keys", where=where, keys=", ".join(unknown), expected=", ".join(required))
-        raise AliasFileError(path, [problem])
-    for key in required:
-        value = entry.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problem = Problem.of("alias_empty_field", where=where, key=key, value=repr(value))
-            raise AliasFileError(path, [problem])
-    return {key: entry[key].strip() for key in required}
+    reject_duplicates([a.alias for a in aliases], table="alias", path=path)
+    reject_duplicates([w.text for w in words], table="not_a_place", path=path)
+    reject_duplicates([w.text for w in towns], table="not_a_town", path=path)
+    abbreviations = parse_abbreviations(raw, path=path, known_codes=known_codes)
+    return AliasFile(ethnic_groups=tuple(groups), aliases=aliases, not_a_place=words, not_a_town=towns,
+                     abbreviations=abbreviations)
 
 
 def _parse_alias(
     entry: dict[str, Any], *, index: int, path: Path, known_codes: Mapping[str, Any]
 ) -> ExtraAlias:
-    where = Problem.of("alias_where", table="alias", index=index, name=repr(entry.get("alias", "?")))
-    fields = _fields(entry, required=("alias", "adcode", "note", "source"), path=path, where=where)
-    if not _ADCODE.fullmatch(fields["adcode"]):
-        problem = Problem.of("alias_bad_adcode", where=where, adcode=repr(fields["adcode"]))
-        raise AliasFileError(path, [problem])
-    if fields["adcode"] not in known_codes:
-        raise AliasFileError(path, [Problem.of("alias_unknown_adcode", where=where, adcode=fields["adcode"])])
+    named = where("alias", index, entry.get("alias", "?"))
+    fields = entry_fields(entry, required=("alias", "adcode", "note", "source"), path=path, where=named)
+    check_adcode(fields["adcode"], where=named, path=path, known_codes=known_codes)
     return ExtraAlias(**fields)
 
 
@@ -150,19 +129,11 @@ def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path, table: 
     whether the township list holds it is checked when the list is read
     (:func:`analysis.places.towns.check_not_a_town`, before any input file).
     """
-    where = Problem.of("alias_where", table=table, index=index, name=repr(entry.get("text", "?")))
-    word = NotAPlace(**_fields(entry, required=("text", "note"), path=path, where=where))
+    named = where(table, index, entry.get("text", "?"))
+    word = NotAPlace(**entry_fields(entry, required=("text", "note"), path=path, where=named))
     if table == "not_a_town" and not is_town_name(word.text):
-        raise AliasFileError(path, [Problem.of("alias_no_town", where=where)])
+        raise AliasFileError(path, [Problem.of("alias_no_town", where=named)])
     return word
-
-
-def _reject_duplicates(values: list[str], *, table: str, path: Path) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise AliasFileError(path, [Problem.of("alias_twice", table=table, value=repr(value))])
-        seen.add(value)
 
 
 def check_not_a_place(words: Iterable[NotAPlace], *, aliases: Iterable[str], path: Path) -> None:
@@ -179,5 +150,5 @@ def check_not_a_place(words: Iterable[NotAPlace], *, aliases: Iterable[str], pat
         text = word.text
         found = any(text[i : i + n] in known for i in range(len(text)) for n in lengths)
         if not found:
-            where = Problem.of("alias_where", table="not_a_place", index=index, name=repr(text))
-            raise AliasFileError(path, [Problem.of("alias_blocks_nothing", where=where)])
+            named = where("not_a_place", index, text)
+            raise AliasFileError(path, [Problem.of("alias_blocks_nothing", where=named)])

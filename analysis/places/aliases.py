@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import pandas as pd
 
-from analysis.places.alias_file import AliasFile
+if TYPE_CHECKING:
+    from analysis.places.alias_file import AliasFile
 
 AliasKind = Literal["full", "short", "bare"]
 Level = Literal["province", "prefecture", "county"]

@@ -20,7 +20,8 @@ A dateline is the strongest evidence of an article's place (rule 5 of
    a common name of a place or person (柏林, 米兰: 本报柏林电 is Berlin, not 武都区's 柏林镇).
 4. As any place name inside it (本报讯 forms the pattern also catches).
 
-A dateline naming none of these and no township (本报华沙讯) is foreign.
+A dateline naming none of these and no township (本报华沙讯) is foreign, and so is an
+agency's dateline naming no place but a bare township name (新华社万象电).
 """
 
 from __future__ import annotations
@@ -69,16 +70,28 @@ def dateline_codes(
     return scanned[0] if scanned else ()
 
 
-def is_foreign_dateline(gazetteer: Gazetteer, name: str) -> bool:
-    """True for a dateline naming a place neither the gazetteer nor the township list knows (华沙).
+def is_foreign_dateline(gazetteer: Gazetteer, name: str, *, agency: str | None = None) -> bool:
+    """True for a dateline whose place is not resolved and may be abroad (华沙).
 
-    Not for words the dateline pattern also catches (新华社长篇通讯, 本报综合讯), nor for
-    a township of China whose county is not decided (本报城关讯, 本报城关镇讯).
+    That is a name neither the gazetteer nor the township list knows, or, in a news
+    agency's dateline, a bare name that only townships have: an agency files from
+    cities (新华社万象电 is Vientiane, 新华社西港电 Sihanoukville), so its article is not
+    placed by what its body names. Not for words the dateline pattern also catches
+    (新华社长篇通讯, 本报综合讯), nor for a township of China whose county is not decided
+    (本报城关讯, 本报城关镇讯, 新华社城关镇电).
+
+    Args:
+        gazetteer: the gazetteer.
+        name: the dateline's ``X``, stripped, for which :func:`dateline_codes` found no place.
+        agency: who filed it (``新华社``); None or :data:`OWN_DATELINE` for the paper's own.
     """
     if _NOT_A_DATELINE_PLACE.search(name):
         return False
     entries = gazetteer.dateline_towns
-    return not _town_names(entries, name) and not any(name + suffix in entries for suffix in TOWN_SUFFIXES)
+    if _town_names(entries, name):
+        return False
+    own = agency in (None, OWN_DATELINE)
+    return not (own and any(name + suffix in entries for suffix in TOWN_SUFFIXES))
 
 
 def _township_codes(gazetteer: Gazetteer, name: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.common_words import common_word_set
 from analysis.paths import data_path
+from analysis.places.abbreviations import add_abbreviations
 from analysis.places.alias_file import ALIASES_FILE, NotAPlace, check_not_a_place, load_alias_file
 from analysis.places.aliases import AliasMeaning, Level, build_aliases
 from analysis.places.matcher import PlaceMatcher, compile_bare_county_matcher, compile_matcher
@@ -158,6 +159,7 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
     by_code = {p.adcode: p for p in _places_from_table(places)}
     alias_file = load_alias_file(path, known_codes=by_code)
     aliases = build_aliases(places, raw=raw, alias_file=alias_file)
+    aliases = add_abbreviations(aliases, alias_file.abbreviations, places=places, path=path)
     check_not_a_place(alias_file.not_a_place, aliases=aliases, path=path)
     return Gazetteer(
         places=places,

@@ -13,6 +13,9 @@ places and ids come from the record). So before an ingest (:func:`check_loader_v
   as a bundle, :func:`whole_bundles`) is marked current and goes on;
 * an older store that holds some is refused, naming how many and one of them, with the
   command that rebuilds it from its input files.
+
+A reader of the store (the dashboard) asks :func:`loader_version_error` for the same
+verdict without writing, and shows it as a warning with the rebuild command.
 """
 
 from __future__ import annotations
@@ -44,17 +47,38 @@ def check_loader_version(con: duckdb.DuckDBPyConnection, *, store: str) -> None:
             loaders split (rebuild it), ``store_loader_newer`` when a newer govthemes
             made it (or its recorded version is no number this one knows).
     """
+    error = loader_version_error(con, store=store)
+    if error is not None:
+        raise error
+    if store_loader_version(con) != LOADER_VERSION:
+        set_meta(con, loader_version=LOADER_VERSION)
+
+
+def loader_version_error(con: duckdb.DuckDBPyConnection, *, store: str) -> StoreError | None:
+    """Why today's loaders would not make this store's articles alike, or None; writes nothing.
+
+    For an ingest (:func:`check_loader_version`) and for a reader that opens the store
+    read-only and should say so (the dashboard), with the same counts and command.
+
+    Args:
+        con: the store's connection (read-only is enough).
+        store: the store folder, named in the message.
+
+    Returns:
+        ``store_loader_newer`` or ``store_loader_old`` (see :func:`check_loader_version`);
+        None for a store of the current loaders or an older one holding no whole bundle.
+    """
     found = store_loader_version(con)
     if found == LOADER_VERSION:
-        return
+        return None
     if not found.isdigit() or int(found) > int(LOADER_VERSION):  # not ours to read: unknown or newer
-        raise StoreError("store_loader_newer", found=found, expected=LOADER_VERSION)
+        return StoreError("store_loader_newer", found=found, expected=LOADER_VERSION)
     outdated = whole_bundles(con)
-    if not outdated.empty:
-        first = outdated.iloc[0]
-        raise StoreError("store_loader_old", found=found, expected=LOADER_VERSION, n=len(outdated),
-                         title=first["title"], source=first["source"], store=store)
-    set_meta(con, loader_version=LOADER_VERSION)
+    if outdated.empty:
+        return None
+    first = outdated.iloc[0]
+    return StoreError("store_loader_old", found=found, expected=LOADER_VERSION, n=len(outdated),
+                      title=first["title"], source=first["source"], store=store)
 
 
 def whole_bundles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

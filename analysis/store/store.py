@@ -30,7 +30,7 @@ from analysis.store.ingest import (
     may_use_pool,
     run_ingest,
 )
-from analysis.store.loader_version import check_loader_version, store_loader_version
+from analysis.store.loader_version import check_loader_version, loader_version_error, store_loader_version
 from analysis.store.parallel import start_fork_server
 from analysis.store.planner import STALE_SQL
 from analysis.store.reader import StoreReader
@@ -241,6 +241,11 @@ class Store(StoreReader):
         if not self._db.read_only and adds_articles:
             with self._db.lock:
                 check_loader_version(self._db.con, store=str(self.path or ""))
+
+    def loader_error(self) -> StoreError | None:
+        """Why today's loaders would make its articles otherwise, or None (:mod:`.loader_version`)."""
+        with self._db.lock:
+            return loader_version_error(self._db.con, store=str(self.path or ""))
 
     def resegment(self, *, workers: int | None = None, scheduler: str | None = None,
                   progress: ProgressCallback | None = None) -> IngestSummary:
