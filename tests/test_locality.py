@@ -538,6 +538,7 @@ def test_a_round_up_filed_from_a_city_is_that_city_s(where):
         ("兰州至天水高铁开通运营", "620000"),  # a route
         ("天水市麦积区推进乡村振兴", "620503"),  # an address, not a list: its county
         ("兰州马拉松在天水设分会场", "620500"),  # apart, but not side by side: the body decides
+        ("考察团赴浙江宁波、山东青岛学习", None),  # two provinces share no place: none, never the body's
     ],
 )
 def test_places_a_headline_lists_side_by_side_give_what_they_share(where, title, expected):

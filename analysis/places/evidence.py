@@ -141,7 +141,7 @@ def choose_place(
         return _descend(chains, evidence) if has_body else None
     actors = [e for e in named if e.organ]
     if listed and (spread := _spread(chains, {e.code for e in named if not e.organ})) is not None:
-        return spread
+        return spread or None  # NOWHERE: places in two provinces
     candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
     best, _ = _best(chains, candidates, evidence)
     if best is None or any(e.code == best for e in actors) or scope is not None:
@@ -173,20 +173,25 @@ def _scoped(
     return province if led else None
 
 
+NOWHERE = ""
+"""What :func:`_spread` gives for places apart in different provinces: the article has no one place."""
+
+
 def _spread(chains: Mapping[str, tuple[str, ...]], codes: set[str]) -> str | None:
-    """The deepest common place of headline places that lie apart (天水 and 陇南 → 甘肃省), else None.
+    """The deepest common place of headline places that lie apart (天水 and 陇南 → 甘肃省).
 
     A tour or a pairing (省政协主席赴天水陇南调研) is about each place it visits, so about
     what they share; the body, which says more about the first stop, does not decide, nor
-    does the actor (省政协, a place named as who acts, is left out of ``codes``). None
-    when one place holds all the others (酒泉 and 玉门市: the rules go on as before) or
-    when they share no province.
+    does the actor (省政协, a place named as who acts, is left out of ``codes``). Places
+    in two provinces (习近平在浙江、山东枣庄考察) share none: :data:`NOWHERE`, never the
+    one the body names more. None when one place holds all the others (酒泉 and 玉门市):
+    the rules go on as before.
     """
     apart = [c for c in codes if not any(c != o and c in chains[o] for o in codes)]  # above none
     if len(apart) < 2:
         return None
     common = _common_prefix([chains[c] for c in apart])
-    return common[-1] if common else None
+    return common[-1] if common else NOWHERE
 
 
 def _refine(chains: Mapping[str, tuple[str, ...]], best: str, evidence: list[Evidence]) -> str:
