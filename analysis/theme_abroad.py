@@ -14,8 +14,7 @@ paragraph of its own), like the counter terms' (:mod:`analysis.theme_counters`):
 
 A title that names no place takes the place of the text's first sentence when that names a
 place abroad and none at home (美陆军航空部队停飞 over 美国陆军两架直升机…): the title's own
-hits are then dropped as an abroad paragraph's, and so are those of the text's placeless
-paragraphs.
+hits are then dropped as an abroad paragraph's; the text's paragraphs keep their own places.
 
 The table's ``ignore`` phrases are words an abroad or home term hides in across a word
 boundary (沿海地区 holds 海地, 朝鲜族 holds 朝鲜): matched and discarded, as the dictionary's
@@ -39,9 +38,9 @@ from analysis.theme_counters import ScansTerms
 __all__ = ["ABROAD", "HOME", "AbroadRule"]
 
 ABROAD = 1
-"""A title's place flag: it names a place abroad and nothing at home."""
+"""A place flag (of a title, a headline or a paragraph): it names a place abroad and nothing at home."""
 HOME = 2
-"""A title's place flag: it names home (whatever else it names)."""
+"""A place flag: it names home (whatever else it names)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,14 +69,20 @@ class AbroadRule(ScansTerms):
         flags[doc[home]] = HOME  # after ABROAD: home wins
         return flags
 
-    def article_flags(self, titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
-        """Each article's place flag: its title's; a title that names no place takes its lead's abroad.
+    def headline_flags(self, title_flags: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """The flag a title is scanned with: its own; a title naming no place takes its lead's abroad.
 
         俄称击落乌军直升机 or 美陆军航空部队停飞 name their countries by one character, which
         is no abroad term; the first sentence (俄罗斯国防部称…, 美国陆军两架…) says where the
-        story is. A lead naming home gives nothing: its own paragraph is home anyway.
+        story is. Only the title's own hits follow it: the text's paragraphs keep their own
+        places, so a local story about foreign visitors (德国某公司总裁一行到高新区考察…
+        then 招商引资 in a paragraph of its own) keeps its investment theme.
+
+        Args:
+            title_flags: each title's flag (:meth:`title_flags`).
+            texts: each title's text.
         """
-        flags = self.title_flags(titles)
+        flags = title_flags.copy()
         placeless = np.flatnonzero(flags == 0)
         if len(placeless):
             leads = [_lead(texts[i]) for i in placeless.tolist()]
@@ -94,7 +99,8 @@ class AbroadRule(ScansTerms):
             joined: the texts of a batch joined by line breaks.
             hits: ``start`` (in ``joined``) and ``theme`` of every hit.
             text_of: each hit's text (position in the batch).
-            titles: each text's title flag (:meth:`title_flags`), or None for titles themselves.
+            titles: each text's flag: a text's title's (:meth:`title_flags`), a title's its
+                headline flag (:meth:`headline_flags`); None: none but the paragraphs' own.
             newlines: where ``joined``'s line breaks are (:func:`analysis.theme_counters.line_breaks`).
         """
         concerned = np.isin(hits["theme"], self.themes)

@@ -64,8 +64,9 @@ class ThemeMatcher(ScansTerms):
             texts: the texts to scan (None counts as empty).
             against: counter weight each text carries per theme before its own counter
                 terms (its title's, from :meth:`counter_weights`), shape ``(len(texts), themes)``.
-            places: each text's article place flag (:meth:`article_places`): abroad, home
-                or neither, for the abroad rule; None when there is none.
+            places: each text's place flag for the abroad rule: a text's title's
+                (:meth:`title_places`), a title's its headline's (:meth:`headline_places`);
+                None: the paragraphs' own places alone.
 
         Returns:
             One row per (hit, theme), ordered by text and start, with columns ``text``
@@ -100,12 +101,13 @@ class ThemeMatcher(ScansTerms):
             return None
         return self.counters.weights([t if isinstance(t, str) else "" for t in texts])
 
-    def article_places(self, titles: Sequence[str], texts: Sequence[str]) -> np.ndarray | None:
-        """Each article's place flag, for its title and its text (:meth:`AbroadRule.article_flags`).
+    def title_places(self, titles: Sequence[str]) -> np.ndarray | None:
+        """Each title's place flag, for its text (:meth:`AbroadRule.title_flags`); None without the rule."""
+        return None if self.abroad is None else self.abroad.title_flags(titles)
 
-        None without the abroad rule.
-        """
-        return None if self.abroad is None else self.abroad.article_flags(titles, texts)
+    def headline_places(self, places: np.ndarray | None, texts: Sequence[str]) -> np.ndarray | None:
+        """The flags titles are scanned with (:meth:`AbroadRule.headline_flags`); None without the rule."""
+        return None if self.abroad is None or places is None else self.abroad.headline_flags(places, texts)
 
     def compile(self) -> ThemeMatcher:
         """Build the automaton and lookup arrays now rather than on the first scan.

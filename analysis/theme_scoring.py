@@ -63,8 +63,9 @@ def score_texts(
     What ingest uses: nothing but numbers is built, and no hit is traced to its sentence.
     """
     matcher = themes.matcher
-    places = matcher.article_places(titles, texts)
-    title_doc, title_theme, title_weight = matcher.hit_weights(titles, places=places)
+    places = matcher.title_places(titles)
+    headlines = matcher.headline_places(places, texts)
+    title_doc, title_theme, title_weight = matcher.hit_weights(titles, places=headlines)
     against = title_counters(titles, themes, title_hits=(title_doc, title_theme))
     text_doc, text_theme, text_weight = matcher.hit_weights(texts, against=against, places=places)
     return score_hits(

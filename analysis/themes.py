@@ -193,8 +193,8 @@ def _columns(articles: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
 
 
 def _find(titles: list[str], texts: list[str], themes: ThemeDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
-    places = themes.matcher.article_places(titles, texts)
-    title_hits = themes.matcher.find(titles, places=places)
+    places = themes.matcher.title_places(titles)
+    title_hits = themes.matcher.find(titles, places=themes.matcher.headline_places(places, texts))
     title_hits["weight"] *= themes.title_weight
     seen = (title_hits["text"].to_numpy(), title_hits["theme"].to_numpy())
     against = title_counters(titles, themes, title_hits=seen)

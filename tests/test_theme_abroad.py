@@ -61,10 +61,10 @@ def fixture_themes(text: str = ABROAD):
         ("美国警察开枪", "", []),  # the title's own hits go
         # a bundle: the paragraph abroad loses its hits, the one at home keeps them
         ("快讯", "我省警察破获一起案件。\n甲国警察逮捕两名嫌犯。", ["警察"]),
-        # a title naming no place takes its lead's abroad: the title's hits go, and those of
-        # the placeless paragraphs after it
+        # a title naming no place takes its lead's abroad: the title's hits go; the text's
+        # paragraphs keep their own places
         ("警察开枪", "美国警察在法院外开枪。", []),
-        ("警察开枪", "美国警察在法院外开枪。\n警察随后撤离。", []),
+        ("警察开枪", "美国警察在法院外开枪。\n警察随后撤离。", ["警察"]),
         # a lead at home gives the title nothing: it keeps its hits, as before
         ("警察执勤", "我省警察在法院外执勤。\n美国警察开枪。", ["警察", "警察", "法院"]),
     ],
@@ -77,6 +77,15 @@ def test_a_home_only_theme_loses_its_hits_in_a_paragraph_abroad(title, text, pol
     pd.testing.assert_frame_equal(score_themes(article, hits, themes=themes), score_themes(article, themes=themes))
     arrays = score_texts([title], [text], themes=themes)
     assert arrays.n_hits.tolist() == score_themes(article, themes=themes)["n_hits"].tolist()
+
+
+def test_a_local_story_about_foreign_visitors_keeps_its_home_themes():
+    # written for this test: the lead names the visitors' country, the paragraphs after it
+    # are the county's own investment drive
+    title, text = ("外商来高新区考察洽谈", "6月5日，德国某汽车零部件公司总裁一行到高新区考察。\n"
+                   "高新区坚持招商引资一号工程，优化营商环境，推动项目落地。\n双方就投资合作进行了洽谈，招商引资成效明显。")
+    article = build_articles([{"doc_id": "x", "title": title, "text": text, "source": "t"}])
+    assert "investment" in assign_themes(article, themes=load_themes()).iloc[0]
 
 
 def test_topical_themes_keep_their_hits_abroad_and_nothing_changes_without_the_table():
