@@ -525,6 +525,29 @@ def test_a_round_up_or_a_national_story_is_not_placed_by_its_example(where, titl
     assert where(ROUND_UP_TEXT, title=title, province_hint=hint) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "hint", "expected"),
+    [
+        # a provincial paper's round-up of other provinces is not the paper's province
+        ("南方多地迎来强降雨", "江西、湖南、广西等地出现强降雨，各地加强防范。", "甘肃", None),
+        ("多地开展科技活动周", "广东深圳、浙江杭州等地开展科技活动周，吸引市民参与。", "甘肃", None),
+        # a national outlet's round-up whose short lead runs on into its one example
+        ("元旦假期 各地消费复苏回暖", "元旦假期，各地消费市场人气旺。在江苏淮安，商场客流明显增加。", None, None),
+        # a provincial paper's round-up, no --province: its lead speaks of 全省
+        ("各地抢抓农时开展春耕", "全省各地抢抓农时开展春耕生产。天水、陇南组织农技人员下乡指导。", None, "620000"),
+    ],
+)
+def test_a_round_up_is_placed_only_where_all_its_places_lie(where, title, text, hint, expected):
+    assert where(text, title=title, province_hint=hint) == expected
+
+
+def test_the_scope_words_skip_their_ignore_phrases():
+    from analysis.places.scope import headline_scope
+
+    assert headline_scope().of("多地震区加强房屋抗震改造") is None
+    assert headline_scope().of(None, "多地抢抓农时") == "roundup"  # the kicker counts too
+
+
 def test_a_round_up_filed_from_a_city_is_that_city_s(where):
     text = "各县区抢抓农时开展春耕生产。秦州区组织农技人员下乡指导。"
     assert where(text, title="各县区抢抓农时开展春耕", dateline_place="天水") == "620500"
@@ -539,11 +562,17 @@ def test_a_round_up_filed_from_a_city_is_that_city_s(where):
         ("天水市麦积区推进乡村振兴", "620503"),  # an address, not a list: its county
         ("兰州马拉松在天水设分会场", "620500"),  # apart, but not side by side: the body decides
         ("考察团赴浙江宁波、山东青岛学习", None),  # two provinces share no place: none, never the body's
+        ("天水陇南客商在北京推介农产品", "620000"),  # only the places listed side by side
     ],
 )
 def test_places_a_headline_lists_side_by_side_give_what_they_share(where, title, expected):
     text = "调研组先后来到天水市麦积区、秦州区，察看项目建设。调研组在天水市召开座谈会，陇南市参加。"
     assert where(text, title=title, province_hint="甘肃") == expected
+
+
+def test_a_kicker_naming_the_visitors_leaves_the_listed_places_to_decide(where):
+    text = "调研组先后来到天水市麦积区、秦州区，察看项目建设。调研组在天水市召开座谈会，陇南市参加。"
+    assert where(text, title="赴天水陇南调研", kicker="四川省考察团") == "620000"
 
 
 def test_the_headline_scope_words_are_checked_when_read(tmp_path):

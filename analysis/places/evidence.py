@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from analysis.places.matcher import Mention, PlaceMatcher
+from analysis.places.scope import ScopeReading
 
 ZONE_WEIGHTS = {
     "dateline": 4.0, "kicker": 3.0, "title": 3.0, "lead": 1.0, "body": 1.0, "hint": 0.5, "local": 1.0,
@@ -119,58 +120,60 @@ def _backed(chains: Mapping[str, tuple[str, ...]], code: str, context: list[Evid
 
 
 def choose_place(
-    chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence], *, scope: str | None = None,
-    hint: str | None = None, listed: bool = False,
+    chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence], *, scope: ScopeReading | None = None,
+    hint: str | None = None,
 ) -> str | None:
     """Pick the place the evidence points at (rules 5, 6 and 10 of :mod:`.locality`), or None.
 
     Args:
         chains: each place's codes from its province down.
         evidence: the article's weighted mentions (:func:`collect_evidence`).
-        scope: the headline's scope (:mod:`.scope`): ``national`` or ``roundup`` when the
-            title or kicker says the article covers many places.
+        scope: what the headline says of the article's extent (:func:`.scope.read_scope`).
         hint: the paper's province, where a round-up naming no place is placed.
-        listed: the title names places side by side (:func:`.scope.lists_places`).
     """
+    scope = scope or ScopeReading()
     headline = [e for e in evidence if e.zone in HEADLINE_ZONES]
     named = [e for e in headline if e.zone != "dateline"]
-    if scope is not None and not named:
+    if scope.kind is not None and not named:
         return _scoped(chains, scope, evidence, hint)
     if not headline:
         has_body = any(e.zone in BODY_ZONES for e in evidence)
         return _descend(chains, evidence) if has_body else None
     actors = [e for e in named if e.organ]
-    if listed and (spread := _spread(chains, {e.code for e in named if not e.organ})) is not None:
+    listed = {e.code for e in named if not e.organ and e.code in scope.listed}
+    if (spread := _spread(chains, listed)) is not None:
         return spread or None  # NOWHERE: places in two provinces
     candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
     best, _ = _best(chains, candidates, evidence)
-    if best is None or any(e.code == best for e in actors) or scope is not None:
+    if best is None or any(e.code == best for e in actors) or scope.kind is not None:
         return best
     return _refine(chains, best, evidence)
 
 
 def _scoped(
-    chains: Mapping[str, tuple[str, ...]], scope: str, evidence: list[Evidence], hint: str | None
+    chains: Mapping[str, tuple[str, ...]], scope: ScopeReading, evidence: list[Evidence], hint: str | None
 ) -> str | None:
     """A national story or a round-up whose headline names no place: never the body's example.
 
     National news is placed nowhere. A round-up is placed where its dateline says
-    (本报天水讯: 天水's places), else in the paper's province; without one, in the one
-    province the body names if its lead names it (省政协部署…美丽湖南, then 湘潭、郴州…),
-    never below it: a national outlet's 各地 (今年以来，各地… then one county as the
-    example, or 河北、山西等地 in the lead) is placed nowhere.
+    (本报天水讯: 天水's places); else in the paper's province when the body names no place
+    outside it (多地迎来强降雨 with 江西、湖南 in a Gansu paper is placed nowhere); without
+    a paper's province, in the one province the body names when the lead speaks of it as
+    a provincial paper does (省政协部署…全省, then 湘潭、郴州…), never below it: a
+    national outlet's 各地 (今年以来，各地… then one county as the example) is placed
+    nowhere.
     """
-    if scope == "national":
+    if scope.kind == "national":
         return None
     dateline = [e for e in evidence if e.zone == "dateline"]
     if dateline:
         return _best(chains, {e.code for e in dateline}, dateline)[0]
+    provinces = {chains[e.code][0] for e in evidence if e.zone not in CONTEXT_ZONES}
     if hint is not None:
-        return hint
-    provinces = {chains[e.code][0] for e in evidence}
-    province = next(iter(provinces)) if len(provinces) == 1 else None
-    led = any(e.zone == "lead" for e in evidence)
-    return province if led else None
+        return hint if provinces <= {hint} else None
+    if len(provinces) == 1 and scope.provincial_lead:
+        return next(iter(provinces))
+    return None
 
 
 NOWHERE = ""

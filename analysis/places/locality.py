@@ -70,12 +70,14 @@ the order they apply:
    agency's bare names are cities) names its county (:mod:`analysis.places.dateline`).
 10. A headline's scope (:mod:`analysis.places.scope`, words in ``data/headline_scope.toml``):
    a title or kicker saying 全国各地 makes national news, placed nowhere; one saying
-   各地 or 多地 a round-up, placed by its dateline, else in the paper's province, else in
-   the one province its body names if its lead names it, never below: the body's one
-   example (在甘肃省定西市安定区…) does not place it. A headline naming a place keeps it,
-   unrefined by the body. Places a title lists side by side and apart (天水陇南, 天水、
+   各地 or 多地 a round-up, placed by its dateline, else in the paper's province when the
+   body names no place outside it, else (no hint) in the one province its body names when
+   the lead speaks of it as a provincial paper does (省政协, 全省), never below: the body's
+   one example (在甘肃省定西市安定区…) does not place it. A headline naming a place keeps
+   it, unrefined by the body. Places a title lists side by side and apart (天水陇南, 天水、
    陇南, 兰州至天水; not 四川宜宾, an address) make a tour or a route: the answer is what
-   they share (甘肃省), whatever the body says more of.
+   they share (甘肃省), whatever the body says more of, and nothing when they lie in two
+   provinces (李强在广西、云南调研).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ from analysis.places.evidence import choose_place, collect_evidence
 from analysis.places.filing import is_capital, read_filing
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.province import ProvinceHintError, article_province, hint_province
-from analysis.places.scope import headline_scope, lists_places
+from analysis.places.scope import read_scope
 from analysis.places.zones import (
     BODY_CHARS,
     article_zones,
@@ -213,8 +215,8 @@ def _locate(
     evidence, local_ref = collect_evidence(matcher, mentions, filing.codes, own, inferred=hint is None)
     if filing.abroad and not any(e.zone in ("title", "kicker") for e in evidence):
         return None
-    code = choose_place(chains, evidence, scope=headline_scope().of(title, kicker), hint=hint,
-                        listed=lists_places(mentions, title, chains))
+    scope = read_scope(mentions, title=title, kicker=kicker, chains=chains)
+    code = choose_place(chains, evidence, scope=scope, hint=hint)
     if code is None and hint is not None and local_ref:
         return hint
     return code
