@@ -87,6 +87,13 @@ def test_a_short_form_that_is_another_township_s_name_means_both():
     assert forms["马蹄乡"] == (("510525", "510500", "510000"), ("620721", "620700", "620000"))
 
 
+@pytest.mark.parametrize(("town", "county"), [("乌镇", "330483"), ("博鳌", "469002"), ("横琴", "440402")])
+def test_the_towns_agencies_file_from_are_their_counties(where, town, county):
+    # written for this test: a forum's opening, filed from its town (新华社乌镇电)
+    text = "论坛今天开幕，来自多个国家和地区的嘉宾出席。"
+    assert where(text, dateline_place=town, dateline_agency="新华社", title="论坛开幕") == county
+
+
 def test_an_agency_s_bare_dateline_name_is_a_city_never_a_township(where):
     # 万象街道 (浙江 莲都区): 本报万象讯 in a 浙江 paper is the street, 新华社万象电 is Vientiane
     talks = {"title": "会谈取得积极成果", "province_hint": "浙江省"}
