@@ -1328,6 +1328,28 @@ def test_a_zip_archive_under_another_name_is_opened_as_an_archive_and_named_once
     assert len(result.articles) == sum(r.articles for r in result.reports) == 2
 
 
+@pytest.mark.parametrize(("name", "mimetype", "kind"), [
+    ("report.odt", "application/vnd.oasis.opendocument.text", "OpenDocument text (.odt)"),
+    ("book.epub", "application/epub+zip", "digital book (EPUB)"),
+    ("report.zip", "application/vnd.oasis.opendocument.text", "OpenDocument text (.odt)"),
+])
+def test_an_opendocument_or_epub_package_is_named_not_unpacked_into_xml_articles(name, mimetype, kind):
+    # a zip whose parts are XML: unpacked, its mimetype line and content.xml became "articles"
+    data = zip_of({"mimetype": mimetype.encode(), "content.xml": f"<doc>市政协召开主席会议。{LEAD}</doc>".encode()})
+    (report,) = load_uploads([(name, data)]).reports
+    assert (report.source, report.status, [p.code for p in report.errors]) == (name, "failed", ["office_binary_file"])
+    assert kind in report.errors[0].message and "save it as .docx" in report.errors[0].message
+
+
+def test_a_short_big5_record_in_a_mixed_utf8_file_is_converted_to_simplified(tmp_path):
+    path = tmp_path / "mixed.csv"  # written for this test: a UTF-8 export with one Big5 row
+    path.write_bytes("title,date,text\n市政协召开主席会议,2024-06-14,市政协召开主席会议，协商议政。\n".encode()
+                     + "縣政協調研,2024-06-14,委員們認為\n".encode("big5"))
+    result = load(path)
+    assert result.reports[0].encoding == "mixed utf-8/big5"
+    assert result.articles[["title", "text"]].values.tolist()[1] == ["县政协调研", "委员们认为"]
+
+
 def test_an_empty_zip_archive_under_another_name_is_named_an_empty_archive_not_a_binary_file(tmp_path):
     path = tmp_path / "pages.txt"
     path.write_bytes(zip_of({}))  # PK\x05\x06 and eighteen bytes, mostly NUL: was "a binary file"

@@ -84,6 +84,36 @@ def office_kind(archive: zipfile.ZipFile) -> str | None:
     return next((suffix for part, suffix in OFFICE_PARTS.items() if part in names), None)
 
 
+PACKAGE_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "LibreOffice/OpenDocument text (.odt)",
+    "application/vnd.oasis.opendocument.spreadsheet": "LibreOffice/OpenDocument spreadsheet (.ods)",
+    "application/vnd.oasis.opendocument.presentation": "LibreOffice/OpenDocument presentation (.odp)",
+    "application/epub+zip": "digital book (EPUB)",
+}
+"""The ``mimetype`` member of the zip packages that are documents, not folders of files."""
+
+
+def package_kind(archive: zipfile.ZipFile) -> str | None:
+    """What a zip package is when it is a document (an .odt, an .ods, an EPUB), else None.
+
+    Such a file is a zip, but its members are XML parts, not the author's files: unpacked,
+    it would load its ``mimetype`` line and raw XML as articles. It is named instead, for
+    the analyst to save it as .docx, .xlsx or text.
+    """
+    try:
+        info = archive.getinfo("mimetype")
+    except KeyError:
+        return None
+    if info.file_size > 200:
+        return None
+    try:
+        mimetype = archive.read(info).decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, RuntimeError, OSError, NotImplementedError):
+        return None
+    return PACKAGE_MIMETYPES.get(mimetype) or next(
+        (kind for prefix, kind in PACKAGE_MIMETYPES.items() if mimetype.startswith(prefix)), None)
+
+
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 """The stream a password-protected .xlsx or .docx keeps its encrypted zip in, as its directory names it."""

@@ -24,6 +24,7 @@ from analysis.loading.archives import (
     member_problem,
     office_kind,
     open_zip,
+    package_kind,
     size_text,
 )
 from analysis.loading.file_names import member_name, path_name, visible_name
@@ -185,6 +186,11 @@ def _check(item: InputFile | FileReport, seen: dict[str, str], max_file_bytes: i
     suffix = PurePosixPath(item.name.replace("\\", "/")).suffix.lower()
     archive = open_zip(data) if suffix == ".zip" or is_zip(data) else None
     office = office_kind(archive) if isinstance(archive, zipfile.ZipFile) else None
+    package = package_kind(archive) if isinstance(archive, zipfile.ZipFile) and office is None else None
+    if package is not None:
+        archive.close()
+        yield FileReport(source=item.name).fail("office_binary_file", kind=package)
+        return
     if office is None and archive is not None and (suffix == ".zip" or suffix not in OFFICE_SUFFIXES):
         if depth >= MAX_ZIP_DEPTH:
             members: Iterator[InputFile | FileReport] = iter(

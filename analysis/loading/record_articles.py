@@ -135,9 +135,11 @@ def written_in_traditional(text: str, report: FileReport, line: int | None = Non
 
     Themes, dictionary and stopwords are simplified: the articles table holds the
     converted text, and the warning says so. A file read as Big5 is traditional by its
-    encoding: one traditional character is enough there (a short record, 委員們認為).
+    encoding (wholly, or in the lines not UTF-8): one traditional character is enough there
+    (a short record, 委員們認為).
     """
-    share = traditional_share(text, min_chars=1 if report.encoding == "big5" else MIN_TRADITIONAL_CHARS)
+    big5 = (report.encoding or "").endswith("big5")  # "big5", or "mixed utf-8/big5"
+    share = traditional_share(text, min_chars=1 if big5 else MIN_TRADITIONAL_CHARS)
     if share < TRADITIONAL_SHARE:
         return False
     report.warnings.append(Problem.of("traditional_converted", line=line, share=share))
