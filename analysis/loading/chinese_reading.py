@@ -80,7 +80,8 @@ def reads_as(codec: str, text: str) -> bool:
     return pairs < MIN_PAIRS_JUDGED or share >= MIN_WORD_PAIR_SHARE
 
 
-_IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+"""Every pair of neighbouring ideographs (overlapping: 甘肃省 gives 甘肃 and 肃省)."""
 
 
 def word_pair_share(text: str) -> tuple[float, int]:
@@ -91,7 +92,7 @@ def word_pair_share(text: str) -> tuple[float, int]:
     """
     from analysis.common_words import common_word_set
 
-    pairs = _IDEOGRAPH_PAIR.findall(text)
+    pairs = IDEOGRAPH_PAIR.findall(text)
     if not pairs:
         return 1.0, 0
     words = common_word_set()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from analysis.loading.chinese_reading import MIN_PAIRS_JUDGED, number_signs, word_pair_share
+from analysis.loading.chinese_reading import IDEOGRAPH_PAIR, MIN_PAIRS_JUDGED, number_signs, word_pair_share
 
 Choice = Literal["gb18030", "big5", "ambiguous"]
 COMMON_RANK = 1000
@@ -36,9 +36,6 @@ PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·
 """The punctuation Chinese text is written with, in both its simplified and traditional forms."""
 SAMPLE_CHARS = 50_000
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-_IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-
-
 def settled_as_gb(gb: str) -> bool:
     """Whether a GB18030 reading that reads as Chinese has enough word pairs to need no rival.
 
@@ -85,7 +82,7 @@ def _pair_share(text: str) -> float:
     """Share of the neighbouring ideographs of ``text`` that are jieba dictionary words, names included."""
     from analysis.common_words import frequent_word_set
 
-    pairs = _IDEOGRAPH_PAIR.findall(text)
+    pairs = IDEOGRAPH_PAIR.findall(text)
     return sum(pair in frequent_word_set() for pair in pairs) / len(pairs) if pairs else 0.0
 
 

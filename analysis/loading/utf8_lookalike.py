@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from analysis.loading.chinese_reading import number_signs, reads_as
+from analysis.loading.chinese_reading import IDEOGRAPH_PAIR, number_signs, reads_as
 
 Verdict = Literal["utf-8", "gbk", "ambiguous"]
 
@@ -38,7 +38,6 @@ letters (European names), pinyin's ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ and tone marks, Greek
 (α, Ω) and Russian letters. The rest of U+0080-U+07FF is where GBK's common characters land."""
 _GENERAL_PUNCTUATION = re.compile(r"[\u2010-\u206f\u3000-\u303f\uff00-\uffef]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-_IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTERS_PER_CHARACTER = 3
 """ASCII letters per non-ASCII character from which a text is Latin text with a few accents
@@ -87,7 +86,7 @@ def _forms_no_word(text: str) -> bool:
     """
     from analysis.common_words import frequent_word_set
 
-    pairs = _IDEOGRAPH_PAIR.findall(text)
+    pairs = IDEOGRAPH_PAIR.findall(text)
     return bool(pairs) and not frequent_word_set().intersection(pairs)
 
 
