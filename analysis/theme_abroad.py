@@ -30,10 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from analysis.theme_counters import ScansTerms
+
+if TYPE_CHECKING:
+    from analysis.theme_model import ThemeDictionary
 
 __all__ = ["ABROAD", "HOME", "AbroadRule"]
 
@@ -57,6 +61,19 @@ class AbroadRule(ScansTerms):
     terms: tuple[str, ...]
     places: tuple[int, ...]
     themes: tuple[int, ...]
+
+    @classmethod
+    def of(cls, themes: ThemeDictionary, position: dict[str, int]) -> AbroadRule | None:
+        """The rule of a dictionary (``position``: each theme id's position), or None.
+
+        None when the dictionary has no abroad terms or no home_only theme.
+        """
+        home_only = tuple(position[t.id] for t in themes.themes if t.home_only)
+        if not themes.abroad_terms or not home_only:
+            return None
+        places = ({term: ABROAD for term in themes.abroad_terms} | {term: HOME for term in themes.home_terms}
+                  | {phrase: 0 for phrase in themes.abroad_ignore})
+        return cls(tuple(places), tuple(places.values()), home_only)
 
     def title_flags(self, titles: Sequence[str]) -> np.ndarray:
         """Each title's place flag: :data:`HOME`, :data:`ABROAD` or 0 (neither named)."""

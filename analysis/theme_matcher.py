@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analysis.theme_abroad import ABROAD, HOME, AbroadRule
+from analysis.theme_abroad import AbroadRule
 from analysis.theme_counters import CounterTerms, ScansTerms, line_breaks
 from analysis.theme_dictionary import ThemeDictionary, term_weights
 from analysis.theme_patterns import pattern_hits
@@ -272,18 +272,8 @@ def build_matcher(themes: ThemeDictionary) -> ThemeMatcher:
         terms=tuple(entries), entries=tuple(tuple(e) for e in entries.values()), patterns=tuple(patterns),
         counters=CounterTerms(tuple(counters), tuple(tuple(t) for t in counters.values()), len(themes.ids))
         if counters else None,
-        abroad=_abroad_rule(themes, position),
+        abroad=AbroadRule.of(themes, position),
     )
-
-
-def _abroad_rule(themes: ThemeDictionary, position: dict[str, int]) -> AbroadRule | None:
-    """The abroad rule of the dictionary, or None when it has no abroad terms or no home_only theme."""
-    home_only = tuple(position[t.id] for t in themes.themes if t.home_only)
-    if not themes.abroad_terms or not home_only:
-        return None
-    places = ({term: ABROAD for term in themes.abroad_terms} | {term: HOME for term in themes.home_terms}
-              | {phrase: 0 for phrase in themes.abroad_ignore})
-    return AbroadRule(tuple(places), tuple(places.values()), home_only)
 
 
 def _batches(texts: Sequence[str]) -> Iterator[tuple[list[str], int]]:
