@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from ui.i18n import t
 from ui.state import Lang
 from ui.units import display_units

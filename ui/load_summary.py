@@ -14,7 +14,7 @@ import posixpath
 import pandas as pd
 import streamlit as st
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from analysis.report import FileReport, problems_table, summarize_reports
 from ui.common import download_table, show_table, wrapped_rows
 from ui.i18n import t

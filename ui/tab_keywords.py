@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
-from analysis.charts.labels import group_label, list_separator
+from analysis.charts.labels import group_label
+from analysis.charts.phrasing import list_separator
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries

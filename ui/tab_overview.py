@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import field, label, list_separator
+from analysis.charts.labels import field, label
+from analysis.charts.phrasing import list_separator
 from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
 from ui.i18n import t
