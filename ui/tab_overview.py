@@ -72,7 +72,7 @@ def key_figures(summary: Mapping, lang: Lang) -> list[tuple[str, str, str | None
         figures.append((t("kpi_days", lang), "—", t("no_dates", lang)))
     else:
         figures.append((t("kpi_days", lang), count_text(summary["days"], "days_unit", lang),
-                        f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"))
+                        f"{first:%Y-%m-%d}" if first == last else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"))
     return figures
 
 

@@ -25,7 +25,7 @@ from analysis.charts.period_axis import (
     period_label,
     period_start,
 )
-from analysis.charts.phrasing import colon, list_separator
+from analysis.charts.phrasing import colon, date_span, list_separator
 from analysis.charts.plotly_locale import PLOTLY_ZH_CN
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Lang",
     "articles_count",
     "colon",
+    "date_span",
     "field",
     "group_label",
     "is_whole_period",

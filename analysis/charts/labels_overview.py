@@ -26,16 +26,14 @@ OVERVIEW_LABELS: dict[str, dict[str, str]] = {
     },
     "partial_none": {"zh": "不完整的时段：数据未覆盖", "en": "Partial period: not covered by the data"},
     "partial_periods_note": {
-        "zh": "斜线浅色柱为不完整的时段：数据只覆盖其中一部分（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}），"
-              "不宜与完整时段直接比较。",
-        "en": "Hatched, lighter bars are partial periods: the data cover only part of them ({first:%Y-%m-%d} "
-              "to {last:%Y-%m-%d}); do not compare them with whole periods.",
+        "zh": "斜线浅色柱为不完整的时段：数据只覆盖其中一部分（{span}），不宜与完整时段直接比较。",
+        "en": "Hatched, lighter bars are partial periods: the data cover only part of them ({span}); "
+              "do not compare them with whole periods.",
     },
     "partial_points_note": {
-        "zh": "空心点为不完整的时段：数据只覆盖其中一部分（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}），"
-              "占比波动更大。",
-        "en": "Open markers are partial periods: the data cover only part of them ({first:%Y-%m-%d} to "
-              "{last:%Y-%m-%d}), so their shares swing more.",
+        "zh": "空心点为不完整的时段：数据只覆盖其中一部分（{span}），占比波动更大。",
+        "en": "Open markers are partial periods: the data cover only part of them ({span}), "
+              "so their shares swing more.",
     },
     "top_places_note": {
         "zh": "只显示文章数最多的 {shown} 个地区（共 {total} 个）；下载 CSV 可得全部。",
