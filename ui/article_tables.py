@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.charts.phrasing import list_separator
 from ui.i18n import t
+from ui.line_breaks import NO_LINE_START
 from ui.state import Lang
 from ui.units import display_units
 
@@ -147,6 +148,24 @@ def kwic_rows(lines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     out = lines.assign(doc_id=lines["doc_id"].astype(str))
     out = out.merge(heads, on="doc_id", how="left", validate="m:1")
     return out[list(KWIC_SHOWN)]
+
+
+def kwic_shown(lines: pd.DataFrame) -> pd.DataFrame:
+    """KWIC lines as the page shows them: no left context opening on the end of a cut-off sentence.
+
+    A context cut at a fixed number of characters can begin with the 。 of the sentence
+    before (``。⏎会议强调…``): shown, its first line opened on a full stop. It begins
+    with the next sentence instead; the CSV keeps the context whole.
+
+    Args:
+        lines: :func:`kwic_rows`.
+    """
+    return lines.assign(left=lines["left"].map(
+        lambda text: text.lstrip(CUT_OFF) or text if isinstance(text, str) else text))
+
+
+CUT_OFF = "".join(sorted(NO_LINE_START)) + " \n\t\u3000"
+"""What a left context's cut-off start may hold: closing marks and the breaks after them."""
 
 
 def score_rows(

@@ -14,12 +14,13 @@ from analysis.charts.phrasing import list_separator
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries
-from ui.common import download_table, pick_one, show_chart, show_table, wrapped_rows
+from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.name_toggles import left_out_caption, name_toggles
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
+from ui.table_layout import wrapped_rows
 from ui.view import View
 
 SPREAD_DEFAULT = 5
