@@ -38,7 +38,7 @@ from ui.common import column_config
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.line_breaks import NO_LINE_START
 from ui.tab_articles import LIST_WIDTHS, THEME_LINE_UNITS
-from ui.table_layout import ROW_PX, WRAP_ROW_HEIGHT, fitted_widths, wrapped_cells, wrapped_rows
+from ui.table_layout import ROW_PX, WRAP_ROW_HEIGHT, fitted_widths, wrapped_cells, wrapped_column
 from ui.units import display_units
 
 LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
@@ -305,11 +305,13 @@ def test_a_cell_wider_than_its_column_wraps_the_rows_instead_of_being_cut():
     assert wrapped_cells(table, {"title": {"width": "large"}, "n": {"alignment": "right"}}) == {}
 
 
-def test_long_texts_wrap_onto_as_many_lines_as_the_longest_needs_up_to_five():
-    assert wrapped_rows(["短句"] * 3, fits=30) == {}
-    assert wrapped_rows(["字" * 40, "短"], fits=30) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
-    assert wrapped_rows(["字" * 120], fits=30)["row_height"] == 98  # four lines
-    assert wrapped_rows(["字" * 400] * 10, fits=30) == {"row_height": 118, "height": 8 * 118 + 40}  # at most five
+def test_long_texts_wrap_onto_as_many_lines_as_the_longest_is_broken_into_up_to_five():
+    assert wrapped_column(["短句"] * 3, width=400) == {}  # 380 px of text a line: 27 Chinese characters
+    assert wrapped_column(["字" * 40, "短"], width=400) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
+    assert wrapped_column(["字" * 100], width=400)["row_height"] == 98  # four lines
+    assert wrapped_column(["字" * 81], width=400)["row_height"] == 78  # three full lines...
+    assert wrapped_column(["字" * 26 + "一。" + "字" * 53], width=400)["row_height"] == 98  # ...four: 。 takes 一 along
+    assert wrapped_column(["字" * 400] * 10, width=400) == {"row_height": 118, "height": 8 * 118 + 40}  # at most 5
 
 
 @pytest.mark.slow

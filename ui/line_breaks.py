@@ -34,8 +34,8 @@ def break_lines(text: str, *, width: float) -> list[str]:
         width: the room a line of the column has, in pixels.
 
     Returns:
-        The lines; joined, they are ``text`` again (a space at a break ends its line, and
-        the table does not draw it).
+        The lines; each paragraph's lines joined are that paragraph again (a space at a
+        break ends its line, and the table does not draw it).
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):

@@ -32,7 +32,7 @@ from ui.article_tables import (
 from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
-from ui.table_layout import compact_rows, fitted_widths, wrapped_cells, wrapped_rows
+from ui.table_layout import compact_rows, fitted_widths, wrapped_cells, wrapped_column
 from ui.view import View
 
 LIST_LIMIT = 2000
@@ -53,9 +53,9 @@ THEME_LINE_UNITS = 44
 KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto up to three lines
     "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"}, "right": {"width": 190},
 }
-SENTENCE_FITS = 30
-"""Characters of a theme hit's sentence one line of the reader's evidence table shows: a
-longer one wraps onto three lines rather than being cut at the column's edge."""
+SENTENCE_PX = 400
+"""The width of the reader's evidence sentences (pixels): a longer sentence wraps onto the
+lines it takes (up to five) rather than being cut at the column's edge."""
 KWIC_WIDTHS = {"title": 210, "locality": 120, "match": 160}
 """The widest a KWIC line's title, place and term grow (pixels): a longer title wraps, as the
 contexts do; the term is as wide as it is, so it is never broken."""
@@ -226,7 +226,7 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
                    label=t("csv_theme_scores", lang))
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
-    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}},
-               **wrapped_rows(evidence["sentence"], fits=SENTENCE_FITS))
+    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": SENTENCE_PX}},
+               **wrapped_column(evidence["sentence"], width=SENTENCE_PX))
     download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang,
                    label=t("csv_theme_hits", lang))

@@ -25,25 +25,13 @@ LINE_PX, MOST_LINES = 20, 5
 """A wrapped line's height, and the most lines a row grows to for its longest text."""
 
 
-def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
-    """``show_table`` options that wrap long text onto as many lines as the longest needs (3 to 5).
-
-    Only when one of ``texts`` is longer than ``fits`` characters (one line): a table of
-    short cells keeps its one-line rows. A load reason naming a file's columns runs to five
-    lines; at three, its advice was cut off. The table is as tall as eight rows (or all).
-    """
-    texts = list(texts)
-    longest = max((len(str(text)) for text in texts), default=0)
-    if longest <= fits:
-        return {}
-    return _wrapped(len(texts), lines=min(MOST_LINES, max(3, -(-longest // fits))))
-
-
 def wrapped_column(texts: Iterable[object], *, width: int) -> dict[str, object]:
     """``show_table`` options that wrap a column ``width`` pixels wide onto the lines its longest text takes.
 
     Lines are counted as :func:`broken_cells` breaks them (3 to :data:`MOST_LINES`), so
     the row shows every line it is broken into; all texts on one line keep one-line rows.
+    A load reason naming a file's columns runs to five lines; at three, its advice was cut
+    off. The table is as tall as eight rows (or all).
     """
     texts = list(texts)
     room = line_px(width) or FONT_PX
