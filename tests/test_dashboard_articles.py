@@ -35,6 +35,7 @@ from ui.article_tables import (
     titled,
 )
 from ui.common import column_config
+from ui.glyph_widths import text_px
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
 from ui.line_breaks import NO_LINE_START
 from ui.tab_articles import LIST_WIDTHS, THEME_LINE_UNITS
@@ -59,9 +60,11 @@ def test_a_list_cell_holds_the_themes_that_fit_and_says_how_many_there_are_in_al
     assert theme_cell(list(labels), labels, "zh", room=42) == "协商议政、乡村振兴与帮扶……（共 4 个主题）"  # 46 wide
     assert display_units(theme_cell(list(labels), labels, "zh", room=40)) <= 40
     english = theme_cell(list(labels), {"t0": "Consultation", "t1": "Rural", "t2": "Ecology", "t3": "Education"},
-                         "en", room=38)
+                         "en", room=32)  # measured as drawn: 33 of 7 px whole, 31.7 cut
     assert english == "Consultation, Rural… (4 themes in all)"
     assert theme_cell(None, labels, "zh", room=10) == ""
+    long = {"t0": "Consultation and deliberation", "t1": "Education"}  # the first does not fit with the count
+    assert theme_cell(["t0", "t1"], long, "en", room=34) == "Consultation and deliberation… (2 themes in all)"
 
 
 def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled():
@@ -323,7 +326,7 @@ def test_the_list_shows_a_screenful_of_one_line_rows_and_wraps_them_on_request(t
     assert sum(LIST_WIDTHS.values()) + 100 < 1000  # with the date: no sideways scrolling on a laptop
     assert table.proto.row_height == ROW_PX  # one line per article...
     assert drawn["options:art_table"]["height"] >= 21 * ROW_PX  # ...and twenty of them (and the header) at once
-    assert max(map(display_units, table.value["themes"])) <= THEME_LINE_UNITS  # the themes fit the line
+    assert max(map(text_px, table.value["themes"])) <= THEME_LINE_UNITS * 7  # the themes fit the line
     assert "阅读该文章的完整标题和正文" in captions(at)  # a title cut at the edge is read whole below
     at.toggle(key="art_wrap").set_value(True).run()
     wrapped = at.dataframe(key="art_table")
@@ -427,6 +430,7 @@ def test_english_lists_themes_with_commas(tab):
     assert not at.exception, at.exception
     themes = at.dataframe(key="art_table").value["themes"]
     assert not themes.str.contains("、").any() and themes.str.contains(", ").any()
+    assert not themes.str.startswith("…").any()  # a cell too short for its themes names the first one
     assert "Showing the first 100 of" in captions(at)
     assert at.dataframe(key="art_table").proto.placeholder == "—"  # a missing outlet or place, not "None"
     at.session_state["lang"] = "zh"
