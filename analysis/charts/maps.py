@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, label
+from analysis.charts.labels import Lang, colon, field, label
 from analysis.charts.map_labels import (
     LABEL_LAYER,
     label_style,
@@ -23,7 +23,6 @@ from analysis.charts.map_labels import (
     region_points,
     short_region_name,
 )
-from analysis.charts.phrasing import colon
 from analysis.charts.style import SEQUENTIAL, add_footnote, base_layout, whole_number_ticks
 from analysis.geo import (
     BOUNDARY_CAPTION,
