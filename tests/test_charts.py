@@ -210,6 +210,18 @@ def test_every_label_has_both_languages():
         charts.label("missing")
 
 
+def test_the_label_tables_of_each_kind_of_chart_are_joined_and_none_hides_another():
+    from analysis.charts import labels_keywords, labels_maps, labels_network, labels_overview, labels_themes
+    from analysis.charts.labels import join_tables
+
+    tables = [labels_overview.OVERVIEW_LABELS, labels_keywords.KEYWORD_LABELS, labels_themes.THEME_LABELS,
+              labels_network.NETWORK_LABELS, labels_maps.MAP_LABELS]
+    assert len(LABELS) == sum(map(len, tables))
+    assert LABELS["map"] == labels_maps.MAP_LABELS["map"]
+    with pytest.raises(ValueError, match="chart labels defined twice: map"):
+        join_tables(labels_maps.MAP_LABELS, {"map": {"zh": "图", "en": "Map"}})
+
+
 def test_period_labels():
     stamp = pd.Timestamp("2024-04-01")
     assert [period_label(stamp, p) for p in ("day", "week", "month", "quarter", "year")] == [

@@ -281,9 +281,14 @@ def open_folder(typed: str) -> AppTest:
 
 
 def _by_file(at: AppTest, column: str) -> dict[str, object]:
-    """A column of the load summary's file table, by file name."""
-    files = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    """A column of the load summary's file table, by file name (wrapped cells joined again)."""
+    files = next(d.value for d in at.dataframe if "status" in d.value.columns).map(unbroken)
     return dict(zip(files["file"].map(lambda f: f.rsplit("/", 1)[-1]), files[column], strict=True))
+
+
+def unbroken(cell: object) -> object:
+    """A wrapped table cell as one line again: the page breaks long text into lines."""
+    return cell.replace("\n", "") if isinstance(cell, str) else cell
 
 
 def page_folder(root, monkeypatch):
@@ -293,6 +298,32 @@ def page_folder(root, monkeypatch):
     pages.mkdir()
     (pages / "2024-05-22_1版.txt").write_bytes((FIXTURES / "page_sample.txt").read_bytes())
     return pages
+
+
+def test_the_load_summary_s_reasons_are_read_whole_on_a_laptop_s_page_without_scrolling_sideways(
+    tmp_path, monkeypatch
+):
+    from ui.html_view import escape_markdown
+    from ui.load_summary import REASON_PX
+    from ui.table_layout import LINE_PX, WRAP_ROW_HEIGHT
+
+    pages = page_folder(tmp_path, monkeypatch)
+    (pages / "子文件夹").mkdir()
+    (pages / "子文件夹" / "导出的表格没有正文列的示例文件.csv").write_text("title,author\n标题,某某\n", encoding="utf-8")
+    at = open_folder("pages")
+    note = f"文件名从所载入的文件夹 {escape_markdown(pages)} 起算；完整路径在下载的 CSV 中。"
+    assert note in [c.value for c in at.caption]
+    for marker, reasons in (("status", "reasons"), ("kind", "message")):  # the file table, every reason
+        table = next(d for d in at.dataframe if marker in d.value.columns)
+        columns = json.loads(table.proto.columns)
+        shown = [c for c in table.value.columns if not columns.get(c, {}).get("hidden")]
+        assert "path" not in shown and "code" not in shown  # the full path is in the CSV, named in the caption
+        before = shown[: shown.index(reasons) + 1]
+        assert sum(columns[c]["width"] for c in before) <= 760  # a 1280-px laptop's page (and sidebar) holds them
+        assert columns[reasons]["width"] == REASON_PX and table.proto.row_height > 64
+        cells = table.value[reasons].dropna().map(lambda cell: cell.split("\n"))
+        assert cells.map(len).max() > 1  # the CSV file's long reason wraps, broken into lines here
+        assert table.proto.row_height == WRAP_ROW_HEIGHT + LINE_PX * (cells.map(len).max() - 3)  # every line
 
 
 def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_reason_in_the_interface_language(
@@ -307,13 +338,13 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     summary = next(e for e in at.expander if "载入结果" in e.label)
     assert summary.label.startswith("载入结果：共 3 个文件") and "1 个未载入" in summary.label
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "已载入", "empty.txt": "未载入", "news.jsonl": "部分载入"}
-    files = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    files = next(d.value for d in at.dataframe if "status" in d.value.columns).map(unbroken)
     assert files["file"].tolist() == ["empty.txt", "news.jsonl", "2024-05-22_1版.txt"]  # problems first
     assert files["path"].tolist() == [str(pages / name) for name in files["file"]]
     reasons = _by_file(at, "reasons")
     assert reasons["empty.txt"] == "文件是空的（0 字节），没有可以载入的内容"
     assert reasons["news.jsonl"] == "2：不是有效的 JSON（第 2 列：字段名应当用英文双引号括起来）：这一行未载入，其余各行照常载入"
-    every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
+    every = next(d.value for d in at.dataframe if "kind" in d.value.columns).map(unbroken)
     assert every[["line", "kind", "code"]].values.tolist() == [
         ["整个文件", "未载入", "empty_file"], ["2", "未载入", "invalid_json_line"], ["34", "未计入的文字", "layout_repeat"]]
     assert every["message"].iloc[2] == "与第 32 行的段落相同（版面重复印刷），只保留一次"
@@ -327,7 +358,7 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert loads == []  # the reports word themselves in the new language: nothing is loaded again
     assert _by_file(at, "status") == {"2024-05-22_1版.txt": "loaded", "empty.txt": "failed", "news.jsonl": "partial"}
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
-    every = next(d.value for d in at.dataframe if "kind" in d.value.columns)
+    every = next(d.value for d in at.dataframe if "kind" in d.value.columns).map(unbroken)
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
@@ -364,7 +395,7 @@ def test_the_load_summary_s_merged_reasons_download_as_shown_and_every_reason_to
     for name in ("a.txt", "b.txt", "c.txt"):
         (pages / name).write_bytes(b"")  # each empty: one reason of three files, merged into one row
     at = open_folder("pages")
-    grouped = next(d.value for d in at.dataframe if "count" in d.value.columns)
+    grouped = next(d.value for d in at.dataframe if "count" in d.value.columns).map(unbroken)
     assert grouped["count"].tolist() == [3, 1] and grouped["file"].iloc[0] == "a.txt 等 3 个文件"
     labels = [b.proto.label for b in at.get("download_button")]
     assert "⬇ 下载 CSV：原因（相同的合并计数）" in labels and "⬇ 下载 CSV：全部原因" in labels
@@ -575,7 +606,7 @@ def test_the_slogan_table_lists_its_places_as_text_in_a_wide_column_that_wraps(d
     table = next(d for d in demo.dataframe if "n_groups" in d.value.columns)
     places = table.value["groups"]
     assert places.str.contains("、").any() and not places.str.contains("'").any()  # 兰州市、白银市, not a list
-    assert json.loads(table.proto.columns)["groups"]["width"] == "large"
+    assert json.loads(table.proto.columns)["groups"]["width"] == 400  # large, in pixels: the table is as wide as its columns
     assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows over 4rem
     columns = json.loads(table.proto.columns)
     assert columns["n_mentions"]["type_config"]["format"] == "localized"  # 1,122 as on the bars, not 1122
@@ -590,7 +621,7 @@ def test_a_slogan_s_long_place_list_names_the_places_that_fit_and_how_many_in_al
     assert place_list(provinces, "en") == ", ".join(provinces[:7]) + " … (10 in all)"
     assert place_list(["内蒙古自治区" * 7], "zh") == "内蒙古自治区" * 7  # one long name stays whole
     # A cell of 31 provinces ran over the rows below it (three lines to a row): none does now.
-    cells = next(d.value for d in demo.dataframe if "n_groups" in d.value.columns)["groups"]
+    cells = next(d.value for d in demo.dataframe if "n_groups" in d.value.columns)["groups"].map(unbroken)
     assert cells.str.len().max() <= PLACE_LIST_CHARS + len("等 99 个地区")
     assert cells.str.endswith("个地区").any()  # the demo's slogans reach more places than fit
 

@@ -27,15 +27,19 @@ from ui.article_tables import (
     hit_rows,
     join_themes,
     kwic_rows,
+    kwic_shown,
     opened_by_tick,
     picker_options,
     score_rows,
     theme_cell,
     titled,
 )
-from ui.common import WRAP_ROW_HEIGHT, column_config, fitted_widths, wrapped_cells, wrapped_rows
+from ui.common import column_config
+from ui.glyph_widths import text_px
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
-from ui.tab_articles import LIST_WIDTHS
+from ui.line_breaks import NO_LINE_START
+from ui.tab_articles import LIST_WIDTHS, THEME_LINE_UNITS
+from ui.table_layout import ROW_PX, WRAP_ROW_HEIGHT, fitted_widths, wrapped_cells, wrapped_column
 from ui.units import display_units
 
 LABELS = {"consultation": "协商议政", "proposals": "提案工作", "rural": "乡村振兴"}
@@ -56,9 +60,11 @@ def test_a_list_cell_holds_the_themes_that_fit_and_says_how_many_there_are_in_al
     assert theme_cell(list(labels), labels, "zh", room=42) == "协商议政、乡村振兴与帮扶……（共 4 个主题）"  # 46 wide
     assert display_units(theme_cell(list(labels), labels, "zh", room=40)) <= 40
     english = theme_cell(list(labels), {"t0": "Consultation", "t1": "Rural", "t2": "Ecology", "t3": "Education"},
-                         "en", room=38)
+                         "en", room=32)  # measured as drawn: 33 of 7 px whole, 31.7 cut
     assert english == "Consultation, Rural… (4 themes in all)"
     assert theme_cell(None, labels, "zh", room=10) == ""
+    long = {"t0": "Consultation and deliberation", "t1": "Education"}  # the first does not fit with the count
+    assert theme_cell(["t0", "t1"], long, "en", room=34) == "Consultation and deliberation… (2 themes in all)"
 
 
 def test_an_untitled_article_is_named_by_the_start_of_its_text_marked_untitled():
@@ -137,6 +143,14 @@ HITS = pd.DataFrame({
                  "委员建议加强乡村振兴。", "委员建议加强乡村振兴。"],
     "start": [7, 4, 10, 2, 6],
 })
+
+
+def test_a_left_context_cut_after_a_full_stop_is_shown_from_the_next_sentence():
+    lines = pd.DataFrame({"left": ["。\n会议强调，要", "扶。\n州政协", "，", None], "right": ["，建设"] * 4})
+    shown = kwic_shown(lines)
+    assert shown["left"].tolist()[:3] == ["会议强调，要", "扶。\n州政协", "，"]  # only punctuation: kept
+    assert shown["right"].tolist() == lines["right"].tolist()  # what follows the term is read as it is
+    assert lines["left"].iloc[0] == "。\n会议强调，要"  # the CSV's lines are left whole
 
 
 def test_theme_scores_say_which_themes_passed_the_threshold():
@@ -226,8 +240,15 @@ def tab(monkeypatch_module):
         exports[key] = table
         real(table, name=name, key=key, lang=lang, label=label)
 
+    real_table = tab_articles.show_table
+
+    def drawn(table, *, key, lang, **options):  # the options each table is drawn with, by key
+        exports[f"options:{key}"] = options
+        return real_table(table, key=key, lang=lang, **options)
+
     monkeypatch_module.setattr(tab_articles, "LIST_LIMIT", 100)
     monkeypatch_module.setattr(tab_articles, "download_table", record)
+    monkeypatch_module.setattr(tab_articles, "show_table", drawn)
     at = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=240)
     at.run()
     assert not at.exception, at.exception
@@ -275,36 +296,44 @@ def test_the_list_says_it_is_cut_short_and_the_export_has_every_article(tab):
 def test_a_column_is_as_wide_as_its_longest_cell_up_to_a_limit():
     table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "themes": ["Ecology", None]})
     assert fitted_widths(table, {"title": 480, "themes": 100, "absent": 50}) == {
-        "title": {"width": 18 * 13 + 28}, "themes": {"width": 80}}  # 18 wide characters; at least 80
+        "title": {"width": 36 * 7 + 20}, "themes": {"width": 80}}  # 18 wide characters; at least 80
     assert fitted_widths(table, {"title": 200})["title"] == {"width": 200}
 
 
 def test_a_cell_wider_than_its_column_wraps_the_rows_instead_of_being_cut():
-    table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "n": [1, 2]})  # 18 wide: 262 px
-    assert wrapped_cells(table, {"title": {"width": 262}}) == {}
+    table = pd.DataFrame({"title": ["短", "临夏州政协围绕十五五规划编制建言献策"], "n": [1, 2]})  # 18 wide: 272 px
+    assert wrapped_cells(table, {"title": {"width": 272}}) == {}
     assert wrapped_cells(table, {"title": {"width": 200}, "absent": {"width": 10}}) == {
         "row_height": WRAP_ROW_HEIGHT, "height": 2 * WRAP_ROW_HEIGHT + 40}
     assert wrapped_cells(table, {"title": {"width": "large"}, "n": {"alignment": "right"}}) == {}
 
 
-def test_long_texts_wrap_onto_as_many_lines_as_the_longest_needs_up_to_five():
-    assert wrapped_rows(["短句"] * 3, fits=30) == {}
-    assert wrapped_rows(["字" * 40, "短"], fits=30) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
-    assert wrapped_rows(["字" * 120], fits=30)["row_height"] == 98  # four lines
-    assert wrapped_rows(["字" * 400] * 10, fits=30) == {"row_height": 118, "height": 8 * 118 + 40}  # at most five
+def test_long_texts_wrap_onto_as_many_lines_as_the_longest_is_broken_into_up_to_five():
+    assert wrapped_column(["短句"] * 3, width=400) == {}  # 380 px of text a line: 27 Chinese characters
+    assert wrapped_column(["字" * 40, "短"], width=400) == {"row_height": WRAP_ROW_HEIGHT, "height": 2 * 78 + 40}
+    assert wrapped_column(["字" * 100], width=400)["row_height"] == 98  # four lines
+    assert wrapped_column(["字" * 81], width=400)["row_height"] == 78  # three full lines...
+    assert wrapped_column(["字" * 26 + "一。" + "字" * 53], width=400)["row_height"] == 98  # ...four: 。 takes 一 along
+    assert wrapped_column(["字" * 400] * 10, width=400) == {"row_height": 118, "height": 8 * 118 + 40}  # at most 5
 
 
 @pytest.mark.slow
-def test_the_list_s_themes_and_titles_fit_the_page_and_wrap_when_longer(tab):
-    at, _ = tab
+def test_the_list_shows_a_screenful_of_one_line_rows_and_wraps_them_on_request(tab):
+    at, drawn = tab
     table = at.dataframe(key="art_table")
     widths = {column: config.get("width") for column, config in json.loads(table.proto.columns).items()}
-    longest = max(len(themes) for themes in table.value["themes"])
-    assert widths["themes"] == int(min(LIST_WIDTHS["themes"], longest * 13 + 28))
-    assert widths["title"] <= LIST_WIDTHS["title"]
+    assert widths["title"] <= LIST_WIDTHS["title"] and widths["themes"] <= LIST_WIDTHS["themes"]
     assert sum(LIST_WIDTHS.values()) + 100 < 1000  # with the date: no sideways scrolling on a laptop
-    assert longest * 13 + 28 > LIST_WIDTHS["themes"]  # the demo's longest theme list overflows...
-    assert table.proto.row_height == WRAP_ROW_HEIGHT  # ...so rows wrap onto three lines
+    assert table.proto.row_height == ROW_PX  # one line per article...
+    assert drawn["options:art_table"]["height"] >= 21 * ROW_PX  # ...and twenty of them (and the header) at once
+    assert max(map(text_px, table.value["themes"])) <= THEME_LINE_UNITS * 7  # the themes fit the line
+    assert "阅读该文章的完整标题和正文" in captions(at)  # a title cut at the edge is read whole below
+    at.toggle(key="art_wrap").set_value(True).run()
+    wrapped = at.dataframe(key="art_table")
+    longest = max(len(themes.replace("\n", "")) for themes in wrapped.value["themes"])
+    assert longest * 14 + 20 > LIST_WIDTHS["themes"]  # the demo's longest theme list overflows a line...
+    assert wrapped.proto.row_height == WRAP_ROW_HEIGHT  # ...and wraps onto three lines on request
+    at.toggle(key="art_wrap").set_value(False).run()
 
 
 @pytest.mark.slow
@@ -336,7 +365,11 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     kwic_table = at.dataframe(key="art_kwic_table")
     widths = {column: config.get("width") for column, config in json.loads(kwic_table.proto.columns).items()}
     assert kwic_table.proto.row_height == WRAP_ROW_HEIGHT  # 20 characters of context wrap, not cut
-    assert lines["left"].str.len().max() * 13 + 28 > widths["left"] == widths["right"]
+    assert lines["left"].str.len().max() * 14 + 20 > widths["left"] == widths["right"]
+    broken = [cell.split("\n") for column in ("left", "right", "title") for cell in lines[column]]
+    assert any(len(cell) > 1 for cell in broken)  # broken into lines here, where the column wraps...
+    assert not [cell for cell in broken if any(line[:1] in NO_LINE_START for line in cell[1:])]  # ...off 。，
+    assert not lines["left"].str[:1].isin(NO_LINE_START).any()  # nor does a left context open on one
     assert "只显示最早的 300 处" in captions(at)
     listed = at.dataframe(key="art_table").value["doc_id"].tolist()
     line = lines.iloc[5]
@@ -346,7 +379,7 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     assert at.selectbox(key="art_pick").value == line["doc_id"]
     assert "检索词“协商”" in captions(at)
     reader = "".join(h.proto.body for h in at.get("html"))
-    assert line["title"] in reader and FOCUS_STYLE in reader
+    assert line["title"].replace("\n", "") in reader and FOCUS_STYLE in reader  # (its cell broken into lines)
     assert list(at.session_state["art_table"]["selection"]["rows"]) == [listed.index(line["doc_id"])]
     at.toggle(key="art_kwic_export").set_value(True).run()
     everything = exports["dl_kwic"]
@@ -373,6 +406,9 @@ def test_picker_and_table_tick_stay_in_step(tab):
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
     table = next(d for d in at.dataframe if "found_in" in d.value.columns)
     assert hits["sentence"].str.len().max() > 30 and table.proto.row_height > 64  # long sentences wrap
+    lines = [sentence.split("\n") for sentence in hits["sentence"]]
+    assert any(len(cell) > 1 for cell in lines)  # broken into lines here, none of them opening on 。，
+    assert not [cell for cell in lines if any(line[:1] in NO_LINE_START for line in cell[1:])]
 
 
 @pytest.mark.slow
@@ -394,6 +430,7 @@ def test_english_lists_themes_with_commas(tab):
     assert not at.exception, at.exception
     themes = at.dataframe(key="art_table").value["themes"]
     assert not themes.str.contains("、").any() and themes.str.contains(", ").any()
+    assert not themes.str.startswith("…").any()  # a cell too short for its themes names the first one
     assert "Showing the first 100 of" in captions(at)
     assert at.dataframe(key="art_table").proto.placeholder == "—"  # a missing outlet or place, not "None"
     at.session_state["lang"] = "zh"

@@ -300,3 +300,6 @@ def test_the_word_cloud_png_names_the_filters_it_was_drawn_under():
                 names=names, theme_labels=labels, lang="en")
     assert many.filter_description(most=2) == "Outlets: 甲报, 乙报 … (3 in all)"
     assert wordcloud_subtitle(view("en"), ("place",)) == "All articles (no filter) · place names left out"
+    june = dt.date(2024, 6, 14)
+    assert view(date_from=june, date_to=june).filter_description() == "日期：2024-06-14 当天"
+    assert view("en", date_from=june, date_to=june).filter_description() == "Date: 2024-06-14 only"

@@ -310,3 +310,35 @@ def test_a_county_is_named_with_its_prefecture_or_else_its_province():
     }
     assert place_names({"places": places})["county"] == {
         "120101": "和平区（天津市）", "210102": "和平区（沈阳市）", "620102": "城关区（兰州市）"}
+
+
+def test_a_span_of_one_day_is_said_as_that_day_not_as_a_range_from_it_to_itself():
+    from analysis.charts import plot_articles_over_time
+    from analysis.charts.phrasing import date_span
+    from ui.tab_overview import key_figures
+
+    day = dt.date(2024, 6, 14)
+    assert [date_span(day, day, lang) for lang in ("zh", "en")] == ["2024-06-14 当天", "on 2024-06-14"]
+    assert date_span(day, dt.date(2024, 6, 15), "zh") == "2024-06-14 至 2024-06-15"
+    month = pd.DataFrame({"group": None, "period": ["2024-06"], "n_articles": [4]})
+    fig = plot_articles_over_time(month, period="month", coverage=(day, day))
+    assert "（2024-06-14 当天）" in fig.layout.title.subtitle.text and " 至 " not in fig.layout.title.subtitle.text
+    assert fig.data[0].hovertext[0] == "<br><i>不完整的时段：只含 6月14日（1/30 天）</i>"
+    english = plot_articles_over_time(month, period="month", coverage=(day, day), lang="en")
+    assert "(on 2024-06-14)" in english.layout.title.subtitle.text
+    assert english.data[0].hovertext[0] == "<br><i>Partial period: only Jun 14 (1 of 30 days)</i>"
+    one_day = {**summary_of(1, 1, 1), "first_date": pd.Timestamp(day), "last_date": pd.Timestamp(day), "days": 1}
+    assert key_figures(one_day, "zh")[-1] == ("时间跨度", "1 天", "2024-06-14")
+
+
+def test_a_date_filter_of_one_day_is_said_as_that_day_in_the_chart_notes(demo):
+    at = demo
+    day = at.date_input(key="flt_dates").value[1]
+    at.date_input(key="flt_dates").set_value((day, day)).run()
+    at.segmented_control(key="ov_period").set_value("month").run()
+    assert not at.exception, at.exception
+    notes = [json.loads(e.proto.spec)["layout"]["title"].get("subtitle", {}).get("text", "")
+             for e in at.get("plotly_chart")]
+    assert any(f"（{day:%Y-%m-%d} 当天）" in note for note in notes), notes
+    assert not any(f"{day:%Y-%m-%d} 至 {day:%Y-%m-%d}" in note for note in notes)
+    at.button(key="clear_filters").click().run()

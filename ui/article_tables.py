@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
+from ui.glyph_widths import text_px
 from ui.i18n import t
+from ui.line_breaks import NO_LINE_START
 from ui.state import Lang
-from ui.units import display_units
 
 KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
 """KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported)."""
@@ -49,26 +50,33 @@ def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang
 def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang, *, room: int) -> str:
     """An article's themes for a list cell: all if they fit ``room``, else those that fit and how many.
 
-    A 90-page work report touches twenty themes; in a list cell they run past its three
-    lines and the last one shows cut in half. The reader below lists every one.
+    A 90-page work report touches twenty themes; in a list cell they run past its line
+    and the last one shows cut in half. The reader below lists every one. The first theme
+    is always named, so an English cell never reads only "… (2 themes in all)".
 
     Args:
         ids: the article's theme ids, in order.
         labels: ``{theme id: label}`` in the interface language.
         lang: interface language.
-        room: the cell's room in half-width units (a Chinese character takes two).
+        room: the cell's room in half-width units of 7 px (a Chinese character takes two),
+            measured as the table draws the text (:func:`ui.glyph_widths.text_px`).
     """
     names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
     whole = list_separator(lang).join(names)
-    if display_units(whole) <= room:
+    if _units(whole) <= room:
         return whole
     more = t("themes_in_all", lang, n=len(names))
-    kept: list[str] = []
-    for name in names:
-        if display_units(list_separator(lang).join([*kept, name]) + more) > room:
+    kept: list[str] = names[:1]
+    for name in names[1:]:
+        if _units(list_separator(lang).join([*kept, name]) + more) > room:
             break
         kept.append(name)
     return list_separator(lang).join(kept) + more
+
+
+def _units(text: str) -> float:
+    """``text``'s width in half-width units of 7 px, as the table draws it."""
+    return text_px(text) / 7
 
 
 def article_labels(table: pd.DataFrame) -> dict[str, str]:
@@ -147,6 +155,24 @@ def kwic_rows(lines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     out = lines.assign(doc_id=lines["doc_id"].astype(str))
     out = out.merge(heads, on="doc_id", how="left", validate="m:1")
     return out[list(KWIC_SHOWN)]
+
+
+def kwic_shown(lines: pd.DataFrame) -> pd.DataFrame:
+    """KWIC lines as the page shows them: no left context opening on the end of a cut-off sentence.
+
+    A context cut at a fixed number of characters can begin with the 。 of the sentence
+    before (``。⏎会议强调…``): shown, its first line opened on a full stop. It begins
+    with the next sentence instead; the CSV keeps the context whole.
+
+    Args:
+        lines: :func:`kwic_rows`.
+    """
+    return lines.assign(left=lines["left"].map(
+        lambda text: text.lstrip(CUT_OFF) or text if isinstance(text, str) else text))
+
+
+CUT_OFF = "".join(sorted(NO_LINE_START)) + " \n\t\u3000"
+"""What a left context's cut-off start may hold: closing marks and the breaks after them."""
 
 
 def score_rows(

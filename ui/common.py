@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -12,7 +10,7 @@ from analysis.charts import chart_config
 from analysis.charts.labels import group_label
 from ui.i18n import t
 from ui.state import Lang
-from ui.units import display_units
+from ui.table_layout import WRAPS_ABOVE, broken_cells, fixed_widths
 
 
 def show_chart(
@@ -192,78 +190,17 @@ def show_table(
     (``width``: small, medium or large; ``alignment``: left, center or right).
 
     On the English page the analysis tables' own words for "no place" and "not split"
-    (未知, 全部) are shown in English; downloads keep the data as computed.
+    (未知, 全部) are shown in English; downloads keep the data as computed. In rows tall
+    enough to wrap (``row_height``), text is broken into lines here, never before 。，、
+    (:func:`ui.table_layout.broken_cells`), in a table as wide as its columns
+    (:func:`ui.table_layout.fixed_widths`).
     """
-    return st.dataframe(
-        table_in_language(table, lang),
-        width="stretch",
-        hide_index=True,
-        key=key,
-        column_config=_adjusted(column_config(table.columns, lang, hide=hide), column_options or {}),
-        **kwargs,
-    )
-
-
-WRAP_ROW_HEIGHT = 78
-"""Rows of three lines: Streamlit wraps a cell's text only in rows taller than 4rem (64 px)."""
-LINE_PX, MOST_LINES = 20, 5
-"""A wrapped line's height, and the most lines a row grows to for its longest text."""
-
-
-def wrapped_rows(texts: Iterable[object], *, fits: int) -> dict[str, object]:
-    """``show_table`` options that wrap long text onto as many lines as the longest needs (3 to 5).
-
-    Only when one of ``texts`` is longer than ``fits`` characters (one line): a table of
-    short cells keeps its one-line rows. A load reason naming a file's columns runs to five
-    lines; at three, its advice was cut off. The table is as tall as eight rows (or all).
-    """
-    texts = list(texts)
-    longest = max((len(str(text)) for text in texts), default=0)
-    if longest <= fits:
-        return {}
-    return _wrapped(len(texts), lines=min(MOST_LINES, max(3, -(-longest // fits))))
-
-
-def _wrapped(n_rows: int, *, lines: int = 3) -> dict[str, object]:
-    """Row and table heights for rows of ``lines`` wrapped lines: as tall as eight rows (or all)."""
-    row = WRAP_ROW_HEIGHT + LINE_PX * (lines - 3)
-    return {"row_height": row, "height": min(n_rows, 8) * row + 40}
-
-
-def _cell_px(value: object) -> float:
-    """The pixels a cell needs to show ``value`` on one line (6.5 per display unit, and padding)."""
-    return display_units(value) * 6.5 + 28
-
-
-def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[str, object]]:
-    """Column widths in pixels that fit the longest cell of each column, up to ``most[column]``.
-
-    A Chinese character takes twice the room of a Latin letter. A column as wide as its
-    longest cell shows it whole; a longer cell wraps (:func:`wrapped_cells`) or, in a
-    table wider than the page, scrolls sideways rather than being cut short.
-    """
-    options: dict[str, dict[str, object]] = {}
-    for column, limit in most.items():
-        if column not in table:
-            continue
-        longest = max((_cell_px(value) for value in table[column]), default=0)
-        options[column] = {"width": int(min(limit, max(80, longest)))}
-    return options
-
-
-def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> dict[str, object]:
-    """``show_table`` options that wrap rows onto three lines when a cell is wider than its column.
-
-    ``widths`` are column options as :func:`fitted_widths` makes them (pixel widths; other
-    columns are ignored). A title or a context cut at the column's edge is readable only on
-    hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
-    """
-    overflowing = [
-        max((_cell_px(value) for value in table[column]), default=0) > option["width"]
-        for column, option in widths.items()
-        if column in table and isinstance(option.get("width"), int)
-    ]
-    return _wrapped(len(table)) if any(overflowing) else {}
+    config = _adjusted(column_config(table.columns, lang, hide=hide), column_options or {})
+    shown, width = table_in_language(table, lang), "stretch"
+    if kwargs.get("row_height", 0) > WRAPS_ABOVE:  # wrapped rows: lines broken here, off punctuation
+        config, width = fixed_widths(shown, config, ticks="selection_mode" in kwargs)
+        shown = broken_cells(shown, config)
+    return st.dataframe(shown, width=width, hide_index=True, key=key, column_config=config, **kwargs)
 
 
 def _adjusted(config: dict[str, object], options: dict[str, dict[str, object]]) -> dict[str, object]:

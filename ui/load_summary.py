@@ -14,18 +14,28 @@ import posixpath
 import pandas as pd
 import streamlit as st
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from analysis.report import FileReport, problems_table, summarize_reports
-from ui.common import download_table, show_table, wrapped_rows
+from ui.common import download_table, show_table
+from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.sources import Source
 from ui.state import Lang
+from ui.table_layout import fitted_widths, wrapped_column
 
 STATUS_ORDER = {"failed": 0, "partial": 1, "loaded": 2}
 """Files in the summary: those that failed first, then partial ones, then the rest."""
 KIND_ORDER = {"error": 0, "warning": 1, "left_out": 2}
 """Reasons in the summary: records not loaded first, then warnings, then text left out."""
-WIDE_REASONS = {"reasons": {"width": 460}, "message": {"width": 460}, "file": {"width": 240}}
+REASON_PX = 360
+"""A reason's column (pixels): with the file's name and status before it, the reason is read
+whole on a laptop's page; the counts after it are the ones a narrow page scrolls to."""
+NAME_WIDTHS = {"file": 180}
+"""The widest a file's column grows to fit its longest name (pixels); a longer name wraps.
+The other short columns are as wide as their header or longest cell."""
+ON_PAGE_ONLY = ("doc_id", "path", "code")
+"""Columns left off the page: the full path (the names are from the folder the caption
+names) and the reason's code; the downloads keep them."""
 ROUTINE_FAILURES = frozenset({"documentation_file"})
 """Files not loaded by design: a corpus folder's PROVENANCE.md or README is no reason to
 open the summary above every tab (the summary line still counts it, one tick away)."""
@@ -43,13 +53,28 @@ def show_load_summary(source: Source, lang: Lang) -> None:
         expanded=needs_attention(source.reports),
     ):
         table = file_rows(source.reports, lang)
-        show_table(table, key="load_summary_table", lang=lang, column_options=WIDE_REASONS,
-                   **wrapped_rows(table["reasons"], fits=30))
+        folder = shared_folder([report.source for report in source.reports])
+        if folder:
+            st.caption(t("load_folder_note", lang, folder=escape_markdown(folder)))
+        show_reason_table(table, "reasons", key="load_summary_table", lang=lang)
         download_table(table, name="load_summary", key="dl_load_summary", lang=lang,
                        label=t("csv_load_summary", lang))
         show_reasons(source.reports, lang)
-        show_repeated_articles(source.repeated, lang,
-                               folder=shared_folder([report.source for report in source.reports]))
+        show_repeated_articles(source.repeated, lang, folder=folder)
+
+
+def show_reason_table(table: pd.DataFrame, reasons: str, *, key: str, lang: Lang) -> None:
+    """A table of reasons that fits the page: the reason column wraps, the full path is left off.
+
+    Args:
+        table: :func:`file_rows`, :func:`reason_rows` or :func:`grouped_reasons`.
+        reasons: the column of reasons (``reasons`` or ``message``).
+        key: the table's widget key.
+        lang: interface language.
+    """
+    layout = {**fitted_widths(table, NAME_WIDTHS), reasons: {"width": REASON_PX}}
+    show_table(table, key=key, lang=lang, hide=ON_PAGE_ONLY, column_options=layout,
+               **wrapped_column(table[reasons], width=REASON_PX))
 
 
 def needs_attention(reports: list[FileReport]) -> bool:
@@ -105,8 +130,8 @@ def summarize_file(report: FileReport, lang: Lang, *, shown: int = 5, folder: st
     return {
         "file": report.source,
         "status": t(f"status_{report.status}", lang),
-        "articles": report.articles,
         "reasons": t("reason_separator", lang).join(reasons),
+        "articles": report.articles,
         "left_out": len(report.skipped),
         "warnings": len(report.warnings),
         "path": report.source,
@@ -128,8 +153,9 @@ def file_rows(reports: list[FileReport], lang: Lang) -> pd.DataFrame:
     """The file table: failed files first, then partial, then loaded, each in load order.
 
     Returns:
-        Columns ``file`` (named from the folder the files share), ``status``,
-        ``articles``, ``reasons``, ``left_out``, ``warnings`` and ``path`` (the full path).
+        Columns ``file`` (named from the folder the files share), ``status``, ``reasons``,
+        ``articles``, ``left_out``, ``warnings`` and ``path`` (the full path): the reason
+        next to the file it is about, the counts after it.
     """
     sources = [report.source for report in reports]
     names, folder = short_names(sources), shared_folder(sources)
@@ -196,16 +222,14 @@ def show_reasons(reports: list[FileReport], lang: Lang) -> None:
     st.caption(t("reasons_title", lang, n=len(table)))
     if len(grouped) < len(table):
         st.caption(t("reasons_grouped", lang, n=len(grouped)))
-        show_table(grouped, key="load_reasons_grouped", lang=lang, column_options=WIDE_REASONS,
-                   **wrapped_rows(grouped["message"], fits=30))
+        show_reason_table(grouped, "message", key="load_reasons_grouped", lang=lang)
         download_table(grouped, name="load_reasons_grouped", key="dl_load_reasons_grouped", lang=lang,
                        label=t("csv_load_reasons_grouped", lang))
         shown = st.toggle(t("reasons_every", lang, n=len(table)), key="load_reasons_every")
     else:
         shown = True
     if shown:
-        show_table(table, key="load_reasons_table", lang=lang, hide=("code",), column_options=WIDE_REASONS,
-                   **wrapped_rows(table["message"], fits=30))
+        show_reason_table(table, "message", key="load_reasons_table", lang=lang)
     download_table(table, name="load_reasons", key="dl_load_reasons", lang=lang,
                    label=t("csv_load_reasons", lang))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from ui.i18n import t
 
 

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from analysis.charts.labels import list_separator
+from analysis.charts.phrasing import list_separator
 from ui.html_view import escape_markdown
 from ui.i18n import t
 from ui.state import LEVELS, Choices, FilterState, Lang, ignored_params, params_from_state, state_from_params

@@ -22,38 +22,43 @@ from ui.article_tables import (
     hit_rows,
     join_themes,
     kwic_rows,
+    kwic_shown,
     opened_by_tick,
     picker_options,
     score_rows,
     theme_cell,
     titled,
 )
-from ui.common import COLUMN_LABELS, download_table, fitted_widths, show_table, wrapped_cells, wrapped_rows
+from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
+from ui.table_layout import compact_rows, fitted_widths, wrapped_cells, wrapped_column
 from ui.view import View
 
 LIST_LIMIT = 2000
 """Rows of the article table (newest first); the CSV export has every matched article."""
 KWIC_LIMIT = 300
 """KWIC lines shown (oldest first); the CSV export can have every occurrence."""
-PICK, MARK, TABLE, KWIC_TABLE = "art_pick", "art_mark", "art_table", "art_kwic_table"
+PICK, MARK, TABLE, KWIC_TABLE, WRAP = "art_pick", "art_mark", "art_table", "art_kwic_table", "art_wrap"
 HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
 LIST_WIDTHS = {"title": 340, "locality": 150, "themes": 330}
 """The widest the list's columns grow to show their longest cell (pixels): together they fit
-a laptop's page, and a longer cell wraps onto three lines instead of being cut."""
+a laptop's page. A longer title is cut at the edge (read whole in the reader below, or with
+the list's rows wrapped onto three lines)."""
 THEME_CELL_UNITS = 120
-"""Half-width units of themes a list cell holds: under its three lines of 330 px (about 46
-units each), with room to spare where a line breaks before a long label."""
+"""Half-width units of themes a wrapped list cell holds: under its three lines of 330 px
+(44 units each), with room to spare where a line breaks before a long label."""
+THEME_LINE_UNITS = 44
+"""Half-width units of themes a one-line list cell holds: 330 px less padding, 7 px a unit."""
 KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto up to three lines
-    "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"},
-    "match": {"width": "small"}, "right": {"width": 190},
+    "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"}, "right": {"width": 190},
 }
-SENTENCE_FITS = 30
-"""Characters of a theme hit's sentence one line of the reader's evidence table shows: a
-longer one wraps onto three lines rather than being cut at the column's edge."""
-KWIC_WIDTHS = {"title": 210, "locality": 120}
-"""The widest a KWIC line's title and place grow (pixels): a longer title wraps, as the contexts do."""
+SENTENCE_PX = 400
+"""The width of the reader's evidence sentences (pixels): a longer sentence wraps onto the
+lines it takes (up to five) rather than being cut at the column's edge."""
+KWIC_WIDTHS = {"title": 210, "locality": 120, "match": 160}
+"""The widest a KWIC line's title, place and term grow (pixels): a longer title wraps, as the
+contexts do; the term is as wide as it is, so it is never broken."""
 
 
 def render(view: View) -> None:
@@ -78,16 +83,19 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
         value = t("value_missing", lang) if value is None else value
         notes.append(t("same_in_all", lang, column=name, value=value))
     st.caption(" ".join(notes))
+    wrap = bool(st.session_state.get(WRAP))  # the toggle is drawn below the list it shapes
+    room = THEME_CELL_UNITS if wrap else THEME_LINE_UNITS
     shown = table.drop(columns=list(same)).assign(
-        themes=[theme_cell(ids, view.theme_labels, lang, room=THEME_CELL_UNITS) for ids in table["themes"]]
+        themes=[theme_cell(ids, view.theme_labels, lang, room=room) for ids in table["themes"]]
     )
     doc_ids = table["doc_id"].astype(str).tolist()
     _sync_ticks(TABLE, doc_ids, st.session_state.get(PICK), tick=True)
     widths = fitted_widths(shown, LIST_WIDTHS)
+    rows = wrapped_cells(shown, widths) if wrap else compact_rows(len(shown))
     show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
-               selection_mode="single-row", column_options=widths, placeholder="—",
-               **wrapped_cells(shown, widths))
+               selection_mode="single-row", column_options=widths, placeholder="—", **rows)
     st.caption(t("select_to_read", lang))
+    st.toggle(t("art_wrap", lang), key=WRAP, help=t("art_wrap_help", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,
                        label=t("csv_articles", lang))
@@ -109,15 +117,16 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
         return pd.DataFrame(columns=HEAD_COLUMNS)
     more = len(found) > KWIC_LIMIT
     lines = _with_heads(view, found.head(KWIC_LIMIT))
+    shown = kwic_shown(lines)
     counts = {"lines": len(lines), "docs": lines["doc_id"].nunique()}
     found_line = t("kwic_limited" if more else "kwic_found", lang, term=escape_markdown(term), **counts)
     st.caption(found_line + t("kwic_select", lang))
     doc_ids = lines["doc_id"].tolist()
     _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
-    layout = {**KWIC_LAYOUT, **fitted_widths(lines, KWIC_WIDTHS)}
-    show_table(lines, key=KWIC_TABLE, lang=lang, hide=("doc_id", "position"),
+    layout = {**KWIC_LAYOUT, **fitted_widths(shown, KWIC_WIDTHS)}
+    show_table(shown, key=KWIC_TABLE, lang=lang, hide=("doc_id", "position"),
                on_select=partial(_open_ticked, KWIC_TABLE, doc_ids, term), selection_mode="single-row",
-               column_options=layout, placeholder="—", **wrapped_cells(lines, layout))
+               column_options=layout, placeholder="—", **wrapped_cells(shown, layout))
     if not more:
         download_table(lines, name="kwic", key="dl_kwic", lang=lang, label=t("csv_kwic", lang))
     elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):
@@ -217,7 +226,7 @@ def _read(view: View, doc_id: str, *, focus: str | None = None) -> None:
                    label=t("csv_theme_scores", lang))
     st.markdown(f"**{t('matched_terms', lang)}**")
     evidence = hit_rows(hits, scores, view.theme_labels, lang, order=assigned)
-    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": "large"}},
-               **wrapped_rows(evidence["sentence"], fits=SENTENCE_FITS))
+    show_table(evidence, key="art_hits", lang=lang, column_options={"sentence": {"width": SENTENCE_PX}},
+               **wrapped_column(evidence["sentence"], width=SENTENCE_PX))
     download_table(evidence, name=f"theme_hits_{doc_id}", key="dl_art_hits", lang=lang,
                    label=t("csv_theme_hits", lang))

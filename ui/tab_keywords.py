@@ -9,16 +9,18 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_keyness, plot_slogan_spread, plot_slogans, plot_top_terms
-from analysis.charts.labels import group_label, list_separator
+from analysis.charts.labels import group_label
+from analysis.charts.phrasing import list_separator
 from analysis.charts.style import PALETTE
 from analysis.slogans import spread_curve
 from ui import queries
-from ui.common import download_table, pick_one, show_chart, show_table, wrapped_rows
+from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.name_toggles import left_out_caption, name_toggles
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
+from ui.table_layout import wrapped_column
 from ui.view import View
 
 SPREAD_DEFAULT = 5
@@ -180,12 +182,14 @@ def _slogans(view: View) -> None:
                        selectable=True)
     apply_selection(view.state, "kw_slogans_chart", event, lambda points: select_term(view.state, points))
     shown = table.assign(groups=table["groups"].map(lambda groups: place_list(groups, lang)))
-    show_table(shown, key="kw_slogans_table", lang=lang, column_options={"groups": {"width": "large"}},
-               **wrapped_rows(shown["groups"], fits=30))
+    show_table(shown, key="kw_slogans_table", lang=lang, column_options={"groups": {"width": PLACES_PX}},
+               **wrapped_column(shown["groups"], width=PLACES_PX))
     download_table(table, name="slogans", key="dl_kw_slogans", lang=lang, label=t("csv_slogans", lang))
     _slogan_spread(view, table)
 
 
+PLACES_PX = 400
+"""The width of a slogan's places (pixels): a list wraps onto the lines it takes."""
 PLACE_LIST_CHARS = 36
 """Characters of place names a slogan's cell shows: with the count after them, three wrapped
 lines in the table's narrowest Where column; a longer list ran over the rows below it."""

@@ -20,6 +20,7 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.map_labels import short_place_label
+from analysis.charts.phrasing import date_span
 from analysis.charts.style import (
     OTHERS_COLOUR,
     PALETTE,
@@ -98,8 +99,7 @@ def plot_articles_over_time(
                           textposition="outside", cliponaxis=False)
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
     if frame["partial"].any() and coverage is not None:
-        add_subtitle(fig, label("partial_periods_note", lang).format(
-            first=pd.Timestamp(coverage[0]), last=pd.Timestamp(coverage[1])))
+        add_subtitle(fig, label("partial_periods_note", lang).format(span=date_span(*coverage, lang)))
     fig.update_layout(
         barmode="stack", bargap=0.15, showlegend=len(groups) > 1, legend={"orientation": "h", "y": -0.15}
     )
@@ -159,9 +159,10 @@ def partial_note(row: object, lang: Lang) -> str:
         return f"<br><i>{label('partial_none', lang)}</i>"
     first, last = row.covered_from, row.covered_to
     if lang == "zh":
-        span = f"{first.month}月{first.day}日–{last.month}月{last.day}日"
+        days = [f"{day.month}月{day.day}日" for day in (first, last)]
     else:
-        span = f"{first:%b} {first.day} – {last:%b} {last.day}"
+        days = [f"{day:%b} {day.day}" for day in (first, last)]
+    span = days[0] if first == last else ("–" if lang == "zh" else " – ").join(days)  # one day: that day
     text = label("partial_period", lang).format(span=span, covered=row.covered_days, days=row.days)
     return f"<br><i>{text}</i>"
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import Lang, field, label, list_separator
+from analysis.charts.labels import Lang, field, label
+from analysis.charts.phrasing import list_separator
 from analysis.charts.style import PALETTE, add_notes, base_layout
 
 MAX_UNIT_TICKS = 15

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.labels import AXIS_DATE_FORMAT, PLOTLY_ZH_CN, Lang
+from analysis.charts.labels import Lang
+from analysis.charts.period_axis import AXIS_DATE_FORMAT
+from analysis.charts.plotly_locale import PLOTLY_ZH_CN
 from analysis.periods import AVERAGE_PERIOD_DAYS
 
 FONT_FAMILY = (

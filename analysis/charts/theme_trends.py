@@ -33,6 +33,7 @@ from analysis.charts.labels import (
     period_start,
 )
 from analysis.charts.overview import FULL_PERIOD_SHARE, partial_note, period_coverage
+from analysis.charts.phrasing import date_span
 from analysis.charts.style import add_notes, base_layout, period_time_axis
 from analysis.charts.theme_parts import _colours, _counts_hover, _theme_order, _top_themes
 from analysis.overview import Period
@@ -170,8 +171,7 @@ def _trend_notes(rows: pd.DataFrame, chosen: list[str], *, chosen_by_hand: bool,
     elif len(chosen) < with_articles:
         notes.append(label("trends_top_note", lang).format(shown=len(chosen), total=with_articles))
     if partial_coverage is not None:
-        notes.append(label("partial_points_note", lang).format(
-            first=pd.Timestamp(partial_coverage[0]), last=pd.Timestamp(partial_coverage[1])))
+        notes.append(label("partial_points_note", lang).format(span=date_span(*partial_coverage, lang)))
     return notes
 
 
