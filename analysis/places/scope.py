@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -54,21 +54,21 @@ class HeadlineScope:
             return "roundup"
         return None
 
-    @property
+    @cached_property
     def _national(self) -> re.Pattern[str]:
-        return _pattern(self.national)
+        return _alternation(self.national)
 
-    @property
+    @cached_property
     def _roundup(self) -> re.Pattern[str]:
-        return _pattern(self.roundup)
+        return _alternation(self.roundup)
 
-    @property
+    @cached_property
     def _ignored(self) -> re.Pattern[str]:
-        return _pattern(self.ignore)
+        return _alternation(self.ignore)
 
 
-@lru_cache(maxsize=64)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the words, longest first."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
