@@ -270,12 +270,26 @@ def test_alias_file_entries_are_read(tmp_path):
         ('[[not_a_place]]\ntext = "白银"\n', r"\[\[not_a_place\]\] entry 1 .*'note'"),
         ('[[not_a_place]]\ntext = "白银"\nnote = "a"\n' * 2, "lists '白银' twice"),
         ("[[alias]\n", "not valid TOML"),
+        (
+            '[[alias]]\nalias = "甲"\nadcode = "620100"\nnote = "x"\nsource = "y"\ndateline_only = "yes"\n',
+            r"entry 1 \('甲'\).*'dateline_only' must be true or false, got 'yes'",
+        ),
     ],
 )
 def test_alias_file_errors_name_the_entry(tmp_path, body, message):
     path = write_toml(tmp_path, body)
     with pytest.raises(AliasFileError, match=message):
         load_alias_file(path, known_codes=KNOWN)
+
+
+def test_a_dateline_only_alias_is_read_in_datelines_and_never_in_running_text(gazetteer, where):
+    # the shipped file's 乌镇 (桐乡市): 新华社乌镇电 files from it; 乌镇峰会 in a report from
+    # elsewhere is no mention of it (written for this test)
+    assert codes_of(gazetteer.lookup("乌镇")) == ["330483"]
+    assert "乌镇" in gazetteer.not_a_place
+    text = "乌镇峰会的成果在本市推广。"
+    assert where(text, dateline_place="乌镇", dateline_agency="新华社", title="峰会成果推广") == "330483"
+    assert where(text, title="乌镇峰会成果推广") is None
 
 
 def test_not_a_place_text_without_any_place_name_is_rejected(tmp_path):

@@ -47,6 +47,9 @@ class ExtraAlias:
     adcode: str
     note: str
     source: str
+    dateline_only: bool = False
+    """Read only in a dateline (新华社乌镇电), never in running text, where it mostly names
+    something held elsewhere (博鳌亚洲论坛…在成都)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +120,14 @@ def _parse_alias(
     entry: dict[str, Any], *, index: int, path: Path, known_codes: Mapping[str, Any]
 ) -> ExtraAlias:
     named = where("alias", index, entry.get("alias", "?"))
+    entry = dict(entry)
+    dateline_only = entry.pop("dateline_only", False)
+    if not isinstance(dateline_only, bool):
+        raise AliasFileError(path, [Problem.of("alias_not_true_or_false", where=named, key="dateline_only",
+                                               value=repr(dateline_only))])
     fields = entry_fields(entry, required=("alias", "adcode", "note", "source"), path=path, where=named)
     check_adcode(fields["adcode"], where=named, path=path, known_codes=known_codes)
-    return ExtraAlias(**fields)
+    return ExtraAlias(**fields, dateline_only=dateline_only)
 
 
 def _parse_not_a_place(entry: dict[str, Any], *, index: int, path: Path, table: str) -> NotAPlace:

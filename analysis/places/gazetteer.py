@@ -164,7 +164,8 @@ def load_gazetteer_from(path: Path) -> Gazetteer:
     return Gazetteer(
         places=places,
         aliases=aliases,
-        not_a_place=frozenset(w.text for w in alias_file.not_a_place),
+        not_a_place=frozenset(w.text for w in alias_file.not_a_place)
+        | {a.alias for a in alias_file.aliases if a.dateline_only},
         not_a_town=alias_file.not_a_town,
         ethnic_groups=alias_file.ethnic_groups,
         alias_path=path,
