@@ -108,7 +108,7 @@ def text_lengths(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 
 
 def title_counters(
-    titles: Sequence[str], themes: ThemeDictionary, *, title_hits: tuple[np.ndarray, np.ndarray] | None = None
+    titles: Sequence[str], themes: ThemeDictionary, *, title_hits: tuple[np.ndarray, np.ndarray]
 ) -> np.ndarray | None:
     """The counter weight each title puts on every paragraph of its text, per theme.
 
@@ -117,15 +117,15 @@ def title_counters(
     says the whole article is that story, and its hospitals or schools are places in it.
     None when no theme has counter terms (see :mod:`analysis.theme_counters`).
 
-    ``title_hits``: the (title position, theme position) of each hit in the titles, when the
-    caller has scanned them already (scoring does); else they are found here.
+    ``title_hits``: the (title position, theme position) of each hit the titles kept, as
+    the caller scanned them (with their headline places: a title abroad keeps no hit of a
+    home_only theme).
     """
-    matcher = themes.matcher
-    found = matcher.counter_weights(titles)
+    found = themes.matcher.counter_weights(titles)
     if found is None:
         return None
     against = found * themes.title_weight
-    doc, theme = title_hits if title_hits is not None else matcher.hit_weights(titles)[:2]
+    doc, theme = title_hits
     named = np.zeros(found.shape, dtype=bool)
     named[doc, theme] = True
     against[(found > 0) & ~named] = np.inf
