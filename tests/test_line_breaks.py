@@ -69,3 +69,24 @@ def test_a_table_s_cells_are_broken_by_their_column_s_width_in_pixels_or_by_name
     assert shown["left"].tolist() == ["一二三四五六七八九\n十。十一"]
     assert shown["right"].tolist() == [text] and shown["n"].tolist() == [1]
     assert table["left"].tolist() == [text]  # the argument is left as it was
+
+
+def test_a_space_where_a_line_is_full_ends_that_line_and_never_starts_the_next():
+    assert break_lines("Rural revitalization work", width=text_px("revitalization")) == ["Rural ", "revitalization ", "work"]
+    assert break_lines("甲乙\u3000丙丁", width=2 * CJK) == ["甲乙\u3000", "丙丁"]
+    text = "本报讯（记者 Li Si）6月14日，县政协\u3000组织委员视察 a sentence that wraps 生态环境"
+    for width in range(14, 400, 5):
+        lines = break_lines(text, width=width)
+        assert "".join(lines) == text and not any(line[:1].isspace() for line in lines[1:]), (width, lines)
+
+
+def test_carriage_returns_end_a_line_as_a_newline_does():
+    newline = break_lines("会议结束。\n委员们，认为\n好", width=4 * CJK)
+    assert break_lines("会议结束。\r\n委员们，认为\r好", width=4 * CJK) == newline
+    assert broken_text("甲\r\n乙\r丙", width=10 * CJK) == "甲\n乙\n丙"
+
+
+def test_words_of_any_script_that_is_not_wide_are_not_split_when_a_space_allows():
+    assert break_lines("Le résumé final", width=text_px("résumé ")) == ["Le ", "résumé ", "final"]
+    assert break_lines("Сельское хозяйство", width=text_px("Сельское хоз")) == ["Сельское ", "хозяйство"]
+    assert break_lines("中文ábc", width=text_px("中文áb")) == ["中文", "ábc"]
