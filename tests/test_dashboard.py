@@ -311,7 +311,7 @@ def test_the_load_summary_s_reasons_are_read_whole_on_a_laptop_s_page_without_sc
     (pages / "子文件夹").mkdir()
     (pages / "子文件夹" / "导出的表格没有正文列的示例文件.csv").write_text("title,author\n标题,某某\n", encoding="utf-8")
     at = open_folder("pages")
-    note = f"文件名从所载入的文件夹 {escape_markdown(pages)} 起算；完整路径在下载的 CSV 中。"
+    note = f"文件名从所载入的文件夹 {escape_markdown(pages)} 起算；文件表和全部原因的 CSV 下载中有完整路径。"
     assert note in [c.value for c in at.caption]
     for marker, reasons in (("status", "reasons"), ("kind", "message")):  # the file table, every reason
         table = next(d for d in at.dataframe if marker in d.value.columns)

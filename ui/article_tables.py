@@ -52,7 +52,8 @@ def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang,
 
     A 90-page work report touches twenty themes; in a list cell they run past its line
     and the last one shows cut in half. The reader below lists every one. The first theme
-    is always named, so an English cell never reads only "… (2 themes in all)".
+    is always named, cut with … if it alone is too long, so an English cell never reads
+    only "… (2 themes in all)" nor loses that count past the cell's edge.
 
     Args:
         ids: the article's theme ids, in order.
@@ -66,12 +67,22 @@ def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang,
     if _units(whole) <= room:
         return whole
     more = t("themes_in_all", lang, n=len(names))
-    kept: list[str] = names[:1]
+    kept: list[str] = [_shortened(names[0], room - _units(more))]
     for name in names[1:]:
         if _units(list_separator(lang).join([*kept, name]) + more) > room:
             break
         kept.append(name)
     return list_separator(lang).join(kept) + more
+
+
+def _shortened(name: str, room: float) -> str:
+    """``name`` cut to ``room`` units where it is wider (a long English label).
+
+    No … of its own: the count that follows it starts with one.
+    """
+    while name and _units(name) > room:
+        name = name[:-1]
+    return name.rstrip()
 
 
 def _units(text: str) -> float:

@@ -32,7 +32,7 @@ from ui.article_tables import (
 from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
-from ui.table_layout import compact_rows, fitted_widths, wrapped_cells, wrapped_column
+from ui.table_layout import CELL_PADDING, compact_rows, fitted_widths, wrapped_cells, wrapped_column
 from ui.view import View
 
 LIST_LIMIT = 2000
@@ -48,17 +48,17 @@ the list's rows wrapped onto three lines)."""
 THEME_CELL_UNITS = 120
 """Half-width units of themes a wrapped list cell holds: under its three lines of 330 px
 (44 units each), with room to spare where a line breaks before a long label."""
-THEME_LINE_UNITS = 44
-"""Half-width units of themes a one-line list cell holds: 330 px less padding, 7 px a unit."""
-KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto up to three lines
-    "date": {"width": "small"}, "left": {"width": 190, "alignment": "right"}, "right": {"width": 190},
+THEME_LINE_UNITS = int((LIST_WIDTHS["themes"] - CELL_PADDING) // 7)
+"""Half-width units of themes a one-line list cell holds: its width less padding, 7 px a unit."""
+KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto its lines; the date is measured
+    "left": {"width": 190, "alignment": "right"}, "right": {"width": 190},
 }
 SENTENCE_PX = 400
 """The width of the reader's evidence sentences (pixels): a longer sentence wraps onto the
 lines it takes (up to five) rather than being cut at the column's edge."""
-KWIC_WIDTHS = {"title": 210, "locality": 120, "match": 160}
+KWIC_WIDTHS = {"title": 210, "locality": 120, "match": 720}
 """The widest a KWIC line's title, place and term grow (pixels): a longer title wraps, as the
-contexts do; the term is as wide as it is, so it is never broken."""
+contexts do; the term (at most 50 characters) is as wide as it is, so it is never broken."""
 
 
 def render(view: View) -> None:
@@ -94,7 +94,7 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
     rows = wrapped_cells(shown, widths) if wrap else compact_rows(len(shown))
     show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
                selection_mode="single-row", column_options=widths, placeholder="—", **rows)
-    st.caption(t("select_to_read", lang))
+    st.caption(t("select_to_read_wrapped" if wrap else "select_to_read", lang))
     st.toggle(t("art_wrap", lang), key=WRAP, help=t("art_wrap_help", lang))
     if st.toggle(t("export_articles", lang), key="art_export"):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,

@@ -9,6 +9,7 @@ lines with no line starting on closing punctuation (:mod:`ui.line_breaks`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -34,11 +35,16 @@ def wrapped_column(texts: Iterable[object], *, width: int) -> dict[str, object]:
     off. The table is as tall as eight rows (or all).
     """
     texts = list(texts)
-    room = line_px(width) or FONT_PX
-    lines = max((len(break_lines(text, width=room)) for text in texts if isinstance(text, str)), default=1)
+    lines = _lines(texts, width)
     if lines <= 1:
         return {}
     return _wrapped(len(texts), lines=min(MOST_LINES, max(3, lines)))
+
+
+def _lines(texts: Iterable[object], width: object) -> int:
+    """The most lines :func:`broken_cells` breaks one of ``texts`` into, in a column ``width`` wide."""
+    room = line_px(width) or FONT_PX
+    return max((len(break_lines(text, width=room)) for text in texts if isinstance(text, str)), default=1)
 
 
 def _wrapped(n_rows: int, *, lines: int = 3) -> dict[str, object]:
@@ -64,23 +70,21 @@ def fitted_widths(table: pd.DataFrame, most: dict[str, int]) -> dict[str, dict[s
         if column not in table:
             continue
         longest = max((_cell_px(value) for value in table[column]), default=0)
-        options[column] = {"width": int(min(limit, max(80, longest)))}
+        options[column] = {"width": math.ceil(min(limit, max(80, longest)))}  # never a pixel short
     return options
 
 
 def wrapped_cells(table: pd.DataFrame, widths: dict[str, dict[str, object]]) -> dict[str, object]:
-    """``show_table`` options that wrap rows onto three lines when a cell is wider than its column.
+    """``show_table`` options that wrap rows onto the lines the longest cell takes (3 to :data:`MOST_LINES`).
 
     ``widths`` are column options as :func:`fitted_widths` makes them (pixel widths; other
     columns are ignored). A title or a context cut at the column's edge is readable only on
-    hover; wrapped, it is read in place. A table whose cells all fit keeps one-line rows.
+    hover; wrapped, it is read in place, every line of it. A table whose cells all fit
+    keeps one-line rows.
     """
-    overflowing = [
-        max((_cell_px(value) for value in table[column]), default=0) > option["width"]
-        for column, option in widths.items()
-        if column in table and isinstance(option.get("width"), int)
-    ]
-    return _wrapped(len(table)) if any(overflowing) else {}
+    lines = max((_lines(table[column], option["width"]) for column, option in widths.items()
+                 if column in table and isinstance(option.get("width"), int)), default=1)
+    return _wrapped(len(table), lines=min(MOST_LINES, max(3, lines))) if lines > 1 else {}
 
 
 ROW_PX = 35
@@ -168,7 +172,7 @@ def fixed_widths(table: pd.DataFrame, config: Mapping[str, object], *, ticks: bo
             header = text_px(str(settings.get("label") or column)) + HEADER_ICON_PX
             values = table.get(column, [])
             cells = max((text_px(_as_shown(value)) for value in values), default=0)
-            width = int(max(header, cells) + CELL_PADDING)
+            width = math.ceil(max(header, cells) + CELL_PADDING)  # never a pixel short
         fixed[column] = {**settings, "width": width}
         total += width
     return fixed, total + 2

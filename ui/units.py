@@ -7,8 +7,6 @@ so that two short articles never read "0.0 万字" or "0.00 M".
 
 from __future__ import annotations
 
-import unicodedata
-
 from ui.i18n import has_string, t
 from ui.state import Lang
 
@@ -35,13 +33,3 @@ def characters_text(n: int, lang: Lang) -> str:
     if n < 100_000_000:
         return f"{n / 1e4:,.1f} {t('wan_chars', lang)}"
     return f"{n / 1e8:,.2f} {t('yi_chars', lang)}"
-
-
-def display_units(value: object) -> int:
-    """How wide ``value`` is in half-width units: a Chinese character takes two, a Latin letter one.
-
-    Not text (a number, NA): 0.
-    """
-    if not isinstance(value, str):
-        return 0
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
