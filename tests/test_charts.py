@@ -421,7 +421,7 @@ def test_theme_trends_mark_partly_covered_periods_with_open_markers_and_say_whic
     line, hollow = fig.data[0], fig.data[1]  # the line, then its partial periods' open markers
     assert list(line.marker.size) == [0, 6] and list(hollow.y) == [0.4] and not hollow.showlegend
     assert hollow.marker.color == "white" and hollow.marker.line.color == line.line.color
-    assert "1月20日–1月31日（12/31 天）" in line.hovertext[0] and line.hovertext[1] == ""  # January: 12 of 31 days
+    assert "1月20日至1月31日（12/31 天）" in line.hovertext[0] and line.hovertext[1] == ""  # January: 12 of 31 days
     assert "空心点为不完整的时段" in fig.layout.title.subtitle.text
     whole = charts.plot_theme_trends(theme_counts, theme_labels=THEMES)
     assert len(whole.data) == 2 and list(whole.data[0].marker.size) == [6, 6]  # two themes, no open markers

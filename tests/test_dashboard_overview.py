@@ -191,12 +191,12 @@ def test_a_period_the_data_only_partly_cover_is_hatched_and_says_which_days_it_h
     bars = fig.data[0]
     assert list(bars.marker.pattern.shape) == ["", "", "/"]  # two days missing from 2023 do not count
     assert list(bars.marker.opacity) == [1.0, 1.0, 0.45]
-    assert list(bars.hovertext) == ["", "", "<br><i>不完整的时段：只含 1月1日–6月26日（177/365 天）</i>"]
+    assert list(bars.hovertext) == ["", "", "<br><i>不完整的时段：只含 1月1日至6月26日（177/365 天）</i>"]
     assert "%{hovertext}" in bars.hovertemplate
     assert fig.layout.title.subtitle.text.startswith("斜线浅色柱为不完整的时段")
     english = plot_articles_over_time(years, period="year", coverage=(dt.date(2023, 1, 3), dt.date(2025, 6, 26)),
                                       lang="en")
-    assert english.data[0].hovertext[2] == "<br><i>Partial period: only Jan 1 – Jun 26 (177 of 365 days)</i>"
+    assert english.data[0].hovertext[2] == "<br><i>Partial period: covers Jan 1 to Jun 26 (177 of 365 days)</i>"
     assert english.layout.title.subtitle.text.startswith("Hatched, lighter bars are partial periods")
 
 
@@ -318,17 +318,17 @@ def test_a_span_of_one_day_is_said_as_that_day_not_as_a_range_from_it_to_itself(
     from ui.tab_overview import key_figures
 
     day = dt.date(2024, 6, 14)
-    assert [date_span(day, day, lang) for lang in ("zh", "en")] == ["2024-06-14 当天", "on 2024-06-14"]
+    assert [date_span(day, day, lang) for lang in ("zh", "en")] == ["2024-06-14 当天", "2024-06-14 only"]
     assert date_span(day, dt.date(2024, 6, 15), "zh") == "2024-06-14 至 2024-06-15"
     month = pd.DataFrame({"group": None, "period": ["2024-06"], "n_articles": [4]})
     fig = plot_articles_over_time(month, period="month", coverage=(day, day))
     assert "（2024-06-14 当天）" in fig.layout.title.subtitle.text and " 至 " not in fig.layout.title.subtitle.text
-    assert fig.data[0].hovertext[0] == "<br><i>不完整的时段：只含 6月14日（1/30 天）</i>"
+    assert fig.data[0].hovertext[0] == "<br><i>不完整的时段：只含 6月14日当天（1/30 天）</i>"
     english = plot_articles_over_time(month, period="month", coverage=(day, day), lang="en")
-    assert "(on 2024-06-14)" in english.layout.title.subtitle.text
-    assert english.data[0].hovertext[0] == "<br><i>Partial period: only Jun 14 (1 of 30 days)</i>"
+    assert "(2024-06-14 only)" in english.layout.title.subtitle.text
+    assert english.data[0].hovertext[0] == "<br><i>Partial period: covers Jun 14 only (1 of 30 days)</i>"
     one_day = {**summary_of(1, 1, 1), "first_date": pd.Timestamp(day), "last_date": pd.Timestamp(day), "days": 1}
-    assert key_figures(one_day, "zh")[-1] == ("时间跨度", "1 天", "2024-06-14")
+    assert key_figures(one_day, "zh")[-1] == ("时间跨度", "1 天", "2024-06-14 当天")
 
 
 def test_a_date_filter_of_one_day_is_said_as_that_day_in_the_chart_notes(demo):

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts import plot_articles_by_locality, plot_articles_over_time
-from analysis.charts.phrasing import list_separator
+from analysis.charts.phrasing import date_span, list_separator
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
@@ -72,7 +72,7 @@ def key_figures(summary: Mapping, lang: Lang) -> list[tuple[str, str, str | None
         figures.append((t("kpi_days", lang), "—", t("no_dates", lang)))
     else:
         figures.append((t("kpi_days", lang), count_text(summary["days"], "days_unit", lang),
-                        f"{first:%Y-%m-%d}" if first == last else f"{first:%Y-%m-%d} – {last:%Y-%m-%d}"))
+                        date_span(first, last, lang)))
     return figures
 
 

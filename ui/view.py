@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import field, label
-from analysis.charts.phrasing import list_separator
+from analysis.charts.phrasing import date_span, list_separator
 from analysis.periods import suggested_period
 from analysis.themes import overall_theme_shares
 from ui.i18n import t
@@ -87,7 +87,8 @@ class View:
 
         Places, themes and outlets name the first ``most`` chosen and how many in all; an
         open end of the date range is the corpus's first or last day, and a range of one
-        day is said as that day (``日期：2024-06-14 当天``), not as "2024-06-14 至 2024-06-14".
+        day is said as that day (``日期：2024-06-14 当天``), as every date span is said
+        (:func:`~analysis.charts.phrasing.date_span`).
         """
         state, lang = self.state, self.lang
 
@@ -105,9 +106,8 @@ class View:
         ]
         if state.date_from or state.date_to:
             first, last = self.date_bounds or (None, None)
-            first, last = state.date_from or first or "…", state.date_to or last or "…"
-            parts.append(t("filter_one_day", lang, day=first) if first == last
-                         else t("filter_dates", lang, first=first, last=last))
+            span = date_span(state.date_from or first, state.date_to or last, lang)
+            parts.append(t("filter_dates", lang, span=span))
         if state.search:
             parts.append(t("filter_search", lang, query=state.search))
         return " · ".join(parts) if parts else t("filter_none", lang)

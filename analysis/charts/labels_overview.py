@@ -22,7 +22,7 @@ OVERVIEW_LABELS: dict[str, dict[str, str]] = {
     },
     "partial_period": {
         "zh": "不完整的时段：只含 {span}（{covered}/{days} 天）",
-        "en": "Partial period: only {span} ({covered} of {days} days)",
+        "en": "Partial period: covers {span} ({covered} of {days} days)",
     },
     "partial_none": {"zh": "不完整的时段：数据未覆盖", "en": "Partial period: not covered by the data"},
     "partial_periods_note": {

@@ -154,15 +154,13 @@ PANDAS_PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "ye
 
 
 def partial_note(row: object, lang: Lang) -> str:
-    """The hover line of a partial period: ``只含 1月1日–6月26日（177/365 天）``."""
+    """The hover line of a partial period: ``只含 1月1日至6月26日（177/365 天）``.
+
+    The period's name gives the year, so the days are named without it.
+    """
     if pd.isna(row.covered_from):
         return f"<br><i>{label('partial_none', lang)}</i>"
-    first, last = row.covered_from, row.covered_to
-    if lang == "zh":
-        days = [f"{day.month}月{day.day}日" for day in (first, last)]
-    else:
-        days = [f"{day:%b} {day.day}" for day in (first, last)]
-    span = days[0] if first == last else ("–" if lang == "zh" else " – ").join(days)  # one day: that day
+    span = date_span(row.covered_from, row.covered_to, lang, year=False)
     text = label("partial_period", lang).format(span=span, covered=row.covered_days, days=row.days)
     return f"<br><i>{text}</i>"
 
