@@ -11,10 +11,10 @@ can say it in that language instead of argparse printing English and exiting.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from typing import Any, NoReturn
 
 from analysis.cli_errors import ArgumentsRefused
+from analysis.line_breaks import break_lines, terminal_columns
 from analysis.messages import Lang, render
 
 HELP_CODE_PREFIX = "help_"
@@ -26,33 +26,15 @@ def help_text(code: str, lang: Lang, **params: object) -> str:
     return render(code, params, lang)
 
 
-def _columns(char: str) -> int:
-    """The terminal columns a character takes: two for wide (CJK) characters, else one."""
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 def wrap_by_columns(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns, broken at a space or between wide characters.
+    """Lines of at most ``width`` terminal columns, broken where :mod:`analysis.line_breaks` allows.
 
     argparse wraps at spaces and counts characters, so Chinese help (no spaces, two columns
     a character) would run past the terminal's edge as one long line. A line never starts
-    with punctuation (``，``, ``）``) when it can be avoided.
+    with closing punctuation (``，``, ``）``) when it can be avoided; the space a line
+    ends on is stripped, as argparse strips its own.
     """
-    lines: list[str] = []
-    line, breaks = "", [0]
-    for char in text:
-        if breaks[-1] == len(line) and unicodedata.category(char)[0] == "P" and len(breaks) > 1:
-            breaks.pop()  # no break just before punctuation
-        if sum(map(_columns, line + char)) > width and line.strip():
-            cut = breaks[-1] if breaks[-1] > 0 else len(line)
-            lines.append(line[:cut].rstrip())
-            line, breaks = line[cut:].lstrip(), [0]
-        line += char
-        if char == " " or _columns(char) == 2:
-            breaks.append(len(line))
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
+    return [line.rstrip() for line in break_lines(text, width=width)]
 
 
 class CatalogHelpFormatter(argparse.HelpFormatter):
@@ -73,7 +55,7 @@ class CatalogHelpFormatter(argparse.HelpFormatter):
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         """Wrap by display width: a Chinese character takes two columns and may end a line."""
-        if not any(_columns(char) == 2 for char in text):
+        if not any(terminal_columns(char) == 2 for char in text):
             return super()._split_lines(text, width)
         return wrap_by_columns(" ".join(text.split()), width)
 

@@ -230,7 +230,7 @@ def test_the_help_states_the_defaults_the_code_uses(capsys, monkeypatch):
 
 
 def test_chinese_help_fits_the_terminal_counting_two_columns_a_character(capsys, monkeypatch):
-    from analysis.cli_parser import _columns
+    from analysis.line_breaks import terminal_columns as _columns
 
     monkeypatch.setenv("COLUMNS", "80")
     for command in ("articles", "keywords", "themes", "ingest", "resegment", "store-info", "kwic", "slogans",

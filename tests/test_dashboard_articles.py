@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")  # before ui.sources reads it
 
+from analysis.line_breaks import NO_LINE_START
 from tests import test_store
 from tests.conftest import REPO_ROOT
 from tests.test_dashboard import matched
@@ -37,7 +38,7 @@ from ui.article_tables import (
 from ui.common import column_config
 from ui.glyph_widths import text_px
 from ui.html_view import FOCUS_STYLE, MARK_STYLE, highlight_html
-from ui.line_breaks import NO_LINE_START, break_lines
+from ui.line_breaks import break_lines
 from ui.tab_articles import LIST_WIDTHS, THEME_LINE_UNITS
 from ui.table_layout import (
     LINE_PX,

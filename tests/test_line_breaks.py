@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.line_breaks import NO_LINE_START
 from ui.glyph_widths import char_px, text_px
-from ui.line_breaks import NO_LINE_START, break_lines, broken_text
+from ui.line_breaks import break_lines, broken_text
 from ui.table_layout import broken_cells, line_px
 
 CJK = 14.0  # a Chinese character in a table cell, in pixels
@@ -90,3 +91,15 @@ def test_words_of_any_script_that_is_not_wide_are_not_split_when_a_space_allows(
     assert break_lines("Le résumé final", width=text_px("résumé ")) == ["Le ", "résumé ", "final"]
     assert break_lines("Сельское хозяйство", width=text_px("Сельское хоз")) == ["Сельское ", "хозяйство"]
     assert break_lines("中文ábc", width=text_px("中文áb")) == ["中文", "ábc"]
+
+
+def test_one_mechanism_breaks_terminal_columns_and_table_pixels_by_the_same_rules():
+    from analysis import line_breaks
+    from analysis.cli_parser import wrap_by_columns
+
+    text = "长文档（3,000 字及以上）的每一段"
+    columns = line_breaks.break_lines(text, width=8)  # the default measure: two columns a wide character
+    assert columns == ["长文档", "（3,000 ", "字及以", "上）的每", "一段"]  # （ opens a line, ） never does
+    assert wrap_by_columns(text, 8) == [line.rstrip() for line in columns]  # the CLI strips the hanging space
+    cells = break_lines(text, width=4 * CJK)  # the same rules, measured in the table's pixels
+    assert cells == line_breaks.break_lines(text, width=4 * CJK, measure=char_px)

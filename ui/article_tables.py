@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from analysis.charts.phrasing import list_separator
+from analysis.line_breaks import NO_LINE_START
 from ui.glyph_widths import text_px
 from ui.i18n import t
-from ui.line_breaks import NO_LINE_START
 from ui.state import Lang
 
 KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
