@@ -16,11 +16,14 @@ import pandas as pd
 from analysis.schema import STRING_DTYPE
 
 KWIC_COLUMNS = ("doc_id", "left", "match", "right", "position")
-_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+PARAGRAPH_MARK = "¶"
+"""What a context shows where the text starts a new paragraph: a space there would hide that
+the words on its far side belong to another paragraph (another speaker, another item)."""
+_PARAGRAPH_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
 def kwic(articles: pd.DataFrame, term: str, *, window: int = 20, limit: int | None = None) -> pd.DataFrame:
-    """List each occurrence of ``term`` in the articles' text with its context.
+    r"""List each occurrence of ``term`` in the articles' text with its context.
 
     Args:
         articles: the articles table (``doc_id``, ``text``).
@@ -29,8 +32,9 @@ def kwic(articles: pd.DataFrame, term: str, *, window: int = 20, limit: int | No
         limit: stop after this many occurrences.
 
     Returns:
-        Columns ``doc_id`` (str), ``left``, ``match``, ``right`` (str; line breaks and tabs
-        in the context are shown as spaces, one for one) and ``position`` (int, 0-based
+        Columns ``doc_id`` (str), ``left``, ``match``, ``right`` (str; a paragraph break
+        in the context, ``\n``, ``\r\n`` or ``\r``, is shown as :data:`PARAGRAPH_MARK`,
+        a tab as a space, so each line is one line of text) and ``position`` (int, 0-based
         character offset of the match in ``text``), sorted by article order then position.
 
     Raises:
@@ -55,8 +59,13 @@ def kwic(articles: pd.DataFrame, term: str, *, window: int = 20, limit: int | No
 
 def _context(text: str, span: tuple[int, int], window: int) -> tuple[str, str, str]:
     start, end = span
-    left = text[max(0, start - window) : start].translate(_FLATTEN)
-    return left, text[start:end], text[end : end + window].translate(_FLATTEN)
+    left, right = text[max(0, start - window) : start], text[end : end + window]
+    return _one_line(left), text[start:end], _one_line(right)
+
+
+def _one_line(context: str) -> str:
+    """``context`` on one line: paragraph breaks as :data:`PARAGRAPH_MARK`, tabs as spaces."""
+    return _PARAGRAPH_BREAK.sub(PARAGRAPH_MARK, context).replace("\t", " ")
 
 
 def _frame(rows: list[tuple[str, str, str, str, int]]) -> pd.DataFrame:

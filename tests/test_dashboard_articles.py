@@ -30,6 +30,7 @@ from ui.article_tables import (
     kwic_rows,
     kwic_shown,
     opened_by_tick,
+    paragraph_marked,
     picker_options,
     score_rows,
     theme_cell,
@@ -162,6 +163,13 @@ def test_a_left_context_cut_after_a_full_stop_is_shown_from_the_next_sentence():
     assert shown["left"].tolist()[:3] == ["会议强调，要", "扶。\n州政协", "，"]  # only punctuation: kept
     assert shown["right"].tolist() == lines["right"].tolist()  # what follows the term is read as it is
     assert lines["left"].iloc[0] == "。\n会议强调，要"  # the CSV's lines are left whole
+    marked = kwic_shown(pd.DataFrame({"left": ["。¶会议强调"], "right": ["，建设¶下一段"]}))
+    assert marked["left"].tolist() == ["¶会议强调"]  # the term's paragraph starts at 会议: the mark stays
+
+
+def test_the_kwic_caption_explains_the_paragraph_mark_only_when_a_context_shows_one():
+    assert paragraph_marked(pd.DataFrame({"left": ["会上", None], "right": ["，有序¶下一段", "。"]}))
+    assert not paragraph_marked(pd.DataFrame({"left": ["会上 ", None], "right": ["，有序", None]}))
 
 
 def test_theme_scores_say_which_themes_passed_the_threshold():
@@ -398,6 +406,8 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     assert not [cell for cell in broken if any(line[:1] in NO_LINE_START for line in cell[1:])]  # ...off 。，
     assert not lines["left"].str[:1].isin(NO_LINE_START).any()  # nor does a left context open on one
     assert "只显示最早的 300 处" in captions(at)
+    marked = lines["left"].str.contains("¶") | lines["right"].str.contains("¶")
+    assert marked.any() and "¶ 表示分段" in captions(at)  # the demo's paragraphs show, and the mark is said
     listed = at.dataframe(key="art_table").value["doc_id"].tolist()
     line = lines.iloc[5]
     at.session_state["art_pick"], at.session_state["art_mark"] = line["doc_id"], "协商"  # as the tick does
@@ -411,6 +421,7 @@ def test_a_kwic_line_opens_its_article_with_the_term_marked(tab, monkeypatch):
     at.toggle(key="art_kwic_export").set_value(True).run()
     everything = exports["dl_kwic"]
     assert len(everything) > 300 and {"doc_id", "title", "date", "locality", "position"} <= set(everything)
+    assert everything["right"].str.contains("¶").any()  # the CSV marks paragraph breaks as the table does
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.kwic import KWIC_COLUMNS, kwic
+from analysis.kwic import KWIC_COLUMNS, PARAGRAPH_MARK, kwic
 from analysis.schema import build_articles
 
 
@@ -28,7 +28,7 @@ def test_kwic_lists_every_occurrence_in_article_order(articles):
     assert list(out.columns) == list(KWIC_COLUMNS)
     assert out.values.tolist() == [
         ["a", "", "协商", "议政，", 0],
-        ["a", "议政，", "协商", " 民主", 5],  # the line break shows as a space
+        ["a", "议政，", "协商", "¶民主", 5],  # the paragraph break is marked, not hidden as a space
         ["c", "政协", "协商", "", 2],
     ]
     assert out["position"].dtype == "int64"
@@ -37,7 +37,7 @@ def test_kwic_lists_every_occurrence_in_article_order(articles):
 def test_kwic_limit_and_default_window(articles):
     out = kwic(articles, "协商", limit=2)
     assert out["doc_id"].tolist() == ["a", "a"]
-    assert out["right"].tolist() == ["议政，协商 民主", " 民主"]
+    assert out["right"].tolist() == ["议政，协商¶民主", "¶民主"]
     assert kwic(articles, "协商", limit=0).empty
 
 
@@ -63,3 +63,12 @@ def test_kwic_does_not_modify_articles(articles):
     before = articles.copy()
     kwic(articles, "协商")
     pd.testing.assert_frame_equal(articles, before)
+
+
+def test_each_paragraph_break_is_one_mark_and_a_tab_a_space_so_a_line_stays_one_line():
+    text = "上一段\r\n另一段\r第三段\n会上\t协商\t有序\n\n下一段"  # written for this test
+    articles = build_articles([{"doc_id": "x", "text": text, "source": "t"}])
+    line = kwic(articles, "协商", window=16).iloc[0]  # 16 characters, \r\n two of them
+    assert (line["left"], line["right"]) == (f"上一段{PARAGRAPH_MARK}另一段{PARAGRAPH_MARK}第三段{PARAGRAPH_MARK}会上 ",
+                                             f" 有序{PARAGRAPH_MARK}{PARAGRAPH_MARK}下一段")
+    assert line["position"] == text.index("协商")  # the window counts the text's own characters

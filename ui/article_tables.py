@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from analysis.charts.phrasing import list_separator
+from analysis.kwic import PARAGRAPH_MARK
 from analysis.line_breaks import NO_LINE_START
 from ui.glyph_widths import text_px
 from ui.i18n import t
@@ -184,6 +185,12 @@ def kwic_shown(lines: pd.DataFrame) -> pd.DataFrame:
 
 CUT_OFF = "".join(sorted(NO_LINE_START)) + " \n\t\u3000"
 """What a left context's cut-off start may hold: closing marks and the breaks after them."""
+
+
+def paragraph_marked(lines: pd.DataFrame) -> bool:
+    """Whether a ``left`` or ``right`` context shows the paragraph mark (which the caption then explains)."""
+    contexts = pd.concat([lines["left"], lines["right"]]).dropna().astype(str)
+    return bool(contexts.str.contains(PARAGRAPH_MARK, regex=False).any())
 
 
 def score_rows(

@@ -43,7 +43,7 @@ _MEASURED: tuple[tuple[float, str], ...] = (
     (7.5, 'STZ'),
     (7.6, 'A`hou'),
     (7.7, 'bn'),
-    (7.8, 'dpq'),
+    (7.8, 'dpq¶'),
     (7.9, 'P'),
     (8.0, 'CR'),
     (8.1, 'K'),
@@ -63,7 +63,8 @@ _MEASURED: tuple[tuple[float, str], ...] = (
     (13.3, '…'),
 )
 LISTED_PX: dict[str, float] = {char: px for px, chars in _MEASURED for char in chars}
-"""Widths of printable ASCII and the common Western marks Chinese text uses (“ ” … —)."""
+"""Widths of printable ASCII, the common Western marks Chinese text uses (“ ” … —), and ¶ (the
+KWIC contexts' paragraph mark)."""
 
 
 def char_px(char: str) -> float:

@@ -14,6 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from analysis.kwic import PARAGRAPH_MARK
 from analysis.search_query import parse_search
 from ui import queries
 from ui.article_tables import (
@@ -24,6 +25,7 @@ from ui.article_tables import (
     kwic_rows,
     kwic_shown,
     opened_by_tick,
+    paragraph_marked,
     picker_options,
     score_rows,
     theme_cell,
@@ -120,7 +122,8 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
     shown = kwic_shown(lines)
     counts = {"lines": len(lines), "docs": lines["doc_id"].nunique()}
     found_line = t("kwic_limited" if more else "kwic_found", lang, term=escape_markdown(term), **counts)
-    st.caption(found_line + t("kwic_select", lang))
+    mark = t("kwic_paragraph_mark", lang, mark=PARAGRAPH_MARK) if paragraph_marked(shown) else ""
+    st.caption(found_line + t("kwic_select", lang) + mark)
     doc_ids = lines["doc_id"].tolist()
     _sync_ticks(KWIC_TABLE, doc_ids, st.session_state.get(PICK), tick=False)
     layout = {**KWIC_LAYOUT, **fitted_widths(shown, KWIC_WIDTHS)}
