@@ -8,8 +8,9 @@ news uses it for what comes from there as much as for what happens there: a doct
 - Where the article names places (in its dateline, headline or body) or says 全省 of
   a province, the places decide. A region word of a province none of them lies in
   counts for no province, only in the whole weight a province must outweigh (rule 6):
-  it never tips a balance (陇东送山东 with 甘肃 and 山东 named stays a tie; 陕北民歌 over
-  a concert in 内蒙古鄂尔多斯 makes neither 陕西 nor, alone, 内蒙古). When all of them
+  it never tips a balance (陇东送山东 with 甘肃 and 山东 named stays a tie; 陕北民歌 in
+  the title of a concert held in 内蒙古鄂尔多斯 does not make it 陕西's, and weighs
+  against the lead's one mention of 鄂尔多斯). When all of them
   lie in its province and they place the article, it counts for its province, as a
   place name would: it may keep the answer at the province (京杭大运河苏南段 … 在镇江启动:
   江苏, not 镇江), but it never places an article that its places leave unplaced (a
