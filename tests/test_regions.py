@@ -37,6 +37,14 @@ def test_a_region_word_in_the_title_places_an_article_naming_no_place(where):
     assert where(CALM, kicker="聚焦陇东", title="能源基地建设提速") == "620000"
 
 
+def test_a_title_region_word_places_an_article_naming_a_place_of_its_province_in_passing(where):
+    lead = ("能源基地建设持续提速，一批风电、光伏、储能项目陆续开工建设，新增装机规模创下历史新高，"
+            "带动就业明显增加，为经济社会发展注入了新的动能。")
+    text = lead + "\n" + "据介绍，今年还将有一批项目在庆阳落地。"
+    assert where(text, title="陇东能源基地建设提速") == "620000"
+    assert where(text, title="能源基地建设提速") is None  # 庆阳, once in passing, places nothing
+
+
 def test_a_provincial_lead_speaks_of_its_region_word_s_province(where):
     text = "全省能源工作会议提出，加快陇东综合能源基地建设。"
     assert where(text, title="能源工作会议召开") == "620000"

@@ -82,11 +82,12 @@ the order they apply:
    of a province loosely, and is weak evidence (:mod:`analysis.places.regions`). With
    other places, those decide: a region word counts for its province only when they
    all lie in it and place the article (苏南段 … 在镇江 → 江苏, not 镇江), else only in the
-   whole weight a province must outweigh; it never tips the balance between places nor
-   places an article they leave unplaced. Alone, it places the article in its province (never below)
-   when the paper's province is that one, or a region word stands in the title or
-   kicker, or the article's 全省/省委 speak of it (rule 2); a region word in the body of
-   a national story (坚守陕北的医生 at a press conference) places nothing. In a dateline
+   whole weight a province must outweigh; it never tips the balance between places.
+   Alone, or beside only places of its province that leave the article unplaced, it
+   places the article in its province (never below) when the paper's province is that
+   one, or a region word stands in the title or kicker, or the article's 全省/省委 speak
+   of it (rule 2); a region word in the body of a national story (坚守陕北的医生 at a
+   press conference) places nothing. In a dateline
    it is its province; in a title's list (陕北到安徽) it makes a route across provinces.
    Words of no one province (江南, 西北, 华北) are not read; a name of a whole province
    (陇原, ``whole_province = true``) is read as the province's name.

@@ -13,10 +13,12 @@ news uses it for what comes from there as much as for what happens there: a doct
   against the lead's one mention of 鄂尔多斯). When all of them
   lie in its province and they place the article, it counts for its province, as a
   place name would: it may keep the answer at the province (京杭大运河苏南段 … 在镇江启动:
-  江苏, not 镇江), but it never places an article that its places leave unplaced (a
-  national story naming 陕北 in its lead and 延安 once, in passing, further down).
-- Alone, it places the article in its province, never below, only when that province
-  is otherwise the article's: the paper's province (``province_hint``: a provincial
+  江苏, not 镇江), but it does not place an article that its places leave unplaced (a
+  national story naming 陕北 in its lead and 延安 once, in passing, further down),
+  unless it would alone:
+- Alone, or beside only places of its province that leave the article unplaced, it
+  places the article in its province, never below, only when that province is
+  otherwise the article's: the paper's province (``province_hint``: a provincial
   paper's story about 陇东 is 甘肃's), or a region word in the title or kicker (滇中引水
   工程…), or the province the article's 全省 or 省委 speak of (rule 2 reads them as the
   region words' province when the article names no place). Region words only in
@@ -116,16 +118,16 @@ def place_by_region(
     Args:
         chains: each place's codes from its province down.
         regions: the region words' votes (:func:`split_regions`).
-        evidence: the article's other evidence; any vote outside the paper's context
-            (a place named, 全省 read as a province) leaves the region words out.
+        evidence: the article's other evidence; a vote outside the paper's context (a
+            place named, 全省 read as a province) in another province leaves them out.
         scope: the headline's scope: a national story is placed nowhere.
         hint: the paper's province.
     """
-    if not regions or scope.kind == "national" or any(e.zone not in CONTEXT_ZONES for e in evidence):
-        return None
     provinces = {chains[e.code][0] for e in regions}
-    if len(provinces) != 1:
+    if len(provinces) != 1 or scope.kind == "national":
         return None
     province = provinces.pop()
+    if any(e.zone not in CONTEXT_ZONES and chains[e.code][0] != province for e in evidence):
+        return None
     in_headline = any(e.zone in REGION_HEADLINE_ZONES for e in regions)
     return province if province == hint or in_headline else None
