@@ -10,12 +10,12 @@ news uses it for what comes from there as much as for what happens there: a doct
   counts for no province, only in the whole weight a province must outweigh (rule 6):
   it never tips a balance (陇东送山东 with 甘肃 and 山东 named stays a tie; 陕北民歌 in
   the title of a concert held in 内蒙古鄂尔多斯 does not make it 陕西's, and weighs
-  against the lead's one mention of 鄂尔多斯). When all of them
-  lie in its province and they place the article, it counts for its province, as a
-  place name would: it may keep the answer at the province (京杭大运河苏南段 … 在镇江启动:
-  江苏, not 镇江), but it does not place an article that its places leave unplaced (a
-  national story naming 陕北 in its lead and 延安 once, in passing, further down),
-  unless it would alone:
+  against the lead's one mention of 鄂尔多斯). When all of them lie in its province
+  and they place the article, it counts for its province, as a place name would: it
+  may keep the answer at the province (京杭大运河苏南段 … 在镇江启动: 江苏, not 镇江), but
+  it does not place an article that its places leave unplaced (a national story
+  naming 陕北 in its lead and 延安 once, in passing, further down), unless it would
+  alone:
 - Alone, or beside only places of its province that leave the article unplaced, it
   places the article in its province, never below, only when that province is
   otherwise the article's: the paper's province (``province_hint``: a provincial
