@@ -105,9 +105,20 @@ def test_region_words_and_shared_aliases_are_read_from_the_file(tmp_path):
     assert custom.lookup("陇东") == []  # only what the file lists
 
 
+def test_a_region_word_is_read_as_a_region_unless_it_names_the_whole_province(tmp_path):
+    path = write_aliases(tmp_path, LONG + '[[region_word]]\ntext = "陇东"\nnote = "n"\n'
+                         '[[region_word]]\ntext = "陇原"\nnote = "n"\nwhole_province = true\n')
+    custom = load_gazetteer(aliases_path=path)
+    assert [(m.adcode, m.kind) for m in custom.meanings("陇东")] == [("620000", "region")]
+    assert [(m.adcode, m.kind) for m in custom.meanings("陇原")] == [("620000", "bare")]
+    assert custom.matcher.entries["陇东"].region and not custom.matcher.entries["陇原"].region
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
+        (LONG + '[[region_word]]\ntext = "陇原"\nnote = "n"\nwhole_province = "yes"\n',
+         r"\[\[region_word\]\] entry 1 \('陇原'\): 'whole_province' must be true or false, got 'yes'"),
         (LONG + '[[region_word]]\ntext = "陇南"\nnote = "n"\n',
          r"\[\[region_word\]\] entry 1 \('陇南'\): already names 陇南市.*remove the entry"),
         (ANHUI + '[[region_word]]\ntext = "豫西"\nnote = "n"\n', "begins with 豫, which is no"),

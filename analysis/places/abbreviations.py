@@ -6,9 +6,13 @@ Three tables of the alias file (``data/locality_aliases.toml``):
   Never read alone: one character is too often an ordinary word or part of another
   word (甘心, 鲁莽, 苏醒), or the abbreviation of two places (宁: 宁夏 and 南京).
 - ``[[region_word]]``: a regional word made of an abbreviation and a direction (皖北,
-  陇东, 豫西), read as that province where it stands as a word, as a bare name is (not
-  in 秘鲁北部: Peru's north). A word that already names a place is refused, so the
-  official name always wins: 陇南 is 陇南市, 甘南 甘南州, 湘西 湘西州, 晋中 晋中市.
+  陇东, 豫西), read where it stands as a word, as a bare name is (not in 秘鲁北部:
+  Peru's north), as weak evidence of its province (kind ``region``, weighed by
+  :mod:`analysis.places.regions`: it places an article naming no other place, never
+  tips one that names some). An entry with ``whole_province = true`` names the whole
+  province (陇原) and is read as its name (kind ``bare``, as 甘肃). A word that already
+  names a place is refused, so the official name always wins: 陇南 is 陇南市, 甘南
+  甘南州, 湘西 湘西州, 晋中 晋中市.
 - ``[[shared_alias]]``: a short name several places go by (巴州: 巴音郭楞蒙古自治州 in
   新疆, 巴中市 in 四川). It means all of them and is decided as any ambiguous name
   (rule 3 of :mod:`analysis.places.locality`): by the article's other places or the
@@ -26,7 +30,7 @@ import pandas as pd
 
 from analysis.places import alias_entries as entries
 from analysis.places.alias_entries import AliasFileError
-from analysis.places.aliases import AliasMeaning
+from analysis.places.aliases import AliasKind, AliasMeaning
 from analysis.report import Problem
 
 
@@ -41,10 +45,14 @@ class ProvinceAbbreviation:
 
 @dataclass(frozen=True, slots=True)
 class RegionWord:
-    """One ``[[region_word]]``: ``text`` names a part of the province its first character stands for."""
+    """One ``[[region_word]]``: ``text`` names a part of the province its first character stands for.
+
+    ``whole_province``: it names the whole province instead (陇原), and counts as its name.
+    """
 
     text: str
     note: str
+    whole_province: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +80,8 @@ def parse_abbreviations(raw: dict[str, Any], *, path: Path, known_codes: Mapping
     Raises:
         AliasFileError: naming the entry with a missing, empty or unknown field, an
             abbreviation of more than one character, an unknown code, fewer than two
-            places for a shared alias, or a text listed twice.
+            places for a shared alias, a ``whole_province`` that is no true or false, or
+            a text listed twice.
     """
     provinces = []
     for index, entry in enumerate(entries.table_entries(raw, "province_abbreviation", path), start=1):
@@ -83,16 +92,21 @@ def parse_abbreviations(raw: dict[str, Any], *, path: Path, known_codes: Mapping
             raise AliasFileError(path, [Problem.of("alias_abbreviation_length", where=named)])
         entries.check_adcode(fields["adcode"], where=named, path=path, known_codes=known_codes)
         provinces.append(ProvinceAbbreviation(**fields))
-    regions = tuple(
-        RegionWord(**entries.entry_fields(entry, required=("text", "note"), path=path,
-                                          where=entries.where("region_word", index, entry.get("text", "?"))))
-        for index, entry in enumerate(entries.table_entries(raw, "region_word", path), start=1))
+    regions = tuple(_parse_region(entry, index=index, path=path)
+                    for index, entry in enumerate(entries.table_entries(raw, "region_word", path), start=1))
     shared = tuple(_parse_shared(entry, index=index, path=path, known_codes=known_codes)
                    for index, entry in enumerate(entries.table_entries(raw, "shared_alias", path), start=1))
     entries.reject_duplicates([p.abbreviation for p in provinces], table="province_abbreviation", path=path)
     entries.reject_duplicates([r.text for r in regions], table="region_word", path=path)
     entries.reject_duplicates([s.alias for s in shared], table="shared_alias", path=path)
     return Abbreviations(provinces=tuple(provinces), regions=regions, shared=shared)
+
+
+def _parse_region(entry: dict[str, Any], *, index: int, path: Path) -> RegionWord:
+    named = entries.where("region_word", index, entry.get("text", "?"))
+    whole, entry = entries.pop_flag(entry, "whole_province", path=path, where=named)
+    return RegionWord(**entries.entry_fields(entry, required=("text", "note"), path=path, where=named),
+                      whole_province=whole)
 
 
 def _parse_shared(
@@ -138,7 +152,8 @@ def add_abbreviations(
         if region.text in aliases:
             known = "、".join(names[m.adcode] for m in aliases[region.text])
             raise AliasFileError(path, [Problem.of("alias_region_is_a_place", where=named, places=known)])
-        added[region.text] = (AliasMeaning(province_of[region.text[0]], "bare"),)  # read where it is a word
+        kind: AliasKind = "bare" if region.whole_province else "region"  # both read where a word
+        added[region.text] = (AliasMeaning(province_of[region.text[0]], kind),)
     for entry in abbreviations.shared:
         added[entry.alias] = tuple(AliasMeaning(code, "short") for code in sorted(set(entry.adcodes)))
     return added

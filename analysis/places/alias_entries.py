@@ -67,6 +67,20 @@ def entry_fields(
     return fields | {key: tuple(v.strip() for v in entry[key]) for key in lists}
 
 
+def pop_flag(entry: dict[str, Any], key: str, *, path: Path, where: Problem) -> tuple[bool, dict[str, Any]]:
+    """An optional true/false key (False when absent), and the entry without it.
+
+    Raises:
+        AliasFileError: naming the entry and the key when its value is no true or false.
+    """
+    rest = dict(entry)
+    flag = rest.pop(key, False)
+    if not isinstance(flag, bool):
+        problem = Problem.of("alias_not_true_or_false", where=where, key=key, value=repr(flag))
+        raise AliasFileError(path, [problem])
+    return flag, rest
+
+
 def check_adcode(adcode: str, *, where: Problem, path: Path, known_codes: Mapping[str, Any]) -> None:
     """Refuse a code that is no six digits, or that the gazetteer does not hold."""
     if not ADCODE.fullmatch(adcode):

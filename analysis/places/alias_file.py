@@ -20,6 +20,7 @@ from analysis.places.alias_entries import (
     AliasFileError,
     check_adcode,
     entry_fields,
+    pop_flag,
     reject_duplicates,
     table_entries,
     where,
@@ -120,11 +121,7 @@ def _parse_alias(
     entry: dict[str, Any], *, index: int, path: Path, known_codes: Mapping[str, Any]
 ) -> ExtraAlias:
     named = where("alias", index, entry.get("alias", "?"))
-    entry = dict(entry)
-    dateline_only = entry.pop("dateline_only", False)
-    if not isinstance(dateline_only, bool):
-        raise AliasFileError(path, [Problem.of("alias_not_true_or_false", where=named, key="dateline_only",
-                                               value=repr(dateline_only))])
+    dateline_only, entry = pop_flag(entry, "dateline_only", path=path, where=named)
     fields = entry_fields(entry, required=("alias", "adcode", "note", "source"), path=path, where=named)
     check_adcode(fields["adcode"], where=named, path=path, known_codes=known_codes)
     return ExtraAlias(**fields, dateline_only=dateline_only)

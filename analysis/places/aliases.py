@@ -9,6 +9,8 @@ tagged with a *kind*:
 - ``bare``: the name without any level word (临夏, 兰州, 甘肃). Bare county names are
   often ordinary words (清水, 高台, 民乐, 安宁), so only the resolver decides where a bare
   form may be trusted.
+- ``region``: a region word of the alias file (陇东, 陕北), naming a loosely bounded part
+  of a province: weak evidence of it (:mod:`analysis.places.regions`).
 
 :func:`build_aliases` indexes every place under all its forms, the reference table's
 keywords and the extra aliases of ``data/locality_aliases.toml``
@@ -26,10 +28,10 @@ import pandas as pd
 if TYPE_CHECKING:
     from analysis.places.alias_file import AliasFile
 
-AliasKind = Literal["full", "short", "bare"]
+AliasKind = Literal["full", "short", "bare", "region"]
 Level = Literal["province", "prefecture", "county"]
 LEVELS: tuple[Level, ...] = ("province", "prefecture", "county")
-_KIND_RANK: dict[AliasKind, int] = {"full": 0, "short": 1, "bare": 2}
+_KIND_RANK: dict[AliasKind, int] = {"full": 0, "short": 1, "bare": 2, "region": 3}
 _LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 _LEVEL_SUFFIX = ("省", "市", "州", "县", "区", "旗", "盟", "地区")

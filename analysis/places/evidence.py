@@ -121,7 +121,7 @@ def _backed(chains: Mapping[str, tuple[str, ...]], code: str, context: list[Evid
 
 def choose_place(
     chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence], *, scope: ScopeReading | None = None,
-    hint: str | None = None,
+    hint: str | None = None, regions: list[Evidence] | None = None,
 ) -> str | None:
     """Pick the place the evidence points at (rules 5, 6 and 10 of :mod:`.locality`), or None.
 
@@ -130,6 +130,9 @@ def choose_place(
         evidence: the article's weighted mentions (:func:`collect_evidence`).
         scope: what the headline says of the article's extent (:func:`.scope.read_scope`).
         hint: the paper's province, where a round-up naming no place is placed.
+        regions: region words' votes that count for no province (:mod:`.regions`): as
+            places a title lists (陕北到安徽, a route across provinces: nowhere), and as
+            weight a province must outweigh in the body (rule 6).
     """
     scope = scope or ScopeReading()
     headline = [e for e in evidence if e.zone in HEADLINE_ZONES]
@@ -138,9 +141,10 @@ def choose_place(
         return _scoped(chains, scope, evidence, hint)
     if not headline:
         has_body = any(e.zone in BODY_ZONES for e in evidence)
-        return _descend(chains, evidence) if has_body else None
+        return _descend(chains, evidence, unplaced=sum(e.weight for e in regions or ())) if has_body else None
     actors = [e for e in named if e.organ]
-    listed = {e.code for e in named if not e.organ and e.code in scope.listed}
+    titled = [*named, *(e for e in regions or () if e.zone == "title")]
+    listed = {e.code for e in titled if not e.organ and e.code in scope.listed}
     if (spread := _spread(chains, listed)) is not None:
         return spread or None  # NOWHERE: places in two provinces
     candidates = {e.code for e in headline if not (actors and e.zone == "dateline")}
@@ -218,7 +222,9 @@ def _refine(chains: Mapping[str, tuple[str, ...]], best: str, evidence: list[Evi
     return refined if support >= DESCENT_RATIO * sum(e.weight for e in under) else best
 
 
-def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) -> str | None:
+def _descend(
+    chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence], *, unplaced: float = 0.0
+) -> str | None:
     """Walk down from the whole country while one place holds most of the weight.
 
     At the top a province must hold more than half of all the weight; below, the
@@ -230,7 +236,8 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
     a single mention further down is a passing one (2011年上海世锦赛 in a report from
     Budapest), and so are a few scattered ones (上海世博会 and 北京奥运会 in a national
     report); a story whose framing lead is national and whose second paragraph goes to
-    湖南郴州 is still 郴州's.
+    湖南郴州 is still 郴州's. ``unplaced`` weight (region words of no province here) counts
+    in the whole only.
     """
     totals: dict[str | None, float] = {}
     children: dict[str | None, set[str]] = {}
@@ -252,7 +259,7 @@ def _descend(chains: Mapping[str, tuple[str, ...]], evidence: list[Evidence]) ->
             top_code = chains[e.code][0]
             specific[top_code] = specific.get(top_code, 0.0) - e.weight
     current: str | None = None
-    current_total = sum(e.weight for e in evidence)
+    current_total = sum(e.weight for e in evidence) + unplaced
     while children.get(current):
         kids = children[current]
         top = max(totals[k] for k in kids)

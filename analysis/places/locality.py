@@ -16,9 +16,9 @@ the order they apply:
    a bare name only where it stands as a word (not 长沙 in 外交部长沙伦赛, nor 海北 in
    天南海北). Bare county names (清水, 高台) are read only in a dateline, where a
    prefecture beats a same-named county (临夏 → 临夏回族自治州), and under rule 7.
-   A region word made of a province's abbreviation (皖北, 陇东: never 皖 alone) is a
-   bare name of its province; a short name several places share (巴州) is an
-   ambiguous name, decided as in rule 3 (:mod:`analysis.places.abbreviations`).
+   A region word made of a province's abbreviation (皖北, 陇东: never 皖 alone) is
+   weak evidence of its province (rule 11); a short name several places share (巴州)
+   is an ambiguous name, decided as in rule 3 (:mod:`analysis.places.abbreviations`).
 2. 省委, 省政协, 全省 … mean the paper's province (``province_hint``) or, without one,
    the province of the article's own places: the dateline's, else the headline's, else
    that of most of the body's places (本报兰州讯 + 十二届省政协… → 甘肃省).
@@ -78,6 +78,19 @@ the order they apply:
    陇南, 兰州至天水; not 四川宜宾, an address) make a tour or a route: the answer is what
    they share (甘肃省), whatever the body says more of, and nothing when they lie in two
    provinces (李强在广西、云南调研).
+11. A region word (陇东, 陕北, 苏南: the alias file's ``[[region_word]]``) names a part
+   of a province loosely, and is weak evidence (:mod:`analysis.places.regions`). With
+   other places, those decide: a region word counts for its province only when they
+   all lie in it and place the article (苏南段 … 在镇江 → 江苏, not 镇江), else only in the
+   whole weight a province must outweigh; it never tips the balance between places.
+   Alone, or beside only places of its province that leave the article unplaced, it
+   places the article in its province (never below) when the paper's province is that
+   one, or a region word stands in the title or kicker, or the article's 全省/省委 speak
+   of it (rule 2); a region word in the body of a national story (坚守陕北的医生 at a
+   press conference) places nothing. In a dateline
+   it is its province; in a title's list (陕北到安徽) it makes a route across provinces.
+   Words of no one province (江南, 西北, 华北) are not read; a name of a whole province
+   (陇原, ``whole_province = true``) is read as the province's name.
 """
 
 from __future__ import annotations
@@ -87,10 +100,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.places.evidence import choose_place, collect_evidence
+from analysis.places.evidence import collect_evidence
 from analysis.places.filing import is_capital, read_filing
 from analysis.places.gazetteer import Gazetteer, Place, load_gazetteer
 from analysis.places.province import ProvinceHintError, article_province, hint_province
+from analysis.places.regions import choose_with_regions, place_by_region, region_province, split_regions
 from analysis.places.scope import read_scope
 from analysis.places.zones import (
     BODY_CHARS,
@@ -210,13 +224,15 @@ def _locate(
     """The adcode of the place an article is about (the rules above), or None."""
     matcher, chains = gazetteer.matcher, gazetteer.matcher.chains
     mentions = scan_article(gazetteer, article_zones(title=title, kicker=kicker, text=text))
-    filing = read_filing(gazetteer, dateline, hint, mentions)
-    own = hint or article_province(chains, mentions, filing.codes)
-    evidence, local_ref = collect_evidence(matcher, mentions, filing.codes, own, inferred=hint is None)
+    places, regions = split_regions(mentions)
+    filing = read_filing(gazetteer, dateline, hint, places)
+    own = hint or article_province(chains, places, filing.codes) or region_province(
+        chains, regions, places=places, dateline=filing.codes)
+    evidence, local_ref = collect_evidence(matcher, places, filing.codes, own, inferred=hint is None)
     if filing.abroad and not any(e.zone in ("title", "kicker") for e in evidence):
         return None
     scope = read_scope(mentions, title=title, kicker=kicker, chains=chains)
-    code = choose_place(chains, evidence, scope=scope, hint=hint)
+    code = choose_with_regions(chains, evidence, regions, scope=scope, hint=hint)
     if code is None and hint is not None and local_ref:
         return hint
-    return code
+    return code if code is not None else place_by_region(chains, regions, evidence, scope=scope, hint=hint)

@@ -73,12 +73,15 @@ class Entry(NamedTuple):
             reference (``"县"`` for 县政协), else ``""``.
         bare: a name without its level word (长沙, 海北), read only where it stands as a
             word (not in 外交部长沙伦赛, 天南海北).
+        region: a region word (陇东, 陕北; bare too): weak evidence of its province,
+            weighed apart (:mod:`analysis.places.regions`).
     """
 
     codes: tuple[str, ...]
     weak: bool = False
     generic: str = ""
     bare: bool = False
+    region: bool = False
 
 
 class Mention(NamedTuple):
@@ -272,10 +275,13 @@ def _body_entry(gazetteer: Gazetteer, alias: str, levels: Mapping[str, str]) -> 
 
     Full and short forms mean every place they name. A bare form is read only for
     provinces and prefectures, and then only as the highest level it names (吉林 is 吉林省,
-    not 吉林市); bare county names are never read in running text.
+    not 吉林市); bare county names are never read in running text. A region word (陇东)
+    is read as bare names are, marked as one.
     """
     meanings = gazetteer.meanings(alias)
-    codes = tuple(m.adcode for m in meanings if m.kind != "bare")
+    if meanings and all(m.kind == "region" for m in meanings):
+        return Entry(codes=tuple(m.adcode for m in meanings), bare=True, region=True)
+    codes = tuple(m.adcode for m in meanings if m.kind not in ("bare", "region"))
     if codes:
         weak = len(alias) == 2 and all(levels[code] == "county" for code in codes)
         return Entry(codes=codes, weak=weak)
