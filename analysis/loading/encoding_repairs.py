@@ -15,7 +15,12 @@ Two faults of real files would otherwise lose them whole or, worse, garble them 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
+from analysis.loading.chinese_reading import rare_ideographs, reads_better
+from analysis.loading.decoded import TRADITIONAL_GBK
+from analysis.loading.gb_or_big5 import gbk_reading
+from analysis.loading.traditional import to_simplified, traditional_only_characters
 from analysis.report import Problem
 
 MAX_NUL_SHARE = 0.01
@@ -24,6 +29,12 @@ make it a binary file, as do NUL bytes whose removal leaves no text that can be 
 MAX_NUL_BYTES = 8
 WINDOWS_PUNCTUATION = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"}
 """The Windows-1252 bytes for punctuation that Chinese text uses, and the mark each stands for."""
+_WINDOWS_BYTES = frozenset(WINDOWS_PUNCTUATION)
+_LONE_ASCII = re.compile(r"(?<=[^\x00-\x7f\u2010-\u206f\u3000-\u303f\uff00-\uffef])[@-~]"
+                         r"(?=[^\x00-\x7f\u2010-\u206f\u3000-\u303f\uff00-\uffef])")
+"""An ASCII sign standing alone between characters other than punctuation, of those a GBK
+character's second byte may be."""
+WindowsChoice = Literal["windows", "plain", "ambiguous", "neither"]
 _WINDOWS_BYTE = re.compile(rb"[\x85\x91-\x94\x96\x97]")
 _GB_TOKEN = re.compile(
     rb"[\x00-\x7f]+|(?:[\xa1-\xf7][\xa1-\xfe])+|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
@@ -53,16 +64,8 @@ def gbk_with_windows_punctuation(data: bytes) -> tuple[str, Problem] | None:
     Returns:
         None when ``data`` holds no such byte, or does not read as GB18030 even so.
     """
-    if not _WINDOWS_BYTE.search(data):
-        return None
-    marks, at = [], 0
-    for match in _GB_TOKEN.finditer(data):
-        if match.start() != at:
-            return None
-        at = match.end()
-        if match["mark"] is not None:
-            marks.append(match.start())
-    if at != len(data) or not marks:
+    marks = _mark_positions(data)
+    if not marks:
         return None
     parts, start = [], 0
     try:
@@ -73,6 +76,107 @@ def gbk_with_windows_punctuation(data: bytes) -> tuple[str, Problem] | None:
     except UnicodeDecodeError:
         return None
     return "".join(parts), Problem.of("windows_punctuation", count=len(marks), lines=_lines_of(data, marks))
+
+
+def _mark_positions(data: bytes) -> list[int]:
+    """Where ``data`` read as GB18030 with Windows marks (:data:`_GB_TOKEN`) holds them; [] when nowhere."""
+    if not _WINDOWS_BYTE.search(data):
+        return []
+    marks, at = [], 0
+    for match in _GB_TOKEN.finditer(data):
+        if match.start() != at:
+            return []
+        at = match.end()
+        if match["mark"] is not None:
+            marks.append(match.start())
+    return marks if at == len(data) else []
+
+
+def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoice:
+    """Which reading of GBK bytes holding Windows-1252 mark bytes is the text.
+
+    Args:
+        data: the bytes.
+        windows: the reading that takes those bytes for marks (:func:`gbk_with_windows_punctuation`),
+            None when there is none.
+        text: the plain GB18030 reading.
+
+    Returns:
+        ``windows`` when the plain reading does not read as Chinese, or reads worse
+        (:func:`~analysis.loading.chinese_reading.reads_better`), and the other reads
+        (:func:`windows_encoding`); ``plain`` to go on with the plain reading
+        (:func:`~analysis.loading.gb_or_big5.read_gb_or_big5`); ``ambiguous`` when nothing
+        tells; ``neither`` when the plain reading is traditional text put out of step by
+        those bytes and there is no other. Traditional characters in GBK often hold those
+        bytes (區 is ``85 5E``, 撥 ``93 A5``): a plain reading in traditional characters is
+        the text when it accounts for them (:func:`_traditional_accounts_for_marks`) and,
+        if the other reads too, another of its characters is traditional. Against such a
+        reading the other is none where a mark byte and an ASCII sign after it make a
+        traditional character (區, ``85 5E``, is no ``…^``).
+    """
+    if not _WINDOWS_BYTE.search(data):
+        return "plain"
+    windows_reads = windows is not None and windows_encoding(data, windows) is not None
+    encoding = gbk_reading(text)
+    if encoding != TRADITIONAL_GBK:
+        return "windows" if windows_reads and (encoding is None or reads_better(windows, text)) else "plain"
+    windows_reads = windows_reads and all(after >= 0x80 for after in _traditional_after_marks(data))
+    holding = {char for char in text if not char.isascii() and _WINDOWS_BYTES & set(char.encode("gb18030"))}
+    if not _traditional_accounts_for_marks(text, windows, holding):
+        return "windows" if windows_reads else "neither" if windows is None else "ambiguous"
+    if windows_reads and not (traditional_only_characters() - holding).intersection(text):
+        return _better_of(windows, to_simplified(text))
+    return "plain"
+
+
+def _better_of(windows: str, simplified: str) -> WindowsChoice:
+    """The reading that reads better (:func:`~analysis.loading.chinese_reading.reads_better`), if one does."""
+    if reads_better(windows, simplified):
+        return "windows"
+    return "plain" if reads_better(simplified, windows) else "ambiguous"
+
+
+def _traditional_accounts_for_marks(text: str, windows: str | None, holding: set[str]) -> bool:
+    """Whether ``text``, a plain reading in traditional characters, reads the Windows mark bytes as meant.
+
+    Each of its characters ``holding`` such a byte is a traditional one made with one
+    other byte (社區, not 社…^; not 棗, which is ``——``), and it has no more rare characters
+    (once converted to simplified) and no more lone ASCII signs between ideographs
+    (:data:`_LONE_ASCII`) than ``windows`` (none, without it): a mark read as the start of
+    a character puts the rest out of step (``“醫`` as 撫t, ``”這`` as 斶@).
+    """
+    if not holding <= traditional_only_characters():
+        return False
+    if any(set(char.encode("gb18030")) <= _WINDOWS_BYTES for char in holding):
+        return False
+    if windows is not None and rare_ideographs(to_simplified(text)) > rare_ideographs(to_simplified(windows)):
+        return False
+    return len(_LONE_ASCII.findall(text)) <= (0 if windows is None else len(_LONE_ASCII.findall(windows)))
+
+
+def windows_encoding(data: bytes, windows: str) -> str | None:
+    """The encoding to name ``windows``, ``data`` read with Windows marks, by; None if it is no reading.
+
+    As :func:`~analysis.loading.gb_or_big5.gbk_reading` names it; but a reading holding
+    traditional characters is none where a mark byte and the next make a traditional
+    character in GBK: it may have broken that character in two.
+    """
+    if traditional_only_characters().intersection(windows) and _traditional_after_marks(data):
+        return None
+    return gbk_reading(windows)
+
+
+def _traditional_after_marks(data: bytes) -> list[int]:
+    """The bytes after the Windows mark bytes of ``data`` that make a traditional character with them."""
+    found = []
+    for position in _mark_positions(data):
+        try:
+            char = data[position:position + 2].decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if char in traditional_only_characters():
+            found.append(data[position + 1])
+    return found
 
 
 def _lines_of(data: bytes, positions: list[int]) -> str:
