@@ -268,11 +268,20 @@ def test_the_same_traditional_text_in_big5_is_still_read_as_big5(text):
     assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
 
 
-@pytest.mark.parametrize("text", ["環境衛生", "選舉", "預算案", "行政長官", "領導", "這"])
+@pytest.mark.parametrize("text", ["環境衛生", "選舉", "預算案", "行政長官", "領導", "通過"])
 def test_short_traditional_gbk_is_not_read_as_the_big5_nonsense_its_bytes_also_make(text):
     data = text.encode("gbk")
     assert data.decode("big5hkscs") != text  # 環境衛生 in GBK is Big5's 虐噫苾汜, which was loaded
     assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [("這", "gbk"), ("廢", "big5")])
+def test_one_traditional_character_that_reads_as_one_in_gbk_and_in_big5_is_refused_as_ambiguous(text, encoding):
+    data = text.encode(encoding)  # 廢 in Big5 is GBK's 紀, as common once simplified: nothing tells
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "gbk_or_big5"
+    assert refused.value.params == {"gbk": data.decode("gbk"), "big5": data.decode("big5hkscs")}
 
 
 @pytest.mark.parametrize("text", ["經濟", "會議", "立法會", "們", "政府工作報告提出，要堅持穩中求進"])

@@ -135,13 +135,16 @@ def choose_reading(gb: str, big5: str, *, gb_traditional: bool = False) -> Choic
 
     Returns:
         ``gb18030`` or ``big5`` for the reading ahead on the first measure that differs
-        (see the module docstring), ``ambiguous`` when none does.
+        (see the module docstring), ``ambiguous`` when none does, or when a traditional
+        GB18030 reading and the Big5 one have no neighbouring ideographs: a single
+        traditional character read two ways is told only by how common each is, which
+        misread one Big5 character in a hundred (廢 as GBK's 紀).
     """
     from analysis.loading.traditional import to_simplified
 
     gb_scores = _scores(to_simplified(_sample(gb)) if gb_traditional else _sample(gb))
     big5_scores = _scores(to_simplified(_sample(big5)))
-    if gb_scores == big5_scores:
+    if gb_scores == big5_scores or (gb_traditional and not IDEOGRAPH_PAIR.search(f"{gb}\n{big5}")):
         return "ambiguous"
     return "gb18030" if gb_scores > big5_scores else "big5"
 
