@@ -320,3 +320,23 @@ def test_simplified_gbk_whose_windows_marks_make_traditional_characters_keeps_it
     decoded = decode_bytes(data)
     assert decoded.text == "".join(p if isinstance(p, str) else p.decode("cp1252") for p in pieces)
     assert (decoded.encoding, decoded.warning.code) == ("gb18030", "windows_punctuation")
+
+
+@pytest.mark.parametrize(("text", "utf8"), [("一聲", "һ\x95"), ("還原", "߀ԭ")])
+def test_short_traditional_gbk_that_is_valid_utf8_by_chance_is_read_as_gbk_with_a_warning(text, utf8):
+    data = text.encode("gbk")
+    assert data.decode("utf-8") == utf8  # GB2312 lacks 聲 and 還, so this was never questioned
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "gb18030 (traditional)", "gbk_not_utf8")
+
+
+def test_a_traditional_gbk_table_with_a_line_that_is_valid_utf8_by_chance_is_gbk_throughout():
+    text = "標題,正文\n還原\n依法治國，堅持憲法至上。\n"  # line 2 is valid UTF-8 (߀ԭ); 憲 is 91 97, two Windows marks
+    decoded = decode_bytes(text.encode("gbk"))  # was, once traditional GBK loaded: a mixed file with line 2 as ߀ԭ
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, "gb18030 (traditional)", None)
+
+
+@pytest.mark.parametrize("text", ["凌厲", "嚴厲批評", "堅持憲法至上", "種植棗樹"])
+def test_traditional_gbk_characters_made_of_two_windows_mark_bytes_are_read_where_they_form_words(text):
+    data = text.encode("gbk")  # 厲 is 85 96 (…–), 憲 91 97 (‘—), 棗 97 97 (——)
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")

@@ -28,7 +28,7 @@ from analysis.loading.encoding_repairs import (
     without_nul_bytes,
 )
 from analysis.loading.file_signatures import known_binary
-from analysis.loading.gb_or_big5 import decode_big5, read_gb_or_big5
+from analysis.loading.gb_or_big5 import decode_big5, gbk_reading, read_gb_or_big5
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.report import Problem
 
@@ -141,7 +141,7 @@ def _decode_8bit(data: bytes, utf8_when_ambiguous: bool = False) -> Decoded:
         return Decoded(text, "utf-8", Problem.of("utf8_assumed", **readings))
     if verdict == "ambiguous":
         raise DecodingError("utf8_or_gbk", **readings)
-    return Decoded(gbk, "gb18030", Problem.of("gbk_not_utf8", **readings))
+    return Decoded(gbk, gbk_reading(gbk) or "gb18030", Problem.of("gbk_not_utf8", **readings))
 
 
 def _without_nul_bytes(data: bytes, utf8_when_ambiguous: bool) -> Decoded:

@@ -34,6 +34,9 @@ _LONE_ASCII = re.compile(r"(?<=[^\x00-\x7f\u2010-\u206f\u3000-\u303f\uff00-\uffe
                          r"(?=[^\x00-\x7f\u2010-\u206f\u3000-\u303f\uff00-\uffef])")
 """An ASCII sign standing alone between characters other than punctuation, of those a GBK
 character's second byte may be."""
+OUT_OF_STEP_CHARS = 3
+"""Characters after a Windows mark byte read as the start of a character within which the
+reading, put out of step, meets a second byte it reads as an ASCII sign (撫t, 搶徸h)."""
 WindowsChoice = Literal["windows", "plain", "ambiguous", "neither"]
 _WINDOWS_BYTE = re.compile(rb"[\x85\x91-\x94\x96\x97]")
 _GB_TOKEN = re.compile(
@@ -110,7 +113,8 @@ def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoi
         those bytes and there is no other. Traditional characters in GBK often hold those
         bytes (區 is ``85 5E``, 撥 ``93 A5``): a plain reading in traditional characters is
         the text when it accounts for them (:func:`_traditional_accounts_for_marks`) and,
-        if the other reads too, another of its characters is traditional. Against such a
+        if the other reads too, another of its characters is traditional or one of those
+        forms a word (凌厲); else the one that reads better. Against such a
         reading the other is none where a mark byte and an ASCII sign after it make a
         traditional character (區, ``85 5E``, is no ``…^``).
     """
@@ -121,10 +125,13 @@ def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoi
     if encoding != TRADITIONAL_GBK:
         return "windows" if windows_reads and (encoding is None or reads_better(windows, text)) else "plain"
     windows_reads = windows_reads and all(after >= 0x80 for after in _traditional_after_marks(data))
-    holding = {char for char in text if not char.isascii() and _WINDOWS_BYTES & set(char.encode("gb18030"))}
-    if not _traditional_accounts_for_marks(text, windows, holding):
+    encoded = {at: char.encode("gb18030") for at, char in enumerate(text) if not char.isascii()}
+    marked = [at for at, raw in encoded.items() if _WINDOWS_BYTES.intersection(raw)]
+    led = [at for at in marked if encoded[at][0] in _WINDOWS_BYTES]
+    if not _traditional_accounts_for_marks(text, windows, led):
         return "windows" if windows_reads else "neither" if windows is None else "ambiguous"
-    if windows_reads and not (traditional_only_characters() - holding).intersection(text):
+    independent = (traditional_only_characters() - {text[at] for at in marked}).intersection(text)
+    if windows_reads and not independent and not any(_in_a_word(text, at) for at in led):
         return _better_of(windows, to_simplified(text))
     return "plain"
 
@@ -136,22 +143,40 @@ def _better_of(windows: str, simplified: str) -> WindowsChoice:
     return "plain" if reads_better(simplified, windows) else "ambiguous"
 
 
-def _traditional_accounts_for_marks(text: str, windows: str | None, holding: set[str]) -> bool:
+def _traditional_accounts_for_marks(text: str, windows: str | None, led: list[int]) -> bool:
     """Whether ``text``, a plain reading in traditional characters, reads the Windows mark bytes as meant.
 
-    Each of its characters ``holding`` such a byte is a traditional one made with one
-    other byte (社區, not 社…^; not 棗, which is ``——``), and it has no more rare characters
-    (once converted to simplified) and no more lone ASCII signs between ideographs
-    (:data:`_LONE_ASCII`) than ``windows`` (none, without it): a mark read as the start of
-    a character puts the rest out of step (``“醫`` as 撫t, ``”這`` as 斶@).
+    Its characters whose first byte is such a byte (at the positions ``led``) are
+    traditional ones (社區, not 社…^), those made of two such bytes form a word with a
+    neighbour (憲法, 嚴厲; not 審議棗, which is 審議——), none of the next
+    :data:`OUT_OF_STEP_CHARS` characters is a lone ASCII sign (:data:`_LONE_ASCII`), and it
+    has no more rare characters (once converted to simplified) than ``windows``: a mark read
+    as the start of a character puts the rest out of step (``“醫`` as 撫t, ``”這`` as 斶@,
+    ``“審議`` as 搶徸h). A mark byte as a second byte starts nothing: 視 is ``D2 95``.
     """
-    if not holding <= traditional_only_characters():
+    chars = {text[at] for at in led}
+    if any(char not in traditional_only_characters() and to_simplified(char) == char for char in chars):
         return False
-    if any(set(char.encode("gb18030")) <= _WINDOWS_BYTES for char in holding):
+    doubled = [at for at in led if set(text[at].encode("gb18030")) <= _WINDOWS_BYTES]
+    if not all(_in_a_word(text, at) for at in doubled):
         return False
-    if windows is not None and rare_ideographs(to_simplified(text)) > rare_ideographs(to_simplified(windows)):
+    lone = {match.start() for match in _LONE_ASCII.finditer(text)}
+    if any(after in lone for at in led for after in range(at + 1, at + 1 + OUT_OF_STEP_CHARS)):
         return False
-    return len(_LONE_ASCII.findall(text)) <= (0 if windows is None else len(_LONE_ASCII.findall(windows)))
+    return windows is None or rare_ideographs(to_simplified(text)) <= rare_ideographs(to_simplified(windows))
+
+
+def _in_a_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is in a word of jieba's dictionary (names included) of up to four characters.
+
+    Judged converted to simplified, as the dictionary is written: 憲法 as 宪法, 再接再厲, 棗莊.
+    """
+    from analysis.common_words import frequent_word_set
+
+    start = max(at - 3, 0)
+    window, here = to_simplified(text[start:at + 4]), at - start
+    return any(window[begin:begin + size] in frequent_word_set()
+               for size in range(2, 5) for begin in range(here - size + 1, here + 1) if begin >= 0)
 
 
 def windows_encoding(data: bytes, windows: str) -> str | None:
