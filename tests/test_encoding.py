@@ -69,12 +69,14 @@ def test_gbk_text_with_units_arrows_and_circled_numbers_is_still_gbk():
     assert decode_bytes(text.encode("gbk")).encoding == "gb18030"
 
 
-def test_a_file_mixing_utf8_and_big5_lines_reads_the_big5_lines_as_big5():
-    data = "第一行是UTF-8。".encode() + b"\n" + "第二行是繁體中文，省政協委員們認為。".encode("big5")
+@pytest.mark.parametrize(("encoding", "reported", "named"),
+                         [("big5", "big5", "Big5"), ("gbk", "gb18030 (traditional)", "GB18030")])
+def test_a_file_mixing_utf8_and_traditional_lines_reads_those_lines_in_their_encoding(encoding, reported, named):
+    data = "第一行是UTF-8。".encode() + b"\n" + "第二行是繁體中文，區議會議員們認為。".encode(encoding)
     decoded = decode_bytes(data)
-    assert decoded.text == "第一行是UTF-8。\n第二行是繁體中文，省政協委員們認為。"
-    assert decoded.encoding == "mixed utf-8/big5"
-    assert "1 are Big5 (lines 2)" in decoded.warning.message
+    assert decoded.text == "第一行是UTF-8。\n第二行是繁體中文，區議會議員們認為。"
+    assert decoded.encoding == f"mixed utf-8/{reported}"
+    assert f"1 are {named} (lines 2)" in decoded.warning.message
 
 
 def test_korean_read_as_gb2312_characters_in_no_order_is_refused_not_loaded():
@@ -241,3 +243,100 @@ def test_a_long_english_table_with_one_short_chinese_cell_at_its_end_is_judged_b
     table = f"title,text\n{rows}x,{cell}\n"  # the Chinese cell lies past the first 50,000 characters
     decoded = decode_bytes(table.encode(encoding))
     assert (decoded.text, decoded.encoding) == (table, read_as)
+
+
+HONG_KONG = [
+    "本報香港訊 立法會昨日舉行會議，審議政府工作報告。",
+    "區議會選舉將於明年舉行，選民登記工作已經開始。",
+    "行政長官發表施政報告，強調經濟發展與民生並重。",
+    "立法會財務委員會通過撥款，支持區議會推動社區建設。",
+    "標題,正文\n立法會辯論,議員們圍繞經濟發展進行辯論。\n區議會會議,區議會討論社區環境衛生問題。\n",
+]
+"""Traditional text as a Hong Kong or Taiwan article re-saved on a mainland Windows machine holds it."""
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", HONG_KONG)
+def test_traditional_text_saved_in_gbk_is_read_as_gbk_not_refused(text, encoding):
+    decoded = decode_bytes(text.encode(encoding))  # was: unknown encoding (few of its characters are in GB2312)
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, "gb18030 (traditional)", None)
+
+
+@pytest.mark.parametrize("text", HONG_KONG)
+def test_the_same_traditional_text_in_big5_is_still_read_as_big5(text):
+    decoded = decode_bytes(text.encode("big5"))
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
+
+
+@pytest.mark.parametrize("text", ["環境衛生", "選舉", "預算案", "行政長官", "領導", "通過"])
+def test_short_traditional_gbk_is_not_read_as_the_big5_nonsense_its_bytes_also_make(text):
+    data = text.encode("gbk")
+    assert data.decode("big5hkscs") != text  # 環境衛生 in GBK is Big5's 虐噫苾汜, which was loaded
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [("這", "gbk"), ("廢", "big5")])
+def test_one_traditional_character_that_reads_as_one_in_gbk_and_in_big5_is_refused_as_ambiguous(text, encoding):
+    data = text.encode(encoding)  # 廢 in Big5 is GBK's 紀, as common once simplified: nothing tells
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "gbk_or_big5"
+    assert refused.value.params == {"gbk": data.decode("gbk"), "big5": data.decode("big5hkscs")}
+
+
+@pytest.mark.parametrize("text", ["經濟", "會議", "立法會", "們", "政府工作報告提出，要堅持穩中求進"])
+def test_short_traditional_gbk_that_is_no_big5_is_read_as_gbk(text):
+    assert (decode_bytes(text.encode("gbk")).text, decode_bytes(text.encode("gbk")).encoding) == (
+        text, "gb18030 (traditional)")
+
+
+@pytest.mark.parametrize("text", ["社區", "區域協調", "財務委員會通過撥款"])
+def test_traditional_gbk_characters_starting_with_a_windows_quote_byte_are_characters_not_quotes(text):
+    data = text.encode("gbk")  # 區 is 85 5E, and 0x85 is Windows-1252's …: 社區 is no 社…^
+    assert (decode_bytes(data).text, decode_bytes(data).warning) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("data", "gbk"),
+    [("基層治理們".encode("gbk") + b"\x93" + "審議發展".encode("gbk"), "基層治理們搶徸h發展"),
+     ("審議".encode("gbk") + b"\x97\x97" + "，對外開放".encode("gbk"), "審議棗，對外開放")],
+    ids=["quote_before_審", "dashes_or_棗"],
+)
+def test_traditional_gbk_with_windows_marks_that_could_be_characters_is_refused_not_garbled(data, gbk):
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "gbk_windows_or_traditional" and refused.value.params["gbk"] == gbk
+    assert "save the file as UTF-8" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "plain"),
+    [(["工作", b"\x91\x91", "工作"], "工作憫工作"), (["。~", b"\x91", "会议", b"\x92"], "。~懟嵋閽"),
+     (["会议", b"\x85", "^_^"], "会议區_^")],
+)
+def test_simplified_gbk_whose_windows_marks_make_traditional_characters_keeps_its_marks(pieces, plain):
+    data = b"".join(p.encode("gbk") if isinstance(p, str) else p for p in pieces)
+    assert data.decode("gb18030") == plain  # a traditional reading of sorts: 憫, 懟, 區
+    decoded = decode_bytes(data)
+    assert decoded.text == "".join(p if isinstance(p, str) else p.decode("cp1252") for p in pieces)
+    assert (decoded.encoding, decoded.warning.code) == ("gb18030", "windows_punctuation")
+
+
+@pytest.mark.parametrize(("text", "utf8"), [("一聲", "һ\x95"), ("還原", "߀ԭ")])
+def test_short_traditional_gbk_that_is_valid_utf8_by_chance_is_read_as_gbk_with_a_warning(text, utf8):
+    data = text.encode("gbk")
+    assert data.decode("utf-8") == utf8  # GB2312 lacks 聲 and 還, so this was never questioned
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "gb18030 (traditional)", "gbk_not_utf8")
+
+
+def test_a_traditional_gbk_table_with_a_line_that_is_valid_utf8_by_chance_is_gbk_throughout():
+    text = "標題,正文\n還原\n依法治國，堅持憲法至上。\n"  # line 2 is valid UTF-8 (߀ԭ); 憲 is 91 97, two Windows marks
+    decoded = decode_bytes(text.encode("gbk"))  # was, once traditional GBK loaded: a mixed file with line 2 as ߀ԭ
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, "gb18030 (traditional)", None)
+
+
+@pytest.mark.parametrize("text", ["凌厲", "嚴厲批評", "堅持憲法至上", "種植棗樹"])
+def test_traditional_gbk_characters_made_of_two_windows_mark_bytes_are_read_where_they_form_words(text):
+    data = text.encode("gbk")  # 厲 is 85 96 (…–), 憲 91 97 (‘—), 棗 97 97 (——)
+    assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")

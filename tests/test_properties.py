@@ -192,6 +192,23 @@ def test_gbk_text_with_windows_marks_or_nul_bytes_decodes_to_its_text_or_is_refu
     assert decoded.text == expected
 
 
+TRADITIONAL_WORDS = st.sampled_from(["立法會", "區議會", "經濟發展", "政府工作報告", "議員們", "選舉", "環境衛生", "審議",
+                                     "撥款", "財務委員會", "社區", "區域協調", "應當", "運輸", "這", "，", "。", "\n"])
+
+
+@SETTINGS
+@given(st.lists(TRADITIONAL_WORDS, min_size=1, max_size=40), st.sampled_from(["gbk", "gb18030", "big5"]))
+def test_traditional_text_in_gbk_or_big5_decodes_to_its_text_or_is_refused_never_garbled(pieces, encoding):
+    from analysis.loading.encoding import DecodingError, decode_bytes
+
+    text = "".join(pieces)
+    try:
+        decoded = decode_bytes(text.encode(encoding))
+    except DecodingError:
+        return
+    assert decoded.text == text
+
+
 sentence = st.text(st.one_of(CJK, CJK, CJK, st.sampled_from(list("，、0123456789"))), min_size=1, max_size=40).map(
     lambda words: words + "。")
 run_on_article = st.tuples(headline, st.text(CJK, min_size=2, max_size=4), st.lists(sentence, min_size=1, max_size=4))

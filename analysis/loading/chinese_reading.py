@@ -3,8 +3,9 @@
 GB18030 and Big5 accept many byte sequences, so a decoding is judged by what it gives:
 ordinary characters (:func:`readable_share`), common simplified ones for GB18030
 (:func:`gb2312_share`), and neighbouring characters that form words
-(:func:`word_pair_share`). :func:`reads_as` combines them; :func:`reads_better` chooses
-between two readings of the same bytes.
+(:func:`word_pair_share`). :func:`reads_as` combines them, and
+:func:`reads_as_traditional_gbk` for traditional text saved in GBK; :func:`reads_better`
+chooses between two readings of the same bytes.
 """
 
 from __future__ import annotations
@@ -80,6 +81,26 @@ def reads_as(codec: str, text: str) -> bool:
     return pairs < MIN_PAIRS_JUDGED or share >= MIN_WORD_PAIR_SHARE
 
 
+def reads_as_traditional_gbk(text: str) -> bool:
+    """Whether ``text``, a GB18030 reading that is not simplified Chinese, is traditional Chinese in GBK.
+
+    GBK holds the traditional characters outside GB2312 (立法會, 經濟發展), so a Hong Kong or
+    Taiwan article re-saved on a mainland Windows machine fails :func:`reads_as`'s test of
+    common simplified characters. Converted to simplified (its first 50,000 characters), it
+    reads as simplified text does; Big5 bytes read as GBK stay rare characters, kana and
+    signs in no order (區議會 in Big5 is GBK's 跋某穦) and do not. Its characters must be
+    in traditional form throughout
+    (:func:`~analysis.loading.traditional.traditional_throughout`): simplified text with a
+    Windows dash read as GBK's 棗 is not traditional text.
+    """
+    if readable_share(outside_ascii(text)) < MIN_READABLE_SHARE:
+        return False
+    from analysis.loading.traditional import to_simplified, traditional_throughout
+
+    sample = text[:50_000]
+    return traditional_throughout(sample) and reads_as("gb18030", to_simplified(sample))
+
+
 IDEOGRAPH_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 """Every pair of neighbouring ideographs (overlapping: 甘肃省 gives 甘肃 and 肃省)."""
 
@@ -107,10 +128,10 @@ def reads_better(text: str, other: str) -> bool:
     standing where no word is broken, and only its rarity tells the two readings apart.
     """
     share, other_share = word_pair_share(text)[0], word_pair_share(other)[0]
-    return share > other_share or (share == other_share and _rare_ideographs(text) < _rare_ideographs(other))
+    return share > other_share or (share == other_share and rare_ideographs(text) < rare_ideographs(other))
 
 
-def _rare_ideographs(text: str) -> int:
+def rare_ideographs(text: str) -> int:
     """How many of the ideographs of ``text`` (its first 200,000 characters) GB2312 lacks."""
     count = 0
     for ch in text[:200_000]:

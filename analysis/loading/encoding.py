@@ -14,21 +14,25 @@ few NUL bytes, and Windows-1252 quotes and dashes inside GBK text.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 
 from analysis.loading.chinese_reading import (
     MIN_READABLE_SHARE,
     outside_ascii,
     readable_share,
-    reads_as,
-    reads_better,
 )
-from analysis.loading.encoding_repairs import gbk_with_windows_punctuation, without_nul_bytes
+from analysis.loading.decoded import Decoded, DecodingError
+from analysis.loading.encoding_repairs import (
+    gbk_with_windows_punctuation,
+    windows_encoding,
+    windows_or_plain,
+    without_nul_bytes,
+)
 from analysis.loading.file_signatures import known_binary
-from analysis.loading.gb_or_big5 import choose_reading, settled_as_gb
+from analysis.loading.gb_or_big5 import decode_big5, gbk_reading, read_gb_or_big5
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
-from analysis.messages import CodedError
 from analysis.report import Problem
+
+__all__ = ["Decoded", "DecodingError", "decode_bytes"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -37,21 +41,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-class DecodingError(CodedError, ValueError):
-    """The bytes are not text in any encoding we can trust (``code`` says why)."""
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """Decoded text, the encoding it was read in, and any warning about the decoding."""
-
-    text: str
-    encoding: str
-    warning: Problem | None = None
-    repaired: Problem | None = None
-    """What was taken out to read the bytes (a few NUL bytes), for the report."""
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -152,7 +141,7 @@ def _decode_8bit(data: bytes, utf8_when_ambiguous: bool = False) -> Decoded:
         return Decoded(text, "utf-8", Problem.of("utf8_assumed", **readings))
     if verdict == "ambiguous":
         raise DecodingError("utf8_or_gbk", **readings)
-    return Decoded(gbk, "gb18030", Problem.of("gbk_not_utf8", **readings))
+    return Decoded(gbk, gbk_reading(gbk) or "gb18030", Problem.of("gbk_not_utf8", **readings))
 
 
 def _without_nul_bytes(data: bytes, utf8_when_ambiguous: bool) -> Decoded:
@@ -181,42 +170,27 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     if mixed is not None:
         return mixed
     windows = gbk_with_windows_punctuation(data)
-    if windows is not None and not reads_as("gb18030", windows[0]):
-        windows = None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        if windows is not None:
-            return Decoded(windows[0], "gb18030", windows[1])
-        big5 = _decode_big5(data)
+        encoding = None if windows is None else windows_encoding(data, windows[0])
+        if windows is not None and encoding is not None:
+            return Decoded(windows[0], encoding, windows[1])
+        big5 = decode_big5(data)
         if big5 is not None:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
-    if windows is not None and (not reads_as("gb18030", text) or reads_better(windows[0], text)):
-        return Decoded(windows[0], "gb18030", windows[1])
-    if reads_as("gb18030", text):
-        return _gb18030_unless_big5(data, text)
-    big5 = _decode_big5(data)
-    if big5 is not None:
-        return big5
+    choice = windows_or_plain(data, None if windows is None else windows[0], text)
+    if windows is not None and choice == "windows":
+        return Decoded(windows[0], windows_encoding(data, windows[0]) or "gb18030", windows[1])
+    if windows is not None and choice == "ambiguous":
+        raise DecodingError("gbk_windows_or_traditional", windows=excerpt(windows[0]), gbk=excerpt(text))
+    decoded = read_gb_or_big5(data, text) if choice == "plain" else None
+    if decoded is not None:
+        return decoded
     raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,
                         share=readable_share(outside_ascii(text)))
-
-
-def _gb18030_unless_big5(data: bytes, text: str) -> Decoded:
-    """GB18030's reading ``text``, unless the Big5 reading of ``data`` is the text (see :mod:`.gb_or_big5`).
-
-    Raises:
-        DecodingError: when both read as Chinese and nothing tells which is meant.
-    """
-    big5 = None if settled_as_gb(text) else _decode_big5(data)
-    if big5 is None:
-        return Decoded(text, "gb18030")
-    choice = choose_reading(text, big5.text)
-    if choice == "ambiguous":
-        raise DecodingError("gbk_or_big5", gbk=excerpt(text), big5=excerpt(big5.text))
-    return big5 if choice == "big5" else Decoded(text, "gb18030")
 
 
 def _utf8_line(raw: bytes) -> str | None:
@@ -226,17 +200,6 @@ def _utf8_line(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return text if judge_utf8(raw, text)[0] == "utf-8" else None
-
-
-def _decode_big5(data: bytes) -> Decoded | None:
-    """The Big5 (HKSCS) reading of ``data`` when it is strictly valid and reads as Chinese text."""
-    try:
-        text = data.decode("big5hkscs")
-    except UnicodeDecodeError:
-        return None
-    if not reads_as("big5hkscs", text):
-        return None
-    return Decoded(text, "big5", Problem.of("big5_decoded"))
 
 
 def _decode_mixed_lines(data: bytes) -> Decoded | None:
@@ -265,7 +228,7 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
         parts[position] = text
     numbers = [position + 1 for position in other]
     shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
-    name = "GB18030" if decoded.encoding == "gb18030" else "Big5"
+    name = "Big5" if decoded.encoding == "big5" else "GB18030"
     warning = Problem.of("mixed_encodings", n_utf8=n_utf8, n_other=len(other), encoding=name, lines=shown)
     return Decoded("\n".join(parts), f"mixed utf-8/{decoded.encoding}", warning)
 
@@ -273,14 +236,13 @@ def _decode_mixed_lines(data: bytes) -> Decoded | None:
 def _other_lines(lines: list[bytes]) -> Decoded | None:
     """A mixed file's lines that are not UTF-8, read together as GB18030 or Big5, or None.
 
-    GB18030 when they read as simplified Chinese, unless their Big5 reading is the text
-    (:func:`_gb18030_unless_big5`, which raises when nothing tells); else Big5 when they
-    read as Chinese at all. No line break falls inside a character in either encoding, so
-    the lines decoded together split back into the lines decoded one by one.
+    Read as a file of their own would be (:func:`~analysis.loading.gb_or_big5.read_gb_or_big5`,
+    which raises when nothing tells). No line break falls inside a character in either
+    encoding, so the lines decoded together split back into the lines decoded one by one.
     """
     joined = b"\n".join(lines)
     try:
         text = joined.decode("gb18030")
     except UnicodeDecodeError:
-        return _decode_big5(joined)
-    return _gb18030_unless_big5(joined, text) if reads_as("gb18030", text) else _decode_big5(joined)
+        return decode_big5(joined)
+    return read_gb_or_big5(joined, text)

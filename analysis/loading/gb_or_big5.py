@@ -16,6 +16,13 @@ is), in this order:
 The reading ahead on the first measure that differs is the text; a tie (a single common
 character either way, or a letter, ``μ``, against a common character, 米) is ambiguous,
 refused with both readings shown.
+
+Traditional text saved in GBK (a Hong Kong or Taiwan article re-saved on a mainland
+Windows machine) is the third case: its GB18030 reading holds characters outside GB2312
+(立法會, 經濟發展), so it is judged converted to simplified
+(:func:`~analysis.loading.chinese_reading.reads_as_traditional_gbk`), and always compared
+with the Big5 reading, both converted: short, its bytes may be valid Big5 (HKSCS) too, and
+環境衛生 in GBK is Big5's 虐噫苾汜.
 """
 
 from __future__ import annotations
@@ -23,7 +30,17 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from analysis.loading.chinese_reading import IDEOGRAPH_PAIR, MIN_PAIRS_JUDGED, number_signs, word_pair_share
+from analysis.loading.chinese_reading import (
+    IDEOGRAPH_PAIR,
+    MIN_PAIRS_JUDGED,
+    number_signs,
+    reads_as,
+    reads_as_traditional_gbk,
+    word_pair_share,
+)
+from analysis.loading.decoded import TRADITIONAL_GBK, Decoded, DecodingError
+from analysis.loading.utf8_lookalike import excerpt
+from analysis.report import Problem
 
 Choice = Literal["gb18030", "big5", "ambiguous"]
 COMMON_RANK = 1000
@@ -36,6 +53,68 @@ PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·
 """The punctuation Chinese text is written with, in both its simplified and traditional forms."""
 SAMPLE_CHARS = 50_000
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def read_gb_or_big5(data: bytes, text: str) -> Decoded | None:
+    """``text``, the GB18030 reading of ``data``, or its Big5 reading: the one that reads as Chinese.
+
+    GB18030 when it reads as simplified Chinese, or as traditional Chinese saved in GBK
+    (:data:`TRADITIONAL_GBK`), unless the Big5 reading is the text
+    (:func:`_gb18030_unless_big5`); else Big5 when that reads as Chinese at all.
+
+    Returns:
+        None when neither reads as Chinese.
+
+    Raises:
+        DecodingError: when both read as Chinese and nothing tells which is meant.
+    """
+    encoding = gbk_reading(text)
+    if encoding is None:
+        return decode_big5(data)
+    return _gb18030_unless_big5(data, text, traditional=encoding == TRADITIONAL_GBK)
+
+
+def gbk_reading(text: str) -> str | None:
+    """The encoding to name a GB18030 reading by, or None when it does not read as Chinese.
+
+    ``gb18030`` when it reads as simplified Chinese, :data:`TRADITIONAL_GBK` when as
+    traditional Chinese saved in GBK.
+    """
+    if reads_as("gb18030", text):
+        return "gb18030"
+    return TRADITIONAL_GBK if reads_as_traditional_gbk(text) else None
+
+
+def _gb18030_unless_big5(data: bytes, text: str, *, traditional: bool = False) -> Decoded:
+    """GB18030's reading ``text``, unless the Big5 reading of ``data`` is the text (:func:`choose_reading`).
+
+    A ``traditional`` reading (traditional text in GBK) is always compared with the Big5
+    one: it was judged by its words only once converted, and so is Big5's.
+
+    Raises:
+        DecodingError: when both read as Chinese and nothing tells which is meant.
+    """
+    gb = Decoded(text, TRADITIONAL_GBK if traditional else "gb18030")
+    big5 = None if settled_as_gb(text) and not traditional else decode_big5(data)
+    if big5 is None:
+        return gb
+    choice = choose_reading(text, big5.text, gb_traditional=traditional)
+    if choice == "ambiguous":
+        raise DecodingError("gbk_or_big5", gbk=excerpt(text), big5=excerpt(big5.text))
+    return big5 if choice == "big5" else gb
+
+
+def decode_big5(data: bytes) -> Decoded | None:
+    """The Big5 (HKSCS) reading of ``data`` when it is strictly valid and reads as Chinese text."""
+    try:
+        text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    if not reads_as("big5hkscs", text):
+        return None
+    return Decoded(text, "big5", Problem.of("big5_decoded"))
+
+
 def settled_as_gb(gb: str) -> bool:
     """Whether a GB18030 reading that reads as Chinese has enough word pairs to need no rival.
 
@@ -44,22 +123,28 @@ def settled_as_gb(gb: str) -> bool:
     return word_pair_share(_sample(gb))[1] >= MIN_PAIRS_JUDGED
 
 
-def choose_reading(gb: str, big5: str) -> Choice:
+def choose_reading(gb: str, big5: str, *, gb_traditional: bool = False) -> Choice:
     """Which of two readings of the same bytes, each of which reads as Chinese, is the text.
 
     Args:
         gb: the GB18030 reading.
         big5: the Big5 reading, as decoded (in traditional characters).
+        gb_traditional: the GB18030 reading is traditional text saved in GBK
+            (:func:`~analysis.loading.chinese_reading.reads_as_traditional_gbk`): it is
+            converted to simplified too before it is judged, as the Big5 one always is.
 
     Returns:
         ``gb18030`` or ``big5`` for the reading ahead on the first measure that differs
-        (see the module docstring), ``ambiguous`` when none does.
+        (see the module docstring), ``ambiguous`` when none does, or when a traditional
+        GB18030 reading and the Big5 one have no neighbouring ideographs: a single
+        traditional character read two ways is told only by how common each is, which
+        misread one Big5 character in a hundred (廢 as GBK's 紀).
     """
     from analysis.loading.traditional import to_simplified
 
-    gb_scores = _scores(_sample(gb))
+    gb_scores = _scores(to_simplified(_sample(gb)) if gb_traditional else _sample(gb))
     big5_scores = _scores(to_simplified(_sample(big5)))
-    if gb_scores == big5_scores:
+    if gb_scores == big5_scores or (gb_traditional and not IDEOGRAPH_PAIR.search(f"{gb}\n{big5}")):
         return "ambiguous"
     return "gb18030" if gb_scores > big5_scores else "big5"
 

@@ -15,6 +15,7 @@ from analysis.loading.bundles import split_bundle
 from analysis.loading.cleaning import clean_record_text
 from analysis.loading.columns import ColumnMap, missing_text_column, recognise_columns, text_elsewhere
 from analysis.loading.date_cells import record_date
+from analysis.loading.decoded import TRADITIONAL_ENCODINGS
 from analysis.loading.filenames import FileNameInfo, parse_file_name
 from analysis.loading.json_tables import json_kind
 from analysis.loading.options import LoadOptions
@@ -134,12 +135,12 @@ def written_in_traditional(text: str, report: FileReport, line: int | None = Non
     """True when ``text`` is in traditional characters; the report is warned it gets converted.
 
     Themes, dictionary and stopwords are simplified: the articles table holds the
-    converted text, and the warning says so. A file read as Big5 is traditional by its
-    encoding (wholly, or in the lines not UTF-8): one traditional character is enough there
-    (a short record, 委員們認為).
+    converted text, and the warning says so. A file read as Big5, or as traditional text in
+    GBK, is traditional by its encoding (wholly, or in the lines not UTF-8): one traditional
+    character is enough there (a short record, 委員們認為).
     """
-    big5 = (report.encoding or "").endswith("big5")  # "big5", or "mixed utf-8/big5"
-    share = traditional_share(text, min_chars=1 if big5 else MIN_TRADITIONAL_CHARS)
+    by_encoding = (report.encoding or "").endswith(TRADITIONAL_ENCODINGS)  # "big5", "mixed utf-8/big5"…
+    share = traditional_share(text, min_chars=1 if by_encoding else MIN_TRADITIONAL_CHARS)
     if share < TRADITIONAL_SHARE:
         return False
     report.warnings.append(Problem.of("traditional_converted", line=line, share=share))

@@ -23,6 +23,8 @@ Traditional text scores about 0.3; simplified text with a quoted traditional nam
 stays under 0.01 (the national reports of 1955 and 1957 score 0.0001 and 0.007)."""
 MIN_TRADITIONAL_CHARS = 5
 """Fewer traditional-only characters than this never make a text traditional."""
+TRADITIONAL_PER_SIMPLIFIED = 10
+"""Traditional-only characters a text in traditional needs for each simplified-only one it holds."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -39,6 +41,33 @@ def traditional_only_characters() -> frozenset[str]:
         if len(char) == 1 and char not in simplified and targets.split()[:1] != [char]:
             only.add(char)
     return frozenset(only)
+
+
+@lru_cache(maxsize=1)
+def simplified_only_characters() -> frozenset[str]:
+    """Characters that OpenCC converts to traditional and that traditional text does not use (发, 区, 们)."""
+    folder = resources.files("opencc") / "dictionary"
+    traditional = {line.split("\t", 1)[0]
+                   for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()}
+    only: set[str] = set()
+    for line in (folder / "STCharacters.txt").read_text(encoding="utf-8").splitlines():
+        char, _, targets = line.partition("\t")
+        if len(char) == 1 and char not in traditional and char not in targets.split():
+            only.add(char)
+    return frozenset(only)
+
+
+def traditional_throughout(text: str) -> bool:
+    """Whether ``text`` writes in traditional form the characters whose two forms differ.
+
+    It holds traditional-only characters, and at most one simplified-only character
+    (:func:`simplified_only_characters`) for every :data:`TRADITIONAL_PER_SIMPLIFIED` of them:
+    a reading of simplified text that a stray byte turned traditional in one place
+    (``，发展。棗``) is not traditional text.
+    """
+    n_traditional = sum(char in traditional_only_characters() for char in text)
+    n_simplified = sum(char in simplified_only_characters() for char in text)
+    return n_traditional > 0 and n_simplified * TRADITIONAL_PER_SIMPLIFIED <= n_traditional
 
 
 def traditional_share(text: str, *, min_chars: int = MIN_TRADITIONAL_CHARS) -> float:

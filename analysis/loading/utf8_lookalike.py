@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from analysis.loading.chinese_reading import IDEOGRAPH_PAIR, number_signs, reads_as
+from analysis.loading.chinese_reading import IDEOGRAPH_PAIR, number_signs, reads_as, reads_as_traditional_gbk
 
 Verdict = Literal["utf-8", "gbk", "ambiguous"]
 
@@ -63,12 +63,32 @@ def judge_utf8(data: bytes, text: str) -> tuple[Verdict, str | None]:
     try:
         gbk = data.decode("gb2312")
     except UnicodeDecodeError:
-        return "utf-8", None
+        return _traditional_gbk_or_utf8(data, text)
     if any(not _plausible(ch) for ch in text if ord(ch) > 0x7F):
         return ("gbk" if reads_as("gb18030", gbk) else "ambiguous"), gbk
     if _IDEOGRAPH.search(text) or _inside_latin_text(text) or _signs_by_numbers(text) or _forms_no_word(gbk):
         return "utf-8", None
     return "ambiguous", gbk
+
+
+def _traditional_gbk_or_utf8(data: bytes, text: str) -> tuple[Verdict, str | None]:
+    """``gbk`` for bytes that are traditional text in GBK (還原, ``DF 80 D4 AD``) and nonsense as UTF-8 (߀ԭ).
+
+    GB2312 lacks the traditional characters, so such bytes are judged here: GBK's reading
+    when the UTF-8 one holds characters UTF-8 text does not, and GBK's reads as traditional
+    Chinese (:func:`~analysis.loading.chinese_reading.reads_as_traditional_gbk`) with two
+    neighbouring characters forming a word once converted (random Syriac or Arabic letters
+    read as GBK give characters in no order: ``ݔݱ`` as 輸荼); else UTF-8.
+    """
+    try:
+        gbk = data.decode("gbk")
+    except UnicodeDecodeError:
+        return "utf-8", None
+    if all(_plausible(ch) for ch in text if ord(ch) > 0x7F) or not reads_as_traditional_gbk(gbk):
+        return "utf-8", None
+    from analysis.loading.traditional import to_simplified
+
+    return ("gbk", gbk) if _forms_a_word(to_simplified(gbk)) else ("utf-8", None)
 
 
 def _signs_by_numbers(text: str) -> bool:
@@ -88,6 +108,13 @@ def _forms_no_word(text: str) -> bool:
 
     pairs = IDEOGRAPH_PAIR.findall(text)
     return bool(pairs) and not frequent_word_set().intersection(pairs)
+
+
+def _forms_a_word(text: str) -> bool:
+    """Whether two neighbouring ideographs of ``text`` form a word of jieba's dictionary (names included)."""
+    from analysis.common_words import frequent_word_set
+
+    return bool(frequent_word_set().intersection(IDEOGRAPH_PAIR.findall(text)))
 
 
 def _plausible(ch: str) -> bool:
