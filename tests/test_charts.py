@@ -437,6 +437,20 @@ def test_theme_trend_lines_break_over_periods_without_articles(theme_counts):
     assert rural["customdata"][4] == ["2024年5月", 1, 10, 1]
 
 
+def test_theme_trends_leave_out_periods_with_too_few_articles_for_a_share_and_say_how_many(theme_counts):
+    # January has 5 articles, February 10: at 6, January's shares are not drawn
+    fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6)
+    rural = fig.to_dict()["data"][0]
+    assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [None, 0.1]
+    assert rural["customdata"][0] == ["2024年1月", 2, 5, 3]  # its counts stay in the hover data
+    assert "1 个时段文章不足 6 篇" in fig.layout.title.subtitle.text
+    english = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6, lang="en")
+    assert "Periods with fewer than 6 articles (1)" in english.layout.title.subtitle.text
+    whole = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=5)
+    assert unpack(whole.to_dict()["data"][0]["y"]) == [0.4, 0.1]
+    assert "不足" not in (whole.layout.title.subtitle.text or "")
+
+
 def test_theme_trends_for_a_missing_group_names_the_groups(theme_counts):
     with pytest.raises(ValueError, match="兰州市"):
         charts.plot_theme_trends(theme_counts, theme_labels=THEMES, group="天水市")

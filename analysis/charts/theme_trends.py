@@ -52,6 +52,7 @@ def plot_theme_trends(
     period: Period = "month",
     colours: Mapping[str, str] | None = None,
     coverage: tuple[date, date] | None = None,
+    min_articles: int = 1,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -66,6 +67,11 @@ def plot_theme_trends(
     ``max_themes`` themes with the most articles are drawn, and a note under the title
     says so; pass ``themes`` to choose.
 
+    A period with fewer than ``min_articles`` articles gets no point (the line breaks
+    there, its counts stay in the table), and a note says how many: the share of one
+    article is 0 or 100%, and a corpus with a report a year before its news began drew
+    decades of lines leaping between the two.
+
     Args:
         theme_counts: theme counts split by period.
         theme_labels: theme id → label, in display order.
@@ -77,6 +83,7 @@ def plot_theme_trends(
         colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
             of ``theme_labels``).
         coverage: the first and last day the data cover (None: every period is whole).
+        min_articles: the fewest articles a period needs for its shares to be drawn.
         title: chart title (default: theme share over time, with the group).
         lang: label language.
 
@@ -84,6 +91,8 @@ def plot_theme_trends(
         ValueError: when no row matches the group and has a period.
     """
     rows = _trend_rows(theme_counts, group)
+    thin = rows["group_articles"] < min_articles
+    rows = rows.assign(share=rows["share"].astype(float).mask(thin))
     hits = bool(rows["n_hits"].notna().any())
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
@@ -97,8 +106,12 @@ def plot_theme_trends(
                                        period=period, coverage=coverage, hits=hits, lang=lang)
     heading = title or label("theme_trends", lang) + (f" · {group_label(group, lang)}" if group else "")
     base_layout(fig, title=heading, height=440)
-    add_notes(fig, _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
-                                partial_coverage=coverage if any_partial else None, lang=lang))
+    notes = _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
+                         partial_coverage=coverage if any_partial else None, lang=lang)
+    if thin.any():
+        n_thin = rows.loc[thin, "start"].nunique()
+        notes.append(label("thin_periods_note", lang).format(n=n_thin, min=min_articles))
+    add_notes(fig, notes)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
