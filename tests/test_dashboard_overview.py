@@ -252,6 +252,17 @@ def test_text_length_picks_a_unit_that_reads_well(n, zh, en):
     assert (characters_text(n, "zh"), characters_text(n, "en")) == (zh, en)
 
 
+@pytest.mark.parametrize(
+    ("days", "zh", "en"),
+    [(1, "1 天", "1 day"), (730, "730 天", "730 days"), (731, "2.0 年", "2.0 years"),
+     (26_525, "72.6 年", "72.6 years")],  # 1954-01-01 to 2026-08-15: the national work reports and 新闻联播
+)
+def test_a_long_time_span_is_written_in_years(days, zh, en):
+    from ui.units import span_text
+
+    assert (span_text(days, "zh"), span_text(days, "en")) == (zh, en)
+
+
 def test_counts_are_singular_in_english_when_there_is_one():
     from ui.units import count_text
 
