@@ -353,3 +353,19 @@ def test_a_date_filter_of_one_day_is_said_as_that_day_in_the_chart_notes(demo):
     assert any(f"（{day:%Y-%m-%d} 当天）" in note for note in notes), notes
     assert not any(f"{day:%Y-%m-%d} 至 {day:%Y-%m-%d}" in note for note in notes)
     at.button(key="clear_filters").click().run()
+
+
+def test_a_link_to_one_month_opens_the_time_charts_at_weeks_and_keeps_the_step_when_the_dates_change():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    corpus_step = at.segmented_control(key="ov_period").value
+    first = at.date_input(key="flt_dates").value[0]
+    month = (first.replace(day=1) + dt.timedelta(days=40)).replace(day=1)
+    linked = AppTest.from_file(SCRIPT, default_timeout=240)
+    linked.query_params["from"], linked.query_params["to"] = month.isoformat(), (month + dt.timedelta(days=29)).isoformat()
+    linked.run()
+    assert not linked.exception, linked.exception
+    assert corpus_step != "week" and linked.segmented_control(key="ov_period").value == "week"
+    assert linked.segmented_control(key="th_period").value == "month"  # the finest the themes tab offers
+    linked.date_input(key="flt_dates").set_value((first, month + dt.timedelta(days=29))).run()
+    assert linked.segmented_control(key="ov_period").value == "week"  # narrowing or widening: not switched
