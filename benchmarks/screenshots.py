@@ -3,7 +3,7 @@
 Starts ``streamlit run dashboard.py`` on a free port, opens it in the Debian Chromium
 (``/usr/bin/chromium``; never ``playwright install``), clicks each tab, waits for its
 charts, and saves full-page PNGs to ``screenshots/`` (ignored by git). Used to look at
-every chart as a user sees it, and prints how long each tab took to draw.
+every chart as a user sees it, and prints how long the page took to draw.
 
 It opens the demo corpus, or an analyst's own data the way a shared link does: ``--folder
 PATH`` or ``--store DIR`` becomes ``?folder=``/``?store=`` in the URL, with the data root
@@ -66,14 +66,11 @@ def shoot(port: int, out: Path, *, lang: str, query: str) -> list[Path]:
         page.goto(url)
         started = time.perf_counter()
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=900_000)  # a folder is read first
-        print(f"first chart after {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        page.wait_for_timeout(2500)
+        settle(page, 0)  # every tab is drawn in the same run: the page's time is theirs
+        print(f"page drawn in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         for name in TABS_EN if lang == "en" else TABS:
-            started = time.perf_counter()
             page.get_by_role("tab", name=name).click()
-            settle(page, 0)
-            print(f"{name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
-            page.wait_for_timeout(2500)
+            settle(page, 2500)
             if name in ("文章", "Articles"):
                 open_first_article(page)
             path = out / f"{lang}_{name}.png"
@@ -86,7 +83,10 @@ def shoot(port: int, out: Path, *, lang: str, query: str) -> list[Path]:
 
 def fit_to_content(page, width: int = 1500, most: int = 16_000) -> None:
     """Make the window as tall as the tab's content: Streamlit scrolls its main area inside
-    the page, so a full-page screenshot alone stops at the window's height."""
+    the page, so a full-page screenshot alone stops at the window's height. The window is
+    made small first: measured in the last tab's tall window, a short tab kept its height."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(300)
     height = page.evaluate(
         "() => Math.max(document.body.scrollHeight, ...Array.from("
         "document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer], section.main'))"
