@@ -291,6 +291,21 @@ def test_slogans_chart():
     assert list(bar["customdata"][1]) == [25, "2023-05-01", "2024-02-01", 3, "兰州市、天水市、酒泉市"]
 
 
+def test_slogans_and_terms_mentioned_once_tick_whole_mentions_not_0_0_0_1_1_1(keywords):
+    # Zhejiang in June 2024 (real 新闻联播 store): two slogans named once; ticks 0.2 apart read 0 0 0 1 1 1
+    slogans = pd.DataFrame({
+        "slogan": ["四学联动", "百年百大"], "n_mentions": [1, 1], "n_articles": [1, 1],
+        "first_date": pd.to_datetime(["2024-06-15", "2024-06-18"]),
+        "last_date": pd.to_datetime(["2024-06-15", "2024-06-18"]), "n_groups": [1, 1], "groups": [["浙江省"]] * 2,
+    })
+    axis = charts.plot_slogans(slogans).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (1, "d")
+    few = keywords.assign(frequency=[3, 5, 1, 2])
+    axis = charts.plot_top_terms(few).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (1, "d")
+    assert charts.plot_top_terms(keywords).layout.xaxis.dtick is None  # plotly's own ticks are whole
+
+
 def test_counts_on_bars_and_axes_have_thousands_separators_like_the_keyword_bars():
     slogans = pd.DataFrame({
         "slogan": ["三抓三促"], "n_mentions": [1122], "n_articles": [900],
