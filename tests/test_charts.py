@@ -395,6 +395,17 @@ def test_with_many_themes_the_heatmap_cells_show_the_percentage_without_its_sign
     assert 13 in text[0] and 50 in text[0]
 
 
+def test_a_heatmap_of_one_place_is_as_tall_as_one_of_five_so_its_colour_bar_can_be_read(theme_counts):
+    labels = {f"t{i}": f"主题{i}" for i in range(12)}  # slanted labels, as with the real 29 themes
+
+    def height(n_places: int) -> int:
+        rows = [(f"地{p}", None, theme, 1, 0.1, 1, 8) for p in range(n_places) for theme in labels]
+        counts = pd.DataFrame(rows, columns=theme_counts.columns).astype({"group": "string"})
+        return charts.plot_theme_heatmap(counts, theme_labels=labels).layout.height
+
+    assert height(1) == height(5) and height(6) == height(5) + 30
+
+
 def test_theme_heatmap_needs_rows_without_period(theme_counts):
     by_period = theme_counts[theme_counts["period"].notna()]
     with pytest.raises(ValueError, match="split by period"):
