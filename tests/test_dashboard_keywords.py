@@ -136,6 +136,8 @@ def test_the_network_caption_says_how_many_terms_were_drawn_and_which_had_no_pai
 
     caption = drawn_caption(pairs, top=7, candidates=["协商", "基层", "孤词"], lang="zh")
     assert caption.startswith("画出 6 个词") and "未画出（没有这样的共现）：孤词" in caption
+    english = drawn_caption(pairs, top=7, candidates=["协商", "孤词", "独字"], lang="en")
+    assert english.endswith("孤词, 独字.") and "、" not in english
 
 
 def test_the_search_notice_gives_both_counts_and_says_it_filters_every_tab():
