@@ -467,9 +467,15 @@ def test_theme_trends_leave_out_periods_with_too_few_articles_for_a_share_and_sa
     # January has 5 articles, February 10: at 6, January's shares are not drawn
     fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6)
     rural = fig.to_dict()["data"][0]
-    assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [None, 0.1]
-    assert rural["customdata"][0] == ["2024年1月", 2, 5, 3]  # its counts stay in the hover data
+    assert [str(x)[:10] for x in rural["x"]] == ["2024-02-01"]  # a thin first period is left off the axis
     assert "1 个时段文章不足 6 篇" in fig.layout.title.subtitle.text
+    gap = theme_counts.assign(group_articles=theme_counts["group_articles"].where(
+        theme_counts["period"] != "2024-01-01", 2))
+    three = pd.concat([gap, theme_counts[theme_counts["period"] == "2024-02-01"].assign(
+        period=pd.Timestamp("2023-12-01"))])  # December: 10 articles, January: 2, February: 10
+    rural = charts.plot_theme_trends(three, theme_labels=THEMES, min_articles=5).to_dict()["data"][0]
+    assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [0.1, None, 0.1]  # a gap between
+    assert rural["customdata"][1] == ["2024年1月", 2, 2, 3]  # its counts stay in the hover data
     english = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6, lang="en")
     assert "Periods with fewer than 6 articles (1)" in english.layout.title.subtitle.text
     whole = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=5)

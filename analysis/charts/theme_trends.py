@@ -91,8 +91,7 @@ def plot_theme_trends(
         ValueError: when no row matches the group and has a period.
     """
     rows = _trend_rows(theme_counts, group)
-    thin = rows["group_articles"] < min_articles
-    rows = rows.assign(share=rows["share"].astype(float).mask(thin))
+    rows, n_thin = _without_thin_periods(rows, min_articles)
     hits = bool(rows["n_hits"].notna().any())
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
@@ -108,8 +107,7 @@ def plot_theme_trends(
     base_layout(fig, title=heading, height=440)
     notes = _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
                          partial_coverage=coverage if any_partial else None, lang=lang)
-    if thin.any():
-        n_thin = rows.loc[thin, "start"].nunique()
+    if n_thin:
         notes.append(label("thin_periods_note", lang).format(n=n_thin, min=min_articles))
     add_notes(fig, notes)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
@@ -136,6 +134,21 @@ def _trend_rows(theme_counts: pd.DataFrame, group: str | None) -> pd.DataFrame:
         start=period_start(rows["period"]),
         n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float),
     )
+
+
+def _without_thin_periods(rows: pd.DataFrame, min_articles: int) -> tuple[pd.DataFrame, int]:
+    """Rows with no share where a period has fewer than ``min_articles`` articles; how many periods.
+
+    Such periods before the first drawn one or after the last are left off the axis: the
+    one report a year of 1954-2011 before the news began left half the chart empty.
+    """
+    thin = rows["group_articles"] < min_articles
+    n_thin = int(rows.loc[thin, "start"].nunique())
+    rows = rows.assign(share=rows["share"].astype(float).mask(thin))
+    drawn = rows.loc[~thin, "start"]
+    if drawn.empty:
+        return rows, n_thin
+    return rows[rows["start"].between(drawn.min(), drawn.max())], n_thin
 
 
 def _add_theme_line(fig: go.Figure, part: pd.DataFrame, *, name: str, colour: str, period: Period,
