@@ -200,6 +200,19 @@ def test_a_period_the_data_only_partly_cover_is_hatched_and_says_which_days_it_h
     assert english.layout.title.subtitle.text.startswith("Hatched, lighter bars are partial periods")
 
 
+def test_bars_too_short_to_see_beside_the_tallest_are_counted_in_a_note():
+    from analysis.charts import plot_articles_over_time
+
+    # one report a year, then a year of daily broadcasts (the real 1954-2026 store: 72 reports, 7,800 stories)
+    years = pd.DataFrame({"group": None, "period": ["1990", "1991", "1992", "1993"], "n_articles": [1, 0, 2, 800]})
+    fig = plot_articles_over_time(years, period="year")
+    assert fig.layout.title.subtitle.text == "另有 2 个时段共 3 篇，不到最高柱的 1%，柱子矮得看不见：悬停或下载 CSV 可见其数。"
+    english = plot_articles_over_time(years, period="year", lang="en").layout.title.subtitle.text
+    assert english.startswith("2 more periods hold 3 articles in all, under 1% of the tallest bar")
+    even = plot_articles_over_time(years.assign(n_articles=[100, 0, 8, 800]), period="year")
+    assert not even.layout.title.subtitle.text  # 8 of 800 is 1%: short, but there
+
+
 def test_the_date_filter_makes_the_periods_it_cuts_partial_and_whole_periods_stay_plain():
     from analysis.charts import plot_articles_over_time
     from analysis.charts.overview import period_coverage
