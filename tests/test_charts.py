@@ -291,6 +291,21 @@ def test_slogans_chart():
     assert list(bar["customdata"][1]) == [25, "2023-05-01", "2024-02-01", 3, "兰州市、天水市、酒泉市"]
 
 
+def test_slogans_and_terms_mentioned_once_tick_whole_mentions_not_0_0_0_1_1_1(keywords):
+    # Zhejiang in June 2024 (real 新闻联播 store): two slogans named once; ticks 0.2 apart read 0 0 0 1 1 1
+    slogans = pd.DataFrame({
+        "slogan": ["四学联动", "百年百大"], "n_mentions": [1, 1], "n_articles": [1, 1],
+        "first_date": pd.to_datetime(["2024-06-15", "2024-06-18"]),
+        "last_date": pd.to_datetime(["2024-06-15", "2024-06-18"]), "n_groups": [1, 1], "groups": [["浙江省"]] * 2,
+    })
+    axis = charts.plot_slogans(slogans).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (1, "d")
+    few = keywords.assign(frequency=[3, 5, 1, 2])
+    axis = charts.plot_top_terms(few).layout.xaxis
+    assert (axis.dtick, axis.tickformat) == (1, "d")
+    assert charts.plot_top_terms(keywords).layout.xaxis.dtick is None  # plotly's own ticks are whole
+
+
 def test_counts_on_bars_and_axes_have_thousands_separators_like_the_keyword_bars():
     slogans = pd.DataFrame({
         "slogan": ["三抓三促"], "n_mentions": [1122], "n_articles": [900],
@@ -380,6 +395,17 @@ def test_with_many_themes_the_heatmap_cells_show_the_percentage_without_its_sign
     assert 13 in text[0] and 50 in text[0]
 
 
+def test_a_heatmap_of_one_place_is_as_tall_as_one_of_five_so_its_colour_bar_can_be_read(theme_counts):
+    labels = {f"t{i}": f"主题{i}" for i in range(12)}  # slanted labels, as with the real 29 themes
+
+    def height(n_places: int) -> int:
+        rows = [(f"地{p}", None, theme, 1, 0.1, 1, 8) for p in range(n_places) for theme in labels]
+        counts = pd.DataFrame(rows, columns=theme_counts.columns).astype({"group": "string"})
+        return charts.plot_theme_heatmap(counts, theme_labels=labels).layout.height
+
+    assert height(1) == height(5) and height(6) == height(5) + 30
+
+
 def test_theme_heatmap_needs_rows_without_period(theme_counts):
     by_period = theme_counts[theme_counts["period"].notna()]
     with pytest.raises(ValueError, match="split by period"):
@@ -435,6 +461,26 @@ def test_theme_trend_lines_break_over_periods_without_articles(theme_counts):
     assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [0.4, None, None, None, 0.1]
     assert rural.get("connectgaps") is not True  # plotly's default: no line across the gap
     assert rural["customdata"][4] == ["2024年5月", 1, 10, 1]
+
+
+def test_theme_trends_leave_out_periods_with_too_few_articles_for_a_share_and_say_how_many(theme_counts):
+    # January has 5 articles, February 10: at 6, January's shares are not drawn
+    fig = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6)
+    rural = fig.to_dict()["data"][0]
+    assert [str(x)[:10] for x in rural["x"]] == ["2024-02-01"]  # a thin first period is left off the axis
+    assert "1 个时段文章不足 6 篇" in fig.layout.title.subtitle.text
+    gap = theme_counts.assign(group_articles=theme_counts["group_articles"].where(
+        theme_counts["period"] != "2024-01-01", 2))
+    three = pd.concat([gap, theme_counts[theme_counts["period"] == "2024-02-01"].assign(
+        period=pd.Timestamp("2023-12-01"))])  # December: 10 articles, January: 2, February: 10
+    rural = charts.plot_theme_trends(three, theme_labels=THEMES, min_articles=5).to_dict()["data"][0]
+    assert [None if np.isnan(y) else y for y in unpack(rural["y"])] == [0.1, None, 0.1]  # a gap between
+    assert rural["customdata"][1] == ["2024年1月", 2, 2, 3]  # its counts stay in the hover data
+    english = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=6, lang="en")
+    assert "Periods with fewer than 6 articles (1)" in english.layout.title.subtitle.text
+    whole = charts.plot_theme_trends(theme_counts, theme_labels=THEMES, min_articles=5)
+    assert unpack(whole.to_dict()["data"][0]["y"]) == [0.4, 0.1]
+    assert "不足" not in (whole.layout.title.subtitle.text or "")
 
 
 def test_theme_trends_for_a_missing_group_names_the_groups(theme_counts):

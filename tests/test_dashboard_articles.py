@@ -335,6 +335,14 @@ def test_a_column_sized_to_its_longest_cell_never_breaks_that_cell():
     assert broken_cells(table, config)["title"].tolist() == table["title"].tolist()
 
 
+def test_a_column_of_dates_with_a_missing_one_is_measured_without_it():
+    # NaT is a datetime: formatting it raised and took every tab after Keywords down (real 新闻联播 store)
+    table = pd.DataFrame({"first": pd.to_datetime(["2024-06-01", None]), "n": [3, None]})
+    config, width = fixed_widths(table, {"first": {"label": "日"}, "n": {"label": "次"}}, ticks=False)
+    assert config["first"]["width"] > config["n"]["width"]  # as wide as 2024-06-01, not as the missing date
+    assert width == config["first"]["width"] + config["n"]["width"] + 2
+
+
 def test_wrapped_list_rows_grow_to_every_line_of_the_longest_title():
     title = "县政协" + "围绕乡村振兴和生态保护开展专题协商" * 4  # written for this test: 71 wide characters
     table = pd.DataFrame({"title": ["短", title]})

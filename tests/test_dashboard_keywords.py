@@ -136,6 +136,8 @@ def test_the_network_caption_says_how_many_terms_were_drawn_and_which_had_no_pai
 
     caption = drawn_caption(pairs, top=7, candidates=["协商", "基层", "孤词"], lang="zh")
     assert caption.startswith("画出 6 个词") and "未画出（没有这样的共现）：孤词" in caption
+    english = drawn_caption(pairs, top=7, candidates=["协商", "孤词", "独字"], lang="en")
+    assert english.endswith("孤词, 独字.") and "、" not in english
 
 
 def test_the_search_notice_gives_both_counts_and_says_it_filters_every_tab():
@@ -303,3 +305,18 @@ def test_the_word_cloud_png_names_the_filters_it_was_drawn_under():
     june = dt.date(2024, 6, 14)
     assert view(date_from=june, date_to=june).filter_description() == "日期：2024-06-14 当天"
     assert view("en", date_from=june, date_to=june).filter_description() == "Date: 2024-06-14 only"
+
+
+def test_the_spread_chart_starts_with_the_slogans_in_most_places_none_in_no_place():
+    from ui.tab_keywords import spread_defaults
+
+    table = pd.DataFrame({"slogan": ["三农", "一带一路", "河长制", "强省会"], "n_mentions": [30, 28, 3, 5],
+                          "n_groups": [0, 0, 1, 1]})
+    assert spread_defaults(table) == ["强省会", "河长制"]
+    assert spread_defaults(table.assign(n_groups=0)) == []
+
+
+def test_a_few_months_of_first_mentions_tick_each_month_once():
+    months = pd.Series(pd.to_datetime(["2023-08-10", "2023-11-20"]))  # plotly ticked 2023-09 twice
+    assert date_ticks(months) == {"tickformat": "%Y-%m", "dtick": "M1"}
+    assert "dtick" not in date_ticks(pd.Series(pd.to_datetime(["2016-01-01", "2026-01-01"])))

@@ -200,6 +200,19 @@ def test_a_period_the_data_only_partly_cover_is_hatched_and_says_which_days_it_h
     assert english.layout.title.subtitle.text.startswith("Hatched, lighter bars are partial periods")
 
 
+def test_bars_too_short_to_see_beside_the_tallest_are_counted_in_a_note():
+    from analysis.charts import plot_articles_over_time
+
+    # one report a year, then a year of daily broadcasts (the real 1954-2026 store: 72 reports, 7,800 stories)
+    years = pd.DataFrame({"group": None, "period": ["1990", "1991", "1992", "1993"], "n_articles": [1, 0, 2, 800]})
+    fig = plot_articles_over_time(years, period="year")
+    assert fig.layout.title.subtitle.text == "另有 2 个时段共 3 篇，不到最高柱的 1%，柱子矮得看不见：悬停或下载 CSV 可见其数。"
+    english = plot_articles_over_time(years, period="year", lang="en").layout.title.subtitle.text
+    assert english.startswith("2 more periods hold 3 articles in all, under 1% of the tallest bar")
+    even = plot_articles_over_time(years.assign(n_articles=[100, 0, 8, 800]), period="year")
+    assert not even.layout.title.subtitle.text  # 8 of 800 is 1%: short, but there
+
+
 def test_the_date_filter_makes_the_periods_it_cuts_partial_and_whole_periods_stay_plain():
     from analysis.charts import plot_articles_over_time
     from analysis.charts.overview import period_coverage
@@ -250,6 +263,17 @@ def test_text_length_picks_a_unit_that_reads_well(n, zh, en):
     from ui.units import characters_text
 
     assert (characters_text(n, "zh"), characters_text(n, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize(
+    ("days", "zh", "en"),
+    [(1, "1 天", "1 day"), (730, "730 天", "730 days"), (731, "2.0 年", "2.0 years"),
+     (26_525, "72.6 年", "72.6 years")],  # 1954-01-01 to 2026-08-15: the national work reports and 新闻联播
+)
+def test_a_long_time_span_is_written_in_years(days, zh, en):
+    from ui.units import span_text
+
+    assert (span_text(days, "zh"), span_text(days, "en")) == (zh, en)
 
 
 def test_counts_are_singular_in_english_when_there_is_one():
@@ -342,3 +366,19 @@ def test_a_date_filter_of_one_day_is_said_as_that_day_in_the_chart_notes(demo):
     assert any(f"（{day:%Y-%m-%d} 当天）" in note for note in notes), notes
     assert not any(f"{day:%Y-%m-%d} 至 {day:%Y-%m-%d}" in note for note in notes)
     at.button(key="clear_filters").click().run()
+
+
+def test_a_link_to_one_month_opens_the_time_charts_at_weeks_and_keeps_the_step_when_the_dates_change():
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.run()
+    corpus_step = at.segmented_control(key="ov_period").value
+    first = at.date_input(key="flt_dates").value[0]
+    month = (first.replace(day=1) + dt.timedelta(days=40)).replace(day=1)
+    linked = AppTest.from_file(SCRIPT, default_timeout=240)
+    linked.query_params["from"], linked.query_params["to"] = month.isoformat(), (month + dt.timedelta(days=29)).isoformat()
+    linked.run()
+    assert not linked.exception, linked.exception
+    assert corpus_step != "week" and linked.segmented_control(key="ov_period").value == "week"
+    assert linked.segmented_control(key="th_period").value == "month"  # the finest the themes tab offers
+    linked.date_input(key="flt_dates").set_value((first, month + dt.timedelta(days=29))).run()
+    assert linked.segmented_control(key="ov_period").value == "week"  # narrowing or widening: not switched

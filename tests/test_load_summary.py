@@ -77,10 +77,12 @@ def test_a_reason_a_file_gives_for_many_records_is_written_once_after_their_numb
     assert file_rows(REPORTS, "zh")["reasons"].iloc[1] == "40：这则新闻的标题下面没有正文，未载入"
 
 
-def test_the_summary_opens_by_itself_for_a_file_that_failed_but_not_for_a_folder_s_provenance_note():
+def test_the_summary_opens_by_itself_for_a_file_that_failed_but_not_for_a_provenance_note_or_a_copy():
     notes = FileReport(source="corpus/PROVENANCE.md").fail("documentation_file")
     loaded = FileReport(source="corpus/articles.jsonl", articles=18, records=18)
     assert not needs_attention([notes, loaded])
+    copy = FileReport(source="corpus/b.txt").fail("duplicate_file", original="corpus/a.txt")
+    assert not needs_attention([notes, loaded, copy])  # its text is read, once, as corpus/a.txt
     empty = FileReport(source="corpus/failures.csv").fail("empty_file")
     assert needs_attention([notes, loaded, empty])
     partial = FileReport(source="corpus/day.json", articles=3, records=4).fail("invalid_json_line", line=2)

@@ -96,6 +96,21 @@ def test_long_documents_get_a_hint_and_a_button_that_splits_them_into_paragraphs
     assert "政府工作报告</h3>" in page  # the document's title heads a later paragraph in the reader
 
 
+def test_a_store_of_long_documents_gets_the_command_that_builds_it_split(tmp_path, monkeypatch):
+    from analysis.cli import main as cli
+
+    report_folder(tmp_path)
+    assert cli(["ingest", str(tmp_path / "reports.csv"), "--store", str(tmp_path / "whole")]) == 0
+    monkeypatch.setenv("GOVTHEMES_DATA_ROOT", str(tmp_path))
+    at = AppTest.from_file(SCRIPT, default_timeout=240)
+    at.query_params["store"] = "whole"
+    at.run()
+    assert not at.exception, at.exception
+    (hint,) = [i.value for i in at.info if "平均每篇" in i.value]
+    assert "这 2 篇文章" in hint and "govthemes ingest 原始文件... --split paragraphs --store 新文件夹" in hint
+    assert not [b for b in at.button if b.key == "split_now"]  # a store has no form to tick
+
+
 def test_short_news_articles_get_no_hint_to_split(tmp_path, monkeypatch):
     at = open_folder(tmp_path, monkeypatch)
     assert not any("平均每篇" in i.value for i in at.info)

@@ -8,6 +8,8 @@ URL so a view can be shared. The tabs are in ``ui/``; all analysis is in ``analy
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -144,6 +146,8 @@ def draw(lang: Lang) -> None:
         lang=lang,
         date_bounds=bounds,
     )
+    opened = st.session_state.setdefault(f"opened_span:{source.label}", view.covered_days())
+    view = dataclasses.replace(view, opened_span=opened)
     _draw_tabs(view, matched=_show_matched(view))
 
 

@@ -36,9 +36,10 @@ The other short columns are as wide as their header or longest cell."""
 ON_PAGE_ONLY = ("doc_id", "path", "code")
 """Columns left off the page: the full path (the names are from the folder the caption
 names) and the reason's code; the downloads keep them."""
-ROUTINE_FAILURES = frozenset({"documentation_file"})
-"""Files not loaded by design: a corpus folder's PROVENANCE.md or README is no reason to
-open the summary above every tab (the summary line still counts it, one tick away)."""
+ROUTINE_FAILURES = frozenset({"documentation_file", "duplicate_file"})
+"""Files not loaded by design: a corpus folder's PROVENANCE.md or README, or a copy of a
+file read once as that file, is no reason to open the summary above every tab (the summary
+line still counts it, one tick away)."""
 
 
 def show_load_summary(source: Source, lang: Lang) -> None:

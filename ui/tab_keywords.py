@@ -216,12 +216,22 @@ def place_list(groups: object, lang: str, *, most: int = PLACE_LIST_CHARS) -> st
     return t("places_and_more", lang, places=separator.join(shown or names[:1]), n=len(names))
 
 
+def spread_defaults(table: pd.DataFrame, *, most: int = SPREAD_DEFAULT) -> list[str]:
+    """The slogans the spread chart draws before the analyst picks: those reaching the most places.
+
+    A slogan in no place at the sidebar's level has no line to draw (the national work
+    reports' 三农 came before the places' slogans and left the chart with three lines of five).
+    """
+    placed = table[table["n_groups"] > 0]
+    widest = placed.sort_values(["n_groups", "n_mentions"], ascending=False, kind="stable")
+    return widest["slogan"].head(most).tolist()
+
+
 def _slogan_spread(view: View, table: pd.DataFrame) -> None:
     """Step lines of the places taking each chosen slogan up (default: the widest spread)."""
     lang = view.lang
-    widest = table.sort_values(["n_groups", "n_mentions"], ascending=False, kind="stable")["slogan"]
     chosen = st.multiselect(t("spread_slogans", lang), table["slogan"].tolist(),
-                            default=widest.head(SPREAD_DEFAULT).tolist(), key="kw_spread_slogans",
+                            default=spread_defaults(table), key="kw_spread_slogans",
                             max_selections=len(PALETTE))
     if not chosen:
         return
@@ -232,5 +242,8 @@ def _slogan_spread(view: View, table: pd.DataFrame) -> None:
         return
     fig = plot_slogan_spread(curve, order=chosen, lang=lang)
     show_chart(fig, key="kw_spread_chart", filename="slogan_spread", lang=lang)
+    unplaced = [slogan for slogan in chosen if slogan not in set(curve["slogan"])]
+    if unplaced:
+        st.caption(t("spread_unplaced", lang, slogans=list_separator(lang).join(unplaced)))
     download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang,
                    label=t("csv_slogan_spread", lang))

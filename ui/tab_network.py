@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.charts import plot_cooccurrence_network
+from analysis.charts.phrasing import list_separator
 from analysis.store.terms import MAX_COOCCURRENCE_TERMS
 from ui import queries
 from ui.common import download_table, show_chart
@@ -59,5 +60,5 @@ def drawn_caption(pairs, *, top: int, candidates: list[str], lang: str) -> str:
     text = t("network_drawn", lang, drawn=len(drawn), top=top, min_count=MIN_COUNT)
     missing = [term for term in candidates if term not in drawn]
     if missing:
-        text += t("network_not_drawn", lang, terms="、".join(missing))
+        text += t("network_not_drawn", lang, terms=list_separator(lang).join(missing))
     return text

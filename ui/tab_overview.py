@@ -15,7 +15,7 @@ from ui.i18n import t
 from ui.selection import select_period, select_places
 from ui.sidebar import apply_selection
 from ui.state import Lang
-from ui.units import characters_text, count_text
+from ui.units import characters_text, count_text, span_text
 from ui.view import View
 
 PERIODS = ("week", "month", "quarter", "year")
@@ -71,8 +71,7 @@ def key_figures(summary: Mapping, lang: Lang) -> list[tuple[str, str, str | None
     if first is None:
         figures.append((t("kpi_days", lang), "—", t("no_dates", lang)))
     else:
-        figures.append((t("kpi_days", lang), count_text(summary["days"], "days_unit", lang),
-                        date_span(first, last, lang)))
+        figures.append((t("kpi_days", lang), span_text(summary["days"], lang), date_span(first, last, lang)))
     return figures
 
 

@@ -23,6 +23,8 @@ from ui.view import View, add_cell_targets
 
 PERIODS = ("month", "quarter", "year")
 MEASURES = ("share", "column", "relative")
+MIN_PERIOD_ARTICLES = 5
+"""The fewest articles a period needs for its theme shares to be drawn over time."""
 
 
 def render(view: View) -> None:
@@ -102,7 +104,7 @@ def _trends(view: View, chosen: list[str] | None, colours: dict[str, str]) -> No
     trends = queries.theme_counts(view, by=None, period=period)
     fig = plot_theme_trends(
         trends, theme_labels=view.theme_labels, period=period, lang=lang, themes=chosen, colours=colours,
-        coverage=view.covered_days(),
+        coverage=view.covered_days(), min_articles=MIN_PERIOD_ARTICLES,
     )
     show_chart(fig, key="th_trends", filename="theme_trends", lang=lang)
     download_table(trends, name="theme_trends", key="dl_th_trends", lang=lang,

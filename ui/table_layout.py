@@ -179,9 +179,14 @@ def fixed_widths(table: pd.DataFrame, config: Mapping[str, object], *, ticks: bo
 
 
 def _as_shown(value: object) -> str:
-    """A cell's value as the table writes it, near enough to measure: dates as YYYY-MM-DD."""
+    """A cell's value as the table writes it, near enough to measure: dates as YYYY-MM-DD.
+
+    A missing date (``NaT``, itself a ``datetime``) is an empty cell, as the table shows it.
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
     if isinstance(value, dt.date):
         return f"{value:%Y-%m-%d}"
     if isinstance(value, int | float) and not pd.isna(value):
         return f"{value:,}"
-    return "" if value is None or value is pd.NA or value is pd.NaT else str(value)
+    return str(value)

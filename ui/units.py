@@ -33,3 +33,14 @@ def characters_text(n: int, lang: Lang) -> str:
     if n < 100_000_000:
         return f"{n / 1e4:,.1f} {t('wan_chars', lang)}"
     return f"{n / 1e8:,.2f} {t('yi_chars', lang)}"
+
+
+YEARS_FROM_DAYS = 730
+"""A span of more days than this is written in years: "26,525 天" had to be divided to be read."""
+
+
+def span_text(days: int, lang: Lang) -> str:
+    """A time span: ``23 天`` / ``23 days`` up to two years, ``72.6 年`` / ``72.6 years`` beyond."""
+    if days <= YEARS_FROM_DAYS:
+        return count_text(days, "days_unit", lang)
+    return f"{days / 365.25:,.1f} {t('years_unit', lang)}"

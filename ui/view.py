@@ -29,8 +29,10 @@ class View:
         names: ``{level: {adcode: display name}}`` of the corpus's places.
         theme_labels: ``{theme id: label}`` in the interface language.
         lang: interface language.
-        date_bounds: the loaded corpus's first and last date (not the filter's), which
-            sets the time charts' default step; None when unknown.
+        date_bounds: the loaded corpus's first and last date (not the filter's); None
+            when unknown.
+        opened_span: the dates the page first showed of this corpus (a shared link's
+            date range, or ``date_bounds``), which set the time charts' default step.
     """
 
     store: object
@@ -41,6 +43,7 @@ class View:
     theme_labels: Mapping[str, str]
     lang: Lang
     date_bounds: tuple[dt.date, dt.date] | None = None
+    opened_span: tuple[dt.date, dt.date] | None = None
 
     def codes_by_name(self, level: str | None = None) -> dict[str, str]:
         """``{display or full name: adcode}`` at a level (for turning chart clicks into codes)."""
@@ -66,12 +69,13 @@ class View:
         return {label: theme for theme, label in self.theme_labels.items()}
 
     def default_period(self, periods: tuple[str, ...]) -> str:
-        """The time step the time charts open at, from the whole corpus's span.
+        """The time step the time charts open at, from the dates the page opened with.
 
-        From the corpus, not the filtered dates: narrowing the date range must not
+        A link to one month opens at weeks, not at the one bar of the corpus's years; but
+        from the first view, not the current one: narrowing the date range later must not
         switch a step the analyst chose.
         """
-        first, last = self.date_bounds or (None, None)
+        first, last = self.opened_span or self.date_bounds or (None, None)
         return suggested_period(first, last, periods)
 
     def covered_days(self) -> tuple[dt.date, dt.date] | None:
@@ -105,7 +109,7 @@ class View:
             ) if items
         ]
         if state.date_from or state.date_to:
-            first, last = self.date_bounds or (None, None)
+            first, last = self.opened_span or self.date_bounds or (None, None)
             span = date_span(state.date_from or first, state.date_to or last, lang)
             parts.append(t("filter_dates", lang, span=span))
         if state.search:

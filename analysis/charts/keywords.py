@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.labels import Lang, field, label
-from analysis.charts.style import PALETTE, bar_height, base_layout
+from analysis.charts.style import PALETTE, bar_height, base_layout, whole_number_ticks
 
 Measure = Literal["frequency", "rate_per_10k"]
 
@@ -69,8 +69,8 @@ def plot_top_terms(
     )
     heading = title or label("top_terms", lang) + (f" · {group}" if group else "")
     base_layout(fig, title=heading, height=bar_height(len(frame)))
-    fig.update_xaxes(title_text=label(f"{measure}_axis", lang), rangemode="tozero",
-                     tickformat=",d" if measure == "frequency" else None)
+    counted = (whole_number_ticks(frame[measure]) or {"tickformat": ",d"}) if measure == "frequency" else {}
+    fig.update_xaxes(title_text=label(f"{measure}_axis", lang), rangemode="tozero", **counted)
     fig.update_yaxes(title_text=label("term", lang), type="category", automargin=True)
     return fig
 
@@ -215,7 +215,8 @@ def plot_slogans(
         )
     )
     base_layout(fig, title=title or label("slogans", lang), height=bar_height(len(frame)))
-    fig.update_xaxes(title_text=label("mentions_axis", lang), rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(title_text=label("mentions_axis", lang), rangemode="tozero",  # not 0 0 0 1 1 1
+                     **(whole_number_ticks(frame["n_mentions"]) or {"tickformat": ",d"}))
     fig.update_yaxes(title_text=label("slogan", lang), type="category", automargin=True)
     return fig
 

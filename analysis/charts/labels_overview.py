@@ -25,6 +25,11 @@ OVERVIEW_LABELS: dict[str, dict[str, str]] = {
         "en": "Partial period: covers {span} ({covered} of {days} days)",
     },
     "partial_none": {"zh": "不完整的时段：数据未覆盖", "en": "Partial period: not covered by the data"},
+    "tiny_bars_note": {
+        "zh": "另有 {n} 个时段共 {articles:,} 篇，不到最高柱的 1%，柱子矮得看不见：悬停或下载 CSV 可见其数。",
+        "en": "{n} more periods hold {articles:,} articles in all, under 1% of the tallest bar: too short to "
+              "see; hover or download the CSV for their counts.",
+    },
     "partial_periods_note": {
         "zh": "斜线浅色柱为不完整的时段：数据只覆盖其中一部分（{span}），不宜与完整时段直接比较。",
         "en": "Hatched, lighter bars are partial periods: the data cover only part of them ({span}); "

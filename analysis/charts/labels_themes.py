@@ -36,6 +36,11 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "en": "Showing the {shown} themes with the most articles (of {total} with any); choose themes in "
         "the sidebar.",
     },
+    "thin_periods_note": {
+        "zh": "{n} 个时段文章不足 {min} 篇，占比只能是 0 或 100% 一类的极端值，未画出（数字见 CSV）。",
+        "en": "Periods with fewer than {min} articles ({n}), whose shares can only be extremes such as 0 "
+        "or 100%, are not drawn (their counts are in the CSV).",
+    },
     "trends_chosen_note": {
         "zh": "显示侧栏所选的 {n} 个主题；占比的分母是同期全部文章。",
         "en": "Showing the {n} themes chosen in the sidebar, as shares of all articles of each period.",

@@ -24,6 +24,7 @@ from analysis.charts.phrasing import date_span
 from analysis.charts.style import (
     OTHERS_COLOUR,
     PALETTE,
+    add_notes,
     add_subtitle,
     bar_height,
     base_layout,
@@ -98,8 +99,9 @@ def plot_articles_over_time(
         fig.update_traces(text=[articles_count(n, lang) for n in frame["n_articles"]], texttemplate="%{text}",
                           textposition="outside", cliponaxis=False)
     base_layout(fig, title=title or label("articles_over_time", lang), height=420)
-    if frame["partial"].any() and coverage is not None:
-        add_subtitle(fig, label("partial_periods_note", lang).format(span=date_span(*coverage, lang)))
+    notes = [label("partial_periods_note", lang).format(span=date_span(*coverage, lang))] if (
+        frame["partial"].any() and coverage is not None) else []
+    add_notes(fig, notes + _tiny_bars_note(frame.groupby("start")["n_articles"].sum(), lang))
     fig.update_layout(
         barmode="stack", bargap=0.15, showlegend=len(groups) > 1, legend={"orientation": "h", "y": -0.15}
     )
@@ -108,6 +110,22 @@ def plot_articles_over_time(
     ticks = whole_number_ticks(frame.groupby("start")["n_articles"].sum()) or {"tickformat": ",d"}  # stacked
     fig.update_yaxes(title_text=label("articles_axis", lang), rangemode="tozero", **ticks)
     return fig
+
+
+TINY_BAR_SHARE = 0.01
+"""A bar under this share of the tallest is too short to be seen (under two pixels)."""
+
+
+def _tiny_bars_note(totals: pd.Series, lang: Lang) -> list[str]:
+    """A note naming the periods whose articles are too few to be seen beside the tallest bar.
+
+    The national work reports, one a year from 1954, drew no visible bar beside the 7,800
+    broadcast stories of 2024: the axis seemed to start decades before any article.
+    """
+    tiny = totals[(totals > 0) & (totals < totals.max() * TINY_BAR_SHARE)]
+    if tiny.empty:
+        return []
+    return [label("tiny_bars_note", lang).format(n=len(tiny), articles=int(tiny.sum()))]
 
 
 FULL_PERIOD_SHARE = 0.9

@@ -22,6 +22,8 @@ MAX_UNIT_TICKS = 15
 DAY_MS = 86_400_000
 SHORT_SPAN_DAYS = 62
 """Up to this span the date axis ticks days, not months (a month tick repeated "2024-06" five times)."""
+MONTH_TICKS_DAYS = 240
+"""Up to this span a month-labelled axis ticks every month (beyond it plotly's own ticks are whole months)."""
 
 
 def date_ticks(dates: pd.Series, *, lang: Lang = "zh") -> dict:
@@ -38,8 +40,9 @@ def date_ticks(dates: pd.Series, *, lang: Lang = "zh") -> dict:
     first, last = dates.min(), dates.max()
     span = (last - first).days
     day_format = "%Y-%m-%d" if lang == "zh" else "%b %d, %Y"
-    if span > SHORT_SPAN_DAYS:
-        return {"tickformat": "%Y-%m" if lang == "zh" else "%b %Y"}
+    if span > SHORT_SPAN_DAYS:  # by month; over a few months plotly ticked twice a month: 2023-09 2023-09
+        months = {"dtick": "M1"} if span <= MONTH_TICKS_DAYS else {}
+        return {"tickformat": "%Y-%m" if lang == "zh" else "%b %Y", **months}
     settings: dict = {"tickformat": day_format}
     if span <= 14:
         settings["dtick"] = DAY_MS

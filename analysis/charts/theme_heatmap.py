@@ -41,6 +41,13 @@ CAP_PERCENTILE = 95.0
 LABEL_WIDTH = {"zh": 4, "en": 12}
 """Characters per line of a theme's tick label when the labels stand upright (few themes)."""
 
+ROW_PX = 30
+"""A place's row (pixels)."""
+
+MIN_ROWS_TALL = 5
+"""The chart is at least as tall as this many rows: one province filtered left a strip of
+60 pixels, beside which the colour bar's ticks ran together and its title stood above it."""
+
 SLANTED_WIDTH = {"zh": 11, "en": 26}
 """Slanted labels stay on one line (two lines slanted run into their neighbours): longer
 ones are shortened with "…"; hover shows the whole label."""
@@ -110,7 +117,7 @@ def plot_theme_heatmap(
     fig = go.Figure(trace)
     base_layout(
         fig, title=title or _default_title(measure, lang),
-        height=max(320, (280 if slanted else 180) + 30 * len(groups)),
+        height=(280 if slanted else 180) + ROW_PX * max(len(groups), MIN_ROWS_TALL),
     )
     fig.update_traces(textfont={"size": 10 if slanted else 12})
     sizes = grid["group_articles"].groupby(level="group").max().reindex(groups).to_numpy(dtype=float)

@@ -52,6 +52,7 @@ def plot_theme_trends(
     period: Period = "month",
     colours: Mapping[str, str] | None = None,
     coverage: tuple[date, date] | None = None,
+    min_articles: int = 1,
     title: str | None = None,
     lang: Lang = "zh",
 ) -> go.Figure:
@@ -66,6 +67,11 @@ def plot_theme_trends(
     ``max_themes`` themes with the most articles are drawn, and a note under the title
     says so; pass ``themes`` to choose.
 
+    A period with fewer than ``min_articles`` articles gets no point (the line breaks
+    there, its counts stay in the table), and a note says how many: the share of one
+    article is 0 or 100%, and a corpus with a report a year before its news began drew
+    decades of lines leaping between the two.
+
     Args:
         theme_counts: theme counts split by period.
         theme_labels: theme id → label, in display order.
@@ -77,6 +83,7 @@ def plot_theme_trends(
         colours: theme id → colour (default: :func:`~analysis.charts.style.theme_colours`
             of ``theme_labels``).
         coverage: the first and last day the data cover (None: every period is whole).
+        min_articles: the fewest articles a period needs for its shares to be drawn.
         title: chart title (default: theme share over time, with the group).
         lang: label language.
 
@@ -84,6 +91,7 @@ def plot_theme_trends(
         ValueError: when no row matches the group and has a period.
     """
     rows = _trend_rows(theme_counts, group)
+    rows, n_thin = _without_thin_periods(rows, min_articles)
     hits = bool(rows["n_hits"].notna().any())
     fig = go.Figure()
     order = _theme_order(rows, theme_labels)
@@ -97,8 +105,11 @@ def plot_theme_trends(
                                        period=period, coverage=coverage, hits=hits, lang=lang)
     heading = title or label("theme_trends", lang) + (f" · {group_label(group, lang)}" if group else "")
     base_layout(fig, title=heading, height=440)
-    add_notes(fig, _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
-                                partial_coverage=coverage if any_partial else None, lang=lang))
+    notes = _trend_notes(rows, chosen, chosen_by_hand=themes is not None,
+                         partial_coverage=coverage if any_partial else None, lang=lang)
+    if n_thin:
+        notes.append(label("thin_periods_note", lang).format(n=n_thin, min=min_articles))
+    add_notes(fig, notes)
     fig.update_layout(hovermode="closest", legend={"title": {"text": label("theme", lang)}})
     fig.update_xaxes(title_text=label("period", lang))
     period_time_axis(fig, rows["start"], period=period, lang=lang)
@@ -123,6 +134,21 @@ def _trend_rows(theme_counts: pd.DataFrame, group: str | None) -> pd.DataFrame:
         start=period_start(rows["period"]),
         n_hits=pd.to_numeric(rows["n_hits"], errors="coerce").astype(float),
     )
+
+
+def _without_thin_periods(rows: pd.DataFrame, min_articles: int) -> tuple[pd.DataFrame, int]:
+    """Rows with no share where a period has fewer than ``min_articles`` articles; how many periods.
+
+    Such periods before the first drawn one or after the last are left off the axis: the
+    one report a year of 1954-2011 before the news began left half the chart empty.
+    """
+    thin = rows["group_articles"] < min_articles
+    n_thin = int(rows.loc[thin, "start"].nunique())
+    rows = rows.assign(share=rows["share"].astype(float).mask(thin))
+    drawn = rows.loc[~thin, "start"]
+    if drawn.empty:
+        return rows, n_thin
+    return rows[rows["start"].between(drawn.min(), drawn.max())], n_thin
 
 
 def _add_theme_line(fig: go.Figure, part: pd.DataFrame, *, name: str, colour: str, period: Period,
