@@ -13,6 +13,7 @@ import pytest
 
 from analysis.paths import data_path
 from analysis.schema import build_articles
+from analysis.token_rules import classify_token
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
@@ -226,6 +227,30 @@ def test_units_after_a_dropped_number_a_year_word_and_for_example_are_not_terms(
     # 1.2万公里 leaves 万公里 (公 ends no number); 新增 is a stopword too.
     text = "例如上一年新修公路1.2万公里，新建住房300万平方米，新增装机500万千瓦。"
     assert tokenizer.terms(text) == ["新修", "公路", "新建", "住房", "装机"]
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["万例", "一场", "一场场", "亿斤", "亿立方米", "万标箱", "万亿美元", "八成", "三分之一", "百分之十",
+     "一个多月", "第二轮", "十年间", "千伏", "一部分"],
+)
+def test_numbers_with_a_measure_word_or_unit_are_no_terms(token):
+    # 新闻联播's monthly top terms held 万例 (确诊病例超过1万例: the digits cut off), and the
+    # whole corpus 一场 196 times, 亿斤 155, 八成 64.
+    assert classify_token(token, stopwords=frozenset(), dictionary_words=frozenset()) == ""
+
+
+@pytest.mark.parametrize("token", ["零部件", "零件", "百度", "一带一路", "两国", "一线", "三农", "一张图"])
+def test_words_that_begin_with_a_numeral_stay_terms(token):
+    # 零 begins a number only before another numeral; 度 is no unit (百度); the rest have
+    # characters that are no unit.
+    assert classify_token(token, stopwords=frozenset(), dictionary_words=frozenset()) == token
+
+
+def test_a_sentence_of_figures_keeps_only_its_words(tokenizer):
+    # Written for this test, in the shape of a report's paragraph of figures.
+    text = "全市粮食产量达到十亿斤，八成以上的零部件在本地配套，新增充电桩三万台，累计开行班列一万列。"
+    assert tokenizer.terms(text) == ["粮食产量", "零部件", "本地", "配套", "充电", "开行", "班列"]
 
 
 def test_words_of_courtesy_are_not_terms(tokenizer):
