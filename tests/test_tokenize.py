@@ -202,7 +202,7 @@ def test_terms_drop_punctuation_numbers_single_characters_and_stopwords(tokenize
         "白银", "李明", "常委会会议", "强科技", "行动", "专题协商",
     ]  # fmt: skip
     assert tokenizer.terms(FORMULAE) == [
-        "党的二十大", "精神", "两个确立", "四个意识", "坚定", "四个自信", "两个维护",  # 做到: a generic verb
+        "党的二十大", "精神", "两个确立", "四个意识", "四个自信", "两个维护",  # 做到: generic; 坚定: a formula
     ]  # fmt: skip
     # 2024, 年, 1, 至, 4, 月, 8.2, 万亩, 第十四届, 136, 件, 100% are all gone,
     # and 政协委员 is a stopword of 政协 prose (data/stopwords/cppcc_institutions.txt), 全市 a
@@ -251,6 +251,13 @@ def test_a_sentence_of_figures_keeps_only_its_words(tokenizer):
     # Written for this test, in the shape of a report's paragraph of figures.
     text = "全市粮食产量达到十亿斤，八成以上的零部件在本地配套，新增充电桩三万台，累计开行班列一万列。"
     assert tokenizer.terms(text) == ["粮食产量", "零部件", "本地", "配套", "充电", "开行", "班列"]
+
+
+def test_the_sides_and_pledges_of_diplomatic_and_party_reports_are_not_terms(tokenizer):
+    # Written for this test, in the shape of a meeting report (data/stopwords/official_formulae.txt,
+    # generic_words.txt): the sides, the pledge and the verb are formulae; what is agreed stays.
+    text = "双方同意深化务实合作，中方坚定支持对方维护国家主权，深刻领悟“两个确立”的决定性意义。"
+    assert tokenizer.terms(text) == ["务实", "合作", "对方", "国家主权", "两个确立"]
 
 
 def test_words_of_courtesy_are_not_terms(tokenizer):
