@@ -99,6 +99,17 @@ def test_quoted_descriptions_names_and_listed_words_are_no_slogans(tokenizer):
     assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "乙类乙管"]
 
 
+def test_quoted_storms_nicknames_metaphors_and_idioms_are_no_slogans(tokenizer):
+    # Written for this test, in the shapes the slogans table of ../shared/corpora held: a
+    # storm's name and a nickname quoted twice, a metaphor of ordinary words, words quoted
+    # from others, and idioms and names that only a numeral made look numbered.
+    text = ("飓风“尼古拉斯”登陆，“尼古拉斯”减弱；“刀锋战士”出赛，“刀锋战士”夺冠。"
+            "打造创新“热带雨林”，建设能源“高速公路”，对方称局势“令人绝望”。"
+            "这只是“冰山一角”，扫描“二维码”，走进“十八洞村”，推进“三抓三促”和“百企兴百村”。")
+    article = build_articles([{"doc_id": "x", "title": None, "text": text, "source": "t"}])
+    assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "百企兴百村"]
+
+
 def test_a_bare_quotation_quoted_once_is_no_slogan(tokenizer):
     # Written for this test: “花开岭上” (a show's name) is quoted once, “跨村联建” twice in two
     # articles, “便民驿站” twice in one; numbered, parallel and dictionary slogans count once.
