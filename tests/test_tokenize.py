@@ -260,6 +260,12 @@ def test_the_sides_and_pledges_of_diplomatic_and_party_reports_are_not_terms(tok
     assert tokenizer.terms(text) == ["务实", "合作", "对方", "国家主权", "两个确立"]
 
 
+def test_the_aims_of_the_theme_education_are_cut_whole(tokenizer):
+    # Written for this test: the formula of the 2023 主题教育 left 以学 and 建新 as terms (总要求: 总/要求).
+    text = "牢牢把握建新功的总要求，以学铸魂、以学增智、以学正风、以学促干。创建新功能区。"
+    assert tokenizer.terms(text) == ["建新功", "以学铸魂", "以学增智", "以学正风", "以学促干", "创建", "功能区"]
+
+
 def test_words_of_courtesy_are_not_terms(tokenizer):
     # Written for this test, in the shape of a report's closing thanks.
     text = "我们向各界人士表示诚挚的感谢，致以衷心的谢意和崇高的敬意。"
