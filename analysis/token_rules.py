@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v5;filters-v3"
+RULES_VERSION = "quotes-v6;filters-v3"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
 QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short"]
@@ -77,8 +77,8 @@ def classify_quoted(
     (嫦娥四号, 深海一号, 华龙一号), or has four or more characters ending in 号, a ship's or
     train's name (安徒生号), but not 口号 or 字号, or names an event, a programme, a craft or
     an army unit (良渚论坛, 委员通道, 天宫课堂, 星际客机, 李志强班, 刘老庄连). A description
-    (冷得可怕, 智慧的路, 非常严重) returns ``None``. Then ``"numbered"`` if it contains a
-    Chinese numeral 一二三四五六七八九十百千万两 or 双
+    (冷得可怕, 智慧的路, 非常严重) or an ordinal (第一, 第一次: a rank) returns ``None``.
+    Then ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
     (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats apart
     (引大引强引头部, 乙类乙管) or, in five characters or more, side by side (时时放心不下),
     but not in an A-not-A question (有没有); a short reduplication (热气腾腾, 甜甜圈) is a
@@ -94,7 +94,7 @@ def classify_quoted(
         return "word"
     if _SERIAL_NAME_RE.fullmatch(phrase) or _OTHER_NAME_RE.fullmatch(phrase):
         return "name"
-    if _DESCRIPTIVE_RE.search(phrase):
+    if _DESCRIPTIVE_RE.search(phrase) or (phrase.startswith("第") and _NUMBER_RE.fullmatch(phrase)):
         return None
     if any(ch in _QUOTE_NUMERALS for ch in phrase):
         return "numbered"

@@ -132,6 +132,9 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("五一口号", "numbered"),  # a call (口号), no name
         ("甘肃字号", "short"),  # a brand campaign (X字号), no name
         ("一号", "numbered"),  # nothing before the number: not a name
+        ("第一", None),  # an ordinal: a rank, no formula (第一次 was quoted twice in 新闻联播)
+        ("第一次", None),
+        ("第二个结合", "numbered"),  # more than an ordinal
         ("放管服", "short"),
         ("主力军", "short"),
         ("良渚论坛", "name"),  # a forum, a press event, a programme, a craft, army units: names
