@@ -18,7 +18,7 @@ from analysis.cli import (
     write_output,
 )
 from analysis.cli_options import add_input_options
-from analysis.loading.sections import mostly_long
+from analysis.loading.sections import SPLIT_MIN_CHARS, long_documents, mostly_long
 from analysis.messages import Lang
 from analysis.theme_dictionary import load_themes
 from analysis.themes import assign_themes, count_themes
@@ -149,11 +149,45 @@ def say_ungrouped(articles: pd.DataFrame, by: str | None, lang: Lang) -> pd.Seri
         say("cli_ungrouped_place", lang, n=n, total=total, by=by)
     elif n and by == "theme":
         say("cli_ungrouped_theme", lang, n=n, total=total)
+    if by == "theme":
+        say_long_in_themes(articles[~ungrouped], lang)
     elif n and by == "outlet":
         say("cli_ungrouped_outlet", lang, n=n, total=total)
     elif n:
         say("cli_ungrouped_date", lang, n=n, total=total, by=by)
     return ungrouped
+
+
+LONG_SHARE_OF_THEMES = 0.5
+"""Long documents holding this share of a theme's text or more set that theme's terms."""
+
+
+def say_long_in_themes(articles: pd.DataFrame, lang: Lang) -> None:
+    """Say on stderr which themes' text is mostly whole long documents (政府工作报告).
+
+    A work report touches nearly every theme and counts whole in each: in the corpora of
+    ../shared/corpora, 120 long documents of 12,100 articles held 82% of the words counted
+    under ecology, so its top terms were 经济, 改革, 企业 (the reports'), not 生态 or 绿色.
+    ``--split paragraphs`` counts each paragraph in its own themes.
+
+    Args:
+        articles: the articles table with its ``themes`` lists (split paragraphs are short).
+        lang: the language of the message.
+    """
+    chars = articles["text"].fillna("").astype(str).str.len()
+    table = pd.DataFrame({"themes": articles["themes"], "chars": chars, "long": long_documents(articles)})
+    table = table.explode("themes").dropna(subset=["themes"])
+    if table.empty or not table["long"].any():
+        return
+    by_theme = table.groupby("themes")["chars"].sum()
+    in_long = table["chars"].where(table["long"], 0).groupby(table["themes"]).sum()
+    share = in_long / by_theme.where(by_theme > 0)
+    mostly = share[share >= LONG_SHARE_OF_THEMES].sort_values(ascending=False)
+    if not mostly.empty:
+        examples = "、".join(f"{theme} {value:.0%}" for theme, value in mostly.head(3).items())
+        n_long = table.index[table["long"]].nunique()  # the long documents with a theme
+        say("cli_long_documents_themes", lang, n=n_long, min_chars=SPLIT_MIN_CHARS, k=len(mostly),
+            themes=int(share.notna().sum()), examples=examples)
 
 
 def add_theme_options(parser: argparse.ArgumentParser) -> None:

@@ -18,6 +18,7 @@ from analysis.cli_analysis import (
     add_names_option,
     articles_with_themes,
     name_terms,
+    say_long_in_themes,
     segmented_articles,
     tokens_for,
 )
@@ -109,10 +110,13 @@ def cmd_keyness(args: argparse.Namespace) -> int:
     from analysis.periods import assign_groups
 
     articles = articles_with_themes(args, themes=args.by == "theme")
-    groups = assign_groups(articles, by=args.by)["group"].dropna().astype(str)
+    grouped = assign_groups(articles, by=args.by).dropna(subset=["group"])
+    groups = grouped["group"].astype(str)
     target = match_group(args.target, sorted(set(groups)), by=args.by)
     if target != args.target:
         say("cli_keyness_target", args.lang, given=args.target, target=target)
+    if args.by == "theme":
+        say_long_in_themes(articles, args.lang)
     tokens = tokens_for(args, articles)
     table = compute_keyness(tokens, articles=articles, by=args.by, target=target,
                             min_frequency=args.min_frequency, direction=args.direction)

@@ -10,8 +10,9 @@ backends already treat quote marks as block boundaries.
 
 Content terms. :meth:`analysis.tokenize.Tokenizer.terms` drops what :func:`classify_token`
 calls no term: whitespace, punctuation, numbers (``2024``, ``十七``, ``2024年``, ``1至4月``,
-``第十四届``, ``第3版``), one-character tokens and stopwords. Words of the user dictionary and
-quoted formulas are never dropped as numbers (``十四五``).
+``第十四届``, ``第3版``), numbers with a measure word or unit (``万例``, ``一场``, ``亿斤``,
+``万标箱``, ``八成``, ``三分之一``, ``一个多月``), one-character tokens and stopwords. Words of the
+user dictionary and quoted formulas are never dropped as numbers (``十四五``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-RULES_VERSION = "quotes-v5;filters-v2"
+RULES_VERSION = "quotes-v6;filters-v3"
 """Bump when the quote-protection or term-filter rules change: it is part of the version."""
 
 QuoteKind = Literal["dictionary", "word", "name", "numbered", "parallel", "short"]
@@ -47,10 +48,19 @@ _WEB_RE = re.compile(
     r"(?i)(?:https?|www|[a-z0-9_.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
 """URL pieces, domains (tv.cctv.com) and e-mail addresses: page furniture, not terms."""
-_NUMBER_RE = re.compile(
-    rf"第?{_NUMERAL}(?:{_NUMERAL}|[.．,，:：/%％‰\-~～—至到])*"
-    r"[多余]?[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米版]*"
+_UNIT = (
+    r"(?:美元|欧元|英镑|日元|港元|卢布|标箱|人次|辆次|架次|千瓦时|千瓦|千伏|千克|公斤|公里|千米|公顷"
+    r"|平方公里|平方米|立方米"
+    r"|[年月日号时分秒点个次届期批名位项件条家元倍岁周天亿万人户亩吨米版"
+    r"例场只辆台座所支种份株头架艘套部处间栋列趟轮颗枚篇本张幅起斤桶剂成伏瓦])"
 )
+"""A unit or measure word after a number: 万例 (cases), 一场, 亿斤, 万标箱, 八成 (80%). Not 度:
+百度 is a company (亿度 of electricity stays a term)."""
+_NUMBER_RE = re.compile(
+    rf"(?!零(?!{_NUMERAL}))第?{_NUMERAL}(?:{_NUMERAL}|分之|[.．,，:：/%％‰\-~～—至到])*"
+    rf"[多余]?(?:{_UNIT}[多余]?)*"
+)
+"""A number, with its units: 零 begins one only before another numeral (零件, 零部件 are parts)."""
 _CACHE_LIMIT = 2_000_000
 
 
@@ -67,8 +77,8 @@ def classify_quoted(
     (嫦娥四号, 深海一号, 华龙一号), or has four or more characters ending in 号, a ship's or
     train's name (安徒生号), but not 口号 or 字号, or names an event, a programme, a craft or
     an army unit (良渚论坛, 委员通道, 天宫课堂, 星际客机, 李志强班, 刘老庄连). A description
-    (冷得可怕, 智慧的路, 非常严重) returns ``None``. Then ``"numbered"`` if it contains a
-    Chinese numeral 一二三四五六七八九十百千万两 or 双
+    (冷得可怕, 智慧的路, 非常严重) or an ordinal (第一, 第一次: a rank) returns ``None``.
+    Then ``"numbered"`` if it contains a Chinese numeral 一二三四五六七八九十百千万两 or 双
     (三抓三促, 六个典范, 百企兴百村, 双进双联); ``"parallel"`` if a character repeats apart
     (引大引强引头部, 乙类乙管) or, in five characters or more, side by side (时时放心不下),
     but not in an A-not-A question (有没有); a short reduplication (热气腾腾, 甜甜圈) is a
@@ -84,7 +94,7 @@ def classify_quoted(
         return "word"
     if _SERIAL_NAME_RE.fullmatch(phrase) or _OTHER_NAME_RE.fullmatch(phrase):
         return "name"
-    if _DESCRIPTIVE_RE.search(phrase):
+    if _DESCRIPTIVE_RE.search(phrase) or (phrase.startswith("第") and _NUMBER_RE.fullmatch(phrase)):
         return None
     if any(ch in _QUOTE_NUMERALS for ch in phrase):
         return "numbered"

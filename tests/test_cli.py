@@ -388,6 +388,24 @@ def test_themes_of_long_documents_counted_whole_suggest_splitting_them(capsys, t
     assert "2 long documents of 2 split into 6 paragraphs" in err and "0 shorter ones" in err
 
 
+def test_theme_tables_say_when_whole_long_documents_hold_most_of_a_theme_s_text(capsys, tmp_path):
+    # Written for this test: one long report on water and much else, and short news on water.
+    report = "\n".join(["坚持节水优先，推进水资源集约安全利用，提高用水效率，保护生态环境。" * 60] * 3)
+    news = [{"标题": f"县里治理河湖{i}", "日期": "2026-01-26", "正文": "县里推进河湖治理，保护水资源，节约用水。"}
+            for i in range(3)]
+    corpus = tmp_path / "corpus.json"
+    corpus.write_text(json.dumps([{"标题": "甘肃省政府工作报告", "日期": "2026-01-25", "正文": report}, *news],
+                                 ensure_ascii=False), encoding="utf-8")
+    for command in (["keywords", "--by", "theme"], ["keyness", "--by", "theme", "--target", "water"]):
+        status, _, err = run(capsys, *command, str(corpus), "--lang", "en")
+        assert status == 0, err
+        assert "1 long documents (3,000 characters or more" in err and "water 9" in err, err
+        status, _, err = run(capsys, *command, str(corpus), "--split", "paragraphs", "--lang", "en")
+        assert status == 0 and "long documents (3,000" not in err, err
+    status, _, err = run(capsys, "keywords", "--by", "province", str(corpus), "--lang", "en")
+    assert status == 0 and "long documents (3,000" not in err  # only theme tables are said to
+
+
 def test_splitting_paragraphs_of_short_articles_only_says_none_was_long_enough(capsys, tmp_path):
     news = tmp_path / "news.json"
     news.write_text(json.dumps([{"标题": "委员视察河湖", "日期": "2026-01-26", "正文": "县政协组织委员视察河湖治理。"}],

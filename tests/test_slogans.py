@@ -90,13 +90,24 @@ def test_a_quoted_word_or_name_of_the_not_slogans_section_is_a_term_but_no_sloga
     assert {"绿色通道", "一对一", "一站式", "零的突破", "和平方舟", "风暴之影"} <= set(tokenizer.cut(text))
 
 
-def test_quoted_descriptions_names_and_listed_words_are_no_slogans(tokenizer):
-    # Written for this test: emphasis, names and a position opposed, beside two real formulas.
-    text = ("天气“冷得可怕”，这条“智慧的路”越走越宽。委员们走上“委员通道”，“李志强班”官兵参加“良渚论坛”。"
-            "坚决反对“台湾独立”，反对制造“两个中国”“一中一台”，“四人帮”被粉碎后，各地推进“三抓三促”，"
-            "当好“乙类乙管”的排头兵，“甜甜圈”热卖。")
+@pytest.mark.parametrize(
+    ("text", "slogans"),
+    [
+        # Written for this test: emphasis, names and a position opposed, beside two real formulas.
+        ("天气“冷得可怕”，这条“智慧的路”越走越宽。委员们走上“委员通道”，“李志强班”官兵参加“良渚论坛”。"
+         "坚决反对“台湾独立”，反对制造“两个中国”“一中一台”，“四人帮”被粉碎后，各地推进“三抓三促”，"
+         "当好“乙类乙管”的排头兵，“甜甜圈”热卖。", ["三抓三促", "乙类乙管"]),
+        # Written for this test, in the shapes the slogans table of ../shared/corpora held: a
+        # storm's name and a nickname quoted twice, a metaphor of ordinary words, words quoted
+        # from others, and idioms and names that only a numeral made look numbered.
+        ("飓风“尼古拉斯”登陆，“尼古拉斯”减弱；“刀锋战士”出赛，“刀锋战士”夺冠。"
+         "打造创新“热带雨林”，建设能源“高速公路”，对方称局势“令人绝望”。"
+         "这只是“冰山一角”，扫描“二维码”，走进“十八洞村”，推进“三抓三促”和“百企兴百村”。", ["三抓三促", "百企兴百村"]),
+    ],
+)
+def test_quoted_descriptions_names_and_listed_words_are_no_slogans(text, slogans, tokenizer):
     article = build_articles([{"doc_id": "x", "title": None, "text": text, "source": "t"}])
-    assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == ["三抓三促", "乙类乙管"]
+    assert find_slogans(article, tokenizer=tokenizer)["slogan"].tolist() == slogans
 
 
 def test_a_bare_quotation_quoted_once_is_no_slogan(tokenizer):

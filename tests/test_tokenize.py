@@ -13,6 +13,7 @@ import pytest
 
 from analysis.paths import data_path
 from analysis.schema import build_articles
+from analysis.token_rules import classify_token
 from analysis.tokenize import (
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
@@ -131,6 +132,9 @@ def test_stopwords_are_read_from_a_folder_a_file_or_a_list(tmp_path):
         ("五一口号", "numbered"),  # a call (口号), no name
         ("甘肃字号", "short"),  # a brand campaign (X字号), no name
         ("一号", "numbered"),  # nothing before the number: not a name
+        ("第一", None),  # an ordinal: a rank, no formula (第一次 was quoted twice in 新闻联播)
+        ("第一次", None),
+        ("第二个结合", "numbered"),  # more than an ordinal
         ("放管服", "short"),
         ("主力军", "short"),
         ("良渚论坛", "name"),  # a forum, a press event, a programme, a craft, army units: names
@@ -201,7 +205,7 @@ def test_terms_drop_punctuation_numbers_single_characters_and_stopwords(tokenize
         "白银", "李明", "常委会会议", "强科技", "行动", "专题协商",
     ]  # fmt: skip
     assert tokenizer.terms(FORMULAE) == [
-        "党的二十大", "精神", "两个确立", "四个意识", "坚定", "四个自信", "两个维护",  # 做到: a generic verb
+        "党的二十大", "精神", "两个确立", "四个意识", "四个自信", "两个维护",  # 做到: generic; 坚定: a formula
     ]  # fmt: skip
     # 2024, 年, 1, 至, 4, 月, 8.2, 万亩, 第十四届, 136, 件, 100% are all gone,
     # and 政协委员 is a stopword of 政协 prose (data/stopwords/cppcc_institutions.txt), 全市 a
@@ -226,6 +230,43 @@ def test_units_after_a_dropped_number_a_year_word_and_for_example_are_not_terms(
     # 1.2万公里 leaves 万公里 (公 ends no number); 新增 is a stopword too.
     text = "例如上一年新修公路1.2万公里，新建住房300万平方米，新增装机500万千瓦。"
     assert tokenizer.terms(text) == ["新修", "公路", "新建", "住房", "装机"]
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["万例", "一场", "一场场", "亿斤", "亿立方米", "万标箱", "万亿美元", "八成", "三分之一", "百分之十",
+     "一个多月", "第二轮", "十年间", "千伏", "一部分"],
+)
+def test_numbers_with_a_measure_word_or_unit_are_no_terms(token):
+    # 新闻联播's monthly top terms held 万例 (确诊病例超过1万例: the digits cut off), and the
+    # whole corpus 一场 196 times, 亿斤 155, 八成 64.
+    assert classify_token(token, stopwords=frozenset(), dictionary_words=frozenset()) == ""
+
+
+@pytest.mark.parametrize("token", ["零部件", "零件", "百度", "一带一路", "两国", "一线", "三农", "一张图"])
+def test_words_that_begin_with_a_numeral_stay_terms(token):
+    # 零 begins a number only before another numeral; 度 is no unit (百度); the rest have
+    # characters that are no unit.
+    assert classify_token(token, stopwords=frozenset(), dictionary_words=frozenset()) == token
+
+
+def test_a_sentence_of_figures_keeps_only_its_words(tokenizer):
+    # Written for this test, in the shape of a report's paragraph of figures.
+    text = "全市粮食产量达到十亿斤，八成以上的零部件在本地配套，新增充电桩三万台，累计开行班列一万列。"
+    assert tokenizer.terms(text) == ["粮食产量", "零部件", "本地", "配套", "充电", "开行", "班列"]
+
+
+def test_the_sides_and_pledges_of_diplomatic_and_party_reports_are_not_terms(tokenizer):
+    # Written for this test, in the shape of a meeting report (data/stopwords/official_formulae.txt,
+    # generic_words.txt): the sides, the pledge and the verb are formulae; what is agreed stays.
+    text = "双方同意深化务实合作，中方坚定支持对方维护国家主权，深刻领悟“两个确立”的决定性意义。"
+    assert tokenizer.terms(text) == ["务实", "合作", "对方", "国家主权", "两个确立"]
+
+
+def test_the_aims_of_the_theme_education_are_cut_whole(tokenizer):
+    # Written for this test: the formula of the 2023 主题教育 left 以学 and 建新 as terms (总要求: 总/要求).
+    text = "牢牢把握建新功的总要求，以学铸魂、以学增智、以学正风、以学促干。创建新功能区。"
+    assert tokenizer.terms(text) == ["建新功", "以学铸魂", "以学增智", "以学正风", "以学促干", "创建", "功能区"]
 
 
 def test_words_of_courtesy_are_not_terms(tokenizer):
