@@ -10,6 +10,7 @@ import argparse
 
 import pandas as pd
 
+from analysis.charts.phrasing import list_separator
 from analysis.cli import (
     COMMANDS,
     check_store_inputs,
@@ -184,7 +185,8 @@ def say_long_in_themes(articles: pd.DataFrame, lang: Lang) -> None:
     share = in_long / by_theme.where(by_theme > 0)
     mostly = share[share >= LONG_SHARE_OF_THEMES].sort_values(ascending=False)
     if not mostly.empty:
-        examples = "、".join(f"{theme} {value:.0%}" for theme, value in mostly.head(3).items())
+        top = mostly.head(3).items()
+        examples = list_separator(lang).join(f"{theme} {value:.0%}" for theme, value in top)
         n_long = table.index[table["long"]].nunique()  # the long documents with a theme
         say("cli_long_documents_themes", lang, n=n_long, min_chars=SPLIT_MIN_CHARS, k=len(mostly),
             themes=int(share.notna().sum()), examples=examples)
