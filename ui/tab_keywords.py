@@ -242,7 +242,8 @@ def _slogan_spread(view: View, table: pd.DataFrame) -> None:
         return
     fig = plot_slogan_spread(curve, order=chosen, lang=lang)
     show_chart(fig, key="kw_spread_chart", filename="slogan_spread", lang=lang)
-    unplaced = [slogan for slogan in chosen if slogan not in set(curve["slogan"])]
+    drawn = set(curve["slogan"])
+    unplaced = [slogan for slogan in chosen if slogan not in drawn]
     if unplaced:
         st.caption(t("spread_unplaced", lang, slogans=list_separator(lang).join(unplaced)))
     download_table(spread, name="slogan_spread", key="dl_kw_spread", lang=lang,
