@@ -28,7 +28,7 @@ from analysis.loading.encoding_repairs import (
     without_nul_bytes,
 )
 from analysis.loading.file_signatures import known_binary
-from analysis.loading.gb_or_big5 import decode_big5, gbk_reading, read_gb_or_big5
+from analysis.loading.gb_or_big5 import decode_big5, gb_or_big5_of_reading, gbk_reading, read_gb_or_big5
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.report import Problem
 
@@ -181,12 +181,13 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
-    choice = windows_or_plain(data, None if windows is None else windows[0], text)
+    reading = gbk_reading(text)  # judged once: by the Windows-marks check and by GB18030 against Big5
+    choice = windows_or_plain(data, None if windows is None else windows[0], text, reading=reading)
     if windows is not None and choice == "windows":
         return Decoded(windows[0], windows_encoding(data, windows[0]) or "gb18030", windows[1])
     if windows is not None and choice == "ambiguous":
         raise DecodingError("gbk_windows_or_traditional", windows=excerpt(windows[0]), gbk=excerpt(text))
-    decoded = read_gb_or_big5(data, text) if choice == "plain" else None
+    decoded = gb_or_big5_of_reading(data, text, reading) if choice == "plain" else None
     if decoded is not None:
         return decoded
     raise DecodingError("unknown_encoding", utf8_offset=utf8_error.start,

@@ -95,7 +95,7 @@ def _mark_positions(data: bytes) -> list[int]:
     return marks if at == len(data) else []
 
 
-def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoice:
+def windows_or_plain(data: bytes, windows: str | None, text: str, *, reading: str | None) -> WindowsChoice:
     """Which reading of GBK bytes holding Windows-1252 mark bytes is the text.
 
     Args:
@@ -103,6 +103,8 @@ def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoi
         windows: the reading that takes those bytes for marks (:func:`gbk_with_windows_punctuation`),
             None when there is none.
         text: the plain GB18030 reading.
+        reading: what ``text`` reads as (:func:`~analysis.loading.gb_or_big5.gbk_reading`),
+            judged once by the caller, which needs it again for a plain reading.
 
     Returns:
         ``windows`` when the plain reading does not read as Chinese, or reads worse
@@ -121,9 +123,8 @@ def windows_or_plain(data: bytes, windows: str | None, text: str) -> WindowsChoi
     if not _WINDOWS_BYTE.search(data):
         return "plain"
     windows_reads = windows is not None and windows_encoding(data, windows) is not None
-    encoding = gbk_reading(text)
-    if encoding != TRADITIONAL_GBK:
-        return "windows" if windows_reads and (encoding is None or reads_better(windows, text)) else "plain"
+    if reading != TRADITIONAL_GBK:
+        return "windows" if windows_reads and (reading is None or reads_better(windows, text)) else "plain"
     windows_reads = windows_reads and all(after >= 0x80 for after in _traditional_after_marks(data))
     encoded = {at: char.encode("gb18030") for at, char in enumerate(text) if not char.isascii()}
     marked = [at for at, raw in encoded.items() if _WINDOWS_BYTES.intersection(raw)]

@@ -68,10 +68,14 @@ def read_gb_or_big5(data: bytes, text: str) -> Decoded | None:
     Raises:
         DecodingError: when both read as Chinese and nothing tells which is meant.
     """
-    encoding = gbk_reading(text)
-    if encoding is None:
+    return gb_or_big5_of_reading(data, text, gbk_reading(text))
+
+
+def gb_or_big5_of_reading(data: bytes, text: str, reading: str | None) -> Decoded | None:
+    """:func:`read_gb_or_big5` for a caller that has judged ``text`` (``reading``: :func:`gbk_reading`)."""
+    if reading is None:
         return decode_big5(data)
-    return _gb18030_unless_big5(data, text, traditional=encoding == TRADITIONAL_GBK)
+    return _gb18030_unless_big5(data, text, traditional=reading == TRADITIONAL_GBK)
 
 
 def gbk_reading(text: str) -> str | None:
