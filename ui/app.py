@@ -146,7 +146,8 @@ def draw(lang: Lang) -> None:
         lang=lang,
         date_bounds=bounds,
     )
-    opened = st.session_state.setdefault(f"opened_span:{source.label}", view.covered_days())
+    # keyed by the corpus's dates too: a folder loaded again after its files changed keeps its label
+    opened = st.session_state.setdefault(f"opened_span:{source.label}:{bounds}", view.covered_days())
     view = dataclasses.replace(view, opened_span=opened)
     _draw_tabs(view, matched=_show_matched(view))
 
