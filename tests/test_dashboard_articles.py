@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -341,6 +342,13 @@ def test_a_column_of_dates_with_a_missing_one_is_measured_without_it():
     config, width = fixed_widths(table, {"first": {"label": "日"}, "n": {"label": "次"}}, ticks=False)
     assert config["first"]["width"] > config["n"]["width"]  # as wide as 2024-06-01, not as the missing date
     assert width == config["first"]["width"] + config["n"]["width"] + 2
+
+
+def test_a_missing_number_is_measured_as_an_empty_cell_not_as_nan():
+    from ui.table_layout import _as_shown
+
+    assert _as_shown(float("nan")) == "" == _as_shown(np.float64("nan"))
+    assert _as_shown(1234.5) == "1,234.5"
 
 
 def test_wrapped_list_rows_grow_to_every_line_of_the_longest_title():

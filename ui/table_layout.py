@@ -181,12 +181,12 @@ def fixed_widths(table: pd.DataFrame, config: Mapping[str, object], *, ticks: bo
 def _as_shown(value: object) -> str:
     """A cell's value as the table writes it, near enough to measure: dates as YYYY-MM-DD.
 
-    A missing date (``NaT``, itself a ``datetime``) is an empty cell, as the table shows it.
+    A missing value (``NaT``, itself a ``datetime``; a float ``NaN``) is an empty cell, as the table shows it.
     """
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, dt.date):
         return f"{value:%Y-%m-%d}"
-    if isinstance(value, int | float) and not pd.isna(value):
+    if isinstance(value, int | float):
         return f"{value:,}"
     return str(value)
