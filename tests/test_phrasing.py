@@ -71,3 +71,9 @@ def test_an_open_end_of_the_date_filter_is_the_corpus_first_or_last_day():
 
     assert described((dt.date(2024, 1, 1), JUNE_15), date_from=JUNE_15) == "Date: 2024-06-15 only"
     assert described(None, date_to=JUNE_14) == "Date: … to 2024-06-14"  # no dated article: the start is open
+
+
+def test_two_days_a_year_apart_are_a_span_even_when_said_without_the_year():
+    first, last = dt.date(2023, 6, 14), dt.date(2024, 6, 14)
+    assert date_span(first, last, "zh", year=False) == "6月14日至6月14日"
+    assert date_span(first, last, "en", year=False) == "Jun 14 to Jun 14"

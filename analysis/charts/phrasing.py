@@ -41,9 +41,14 @@ def date_span(first: dt.date | None, last: dt.date | None, lang: Lang = "zh", *,
     """
     start, end = (_day(day, lang, year=year) for day in (first, last))
     gap = " " if year else ""
-    if first is not None and start == end:
+    if first is not None and last is not None and _date_of(first) == _date_of(last):  # days, not their names
         return f"{start}{gap}当天" if lang == "zh" else f"{start} only"
     return f"{start}{gap}至{gap}{end}" if lang == "zh" else f"{start} to {end}"
+
+
+def _date_of(day: dt.date) -> dt.date:
+    """The calendar day of a date, datetime or timestamp."""
+    return day.date() if isinstance(day, dt.datetime) else day
 
 
 def _day(day: dt.date | None, lang: Lang, *, year: bool) -> str:
