@@ -25,7 +25,7 @@ from analysis.cli_analysis import (
 from analysis.cli_errors import UsageError
 from analysis.cli_options import add_input_options
 
-KWIC_OUTPUT = ["doc_id", "date", "locality", "title", "left", "match", "right", "position"]
+KWIC_OUTPUT = ["doc_id", "date", "locality", "title", "field", "left", "match", "right", "position"]
 SLOGAN_OUTPUT = ["slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups", "groups"]
 KEYNESS_OUTPUT = ["term", "target_frequency", "reference_frequency", "target_total", "reference_total",
                   "g2", "log_ratio", "p_value", "direction"]

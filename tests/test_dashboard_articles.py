@@ -134,12 +134,14 @@ def test_the_picker_offers_the_open_article_even_beyond_the_table():
 
 
 def test_kwic_lines_carry_their_articles_title_date_and_place():
-    lines = pd.DataFrame({"doc_id": ["b", "a", "b"], "left": ["x", "y", "z"], "match": ["协商"] * 3,
-                          "right": ["1", "2", "3"], "position": [0, 5, 9]})
+    lines = pd.DataFrame({"doc_id": ["b", "a", "b"], "field": ["title", "text", "text"], "left": ["x", "y", "z"],
+                          "match": ["协商"] * 3, "right": ["1", "2", "3"], "position": [0, 5, 9]})
     heads = pd.DataFrame({"doc_id": ["a", "b"], "date": pd.to_datetime(["2024-01-05", None]),
                           "title": ["甲", "乙"], "locality": ["兰州市", None], "outlet": ["报", "报"]})
-    out = kwic_rows(lines, heads)
+    out = kwic_rows(lines, heads, "zh")
     assert list(out.columns) == list(KWIC_SHOWN)
+    assert out["found_in"].tolist() == ["标题", "正文", "正文"]  # where each line stands
+    assert kwic_rows(lines, heads, "en")["found_in"].tolist() == ["Title", "Text", "Text"]
     assert out["doc_id"].tolist() == ["b", "a", "b"]  # the lines' order
     assert out["title"].tolist() == ["乙", "甲", "乙"]
     assert out["locality"].isna().tolist() == [True, False, True]
@@ -455,7 +457,7 @@ def test_picker_and_table_tick_stay_in_step(tab):
     assert "阈值可在主题词典中调整" in captions(at) and "data/" not in captions(at)  # words, not a path
     scoring = next(c for c in at.caption if "阈值可在主题词典中调整" in c.value)
     assert "themes.toml" in scoring.proto.help  # the file, for whoever edits it
-    hits = table_with(at, "found_in")
+    hits = table_with(at, "sentence")
     assert list(hits.columns) == ["theme", "result", "term", "found_in", "sentence"]
     assert hits["found_in"].str.match(r"^(标题|第 \d+ 句)$").all()
     table = next(d for d in at.dataframe if "found_in" in d.value.columns)
@@ -469,7 +471,7 @@ def test_picker_and_table_tick_stay_in_step(tab):
 def test_an_open_article_s_theme_scores_and_terms_each_download_as_csv(tab):
     at, exports = tab
     open_listed(at, 0)
-    scores, hits = table_with(at, "score"), table_with(at, "found_in")
+    scores, hits = table_with(at, "score"), table_with(at, "sentence")
     pd.testing.assert_frame_equal(exports["dl_art_scores"].reset_index(drop=True), scores.reset_index(drop=True))
     assert len(exports["dl_art_hits"]) == len(hits)
     labels = [b.proto.label for b in at.get("download_button")]

@@ -19,8 +19,9 @@ from ui.glyph_widths import text_px
 from ui.i18n import t
 from ui.state import Lang
 
-KWIC_SHOWN = ("date", "title", "locality", "left", "match", "right", "doc_id", "position")
-"""KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported)."""
+KWIC_SHOWN = ("date", "title", "locality", "found_in", "left", "match", "right", "doc_id", "position")
+"""KWIC columns in the order shown and exported (``doc_id`` and ``position`` only exported);
+``found_in`` says whether the line stands in the headline or the text."""
 
 
 def titled(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -152,19 +153,22 @@ def constant_columns(table: pd.DataFrame, columns: Iterable[str]) -> dict[str, o
     return found
 
 
-def kwic_rows(lines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def kwic_rows(lines: pd.DataFrame, articles: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """KWIC lines with the date, title and place of the article each comes from.
 
     Args:
-        lines: the output of :func:`analysis.kwic.kwic` (``doc_id, left, match, right, position``).
+        lines: the output of :func:`analysis.kwic.kwic` (``doc_id, field, left, match,
+            right, position``).
         articles: ``doc_id, date, title, locality`` of (at least) those articles.
+        lang: the language ``found_in`` is said in (标题 or 正文).
 
     Returns:
         Columns :data:`KWIC_SHOWN`, one row per line in the order of ``lines``.
     """
     heads = articles[["doc_id", "date", "title", "locality"]].drop_duplicates("doc_id")
     heads = heads.assign(doc_id=heads["doc_id"].astype(str))
-    out = lines.assign(doc_id=lines["doc_id"].astype(str))
+    where = {"title": t("in_title", lang), "text": t("in_text", lang)}
+    out = lines.assign(doc_id=lines["doc_id"].astype(str), found_in=lines["field"].map(where))
     out = out.merge(heads, on="doc_id", how="left", validate="m:1")
     return out[list(KWIC_SHOWN)]
 

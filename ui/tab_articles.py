@@ -58,7 +58,7 @@ KWIC_LAYOUT = {  # the left context ends at the term; each context wraps onto it
 SENTENCE_PX = 400
 """The width of the reader's evidence sentences (pixels): a longer sentence wraps onto the
 lines it takes (up to five) rather than being cut at the column's edge."""
-KWIC_WIDTHS = {"title": 210, "locality": 120, "match": 720}
+KWIC_WIDTHS = {"title": 210, "locality": 120, "found_in": 60, "match": 720}
 """The widest a KWIC line's title, place and term grow (pixels): a longer title wraps, as the
 contexts do; the term (at most 50 characters) is as wide as it is, so it is never broken."""
 
@@ -140,7 +140,7 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
 
 def _with_heads(view: View, lines: pd.DataFrame) -> pd.DataFrame:
     ids = tuple(dict.fromkeys(lines["doc_id"].astype(str)))
-    return kwic_rows(lines, titled(queries.articles_by_id(view, ids), view.lang))
+    return kwic_rows(lines, titled(queries.articles_by_id(view, ids), view.lang), view.lang)
 
 
 def _sync_ticks(key: str, doc_ids: list[str], chosen: str | None, *, tick: bool) -> None:

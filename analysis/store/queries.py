@@ -115,14 +115,14 @@ def _missing(value: object) -> bool:
 
 
 def kwic(db: Database, f: Filters, term: str, *, window: int, limit: int | None) -> pd.DataFrame:
-    """Keyword in context over the filtered texts that contain ``term`` (see :func:`analysis.kwic.kwic`)."""
+    """Keyword in context over the filtered headlines and texts holding ``term`` (:mod:`analysis.kwic`)."""
     if not term:
         raise ValueError("kwic needs a non-empty term")
     where = db.article_clause(f)
     found = db.search_table(term)
     rows = db.frame(
-        f"""SELECT doc_id, text FROM articles WHERE doc_key IN (SELECT doc_key FROM {found})
-            AND contains(text, ?) AND {where.sql} ORDER BY date NULLS LAST, doc_key
-            {'' if limit is None else f'LIMIT {int(limit)}'}""", [term, *where.params])
+        f"""SELECT doc_id, title, text FROM articles WHERE doc_key IN (SELECT doc_key FROM {found})
+            AND (contains(title, ?) OR contains(text, ?)) AND {where.sql} ORDER BY date NULLS LAST, doc_key
+            {'' if limit is None else f'LIMIT {int(limit)}'}""", [term, term, *where.params])
     return kwic_table(rows, term, window=window, limit=limit)
 
