@@ -208,8 +208,9 @@ def build_tokenizer(
     name, module = import_backend(backend)
     # The not-slogans section only tells the slogan rule what a quotation is not: its words
     # are kept whole when quoted, and left out of the segmenter's dictionary (whose total
-    # every added word raises, which would move other cuts).
-    segmenter_entries = tuple(e for e in entries if e.section != "not-slogans")
+    # every added word raises, which would move other cuts), unless listed with a
+    # frequency: a name the base dictionary cuts (十八洞村 as 十八/洞村) then stays whole unquoted too.
+    segmenter_entries = tuple(e for e in entries if e.section != "not-slogans" or e.freq is not None)
     package_version = importlib.metadata.version(name)
     return Tokenizer(
         backend=name,

@@ -291,6 +291,13 @@ def test_news_words_the_base_dictionary_cuts_wrongly_leave_no_halves(tokenizer):
     assert tokenizer.terms("七里海湿地与里海沿岸") == ["七里海", "湿地", "里海", "沿岸"]
 
 
+def test_model_villages_stay_whole_unquoted_and_a_quoted_one_is_no_slogan(tokenizer):
+    # Written for this test: 十八洞村 was 洞村 (十八 a dropped numeral), 下姜村 姜村, 神山村 山村.
+    text = "走进十八洞村、下姜村和神山村，再到梁家河北边的核桃峪村。"
+    assert tokenizer.terms(text) == ["十八洞村", "下姜村", "神山村", "梁家河", "北边", "核桃峪村"]
+    assert tokenizer.read("讲好“十八洞村”故事").quoted == [("十八洞村", "word")]  # a name, not a slogan
+
+
 
 def test_a_report_s_local_regulations_are_one_term_and_its_copula_none(tokenizer):
     assert tokenizer.terms("废止地方性法规，根本在于落实") == ["废止", "地方性法规", "根本"]  # 落实: a stopword
