@@ -195,16 +195,22 @@ def short_region_name(name: str, *, level: str | None = None) -> str:
     return next((form for form, kind in forms.items() if kind == "bare"), name)
 
 
+SPECIAL_REGION = "特别行政区"
+
+
 def short_place_label(name: str) -> str:
     """A place's display name with autonomous units written as news writes them, for axis labels.
 
     临夏回族自治州 → 临夏州, 阿克塞哈萨克族自治县（酒泉市） → 阿克塞县（酒泉市）, 新疆维吾尔自治区 →
-    新疆; other names, and the words around them, stay as they are. A chart keeps the full
-    name for hover and for what a click selects: only the tick text is shortened.
+    新疆, 香港特别行政区 → 香港 (beside 新疆 and 广西, a region written in full would be the
+    one long tick); other names, and the words around them, stay as they are. A chart keeps
+    the full name for hover and for what a click selects: only the tick text is shortened.
     """
     from analysis.places.aliases import AUTONOMOUS, strip_ethnic
 
     def shorten(part: str) -> str:
+        if part.endswith(SPECIAL_REGION) and len(part) > len(SPECIAL_REGION):
+            return part.removesuffix(SPECIAL_REGION)
         found = AUTONOMOUS.fullmatch(part)
         if not found:
             return part
