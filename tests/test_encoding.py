@@ -121,6 +121,24 @@ def test_windows_quotes_inside_gbk_text_are_read_as_quotes_not_as_rare_character
     assert decoded.warning.params == {"count": 4, "lines": "1, 2"}
 
 
+def test_the_windows_reading_is_judged_once_on_its_way_to_being_the_text(monkeypatch):
+    from analysis.loading import encoding, encoding_repairs
+
+    judged = []
+
+    def counted(data, windows):
+        judged.append(windows)
+        return windows_encoding(data, windows)
+
+    windows_encoding = encoding_repairs.windows_encoding
+    for module in (encoding, encoding_repairs):  # wherever it is asked
+        monkeypatch.setattr(module, "windows_encoding", counted)
+    data = "委员们说：".encode("gbk") + b"\x93" + "要优化营商环境".encode("gbk") + b"\x94" + "。".encode("gbk")
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.warning.code) == ("委员们说：“要优化营商环境”。", "windows_punctuation")
+    assert judged == ["委员们说：“要优化营商环境”。"]  # was twice: to choose the reading, then to name it
+
+
 def test_a_windows_dash_alone_in_gbk_text_is_a_dash_not_the_rare_character_gbk_makes_of_it():
     data = "他说".encode("gbk") + b"\x97\x97" + f"好。\n{LONG}".encode("gbk")  # 0x97 0x97 is GBK's 棗
     decoded = decode_bytes(data)
