@@ -5,6 +5,7 @@ import codecs
 import pytest
 
 from analysis.loading.encoding import DecodingError, decode_bytes
+from analysis.loading.gb_or_big5 import gbk_reading
 
 TEXT = "本报嘉峪关讯 6月13日，市政协召开常委会会议，围绕“强工业”行动协商建言。\n第二段。"
 
@@ -291,6 +292,37 @@ def test_short_traditional_gbk_is_not_read_as_the_big5_nonsense_its_bytes_also_m
     data = text.encode("gbk")
     assert data.decode("big5hkscs") != text  # 環境衛生 in GBK is Big5's 虐噫苾汜, which was loaded
     assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")
+
+
+NO_TEXT = ["da fe b5 78", "c9 57 e6 6a cd c7", "db 45 a9 de f5 ab ce 4a ee e2 ee 7b",
+           "b7 4d d4 a1 e2 40 eb bc f5 76 e9 cf ed 44 eb 5d"]
+"""Random byte pairs in the high range: as GBK rare characters that read as no Chinese (邺祒),
+as Big5 rare ones in no order (罥硯)."""
+
+
+@pytest.mark.parametrize("pairs", NO_TEXT)
+@pytest.mark.parametrize("around", [("", ""), ("title,text\nx,", "\n")])
+def test_short_bytes_that_read_as_neither_gbk_nor_big5_are_refused_not_loaded_as_big5_nonsense(pairs, around):
+    data = around[0].encode() + bytes.fromhex(pairs) + around[1].encode()
+    assert gbk_reading(data.decode("gb18030")) is None and data.decode("big5hkscs")  # Big5 alone was loaded
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "unknown_encoding" and "save the file as UTF-8" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["甘肅省", "彰化縣", "本報訊", "港珠澳大橋", "蘭州", "標題,正文\n要聞,甘肅省政協\n"])
+def test_short_big5_text_whose_gbk_reading_is_none_is_still_read_as_big5(text):
+    data = text.encode("big5")
+    assert gbk_reading(data.decode("gb18030")) is None  # nothing to weigh it against: it stands alone
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
+
+
+def test_a_mixed_file_whose_other_line_reads_as_neither_is_not_loaded_with_that_line_as_big5():
+    data = "第一行是UTF-8。".encode() + b"\n" + bytes.fromhex(NO_TEXT[1])
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)  # its other line was Big5's 卬熝虰; whole, the file is neither UTF-8 nor GB18030
+    assert refused.value.code == "not_utf8_or_gb18030" and "save the file as UTF-8" in str(refused.value)
 
 
 @pytest.mark.parametrize(("text", "encoding"), [("這", "gbk"), ("廢", "big5")])

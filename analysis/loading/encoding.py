@@ -28,7 +28,7 @@ from analysis.loading.encoding_repairs import (
     without_nul_bytes,
 )
 from analysis.loading.file_signatures import known_binary
-from analysis.loading.gb_or_big5 import decode_big5, gb_or_big5_of_reading, gbk_reading, read_gb_or_big5
+from analysis.loading.gb_or_big5 import big5_alone, gb_or_big5_of_reading, gbk_reading, read_gb_or_big5
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.report import Problem
 
@@ -176,7 +176,7 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     except UnicodeDecodeError as exc:
         if windows is not None and windows_named is not None:
             return Decoded(windows[0], windows_named, windows[1])
-        big5 = decode_big5(data)
+        big5 = big5_alone(data)
         if big5 is not None:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
@@ -246,5 +246,5 @@ def _other_lines(lines: list[bytes]) -> Decoded | None:
     try:
         text = joined.decode("gb18030")
     except UnicodeDecodeError:
-        return decode_big5(joined)
+        return big5_alone(joined)
     return read_gb_or_big5(joined, text)
