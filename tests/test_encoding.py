@@ -5,6 +5,7 @@ import codecs
 import pytest
 
 from analysis.loading.encoding import DecodingError, decode_bytes
+from analysis.loading.gb_or_big5 import gbk_reading
 
 TEXT = "本报嘉峪关讯 6月13日，市政协召开常委会会议，围绕“强工业”行动协商建言。\n第二段。"
 
@@ -119,6 +120,24 @@ def test_windows_quotes_inside_gbk_text_are_read_as_quotes_not_as_rare_character
     assert decoded.text == "委员们说：“要优化营商环境”。\n他说——好。\n" + tail
     assert decoded.warning.code == "windows_punctuation"
     assert decoded.warning.params == {"count": 4, "lines": "1, 2"}
+
+
+def test_the_windows_reading_is_judged_once_on_its_way_to_being_the_text(monkeypatch):
+    from analysis.loading import encoding, encoding_repairs
+
+    judged = []
+
+    def counted(data, windows):
+        judged.append(windows)
+        return windows_encoding(data, windows)
+
+    windows_encoding = encoding_repairs.windows_encoding
+    for module in (encoding, encoding_repairs):  # wherever it is asked
+        monkeypatch.setattr(module, "windows_encoding", counted)
+    data = "委员们说：".encode("gbk") + b"\x93" + "要优化营商环境".encode("gbk") + b"\x94" + "。".encode("gbk")
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.warning.code) == ("委员们说：“要优化营商环境”。", "windows_punctuation")
+    assert judged == ["委员们说：“要优化营商环境”。"]  # was twice: to choose the reading, then to name it
 
 
 def test_a_windows_dash_alone_in_gbk_text_is_a_dash_not_the_rare_character_gbk_makes_of_it():
@@ -273,6 +292,37 @@ def test_short_traditional_gbk_is_not_read_as_the_big5_nonsense_its_bytes_also_m
     data = text.encode("gbk")
     assert data.decode("big5hkscs") != text  # 環境衛生 in GBK is Big5's 虐噫苾汜, which was loaded
     assert (decode_bytes(data).text, decode_bytes(data).encoding) == (text, "gb18030 (traditional)")
+
+
+NO_TEXT = ["da fe b5 78", "c9 57 e6 6a cd c7", "db 45 a9 de f5 ab ce 4a ee e2 ee 7b",
+           "b7 4d d4 a1 e2 40 eb bc f5 76 e9 cf ed 44 eb 5d"]
+"""Random byte pairs in the high range: as GBK rare characters that read as no Chinese (邺祒),
+as Big5 rare ones in no order (罥硯)."""
+
+
+@pytest.mark.parametrize("pairs", NO_TEXT)
+@pytest.mark.parametrize("around", [("", ""), ("title,text\nx,", "\n")])
+def test_short_bytes_that_read_as_neither_gbk_nor_big5_are_refused_not_loaded_as_big5_nonsense(pairs, around):
+    data = around[0].encode() + bytes.fromhex(pairs) + around[1].encode()
+    assert gbk_reading(data.decode("gb18030")) is None and data.decode("big5hkscs")  # Big5 alone was loaded
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)
+    assert refused.value.code == "unknown_encoding" and "save the file as UTF-8" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["甘肅省", "彰化縣", "本報訊", "港珠澳大橋", "蘭州", "標題,正文\n要聞,甘肅省政協\n"])
+def test_short_big5_text_whose_gbk_reading_is_none_is_still_read_as_big5(text):
+    data = text.encode("big5")
+    assert gbk_reading(data.decode("gb18030")) is None  # nothing to weigh it against: it stands alone
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.warning.code) == (text, "big5", "big5_decoded")
+
+
+def test_a_mixed_file_whose_other_line_reads_as_neither_is_not_loaded_with_that_line_as_big5():
+    data = "第一行是UTF-8。".encode() + b"\n" + bytes.fromhex(NO_TEXT[1])
+    with pytest.raises(DecodingError) as refused:
+        decode_bytes(data)  # its other line was Big5's 卬熝虰; whole, the file is neither UTF-8 nor GB18030
+    assert refused.value.code == "not_utf8_or_gb18030" and "save the file as UTF-8" in str(refused.value)
 
 
 @pytest.mark.parametrize(("text", "encoding"), [("這", "gbk"), ("廢", "big5")])

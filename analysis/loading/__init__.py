@@ -16,6 +16,7 @@ from analysis.loading.continuations import join_continuations
 from analysis.loading.enrich import build_articles_table
 from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
 from analysis.loading.options import LoadOptions
+from analysis.loading.outlets import name_outlets, outlet_names
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle
 from analysis.loading.readers import read_input
@@ -41,12 +42,15 @@ def _load(
 ) -> LoadResult:
     """Read every input, build the table, and note undated articles in their file's report.
 
-    The alias file is checked first (:func:`~analysis.places.gazetteer.check_town_entries`):
-    its mistakes are said before any file is read.
+    The alias file (:func:`~analysis.places.gazetteer.check_town_entries`) and the outlet
+    list (:mod:`~analysis.loading.outlets`) are read first: their mistakes are said before
+    any file is read. Every outlet takes its listed name before continued articles are
+    joined, which match by outlet.
     """
     from analysis.places.gazetteer import check_town_entries
 
     check_town_entries()
+    outlets = outlet_names()
     raws: list[RawArticle] = []
     owners: list[FileReport] = []
     reports: list[FileReport] = []
@@ -61,7 +65,7 @@ def _load(
             reports.append(report)
         if progress is not None:
             progress(done, reports[-1].source)
-    raws, owners = join_continuations(raws, owners)
+    raws, owners = join_continuations(name_outlets(raws, outlets), owners)
     table = build_articles_table(raws, province=options.province)
     _report_dates(table, raws, owners)
     _report_year_only_dates(table, raws, owners)

@@ -28,7 +28,7 @@ from analysis.loading.encoding_repairs import (
     without_nul_bytes,
 )
 from analysis.loading.file_signatures import known_binary
-from analysis.loading.gb_or_big5 import decode_big5, gb_or_big5_of_reading, gbk_reading, read_gb_or_big5
+from analysis.loading.gb_or_big5 import big5_alone, gb_or_big5_of_reading, gbk_reading, read_gb_or_big5
 from analysis.loading.utf8_lookalike import excerpt, judge_utf8
 from analysis.report import Problem
 
@@ -170,21 +170,22 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> Decoded:
     if mixed is not None:
         return mixed
     windows = gbk_with_windows_punctuation(data)
+    windows_named = None if windows is None else windows_encoding(data, windows[0])  # judged once
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        encoding = None if windows is None else windows_encoding(data, windows[0])
-        if windows is not None and encoding is not None:
-            return Decoded(windows[0], encoding, windows[1])
-        big5 = decode_big5(data)
+        if windows is not None and windows_named is not None:
+            return Decoded(windows[0], windows_named, windows[1])
+        big5 = big5_alone(data)
         if big5 is not None:
             return big5
         raise DecodingError("not_utf8_or_gb18030", utf8_offset=utf8_error.start,
                             gb_offset=exc.start) from exc
     reading = gbk_reading(text)  # judged once: by the Windows-marks check and by GB18030 against Big5
-    choice = windows_or_plain(data, None if windows is None else windows[0], text, reading=reading)
+    choice = windows_or_plain(data, None if windows is None else windows[0], text, reading=reading,
+                              windows_named=windows_named)
     if windows is not None and choice == "windows":
-        return Decoded(windows[0], windows_encoding(data, windows[0]) or "gb18030", windows[1])
+        return Decoded(windows[0], windows_named or "gb18030", windows[1])
     if windows is not None and choice == "ambiguous":
         raise DecodingError("gbk_windows_or_traditional", windows=excerpt(windows[0]), gbk=excerpt(text))
     decoded = gb_or_big5_of_reading(data, text, reading) if choice == "plain" else None
@@ -245,5 +246,5 @@ def _other_lines(lines: list[bytes]) -> Decoded | None:
     try:
         text = joined.decode("gb18030")
     except UnicodeDecodeError:
-        return decode_big5(joined)
+        return big5_alone(joined)
     return read_gb_or_big5(joined, text)

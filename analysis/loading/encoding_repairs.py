@@ -95,7 +95,9 @@ def _mark_positions(data: bytes) -> list[int]:
     return marks if at == len(data) else []
 
 
-def windows_or_plain(data: bytes, windows: str | None, text: str, *, reading: str | None) -> WindowsChoice:
+def windows_or_plain(
+    data: bytes, windows: str | None, text: str, *, reading: str | None, windows_named: str | None
+) -> WindowsChoice:
     """Which reading of GBK bytes holding Windows-1252 mark bytes is the text.
 
     Args:
@@ -105,6 +107,9 @@ def windows_or_plain(data: bytes, windows: str | None, text: str, *, reading: st
         text: the plain GB18030 reading.
         reading: what ``text`` reads as (:func:`~analysis.loading.gb_or_big5.gbk_reading`),
             judged once by the caller, which needs it again for a plain reading.
+        windows_named: what ``windows`` reads as (:func:`windows_encoding`), None when it is
+            no reading or there is none; judged once by the caller, which names a Windows
+            reading by it.
 
     Returns:
         ``windows`` when the plain reading does not read as Chinese, or reads worse
@@ -122,7 +127,7 @@ def windows_or_plain(data: bytes, windows: str | None, text: str, *, reading: st
     """
     if not _WINDOWS_BYTE.search(data):
         return "plain"
-    windows_reads = windows is not None and windows_encoding(data, windows) is not None
+    windows_reads = windows is not None and windows_named is not None
     if reading != TRADITIONAL_GBK:
         return "windows" if windows_reads and (reading is None or reads_better(windows, text)) else "plain"
     windows_reads = windows_reads and all(after >= 0x80 for after in _traditional_after_marks(data))

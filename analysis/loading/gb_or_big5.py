@@ -15,7 +15,9 @@ is), in this order:
 
 The reading ahead on the first measure that differs is the text; a tie (a single common
 character either way, or a letter, ``μ``, against a common character, 米) is ambiguous,
-refused with both readings shown.
+refused with both readings shown. A Big5 reading with no GBK reading beside it, too short to
+be judged by its words, must be made of ordinary characters (:func:`big5_alone`): a few random
+bytes read as Big5 are rare characters in no order, and are no text.
 
 Traditional text saved in GBK (a Hong Kong or Taiwan article re-saved on a mainland
 Windows machine) is the third case: its GB18030 reading holds characters outside GB2312
@@ -51,6 +53,15 @@ FAIRLY_COMMON_RANK = 3000
 """Characters ranked this high count half: the second tier that breaks most ties of one character."""
 PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】—…·"
 """The punctuation Chinese text is written with, in both its simplified and traditional forms."""
+MIN_ORDINARY_SHARE = 0.6
+"""How ordinary (:func:`_ordinary_share`) a Big5 reading too short to be judged by its words
+must be to stand alone, where GBK gives no reading to compare it with (:func:`big5_alone`).
+Measured once converted to simplified: 107 short traditional phrases (places, offices,
+headline words; one to six characters) whose GBK reading is none score 0.67 or more, but
+for single characters ranked past the first thousand (廳 and 鬱 0.5, 釁 0), refused as a
+single character common either way is; random byte pairs read as Big5 score 0.2 on average,
+0.6 or more for 21% of one character, 9% of two, 5% of three, 4% of four, under 1% of six
+or more (887 readings of one to sixteen characters)."""
 SAMPLE_CHARS = 50_000
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 
@@ -74,7 +85,7 @@ def read_gb_or_big5(data: bytes, text: str) -> Decoded | None:
 def gb_or_big5_of_reading(data: bytes, text: str, reading: str | None) -> Decoded | None:
     """:func:`read_gb_or_big5` for a caller that has judged ``text`` (``reading``: :func:`gbk_reading`)."""
     if reading is None:
-        return decode_big5(data)
+        return big5_alone(data)
     return _gb18030_unless_big5(data, text, traditional=reading == TRADITIONAL_GBK)
 
 
@@ -99,7 +110,7 @@ def _gb18030_unless_big5(data: bytes, text: str, *, traditional: bool = False) -
         DecodingError: when both read as Chinese and nothing tells which is meant.
     """
     gb = Decoded(text, TRADITIONAL_GBK if traditional else "gb18030")
-    big5 = None if settled_as_gb(text) and not traditional else decode_big5(data)
+    big5 = None if judged_by_words(text) and not traditional else decode_big5(data)
     if big5 is None:
         return gb
     choice = choose_reading(text, big5.text, gb_traditional=traditional)
@@ -119,12 +130,32 @@ def decode_big5(data: bytes) -> Decoded | None:
     return Decoded(text, "big5", Problem.of("big5_decoded"))
 
 
-def settled_as_gb(gb: str) -> bool:
-    """Whether a GB18030 reading that reads as Chinese has enough word pairs to need no rival.
+def big5_alone(data: bytes) -> Decoded | None:
+    """The Big5 reading of bytes that GB18030 reads as no Chinese, or not at all, when it reads.
 
-    Such a reading was judged by its words already; a Big5 reading is then not even decoded.
+    :func:`decode_big5`, but a reading too short to be judged by its words
+    (:func:`judged_by_words`) has no GBK reading to be weighed against either
+    (:func:`choose_reading`): it must be made of ordinary characters
+    (:data:`MIN_ORDINARY_SHARE`), as short text is and random bytes read as Big5, rare
+    characters in no order, are not. Else None: the bytes are no text of either encoding.
     """
-    return word_pair_share(_sample(gb))[1] >= MIN_PAIRS_JUDGED
+    big5 = decode_big5(data)
+    if big5 is None or judged_by_words(big5.text):
+        return big5
+    from analysis.loading.traditional import to_simplified
+
+    return big5 if _ordinary_share(to_simplified(_sample(big5.text))) >= MIN_ORDINARY_SHARE else None
+
+
+def judged_by_words(text: str) -> bool:
+    """Whether a reading that reads as Chinese has enough word pairs to have been judged by its words.
+
+    :func:`~analysis.loading.chinese_reading.reads_as` judges a reading by its words once it
+    has :data:`~analysis.loading.chinese_reading.MIN_PAIRS_JUDGED` pairs, a shorter one by
+    its characters alone. A GB18030 reading so judged needs no rival: a Big5 reading is then
+    not even decoded.
+    """
+    return word_pair_share(_sample(text))[1] >= MIN_PAIRS_JUDGED
 
 
 def choose_reading(gb: str, big5: str, *, gb_traditional: bool = False) -> Choice:

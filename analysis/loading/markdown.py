@@ -11,6 +11,10 @@ lines, or Hugo's ``+++`` … ``+++``): it is read as the document's details, nev
 Its ``title`` heads a document that has no heading of its own, its ``date`` is the edition
 date when nothing else gives one, and the report names the lines and the fields left out.
 
+A dump's first heading may be its masthead, the outlet's name in 《》 with the day's date
+(``# 《新闻联播》 (20240614)``): it names the outlet of every story under it. A 《》 title
+without a date is a document's own (``# 《关于…的意见》``), not an outlet's.
+
 A footer after the document's last rule (``---`` then ``(更新时间戳: 1718369611472)``, a
 crawler's stamp; ``*本文首发于…*``) is the file's, not the last story's: left out, named.
 Read as text, the stamp made each day's last story differ from the same story in another
@@ -36,6 +40,9 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 FOOTER_MAX_LINES = 3
 """A footer holds at most this many non-blank lines after the last rule, none a heading or a sentence."""
 FOOTER_MAX_CHARS = 80
+_MASTHEAD = re.compile(r"《(?P<outlet>[^《》\s]{2,20})》\s*[(（]?\s*"
+                       r"(?:\d{8}|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)\s*[)）]?")
+"""A masthead heading: the outlet in 《》 and the edition's date (``《新闻联播》 (20240614)``)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,15 @@ def split_footer(text: str) -> tuple[Problem | None, str]:
         return None, text
     problem = Problem.of("markdown_footer", line=rules[-1] + 1, excerpt=" ".join(after)[:40])
     return problem, "\n".join(lines[:rules[-1]] + [""] * (len(lines) - rules[-1]))
+
+
+def masthead_outlet(text: str) -> str | None:
+    """The outlet the document's first heading names as its masthead (see the module docstring), or None."""
+    for line in text.splitlines():
+        if (heading := _HEADING.match(line)) is not None:
+            masthead = _MASTHEAD.fullmatch(heading["title"].strip()) if len(heading["marks"]) == 1 else None
+            return None if masthead is None else masthead["outlet"]
+    return None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,13 @@ from analysis.loading.encoding import DecodingError, decode_bytes
 from analysis.loading.filenames import FileNameInfo, parse_file_name, parse_page_header
 from analysis.loading.html_text import html_to_text, is_web_page
 from analysis.loading.json_tables import read_json, read_json_lines
-from analysis.loading.markdown import markdown_articles, split_footer, split_front_matter, split_markdown
+from analysis.loading.markdown import (
+    markdown_articles,
+    masthead_outlet,
+    split_footer,
+    split_front_matter,
+    split_markdown,
+)
 from analysis.loading.options import LoadOptions
 from analysis.loading.page import split_page
 from analysis.loading.parquet_table import is_parquet, read_parquet
@@ -213,6 +219,7 @@ def _from_markdown(
     report.skipped.extend(skipped)
     articles = []
     report.records = len(sections)
+    masthead = masthead_outlet(text)
     for section in sections:
         title = clean_title(section.title)
         cleaned = clean_record_text(section.body, title=title)
@@ -221,7 +228,7 @@ def _from_markdown(
             continue
         articles += split_bundle(RawArticle(
             text=cleaned.text, source=f"{name}#L{section.line}", title=title,
-            author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet,
+            author=cleaned.author, page=info.page, outlet=options.outlet or cleaned.outlet or masthead,
             dateline_place=cleaned.dateline_place, dateline_agency=cleaned.dateline_agency,
             dateline_date=cleaned.dateline_date,
             edition_date=info.edition_date, line=section.line,
