@@ -68,12 +68,13 @@ def test_theme_lists_are_joined_in_the_interface_language():
 def test_a_list_cell_holds_the_themes_that_fit_and_says_how_many_there_are_in_all():
     labels = {f"t{i}": name for i, name in enumerate(["协商议政", "乡村振兴与帮扶", "生态文明与环境", "教育"])}
     assert theme_cell(["t0", "t3"], labels, "zh", room=20) == "协商议政、教育"  # 14 units: whole
+    assert theme_cell([], labels, "zh", room=20) is None and theme_cell(None, labels, "en", room=20) is None  # —
     assert theme_cell(list(labels), labels, "zh", room=42) == "协商议政、乡村振兴与帮扶……（共 4 个主题）"  # 46 wide
     assert text_px(theme_cell(list(labels), labels, "zh", room=40)) / 7 <= 40
     english = theme_cell(list(labels), {"t0": "Consultation", "t1": "Rural", "t2": "Ecology", "t3": "Education"},
                          "en", room=32)  # measured as drawn: 33 of 7 px whole, 31.7 cut
     assert english == "Consultation, Rural… (4 themes in all)"
-    assert theme_cell(None, labels, "zh", room=10) == ""
+    assert theme_cell(None, labels, "zh", room=10) is None
     long = {"t0": "Consultation and deliberation", "t1": "Education"}  # the first does not fit with the count
     # a first theme too long for the cell with the count is cut, so the count stays in the cell
     assert theme_cell(["t0", "t1"], long, "en", room=34) == "Consultation and deli… (2 themes in all)"
@@ -379,11 +380,11 @@ def test_the_list_shows_a_screenful_of_one_line_rows_and_wraps_them_on_request(t
     assert sum(LIST_WIDTHS.values()) + 100 < 1000  # with the date: no sideways scrolling on a laptop
     assert table.proto.row_height == ROW_PX  # one line per article...
     assert drawn["options:art_table"]["height"] >= 21 * ROW_PX  # ...and twenty of them (and the header) at once
-    assert max(map(text_px, table.value["themes"])) <= THEME_LINE_UNITS * 7  # the themes fit the line
+    assert max(map(text_px, table.value["themes"].dropna())) <= THEME_LINE_UNITS * 7  # the themes fit the line
     assert "阅读该文章的完整标题和正文" in captions(at)  # a title cut at the edge is read whole below
     at.toggle(key="art_wrap").set_value(True).run()
     wrapped = at.dataframe(key="art_table")
-    longest = max(len(themes.replace("\n", "")) for themes in wrapped.value["themes"])
+    longest = max(len(themes.replace("\n", "")) for themes in wrapped.value["themes"].dropna())
     assert longest * 14 + 20 > LIST_WIDTHS["themes"]  # the demo's longest theme list overflows a line...
     assert wrapped.proto.row_height == WRAP_ROW_HEIGHT  # ...and wraps onto three lines on request
     at.toggle(key="art_wrap").set_value(False).run()

@@ -49,8 +49,11 @@ def join_themes(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang
     return list_separator(lang).join(names)
 
 
-def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang, *, room: int) -> str:
+def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang, *, room: int) -> str | None:
     """An article's themes for a list cell: all if they fit ``room``, else those that fit and how many.
+
+    None for an article without a theme, so its cell shows the table's — as every other
+    empty cell does, not a blank that looks like a value not yet drawn.
 
     A 90-page work report touches twenty themes; in a list cell they run past its line
     and the last one shows cut in half. The reader below lists every one. The first theme
@@ -65,6 +68,8 @@ def theme_cell(ids: Iterable[str] | None, labels: Mapping[str, str], lang: Lang,
             measured as the table draws the text (:func:`ui.glyph_widths.text_px`).
     """
     names = [labels.get(i, i) for i in (list(ids) if ids is not None else [])]
+    if not names:
+        return None
     whole = list_separator(lang).join(names)
     if _units(whole) <= room:
         return whole
