@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.loading import load_articles
 from tests.conftest import FIXTURES, REPO_ROOT
+from ui.load_summary import file_rows
 
 pytestmark = pytest.mark.slow
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
@@ -360,6 +361,26 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert _by_file(at, "reasons")["empty.txt"] == "the file is empty"
     every = next(d.value for d in at.dataframe if "kind" in d.value.columns).map(unbroken)
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
+
+
+def test_the_load_summary_is_tabulated_once_per_corpus_and_language_not_on_every_click(tmp_path, monkeypatch):
+    from ui import load_summary
+
+    page_folder(tmp_path, monkeypatch)
+    built = []
+    monkeypatch.setattr(load_summary, "file_rows", lambda reports, lang: built.append(lang) or file_rows(reports, lang))
+    at = open_folder("pages")
+    shown = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    at.slider(key="kw_top").set_value(30).run()  # a click that changes a chart, not the corpus
+    at.run()
+    assert not at.exception, at.exception
+    assert built == ["zh"]
+    assert next(d.value for d in at.dataframe if "status" in d.value.columns).equals(shown)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert built == ["zh", "en"]  # each language's words once
 
 
 def test_hostile_files_in_a_folder_each_get_their_reason_in_the_load_summary_and_names_show_as_escapes(
