@@ -177,7 +177,9 @@ def folder_source(
     result = load_articles([path], form.options, progress=_progress_callback(bar, n_files, _lang),
                            root=Path(root))
     bar.empty()
-    return _index(result, f"folder:{path}:{form.label}:{config}", _lang, form="folder",
+    # the signature too: every view's cached answers are keyed by the label, and a folder
+    # read again after its files changed must not be answered with the old files' counts
+    return _index(result, f"folder:{path}:{signature}:{form.label}:{config}", _lang, form="folder",
                   split_paragraphs=form.split_paragraphs)
 
 
