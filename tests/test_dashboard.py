@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.loading import load_articles
 from tests.conftest import FIXTURES, REPO_ROOT
+from ui.load_summary import file_rows
 
 pytestmark = pytest.mark.slow
 os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
@@ -362,6 +363,33 @@ def test_a_folder_under_the_data_root_loads_with_a_load_summary_giving_every_rea
     assert every["message"].iloc[2] == "repeats the paragraph on line 32 (printed again by the layout); kept once"
 
 
+def test_the_load_summary_is_tabulated_once_per_load_and_language_not_on_every_click(tmp_path, monkeypatch):
+    from ui import load_summary
+
+    pages = page_folder(tmp_path, monkeypatch)
+    (pages / "later.txt").write_bytes(b"")
+    built = []
+    monkeypatch.setattr(load_summary, "file_rows", lambda reports, lang: built.append(lang) or file_rows(reports, lang))
+    at = open_folder("pages")
+    shown = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    at.slider(key="kw_top").set_value(30).run()  # a click that changes a chart, not the corpus
+    at.run()
+    assert not at.exception, at.exception
+    assert built == ["zh"]
+    assert next(d.value for d in at.dataframe if "status" in d.value.columns).equals(shown)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert built == ["zh", "en"]  # each language's words once
+    assert _by_file(at, "status")["later.txt"] == "未载入"
+    (pages / "later.txt").write_text("县政协召开常委会议。\n\n会议听取了调研报告。\n", encoding="utf-8")
+    at.button(key="folder_reload").click().run()  # read again: the same corpus label, other reports
+    assert not at.exception, at.exception
+    assert built == ["zh", "en", "zh"]
+    assert _by_file(at, "status")["later.txt"] == "已载入"
+
+
 def test_hostile_files_in_a_folder_each_get_their_reason_in_the_load_summary_and_names_show_as_escapes(
     tmp_path, monkeypatch
 ):
@@ -702,3 +730,14 @@ def test_a_coded_error_while_drawing_is_said_in_the_page_not_a_traceback(monkeyp
     at.run()
     assert not at.exception
     assert [e.value for e in at.error] == [ui.app.escape_markdown(CodedError("town_package_missing").render("zh"))]
+
+
+def test_a_folder_read_again_after_its_files_changed_counts_the_new_files(tmp_path, monkeypatch):
+    pages = page_folder(tmp_path, monkeypatch)
+    at = open_folder("pages")
+    before = matched(at)
+    more = {"id": "x1", "title": "县政协调研营商环境", "date": "2024-05-21", "content": "调研组走访企业，优化营商环境。"}
+    (pages / "news.jsonl").write_text(json.dumps(more, ensure_ascii=False) + "\n", encoding="utf-8")
+    at.button(key="folder_reload").click().run()
+    assert not at.exception, at.exception
+    assert matched(at) == before + 1  # not the count cached for the folder as it was

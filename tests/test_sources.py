@@ -168,3 +168,35 @@ def test_a_link_to_a_store_outside_the_data_root_is_refused_like_a_typed_path(tm
     assert not at.exception, at.exception
     assert at.radio(key="source_kind").value == "store"
     assert any("/etc" in e.value for e in at.error)
+
+
+class _Bar:
+    """Stands for ``st.progress``: keeps what it was asked to show."""
+
+    def __init__(self):
+        self.shown = []
+
+    def progress(self, value, *, text):
+        self.shown.append((value, text))
+
+
+def test_the_loading_bar_is_redrawn_once_per_percent_not_once_per_file():
+    from ui.sources import _progress_callback
+
+    bar = _Bar()
+    update = _progress_callback(bar, 772, "en")
+    for done in range(1, 773):
+        update(done, f"/data/corpus/file{done}.txt")
+    assert [value for value, _ in bar.shown] == [percent / 100 for percent in range(101)]  # 0%, 1%, .. 100%
+    assert bar.shown[-1][1].endswith("772/772 file772.txt")
+
+
+def test_a_few_files_still_move_the_loading_bar_at_every_file():
+    from ui.sources import _progress_callback
+
+    bar = _Bar()
+    update = _progress_callback(bar, 3, "zh")
+    for done in range(1, 4):
+        update(done, f"page{done}.txt")
+    assert [text.split()[-2:] for _, text in bar.shown] == [["1/3", "page1.txt"], ["2/3", "page2.txt"],
+                                                            ["3/3", "page3.txt"]]
