@@ -6,6 +6,7 @@ continued articles joined across them, then places, dates and ids resolved for t
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,13 @@ import pandas as pd
 from analysis.loading.continuations import join_continuations
 from analysis.loading.enrich import build_articles_table
 from analysis.loading.inputs import InputFile, iter_inputs, iter_uploaded
+from analysis.loading.locality_batches import LocalityBatches
 from analysis.loading.options import LoadOptions
+from analysis.loading.parallel_files import FileReading
 from analysis.loading.plausible_dates import is_plausible
 from analysis.loading.raw import RawArticle
-from analysis.loading.readers import read_input
 from analysis.report import FileReport, Problem
+from analysis.store.parallel import default_workers
 
 __all__ = ["LoadOptions", "LoadResult", "load_articles", "load_uploads"]
 
@@ -37,35 +40,59 @@ class LoadResult:
 
 def _load(
     inputs: Iterator[InputFile | FileReport], options: LoadOptions,
-    progress: ProgressCallback | None,
+    progress: ProgressCallback | None, workers: int | None,
 ) -> LoadResult:
     """Read every input, build the table, and note undated articles in their file's report.
 
     The alias file is checked first (:func:`~analysis.places.gazetteer.check_town_entries`):
-    its mistakes are said before any file is read.
+    its mistakes are said before any file is read. Files are read on ``workers`` processes
+    (:class:`~analysis.loading.parallel_files.FileReading`, all cores when None; its pool
+    starts while the alias file is checked), their articles' places resolved here
+    meanwhile (:class:`LocalityBatches`).
     """
     from analysis.places.gazetteer import check_town_entries
 
-    check_town_entries()
+    inputs, notes = _keep_notes(inputs)
+    files = FileReading(inputs, options, workers=default_workers() if workers is None else workers)
+    try:
+        check_town_entries()
+    except BaseException:
+        files.close()
+        raise
     raws: list[RawArticle] = []
     owners: list[FileReport] = []
     reports: list[FileReport] = []
-    for done, item in enumerate(inputs, start=1):
-        if isinstance(item, FileReport):
-            reports.append(item)
-        else:
-            articles, report = read_input(item.name, item.read(), options, office=item.office)
-            report.warnings[:0] = item.notes
-            raws.extend(articles)
-            owners.extend([report] * len(articles))
-            reports.append(report)
+    places = LocalityBatches(province=options.province)
+    for done, (articles, report) in enumerate(files, start=1):
+        report.warnings[:0] = notes.popleft()
+        raws.extend(articles)
+        owners.extend([report] * len(articles))
+        reports.append(report)
+        places.add(articles)
         if progress is not None:
-            progress(done, reports[-1].source)
+            progress(done, report.source)
     raws, owners = join_continuations(raws, owners)
-    table = build_articles_table(raws, province=options.province)
+    table = build_articles_table(raws, province=options.province, places=places.table(raws))
     _report_dates(table, raws, owners)
     _report_year_only_dates(table, raws, owners)
     return LoadResult(table, reports)
+
+
+def _keep_notes(
+    inputs: Iterator[InputFile | FileReport],
+) -> tuple[Iterator[InputFile | FileReport], deque[tuple[Problem, ...]]]:
+    """The inputs, and the notes of each (an archive's warnings) queued as it is taken, in order.
+
+    A refused input's report carries its notes already: it queues none of its own.
+    """
+    notes: deque[tuple[Problem, ...]] = deque()
+
+    def noted() -> Iterator[InputFile | FileReport]:
+        for item in inputs:
+            notes.append(() if isinstance(item, FileReport) else item.notes)
+            yield item
+
+    return noted(), notes
 
 
 DATE_FALLBACK = {"text": "the date in its text", "edition": "the edition date", "metadata": "its year column"}
@@ -129,7 +156,7 @@ def _report_year_only_dates(table: pd.DataFrame, raws: list[RawArticle], owners:
 
 def load_articles(
     paths: Iterable[str | Path], options: LoadOptions | None = None, *,
-    progress: ProgressCallback | None = None, root: Path | None = None,
+    progress: ProgressCallback | None = None, root: Path | None = None, workers: int | None = None,
 ) -> LoadResult:
     """Load articles from files, folders and zip archives.
 
@@ -139,19 +166,25 @@ def load_articles(
         progress: optional callback after each file.
         root: read nothing outside this folder: a file in a folder that links outside it
             is reported (``link_outside_root``), not read (the dashboard's data root).
+        workers: processes to read the files with (default: all cores; 1: this process).
+            A few files are read here whatever this says; the result is the same either way.
 
     Returns:
         The articles table and one report per input file.
     """
     options = options or LoadOptions()
-    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes, root=root), options, progress)
+    return _load(iter_inputs(paths, max_file_bytes=options.max_file_bytes, root=root), options, progress,
+                 workers)
 
 
 def load_uploads(
     files: Iterable[tuple[str, bytes]], options: LoadOptions | None = None, *,
-    progress: ProgressCallback | None = None,
+    progress: ProgressCallback | None = None, workers: int | None = None,
 ) -> LoadResult:
-    """Load articles from uploaded files held in memory (``(name, bytes)`` pairs)."""
+    """Load articles from uploaded files held in memory (``(name, bytes)`` pairs).
+
+    ``workers`` as for :func:`load_articles`.
+    """
     options = options or LoadOptions()
 
     def inputs() -> Iterator[InputFile | FileReport]:
@@ -159,4 +192,4 @@ def load_uploads(
         for name, data in files:
             yield from iter_uploaded(name, data, max_file_bytes=options.max_file_bytes, seen=seen)
 
-    return _load(inputs(), options, progress)
+    return _load(inputs(), options, progress, workers)
