@@ -164,6 +164,20 @@ def test_a_file_that_kills_its_worker_is_reported_failed_and_every_other_file_is
     assert len(progress) == len(reports) == len(expected) + 1
 
 
+def refuse_to_start(*args) -> None:
+    """A worker initializer that fails, as when no process can be started."""
+    raise OSError("no process may start here")
+
+
+def test_when_no_worker_can_start_the_files_are_read_in_this_process(folder, pools, monkeypatch):
+    expected = _load([folder], workers=1)
+    monkeypatch.setattr(parallel_files, "watch_parent", refuse_to_start)
+    articles, reports, progress = _load([folder], workers=2)
+    assert len(pools) == 1
+    assert articles.equals(expected[0])
+    assert (reports, progress) == expected[1:]
+
+
 def test_reading_workers_import_the_readers_without_pandas():
     script = ("import sys\nimport analysis.loading.parallel_files\n"
               "print('pandas' in sys.modules)\n")

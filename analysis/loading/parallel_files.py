@@ -125,9 +125,15 @@ class _PoolReader:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _submit(self, item: InputFile | FileReport) -> Future:
+        """The input's future; one the broken pool refused fails as those it lost, to be read again."""
         if isinstance(item, FileReport):
             return _done(([], item))
-        return self.pool.submit(read_input, item.name, item.read(), self.options, office=item.office)
+        try:
+            return self.pool.submit(read_input, item.name, item.read(), self.options, office=item.office)
+        except BrokenProcessPool as broken:
+            refused: Future = Future()
+            refused.set_exception(broken)
+            return refused
 
     def _result(self, pending: deque[tuple[InputFile | FileReport, Future]]) -> FileRead:
         """The first pending input's result; if the pool broke, every lost input read again first."""
@@ -157,6 +163,10 @@ def _read_alone(item: InputFile | FileReport, options: LoadOptions) -> FileRead:
     if isinstance(item, FileReport):
         return [], item
     with _reading_pool(1) as pool:
+        try:
+            pool.submit(os.getpid).result()
+        except (BrokenProcessPool, OSError):  # no worker starts at all (not this file's doing)
+            return _read_here(item, options)
         try:
             return pool.submit(read_input, item.name, item.read(), options, office=item.office).result()
         except BrokenProcessPool:
