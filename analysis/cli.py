@@ -94,7 +94,8 @@ def load_from_args(args: argparse.Namespace) -> LoadResult:
     """Load the inputs, write the report if asked, and print a summary to stderr."""
     if not args.paths:
         raise UsageError("usage_no_paths")
-    result, repeats = count_repeats_once(load_articles(args.paths, options_from_args(args)))
+    loaded = load_articles(args.paths, options_from_args(args), workers=args.workers)
+    result, repeats = count_repeats_once(loaded)
     save_reports(result.reports, args.report)
     summary = summarize_reports(result.reports)
     lang = args.lang

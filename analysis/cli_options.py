@@ -69,6 +69,7 @@ def add_input_options(parser: argparse.ArgumentParser, *, outputs: bool = True) 
         parser.add_argument("--split", choices=["articles", "paragraphs"], default="articles",
                             help="help_split"),
         parser.add_argument("--report", metavar="FILE", help="help_report"),
+        parser.add_argument("--workers", type=int, metavar="N", help="help_load_workers"),
     ]
     add_lang_option(parser)
     if outputs:

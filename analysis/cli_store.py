@@ -32,15 +32,18 @@ from analysis.report import summarize_reports
 
 
 def add_store_options(parser: argparse.ArgumentParser, *, inputs: bool) -> None:
-    """``--store`` (required), ``--workers`` and ``--scheduler``; the input options if ``inputs``."""
+    """``--store`` (required), ``--workers`` and ``--scheduler``; the input options if ``inputs``.
+
+    With the inputs, ``--workers`` (one of them) also says how many processes read the files.
+    """
     if inputs:
-        store = next(action for action in add_input_options(parser, outputs=False) if action.dest == "store")
-        store.help, store.required = "help_store_update", True
+        added = {action.dest: action for action in add_input_options(parser, outputs=False)}
+        added["store"].help, added["store"].required = "help_store_update", True
+        added["workers"].help = "help_ingest_workers"
     else:
         parser.add_argument("--store", metavar="DIR", required=True, help="help_store_folder")
         add_lang_option(parser, report=False)
-    parser.add_argument("--workers", type=int, metavar="N",
-                        help="help_workers")
+        parser.add_argument("--workers", type=int, metavar="N", help="help_workers")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="help_scheduler")
     parser.add_argument("--batch-size", type=int, default=None, metavar="N",

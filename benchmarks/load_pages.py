@@ -2,7 +2,8 @@
 
 Writes synthetic page files (headline, dateline, broken paragraphs, a kicker, a photo
 item) to a temporary folder, loads them with ``load_articles`` and prints throughput and
-peak memory. The naive approach in the same run splits the same files on blank lines
+peak memory (sampled over this process and its children, the fork server and the
+reading workers, summed). The naive approach in the same run splits the same files on blank lines
 into "articles" (no headlines, no repairs, no places or dates), to show what the real
 splitter costs.
 
@@ -14,15 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from analysis.loading import LoadOptions, load_articles
+# analysis is imported in main(): the reading workers start by importing this file
 
 PLACES = ["兰州", "嘉峪关", "金昌", "白银", "天水", "武威", "张掖", "平凉", "酒泉", "庆阳", "定西", "陇南"]
 TOPICS = ["乡村振兴", "生态保护", "招商引资", "营商环境", "党纪学习教育", "基层治理", "节水型社会", "文旅融合"]
@@ -66,6 +65,11 @@ def naive_split(folder: Path) -> int:
 
 
 def main() -> None:
+    """Write the pages, load them (and split them the naive way), print the figures."""
+    from scale import MemorySampler
+
+    from analysis.loading import LoadOptions, load_articles
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=100.0)
     parser.add_argument("--json", action="store_true")
@@ -76,10 +80,12 @@ def main() -> None:
         start = time.perf_counter()
         naive = naive_split(folder)
         naive_seconds = time.perf_counter() - start
+        sampler = MemorySampler()
+        sampler.start()
         start = time.perf_counter()
         result = load_articles([folder], LoadOptions(province="甘肃省"))
         seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_mb = sampler.stop() / 2**20
     figures = {
         "input_mb": round(size / 2**20, 1),
         "articles": len(result.articles),

@@ -54,22 +54,35 @@ def _locality_frame(raws: list[RawArticle]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["title", "kicker", "text", "dateline_place", "dateline_agency"])
 
 
-def build_articles_table(raws: list[RawArticle], *, province: str | None = None) -> pd.DataFrame:
+def resolve_places(raws: list[RawArticle], *, province: str | None) -> pd.DataFrame:
+    """The place of each article (:func:`~analysis.places.resolve_localities`), in order.
+
+    Returns:
+        A table with the columns :data:`~analysis.places.LOCALITY_COLUMNS`, one row per article.
+    """
+    from analysis.places import load_gazetteer, resolve_localities
+
+    return resolve_localities(_locality_frame(raws), province_hint=province, gazetteer=load_gazetteer())
+
+
+def build_articles_table(
+    raws: list[RawArticle], *, province: str | None = None, places: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Resolve dates, places and ids, and return the typed articles table.
 
     Args:
         raws: the raw articles of every input, in input order.
         province: the corpus's province (decides ambiguous names and ``省政协``).
+        places: the articles' places when resolved already (:func:`resolve_places`, as
+            :class:`~analysis.loading.locality_batches.LocalityBatches` does while the files
+            are read), one row per article in order; resolved here when None.
 
     Returns:
         The articles table (columns of :data:`analysis.schema.ARTICLE_COLUMNS`).
     """
     if not raws:
         return build_articles([])
-    from analysis.places import load_gazetteer, resolve_localities
-
-    places = resolve_localities(_locality_frame(raws), province_hint=province,
-                                gazetteer=load_gazetteer())
+    places = resolve_places(raws, province=province) if places is None else places
     ids = _unique_ids([raw.doc_id or make_doc_id(raw) for raw in raws])
     records = []
     for raw, doc_id in zip(raws, ids, strict=True):

@@ -22,8 +22,9 @@ The names below are imported on first use (PEP 562): the worker processes import
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from analysis.lazy_names import lazy_attributes
 
 if TYPE_CHECKING:
     from analysis.store.files import (
@@ -64,10 +65,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module the first time it is asked for."""
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _WHERE)

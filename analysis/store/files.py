@@ -46,7 +46,7 @@ def ingest_paths(
         store: an open, writable store.
         paths: files, folders and zip archives.
         options: how to read them (edition date, province, columns, outlet).
-        workers: processes to analyse with (see :meth:`Store.ingest`).
+        workers: processes to read the files and to analyse with (see :meth:`Store.ingest`).
         scheduler: a Dask scheduler address to analyse on instead.
         progress: called with (articles done, None) as work advances.
         resegment: also analyse again stored articles made with other data files.
@@ -61,7 +61,7 @@ def ingest_paths(
 
     def frames() -> Iterator[pd.DataFrame]:
         for path in paths:
-            result = load_articles([path], options or LoadOptions())
+            result = load_articles([path], options or LoadOptions(), workers=workers)
             reports.extend(result.reports)
             yield split_into_paragraphs(result.articles) if split_paragraphs else result.articles
 

@@ -24,14 +24,15 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 
 from analysis.store.analyze import ArticleChunk, ChunkResult, analyse_chunk
 from analysis.store.analyzer import Analyzer, AnalyzerConfig, worker_analyzer
 
-__all__ = ["default_workers", "map_chunks", "start_fork_server"]
+__all__ = ["PoolStart", "default_workers", "map_chunks", "start_fork_server", "watch_parent",
+           "worker_pool"]
 
 
 def default_workers() -> int:
@@ -108,7 +109,7 @@ def map_chunks(
             start.discard()
 
 
-class _PoolStart:
+class PoolStart:
     """A process pool whose workers start from a background thread.
 
     Starting takes about 0.4 s the first time (the fork server imports the analysis
@@ -116,11 +117,17 @@ class _PoolStart:
     milliseconds after that; the thread that asks for the workers waits without holding
     the GIL, so this process goes on reading, planning (and queueing chunks on the pool,
     or analysing them itself) meanwhile.
+
+    Args:
+        workers: processes in the pool.
+        initializer, initargs: run in each worker as it starts.
+        modules: imported by the fork server too, if this pool is the one that starts it
+            (the loaders' readers); a worker imports them itself otherwise.
     """
 
-    def __init__(self, config: AnalyzerConfig, workers: int) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                                        initializer=start_worker, initargs=(config, os.getpid()))
+    def __init__(self, workers: int, initializer: Callable[..., None], initargs: tuple,
+                 modules: tuple[str, ...] = ()) -> None:
+        self.pool = worker_pool(workers, initializer, initargs, modules)
         self.error: BaseException | None = None
         self._started = threading.Event()
         self._thread = threading.Thread(target=self._start, args=(workers,), name="govthemes-pool-start",
@@ -140,6 +147,10 @@ class _PoolStart:
         """Whether the workers are up (a pool that failed to start never is)."""
         return self._started.is_set() and self.error is None
 
+    def failed(self) -> bool:
+        """Whether the workers could not be started (they never will be)."""
+        return self._started.is_set() and self.error is not None
+
     def discard(self) -> None:
         """Stop the pool without waiting for it here (it may still be starting)."""
 
@@ -150,6 +161,20 @@ class _PoolStart:
         threading.Thread(target=stop, name="govthemes-pool-stop", daemon=True).start()
 
 
+def worker_pool(workers: int, initializer: Callable[..., None], initargs: tuple,
+                modules: tuple[str, ...] = ()) -> ProcessPoolExecutor:
+    """A process pool forked from the fork server (:func:`_pool_context`); see :class:`PoolStart`."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(modules),
+                               initializer=initializer, initargs=initargs)
+
+
+class _PoolStart(PoolStart):
+    """The ingest's pool: each worker builds the analyzer for ``config`` (:func:`start_worker`)."""
+
+    def __init__(self, config: AnalyzerConfig, workers: int) -> None:
+        super().__init__(workers, start_worker, (config, os.getpid()))
+
+
 def start_worker(config: AnalyzerConfig, parent: int) -> None:
     """Pool initializer: build the analyzer, and leave when the ingesting process is gone.
 
@@ -157,6 +182,11 @@ def start_worker(config: AnalyzerConfig, parent: int) -> None:
     fork server waiting for them, would wait for work forever.
     """
     worker_analyzer(config)
+    watch_parent(parent)
+
+
+def watch_parent(parent: int) -> None:
+    """Leave this worker process when ``parent`` is gone (a killed parent cannot stop its pool)."""
 
     def watch() -> None:
         while True:
@@ -171,17 +201,18 @@ def start_worker(config: AnalyzerConfig, parent: int) -> None:
     threading.Thread(target=watch, name="govthemes-parent-watch", daemon=True).start()
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def _pool_context(modules: tuple[str, ...] = ()) -> multiprocessing.context.BaseContext:
     """The way to start workers: a fork server where there is one, else spawn.
 
     Workers fork from a clean server process that imported the analysis modules and built
     the default analyzer once (:mod:`.prebuilt`): each worker is then ready in
     milliseconds. This process, which holds DuckDB's threads, is never forked itself.
+    ``modules`` are imported by the server too, if it is not running yet.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.store.analyze", "analysis.store.prebuilt"])
+    context.set_forkserver_preload(["analysis.store.analyze", "analysis.store.prebuilt", *modules])
     return context
 
 
