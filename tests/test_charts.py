@@ -363,6 +363,8 @@ def test_long_autonomous_place_names_are_written_short_on_the_axes_and_whole_in_
     assert short_place_label("新疆维吾尔自治区") == "新疆" and short_place_label("东乡族自治县") == "东乡县"
     assert short_place_label("城关区（兰州市）") == "城关区（兰州市）" and short_place_label("未知") == "未知"
     assert short_place_label("香港特别行政区") == "香港" and short_place_label("澳门特别行政区") == "澳门"
+    assert [short_place_label(name) for name in ("浙江省", "北京市", "黑龙江省", "兰州市", "杭州市（浙江省）")] == [
+        "浙江", "北京", "黑龙江", "兰州市", "杭州市（浙江）"]  # provinces as news writes them, beside 新疆
     long = "阿克塞哈萨克族自治县（酒泉市）"
     counts = theme_counts.assign(group=theme_counts["group"].replace({"酒泉市": long}))
     heat = charts.plot_theme_heatmap(counts, theme_labels=THEMES)

@@ -195,22 +195,30 @@ def short_region_name(name: str, *, level: str | None = None) -> str:
     return next((form for form, kind in forms.items() if kind == "bare"), name)
 
 
-SPECIAL_REGION = "特别行政区"
+PROVINCE_SUFFIXES = ("特别行政区", "省")
+"""What ends a province's full name and no other place's (自治区 is read as autonomous units are)."""
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+"""The four municipalities directly under the central government (GB/T 2260 11, 12, 31, 50)."""
 
 
 def short_place_label(name: str) -> str:
     """A place's display name with autonomous units written as news writes them, for axis labels.
 
     临夏回族自治州 → 临夏州, 阿克塞哈萨克族自治县（酒泉市） → 阿克塞县（酒泉市）, 新疆维吾尔自治区 →
-    新疆, 香港特别行政区 → 香港 (beside 新疆 and 广西, a region written in full would be the
-    one long tick); other names, and the words around them, stay as they are. A chart keeps
-    the full name for hover and for what a click selects: only the tick text is shortened.
+    新疆, and every province as news writes it beside them: 浙江省 → 浙江, 北京市 → 北京,
+    香港特别行政区 → 香港 (新疆 and 广西 beside 浙江省 and 北京市 read as two kinds of
+    place); other names, and the words around them, stay as they are (兰州市, 城关区). A
+    chart keeps the full name for hover and for what a click selects: only the tick text is
+    shortened.
     """
     from analysis.places.aliases import AUTONOMOUS, strip_ethnic
 
     def shorten(part: str) -> str:
-        if part.endswith(SPECIAL_REGION) and len(part) > len(SPECIAL_REGION):
-            return part.removesuffix(SPECIAL_REGION)
+        for suffix in PROVINCE_SUFFIXES:
+            if part.endswith(suffix) and len(part) > len(suffix) + 1:
+                return part.removesuffix(suffix)
+        if part in MUNICIPALITIES:
+            return part.removesuffix("市")
         found = AUTONOMOUS.fullmatch(part)
         if not found:
             return part
