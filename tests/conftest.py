@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
+"""The dashboard tests' demo corpus, set before any test module imports ``ui.sources`` (which
+reads it once): a module importing a ui helper first would otherwise give every later
+module the full 3,000 articles."""
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -172,7 +172,7 @@ EMPTY = Filters(search="没有这个词")
     (lambda s: s.slogans(EMPTY), ["slogan", "n_mentions", "n_articles", "first_date", "last_date", "n_groups",
                                   "groups"]),
     (lambda s: s.list_articles(EMPTY), ["doc_id", "date", "title", "lead", "locality", "outlet", "themes"]),
-    (lambda s: s.kwic(EMPTY, "协商"), ["doc_id", "left", "match", "right", "position"]),
+    (lambda s: s.kwic(EMPTY, "协商"), ["doc_id", "field", "left", "match", "right", "position"]),
     (lambda s: s.tokens_table(EMPTY), ["doc_id", "terms", "n_tokens", "dict_version"]),
 ])
 def test_empty_results_are_empty_tables_with_their_columns(store, query, columns):
