@@ -6,6 +6,7 @@ continued articles joined across them, then places, dates and ids resolved for t
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -67,15 +68,18 @@ def _load(
     owners: list[FileReport] = []
     reports: list[FileReport] = []
     places = LocalityBatches(province=options.province)
-    for done, (articles, report) in enumerate(files, start=1):
-        articles = name_outlets(articles, outlets)
-        report.warnings[:0] = notes.popleft()
-        raws.extend(articles)
-        owners.extend([report] * len(articles))
-        reports.append(report)
-        places.add(articles)
-        if progress is not None:
-            progress(done, report.source)
+    # closed when this loop stops early too (a progress callback raising, Ctrl-C): the
+    # reading's own ``finally`` then shuts its pool down now, not when it is collected
+    with contextlib.closing(iter(files)) as reads:
+        for done, (articles, report) in enumerate(reads, start=1):
+            articles = name_outlets(articles, outlets)
+            report.warnings[:0] = notes.popleft()
+            raws.extend(articles)
+            owners.extend([report] * len(articles))
+            reports.append(report)
+            places.add(articles)
+            if progress is not None:
+                progress(done, report.source)
     raws, owners = join_continuations(raws, owners)
     table = build_articles_table(raws, province=options.province, places=places.table(raws))
     _report_dates(table, raws, owners)

@@ -5,8 +5,9 @@ The same outlet reaches the articles table under several names: 新闻联播's J
 (``cppcc.china.com.cn`` for 人民政协网), a report's ``来源：`` line a paper's app
 (``宁夏日报客户端``). Counted by outlet, one outlet would be several. ``data/outlets.toml``
 lists each outlet's name with its aliases and where they were seen; every article's outlet
-is looked up there once, as the articles table is built, whatever loader read it. A name
-that is not listed stays as the input wrote it: an unknown host is never guessed at.
+is looked up there once, as its file comes in (:func:`analysis.loading.load`), whatever
+loader read it. A name that is not listed stays as the input wrote it: an unknown host is
+never guessed at.
 """
 
 from __future__ import annotations

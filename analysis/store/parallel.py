@@ -147,10 +147,6 @@ class PoolStart:
         """Whether the workers are up (a pool that failed to start never is)."""
         return self._started.is_set() and self.error is None
 
-    def failed(self) -> bool:
-        """Whether the workers could not be started (they never will be)."""
-        return self._started.is_set() and self.error is not None
-
     def discard(self) -> None:
         """Stop the pool without waiting for it here (it may still be starting)."""
 
