@@ -66,7 +66,7 @@ def shoot(port: int, out: Path, *, lang: str, query: str) -> list[Path]:
         page.goto(url)
         started = time.perf_counter()
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=900_000)  # a folder is read first
-        settle(page, 0)  # every tab is drawn in the same run: the page's time is theirs
+        settle(page, 0)  # the first tab; each other tab is drawn when it is opened
         print(f"page drawn in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         for name in TABS_EN if lang == "en" else TABS:
             page.get_by_role("tab", name=name).click()

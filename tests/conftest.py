@@ -18,6 +18,9 @@ os.environ.setdefault("GOVTHEMES_DEMO_ARTICLES", "600")
 """The dashboard tests' demo corpus, set before any test module imports ``ui.sources`` (which
 reads it once): a module importing a ui helper first would otherwise give every later
 module the full 3,000 articles."""
+os.environ.setdefault("GOVTHEMES_ALL_TABS", "1")
+"""Every tab drawn on every run (``ui.open_tab``), so a test reads any tab's charts without
+opening it; tests/test_dashboard_tabs.py turns it off to test the page as a browser gets it."""
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -23,7 +23,8 @@ def test_a_municipality_has_no_prefectures_on_the_map(province, divided):
 def test_a_municipality_is_mapped_by_its_districts_not_as_one_empty_region(tmp_path, monkeypatch):
     at = load_reports_folder(tmp_path, monkeypatch, BEIJING)
     assert at.selectbox(key="map_province").value == "110000"  # the only province: no map of China
-    assert "map_level" not in at.session_state  # no prefecture map to switch to
+    drawn = [widget.key for widget in at.get("button_group")]
+    assert "map_level" not in drawn and "ov_period" in drawn  # no prefecture map to switch to
     assert any(c.value == "北京市不设市（州），地图按区县画出。" for c in at.caption)
     beijing = next(spec for spec in charts(at).values() if spec["data"][0].get("type") == "choroplethmap")
     coloured = dict(zip(beijing["data"][0]["locations"], beijing["data"][0]["z"], strict=False))

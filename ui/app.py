@@ -23,6 +23,7 @@ from ui.html_view import code_span, escape_markdown
 from ui.i18n import t
 from ui.load_summary import show_load_summary
 from ui.long_documents import suggest_split
+from ui.open_tab import draw_tabs, forget_corpus_choices, open_tab_id, tab_param
 from ui.sidebar import keep_choices_across_languages, render_filters, request_state, show_ignored_link_values
 from ui.source_form import choose_source
 from ui.sources import Source, config_stamp
@@ -31,13 +32,15 @@ from ui.units import count_text
 from ui.view import View
 
 TABS = (
-    ("tab_overview", tab_overview),
-    ("tab_keywords", tab_keywords),
-    ("tab_themes", tab_themes),
-    ("tab_map", tab_map),
-    ("tab_network", tab_network),
-    ("tab_articles", tab_articles),
+    ("overview", tab_overview),
+    ("keywords", tab_keywords),
+    ("themes", tab_themes),
+    ("map", tab_map),
+    ("network", tab_network),
+    ("articles", tab_articles),
 )
+"""The tabs in order: ``(id, module)``; the id names the tab in the URL (``tab=keywords``) and,
+as ``tab_{id}``, its label in :mod:`ui.i18n`."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -107,6 +110,8 @@ def draw(lang: Lang) -> None:
         st.info(t("upload_label", lang))
         return
     _show_source_notes(source, lang)
+    corpus_widgets = [key for _, module in TABS for key in getattr(module, "CORPUS_WIDGETS", ())]
+    forget_corpus_choices(source.label, corpus_widgets)
     store = source.store
     options = store.options()
     themes = theme_dictionary(config)
@@ -122,6 +127,8 @@ def draw(lang: Lang) -> None:
         outlets=list(options["outlets"]),
         default_level=default_level(names, options.get("located")),
     )
+    tab_labels = {tab_id: t(f"tab_{tab_id}", lang) for tab_id, _ in TABS}
+    open_id = open_tab_id(tab_labels, lang)  # before the filters, which write the URL
     bounds = None if not options.get("date_min") else (  # None: no article has a date
         pd.Timestamp(options["date_min"]).date(), pd.Timestamp(options["date_max"]).date())
     with st.sidebar:
@@ -133,7 +140,7 @@ def draw(lang: Lang) -> None:
             theme_labels=theme_labels,
             bounds=bounds,
             lang=lang,
-            link=source.link,
+            link=source.link | tab_param(open_id, list(tab_labels)),
         )
     show_ignored_link_values(lang)
     view = View(
@@ -149,7 +156,7 @@ def draw(lang: Lang) -> None:
     # keyed by the corpus's dates too: a folder loaded again after its files changed keeps its label
     opened = st.session_state.setdefault(f"opened_span:{source.label}:{bounds}", view.covered_days())
     view = dataclasses.replace(view, opened_span=opened)
-    _draw_tabs(view, matched=_show_matched(view))
+    _draw_tabs(view, tab_labels, open_id, matched=_show_matched(view))
 
 
 def _show_source_notes(source: Source, lang: Lang) -> None:
@@ -201,15 +208,17 @@ def _show_matched(view: View) -> int:
     return matched
 
 
-def _draw_tabs(view: View, *, matched: int) -> None:
-    """One tab per module of :data:`TABS`; each says so when nothing matches.
+def _draw_tabs(view: View, labels: dict[str, str], open_id: str, *, matched: int) -> None:
+    """One tab per module of :data:`TABS`, only the open one drawn; it says so when nothing matches.
 
     The tabs stay when nothing matches: were they taken away, the browser would forget
     which one was open and land on the first when they return.
     """
-    tabs = st.tabs([t(key, view.lang) for key, _ in TABS])
-    for tab, (_, module) in zip(tabs, TABS, strict=True):
-        with tab:
+    drawn = draw_tabs(labels, open_id, view.lang)
+    for tab_id, module in TABS:
+        if tab_id not in drawn:
+            continue
+        with drawn[tab_id]:
             if matched == 0:
                 st.info(t("no_match", view.lang))
             else:

@@ -9,6 +9,7 @@ import streamlit as st
 from analysis.charts import chart_config
 from analysis.charts.labels import group_label
 from ui.i18n import t
+from ui.open_tab import KEEP
 from ui.state import Lang
 from ui.table_layout import WRAPS_ABOVE, broken_cells, fixed_widths
 
@@ -171,6 +172,7 @@ def pick_one(
         default=chosen,
         key=key,
         format_func=lambda option: t(f"{prefix}_{option}", lang),
+        persist_state=KEEP,
     )
     return value or chosen
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from analysis.charts.phrasing import list_separator
 from ui.i18n import t
+from ui.open_tab import KEEP
 
 
 def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
@@ -20,9 +21,9 @@ def name_toggles(prefix: str, lang: str) -> tuple[str, ...]:
     """
     left, right = st.columns(2)
     with_places = left.toggle(t("keyness_with_places", lang), value=False, key=f"{prefix}_places",
-                              help=t("keyness_with_places_help", lang))
+                              help=t("keyness_with_places_help", lang), persist_state=KEEP)
     with_people = right.toggle(t("keyness_with_people", lang), value=False, key=f"{prefix}_people",
-                               help=t("keyness_with_people_help", lang))
+                               help=t("keyness_with_people_help", lang), persist_state=KEEP)
     return tuple(kind for kind, kept in (("place", with_places), ("person", with_people)) if not kept)
 
 

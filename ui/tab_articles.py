@@ -34,6 +34,7 @@ from ui.article_tables import (
 from ui.common import COLUMN_LABELS, download_table, show_table
 from ui.html_view import escape_markdown, escape_text, highlight_html
 from ui.i18n import t
+from ui.open_tab import KEEP
 from ui.table_layout import CELL_PADDING, compact_rows, fitted_widths, wrapped_cells, wrapped_column
 from ui.view import View
 
@@ -42,6 +43,8 @@ LIST_LIMIT = 2000
 KWIC_LIMIT = 300
 """KWIC lines shown (oldest first); the CSV export can have every occurrence."""
 PICK, MARK, TABLE, KWIC_TABLE, WRAP = "art_pick", "art_mark", "art_table", "art_kwic_table", "art_wrap"
+CORPUS_WIDGETS = (PICK, MARK)
+"""The article open for reading: one of one corpus, forgotten when another corpus opens."""
 HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
 LIST_WIDTHS = {"title": 340, "locality": 150, "themes": 330}
 """The widest the list's columns grow to show their longest cell (pixels): together they fit
@@ -97,8 +100,8 @@ def _article_list(view: View, table: pd.DataFrame, total: int) -> None:
     show_table(shown, key=TABLE, lang=lang, on_select=partial(_open_ticked, TABLE, doc_ids, None),
                selection_mode="single-row", column_options=widths, placeholder="—", **rows)
     st.caption(t("select_to_read_wrapped" if wrap else "select_to_read", lang))
-    st.toggle(t("art_wrap", lang), key=WRAP, help=t("art_wrap_help", lang))
-    if st.toggle(t("export_articles", lang), key="art_export"):
+    st.toggle(t("art_wrap", lang), key=WRAP, persist_state=KEEP, help=t("art_wrap_help", lang))
+    if st.toggle(t("export_articles", lang), key="art_export", persist_state=KEEP):
         download_table(queries.articles_table(view), name="articles", key="dl_articles", lang=lang,
                        label=t("csv_articles", lang))
 
@@ -109,7 +112,7 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
     st.subheader(t("kwic", lang))
     searched = parse_search(view.state.search).terms  # a query's first word, not the query itself
     term = st.text_input(t("kwic_term", lang), value=searched[0] if searched else "", key="art_kwic_term",
-                         max_chars=50)
+                         max_chars=50, persist_state=KEEP)
     term = term.strip()
     if not term:
         return pd.DataFrame(columns=HEAD_COLUMNS)
@@ -132,7 +135,7 @@ def _kwic(view: View, total: int) -> pd.DataFrame:
                column_options=layout, placeholder="—", **wrapped_cells(shown, layout))
     if not more:
         download_table(lines, name="kwic", key="dl_kwic", lang=lang, label=t("csv_kwic", lang))
-    elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export"):
+    elif st.toggle(t("kwic_export_all", lang), key="art_kwic_export", persist_state=KEEP):
         download_table(_with_heads(view, queries.kwic(view, term, limit=None)), name="kwic", key="dl_kwic",
                        lang=lang, label=t("csv_kwic", lang))
     return lines
@@ -179,7 +182,7 @@ def _reader(view: View, table: pd.DataFrame, lines: pd.DataFrame) -> None:
         st.session_state[PICK] = None
     picked = st.selectbox(
         t("pick_article", lang), options, index=None, key=PICK, format_func=lambda d: labels.get(d, d),
-        placeholder=t("pick_article", lang), on_change=_picked,
+        placeholder=t("pick_article", lang), on_change=_picked, persist_state=KEEP,
     )
     if picked:
         _read(view, picked, focus=st.session_state.get(MARK))

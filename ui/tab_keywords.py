@@ -17,6 +17,7 @@ from ui import queries
 from ui.common import download_table, pick_one, show_chart, show_table
 from ui.i18n import t
 from ui.name_toggles import left_out_caption, name_toggles
+from ui.open_tab import KEEP
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -32,7 +33,7 @@ def render(view: View) -> None:
     lang = view.lang
     show_search_notice(view, key="kw_clear_search")
     left, right = st.columns(2)
-    top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top")
+    top = left.slider(t("top_n", lang), 10, 60, 25, step=5, key="kw_top", persist_state=KEEP)
     measure = pick_one(
         "measure", ["frequency", "rate_per_10k"], key="kw_measure", prefix="measure", lang=lang, where=right
     )
@@ -90,6 +91,8 @@ def _wordcloud(terms, view: View, leave_out: tuple[str, ...]) -> None:
 
 
 KEYNESS_TARGET, KEYNESS_TARGET_FOR = "kw_keyness_target", "kw_keyness_target_for"
+CORPUS_WIDGETS = (KEYNESS_TARGET, KEYNESS_TARGET_FOR, "kw_keyness_quarter", "kw_spread_slogans")
+"""Choices among one corpus's places, quarters and slogans: forgotten when another corpus opens."""
 """The keyness place picker's key, and the key of the sidebar places it last followed."""
 
 
@@ -123,6 +126,7 @@ def _keyness(view: View) -> None:
         index=None,
         format_func=lambda c: names.get(c, c),
         key=KEYNESS_TARGET,
+        persist_state=KEEP,
         placeholder=t("keyness_hint", lang),
     )
     leave_out = name_toggles("kw_keyness", lang)
@@ -150,7 +154,8 @@ def _period_keyness(view: View) -> None:
         return
     quarters = pd.period_range(first, last, freq="Q")
     latest_first = [str(q) for q in quarters][::-1]
-    chosen = st.selectbox(t("keyness_period", lang), latest_first, key="kw_keyness_quarter")
+    chosen = st.selectbox(t("keyness_period", lang), latest_first, key="kw_keyness_quarter",
+                          persist_state=KEEP)
     quarter = pd.Period(chosen, freq="Q")
     table = queries.period_keyness(view, quarter.start_time.date(), quarter.end_time.date())
     if table.empty:
@@ -232,7 +237,7 @@ def _slogan_spread(view: View, table: pd.DataFrame) -> None:
     lang = view.lang
     chosen = st.multiselect(t("spread_slogans", lang), table["slogan"].tolist(),
                             default=spread_defaults(table), key="kw_spread_slogans",
-                            max_selections=len(PALETTE))
+                            max_selections=len(PALETTE), persist_state=KEEP)
     if not chosen:
         return
     spread = queries.slogan_spread(view, tuple(chosen))

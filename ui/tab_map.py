@@ -18,6 +18,7 @@ from analysis.slogans import months_after_first
 from ui import queries
 from ui.common import download_table, pick_one, show_chart
 from ui.i18n import t
+from ui.open_tab import KEEP
 from ui.selection import select_places
 from ui.sidebar import apply_selection
 from ui.view import View
@@ -30,6 +31,8 @@ would cover the map); every region still names itself on hover."""
 COUNTRY = "all"
 """The province picker's first choice when articles span several provinces: a map of China."""
 MAP_THEME, MAP_THEME_FOR = "map_theme", "map_theme_for"
+CORPUS_WIDGETS = ("map_province", MAP_THEME, MAP_THEME_FOR, "map_slogan")
+"""Choices among one corpus's provinces, themes and slogans: forgotten when another corpus opens."""
 """The theme picker's key, and the key of the sidebar themes it last followed."""
 
 
@@ -45,7 +48,8 @@ def render(view: View) -> None:
     province, level = _pick_region(provinces, cols, lang)
     # a selectbox, not a row of buttons: "某一提法的扩散" / "Spread of one slogan" was cut off at the right
     metric = cols[2].selectbox(
-        t("map_metric", lang), list(METRICS), key="map_metric", format_func=lambda m: t(f"map_{m}", lang)
+        t("map_metric", lang), list(METRICS), key="map_metric", format_func=lambda m: t(f"map_{m}", lang),
+        persist_state=KEEP,
     )
     geojson = load_boundaries(level=level, province_code=None if province == COUNTRY else province)
     picked = _metric_values(view, metric, level)
@@ -79,6 +83,7 @@ def _pick_region(provinces: pd.DataFrame, cols: list, lang: str) -> tuple[str, s
         t("map_province", lang),
         ([COUNTRY] if len(provinces) > 1 else []) + provinces["adcode"].tolist(),
         key="map_province",
+        persist_state=KEEP,
         format_func=names.get,
     )
     if province == COUNTRY:
@@ -103,14 +108,16 @@ def _metric_values(
                                                     kind="stable")
         if slogans.empty:
             return None
-        slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan")
+        slogan = st.selectbox(t("map_slogan_pick", lang), slogans["slogan"].tolist(), key="map_slogan",
+                              persist_state=KEEP)
         return (_slogan_values(view, level, slogan, lang), t("map_slogan_axis", lang), ".1f",
                 t("map_slogan_title", lang, slogan=slogan),
                 {"missing_value": None, "missing_text": t("map_slogan_missing", lang), "early_dark": True})
     if metric == "theme_share":
         follow_sidebar_theme(view.state.themes)
         theme = st.selectbox(
-            t("map_theme", lang), list(view.theme_labels), key=MAP_THEME, format_func=view.theme_labels.get
+            t("map_theme", lang), list(view.theme_labels), key=MAP_THEME, format_func=view.theme_labels.get,
+            persist_state=KEEP,
         )
         name = view.theme_labels[theme]
         return (_theme_values(view, level, theme, lang), t("map_theme_axis", lang, theme=name), ".0%",

@@ -11,6 +11,7 @@ from ui import queries
 from ui.common import download_table, show_chart
 from ui.i18n import t
 from ui.name_toggles import left_out_caption, name_toggles
+from ui.open_tab import KEEP
 from ui.search_notice import show_search_notice
 from ui.selection import select_term
 from ui.sidebar import apply_selection
@@ -30,7 +31,7 @@ def render(view: View) -> None:
     """Draw the co-occurrence tab."""
     lang = view.lang
     show_search_notice(view, key="nw_clear_search")
-    top = st.slider(t("network_top", lang), 15, MOST_TERMS, 40, step=5, key="nw_top")
+    top = st.slider(t("network_top", lang), 15, MOST_TERMS, 40, step=5, key="nw_top", persist_state=KEEP)
     leave_out = name_toggles("nw_terms", lang)
     n_articles = queries.count(view)
     if n_articles == 0:
