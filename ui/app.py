@@ -41,6 +41,8 @@ TABS = (
 )
 """The tabs in order: ``(id, module)``; the id names the tab in the URL (``tab=keywords``) and,
 as ``tab_{id}``, its label in :mod:`ui.i18n`."""
+CORPUS_KEYS = tuple(key for _, module in TABS for key in getattr(module, "CORPUS_KEYS", ()))
+"""The tabs' choices that belong to one corpus (each tab module's ``CORPUS_KEYS``)."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -110,8 +112,7 @@ def draw(lang: Lang) -> None:
         st.info(t("upload_label", lang))
         return
     _show_source_notes(source, lang)
-    corpus_widgets = [key for _, module in TABS for key in getattr(module, "CORPUS_WIDGETS", ())]
-    forget_corpus_choices(source.label, corpus_widgets)
+    forget_corpus_choices(source.label, CORPUS_KEYS)
     store = source.store
     options = store.options()
     themes = theme_dictionary(config)

@@ -43,8 +43,9 @@ LIST_LIMIT = 2000
 KWIC_LIMIT = 300
 """KWIC lines shown (oldest first); the CSV export can have every occurrence."""
 PICK, MARK, TABLE, KWIC_TABLE, WRAP = "art_pick", "art_mark", "art_table", "art_kwic_table", "art_wrap"
-CORPUS_WIDGETS = (PICK, MARK)
-"""The article open for reading: one of one corpus, forgotten when another corpus opens."""
+CORPUS_KEYS = (PICK, MARK)
+"""Session keys of the article open for reading (and the term marked in it): one of one corpus,
+forgotten when another corpus opens (:func:`ui.open_tab.forget_corpus_choices`)."""
 HEAD_COLUMNS = ["doc_id", "date", "title", "locality"]
 LIST_WIDTHS = {"title": 340, "locality": 150, "themes": 330}
 """The widest the list's columns grow to show their longest cell (pixels): together they fit

@@ -91,9 +91,10 @@ def _wordcloud(terms, view: View, leave_out: tuple[str, ...]) -> None:
 
 
 KEYNESS_TARGET, KEYNESS_TARGET_FOR = "kw_keyness_target", "kw_keyness_target_for"
-CORPUS_WIDGETS = (KEYNESS_TARGET, KEYNESS_TARGET_FOR, "kw_keyness_quarter", "kw_spread_slogans")
-"""Choices among one corpus's places, quarters and slogans: forgotten when another corpus opens."""
 """The keyness place picker's key, and the key of the sidebar places it last followed."""
+CORPUS_KEYS = (KEYNESS_TARGET, KEYNESS_TARGET_FOR, "kw_keyness_quarter", "kw_spread_slogans")
+"""Session keys of choices among one corpus's places, quarters and slogans: forgotten when
+another corpus opens (:func:`ui.open_tab.forget_corpus_choices`)."""
 
 
 def follow_sidebar_place(places: tuple[str, ...], options: list[str]) -> None:

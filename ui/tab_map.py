@@ -31,9 +31,10 @@ would cover the map); every region still names itself on hover."""
 COUNTRY = "all"
 """The province picker's first choice when articles span several provinces: a map of China."""
 MAP_THEME, MAP_THEME_FOR = "map_theme", "map_theme_for"
-CORPUS_WIDGETS = ("map_province", MAP_THEME, MAP_THEME_FOR, "map_slogan")
-"""Choices among one corpus's provinces, themes and slogans: forgotten when another corpus opens."""
 """The theme picker's key, and the key of the sidebar themes it last followed."""
+CORPUS_KEYS = ("map_province", MAP_THEME, MAP_THEME_FOR, "map_slogan")
+"""Session keys of choices among one corpus's provinces, themes and slogans: forgotten when
+another corpus opens (:func:`ui.open_tab.forget_corpus_choices`)."""
 
 
 def render(view: View) -> None:
